@@ -1,0 +1,93 @@
+// Checks answers against a questionnaire version, in plain words. The phone runs it inline; the server on receipt.
+import type { AnswerValue, Answers } from "./answers";
+import { isAnswered, isMultipleChoiceAnswer } from "./answers";
+import type { Question, QuestionnaireDefinition } from "./questionnaire";
+import { SPECIFY_LIMIT, TEXT_LIMITS, allQuestions } from "./questionnaire";
+import { isQuestionVisible } from "./visibility";
+
+export interface AnswerIssue {
+  /** The question id the problem belongs to. */
+  question: string;
+  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required";
+  message: string;
+}
+
+export interface ValidationContext {
+  /** Codes allowed by a choose-from-list question (e.g. the member administrations). */
+  lists?: { administrations?: readonly string[] };
+}
+
+// Deliberately simple: one "@", something on each side, a dot in the domain, no spaces.
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isPlausibleEmail(value: string): boolean {
+  return value.length <= TEXT_LIMITS.email && EMAIL_PATTERN.test(value);
+}
+
+function textLimit(question: Question): number {
+  if (question.type === "short_text" || question.type === "long_text") return question.maxLength ?? TEXT_LIMITS[question.type];
+  if (question.type === "email") return TEXT_LIMITS.email;
+  return TEXT_LIMITS.short_text;
+}
+
+/** Problems with one visible question's answer; empty when the answer is fine. */
+export function validateAnswer(question: Question, value: AnswerValue | undefined, context: ValidationContext = {}): AnswerIssue[] {
+  const issue = (code: AnswerIssue["code"], message: string): AnswerIssue[] => [{ question: question.id, code, message }];
+  if (!isAnswered(value)) {
+    return question.required ? issue("required", "Please answer this question.") : [];
+  }
+  if (question.type === "multiple_choice") {
+    if (!isMultipleChoiceAnswer(value)) return issue("wrong_type", "Please choose from the options shown.");
+    const known = new Map(question.options.map((o) => [o.value, o]));
+    if (value.choices.some((c) => !known.has(c))) return issue("invalid_choice", "One of the chosen options is not part of this question.");
+    if (new Set(value.choices).size !== value.choices.length) return issue("invalid_choice", "An option was chosen twice.");
+    const needsSpecify = value.choices.some((c) => known.get(c)?.specify);
+    const specify = value.specify?.trim() ?? "";
+    if (needsSpecify && specify.length === 0) return issue("specify_required", "Please say what the other action was.");
+    if (!needsSpecify && specify.length > 0) return issue("hidden_question", "A description was given for an option that was not chosen.");
+    if (specify.length > SPECIFY_LIMIT) return issue("too_long", `Please keep this under ${SPECIFY_LIMIT} characters.`);
+    return [];
+  }
+  if (typeof value !== "string") return issue("wrong_type", "This answer should be text.");
+  switch (question.type) {
+    case "single_choice":
+      return question.options.some((o) => o.value === value) ? [] : issue("invalid_choice", "Please choose one of the options shown.");
+    case "yes_no":
+      return value === "yes" || value === "no" ? [] : issue("invalid_choice", "Please answer yes or no.");
+    case "choose_from_list": {
+      const allowed = context.lists?.[question.list];
+      if (allowed && !allowed.includes(value)) return issue("invalid_choice", "Please choose one from the list.");
+      return value.length <= 64 ? [] : issue("invalid_choice", "Please choose one from the list.");
+    }
+    case "email":
+      if (value.length > TEXT_LIMITS.email) return issue("too_long", "This e-mail address is too long.");
+      return isPlausibleEmail(value.trim()) ? [] : issue("invalid_email", "This does not look like an e-mail address (name@example.org).");
+    default: {
+      const limit = textLimit(question);
+      return value.length <= limit ? [] : issue("too_long", `Please keep this under ${limit.toLocaleString("en")} characters (now ${value.length.toLocaleString("en")}).`);
+    }
+  }
+}
+
+/**
+ * Validates a whole set of answers: every visible question's answer, and no answer to a question
+ * that is hidden or not in this version of the questionnaire.
+ */
+export function validateAnswers(definition: QuestionnaireDefinition, answers: Answers, context: ValidationContext = {}): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  const questions = allQuestions(definition);
+  const known = new Set(questions.map((q) => q.id));
+  for (const id of Object.keys(answers)) {
+    if (!known.has(id)) issues.push({ question: id, code: "unknown_question", message: "This question is not part of this version of the questionnaire." });
+  }
+  for (const question of questions) {
+    const visible = isQuestionVisible(question, answers, definition);
+    const value = answers[question.id];
+    if (!visible) {
+      if (isAnswered(value)) issues.push({ question: question.id, code: "hidden_question", message: "This question does not apply given the other answers, so it should be left empty." });
+      continue;
+    }
+    issues.push(...validateAnswer(question, value, context));
+  }
+  return issues;
+}

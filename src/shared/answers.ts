@@ -1,0 +1,27 @@
+// The shape of one answer, per question type.
+import * as z from "zod/mini";
+
+/** Multiple choice: the chosen option values, plus the text for an option that asks to specify. */
+export const multipleChoiceAnswer = z.strictObject({
+  choices: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50)),
+  specify: z.optional(z.string()),
+});
+export type MultipleChoiceAnswer = z.infer<typeof multipleChoiceAnswer>;
+
+/** Single values (text, e-mail, a choice, yes/no) are strings; multiple choice is an object. */
+export const answerValue = z.union([z.string(), multipleChoiceAnswer]);
+export type AnswerValue = z.infer<typeof answerValue>;
+
+export const answers = z.record(z.string().check(z.maxLength(64)), answerValue);
+export type Answers = z.infer<typeof answers>;
+
+export function isMultipleChoiceAnswer(value: AnswerValue | undefined): value is MultipleChoiceAnswer {
+  return typeof value === "object" && value !== null && Array.isArray((value as MultipleChoiceAnswer).choices);
+}
+
+/** An answer counts as given when it holds something a person typed or chose. */
+export function isAnswered(value: AnswerValue | undefined): boolean {
+  if (value === undefined) return false;
+  if (typeof value === "string") return value.trim().length > 0;
+  return value.choices.length > 0;
+}

@@ -1,0 +1,55 @@
+// The wire shapes of the HTTP API, shared by the server routes and the sync engine.
+import * as z from "zod/mini";
+import { campaign } from "./campaign";
+import { administration, workshop } from "./directory";
+import { questionnaireDefinition } from "./questionnaire";
+import { replyReceipt } from "./reply";
+
+export const MAX_REPLIES_PER_BATCH = 100;
+export const MAX_BATCH_BYTES = 512 * 1024;
+
+export const fieldIssue = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
+export const apiErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  details: z.optional(z.array(fieldIssue)),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+export const apiError = z.object({ error: apiErrorBody });
+export type ApiError = z.infer<typeof apiError>;
+
+export const invitationPrefill = z.object({
+  participantName: z.optional(z.string()),
+  email: z.optional(z.string()),
+  administrationCode: z.optional(z.string()),
+  position: z.optional(z.string()),
+});
+export type InvitationPrefill = z.infer<typeof invitationPrefill>;
+
+/** GET /api/invitations/:code — everything a phone needs to answer offline from then on. */
+export const invitationPayload = z.object({
+  code: z.string(),
+  prefill: invitationPrefill,
+  campaign,
+  workshop,
+  questionnaire: questionnaireDefinition,
+  administrations: z.array(administration),
+});
+export type InvitationPayload = z.infer<typeof invitationPayload>;
+
+export const replyResult = z.discriminatedUnion("outcome", [
+  z.object({ id: z.string(), outcome: z.literal("stored"), status: z.literal(201), receipt: replyReceipt }),
+  z.object({ id: z.string(), outcome: z.literal("already_stored"), status: z.literal(200), receipt: replyReceipt }),
+  z.object({ id: z.string(), outcome: z.literal("conflict"), status: z.literal(409), error: apiErrorBody }),
+  z.object({ id: z.string(), outcome: z.literal("rejected"), status: z.literal(422), error: apiErrorBody }),
+]);
+export type ReplyResult = z.infer<typeof replyResult>;
+
+/** POST /api/replies answers 200 with one result per reply, in the order sent. */
+export const replyBatchResponse = z.object({ results: z.array(replyResult) });
+export type ReplyBatchResponse = z.infer<typeof replyBatchResponse>;
+
+export const healthPayload = z.object({ status: z.literal("ok"), version: z.string(), time: z.string() });
+export type HealthPayload = z.infer<typeof healthPayload>;

@@ -1,0 +1,28 @@
+// A participant's reply: made on the phone, identified there, sent through the outbox.
+import * as z from "zod/mini";
+import { answers } from "./answers";
+
+/** UUID version 7: time-ordered, made on the device so a retried send can never create a second row. */
+export const uuidV7 = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "must be a UUID version 7"));
+
+export const invitationCode = z.string().check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code"));
+
+export const reply = z.strictObject({
+  id: uuidV7,
+  campaignId: z.string().check(z.minLength(1), z.maxLength(64)),
+  invitationCode,
+  questionnaireId: z.string().check(z.minLength(1), z.maxLength(64)),
+  questionnaireVersion: z.int().check(z.positive()),
+  answers,
+  startedAt: z.iso.datetime({ offset: true }),
+  submittedAt: z.iso.datetime({ offset: true }),
+  appVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+});
+export type Reply = z.infer<typeof reply>;
+
+/** Proof that the server holds a reply: the same reply always gets the same receipt. */
+export const replyReceipt = z.strictObject({
+  receiptId: z.string(),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+export type ReplyReceipt = z.infer<typeof replyReceipt>;

@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import solid from "vite-plugin-solid";
+import { VitePWA } from "vite-plugin-pwa";
+
+const rootDir = fileURLToPath(new URL(".", import.meta.url));
+const appVersion = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string }).version;
+const isTest = process.env.VITEST !== undefined;
+
+export default defineConfig({
+  root: `${rootDir}src/app`,
+  publicDir: `${rootDir}public`,
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  build: {
+    outDir: `${rootDir}dist`,
+    emptyOutDir: true,
+    target: "es2020",
+    reportCompressedSize: false,
+  },
+  plugins: [
+    solid(),
+    !isTest &&
+      VitePWA({
+        strategies: "injectManifest",
+        srcDir: ".",
+        filename: "sw.ts",
+        registerType: "prompt",
+        injectRegister: false,
+        manifest: {
+          name: "Outrigger — workshop follow-up",
+          short_name: "Outrigger",
+          description: "Answer the workshop follow-up questionnaire and read training materials, offline.",
+          id: "/",
+          start_url: "/",
+          scope: "/",
+          display: "standalone",
+          orientation: "portrait",
+          background_color: "#ffffff",
+          theme_color: "#0b5560",
+          icons: [
+            { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+            { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+            { src: "/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+          ],
+        },
+        injectManifest: {
+          globPatterns: ["**/*.{js,css,html,svg,png,ico,webmanifest}"],
+        },
+      }),
+  ],
+  test: {
+    root: rootDir,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", root: rootDir, include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          root: rootDir,
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          root: rootDir,
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
