@@ -1,0 +1,53 @@
+import type { JSX } from "solid-js";
+import { HomePage } from "./features/home/HomePage";
+import { SyncStatusBar } from "./features/home/SyncStatusBar";
+import { JoinPage } from "./features/join/JoinPage";
+import { ReplyPage } from "./features/survey/ReplyPage";
+import { SurveyPage } from "./features/survey/SurveyPage";
+import { UpdatePrompt } from "./features/update/UpdatePrompt";
+import { Link, Routes } from "./ui/router";
+
+function Layout(props: { children: JSX.Element }) {
+  return (
+    <>
+      <a class="skip-link" href="#content">
+        Skip to content
+      </a>
+      <header class="app-bar">
+        <Link href="/" class="brand">
+          Outrigger
+        </Link>
+      </header>
+      <SyncStatusBar />
+      <UpdatePrompt />
+      <div id="content">{props.children}</div>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <main class="page">
+      <h1>Page not found</h1>
+      <Link class="button" href="/">
+        Go to your questionnaires
+      </Link>
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Routes
+        routes={[
+          { path: "/", component: HomePage },
+          { path: "/join/:code?", component: JoinPage },
+          { path: "/survey/:code", component: SurveyPage },
+          { path: "/reply/:id", component: ReplyPage },
+          { path: "*", component: NotFound },
+        ]}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+// The participant's start screen: their questionnaires, drafts and replies, with what has been sent.
+import { Link } from "../../ui/router";
+import { For, Show } from "solid-js";
+import { db, type OutboxEntry } from "../../store/db";
+import { OUTBOX_STATE_LABELS } from "../../store/outbox";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { formatDate, formatDateTime } from "../../ui/formatTime";
+
+export function HomePage() {
+  const joined = createLiveQuery(async () => {
+    const campaigns = await db.campaigns.orderBy("invitationCode").toArray();
+    return Promise.all(
+      campaigns.map(async (c) => ({
+        joined: c,
+        workshop: await db.workshops.get(c.campaign.workshopId),
+        draft: await db.drafts.where("invitationCode").equals(c.invitationCode).first(),
+        replies: await db.outbox.where("reply.invitationCode").equals(c.invitationCode).toArray(),
+      })),
+    );
+  });
+
+  return (
+    <main class="page">
+      <h1>Your questionnaires</h1>
+      <Show when={joined() !== undefined}>
+        <Show
+          when={(joined() ?? []).length > 0}
+          fallback={
+            <section class="card">
+              <p>You have not opened an invitation on this phone yet.</p>
+              <p>Open the link in your invitation e-mail, or type the code it gives.</p>
+              <Link class="button primary" href="/join">
+                Enter an invitation code
+              </Link>
+            </section>
+          }
+        >
+          <ul class="card-list">
+            <For each={joined()}>
+              {(item) => (
+                <li class="card" data-testid="campaign-card">
+                  <h2>{item.workshop?.title ?? "Workshop"}</h2>
+                  <p class="muted">
+                    Follow-up questionnaire · reply by {formatDate(item.joined.campaign.dueAt)}
+                    {item.joined.campaign.lateRepliesAccepted ? " (late replies welcome)" : ""}
+                  </p>
+                  <Show when={item.joined.campaign.status !== "open"}>
+                    <p class="notice">The organiser has {item.joined.campaign.status === "withdrawn" ? "withdrawn" : "closed"} this questionnaire.</p>
+                  </Show>
+                  <For each={item.replies}>{(entry) => <ReplyLine entry={entry} />}</For>
+                  <Show
+                    when={item.draft}
+                    fallback={
+                      <Show when={item.replies.length === 0 && item.joined.campaign.status === "open"}>
+                        <Link class="button primary" href={`/survey/${item.joined.invitationCode}`}>
+                          Start the questionnaire
+                        </Link>
+                      </Show>
+                    }
+                  >
+                    {(draft) => (
+                      <div class="draft-line">
+                        <p>
+                          Draft saved on this phone · last change {formatDateTime(draft().updatedAt)}
+                        </p>
+                        <Link class="button primary" href={`/survey/${item.joined.invitationCode}`}>
+                          Continue answering
+                        </Link>
+                      </div>
+                    )}
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+          <p>
+            <Link href="/join">Enter another invitation code</Link>
+          </p>
+        </Show>
+      </Show>
+    </main>
+  );
+}
+
+function ReplyLine(props: { entry: OutboxEntry }) {
+  return (
+    <Link class={`reply-line state-${props.entry.state}`} href={`/reply/${props.entry.id}`} data-testid="reply-line">
+      <span class="state-label" data-state={props.entry.state}>
+        {OUTBOX_STATE_LABELS[props.entry.state]}
+      </span>
+      <span class="muted">
+        {props.entry.state === "sent" && props.entry.receipt
+          ? `Received ${formatDateTime(props.entry.receipt.receivedAt)}`
+          : `Submitted ${formatDateTime(props.entry.reply.submittedAt)}`}
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,67 @@
+// Joining: an invitation link (/join/CODE) or a typed code. Needs the network once, then never again.
+import { useNavigate, useParams } from "../../ui/router";
+import { Show, createSignal, onMount } from "solid-js";
+import { getJoined } from "../../store/campaigns";
+import { joinByCode } from "../../sync/invitations";
+
+export function JoinPage() {
+  const params = useParams<{ code?: string }>();
+  const navigate = useNavigate();
+  const [code, setCode] = createSignal(params.code ?? "");
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<string>();
+
+  async function join(raw: string) {
+    setProblem(undefined);
+    const normalised = raw.trim().toUpperCase();
+    // Already on this phone: no network needed to carry on.
+    if (normalised && (await getJoined(normalised))) return navigate(`/survey/${normalised}`, { replace: true });
+    setBusy(true);
+    const result = await joinByCode(raw);
+    setBusy(false);
+    if (result.ok) navigate(`/survey/${result.invitationCode}`, { replace: true });
+    else setProblem(result.message);
+  }
+
+  onMount(() => {
+    if (params.code) void join(params.code);
+  });
+
+  return (
+    <main class="page">
+      <h1>Open your invitation</h1>
+      <p>Type the code from your invitation e-mail. This needs a connection once; after that the questionnaire works offline.</p>
+      <form
+        class="card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void join(code());
+        }}
+      >
+        <label for="invitation-code">Invitation code</label>
+        <input
+          id="invitation-code"
+          name="code"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          inputmode="text"
+          placeholder="e.g. DEMO-TO1"
+          value={code()}
+          onInput={(event) => setCode(event.currentTarget.value)}
+          aria-describedby={problem() ? "join-problem" : undefined}
+          aria-invalid={problem() ? "true" : undefined}
+          required
+        />
+        <Show when={problem()}>
+          <p id="join-problem" class="field-error" role="alert">
+            {problem()}
+          </p>
+        </Show>
+        <button class="button primary" type="submit" disabled={busy()}>
+          {busy() ? "Opening…" : "Open questionnaire"}
+        </button>
+      </form>
+    </main>
+  );
+}

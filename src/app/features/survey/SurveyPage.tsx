@@ -1,0 +1,269 @@
+// Answering a questionnaire: one section at a time, saved as typed, reviewed, then handed to the outbox.
+import { Link, useNavigate, useParams } from "../../ui/router";
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
+import type { AnswerValue, Answers } from "../../../shared/answers";
+import { isAnswered } from "../../../shared/answers";
+import { validateAnswer } from "../../../shared/answerValidation";
+import type { Administration } from "../../../shared/directory";
+import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { isQuestionVisible, visibleQuestions } from "../../../shared/visibility";
+import { getJoined } from "../../store/campaigns";
+import { db, questionnaireKey, type Draft } from "../../store/db";
+import { createDraftWriter, findOrStartDraft, setSectionIndex, submitDraft } from "../../store/drafts";
+import { registerPendingWrite } from "../../store/pendingWrites";
+import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { QuestionField } from "./QuestionField";
+import { ReviewStep } from "./ReviewStep";
+
+interface SurveyContext {
+  draft: Draft;
+  definition: QuestionnaireDefinition;
+  administrations: Administration[];
+  workshopTitle: string;
+  dueAt: string;
+  campaignStatus: string;
+}
+
+type LoadResult = { kind: "ready"; context: SurveyContext } | { kind: "not_joined" } | { kind: "already_replied"; replyId: string };
+
+async function loadSurvey(code: string): Promise<LoadResult> {
+  const joined = await getJoined(code);
+  if (!joined) return { kind: "not_joined" };
+  const existingDraft = await db.drafts.where("invitationCode").equals(code).first();
+  if (!existingDraft) {
+    const reply = await db.outbox.where("reply.invitationCode").equals(code).first();
+    if (reply) return { kind: "already_replied", replyId: reply.id };
+  }
+  const draft = existingDraft ?? (await findOrStartDraft(code));
+  // The draft is pinned to the version it started on, even if a newer one has arrived since.
+  const stored = await db.questionnaires.get(questionnaireKey(draft.questionnaireId, draft.questionnaireVersion));
+  if (!stored) throw new Error("The questionnaire for this draft is missing on this phone.");
+  const workshop = await db.workshops.get(joined.campaign.workshopId);
+  return {
+    kind: "ready",
+    context: {
+      draft,
+      definition: stored.definition,
+      administrations: (await db.administrations.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
+      workshopTitle: workshop?.title ?? "Workshop",
+      dueAt: joined.campaign.dueAt,
+      campaignStatus: joined.campaign.status,
+    },
+  };
+}
+
+export function SurveyPage() {
+  const params = useParams<{ code: string }>();
+  const navigate = useNavigate();
+  const [loaded] = createResource(() => params.code.toUpperCase(), loadSurvey);
+
+  return (
+    <main class="page">
+      <Show when={loaded.error}>
+        <p class="banner banner-error" role="alert">
+          {String((loaded.error as Error)?.message ?? loaded.error)}
+        </p>
+      </Show>
+      <Show when={loaded()} fallback={<p class="muted">Opening your questionnaire…</p>}>
+        {(result) => {
+          const r = result();
+          if (r.kind === "not_joined")
+            return (
+              <section class="card">
+                <h1>Invitation not on this phone yet</h1>
+                <p>Open the invitation once while connected; after that you can answer offline.</p>
+                <Link class="button primary" href={`/join/${params.code}`}>
+                  Open invitation {params.code}
+                </Link>
+              </section>
+            );
+          if (r.kind === "already_replied") {
+            navigate(`/reply/${r.replyId}`, { replace: true });
+            return null;
+          }
+          return <SurveyForm context={r.context} />;
+        }}
+      </Show>
+    </main>
+  );
+}
+
+function SurveyForm(props: { context: SurveyContext }) {
+  const navigate = useNavigate();
+  const { draft, definition, administrations } = props.context;
+  const sections = definition.sections;
+  const reviewIndex = sections.length;
+  const [answers, setAnswers] = createSignal<Answers>({ ...draft.answers });
+  const [step, setStep] = createSignal(Math.min(draft.sectionIndex, reviewIndex));
+  const [touched, setTouched] = createSignal<Set<string>>(new Set());
+  const [showAllErrors, setShowAllErrors] = createSignal(false);
+  const [submitting, setSubmitting] = createSignal(false);
+  const [savedAt, setSavedAt] = createSignal<string>(draft.updatedAt);
+  const serverErrors = new Map<string, string>((draft.serverIssues?.details ?? []).map((d) => [d.path.replace(/^answers\./, ""), d.message]));
+  const [serverIssueQuestions, setServerIssueQuestions] = createSignal(new Set(serverErrors.keys()));
+
+  const writer = createDraftWriter(draft.id);
+  const flush = async () => {
+    await writer.flush();
+    setSavedAt(new Date().toISOString());
+  };
+  const unregister = registerPendingWrite(flush);
+  const onHide = () => {
+    if (document.visibilityState === "hidden") void flush();
+  };
+  document.addEventListener("visibilitychange", onHide);
+  window.addEventListener("pagehide", onHide);
+  onCleanup(() => {
+    document.removeEventListener("visibilitychange", onHide);
+    window.removeEventListener("pagehide", onHide);
+    unregister();
+    void writer.dispose();
+  });
+
+  const setAnswer = (questionId: string, value: AnswerValue | undefined) => {
+    setAnswers((current) => {
+      const next = { ...current };
+      if (value === undefined) delete next[questionId];
+      else next[questionId] = value;
+      return next;
+    });
+    if (serverIssueQuestions().has(questionId)) setServerIssueQuestions((s) => new Set([...s].filter((id) => id !== questionId)));
+    writer.set(questionId, value);
+    setSavedAt(new Date().toISOString());
+  };
+
+  const errorFor = (questionId: string): string | undefined => {
+    const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
+    if (!question) return undefined;
+    if (serverIssueQuestions().has(questionId)) return serverErrors.get(questionId);
+    if (!showAllErrors() && !touched().has(questionId)) return undefined;
+    return validateAnswer(question, answers()[questionId], { lists: { administrations: administrations.map((a) => a.code) } })[0]?.message;
+  };
+
+  const sectionProblems = (index: number) =>
+    sections[index].questions.filter((q) => isQuestionVisible(q, answers(), definition)).filter((q) => validateAnswer(q, answers()[q.id], { lists: { administrations: administrations.map((a) => a.code) } }).length > 0 || serverIssueQuestions().has(q.id));
+
+  const progress = createMemo(() => {
+    const visible = visibleQuestions(definition, answers());
+    const done = visible.filter((q) => isAnswered(answers()[q.id])).length;
+    return visible.length === 0 ? 0 : Math.round((done / visible.length) * 100);
+  });
+
+  const goTo = (index: number) => {
+    setShowAllErrors(false);
+    setStep(index);
+    void setSectionIndex(draft.id, index);
+    window.scrollTo({ top: 0 });
+    queueMicrotask(() => document.querySelector<HTMLElement>("#step-heading")?.focus());
+  };
+
+  const next = () => {
+    if (sectionProblems(step()).length > 0) {
+      setShowAllErrors(true);
+      queueMicrotask(() => document.querySelector<HTMLElement>(".question.invalid input, .question.invalid textarea, .question.invalid select")?.focus());
+      return;
+    }
+    goTo(step() + 1);
+  };
+
+  const submit = async () => {
+    const firstBad = sections.findIndex((_, i) => sectionProblems(i).length > 0);
+    if (firstBad >= 0) {
+      goTo(firstBad);
+      setShowAllErrors(true);
+      return;
+    }
+    setSubmitting(true);
+    await flush();
+    const result = await submitDraft(draft.id);
+    setSubmitting(false);
+    if (result.ok) navigate(`/reply/${result.entry.id}`, { replace: true });
+    else {
+      const bad = sections.findIndex((s) => s.questions.some((q) => result.issues.some((i) => i.question === q.id)));
+      goTo(Math.max(0, bad));
+      setShowAllErrors(true);
+    }
+  };
+
+  return (
+    <form class="survey" onSubmit={(e) => e.preventDefault()} novalidate>
+      <header class="survey-head">
+        <p class="eyebrow">{props.context.workshopTitle}</p>
+        <h1>{definition.title}</h1>
+        <p class="muted">
+          Reply by {formatDate(props.context.dueAt)} · <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
+        </p>
+        <Show when={props.context.campaignStatus !== "open"}>
+          <p class="banner banner-error">The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.</p>
+        </Show>
+        <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
+          <p class="banner banner-error" role="alert">
+            The organiser's server could not accept your reply: {draft.serverIssues?.message} Fix the marked answers and send again.
+          </p>
+        </Show>
+        <div class="progress" aria-label="Progress">
+          <p>
+            {step() < reviewIndex ? `Section ${step() + 1} of ${sections.length}` : "Review your answers"} · {progress()}% answered
+          </p>
+          <div class="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress()} aria-label="Questions answered">
+            <div class="progress-fill" style={{ width: `${progress()}%` }} />
+          </div>
+        </div>
+      </header>
+
+      <Show
+        when={step() < reviewIndex}
+        fallback={
+          <>
+            <h2 id="step-heading" tabindex="-1">
+              Review your answers
+            </h2>
+            <p>Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms it has it.</p>
+            <ReviewStep definition={definition} answers={answers()} administrations={administrations} onEditSection={goTo} />
+            <div class="button-row sticky-actions">
+              <button type="button" class="button" onClick={() => goTo(reviewIndex - 1)}>
+                Back
+              </button>
+              <button type="button" class="button primary" disabled={submitting()} onClick={() => void submit()}>
+                {submitting() ? "Saving…" : "Send reply"}
+              </button>
+            </div>
+          </>
+        }
+      >
+        <section>
+          <h2 id="step-heading" tabindex="-1">
+            {sections[step()].title}
+          </h2>
+          <Show when={sections[step()].description}>
+            <p class="muted">{sections[step()].description}</p>
+          </Show>
+          <For each={sections[step()].questions}>
+            {(question) => (
+              <Show when={isQuestionVisible(question, answers(), definition)}>
+                <QuestionField
+                  question={question}
+                  value={answers()[question.id]}
+                  error={errorFor(question.id)}
+                  administrations={administrations}
+                  onChange={(value) => setAnswer(question.id, value)}
+                  onBlur={() => setTouched((t) => new Set(t).add(question.id))}
+                />
+              </Show>
+            )}
+          </For>
+          <div class="button-row sticky-actions">
+            <Show when={step() > 0} fallback={<Link class="button" href="/">Home</Link>}>
+              <button type="button" class="button" onClick={() => goTo(step() - 1)}>
+                Back
+              </button>
+            </Show>
+            <button type="button" class="button primary" onClick={next}>
+              {step() === reviewIndex - 1 ? "Review" : "Next"}
+            </button>
+          </div>
+        </section>
+      </Show>
+    </form>
+  );
+}

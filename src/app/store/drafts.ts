@@ -1,0 +1,209 @@
+// Drafts: a reply being written, saved as the participant types, turned into an outbox entry on submit.
+import { v7 as uuidv7 } from "uuid";
+import type { AnswerIssue } from "../../shared/answerValidation";
+import { validateAnswers } from "../../shared/answerValidation";
+import type { AnswerValue, Answers } from "../../shared/answers";
+import { APP_VERSION } from "../../shared/appVersion";
+import { allQuestions, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import { bundledQuestionnaires } from "../../shared/questionnaires";
+import { reply as replySchema, type Reply } from "../../shared/reply";
+import { withoutHiddenAnswers } from "../../shared/visibility";
+import { db, questionnaireKey, type Draft, type OutboxEntry, type OutriggerDb } from "./db";
+
+export type SubmitResult = { ok: true; entry: OutboxEntry } | { ok: false; issues: AnswerIssue[] };
+
+export interface DraftWriter {
+  set(questionId: string, value: AnswerValue | undefined): void;
+  flush(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** The questionnaire version a draft is pinned to: the stored copy, or the one shipped with the app. */
+export async function loadQuestionnaire(id: string, version: number, database: OutriggerDb = db): Promise<QuestionnaireDefinition | undefined> {
+  const stored = await database.questionnaires.get(questionnaireKey(id, version));
+  return stored?.definition ?? bundledQuestionnaires.find((q) => q.id === id && q.version === version);
+}
+
+/** The draft for an invitation, started (pinned to today's questionnaire version, pre-filled) when there is none. */
+export async function findOrStartDraft(invitationCode: string, now = new Date(), database: OutriggerDb = db): Promise<Draft> {
+  return database.transaction("rw", [database.drafts, database.campaigns, database.questionnaires], async () => {
+    const existing = await database.drafts.where("invitationCode").equals(invitationCode).first();
+    if (existing) return existing;
+    const joined = await database.campaigns.get(invitationCode);
+    if (!joined) throw new Error(`No joined campaign for invitation ${invitationCode}`);
+    const { questionnaireId, questionnaireVersion } = joined.campaign;
+    const definition = await loadQuestionnaire(questionnaireId, questionnaireVersion, database);
+    if (!definition) throw new Error(`Questionnaire ${questionnaireKey(questionnaireId, questionnaireVersion)} is not on this phone`);
+    const answers: Answers = {};
+    for (const question of allQuestions(definition)) {
+      const known = question.prefillFrom ? joined.prefill[question.prefillFrom]?.trim() : undefined;
+      if (known) answers[question.id] = known;
+    }
+    const at = now.toISOString();
+    const draft: Draft = {
+      id: uuidv7(),
+      invitationCode,
+      campaignId: joined.campaign.id,
+      questionnaireId,
+      questionnaireVersion,
+      answers,
+      startedAt: at,
+      updatedAt: at,
+      sectionIndex: 0,
+    };
+    await database.drafts.add(draft);
+    return draft;
+  });
+}
+
+/** Server issues point at `answers.<questionId>`; editing that answer makes its issue stale. */
+function withoutIssuesFor(draft: Draft, questionIds: Iterable<string>): Draft["serverIssues"] {
+  const issues = draft.serverIssues;
+  if (!issues?.details) return issues;
+  const edited = new Set([...questionIds].flatMap((id) => [id, `answers.${id}`]));
+  const details = issues.details.filter((d) => !edited.has(d.path));
+  if (details.length === 0) return undefined;
+  return { ...issues, details };
+}
+
+async function writeAnswers(draftId: string, changes: ReadonlyMap<string, AnswerValue | undefined>, now: Date, database: OutriggerDb): Promise<void> {
+  await database.transaction("rw", database.drafts, async () => {
+    const draft = await database.drafts.get(draftId);
+    if (!draft) throw new Error(`Draft ${draftId} not found`);
+    const answers = { ...draft.answers };
+    for (const [questionId, value] of changes) {
+      if (value === undefined) delete answers[questionId];
+      else answers[questionId] = value;
+    }
+    const next: Draft = { ...draft, answers, updatedAt: now.toISOString() };
+    const serverIssues = withoutIssuesFor(draft, changes.keys());
+    if (serverIssues) next.serverIssues = serverIssues;
+    else delete next.serverIssues;
+    await database.drafts.put(next);
+  });
+}
+
+/** Writes one answer now; `undefined` removes it. */
+export function saveAnswer(draftId: string, questionId: string, value: AnswerValue | undefined, now = new Date(), database: OutriggerDb = db): Promise<void> {
+  return writeAnswers(draftId, new Map([[questionId, value]]), now, database);
+}
+
+/**
+ * Collects answers while the participant types and writes them together at most `delayMs` after the
+ * first change (a throttle, not a pure debounce, so steady typing still lands within the window).
+ */
+export function createDraftWriter(draftId: string, options: { delayMs?: number; database?: OutriggerDb } = {}): DraftWriter {
+  const delayMs = Math.min(options.delayMs ?? 250, 300);
+  const database = options.database ?? db;
+  let pending = new Map<string, AnswerValue | undefined>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
+
+  const write = (): Promise<void> => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (pending.size === 0) return writing;
+    const batch = pending;
+    pending = new Map();
+    // Writes run one after another so an older batch never lands over a newer one.
+    writing = writing.then(() =>
+      writeAnswers(draftId, batch, new Date(), database).catch((error: unknown) => {
+        failure = error;
+        for (const [id, value] of batch) if (!pending.has(id)) pending.set(id, value);
+      }),
+    );
+    return writing;
+  };
+
+  const flush = async (): Promise<void> => {
+    await write();
+    if (failure !== undefined) {
+      const error = failure;
+      failure = undefined;
+      throw error;
+    }
+  };
+
+  return {
+    set(questionId, value) {
+      pending.set(questionId, value);
+      if (timer === undefined) timer = setTimeout(() => void write(), delayMs);
+    },
+    flush,
+    dispose: flush,
+  };
+}
+
+export async function setSectionIndex(draftId: string, index: number, database: OutriggerDb = db): Promise<void> {
+  const changed = await database.drafts.update(draftId, { sectionIndex: index });
+  if (changed === 0 && !(await database.drafts.get(draftId))) throw new Error(`Draft ${draftId} not found`);
+}
+
+function schemaIssues(candidate: Reply): AnswerIssue[] {
+  const parsed = replySchema.safeParse(candidate);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const [first, second] = issue.path;
+    const question = first === "answers" && second !== undefined ? String(second) : issue.path.join(".") || "reply";
+    return { question, code: "wrong_type" as const, message: issue.message };
+  });
+}
+
+/**
+ * Checks the draft and, only if it is fine, turns it into a waiting outbox entry in one transaction:
+ * the reply is never both a draft and queued, and never neither.
+ */
+export async function submitDraft(draftId: string, now = new Date(), database: OutriggerDb = db): Promise<SubmitResult> {
+  return database.transaction("rw", [database.drafts, database.questionnaires, database.administrations, database.outbox], async (): Promise<SubmitResult> => {
+    const draft = await database.drafts.get(draftId);
+    if (!draft) throw new Error(`Draft ${draftId} not found`);
+    const definition = await loadQuestionnaire(draft.questionnaireId, draft.questionnaireVersion, database);
+    if (!definition) throw new Error(`Questionnaire ${questionnaireKey(draft.questionnaireId, draft.questionnaireVersion)} is not on this phone`);
+    const codes = (await database.administrations.toCollection().primaryKeys()) as string[];
+    const answers = withoutHiddenAnswers(definition, draft.answers);
+    const issues = validateAnswers(definition, answers, { lists: codes.length > 0 ? { administrations: codes } : {} });
+    const reply: Reply = {
+      id: draft.id,
+      campaignId: draft.campaignId,
+      invitationCode: draft.invitationCode,
+      questionnaireId: draft.questionnaireId,
+      questionnaireVersion: draft.questionnaireVersion,
+      answers,
+      startedAt: draft.startedAt,
+      submittedAt: now.toISOString(),
+      appVersion: APP_VERSION,
+    };
+    issues.push(...schemaIssues(reply));
+    if (issues.length > 0) return { ok: false, issues };
+    const entry: OutboxEntry = { id: reply.id, reply, state: "waiting", queuedAt: now.toISOString(), attempts: 0 };
+    await database.drafts.delete(draftId);
+    await database.outbox.add(entry);
+    return { ok: true, entry };
+  });
+}
+
+/** Brings a reply the server refused back as a draft (same id, same answers) so the participant can fix it. */
+export async function reopenForFix(outboxId: string, now = new Date(), database: OutriggerDb = db): Promise<Draft> {
+  return database.transaction("rw", [database.outbox, database.drafts], async () => {
+    const entry = await database.outbox.get(outboxId);
+    if (!entry) throw new Error(`Outbox entry ${outboxId} not found`);
+    if (entry.state !== "needs_attention") throw new Error(`Only a reply that needs attention can be reopened (this one is ${entry.state})`);
+    const { reply } = entry;
+    const draft: Draft = {
+      id: reply.id,
+      invitationCode: reply.invitationCode,
+      campaignId: reply.campaignId,
+      questionnaireId: reply.questionnaireId,
+      questionnaireVersion: reply.questionnaireVersion,
+      answers: reply.answers,
+      startedAt: reply.startedAt,
+      updatedAt: now.toISOString(),
+      sectionIndex: 0,
+      ...(entry.problem ? { serverIssues: entry.problem } : {}),
+    };
+    await database.drafts.put(draft);
+    await database.outbox.delete(outboxId);
+    return draft;
+  });
+}

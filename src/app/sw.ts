@@ -1,0 +1,34 @@
+// The service worker: keeps the app shell for offline starts. It never sends replies itself:
+// the app does, because WebKit has been seen replaying service-worker POSTs with empty bodies.
+/// <reference lib="webworker" />
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+
+declare const self: ServiceWorkerGlobalScope;
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Any in-app address opens the cached shell when offline; the API is never answered from cache.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+
+// A new version waits until the participant agrees (workbox-window posts SKIP_WAITING then).
+self.addEventListener("message", (event) => {
+  if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
+clientsClaim();
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+// Background Sync is an extra wake-up: it asks open app windows to run their own sync.
+self.addEventListener("sync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const syncEvent = event as unknown as SyncEvent;
+  if (syncEvent.tag !== "outbox") return;
+  syncEvent.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((windows) => {
+      for (const client of windows) client.postMessage({ type: "sync-requested" });
+    }),
+  );
+});

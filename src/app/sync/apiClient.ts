@@ -1,0 +1,76 @@
+// The only door to the network: our server's JSON API, with a timeout and errors turned into values.
+import { apiError, type ApiErrorBody } from "../../shared/api";
+
+export type ApiResult<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; kind: "network" | "timeout" | "http"; status?: number; error?: ApiErrorBody };
+
+/** Parses a success body; return undefined when it is not what our server sends (e.g. a captive portal's page). */
+export type BodyParser<T> = (body: unknown) => T | undefined;
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export interface ApiClient {
+  get<T>(path: string, parse: BodyParser<T>): Promise<ApiResult<T>>;
+  postJson<T>(path: string, body: unknown, parse: BodyParser<T>): Promise<ApiResult<T>>;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
+  const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+
+  async function request<T>(path: string, init: RequestInit, parse: BodyParser<T>): Promise<ApiResult<T>> {
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimer(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      // The timeout covers reading the body too: a link can stall mid-response.
+      const response = await doFetch(`${baseUrl}${path}`, { ...init, signal: controller.signal, headers: { Accept: "application/json", ...init.headers } });
+      const text = await response.text();
+      let json: unknown;
+      try {
+        json = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (response.ok) {
+        const body = json === undefined ? undefined : parse(json);
+        if (body === undefined) return { ok: false, kind: "http", status: response.status };
+        return { ok: true, status: response.status, body };
+      }
+      const parsedError = apiError.safeParse(json);
+      return parsedError.success ? { ok: false, kind: "http", status: response.status, error: parsedError.data.error } : { ok: false, kind: "http", status: response.status };
+    } catch {
+      return { ok: false, kind: timedOut ? "timeout" : "network" };
+    } finally {
+      clearTimer(timer);
+    }
+  }
+
+  return {
+    get: (path, parse) => request(path, { method: "GET" }, parse),
+    postJson: (path, body, parse) => request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, parse),
+  };
+}
+
+/** Wraps a zod schema's safeParse as a body parser. */
+export function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): BodyParser<T> {
+  return (body) => {
+    const result = schema.safeParse(body);
+    return result.success ? result.data : undefined;
+  };
+}

@@ -1,0 +1,90 @@
+// Joining a campaign by invitation code: the one moment the survey needs the network before answering.
+import { invitationPayload } from "../../shared/api";
+import { invitationCode as invitationCodeSchema } from "../../shared/reply";
+import { db, type OutriggerDb } from "../store/db";
+import { listJoined, saveInvitation } from "../store/campaigns";
+import { createApiClient, parseWith, type ApiClientOptions } from "./apiClient";
+
+export interface InvitationDeps {
+  db?: OutriggerDb;
+  fetch?: typeof fetch;
+  baseUrl?: string;
+  now?: () => Date;
+  requestTimeoutMs?: number;
+}
+
+export type JoinResult =
+  | { ok: true; invitationCode: string }
+  | { ok: false; reason: "invalid_code" | "not_found" | "offline" | "server_error"; message: string };
+
+export const JOIN_MESSAGES = {
+  invalid_code: "This does not look like an invitation code. It is letters and numbers, like DEMO-TO1, as written in your e-mail.",
+  not_found: "No invitation has this code. Check it against your e-mail.",
+  offline: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
+  server_error: "The survey server could not open this invitation just now. Please try again in a few minutes.",
+} as const;
+
+/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case and with stray spaces. */
+export function normaliseInvitationCode(raw: string): string {
+  let text = raw.trim();
+  const fromLink = /\/join\/([^/?#\s]+)/i.exec(text);
+  if (fromLink) {
+    try {
+      text = decodeURIComponent(fromLink[1]);
+    } catch {
+      text = fromLink[1];
+    }
+  }
+  return text.replace(/\s+/g, "").toUpperCase();
+}
+
+function clientFor(deps: InvitationDeps) {
+  const options: ApiClientOptions = { fetch: deps.fetch, baseUrl: deps.baseUrl, timeoutMs: deps.requestTimeoutMs };
+  return createApiClient(options);
+}
+
+export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Promise<JoinResult> {
+  const code = normaliseInvitationCode(rawCode);
+  if (!invitationCodeSchema.safeParse(code).success) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
+  const result = await clientFor(deps).get(`/api/invitations/${encodeURIComponent(code)}`, parseWith(invitationPayload));
+  if (!result.ok) {
+    if (result.kind === "network" || result.kind === "timeout") return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
+    if (result.status === 404 && result.error) return { ok: false, reason: "not_found", message: JOIN_MESSAGES.not_found };
+    // Anything else not from our server (a captive portal's page, a proxy's 502) means we did not really get through.
+    if (!result.error) return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
+    if (result.status === 400) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
+    return { ok: false, reason: "server_error", message: JOIN_MESSAGES.server_error };
+  }
+  // Stored under the code the participant used, which is the one their link and the replies carry.
+  await saveInvitation({ ...result.body, code }, (deps.now ?? (() => new Date()))(), deps.db ?? db);
+  return { ok: true, invitationCode: code };
+}
+
+export interface RefreshSummary {
+  refreshed: string[];
+  notFound: string[];
+  failed: string[];
+}
+
+/** Re-reads every joined invitation so a closed or withdrawn campaign shows as such. Best effort: stops when offline. */
+export async function refreshJoinedCampaigns(deps: InvitationDeps = {}): Promise<RefreshSummary> {
+  const database = deps.db ?? db;
+  const client = clientFor(deps);
+  const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
+  const joined = await listJoined(database);
+  for (const [index, item] of joined.entries()) {
+    const result = await client.get(`/api/invitations/${encodeURIComponent(item.invitationCode)}`, parseWith(invitationPayload));
+    if (result.ok) {
+      await saveInvitation({ ...result.body, code: item.invitationCode }, (deps.now ?? (() => new Date()))(), database);
+      summary.refreshed.push(item.invitationCode);
+    } else if (result.status === 404 && result.error) {
+      summary.notFound.push(item.invitationCode);
+    } else if (result.kind !== "http") {
+      summary.failed.push(...joined.slice(index).map((j) => j.invitationCode));
+      break;
+    } else {
+      summary.failed.push(item.invitationCode);
+    }
+  }
+  return summary;
+}

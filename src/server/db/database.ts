@@ -1,0 +1,45 @@
+// One Kysely setup for both engines: embedded SQLite by default, PostgreSQL when given a postgres:// URL.
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+export type DatabaseEngine = "sqlite" | "postgres";
+export type OutriggerDatabase = Kysely<Database>;
+
+export const SQLITE_FILE_NAME = "outrigger.sqlite";
+
+export interface DatabaseOptions {
+  /** Folder of the SQLite file when no URL is given (default ./data, or DATA_DIR). */
+  dataDir?: string;
+}
+
+export function isPostgresUrl(url: string | undefined): boolean {
+  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens the database. `url` may be a postgres:// URL, a path to an SQLite file, or empty for
+ * the default embedded file `<dataDir>/outrigger.sqlite`.
+ */
+export function createDatabase(url?: string, options: DatabaseOptions = {}): OutriggerDatabase {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url as string, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = url && url.length > 0 ? resolve(url.replace(/^sqlite:(\/\/)?/i, "")) : join(resolve(options.dataDir ?? process.env.DATA_DIR ?? "data"), SQLITE_FILE_NAME);
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers proceed during a write; NORMAL sync is durable across app crashes in WAL mode.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export function databaseEngine(db: Kysely<unknown> | OutriggerDatabase): DatabaseEngine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}

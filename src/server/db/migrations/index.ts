@@ -1,0 +1,11 @@
+// Migrations ship in the code (no folder scanning), so a bundled or tsx-run server finds them the same way.
+import type { Migration, MigrationProvider } from "kysely";
+import * as initial from "./0001_initial";
+
+const migrations: Record<string, Migration> = {
+  "0001_initial": initial,
+};
+
+export const inCodeMigrations: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,16 @@
+// Questionnaire definitions, stored as JSON text per (id, version). A stored version never changes.
+import { questionnaireDefinition, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import type { OutriggerDatabase } from "./database";
+
+export async function insertQuestionnaire(db: OutriggerDatabase, definition: QuestionnaireDefinition): Promise<void> {
+  await db
+    .insertInto("questionnaires")
+    .values({ id: definition.id, version: definition.version, definition: JSON.stringify(definition) })
+    .onConflict((oc) => oc.columns(["id", "version"]).doNothing())
+    .execute();
+}
+
+export async function findQuestionnaire(db: OutriggerDatabase, id: string, version: number): Promise<QuestionnaireDefinition | undefined> {
+  const row = await db.selectFrom("questionnaires").select("definition").where("id", "=", id).where("version", "=", version).executeTakeFirst();
+  return row ? questionnaireDefinition.parse(JSON.parse(row.definition)) : undefined;
+}

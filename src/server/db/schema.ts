@@ -1,0 +1,85 @@
+// Table shapes as the database holds them: booleans as 0/1, JSON as text, times as UTC ISO text.
+import type { Insertable, Selectable } from "kysely";
+
+export interface AdministrationsTable {
+  code: string;
+  name: string;
+  sub_region: string;
+}
+
+export interface WorkshopsTable {
+  id: string;
+  title: string;
+  kind: string;
+  mode: string;
+  fiscal_year: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  location: string | null;
+  participating_administrations: number | null;
+}
+
+export interface WorkshopAdministrationsTable {
+  workshop_id: string;
+  administration_code: string;
+}
+
+export interface QuestionnairesTable {
+  id: string;
+  version: number;
+  /** The definition as JSON text. */
+  definition: string;
+}
+
+export interface CampaignsTable {
+  id: string;
+  workshop_id: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  opens_at: string;
+  due_at: string;
+  late_replies_accepted: number;
+  status: string;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  code: string;
+  campaign_id: string;
+  participant_name: string | null;
+  email: string | null;
+  administration_code: string | null;
+  position: string | null;
+  created_at: string;
+}
+
+export interface RepliesTable {
+  id: string;
+  campaign_id: string;
+  invitation_code: string;
+  questionnaire_id: string;
+  questionnaire_version: number;
+  /** The answers as JSON text. */
+  answers: string;
+  started_at: string;
+  submitted_at: string;
+  app_version: string;
+  content_hash: string;
+  receipt_id: string;
+  received_at: string;
+}
+
+export interface Database {
+  administrations: AdministrationsTable;
+  workshops: WorkshopsTable;
+  workshop_administrations: WorkshopAdministrationsTable;
+  questionnaires: QuestionnairesTable;
+  campaigns: CampaignsTable;
+  invitations: InvitationsTable;
+  replies: RepliesTable;
+}
+
+export type CampaignRow = Selectable<CampaignsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type ReplyRow = Selectable<RepliesTable>;
+export type NewReplyRow = Insertable<RepliesTable>;

@@ -1,0 +1,50 @@
+// Every API failure is JSON { error: { code, message, details? } } with a plain message; never HTML or a stack.
+import type { Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HTTPException } from "hono/http-exception";
+import type { ApiError, FieldIssue } from "../../shared/api";
+
+/** Thrown by a route to answer with a specific API error. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = "ApiProblem";
+  }
+}
+
+export function errorBody(code: string, message: string, details?: FieldIssue[]): ApiError {
+  return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
+}
+
+export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: FieldIssue[]): Response {
+  return c.json(errorBody(code, message, details), status);
+}
+
+const MESSAGES_BY_STATUS: Partial<Record<number, [string, string]>> = {
+  400: ["bad_request", "The request could not be understood."],
+  404: ["not_found", "There is nothing at this address."],
+  405: ["method_not_allowed", "This address does not accept that kind of request."],
+  413: ["payload_too_large", "The request is too large."],
+  415: ["unsupported_media_type", "The request must be sent as JSON."],
+};
+
+export function registerErrorHandlers(app: Hono): void {
+  app.onError((err, c) => {
+    if (err instanceof ApiProblem) return jsonError(c, err.status, err.code, err.message, err.details);
+    if (err instanceof HTTPException && err.status < 500) {
+      const [code, message] = MESSAGES_BY_STATUS[err.status] ?? ["bad_request", "The request could not be handled."];
+      return jsonError(c, err.status as ContentfulStatusCode, code, message);
+    }
+    console.error(`[outrigger] ${c.req.method} ${c.req.path} failed:`, err);
+    return jsonError(c, 500, "internal_error", "Something went wrong on the server. Please try again later.");
+  });
+  app.notFound((c) => {
+    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return jsonError(c, 404, "not_found", "There is nothing at this address.");
+    return c.text("Not found", 404);
+  });
+}

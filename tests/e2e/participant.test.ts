@@ -1,0 +1,167 @@
+// The participant's journey in a real Chromium against the real server (SQLite), through a proxy that can lose responses.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../src/server/serve";
+import { launchPhone, type PhoneProfile } from "./support/chromium";
+import { startFaultyProxy, type FaultyProxy } from "./support/faultyProxy";
+import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview } from "./support/participantFlow";
+
+let server: RunningServer;
+let proxy: FaultyProxy;
+let dataDir: string;
+let phone: PhoneProfile | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "outrigger-e2e-"));
+  server = await startServer({ port: 0, dataDir, quiet: true });
+  proxy = await startFaultyProxy(server.url);
+});
+
+afterEach(async () => {
+  await phone?.close();
+  phone = undefined;
+});
+
+afterAll(async () => {
+  await proxy?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function repliesOnServer(code: string) {
+  return server.db.selectFrom("replies").selectAll().where("invitation_code", "=", code).execute();
+}
+
+async function openPhone() {
+  phone = await launchPhone();
+  const page = phone.context.pages()[0] ?? (await phone.context.newPage());
+  return { context: phone.context, page };
+}
+
+describe("participant on a phone", () => {
+  it("opens the app and the joined questionnaire offline after one online visit", async () => {
+    const { context, page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-TO1");
+    await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe("Sela Taufa");
+
+    await context.setOffline(true);
+    await page.goto(`${proxy.url}/`);
+    await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
+    await page.getByRole("link", { name: /Continue answering|Start the questionnaire/ }).click();
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+    expect(await page.getByLabel("Your name").inputValue()).toBe("Sela Taufa");
+    expect(await page.getByTestId("sync-status").textContent()).toMatch(/Offline/);
+
+    // A cold reload of a deep link also comes from the service worker's cache.
+    await page.reload();
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+  });
+
+  it("keeps half-filled answers across a reload", async () => {
+    const { page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-VU2");
+    await page.getByLabel("Position or division").fill("Head of Trade Facilitation");
+    await next(page);
+    await page.getByLabel(/Submitted a report to management/).check();
+    await page.getByLabel("Describe what you did").fill("Briefed the Comptroller on the RKC gap analysis");
+    // Typing is saved within 300 ms; give it that long and then kill the page state.
+    await page.waitForTimeout(400);
+    await page.reload();
+
+    await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
+    expect(await page.getByLabel(/Submitted a report to management/).isChecked()).toBe(true);
+    expect(await page.getByLabel("Describe what you did").inputValue()).toBe("Briefed the Comptroller on the RKC gap analysis");
+    await page.getByRole("button", { name: "Back" }).click();
+    expect(await page.getByLabel("Position or division").inputValue()).toBe("Head of Trade Facilitation");
+  });
+
+  it("holds a reply submitted offline as waiting, then sends it exactly once when back online", async () => {
+    const { context, page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-FJ3");
+    await context.setOffline(true);
+    await next(page);
+    await answerRestOfQuestionnaire(page, { application: "Applied the RKC guidelines to our transit procedures." });
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.waiting);
+    expect(await repliesOnServer("DEMO-FJ3")).toHaveLength(0);
+
+    await context.setOffline(false);
+    await expectReplyState(page, STATE_TEXT.sent);
+    const rows = await repliesOnServer("DEMO-FJ3");
+    expect(rows).toHaveLength(1);
+    const answers = JSON.parse(rows[0].answers) as Record<string, unknown>;
+    expect(answers.application).toBe("Applied the RKC guidelines to our transit procedures.");
+    expect(answers.followUpActions).toEqual({ choices: ["shared_materials", "inhouse_workshop"] });
+    expect(answers.name).toBe("Mereani Tuilau");
+    expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
+  });
+
+  it("stores a reply once when the server's answer is lost and the app sends it again", async () => {
+    const { page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-WS4");
+    await next(page);
+    await answerRestOfQuestionnaire(page, { application: "Updated the valuation database procedures." });
+    proxy.loseNextResponse("POST", "/api/replies");
+    const before = proxy.requests.length;
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.sent);
+
+    const posts = proxy.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/api/replies");
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(posts[0].responseLost).toBe(true);
+    expect(posts[0].status).toBe(200);
+    const rows = await repliesOnServer("DEMO-WS4");
+    expect(rows).toHaveLength(1);
+    expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
+  });
+
+  it("shows why a reply was refused and lets the participant fix it and send it again", async () => {
+    const { context, page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-PG5");
+    await context.setOffline(true);
+    await next(page);
+    await answerRestOfQuestionnaire(page, { application: "Drafted an SOP for canine deployment." });
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.waiting);
+    // As if an older app version had let a bad e-mail through: only the server can catch it now.
+    await page.evaluate(async () => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open("outrigger");
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = database.transaction("outbox", "readwrite");
+        const store = tx.objectStore("outbox");
+        const all = store.getAll();
+        all.onsuccess = () => {
+          for (const entry of all.result as { reply: { answers: Record<string, unknown> } }[]) {
+            entry.reply.answers.email = "grace.kaupa(at)customs";
+            store.put(entry);
+          }
+        };
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      database.close();
+    });
+
+    await context.setOffline(false);
+    await expectReplyState(page, STATE_TEXT.needsAttention);
+    expect(await page.getByTestId("reply-problem").textContent()).toMatch(/e-mail/i);
+    expect(await repliesOnServer("DEMO-PG5")).toHaveLength(0);
+
+    await page.getByRole("button", { name: "Fix and send again" }).click();
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+    expect(await page.locator('[data-question="email"] .field-error').textContent()).toMatch(/e-mail/i);
+    await page.getByLabel("E-mail address").fill("grace.kaupa@customs.gov.pg");
+    for (let i = 0; i < 6; i++) await next(page);
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.sent);
+    const rows = await repliesOnServer("DEMO-PG5");
+    expect(rows).toHaveLength(1);
+    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).email).toBe("grace.kaupa@customs.gov.pg");
+  });
+});

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invitationPayload } from "../../src/shared/api";
+import { createApp } from "../../src/server/http/app";
+import { DEMO_CAMPAIGN_ID, MEMBER_ADMINISTRATIONS } from "../../src/server/db/seedData";
+import { errorOf } from "./support/requests";
+import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
+  const now = new Date("2024-02-01T10:00:00.000Z");
+  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    ctx = await openSeededDatabase(engine, now);
+    app = createApp({ db: ctx.db, now: () => now });
+  });
+  afterAll(() => ctx.close());
+
+  it("first start seeds five demo invitations for the RKC follow-up", () => {
+    expect(ctx.seed.seeded).toBe(true);
+    expect(ctx.seed.demoInvitationCodes).toEqual(["DEMO-FJ3", "DEMO-PG5", "DEMO-TO1", "DEMO-VU2", "DEMO-WS4"]);
+  });
+
+  it("a known code returns campaign, workshop, questionnaire, administrations and the prefill", async () => {
+    const res = await app.request("/api/invitations/DEMO-TO1");
+    expect(res.status).toBe(200);
+    const payload = invitationPayload.parse(await res.json());
+    expect(payload.code).toBe("DEMO-TO1");
+    expect(payload.prefill).toMatchObject({ participantName: "Sela Taufa", administrationCode: "TO" });
+    expect(payload.campaign).toMatchObject({ id: DEMO_CAMPAIGN_ID, status: "open", lateRepliesAccepted: true, questionnaireId: "follow-up", questionnaireVersion: 1 });
+    expect(Date.parse(payload.campaign.dueAt) - now.getTime()).toBe(21 * 24 * 60 * 60 * 1000);
+    expect(payload.workshop).toEqual({
+      id: "fy2223-09-rkc",
+      title: "WCO Regional Workshop on The Revised Kyoto Convention (RKC) for the Asia Pacific Region",
+      kind: "regional",
+      mode: "in-person",
+      fiscalYear: "2022/23",
+    });
+    expect(payload.questionnaire.id).toBe("follow-up");
+    expect(payload.administrations).toHaveLength(MEMBER_ADMINISTRATIONS.length);
+    expect(payload.administrations).toContainEqual({ code: "VU", name: "Vanuatu", subRegion: "pacific-islands" });
+  });
+
+  it("a code typed in lower case with spaces is still found", async () => {
+    const res = await app.request("/api/invitations/%20demo-vu2%20");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { code: string }).code).toBe("DEMO-VU2");
+  });
+
+  it("an unknown code answers 404 unknown_invitation", async () => {
+    const res = await app.request("/api/invitations/NOPE-XX9");
+    expect(res.status).toBe(404);
+    expect((await errorOf(res)).code).toBe("unknown_invitation");
+  });
+
+  it("a malformed code answers 400 before any look-up", async () => {
+    const res = await app.request(`/api/invitations/${encodeURIComponent("AB;drop table")}`);
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe("invalid_invitation_code");
+  });
+});

@@ -1,0 +1,63 @@
+// Valid replies to the seeded demo campaign, and campaigns in other states to send them to.
+import { v7 as uuidv7 } from "uuid";
+import type { Answers } from "../../../src/shared/answers";
+import type { Campaign } from "../../../src/shared/campaign";
+import type { Reply } from "../../../src/shared/reply";
+import { insertCampaign } from "../../../src/server/db/campaigns";
+import type { OutriggerDatabase } from "../../../src/server/db/database";
+import { insertInvitations } from "../../../src/server/db/invitations";
+import { DEMO_CAMPAIGN_ID, DEMO_WORKSHOP_ID } from "../../../src/server/db/seedData";
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function validAnswers(overrides: Partial<Answers> = {}): Answers {
+  return {
+    name: "Sela Taufa",
+    administration: "TO",
+    position: "Customs Officer, Compliance and Enforcement",
+    email: "sela.taufa@example.org",
+    followUpActions: { choices: ["shared_materials", "inhouse_workshop"] },
+    actionsDescription: "Put the RKC slides on the intranet and ran a half-day session for twelve colleagues.",
+    application: "We compared our clearance steps with the General Annex and removed a duplicate document check.",
+    directEffects: "yes",
+    directEffectsDescription: "Release times for low-risk cargo went down by about a day.",
+    efficiencyImproved: "yes",
+    newProjects: "no",
+    ...overrides,
+  } as Answers;
+}
+
+export function validReply(overrides: Partial<Reply> = {}): Reply {
+  return {
+    id: uuidv7(),
+    campaignId: DEMO_CAMPAIGN_ID,
+    invitationCode: "DEMO-TO1",
+    questionnaireId: "follow-up",
+    questionnaireVersion: 1,
+    answers: validAnswers(),
+    startedAt: "2024-01-10T08:00:00.000Z",
+    submittedAt: "2024-01-10T08:20:00.000Z",
+    appVersion: "0.1.0",
+    ...overrides,
+  };
+}
+
+/** Adds a campaign for the RKC workshop with one invitation; returns the invitation code. */
+export async function addCampaign(db: OutriggerDatabase, campaign: Partial<Campaign> & { id: string }, invitationCode: string, now: Date): Promise<string> {
+  await insertCampaign(
+    db,
+    {
+      workshopId: DEMO_WORKSHOP_ID,
+      questionnaireId: "follow-up",
+      questionnaireVersion: 1,
+      opensAt: new Date(now.getTime() - DAY_MS).toISOString(),
+      dueAt: new Date(now.getTime() + 21 * DAY_MS).toISOString(),
+      lateRepliesAccepted: true,
+      status: "open",
+      ...campaign,
+    },
+    now,
+  );
+  await insertInvitations(db, [{ code: invitationCode, campaignId: campaign.id, participantName: "Test Participant", administrationCode: "FJ" }], now);
+  return invitationCode;
+}

@@ -1,0 +1,66 @@
+import "fake-indexeddb/auto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { getJoined } from "../../src/app/store/campaigns";
+import { joinByCode, normaliseInvitationCode, refreshJoinedCampaigns } from "../../src/app/sync/invitations";
+import { invitation, resetDb } from "./support/fixtures";
+
+beforeEach(resetDb);
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const base = { baseUrl: "https://outrigger.test" };
+
+describe("joining by code", () => {
+  it("normalises a typed code or a pasted invitation link", () => {
+    expect(normaliseInvitationCode("  demo-to1 ")).toBe("DEMO-TO1");
+    expect(normaliseInvitationCode("https://outrigger.example.org/join/demo-to1?utm=mail")).toBe("DEMO-TO1");
+  });
+
+  it("joins and stores the campaign from a pasted link", async () => {
+    const fetch = vi.fn(async (_url: string | URL | Request) => json(200, invitation()));
+    const result = await joinByCode("https://outrigger.example.org/join/demo-to1", { ...base, fetch });
+    expect(result).toEqual({ ok: true, invitationCode: "DEMO-TO1" });
+    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/DEMO-TO1");
+    expect(await getJoined("DEMO-TO1")).toBeDefined();
+  });
+
+  it("refuses a malformed code without asking the server", async () => {
+    const fetch = vi.fn();
+    const result = await joinByCode("no!", { ...base, fetch });
+    expect(result).toMatchObject({ ok: false, reason: "invalid_code" });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("says plainly when no invitation has the code", async () => {
+    const fetch = vi.fn(async () => json(404, { error: { code: "not_found", message: "No such invitation" } }));
+    expect(await joinByCode("DEMO-XX9", { ...base, fetch })).toEqual({ ok: false, reason: "not_found", message: "No invitation has this code. Check it against your e-mail." });
+  });
+
+  it("says plainly when the phone is offline", async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    const result = await joinByCode("DEMO-TO1", { ...base, fetch });
+    expect(result).toEqual({ ok: false, reason: "offline", message: "You seem to be offline. Joining needs a connection once; after that everything works offline." });
+  });
+
+  it("a server error is reported as such, and nothing is stored", async () => {
+    const fetch = vi.fn(async () => json(500, { error: { code: "internal", message: "boom" } }));
+    expect(await joinByCode("DEMO-TO1", { ...base, fetch })).toMatchObject({ ok: false, reason: "server_error" });
+    expect(await getJoined("DEMO-TO1")).toBeUndefined();
+  });
+
+  it("a body that is not an invitation (e.g. a sign-in page) is not stored", async () => {
+    const fetch = vi.fn(async () => new Response("<html>Log in to Wi-Fi</html>", { status: 200 }));
+    expect((await joinByCode("DEMO-TO1", { ...base, fetch })).ok).toBe(false);
+    expect(await getJoined("DEMO-TO1")).toBeUndefined();
+  });
+
+  it("a refresh notices a withdrawn campaign", async () => {
+    await joinByCode("DEMO-TO1", { ...base, fetch: vi.fn(async () => json(200, invitation())) });
+    const withdrawn = invitation();
+    withdrawn.campaign.status = "withdrawn";
+    const summary = await refreshJoinedCampaigns({ ...base, fetch: vi.fn(async () => json(200, withdrawn)) });
+    expect(summary.refreshed).toEqual(["DEMO-TO1"]);
+    expect((await getJoined("DEMO-TO1"))?.campaign.status).toBe("withdrawn");
+  });
+});

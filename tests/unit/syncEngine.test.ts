@@ -1,0 +1,218 @@
+import "fake-indexeddb/auto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { saveInvitation } from "../../src/app/store/campaigns";
+import { db } from "../../src/app/store/db";
+import { findOrStartDraft, saveAnswer, submitDraft } from "../../src/app/store/drafts";
+import { readSyncStatus } from "../../src/app/store/syncStatus";
+import { createSyncEngine, type SyncEngineDeps } from "../../src/app/sync/syncEngine";
+import { createFakeServer, type FakeServer } from "./support/fakeServer";
+import { COMPLETING_ANSWERS, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
+
+const NOW = new Date("2023-06-10T10:00:00Z");
+let server: FakeServer;
+let timers: Array<{ callback: () => void; ms: number; cleared: boolean }>;
+
+beforeEach(async () => {
+  await resetDb();
+  server = createFakeServer();
+  timers = [];
+});
+
+function engine(overrides: SyncEngineDeps = {}) {
+  return createSyncEngine({
+    fetch: server.fetch,
+    baseUrl: "https://outrigger.test",
+    now: () => NOW,
+    random: () => 1,
+    requestTimeoutMs: 1000,
+    watchOutbox: false,
+    requestBackgroundSync: async () => undefined,
+    setTimer: (callback, ms) => {
+      const timer = { callback, ms, cleared: false };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimer: (handle) => {
+      (handle as { cleared: boolean }).cleared = true;
+    },
+    ...overrides,
+  });
+}
+
+/** Retry timers the engine scheduled (request timeouts are 1000 ms and cleared once the request ends). */
+const pendingRetries = () => timers.filter((t) => !t.cleared && t.ms !== 1000);
+
+async function queueReply(code = INVITATION_CODE): Promise<string> {
+  await saveInvitation(invitation({ code }));
+  const draft = await findOrStartDraft(code);
+  for (const [id, value] of Object.entries(COMPLETING_ANSWERS)) await saveAnswer(draft.id, id, value);
+  const result = await submitDraft(draft.id, NOW);
+  if (!result.ok) throw new Error("fixture reply is invalid");
+  return result.entry.id;
+}
+
+describe("sync engine", () => {
+  it("sends a waiting reply and keeps it as sent with the server's receipt", async () => {
+    const id = await queueReply();
+    await engine().syncNow("test");
+    expect(await db.outbox.get(id)).toMatchObject({ state: "sent", receipt: server.stored.get(id) });
+    expect(await readSyncStatus()).toMatchObject({ connection: "online", syncing: false, lastContactAt: NOW.toISOString(), lastSyncAt: NOW.toISOString() });
+    expect(pendingRetries()).toHaveLength(0);
+  });
+
+  it("when the network is down the reply waits and a retry is scheduled with growing backoff", async () => {
+    const id = await queueReply();
+    server.mode = "down";
+    const sync = engine();
+    await sync.syncNow("test");
+    expect(await db.outbox.get(id)).toMatchObject({ state: "waiting", attempts: 1 });
+    expect(pendingRetries().map((t) => t.ms)).toEqual([2000]);
+    const status = await readSyncStatus();
+    expect(status).toMatchObject({ connection: "offline", syncing: false, nextAttemptAt: new Date(NOW.getTime() + 2000).toISOString() });
+
+    const first = pendingRetries()[0];
+    first.cleared = true;
+    first.callback();
+    await sync.syncNow("await the retry");
+    expect(pendingRetries().map((t) => t.ms)).toEqual([4000]);
+
+    server.mode = "up";
+    const second = pendingRetries()[0];
+    second.cleared = true;
+    second.callback();
+    await sync.syncNow("await the retry");
+    expect((await db.outbox.get(id))?.state).toBe("sent");
+    expect(pendingRetries()).toHaveLength(0);
+    expect((await readSyncStatus()).nextAttemptAt).toBeUndefined();
+  });
+
+  it("after a success the backoff starts again from the base delay", async () => {
+    await queueReply();
+    server.mode = "down";
+    const sync = engine();
+    await sync.syncNow("fail 1");
+    await sync.syncNow("fail 2");
+    server.mode = "up";
+    await sync.syncNow("success");
+    await queueReply("DEMO-FJ2");
+    server.mode = "down";
+    timers = [];
+    await sync.syncNow("fail again");
+    expect(pendingRetries().map((t) => t.ms)).toEqual([2000]);
+  });
+
+  it("a reply re-sent after a lost response is stored once and ends sent", async () => {
+    const id = await queueReply();
+    server.mode = "lose-response";
+    const sync = engine();
+    await sync.syncNow("first try");
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    expect(server.stored.size).toBe(1);
+
+    server.mode = "up";
+    await sync.syncNow("retry");
+    expect(server.posts).toEqual([[id], [id]]);
+    expect(server.stored.size).toBe(1);
+    expect(await db.outbox.get(id)).toMatchObject({ state: "sent", receipt: server.stored.get(id) });
+  });
+
+  it("a response that never arrives times out and the reply waits for a retry", async () => {
+    const id = await queueReply();
+    const neverAnswers: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+      });
+    const sync = engine({ fetch: neverAnswers });
+    const running = sync.syncNow("stalls");
+    // Let the engine reach the request, then fire its timeout.
+    while (!timers.some((t) => t.ms === 1000 && !t.cleared)) await new Promise((r) => setImmediate(r));
+    timers.find((t) => t.ms === 1000 && !t.cleared)!.callback();
+    await running;
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    expect(await readSyncStatus()).toMatchObject({ connection: "offline", lastProblem: "The server took too long to answer." });
+    expect(pendingRetries()).toHaveLength(1);
+  });
+
+  it("a refused reply needs attention with the server's field details, and the others are still sent", async () => {
+    const refused = await queueReply();
+    const accepted = await queueReply("DEMO-FJ2");
+    server.rejectIds.add(refused);
+    await engine().syncNow("test");
+    const entry = await db.outbox.get(refused);
+    expect(entry?.state).toBe("needs_attention");
+    expect(entry?.problem?.details).toEqual([{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }]);
+    expect((await db.outbox.get(accepted))?.state).toBe("sent");
+    expect(pendingRetries()).toHaveLength(0);
+  });
+
+  it("a batch refused as too large is sent again one reply per request", async () => {
+    const a = await queueReply();
+    const b = await queueReply("DEMO-FJ2");
+    server.maxRepliesPerBatch = 1;
+    await engine().syncNow("test");
+    expect(server.posts).toHaveLength(3);
+    expect(server.posts[0]).toHaveLength(2);
+    expect(server.posts.slice(1).every((p) => p.length === 1)).toBe(true);
+    expect((await db.outbox.get(a))?.state).toBe("sent");
+    expect((await db.outbox.get(b))?.state).toBe("sent");
+  });
+
+  it("a single reply refused as too large needs attention instead of being retried forever", async () => {
+    const id = await queueReply();
+    server.maxRepliesPerBatch = 0;
+    await engine().syncNow("test");
+    expect(await db.outbox.get(id)).toMatchObject({ state: "needs_attention", problem: { code: "payload_too_large" } });
+    expect(pendingRetries()).toHaveLength(0);
+  });
+
+  it("a server error keeps replies waiting, counts as contact, and schedules a retry", async () => {
+    const id = await queueReply();
+    server.mode = "error-500";
+    await engine().syncNow("test");
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    const status = await readSyncStatus();
+    expect(status.connection).toBe("online");
+    expect(status.lastProblem).toContain("Database is busy");
+    expect(pendingRetries()).toHaveLength(1);
+  });
+
+  it("two syncs asked for at once send the reply once", async () => {
+    const id = await queueReply();
+    const sync = engine();
+    await Promise.all([sync.syncNow("one"), sync.syncNow("two")]);
+    expect(server.posts).toEqual([[id]]);
+    // A second, overlapping run would have found nothing to send and checked the health endpoint.
+    expect(server.healthChecks).toBe(0);
+    expect((await db.outbox.get(id))?.state).toBe("sent");
+  });
+
+  it("with nothing to send it checks the health endpoint to judge the connection", async () => {
+    await engine().syncNow("test");
+    expect(server.healthChecks).toBe(1);
+    expect((await readSyncStatus()).connection).toBe("online");
+    server.mode = "down";
+    await engine().syncNow("test");
+    expect((await readSyncStatus()).connection).toBe("offline");
+    expect(pendingRetries()).toHaveLength(0);
+  });
+
+  it("a reply left sending by a closed app is sent when the engine starts", async () => {
+    const id = await queueReply();
+    await db.outbox.update(id, { state: "sending", attempts: 1 });
+    const sync = engine();
+    sync.start();
+    await sync.syncNow("after start");
+    sync.stop();
+    expect((await db.outbox.get(id))?.state).toBe("sent");
+  });
+
+  it("a newly submitted reply is sent without being asked, by watching the outbox", async () => {
+    const sync = engine({ watchOutbox: true });
+    sync.start();
+    await sync.syncNow("initial");
+    const id = await queueReply();
+    for (let i = 0; i < 200 && (await db.outbox.get(id))?.state !== "sent"; i++) await new Promise((r) => setTimeout(r, 5));
+    sync.stop();
+    expect((await db.outbox.get(id))?.state).toBe("sent");
+  });
+});
