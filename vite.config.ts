@@ -51,6 +51,7 @@ export default defineConfig({
   ],
   test: {
     root: rootDir,
+    environment: "node",
     projects: [
       {
         extends: true,

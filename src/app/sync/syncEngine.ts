@@ -7,6 +7,10 @@ import { readSyncStatus, writeSyncStatus, type SyncStatus } from "../store/syncS
 import { createApiClient, parseWith } from "./apiClient";
 import { backoffDelay } from "./backoff";
 import { registerBackgroundSync } from "./backgroundSync";
+import { refreshJoinedCampaigns } from "./invitations";
+
+/** How often joined invitations are re-read, so a withdrawn or closed campaign shows on the phone. */
+const CAMPAIGN_REFRESH_MS = 60 * 60 * 1000;
 
 export interface SyncEngineDeps {
   db?: OutriggerDb;
@@ -59,6 +63,7 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
   let rerunRequested = false;
   let attempt = 0;
   let retryTimer: unknown;
+  let campaignsRefreshedAt = Number.NEGATIVE_INFINITY;
   let outboxWatch: Subscription | undefined;
   const cleanups: Array<() => void> = [];
 
@@ -147,6 +152,11 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
       outcome = { contact: false, unreachable: false, retry: true, problem: error instanceof Error ? error.message : String(error) };
     }
     const at = now();
+    if (outcome.contact && at.getTime() - campaignsRefreshedAt > CAMPAIGN_REFRESH_MS) {
+      campaignsRefreshedAt = at.getTime();
+      // Best effort and in the background: a failed refresh changes nothing on the phone.
+      void refreshJoinedCampaigns({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now, requestTimeoutMs: deps.requestTimeoutMs }).catch(() => undefined);
+    }
     const waiting = await database.outbox.where("state").equals("waiting").count();
     const status: SyncStatus = { connection: outcome.unreachable ? "offline" : outcome.contact ? "online" : before.connection, syncing: false };
     const lastContactAt = outcome.contact ? at.toISOString() : before.lastContactAt;

@@ -18,30 +18,24 @@ export async function findStoredReplies(db: OutriggerDatabase, ids: readonly str
 }
 
 /**
- * Inserts the rows in one transaction, skipping ids that are already there (a concurrent send of
+ * Inserts the rows in one statement, skipping ids that are already there (a concurrent send of
  * the same reply). Returns the ids this call actually wrote.
  */
 export async function insertReplies(db: OutriggerDatabase, rows: readonly NewReplyRow[]): Promise<Set<string>> {
-  const written = new Set<string>();
-  if (rows.length === 0) return written;
-  const insertOne = async (tx: OutriggerDatabase, row: NewReplyRow) => {
-    const inserted = await tx.insertInto("replies").values(row).onConflict((oc) => oc.column("id").doNothing()).returning("id").executeTakeFirst();
-    if (inserted) written.add(inserted.id);
+  const insert = async (batch: readonly NewReplyRow[]) => {
+    const inserted = await db.insertInto("replies").values([...batch]).onConflict((oc) => oc.column("id").doNothing()).returning("id").execute();
+    return inserted.map((r) => r.id);
   };
-  if (rows.length === 1) {
-    await insertOne(db, rows[0]);
+  if (rows.length === 0) return new Set();
+  try {
+    return new Set(await insert(rows));
+  } catch (error) {
+    if (rows.length === 1) throw error;
+    // One bad row must not cost the others: retry each on its own; a row that still fails throws.
+    const written = new Set<string>();
+    for (const row of rows) for (const id of await insert([row])) written.add(id);
     return written;
   }
-  try {
-    await db.transaction().execute(async (tx) => {
-      for (const row of rows) await insertOne(tx, row);
-    });
-  } catch {
-    // One bad row must not cost the others: retry each on its own; a row that still fails throws.
-    written.clear();
-    for (const row of rows) await insertOne(db, row);
-  }
-  return written;
 }
 
 export async function countReplies(db: OutriggerDatabase, where: { id?: string; campaignId?: string } = {}): Promise<number> {

@@ -1,6 +1,7 @@
 // The Hono application: API routes, JSON errors, and the built PWA.
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import type { OutriggerDatabase } from "../db/database";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
@@ -23,6 +24,8 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   const deps: AppDeps = { db, now };
   const app = new Hono();
   registerErrorHandlers(app);
+  // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
+  app.use("*", compress({ encoding: "gzip" }));
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));

@@ -28,7 +28,8 @@ async function canReachPostgres(): Promise<boolean> {
 
 const postgresReachable = await canReachPostgres();
 if (!postgresReachable) {
-  if (process.env.TEST_DATABASE_URL) throw new Error(`TEST_DATABASE_URL is set but PostgreSQL at ${POSTGRES_URL} is not reachable`);
+  // The PostgreSQL half is part of the suite: only an explicit SKIP_POSTGRES=1 lets a run go without it.
+  if (process.env.SKIP_POSTGRES !== "1") throw new Error(`PostgreSQL at ${POSTGRES_URL} is not reachable. Start it, set TEST_DATABASE_URL, or run with SKIP_POSTGRES=1 to test SQLite only.`);
   console.warn(`[integration] PostgreSQL at ${POSTGRES_URL} is not reachable: the PostgreSQL runs are skipped.`);
 }
 

@@ -1,0 +1,19 @@
+// The participant's first load stays within budget. Bytes do not vary run to run, so this may be a test.
+import { fileURLToPath } from "node:url";
+import { expect, it } from "vitest";
+import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "../bench/firstLoadBytes";
+
+const distDir = fileURLToPath(new URL("../../dist", import.meta.url));
+
+it("keeps the participant's first-load JS and CSS within 75 KB gzip", () => {
+  const report = measureFirstLoad(distDir);
+  expect(report.files.some((f) => f.file.endsWith(".js"))).toBe(true);
+  expect(report.totalGzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);
+});
+
+it("ships a service worker that precaches the app shell", async () => {
+  const { readFileSync } = await import("node:fs");
+  const sw = readFileSync(`${distDir}/sw.js`, "utf8");
+  expect(sw).toContain("index.html");
+  for (const f of measureFirstLoad(distDir).files) expect(sw).toContain(f.file.replace(/^\//, ""));
+});
