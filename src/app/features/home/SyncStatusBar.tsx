@@ -33,10 +33,12 @@ export function SyncStatusBar() {
   return (
     <div class="sync-status" classList={{ offline: status()?.connection === "offline" }} role="status" aria-live="polite" data-testid="sync-status">
       <span class="dot" aria-hidden="true" />
-      <span>{sentence()}</span>
-      <Show when={(attention() ?? 0) > 0}>
-        <span class="attention"> {attention() === 1 ? "1 reply needs" : `${attention()} replies need`} your attention.</span>
-      </Show>
+      <span>
+        {sentence()}
+        <Show when={(attention() ?? 0) > 0}>
+          <strong class="attention"> {attention() === 1 ? "1 reply needs" : `${attention()} replies need`} your attention.</strong>
+        </Show>
+      </span>
     </div>
   );
 }

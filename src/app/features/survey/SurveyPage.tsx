@@ -157,10 +157,17 @@ function SurveyForm(props: { context: SurveyContext }) {
     queueMicrotask(() => document.querySelector<HTMLElement>("#step-heading")?.focus());
   };
 
+  const focusFirstProblem = () =>
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLElement>(".question.invalid input, .question.invalid textarea, .question.invalid select");
+      field?.focus();
+      field?.closest(".question")?.scrollIntoView({ block: "center" });
+    });
+
   const next = () => {
     if (sectionProblems(step()).length > 0) {
       setShowAllErrors(true);
-      queueMicrotask(() => document.querySelector<HTMLElement>(".question.invalid input, .question.invalid textarea, .question.invalid select")?.focus());
+      focusFirstProblem();
       return;
     }
     goTo(step() + 1);
@@ -171,6 +178,7 @@ function SurveyForm(props: { context: SurveyContext }) {
     if (firstBad >= 0) {
       goTo(firstBad);
       setShowAllErrors(true);
+      focusFirstProblem();
       return;
     }
     setSubmitting(true);
@@ -182,6 +190,7 @@ function SurveyForm(props: { context: SurveyContext }) {
       const bad = sections.findIndex((s) => s.questions.some((q) => result.issues.some((i) => i.question === q.id)));
       goTo(Math.max(0, bad));
       setShowAllErrors(true);
+      focusFirstProblem();
     }
   };
 
