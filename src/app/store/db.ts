@@ -5,6 +5,7 @@ import type { Answers } from "../../shared/answers";
 import type { Campaign } from "../../shared/campaign";
 import type { Administration, Workshop } from "../../shared/directory";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
+import type { ManifestChanges, Material } from "../../shared/materials";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 
 /** A campaign this phone joined through an invitation, with what the invitation pre-fills. */
@@ -54,6 +55,58 @@ export interface OutboxEntry {
   problem?: ApiErrorBody;
 }
 
+/** The latest materials manifest of a workshop this phone can see, and what changed at the last update. */
+export interface StoredManifest {
+  workshopId: string;
+  version: string;
+  fetchedAt: string;
+  materials: Material[];
+  /** Differences from the previous version, kept until the participant has seen them. */
+  changes?: ManifestChanges;
+  changesSeen?: boolean;
+}
+
+/** The participant asked for this material to be kept on the phone. */
+export interface OfflineChoice {
+  materialId: string;
+  workshopId: string;
+  /** The content the choice currently points at; a manifest update moves it to the new hash. */
+  sha256: string;
+  chosenAt: string;
+}
+
+export type BlobState = "queued" | "downloading" | "paused" | "verifying" | "complete" | "failed";
+
+/** One file's bytes on the phone, named by content hash so two materials with one file store it once. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  contentType: string;
+  /** Bytes already in blobChunks, contiguous from 0: a resumed download asks for the rest only. */
+  storedBytes: number;
+  chunkCount: number;
+  state: BlobState;
+  /** A plain sentence for the participant when state is "failed" (or a refused download). */
+  problem?: string;
+  /** Recent download speed, for "time left"; absent when not downloading. */
+  bytesPerSecond?: number;
+  updatedAt: string;
+  completedAt?: string;
+}
+
+export interface BlobChunk {
+  sha256: string;
+  index: number;
+  offset: number;
+  data: Blob;
+}
+
+/** Plain text of a handout, so search works offline over what the phone holds. */
+export interface MaterialText {
+  sha256: string;
+  text: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -67,6 +120,11 @@ export class OutriggerDb extends Dexie {
   drafts!: EntityTable<Draft, "id">;
   outbox!: EntityTable<OutboxEntry, "id">;
   meta!: EntityTable<MetaEntry, "key">;
+  manifests!: EntityTable<StoredManifest, "workshopId">;
+  offlineChoices!: EntityTable<OfflineChoice, "materialId">;
+  blobs!: EntityTable<StoredBlob, "sha256">;
+  blobChunks!: Dexie.Table<BlobChunk, [string, number]>;
+  materialTexts!: EntityTable<MaterialText, "sha256">;
 
   constructor(name = "outrigger") {
     super(name);
@@ -78,6 +136,13 @@ export class OutriggerDb extends Dexie {
       drafts: "id, invitationCode, campaignId",
       outbox: "id, state, reply.invitationCode, reply.campaignId",
       meta: "key",
+    });
+    this.version(2).stores({
+      manifests: "workshopId",
+      offlineChoices: "materialId, workshopId, sha256",
+      blobs: "sha256, state",
+      blobChunks: "[sha256+index], sha256",
+      materialTexts: "sha256",
     });
   }
 }
