@@ -46,6 +46,8 @@ export default defineConfig({
         },
         injectManifest: {
           globPatterns: ["**/*.{js,css,html,svg,png,ico,webmanifest}"],
+          // pdf.js (viewer chunk and worker) is cached at runtime on first use instead; see sw.ts.
+          globIgnores: ["**/PdfViewer-*.js", "**/pdf.worker*"],
         },
       }),
   ],

@@ -1,4 +1,4 @@
-import type { JSX } from "solid-js";
+import { lazy, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
@@ -6,6 +6,11 @@ import { ReplyPage } from "./features/survey/ReplyPage";
 import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
+
+// The library and its viewers load on first use, keeping the participant's first load small.
+const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
+const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));
+const MaterialViewerPage = lazy(() => import("./features/library/MaterialViewerPage"));
 
 function Layout(props: { children: JSX.Element }) {
   return (
@@ -17,6 +22,10 @@ function Layout(props: { children: JSX.Element }) {
         <Link href="/" class="brand">
           Outrigger
         </Link>
+        <nav aria-label="Main">
+          <Link href="/">Questionnaires</Link>
+          <Link href="/library">Materials</Link>
+        </nav>
       </header>
       <SyncStatusBar />
       <UpdatePrompt />
@@ -45,6 +54,9 @@ export function App() {
           { path: "/join/:code?", component: JoinPage },
           { path: "/survey/:code", component: SurveyPage },
           { path: "/reply/:id", component: ReplyPage },
+          { path: "/library", component: LibraryPage },
+          { path: "/library/:workshopId", component: WorkshopLibraryPage },
+          { path: "/material/:materialId", component: MaterialViewerPage },
           { path: "*", component: NotFound },
         ]}
       />

@@ -1,6 +1,7 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
 import { registerServiceWorker } from "./features/update/serviceWorkerUpdates";
+import { db } from "./store/db";
 import { syncEngine } from "./sync/engineInstance";
 import "./ui/styles.css";
 
@@ -8,3 +9,15 @@ const root = document.getElementById("root");
 if (root) render(() => <App />, root);
 registerServiceWorker();
 syncEngine.start();
+resumeMaterialDownloads();
+
+/** Downloads cut off by closing the app carry on at the next start; the downloader loads only if needed. */
+function resumeMaterialDownloads(): void {
+  void db.blobs
+    .where("state")
+    .anyOf("queued", "downloading", "verifying")
+    .count()
+    .then((unfinished) => {
+      if (unfinished > 0) void import("./sync/downloaderInstance").then(({ downloader }) => downloader.resumeInterrupted());
+    });
+}

@@ -4,6 +4,7 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CacheFirst } from "workbox-strategies";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -11,6 +12,10 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Any in-app address opens the cached shell when offline; the API is never answered from cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+
+// Big, rarely used code (pdf.js and its worker) is not precached for everyone: it is cached the first
+// time a participant opens a PDF, and from then on works offline. Hashed names make cache-first safe.
+registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET", new CacheFirst({ cacheName: "outrigger-lazy-assets" }));
 
 // A new version waits until the participant agrees (workbox-window posts SKIP_WAITING then).
 self.addEventListener("message", (event) => {

@@ -1,19 +1,36 @@
-// Command line: `start` runs the server, `migrate` only brings the database schema up to date.
+// Command line: `start` runs the server, `migrate` only brings the database schema up to date,
+// `materials:add` publishes files as a workshop's materials.
+import { parseArgs } from "node:util";
+import { MATERIAL_KINDS, type MaterialKind } from "../shared/materials";
+import { createBlobStore } from "./blobs/blobStore";
 import { createDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
-import { startServer } from "./serve";
+import { seedIfEmpty } from "./db/seed";
+import { defaultBlobDir } from "./http/app";
+import { addMaterials, MaterialsInputError } from "./materials/addMaterials";
+import { startServer, type RequestLogEntry } from "./serve";
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
 Commands:
-  start     migrate, add first-start data if the database is empty, and serve
-  migrate   only bring the database schema up to date
+  start           migrate, add first-start data if the database is empty, and serve
+  migrate         only bring the database schema up to date
+  materials:add   --workshop <id> [--title T] [--description D] [--kind K] [--language en] <files…>
+                  store files and add them to a workshop's materials; a file with the same name
+                  as an existing material of that workshop replaces it (that is how a changed file is published)
 
 Environment: HOST (127.0.0.1), PORT (8080), DATABASE_URL (postgres://…; default embedded SQLite),
-DATA_DIR (folder of the SQLite file, default ./data)`;
+DATA_DIR (folder of the SQLite file and of the material files in DATA_DIR/blobs, also with PostgreSQL;
+default ./data), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes)`;
+
+function printRequest(entry: RequestLogEntry): void {
+  const range = entry.range ? ` range=${entry.range}` : "";
+  const cut = entry.completed ? "" : " (connection closed early)";
+  console.log(`${new Date().toISOString()} ${entry.method} ${entry.path}${range} ${entry.status} ${entry.bytes ?? 0}B${cut}`);
+}
 
 async function start(): Promise<void> {
-  const server = await startServer();
+  const server = await startServer({ onRequest: process.env.LOG_REQUESTS === "1" ? printRequest : undefined });
   const codes = server.seed.demoInvitationCodes;
   console.log(`\nOutrigger is running. Open ${server.url}/ in a browser.`);
   if (codes.length > 0) {
@@ -48,8 +65,53 @@ async function migrate(): Promise<void> {
   }
 }
 
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`;
+}
+
+async function materialsAdd(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(3),
+    allowPositionals: true,
+    options: {
+      workshop: { type: "string" },
+      title: { type: "string" },
+      description: { type: "string" },
+      kind: { type: "string" },
+      language: { type: "string" },
+    },
+  });
+  if (!values.workshop) throw new MaterialsInputError("Name the workshop: --workshop <id> (e.g. fy2223-09-rkc).");
+  if (values.kind !== undefined && !(MATERIAL_KINDS as readonly string[]).includes(values.kind)) {
+    throw new MaterialsInputError(`Unknown kind "${values.kind}". Kinds: ${MATERIAL_KINDS.join(", ")}.`);
+  }
+  const db = createDatabase(process.env.DATABASE_URL);
+  try {
+    await migrateToLatest(db);
+    // A fresh data folder has no workshops yet: add the first-start directory so the demo ids exist.
+    await seedIfEmpty(db);
+    const result = await addMaterials(db, createBlobStore(defaultBlobDir()), values.workshop, positionals, {
+      title: values.title,
+      description: values.description,
+      kind: values.kind as MaterialKind | undefined,
+      language: values.language,
+    });
+    for (const { outcome, material } of result.materials) {
+      const what = outcome === "added" ? "added    " : outcome === "changed" ? "replaced " : "unchanged";
+      console.log(`${what} ${material.fileName}  "${material.title}"  ${material.kind}, ${formatBytes(material.size)}, sha256 ${material.sha256}`);
+    }
+    console.log(
+      result.version === result.previousVersion
+        ? `Manifest of ${result.workshopId} unchanged: version ${result.version}`
+        : `Manifest of ${result.workshopId}: version ${result.previousVersion} → ${result.version}`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
 const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { start, migrate };
+const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd };
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(USAGE);

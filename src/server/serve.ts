@@ -1,11 +1,13 @@
 // Starts the whole server in this process: database, migrations, first-start data, HTTP.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createDatabase, type OutriggerDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
 import { seedIfEmpty, type SeedResult } from "./db/seed";
-import { createApp } from "./http/app";
+import { createBlobStore, type BlobStore } from "./blobs/blobStore";
+import { seedDemoMaterials } from "./demoMaterials/index";
+import { createApp, defaultBlobDir } from "./http/app";
 
 /** How long close() lets in-flight requests finish before cutting connections. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -17,19 +19,38 @@ export interface StartServerOptions {
   host?: string;
   /** postgres://… for PostgreSQL; default DATABASE_URL, else the embedded SQLite file in dataDir. */
   databaseUrl?: string;
-  /** Where the SQLite file lives; default DATA_DIR or ./data. */
+  /**
+   * Where the SQLite file and the material files (`<dataDir>/blobs`) live; default DATA_DIR or ./data.
+   * With PostgreSQL the blobs still live here: the database holds only the rows that name them.
+   */
   dataDir?: string;
   /** The built PWA; default the repository's dist/. */
   staticDir?: string;
   /** No log lines (tests, benchmarks). */
   quiet?: boolean;
   now?: () => Date;
+  /** Called once per request when its response has been sent (or the connection dropped). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Without the query string (it may carry an invitation code). */
+  path: string;
+  /** The Range header the client sent, if any. */
+  range?: string;
+  status: number;
+  /** Body bytes handed to the connection. */
+  bytes?: number;
+  /** False when the connection closed before the whole response was sent. */
+  completed: boolean;
 }
 
 export interface RunningServer {
   /** Where it listens, e.g. http://127.0.0.1:8080 (the real port when 0 was asked). */
   url: string;
   db: OutriggerDatabase;
+  blobStore: BlobStore;
   seed: SeedResult;
   close(): Promise<void>;
 }
@@ -43,17 +64,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (!options.quiet && applied.length > 0) console.log(`Database migrations applied: ${applied.join(", ")}`);
     const seed = await seedIfEmpty(db, options.now?.());
     if (!options.quiet && seed.seeded) console.log("First start: member administrations, FY 2022/23 workshops and a demo campaign were added.");
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir });
+    const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
+    const demo = await seedDemoMaterials(db, blobStore, options.now?.());
+    if (!options.quiet && demo.added.length > 0) console.log(`Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);
     });
+    if (options.onRequest) logRequests(server as Server, options.onRequest);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
     return {
       url: `http://${shownHost === "0.0.0.0" || shownHost === "[::]" ? "localhost" : shownHost}:${address.port}`,
       db,
+      blobStore,
       seed,
       close: () =>
         (closing ??= (async () => {
@@ -77,4 +103,45 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await db.destroy();
     throw error;
   }
+}
+
+/** Reports each request after its response ends, counting the body bytes actually written to the socket. */
+function logRequests(server: Server, onRequest: (entry: RequestLogEntry) => void): void {
+  // Prepended so the byte counter is in place before the app writes anything.
+  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    let bytes = 0;
+    const count = (chunk: unknown, encoding?: unknown) => {
+      if (typeof chunk === "string") bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+      else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      count(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as ServerResponse["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== "function") count(chunk, rest[0]);
+      return end(chunk, ...rest);
+    }) as ServerResponse["end"];
+    res.once("close", () => {
+      const range = req.headers.range;
+      const length = res.getHeader("content-length");
+      const declared = length === undefined ? undefined : Number(length);
+      const entry: RequestLogEntry = {
+        method: req.method ?? "GET",
+        path: (req.url ?? "/").split("?")[0],
+        status: res.statusCode,
+        bytes,
+        // A client may hang up the moment it has Content-Length bytes, before end() ran: that still counts as complete.
+        completed: res.writableFinished || (declared !== undefined && bytes >= declared),
+        ...(range !== undefined ? { range } : {}),
+      };
+      try {
+        onRequest(entry);
+      } catch (error) {
+        console.error("[outrigger] request log failed:", error);
+      }
+    });
+  });
 }

@@ -72,6 +72,8 @@ export interface OfflineChoice {
   workshopId: string;
   /** The content the choice currently points at; a manifest update moves it to the new hash. */
   sha256: string;
+  /** The complete earlier version, kept readable until the new `sha256` is verified; then it is freed. */
+  previousSha256?: string;
   chosenAt: string;
 }
 

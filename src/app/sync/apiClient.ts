@@ -17,7 +17,8 @@ export interface ApiClientOptions {
 }
 
 export interface ApiClient {
-  get<T>(path: string, parse: BodyParser<T>): Promise<ApiResult<T>>;
+  /** `headers` adds to the JSON Accept header, e.g. an Authorization or If-None-Match. */
+  get<T>(path: string, parse: BodyParser<T>, headers?: Record<string, string>): Promise<ApiResult<T>>;
   postJson<T>(path: string, body: unknown, parse: BodyParser<T>): Promise<ApiResult<T>>;
 }
 
@@ -62,7 +63,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   return {
-    get: (path, parse) => request(path, { method: "GET" }, parse),
+    get: (path, parse, headers) => request(path, { method: "GET", headers }, parse),
     postJson: (path, body, parse) => request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, parse),
   };
 }

@@ -47,3 +47,14 @@ export async function listInvitationCodes(db: OutriggerDatabase, campaignId: str
   const rows = await db.selectFrom("invitations").select("code").where("campaign_id", "=", campaignId).orderBy("created_at").orderBy("code").execute();
   return rows.map((r) => r.code);
 }
+
+/** The workshop an invitation belongs to (through its campaign), or undefined for an unknown code. */
+export async function findInvitationWorkshopId(db: OutriggerDatabase, code: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("invitations")
+    .innerJoin("campaigns", "campaigns.id", "invitations.campaign_id")
+    .select("campaigns.workshop_id as workshopId")
+    .where("invitations.code", "=", code)
+    .executeTakeFirst();
+  return row?.workshopId;
+}

@@ -1,5 +1,5 @@
 // Table shapes as the database holds them: booleans as 0/1, JSON as text, times as UTC ISO text.
-import type { Insertable, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 
 export interface AdministrationsTable {
   code: string;
@@ -69,6 +69,21 @@ export interface RepliesTable {
   received_at: string;
 }
 
+export interface MaterialsTable {
+  id: string;
+  workshop_id: string;
+  title: string;
+  description: string;
+  kind: string;
+  language: string;
+  file_name: string;
+  content_type: string;
+  /** bigint on PostgreSQL, which pg hands back as a string: always read through Number(). */
+  size: ColumnType<number | string, number, number>;
+  sha256: string;
+  updated_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -77,9 +92,11 @@ export interface Database {
   campaigns: CampaignsTable;
   invitations: InvitationsTable;
   replies: RepliesTable;
+  materials: MaterialsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type ReplyRow = Selectable<RepliesTable>;
 export type NewReplyRow = Insertable<RepliesTable>;
+export type MaterialRow = Selectable<MaterialsTable>;

@@ -1,12 +1,16 @@
 // The Hono application: API routes, JSON errors, and the built PWA.
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
+import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
+import { blobRoutes } from "./blobs";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
 import { healthRoutes } from "./health";
 import { invitationRoutes } from "./invitations";
+import { materialRoutes } from "./materials";
 import { replyRoutes } from "./replies";
 import { registerStaticFiles } from "./staticFiles";
 
@@ -18,17 +22,32 @@ export interface AppOptions {
   now?: () => Date;
   /** The built PWA (default: the repository's dist/). */
   staticDir?: string;
+  /** Where material files are kept (default `<DATA_DIR or ./data>/blobs`). */
+  blobStore?: BlobStore;
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR }: AppOptions): Hono {
-  const deps: AppDeps = { db, now };
+/** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
+function isBlobPath(path: string): boolean {
+  return path === "/api/blobs" || path.startsWith("/api/blobs/");
+}
+
+export function defaultBlobDir(dataDir?: string): string {
+  return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
+}
+
+export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()) }: AppOptions): Hono {
+  const deps: AppDeps = { db, now, blobStore };
   const app = new Hono();
   registerErrorHandlers(app);
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
-  app.use("*", compress({ encoding: "gzip" }));
+  const gzip = compress({ encoding: "gzip" });
+  const compressExceptBlobs: MiddlewareHandler = (c, next) => (isBlobPath(c.req.path) ? next() : gzip(c, next));
+  app.use("*", compressExceptBlobs);
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));
+  app.route("/api/workshops", materialRoutes(deps));
+  app.route("/api/blobs", blobRoutes(deps));
   registerStaticFiles(app, staticDir);
   return app;
 }

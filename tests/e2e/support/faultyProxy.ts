@@ -8,6 +8,12 @@ export interface ProxiedRequest {
   path: string;
   status?: number;
   responseLost?: boolean;
+  /** The Range header the browser sent, if any. */
+  range?: string;
+  /** Body bytes passed on to the browser. */
+  bytesSent: number;
+  /** The connection was cut on purpose after this many body bytes. */
+  cutAfter?: number;
   headers: http.IncomingHttpHeaders;
 }
 
@@ -16,6 +22,8 @@ export interface FaultyProxy {
   requests: ProxiedRequest[];
   /** The next request matching this path is forwarded and answered by the server, but the reply never reaches the browser. */
   loseNextResponse(method: string, path: string): void;
+  /** The next matching response starts normally, then the connection drops after `bytes` body bytes. */
+  cutNextResponseAfter(method: string, path: string, bytes: number): Promise<ProxiedRequest>;
   close(): Promise<void>;
 }
 
@@ -23,13 +31,16 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
   const target = new URL(targetUrl);
   const requests: ProxiedRequest[] = [];
   const toLose: { method: string; path: string }[] = [];
+  const toCut: { method: string; path: string; bytes: number; onCut: (r: ProxiedRequest) => void }[] = [];
 
   const server = http.createServer((req, res) => {
-    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers };
+    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0 };
     requests.push(record);
     const loseIndex = toLose.findIndex((l) => l.method === record.method && record.path.startsWith(l.path));
     const lose = loseIndex >= 0;
     if (lose) toLose.splice(loseIndex, 1);
+    const cutIndex = toCut.findIndex((c) => c.method === record.method && record.path.startsWith(c.path));
+    const cut = cutIndex >= 0 ? toCut.splice(cutIndex, 1)[0] : undefined;
     const upstream = http.request(
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (upstreamRes) => {
@@ -44,7 +55,28 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
           return;
         }
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);
-        upstreamRes.pipe(res);
+        upstreamRes.on("data", (chunk: Buffer) => {
+          if (record.cutAfter !== undefined) return;
+          if (cut && record.bytesSent + chunk.length >= cut.bytes) {
+            const part = chunk.subarray(0, cut.bytes - record.bytesSent);
+            record.bytesSent += part.length;
+            record.cutAfter = record.bytesSent;
+            res.write(part, () => {
+              req.socket.destroy();
+              upstreamRes.destroy();
+              cut.onCut(record);
+            });
+            return;
+          }
+          record.bytesSent += chunk.length;
+          if (!res.write(chunk)) {
+            upstreamRes.pause();
+            res.once("drain", () => upstreamRes.resume());
+          }
+        });
+        upstreamRes.on("end", () => {
+          if (record.cutAfter === undefined) res.end();
+        });
       },
     );
     upstream.on("error", () => {
@@ -59,6 +91,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
     url: `http://127.0.0.1:${port}`,
     requests,
     loseNextResponse: (method, path) => toLose.push({ method, path }),
+    cutNextResponseAfter: (method, path, bytes) => new Promise<ProxiedRequest>((onCut) => toCut.push({ method, path, bytes, onCut })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -47,6 +47,9 @@ export function HomePage() {
                   <Show when={item.joined.campaign.status !== "open"}>
                     <p class="notice">The organiser has {item.joined.campaign.status === "withdrawn" ? "withdrawn" : "closed"} this questionnaire.</p>
                   </Show>
+                  <p>
+                    <Link href={`/library/${item.joined.campaign.workshopId}`}>Training materials of this workshop</Link>
+                  </p>
                   <For each={item.replies}>{(entry) => <ReplyLine entry={entry} />}</For>
                   <Show
                     when={item.draft}

@@ -1,9 +1,11 @@
 // Migrations ship in the code (no folder scanning), so a bundled or tsx-run server finds them the same way.
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial";
+import * as materials from "./0002_materials";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
+  "0002_materials": materials,
 };
 
 export const inCodeMigrations: MigrationProvider = {

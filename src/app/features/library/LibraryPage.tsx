@@ -1,0 +1,92 @@
+// The library's start: the workshops whose materials this phone can see, and offline search across them.
+import { For, Show, createResource, createSignal, onMount } from "solid-js";
+import { db } from "../../store/db";
+import { searchMaterials } from "../../store/library";
+import { refreshAllManifests } from "../../sync/materialsManifest";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { Link } from "../../ui/router";
+import { KIND_LABELS } from "./formatBytes";
+import { StoragePanel } from "./StoragePanel";
+
+export default function LibraryPage() {
+  const workshops = createLiveQuery(async () => {
+    const joined = await db.campaigns.toArray();
+    const ids = [...new Set(joined.map((j) => j.campaign.workshopId))];
+    return Promise.all(
+      ids.map(async (id) => {
+        const manifest = await db.manifests.get(id);
+        const choices = await db.offlineChoices.where("workshopId").equals(id).toArray();
+        const complete = await Promise.all(choices.map((c) => db.blobs.get(c.sha256)));
+        return {
+          workshop: await db.workshops.get(id),
+          id,
+          count: manifest?.materials.length,
+          onPhone: complete.filter((b) => b?.state === "complete").length,
+          hasChanges: Boolean(manifest?.changes && !manifest.changesSeen),
+        };
+      }),
+    );
+  });
+  const [query, setQuery] = createSignal("");
+  const [results] = createResource(query, (q) => (q.trim().length >= 2 ? searchMaterials(q) : Promise.resolve(undefined)));
+
+  onMount(async () => {
+    const results = await refreshAllManifests();
+    if (Object.values(results).some((r) => r.ok && r.queuedBlobs.length > 0)) {
+      const { downloader } = await import("../../sync/downloaderInstance");
+      void downloader.resumeInterrupted();
+    }
+  });
+
+  return (
+    <main class="page">
+      <h1>Training materials</h1>
+      <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label for="material-search">Search materials on this phone</label>
+        <input id="material-search" type="search" placeholder="e.g. transit, guidelines" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </form>
+      <Show when={results()}>
+        {(found) => (
+          <section aria-live="polite" class="search-results">
+            <h2>{found().length === 0 ? "Nothing found" : `${found().length} found`}</h2>
+            <ul class="card-list">
+              <For each={found()}>
+                {(hit) => (
+                  <li class="card">
+                    <Link href={`/material/${hit.material.id}`} class="material-title">
+                      {hit.material.title}
+                    </Link>
+                    <p class="muted">{KIND_LABELS[hit.material.kind]}</p>
+                    <Show when={hit.snippet}>
+                      <p class="snippet">…{hit.snippet}…</p>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        )}
+      </Show>
+      <Show when={workshops()}>
+        <Show when={(workshops() ?? []).length > 0} fallback={<p>Open an invitation first: its workshop's materials then appear here.</p>}>
+          <ul class="card-list">
+            <For each={workshops()}>
+              {(w) => (
+                <li class="card">
+                  <Link href={`/library/${w.id}`} class="material-title">
+                    {w.workshop?.title ?? w.id}
+                  </Link>
+                  <p class="muted">
+                    {w.count === undefined ? "Materials not loaded yet — needs a connection once." : `${w.count} materials · ${w.onPhone} on this phone`}
+                    {w.hasChanges ? " · updated" : ""}
+                  </p>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Show>
+      <StoragePanel />
+    </main>
+  );
+}

@@ -1,0 +1,99 @@
+// Opens one material from the phone's own copy, with no network: PDF, image, video, audio or handout.
+import { Match, Show, Switch, createResource, lazy, onCleanup } from "solid-js";
+import type { Material } from "../../../shared/materials";
+import { db } from "../../store/db";
+import { readMaterialFile } from "../../store/library";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { Link, useParams } from "../../ui/router";
+import { KIND_LABELS, formatBytes } from "./formatBytes";
+import { openInAnotherApp } from "./openInAnotherApp";
+import { HandoutViewer } from "./viewers/HandoutViewer";
+
+// pdf.js is large: it loads only when a PDF is opened, and is cached for offline from then on.
+const PdfViewer = lazy(() => import("./viewers/PdfViewer"));
+
+async function findMaterial(materialId: string): Promise<Material | undefined> {
+  for (const manifest of await db.manifests.toArray()) {
+    const found = manifest.materials.find((m) => m.id === materialId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export default function MaterialViewerPage() {
+  const params = useParams<{ materialId: string }>();
+  const material = createLiveQuery(() => findMaterial(params.materialId));
+  const blobState = createLiveQuery(async () => {
+    const m = await findMaterial(params.materialId);
+    return m ? ((await db.blobs.get(m.sha256))?.state ?? "absent") : "absent";
+  });
+  // The current version, or the previous one while an update of a kept material is still downloading.
+  const [blob] = createResource(
+    () => (material() ? `${params.materialId}:${blobState()}` : undefined),
+    () => readMaterialFile(params.materialId),
+  );
+  let objectUrl: string | undefined;
+  const urlFor = (b: Blob) => {
+    if (objectUrl) URL.revokeObjectURL(objectUrl);
+    objectUrl = URL.createObjectURL(b);
+    return objectUrl;
+  };
+  onCleanup(() => objectUrl && URL.revokeObjectURL(objectUrl));
+  const isPdf = () => material()?.contentType === "application/pdf";
+
+  return (
+    <main class="page viewer-page">
+      <Show when={material()} fallback={<p class="muted">{material() === undefined ? "Opening…" : "This material is not on this phone."}</p>}>
+        {(m) => (
+          <>
+            <p class="eyebrow">
+              <Link href={`/library/${m().workshopId}`}>Back to the workshop's materials</Link>
+            </p>
+            <h1>{m().title}</h1>
+            <p class="muted">
+              {KIND_LABELS[m().kind]} · {formatBytes(m().size)}
+            </p>
+            <Show
+              when={blob()}
+              fallback={
+                <section class="card">
+                  <p>{blobState() === "absent" || blobState() === undefined ? "This material is not saved on this phone yet." : "This material is still downloading."}</p>
+                  <Link class="button primary" href={`/library/${m().workshopId}`}>
+                    Go to the download list
+                  </Link>
+                </section>
+              }
+            >
+              {(b) => (
+                <>
+                  <Switch fallback={<p>This kind of file cannot be shown inside the app. Use "Open in another app".</p>}>
+                    <Match when={isPdf()}>
+                      <PdfViewer blob={b()} title={m().title} />
+                    </Match>
+                    <Match when={m().kind === "image"}>
+                      <img class="material-image" src={urlFor(b())} alt={m().description || m().title} />
+                    </Match>
+                    <Match when={m().kind === "video"}>
+                      <video class="material-media" controls preload="metadata" playsinline src={urlFor(b())} data-testid="material-video">
+                        <track kind="captions" />
+                      </video>
+                    </Match>
+                    <Match when={m().kind === "audio"}>
+                      <audio class="material-media" controls preload="metadata" src={urlFor(b())} data-testid="material-audio" />
+                    </Match>
+                    <Match when={m().kind === "handout"}>
+                      <HandoutViewer blob={b()} title={m().title} />
+                    </Match>
+                  </Switch>
+                  <button type="button" class="button" onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}>
+                    Open in another app
+                  </button>
+                </>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}

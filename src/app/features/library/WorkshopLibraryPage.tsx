@@ -1,0 +1,198 @@
+// One workshop's materials: what is on this phone, downloads with progress, pause, resume and cancel.
+import { For, Show, createSignal, onMount } from "solid-js";
+import type { Material } from "../../../shared/materials";
+import { db, type OfflineChoice, type StoredBlob } from "../../store/db";
+import { downloader } from "../../sync/downloaderInstance";
+import { markChangesSeen, refreshManifest } from "../../sync/materialsManifest";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { Link, useParams } from "../../ui/router";
+import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
+import { StoragePanel } from "./StoragePanel";
+
+interface Row {
+  material: Material;
+  choice?: OfflineChoice;
+  blob?: StoredBlob;
+}
+
+const IN_PROGRESS = new Set(["queued", "downloading", "verifying"]);
+
+export default function WorkshopLibraryPage() {
+  const params = useParams<{ workshopId: string }>();
+  const [notice, setNotice] = createSignal<string>();
+  const [loading, setLoading] = createSignal(true);
+  const view = createLiveQuery(async () => {
+    const manifest = await db.manifests.get(params.workshopId);
+    const workshop = await db.workshops.get(params.workshopId);
+    const rows: Row[] = await Promise.all(
+      (manifest?.materials ?? []).map(async (material) => {
+        const choice = await db.offlineChoices.get(material.id);
+        // A material counts as on the phone only when the blob of its current content is complete.
+        const blob = await db.blobs.get(material.sha256);
+        return { material, choice, blob: choice || blob?.state === "complete" ? blob : undefined };
+      }),
+    );
+    return { manifest, workshop, rows };
+  });
+
+  onMount(async () => {
+    const result = await refreshManifest(params.workshopId);
+    setLoading(false);
+    // Files of kept materials that changed on the server were queued by the refresh: fetch them now.
+    if (result.ok && result.queuedBlobs.length > 0) void downloader.resumeInterrupted();
+    if (!result.ok && !(await db.manifests.get(params.workshopId))) setNotice(result.message);
+  });
+
+  const overall = () => {
+    const active = (view()?.rows ?? []).filter((r) => r.choice && r.blob && r.blob.state !== "complete");
+    const unique = new Map(active.map((r) => [r.blob!.sha256, r.blob!]));
+    const total = [...unique.values()].reduce((s, b) => s + b.size, 0);
+    const stored = [...unique.values()].reduce((s, b) => s + b.storedBytes, 0);
+    const speed = [...unique.values()].find((b) => b.state === "downloading")?.bytesPerSecond;
+    return { count: unique.size, total, stored, speed, secondsLeft: speed ? (total - stored) / speed : undefined };
+  };
+
+  const saveOffline = async (materials: Material[]) => {
+    setNotice(undefined);
+    const result = await downloader.makeAvailableOffline(materials.map((m) => m.id));
+    if (!result.ok) return setNotice(result.message);
+    // The PDF viewer is not precached; fetch it now, while there is a connection, so these open offline.
+    if (materials.some((m) => m.contentType === "application/pdf")) void import("./viewers/PdfViewer").then((viewer) => viewer.warmPdfWorker());
+  };
+
+  const notOnPhone = () => (view()?.rows ?? []).filter((r) => !r.choice).map((r) => r.material);
+
+  return (
+    <main class="page">
+      <p class="eyebrow">
+        <Link href="/library">Training materials</Link>
+      </p>
+      <h1>{view()?.workshop?.title ?? "Workshop materials"}</h1>
+      <Show when={notice()}>
+        <p class="banner banner-error" role="alert">
+          {notice()}
+        </p>
+      </Show>
+      <Show when={view()?.manifest?.changes && !view()?.manifest?.changesSeen ? view()?.manifest?.changes : undefined}>
+        {(changes) => (
+          <div class="banner banner-info" role="status" data-testid="manifest-changes">
+            <p>
+              <strong>Updated materials.</strong> {describeChanges(changes())}
+            </p>
+            <button type="button" class="button small" onClick={() => void markChangesSeen(params.workshopId)}>
+              OK
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={view()?.manifest} fallback={<p class="muted">{loading() ? "Loading the list of materials…" : ""}</p>}>
+        <Show when={overall().count > 0}>
+          <section class="card" aria-label="Downloads in progress" data-testid="overall-progress">
+            <p>
+              Downloading {overall().count === 1 ? "1 file" : `${overall().count} files`}: {formatBytes(overall().stored)} of {formatBytes(overall().total)}
+              {overall().speed ? ` · ${formatBytes(overall().speed)}/s · ${formatTimeLeft(overall().secondsLeft)}` : ""}
+            </p>
+            <Progress value={overall().stored} max={overall().total} label="All downloads" />
+          </section>
+        </Show>
+        <Show when={notOnPhone().length > 0}>
+          <button type="button" class="button primary wide" onClick={() => void saveOffline(notOnPhone())}>
+            Save all offline ({formatBytes(notOnPhone().reduce((s, m) => s + m.size, 0))})
+          </button>
+        </Show>
+        <ul class="card-list">
+          <For each={view()?.rows}>{(row) => <MaterialRow row={row} onSave={() => void saveOffline([row.material])} />}</For>
+        </ul>
+      </Show>
+      <StoragePanel />
+    </main>
+  );
+}
+
+function describeChanges(changes: { added: Material[]; changed: Material[]; removed: Material[] }): string {
+  const parts = [
+    ...changes.changed.map((m) => `"${m.title}" changed`),
+    ...changes.added.map((m) => `"${m.title}" is new`),
+    ...changes.removed.map((m) => `"${m.title}" was removed`),
+  ];
+  return parts.length > 0 ? `${parts.join("; ")}.` : "Details were updated.";
+}
+
+function Progress(props: { value: number; max: number; label: string }) {
+  const percent = () => (props.max > 0 ? Math.round((props.value / props.max) * 100) : 0);
+  return (
+    <div class="progress-track" role="progressbar" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent()}>
+      <div class="progress-fill" style={{ width: `${percent()}%` }} />
+    </div>
+  );
+}
+
+function MaterialRow(props: { row: Row; onSave: () => void }) {
+  const m = () => props.row.material;
+  const blob = () => props.row.blob;
+  const state = () => (props.row.choice ? (blob()?.state ?? "queued") : undefined);
+  return (
+    <li class="card material" data-testid="material-row" data-material={m().id} data-state={state() ?? "remote"}>
+      <div class="material-head">
+        <Link href={`/material/${m().id}`} class="material-title">
+          {m().title}
+        </Link>
+        <span class="muted">
+          {KIND_LABELS[m().kind]} · {formatBytes(m().size)}
+        </span>
+      </div>
+      <Show when={m().description}>
+        <p class="muted">{m().description}</p>
+      </Show>
+      <Show when={state() === "complete"}>
+        <p class="on-phone">✓ On this phone</p>
+      </Show>
+      <Show when={state() && IN_PROGRESS.has(state()!)}>
+        <p>
+          {state() === "verifying" ? "Checking the file…" : state() === "queued" ? "Waiting to download…" : "Downloading…"} {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}
+          {blob()?.bytesPerSecond ? ` · ${formatTimeLeft((m().size - (blob()?.storedBytes ?? 0)) / (blob()?.bytesPerSecond ?? 1))}` : ""}
+        </p>
+        <Progress value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+      </Show>
+      <Show when={state() === "paused"}>
+        <p>
+          Paused at {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}.
+        </p>
+        <Progress value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+      </Show>
+      <Show when={state() === "failed"}>
+        <p class="field-error">{blob()?.problem ?? "The download failed."}</p>
+      </Show>
+      <div class="button-row">
+        <Show when={!props.row.choice}>
+          <button type="button" class="button" onClick={() => props.onSave()}>
+            Save offline
+          </button>
+        </Show>
+        <Show when={state() === "downloading" || state() === "queued"}>
+          <button type="button" class="button" onClick={() => void downloader.pause(m().sha256)}>
+            Pause
+          </button>
+        </Show>
+        <Show when={state() === "paused" || state() === "failed"}>
+          <button type="button" class="button" onClick={() => void downloader.resume(m().sha256)}>
+            {state() === "failed" ? "Try again" : "Resume"}
+          </button>
+        </Show>
+        <Show when={state() && state() !== "complete"}>
+          <button type="button" class="button" onClick={() => void downloader.cancel(m().sha256)}>
+            Cancel
+          </button>
+        </Show>
+        <Show when={state() === "complete"}>
+          <Link class="button primary" href={`/material/${m().id}`}>
+            Open
+          </Link>
+          <button type="button" class="button" onClick={() => void downloader.removeFromPhone(m().id)}>
+            Remove from this phone
+          </button>
+        </Show>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,110 @@
+// PDFs drawn by pdf.js onto a canvas: Android Chrome cannot show a PDF blob inline, so the app renders it.
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from "pdfjs-dist";
+import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
+import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Fetches the pdf.js worker through the service worker so PDFs open offline later, even if none was opened yet. */
+export async function warmPdfWorker(): Promise<void> {
+  await fetch(workerUrl)
+    .then((response) => response.blob())
+    .catch(() => undefined);
+}
+
+const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+export default function PdfViewer(props: { blob: Blob; title: string }) {
+  const [pdf] = createResource(
+    () => props.blob,
+    async (blob) => getDocument({ data: new Uint8Array(await blob.arrayBuffer()), isEvalSupported: false }).promise,
+  );
+  const [pageNumber, setPageNumber] = createSignal(1);
+  const [zoomIndex, setZoomIndex] = createSignal(2);
+  const [rendering, setRendering] = createSignal(false);
+  const [problem, setProblem] = createSignal<string>();
+  let canvas: HTMLCanvasElement | undefined;
+  let container: HTMLDivElement | undefined;
+  let task: RenderTask | undefined;
+
+  const pageCount = () => pdf()?.numPages ?? 0;
+  const go = (n: number) => setPageNumber(Math.min(Math.max(1, n), pageCount() || 1));
+
+  createEffect(() => {
+    const doc = pdf();
+    const n = pageNumber();
+    const zoom = ZOOM_STEPS[zoomIndex()];
+    if (doc && canvas) void renderPage(doc, n, zoom);
+  });
+
+  async function renderPage(doc: PDFDocumentProxy, n: number, zoom: number) {
+    task?.cancel();
+    setRendering(true);
+    try {
+      const page = await doc.getPage(n);
+      // "100%" fits the page to the screen's width; zoom steps scale from there.
+      const fitWidth = (container?.clientWidth ?? 360) / page.getViewport({ scale: 1 }).width;
+      const viewport = page.getViewport({ scale: fitWidth * zoom });
+      const ratio = window.devicePixelRatio || 1;
+      const target = canvas!;
+      target.width = Math.floor(viewport.width * ratio);
+      target.height = Math.floor(viewport.height * ratio);
+      target.style.width = `${Math.floor(viewport.width)}px`;
+      target.style.height = `${Math.floor(viewport.height)}px`;
+      task = page.render({ canvas: target, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+      await task.promise;
+      target.dataset.renderedPage = String(n);
+      setProblem(undefined);
+    } catch (error) {
+      if ((error as Error).name !== "RenderingCancelledException") setProblem("This page could not be shown.");
+    } finally {
+      setRendering(false);
+    }
+  }
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === "ArrowRight" || event.key === "PageDown") go(pageNumber() + 1);
+    else if (event.key === "ArrowLeft" || event.key === "PageUp") go(pageNumber() - 1);
+    else return;
+    event.preventDefault();
+  };
+  onCleanup(() => {
+    task?.cancel();
+    void pdf()?.destroy();
+  });
+
+  return (
+    <section class="pdf-viewer" aria-label={`PDF: ${props.title}`} tabindex="0" onKeyDown={onKey}>
+      <Show when={!pdf.error} fallback={<p class="field-error">This PDF could not be opened.</p>}>
+        <div class="pdf-toolbar">
+          <button type="button" class="button small" onClick={() => go(pageNumber() - 1)} disabled={pageNumber() <= 1} aria-label="Previous page">
+            ‹
+          </button>
+          <label class="page-picker">
+            <span class="visually-hidden">Page number</span>
+            <input type="number" inputmode="numeric" min="1" max={pageCount()} value={pageNumber()} onChange={(e) => go(Number(e.currentTarget.value))} />
+            <span aria-live="polite" data-testid="pdf-page-count">
+              of {pageCount() || "…"}
+            </span>
+          </label>
+          <button type="button" class="button small" onClick={() => go(pageNumber() + 1)} disabled={pageNumber() >= pageCount()} aria-label="Next page">
+            ›
+          </button>
+          <button type="button" class="button small" onClick={() => setZoomIndex((z) => Math.max(0, z - 1))} disabled={zoomIndex() === 0} aria-label="Zoom out">
+            −
+          </button>
+          <span class="zoom-level">{Math.round(ZOOM_STEPS[zoomIndex()] * 100)}%</span>
+          <button type="button" class="button small" onClick={() => setZoomIndex((z) => Math.min(ZOOM_STEPS.length - 1, z + 1))} disabled={zoomIndex() === ZOOM_STEPS.length - 1} aria-label="Zoom in">
+            +
+          </button>
+        </div>
+        <Show when={problem()}>
+          <p class="field-error">{problem()}</p>
+        </Show>
+        <div class="pdf-canvas-wrap" ref={container} aria-busy={rendering()}>
+          <canvas ref={canvas} data-testid="pdf-canvas" role="img" aria-label={`Page ${pageNumber()} of ${props.title}`} />
+        </div>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// What the participant chose to keep on the phone, and the rule for freeing a file: only when no choice points at it.
+import Dexie, { type IndexableType } from "dexie";
+import { db, type OutriggerDb, type StoredBlob } from "./db";
+
+/** The tables a change to choices and their files touches; callers open one transaction over all of them. */
+export const offlineTables = (database: OutriggerDb) => [database.offlineChoices, database.blobs, database.blobChunks, database.materialTexts];
+
+/** A file is in use while a choice points at it, as its current content or as the earlier version kept until an update is verified. */
+export async function blobInUse(sha256: string, database: OutriggerDb = db): Promise<boolean> {
+  if ((await database.offlineChoices.where("sha256").equals(sha256).count()) > 0) return true;
+  return (await database.offlineChoices.filter((choice) => choice.previousSha256 === sha256).count()) > 0;
+}
+
+/** The key range of one file's chunks, in index order. */
+export const chunkRange = (sha256: string): [IndexableType, IndexableType] => [
+  [sha256, Dexie.minKey],
+  [sha256, Dexie.maxKey],
+];
+
+/** Deletes a file's stored bytes (not its row); call inside a transaction that includes blobChunks. */
+export async function deleteChunks(sha256: string, database: OutriggerDb = db): Promise<void> {
+  await database.blobChunks.where("sha256").equals(sha256).delete();
+}
+
+/** Removes a file, its bytes and its extracted text. Call inside a transaction over `offlineTables`. */
+export async function deleteBlob(sha256: string, database: OutriggerDb = db): Promise<void> {
+  await deleteChunks(sha256, database);
+  await database.blobs.delete(sha256);
+  await database.materialTexts.delete(sha256);
+}
+
+/** Frees a file no choice points at any more; returns whether it was deleted. Call inside a transaction over `offlineTables`. */
+export async function deleteBlobIfUnused(sha256: string | undefined, database: OutriggerDb = db): Promise<boolean> {
+  if (sha256 === undefined || (await blobInUse(sha256, database))) return false;
+  if (!(await database.blobs.get(sha256))) return false;
+  await deleteBlob(sha256, database);
+  return true;
+}
+
+/** A row for a file still to fetch; an existing row is kept (content addressing: it may already be complete or partly stored). */
+export async function ensureBlobQueued(file: { sha256: string; size: number; contentType: string }, at: string, database: OutriggerDb = db): Promise<StoredBlob> {
+  const existing = await database.blobs.get(file.sha256);
+  if (existing && existing.state !== "failed") return existing;
+  const row: StoredBlob = { sha256: file.sha256, size: file.size, contentType: file.contentType, storedBytes: 0, chunkCount: 0, state: "queued", updatedAt: at };
+  // A failed file has no bytes left (failure always drops them), so starting over is a fresh row.
+  if (existing) await deleteChunks(file.sha256, database);
+  await database.blobs.put(row);
+  return row;
+}
