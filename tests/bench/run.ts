@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { validReply } from "../integration/support/replyFixtures";
 import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "./firstLoadBytes";
+import { benchBlobThroughput, benchMaterialTransfer } from "./materialsBench";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -81,6 +82,14 @@ async function main(): Promise<void> {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  for (const bench of [benchMaterialTransfer, benchBlobThroughput]) {
+    const dir = mkdtempSync(join(tmpdir(), "outrigger-bench-"));
+    try {
+      await bench(repoRoot, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }
 

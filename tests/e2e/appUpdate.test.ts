@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "./support/chromium";
+import { launchPhone, type PhoneProfile } from "../support/chromium";
 import { joinByLink, next } from "./support/participantFlow";
 
 const builtApp = fileURLToPath(new URL("../../dist", import.meta.url));

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "./support/chromium";
-import { startFaultyProxy, type FaultyProxy } from "./support/faultyProxy";
+import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
 import { addMaterialFiles, DEMO_WORKSHOP } from "./support/materials";
 import { joinByLink } from "./support/participantFlow";
 

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "./support/chromium";
-import { startFaultyProxy, type FaultyProxy } from "./support/faultyProxy";
+import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
 import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview } from "./support/participantFlow";
 
 let server: RunningServer;

@@ -1,6 +1,10 @@
 // GET/HEAD /api/blobs/:sha256: a stored file, by content hash, streamed from disk with byte ranges.
 // Content never changes under a name, so it is cached for good and a resumed download can trust any bytes it has.
+import type { ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { isBlobId, type BlobStore } from "../blobs/blobStore";
 import { findWorkshopMaterialBySha256 } from "../db/materials";
@@ -59,10 +63,23 @@ export function blobRoutes(deps: AppDeps & { blobStore: BlobStore }): Hono {
     if (span) headers["Content-Range"] = `bytes ${span.start}-${span.end}/${size}`;
     const status = span ? 206 : 200;
     if (c.req.method === "HEAD" || length === 0) return new Response(null, { status, headers });
-    const body = Readable.toWeb(deps.blobStore.open(sha256, span)) as unknown as ReadableStream<Uint8Array>;
-    return new Response(body, { status, headers });
+    const file = deps.blobStore.open(sha256, span);
+    const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (outgoing && "req" in outgoing) {
+      // Under Node, pipe the file straight into the socket: converting to a web stream and back
+      // cost about 40% of the throughput of a plain static server on 50 MB files.
+      await sendFile(outgoing as ServerResponse, status, headers, file);
+      return RESPONSE_ALREADY_SENT;
+    }
+    return new Response(Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>, { status, headers });
   });
   return routes;
+}
+
+async function sendFile(res: ServerResponse, status: number, headers: Record<string, string>, file: Readable): Promise<void> {
+  res.writeHead(status, headers);
+  // A client that goes away mid-file (a phone losing signal) is normal; the stream is closed either way.
+  await pipeline(file, res).catch(() => undefined);
 }
 
 function pick(headers: Record<string, string>, names: string[]): Record<string, string> {

@@ -12,6 +12,8 @@ export interface ProxiedRequest {
   range?: string;
   /** Body bytes passed on to the browser. */
   bytesSent: number;
+  /** Size of the response's status line and headers as the server sent them. */
+  headerBytes?: number;
   /** The connection was cut on purpose after this many body bytes. */
   cutAfter?: number;
   headers: http.IncomingHttpHeaders;
@@ -45,6 +47,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
       { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (upstreamRes) => {
         record.status = upstreamRes.statusCode;
+        record.headerBytes = `HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage ?? ""}\r\n`.length + upstreamRes.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) + 2; // "Name: " and "value\r\n", then the blank line
         if (lose) {
           // Let the server finish its work, then cut the browser's connection without an answer.
           upstreamRes.resume();
