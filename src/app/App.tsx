@@ -23,7 +23,7 @@ function Layout(props: { children: JSX.Element }) {
           Outrigger
         </Link>
         <nav aria-label="Main">
-          <Link href="/">Questionnaires</Link>
+          <Link href="/">Surveys</Link>
           <Link href="/library">Materials</Link>
         </nav>
       </header>

@@ -36,6 +36,8 @@ export const invitationPayload = z.object({
   workshop,
   questionnaire: questionnaireDefinition,
   administrations: z.array(administration),
+  /** Secret for signing this participant's replies that travel by hand (HMAC-SHA256, base64). */
+  relayKey: z.optional(z.string()),
 });
 export type InvitationPayload = z.infer<typeof invitationPayload>;
 
