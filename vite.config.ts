@@ -38,6 +38,13 @@ export default defineConfig({
           orientation: "portrait",
           background_color: "#ffffff",
           theme_color: "#0b5560",
+          // The installed app appears in the phone's share sheet for pack files and reply files.
+          share_target: {
+            action: "/share-target",
+            method: "POST",
+            enctype: "multipart/form-data",
+            params: { files: [{ name: "file", accept: ["application/zip", ".zip", "application/json", ".json"] }] },
+          },
           icons: [
             { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
             { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
@@ -47,7 +54,7 @@ export default defineConfig({
         injectManifest: {
           globPatterns: ["**/*.{js,css,html,svg,png,ico,webmanifest}"],
           // pdf.js (viewer chunk and worker) is cached at runtime on first use instead; see sw.ts.
-          globIgnores: ["**/PdfViewer-*.js", "**/pdf.worker*"],
+          globIgnores: ["**/pdfjsLoader-*.js", "**/pdf.worker*"],
         },
       }),
   ],

@@ -2,15 +2,21 @@ import { lazy, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
-import { ReplyPage } from "./features/survey/ReplyPage";
-import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
 
-// The library and its viewers load on first use, keeping the participant's first load small.
+// Screens load on first use, keeping the participant's first load small; the service worker precaches
+// them all, so they open offline too.
+const SurveyPage = lazy(() => import("./features/survey/SurveyPage").then((m) => ({ default: m.SurveyPage })));
+const ReplyPage = lazy(() => import("./features/survey/ReplyPage").then((m) => ({ default: m.ReplyPage })));
 const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
 const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));
 const MaterialViewerPage = lazy(() => import("./features/library/MaterialViewerPage"));
+const TrainerPage = lazy(() => import("./features/trainer/TrainerPage"));
+const SharePackPage = lazy(() => import("./features/trainer/SharePackPage"));
+const ImportPackPage = lazy(() => import("./features/trainer/ImportPackPage"));
+const InhouseLogPage = lazy(() => import("./features/trainer/InhouseLogPage"));
+const DeliverRepliesPage = lazy(() => import("./features/trainer/DeliverRepliesPage"));
 
 function Layout(props: { children: JSX.Element }) {
   return (
@@ -25,6 +31,7 @@ function Layout(props: { children: JSX.Element }) {
         <nav aria-label="Main">
           <Link href="/">Surveys</Link>
           <Link href="/library">Materials</Link>
+          <Link href="/trainer">Share</Link>
         </nav>
       </header>
       <SyncStatusBar />
@@ -57,6 +64,11 @@ export function App() {
           { path: "/library", component: LibraryPage },
           { path: "/library/:workshopId", component: WorkshopLibraryPage },
           { path: "/material/:materialId", component: MaterialViewerPage },
+          { path: "/trainer", component: TrainerPage },
+          { path: "/share/:workshopId", component: SharePackPage },
+          { path: "/import", component: ImportPackPage },
+          { path: "/inhouse", component: InhouseLogPage },
+          { path: "/deliver", component: DeliverRepliesPage },
           { path: "*", component: NotFound },
         ]}
       />

@@ -17,6 +17,22 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { deny
 // time a participant opens a PDF, and from then on works offline. Hashed names make cache-first safe.
 registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET", new CacheFirst({ cacheName: "outrigger-lazy-assets" }));
 
+// Web Share Target: a pack (or a reply file) shared to the installed app from the phone's share sheet
+// arrives here as a POST; it is kept in a cache for the import screen, which picks it up.
+registerRoute(
+  ({ url, request }) => url.pathname === "/share-target" && request.method === "POST",
+  async ({ request }) => {
+    const form = await request.formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) return Response.redirect("/trainer", 303);
+    const isReply = file.type === "application/json" || file.name.toLowerCase().endsWith(".json");
+    const cache = await caches.open("outrigger-shared-pack");
+    await cache.put(isReply ? "/shared-reply" : "/shared-pack", new Response(file, { headers: { "content-type": file.type || "application/octet-stream" } }));
+    return Response.redirect(isReply ? "/deliver?shared=1" : "/import?shared=1", 303);
+  },
+  "POST",
+);
+
 // A new version waits until the participant agrees (workbox-window posts SKIP_WAITING then).
 self.addEventListener("message", (event) => {
   if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();

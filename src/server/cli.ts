@@ -21,7 +21,9 @@ Commands:
 
 Environment: HOST (127.0.0.1), PORT (8080), DATABASE_URL (postgres://…; default embedded SQLite),
 DATA_DIR (folder of the SQLite file and of the material files in DATA_DIR/blobs, also with PostgreSQL;
-default ./data), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes)`;
+default ./data; the manifest signing key is DATA_DIR/keys/manifest-signing-ed25519.pem),
+SERVER_NAME (who signed the materials, shown as "verified: issued by …"; default
+"Outrigger demo server (127.0.0.1)"), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes)`;
 
 function printRequest(entry: RequestLogEntry): void {
   const range = entry.range ? ` range=${entry.range}` : "";

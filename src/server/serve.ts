@@ -8,6 +8,8 @@ import { seedIfEmpty, type SeedResult } from "./db/seed";
 import { createBlobStore, type BlobStore } from "./blobs/blobStore";
 import { seedDemoMaterials } from "./demoMaterials/index";
 import { createApp, defaultBlobDir } from "./http/app";
+import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
+import type { SigningKey } from "../shared/signing";
 
 /** How long close() lets in-flight requests finish before cutting connections. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -26,6 +28,11 @@ export interface StartServerOptions {
   dataDir?: string;
   /** The built PWA; default the repository's dist/. */
   staticDir?: string;
+  /**
+   * Who the manifest signing key speaks for ("verified: issued by <serverName>"); default SERVER_NAME,
+   * else "Outrigger demo server (127.0.0.1)". The key itself is `<dataDir>/keys/manifest-signing-ed25519.pem`.
+   */
+  serverName?: string;
   /** No log lines (tests, benchmarks). */
   quiet?: boolean;
   now?: () => Date;
@@ -51,6 +58,8 @@ export interface RunningServer {
   url: string;
   db: OutriggerDatabase;
   blobStore: BlobStore;
+  /** The public half of the manifest signing key, as GET /api/signing-key serves it. */
+  signingKey: SigningKey;
   seed: SeedResult;
   close(): Promise<void>;
 }
@@ -67,7 +76,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
     const demo = await seedDemoMaterials(db, blobStore, options.now?.());
     if (!options.quiet && demo.added.length > 0) console.log(`Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore });
+    const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
+    if (!options.quiet && signer.created) console.log(`Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);
@@ -80,6 +91,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       url: `http://${shownHost === "0.0.0.0" || shownHost === "[::]" ? "localhost" : shownHost}:${address.port}`,
       db,
       blobStore,
+      signingKey: signer.key,
       seed,
       close: () =>
         (closing ??= (async () => {

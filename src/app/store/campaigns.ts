@@ -11,6 +11,7 @@ export async function saveInvitation(payload: InvitationPayload, now = new Date(
       invitationCode: payload.code,
       campaign: payload.campaign,
       prefill: payload.prefill,
+      ...(payload.relayKey ?? existing?.relayKey ? { relayKey: payload.relayKey ?? existing?.relayKey } : {}),
       joinedAt: existing?.joinedAt ?? at,
       ...(existing ? { refreshedAt: at } : {}),
     };

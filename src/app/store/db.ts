@@ -6,6 +6,8 @@ import type { Campaign } from "../../shared/campaign";
 import type { Administration, Workshop } from "../../shared/directory";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { ManifestChanges, Material } from "../../shared/materials";
+import type { RelayedReplyFile } from "../../shared/relay";
+import type { ManifestSignature } from "../../shared/signing";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 
 /** A campaign this phone joined through an invitation, with what the invitation pre-fills. */
@@ -16,6 +18,8 @@ export interface JoinedCampaign {
   joinedAt: string;
   /** Set when a later refresh of the invitation found a change (e.g. the campaign was withdrawn). */
   refreshedAt?: string;
+  /** Signs replies exported for someone else to deliver; from the server, kept only on this phone. */
+  relayKey?: string;
 }
 
 export interface StoredQuestionnaire {
@@ -64,6 +68,8 @@ export interface StoredManifest {
   /** Differences from the previous version, kept until the participant has seen them. */
   changes?: ManifestChanges;
   changesSeen?: boolean;
+  /** The server's signature over this version, carried into packs made on this phone. */
+  signature?: ManifestSignature;
 }
 
 /** The participant asked for this material to be kept on the phone. */
@@ -109,6 +115,32 @@ export interface MaterialText {
   text: string;
 }
 
+/** One in-house session a trainer ran for colleagues, kept on the phone for the follow-up questionnaire. */
+export interface InhouseSession {
+  id: string;
+  /** The day it took place, YYYY-MM-DD. */
+  date: string;
+  topic: string;
+  attendees: number;
+  materialIds: string[];
+  workshopId?: string;
+  notes?: string;
+  createdAt: string;
+}
+
+export type RelayState = "waiting" | "sending" | "delivered" | "refused";
+
+/** A reply file another participant handed over, to be delivered by this phone when it is online. */
+export interface RelayedReply {
+  /** The reply's own id: the same file added twice is one entry. */
+  id: string;
+  file: RelayedReplyFile;
+  state: RelayState;
+  addedAt: string;
+  receipt?: ReplyReceipt;
+  problem?: ApiErrorBody;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -127,6 +159,8 @@ export class OutriggerDb extends Dexie {
   blobs!: EntityTable<StoredBlob, "sha256">;
   blobChunks!: Dexie.Table<BlobChunk, [string, number]>;
   materialTexts!: EntityTable<MaterialText, "sha256">;
+  inhouseSessions!: EntityTable<InhouseSession, "id">;
+  relayedReplies!: EntityTable<RelayedReply, "id">;
 
   constructor(name = "outrigger") {
     super(name);
@@ -145,6 +179,10 @@ export class OutriggerDb extends Dexie {
       blobs: "sha256, state",
       blobChunks: "[sha256+index], sha256",
       materialTexts: "sha256",
+    });
+    this.version(3).stores({
+      inhouseSessions: "id, date",
+      relayedReplies: "id, state",
     });
   }
 }

@@ -53,7 +53,7 @@ export async function refreshManifest(workshopId: string, deps: ManifestDeps = {
   const next = result.body;
   if (next.workshopId !== workshopId) return { ok: false, reason: "server_error", message: MANIFEST_MESSAGES.server_error };
   if (previous && previous.version === next.version) {
-    await database.manifests.update(workshopId, { fetchedAt: at });
+    await database.manifests.update(workshopId, { fetchedAt: at, ...(next.signature ? { signature: next.signature } : {}) });
     return { ok: true, changed: false, queuedBlobs: [] };
   }
   const queuedBlobs = await storeNewVersion(previous, next, at, database);
@@ -64,6 +64,8 @@ export async function refreshManifest(workshopId: string, deps: ManifestDeps = {
 async function storeNewVersion(previous: StoredManifest | undefined, next: MaterialsManifest, at: string, database: OutriggerDb): Promise<string[]> {
   return database.transaction("rw", [database.manifests, ...offlineTables(database)], async () => {
     const stored: StoredManifest = { workshopId: next.workshopId, version: next.version, fetchedAt: at, materials: next.materials };
+    // Kept so a pack made from this phone can prove the list came from the server.
+    if (next.signature) stored.signature = next.signature;
     if (previous) {
       stored.changes = diffManifests(previous.materials, next.materials);
       stored.changesSeen = false;

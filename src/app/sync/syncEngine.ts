@@ -8,6 +8,8 @@ import { createApiClient, parseWith } from "./apiClient";
 import { backoffDelay } from "./backoff";
 import { registerBackgroundSync } from "./backgroundSync";
 import { refreshJoinedCampaigns } from "./invitations";
+import { deliverRelayedReplies } from "./relayDelivery";
+import { refreshSigningKey } from "./signingKeyCache";
 
 /** How often joined invitations are re-read, so a withdrawn or closed campaign shows on the phone. */
 const CAMPAIGN_REFRESH_MS = 60 * 60 * 1000;
@@ -148,6 +150,11 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
     try {
       const sent = await sendOutbox();
       outcome = sent.sentAny || sent.retry ? sent : await checkHealth();
+      if (!outcome.unreachable) {
+        const relayed = await deliverRelayedReplies(database, client);
+        if (relayed.unreachable) outcome = { ...outcome, unreachable: true, retry: true };
+        else if (relayed.retry) outcome = { ...outcome, retry: true };
+      }
     } catch (error) {
       outcome = { contact: false, unreachable: false, retry: true, problem: error instanceof Error ? error.message : String(error) };
     }
@@ -156,8 +163,9 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
       campaignsRefreshedAt = at.getTime();
       // Best effort and in the background: a failed refresh changes nothing on the phone.
       void refreshJoinedCampaigns({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now, requestTimeoutMs: deps.requestTimeoutMs }).catch(() => undefined);
+      void refreshSigningKey({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now }).catch(() => undefined);
     }
-    const waiting = await database.outbox.where("state").equals("waiting").count();
+    const waiting = (await database.outbox.where("state").equals("waiting").count()) + (await database.relayedReplies.where("state").equals("waiting").count());
     const status: SyncStatus = { connection: outcome.unreachable ? "offline" : outcome.contact ? "online" : before.connection, syncing: false };
     const lastContactAt = outcome.contact ? at.toISOString() : before.lastContactAt;
     if (lastContactAt) status.lastContactAt = lastContactAt;

@@ -1,4 +1,5 @@
 // Invitations: one per participant of a campaign, with what the organiser knows about them.
+import { randomBytes } from "node:crypto";
 import type { InvitationPrefill } from "../../shared/api";
 import type { OutriggerDatabase } from "./database";
 
@@ -6,11 +7,20 @@ export interface Invitation {
   code: string;
   campaignId: string;
   prefill: InvitationPrefill;
+  /** Signs the participant's replies that travel by hand (see src/shared/relay.ts). */
+  relayKey?: string;
 }
 
 export interface NewInvitation extends InvitationPrefill {
   code: string;
   campaignId: string;
+  /** Default: a new random key. */
+  relayKey?: string;
+}
+
+/** A new relay key: 32 random bytes, base64. */
+export function newRelayKey(): string {
+  return randomBytes(32).toString("base64");
 }
 
 export async function findInvitation(db: OutriggerDatabase, code: string): Promise<Invitation | undefined> {
@@ -21,7 +31,7 @@ export async function findInvitation(db: OutriggerDatabase, code: string): Promi
   if (row.email !== null) prefill.email = row.email;
   if (row.administration_code !== null) prefill.administrationCode = row.administration_code;
   if (row.position !== null) prefill.position = row.position;
-  return { code: row.code, campaignId: row.campaign_id, prefill };
+  return row.relay_key === null ? { code: row.code, campaignId: row.campaign_id, prefill } : { code: row.code, campaignId: row.campaign_id, prefill, relayKey: row.relay_key };
 }
 
 export async function insertInvitations(db: OutriggerDatabase, invitations: readonly NewInvitation[], createdAt: Date): Promise<void> {
@@ -37,6 +47,7 @@ export async function insertInvitations(db: OutriggerDatabase, invitations: read
         administration_code: i.administrationCode ?? null,
         position: i.position ?? null,
         created_at: createdAt.toISOString(),
+        relay_key: i.relayKey ?? newRelayKey(),
       })),
     )
     .onConflict((oc) => oc.column("code").doNothing())

@@ -51,6 +51,11 @@ export interface InvitationsTable {
   administration_code: string | null;
   position: string | null;
   created_at: string;
+  /**
+   * HMAC-SHA256 key (base64 of 32 random bytes) that signs this participant's replies travelling by hand.
+   * Every row has one (migration 0003 gave existing rows theirs); nullable only because SQLite cannot add a NOT NULL column.
+   */
+  relay_key: string | null;
 }
 
 export interface RepliesTable {

@@ -5,13 +5,16 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
+import { ephemeralManifestSigner, type ManifestSigner } from "../signing/manifestSigner";
 import { blobRoutes } from "./blobs";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
 import { healthRoutes } from "./health";
 import { invitationRoutes } from "./invitations";
 import { materialRoutes } from "./materials";
+import { relayedReplyRoutes } from "./relayedReplies";
 import { replyRoutes } from "./replies";
+import { signingKeyRoutes } from "./signingKey";
 import { registerStaticFiles } from "./staticFiles";
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../../dist", import.meta.url));
@@ -24,6 +27,11 @@ export interface AppOptions {
   staticDir?: string;
   /** Where material files are kept (default `<DATA_DIR or ./data>/blobs`). */
   blobStore?: BlobStore;
+  /**
+   * Signs materials manifests and serves GET /api/signing-key. startServer() passes the key kept in
+   * the data folder; without one, a key is made in memory for the life of this app (tests).
+   */
+  signer?: ManifestSigner;
 }
 
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
@@ -35,8 +43,8 @@ export function defaultBlobDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()) }: AppOptions): Hono {
-  const deps: AppDeps = { db, now, blobStore };
+export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner() }: AppOptions): Hono {
+  const deps: AppDeps = { db, now, blobStore, signer };
   const app = new Hono();
   registerErrorHandlers(app);
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
@@ -46,6 +54,8 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));
+  app.route("/api/relayed-replies", relayedReplyRoutes(deps));
+  app.route("/api/signing-key", signingKeyRoutes(deps));
   app.route("/api/workshops", materialRoutes(deps));
   app.route("/api/blobs", blobRoutes(deps));
   registerStaticFiles(app, staticDir);

@@ -34,6 +34,8 @@ export function invitationRoutes({ db }: AppDeps): Hono {
       workshop,
       questionnaire,
       administrations: await listAdministrations(db),
+      // The holder of the code may sign its replies for delivery by hand: the code is the credential either way.
+      ...(invitation.relayKey !== undefined ? { relayKey: invitation.relayKey } : {}),
     };
     c.header("Cache-Control", "no-cache");
     return c.json(payload);

@@ -1,5 +1,6 @@
-// GET /api/workshops/:id/materials: the workshop's manifest, for participants holding one of its invitations.
+// GET /api/workshops/:id/materials: the workshop's manifest, signed by the server, for participants holding one of its invitations.
 import { Hono } from "hono";
+import type { MaterialsManifest } from "../../shared/materials";
 import { findWorkshop } from "../db/directory";
 import { buildManifest, listMaterials } from "../db/materials";
 import { ifNoneMatchHits } from "./byteRange";
@@ -18,7 +19,8 @@ export function materialRoutes(deps: AppDeps): Hono {
     const allowed = await invitationWorkshopId(deps, c);
     if (allowed !== workshopId) throw forbidden();
     if (!(await findWorkshop(deps.db, workshopId))) throw new ApiProblem(404, "unknown_workshop", "There is no workshop with this id.");
-    const manifest = buildManifest(workshopId, await listMaterials(deps.db, workshopId), deps.now());
+    const built = buildManifest(workshopId, await listMaterials(deps.db, workshopId), deps.now());
+    const manifest: MaterialsManifest = { ...built, signature: deps.signer.sign(built) };
     const etag = `"${manifest.version}"`;
     // private: the manifest is behind an invitation; no-cache: always revalidated, cheaply, with If-None-Match.
     c.header("ETag", etag);

@@ -1,7 +1,7 @@
 // POST /api/replies: a batch from a phone's outbox. Each reply gets its own result, in the order sent.
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type Handler, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, type FieldIssue, type ReplyBatchResponse } from "../../shared/api";
+import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, type FieldIssue, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
 import type { AppDeps } from "./context";
 import { ApiProblem, jsonError } from "./errors";
 import { takeReplies, type QuestionnaireCache } from "./replyIntake";
@@ -30,11 +30,13 @@ function batchItems(body: unknown): unknown[] {
   return replies as unknown[];
 }
 
-export function replyRoutes(deps: AppDeps): Hono {
-  const questionnaires: QuestionnaireCache = new Map();
-  const routes = new Hono();
-  routes.post(
-    "/",
+/**
+ * The POST handlers every reply batch goes through: JSON content type (415), at most MAX_BATCH_BYTES (413,
+ * checked while reading), valid JSON (400) and the { "replies": [...] } envelope (400 invalid_batch);
+ * `take` decides each item and its results are the 200 answer. Shared by /api/replies and /api/relayed-replies.
+ */
+export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResult[]>): [MiddlewareHandler, MiddlewareHandler, Handler] {
+  return [
     async (c, next) => {
       if (!isJsonContentType(c.req.header("content-type"))) {
         return jsonError(c, 415, "unsupported_media_type", "Replies must be sent as JSON (Content-Type: application/json).");
@@ -54,10 +56,15 @@ export function replyRoutes(deps: AppDeps): Hono {
       } catch {
         throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
       }
-      const results = await takeReplies(batchItems(body), { ...deps, questionnaires });
-      const response: ReplyBatchResponse = { results };
+      const response: ReplyBatchResponse = { results: await take(batchItems(body)) };
       return c.json(response, 200);
     },
-  );
+  ];
+}
+
+export function replyRoutes(deps: AppDeps): Hono {
+  const questionnaires: QuestionnaireCache = new Map();
+  const routes = new Hono();
+  routes.post("/", ...replyBatchHandlers((items) => takeReplies(items, { ...deps, questionnaires })));
   return routes;
 }

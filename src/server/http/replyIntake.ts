@@ -24,7 +24,7 @@ export interface IntakeDeps {
   questionnaires: QuestionnaireCache;
 }
 
-function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
+export function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
   return { id, outcome: "rejected", status: 422, error: details && details.length > 0 ? { code, message, details } : { code, message } };
 }
 
@@ -37,7 +37,7 @@ export function replyContentHash(reply: Reply): string {
   return createHash("sha256").update(canonicalJson(reply)).digest("hex");
 }
 
-function idOf(item: unknown): string {
+export function idOf(item: unknown): string {
   if (item !== null && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") return (item as { id: string }).id;
   return "";
 }

@@ -11,7 +11,8 @@ import { StoragePanel } from "./StoragePanel";
 export default function LibraryPage() {
   const workshops = createLiveQuery(async () => {
     const joined = await db.campaigns.toArray();
-    const ids = [...new Set(joined.map((j) => j.campaign.workshopId))];
+    // Workshops of this phone's invitations, and those whose materials arrived in a pack.
+    const ids = [...new Set([...joined.map((j) => j.campaign.workshopId), ...((await db.manifests.toCollection().primaryKeys()) as string[])])];
     return Promise.all(
       ids.map(async (id) => {
         const manifest = await db.manifests.get(id);

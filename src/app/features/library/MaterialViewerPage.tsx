@@ -1,5 +1,5 @@
 // Opens one material from the phone's own copy, with no network: PDF, image, video, audio or handout.
-import { Match, Show, Switch, createResource, lazy, onCleanup } from "solid-js";
+import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup } from "solid-js";
 import type { Material } from "../../../shared/materials";
 import { db } from "../../store/db";
 import { readMaterialFile } from "../../store/library";
@@ -11,6 +11,7 @@ import { HandoutViewer } from "./viewers/HandoutViewer";
 
 // pdf.js is large: it loads only when a PDF is opened, and is cached for offline from then on.
 const PdfViewer = lazy(() => import("./viewers/PdfViewer"));
+const PdfPresenter = lazy(() => import("./viewers/PdfPresenter"));
 
 async function findMaterial(materialId: string): Promise<Material | undefined> {
   for (const manifest of await db.manifests.toArray()) {
@@ -40,6 +41,22 @@ export default function MaterialViewerPage() {
   };
   onCleanup(() => objectUrl && URL.revokeObjectURL(objectUrl));
   const isPdf = () => material()?.contentType === "application/pdf";
+  const [presenting, setPresenting] = createSignal(false);
+  let presenterHost: HTMLDivElement | undefined;
+  const present = async () => {
+    setPresenting(true);
+    // Full screen where the browser allows it (a laptop or a phone cast to a screen); the overlay works without.
+    await presenterHost?.requestFullscreen?.().catch(() => undefined);
+  };
+  const stopPresenting = () => {
+    setPresenting(false);
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  };
+  const onFullscreenChange = () => {
+    if (!document.fullscreenElement && presenting()) setPresenting(false);
+  };
+  document.addEventListener("fullscreenchange", onFullscreenChange);
+  onCleanup(() => document.removeEventListener("fullscreenchange", onFullscreenChange));
 
   return (
     <main class="page viewer-page">
@@ -85,9 +102,21 @@ export default function MaterialViewerPage() {
                       <HandoutViewer blob={b()} title={m().title} />
                     </Match>
                   </Switch>
-                  <button type="button" class="button" onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}>
-                    Open in another app
-                  </button>
+                  <div class="button-row">
+                    <Show when={isPdf()}>
+                      <button type="button" class="button primary" onClick={() => void present()}>
+                        Present
+                      </button>
+                    </Show>
+                    <button type="button" class="button" onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}>
+                      Open in another app
+                    </button>
+                  </div>
+                  <div ref={presenterHost} class="presenter-host" classList={{ active: presenting() }}>
+                    <Show when={presenting()}>
+                      <PdfPresenter blob={b()} title={m().title} onExit={stopPresenting} />
+                    </Show>
+                  </div>
                 </>
               )}
             </Show>

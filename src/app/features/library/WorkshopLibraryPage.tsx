@@ -32,7 +32,9 @@ export default function WorkshopLibraryPage() {
         return { material, choice, blob: choice || blob?.state === "complete" ? blob : undefined };
       }),
     );
-    return { manifest, workshop, rows };
+    // Without an invitation (materials received in a pack) nothing can be fetched from the server.
+    const canDownload = (await db.campaigns.toArray()).some((j) => j.campaign.workshopId === params.workshopId);
+    return { manifest, workshop, rows, canDownload };
   });
 
   onMount(async () => {
@@ -95,13 +97,13 @@ export default function WorkshopLibraryPage() {
             <Progress value={overall().stored} max={overall().total} label="All downloads" />
           </section>
         </Show>
-        <Show when={notOnPhone().length > 0}>
+        <Show when={notOnPhone().length > 0 && view()?.canDownload}>
           <button type="button" class="button primary wide" onClick={() => void saveOffline(notOnPhone())}>
             Save all offline ({formatBytes(notOnPhone().reduce((s, m) => s + m.size, 0))})
           </button>
         </Show>
         <ul class="card-list">
-          <For each={view()?.rows}>{(row) => <MaterialRow row={row} onSave={() => void saveOffline([row.material])} />}</For>
+          <For each={view()?.rows}>{(row) => <MaterialRow row={row} canDownload={view()?.canDownload ?? false} onSave={() => void saveOffline([row.material])} />}</For>
         </ul>
       </Show>
       <StoragePanel />
@@ -127,7 +129,7 @@ function Progress(props: { value: number; max: number; label: string }) {
   );
 }
 
-function MaterialRow(props: { row: Row; onSave: () => void }) {
+function MaterialRow(props: { row: Row; canDownload: boolean; onSave: () => void }) {
   const m = () => props.row.material;
   const blob = () => props.row.blob;
   const state = () => (props.row.choice ? (blob()?.state ?? "queued") : undefined);
@@ -164,10 +166,13 @@ function MaterialRow(props: { row: Row; onSave: () => void }) {
         <p class="field-error">{blob()?.problem ?? "The download failed."}</p>
       </Show>
       <div class="button-row">
-        <Show when={!props.row.choice}>
+        <Show when={!props.row.choice && props.canDownload}>
           <button type="button" class="button" onClick={() => props.onSave()}>
             Save offline
           </button>
+        </Show>
+        <Show when={!props.row.choice && !props.canDownload}>
+          <p class="muted">Not in the pack you received. Ask the colleague who shared it, or the organiser.</p>
         </Show>
         <Show when={state() === "downloading" || state() === "queued"}>
           <button type="button" class="button" onClick={() => void downloader.pause(m().sha256)}>

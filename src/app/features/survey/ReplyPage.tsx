@@ -21,6 +21,7 @@ export function ReplyPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const [confirmingDiscard, setConfirmingDiscard] = createSignal(false);
+  const [relayProblem, setRelayProblem] = createSignal<string>();
   const view = createLiveQuery(async () => {
     const entry = await db.outbox.get(params.id);
     if (!entry) return { entry: undefined };
@@ -82,9 +83,26 @@ export function ReplyPage() {
                   </Show>
                   <Show when={entry().state === "waiting"}>
                     <p class="muted">Submitted {formatDateTime(entry().reply.submittedAt)}. Attempts so far: {entry().attempts}.</p>
-                    <button type="button" class="button" onClick={() => requestSync("user")}>
-                      Try sending now
-                    </button>
+                    <div class="button-column">
+                      <button type="button" class="button" onClick={() => requestSync("user")}>
+                        Try sending now
+                      </button>
+                      <button
+                        type="button"
+                        class="button"
+                        onClick={async () => {
+                          const { shareReplyForDelivery } = await import("./relayExport");
+                          const result = await shareReplyForDelivery(entry().id);
+                          setRelayProblem(result.ok ? undefined : result.message);
+                        }}
+                      >
+                        Give it to someone to deliver
+                      </button>
+                    </div>
+                    <p class="muted">No connection for a long time? Save the reply as a file and give it to a colleague whose phone goes online; it is sent only once, and this phone shows it sent later.</p>
+                    <Show when={relayProblem()}>
+                      <p class="field-error">{relayProblem()}</p>
+                    </Show>
                   </Show>
                   <Show when={entry().state === "needs_attention"}>
                     <div class="problem" role="alert" data-testid="reply-problem">

@@ -12,6 +12,7 @@ import { db, questionnaireKey, type Draft } from "../../store/db";
 import { createDraftWriter, findOrStartDraft, setSectionIndex, submitDraft } from "../../store/drafts";
 import { registerPendingWrite } from "../../store/pendingWrites";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
 
@@ -246,6 +247,9 @@ function SurveyForm(props: { context: SurveyContext }) {
           </h2>
           <Show when={sections[step()].description}>
             <p class="muted">{sections[step()].description}</p>
+          </Show>
+          <Show when={sections[step()].questions.some((q) => q.id === "followUpActions")}>
+            <InhouseLogSuggestion definition={definition} answers={answers()} onApply={setAnswer} />
           </Show>
           <For each={sections[step()].questions}>
             {(question) => (

@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial";
 import * as materials from "./0002_materials";
+import * as relayKeys from "./0003_relay_keys";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_materials": materials,
+  "0003_relay_keys": relayKeys,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -1,9 +1,6 @@
 // PDFs drawn by pdf.js onto a canvas: Android Chrome cannot show a PDF blob inline, so the app renders it.
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from "pdfjs-dist";
-import workerUrl from "pdfjs-dist/build/pdf.worker.min.mjs?url";
+import { getDocument, workerUrl, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
-
-GlobalWorkerOptions.workerSrc = workerUrl;
 
 /** Fetches the pdf.js worker through the service worker so PDFs open offline later, even if none was opened yet. */
 export async function warmPdfWorker(): Promise<void> {

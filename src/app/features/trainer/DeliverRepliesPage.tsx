@@ -1,0 +1,111 @@
+// "Deliver replies for others": reply files handed over by colleagues, sent by this phone when it is online.
+import { For, Show, createSignal, onMount } from "solid-js";
+import { relayedReplyFile } from "../../../shared/relay";
+import { db, type RelayState } from "../../store/db";
+import { requestSync } from "../../sync/engineInstance";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { formatDateTime } from "../../ui/formatTime";
+import { Link } from "../../ui/router";
+
+const STATE_LABELS: Record<RelayState, string> = {
+  waiting: "Waiting for a connection",
+  sending: "Delivering…",
+  delivered: "Delivered",
+  refused: "Refused by the server",
+};
+
+const MAX_REPLY_FILE_BYTES = 512 * 1024;
+
+export default function DeliverRepliesPage() {
+  const entries = createLiveQuery(() => db.relayedReplies.orderBy("id").reverse().toArray());
+  const [messages, setMessages] = createSignal<string[]>([]);
+
+  const addFiles = async (files: FileList | null) => {
+    const notes: string[] = [];
+    for (const file of Array.from(files ?? [])) {
+      if (file.size > MAX_REPLY_FILE_BYTES) {
+        notes.push(`${file.name}: too large to be a reply file.`);
+        continue;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await file.text());
+      } catch {
+        notes.push(`${file.name}: not a reply file from Outrigger.`);
+        continue;
+      }
+      const result = relayedReplyFile.safeParse(parsed);
+      if (!result.success) {
+        notes.push(`${file.name}: not a reply file from Outrigger (or from a newer version).`);
+        continue;
+      }
+      const id = result.data.reply.id;
+      if (await db.relayedReplies.get(id)) {
+        notes.push(`${file.name}: already added.`);
+        continue;
+      }
+      await db.relayedReplies.add({ id, file: result.data, state: "waiting", addedAt: new Date().toISOString() });
+      notes.push(`${file.name}: added; it will be delivered when this phone is online.`);
+    }
+    setMessages(notes);
+    requestSync("relay");
+  };
+
+  onMount(async () => {
+    // Arrived from the phone's share sheet: the service worker kept the file (sw.ts).
+    if (!new URLSearchParams(location.search).has("shared") || !("caches" in window)) return;
+    const cache = await caches.open("outrigger-shared-pack");
+    const shared = await cache.match("/shared-reply");
+    if (!shared) return;
+    const blob = await shared.blob();
+    const list = new DataTransfer();
+    list.items.add(new File([blob], "shared-reply.json", { type: "application/json" }));
+    await addFiles(list.files);
+    await cache.delete("/shared-reply");
+  });
+
+  return (
+    <main class="page">
+      <p class="eyebrow">
+        <Link href="/trainer">Share and train</Link>
+      </p>
+      <h1>Deliver replies for others</h1>
+      <p>
+        A colleague whose phone cannot get online can save their finished reply as a file and give it to you (Bluetooth, cable, messaging). Add it here: this phone delivers it the next time it is online. The
+        server checks it was made by the invited participant and stores it only once.
+      </p>
+      <div class="card">
+        <label for="reply-files">Reply files</label>
+        <input id="reply-files" type="file" accept=".json,application/json" multiple onChange={(e) => {
+            const input = e.currentTarget;
+            // Cleared afterwards so choosing the same file again is noticed too.
+            void addFiles(input.files).then(() => (input.value = ""));
+          }} />
+        <Show when={messages().length > 0}>
+          <ul role="status">
+            <For each={messages()}>{(m) => <li>{m}</li>}</For>
+          </ul>
+        </Show>
+      </div>
+      <Show when={(entries() ?? []).length > 0}>
+        <h2>Replies on this phone to deliver</h2>
+        <ul class="card-list">
+          <For each={entries()}>
+            {(e) => (
+              <li class="card" data-testid="relayed-reply" data-state={e.state}>
+                <p class="state-label" data-state={e.state === "delivered" ? "sent" : e.state === "refused" ? "needs_attention" : "waiting"}>
+                  {STATE_LABELS[e.state]}
+                </p>
+                <p class="muted">
+                  Reply of {e.file.reply.answers.name && typeof e.file.reply.answers.name === "string" ? e.file.reply.answers.name : "a participant"}, added {formatDateTime(e.addedAt)}
+                </p>
+                <Show when={e.receipt}>{(r) => <p>Receipt {r().receiptId}</p>}</Show>
+                <Show when={e.problem}>{(p) => <p class="field-error">{p().message}</p>}</Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </main>
+  );
+}

@@ -1,0 +1,126 @@
+// Receiving a pack: every file checked against its hash and the organiser's signature, with no account needed.
+import { For, Show, createSignal, onMount } from "solid-js";
+import { readPack, type PackImportResult } from "../../../shared/packs";
+import { createPackImportStore, recordImportedPack } from "../../store/packStore";
+import { cachedSigningKey } from "../../sync/signingKeyCache";
+import { Link } from "../../ui/router";
+import { formatBytes } from "../library/formatBytes";
+
+/** The service worker puts a file shared to the app (Web Share Target) here; see sw.ts. */
+export const SHARED_PACK_CACHE = "outrigger-shared-pack";
+export const SHARED_PACK_URL = "/shared-pack";
+
+const NOT_VERIFIED_REASONS: Record<string, string> = {
+  no_signature: "the pack carries no signature from the organiser's server.",
+  unknown_key: "it was signed with a key this app does not know.",
+  bad_signature: "its list of files does not match the organiser's signature — it may have been changed.",
+  no_key_cached: "this app has not yet been online to learn the organiser's key.",
+};
+
+export default function ImportPackPage() {
+  const [busy, setBusy] = createSignal(false);
+  const [progress, setProgress] = createSignal<{ done: number; total: number }>();
+  const [result, setResult] = createSignal<PackImportResult>();
+  const [problem, setProblem] = createSignal<string>();
+
+  const importFile = async (file: Blob & { name?: string }) => {
+    setBusy(true);
+    setProblem(undefined);
+    setResult(undefined);
+    try {
+      const source = { size: file.size, read: async (offset: number, length: number) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) };
+      const signingKey = await cachedSigningKey();
+      const outcome = await readPack(source, createPackImportStore(), { ...(signingKey ? { signingKey } : {}), onProgress: (done: number, total: number) => setProgress({ done, total }) });
+      await recordImportedPack(outcome.manifest);
+      setResult(outcome);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "This file could not be imported.");
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+
+  onMount(async () => {
+    // Arrived from the phone's share sheet: the service worker kept the file for us.
+    if (!new URLSearchParams(location.search).has("shared") || !("caches" in window)) return;
+    const cache = await caches.open(SHARED_PACK_CACHE);
+    const shared = await cache.match(SHARED_PACK_URL);
+    if (!shared) return;
+    const blob = await shared.blob();
+    await importFile(blob);
+    await cache.delete(SHARED_PACK_URL);
+  });
+
+  return (
+    <main class="page">
+      <p class="eyebrow">
+        <Link href="/trainer">Share and train</Link>
+      </p>
+      <h1>Import a pack</h1>
+      <p>Choose the pack file a colleague sent you (it ends in .zip). No internet and no invitation are needed.</p>
+      <div class="card">
+        <label for="pack-file">Pack file</label>
+        <input id="pack-file" type="file" accept=".zip,application/zip" disabled={busy()} onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            // Cleared afterwards so importing the same file again is noticed too.
+            if (file) void importFile(file).then(() => (input.value = ""));
+          }} />
+      </div>
+      <Show when={progress()}>
+        {(p) => (
+          <div class="card" role="status">
+            <p>
+              Checking and storing: {formatBytes(p().done)} of {formatBytes(p().total)}
+            </p>
+            <div class="progress-track" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p().total ? Math.round((p().done / p().total) * 100) : 0}>
+              <div class="progress-fill" style={{ width: `${p().total ? (p().done / p().total) * 100 : 0}%` }} />
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={problem()}>
+        <p class="banner banner-error" role="alert" data-testid="import-refused">
+          {problem()}
+        </p>
+      </Show>
+      <Show when={result()}>
+        {(r) => (
+          <section class="card" data-testid="import-result">
+            <h2>{r().manifest.workshop.title}</h2>
+            <Show
+              when={r().verification.status === "verified"}
+              fallback={
+                <p class="banner banner-error" data-testid="verification">
+                  Not verified: {NOT_VERIFIED_REASONS[(r().verification as { reason: string }).reason] ?? "the signature could not be checked."} The files below passed their own checks, but treat them with care.
+                </p>
+              }
+            >
+              <p class="banner banner-info" data-testid="verification">
+                ✓ Verified: issued by {(r().verification as { issuer: string }).issuer}
+              </p>
+            </Show>
+            <p>
+              {r().imported.length} imported · {r().alreadyPresent.length} already on this phone · {r().refused.length} refused
+            </p>
+            <Show when={r().refused.length > 0}>
+              <ul class="refusals" data-testid="refusals">
+                <For each={r().refused}>
+                  {(x) => (
+                    <li>
+                      <strong>{x.path}</strong>: {x.reason}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Link class="button primary" href={`/library/${r().manifest.manifest.workshopId}`}>
+              Open the materials
+            </Link>
+          </section>
+        )}
+      </Show>
+    </main>
+  );
+}

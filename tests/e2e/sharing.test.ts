@@ -1,0 +1,182 @@
+// Device to device, in real Chromium with separate profiles: a pack made offline on one phone is imported
+// offline on another that never joined; a reply carried by hand is delivered by someone else, stored once.
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startServer, type RunningServer } from "../../src/server/serve";
+import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { DEMO_WORKSHOP } from "./support/materials";
+import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
+
+let server: RunningServer;
+let workDir: string;
+const phones: PhoneProfile[] = [];
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), "outrigger-sharing-"));
+  server = await startServer({ port: 0, dataDir: join(workDir, "data"), quiet: true, serverName: "Asia/Pacific regional office (test)" });
+});
+
+afterAll(async () => {
+  for (const phone of phones) await phone.close();
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function newPhone(): Promise<{ phone: PhoneProfile; page: Page }> {
+  const phone = await launchPhone();
+  phones.push(phone);
+  return { phone, page: phone.context.pages()[0] ?? (await phone.context.newPage()) };
+}
+
+async function waitAllOnPhone(page: Page) {
+  await expect
+    .poll(async () => {
+      const states = await page.getByTestId("material-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+      return states.length > 0 && states.every((s) => s === "complete");
+    }, { timeout: 60_000, interval: 250 })
+    .toBe(true);
+}
+
+/** The app has been online once: shell installed, server key kept, PDF viewer cached. */
+async function waitReadyForOffline(page: Page) {
+  await waitForOfflineReady(page);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const keyKept = await new Promise<boolean>((resolve) => {
+            const open = indexedDB.open("outrigger");
+            open.onsuccess = () => {
+              const get = open.result.transaction("meta").objectStore("meta").get("signingKey");
+              get.onsuccess = () => resolve(Boolean(get.result));
+              get.onerror = () => resolve(false);
+            };
+            open.onerror = () => resolve(false);
+          });
+          const cache = await caches.open("outrigger-lazy-assets");
+          const cached = (await cache.keys()).map((r) => r.url);
+          return keyKept && cached.some((u) => u.includes("pdf.worker")) && cached.some((u) => /pdfjsLoader-/.test(u));
+        }),
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true);
+}
+
+/** Flips one byte in the middle of the named entry's data, as a damaged or doctored copy would have. */
+function tamperEntry(zip: Uint8Array, entryPath: string, entrySize: number): Uint8Array {
+  const copy = zip.slice();
+  const name = new TextEncoder().encode(entryPath);
+  const view = new DataView(copy.buffer);
+  for (let i = 0; i + 30 < copy.length; i++) {
+    if (view.getUint32(i, true) !== 0x04034b50) continue;
+    const nameLength = view.getUint16(i + 26, true);
+    const extraLength = view.getUint16(i + 28, true);
+    const found = copy.subarray(i + 30, i + 30 + nameLength);
+    if (found.length === name.length && found.every((b, k) => b === name[k])) {
+      const dataStart = i + 30 + nameLength + extraLength;
+      copy[dataStart + Math.floor(entrySize / 2)] ^= 0xff;
+      return copy;
+    }
+  }
+  throw new Error(`entry ${entryPath} not found`);
+}
+
+describe("sharing without internet", () => {
+  it("passes a verified pack from a phone offline to a colleague's phone that never joined, and refuses a tampered copy", async () => {
+    // Phone A: the participant, online once, saves the workshop's materials, then loses the connection.
+    const a = await newPhone();
+    await joinByLink(a.page, server.url, "DEMO-TO1");
+    await a.page.goto(`${server.url}/library/${DEMO_WORKSHOP}`);
+    await a.page.getByRole("button", { name: /Save all offline/ }).click();
+    await waitAllOnPhone(a.page);
+    await waitReadyForOffline(a.page);
+    await a.phone.context.setOffline(true);
+
+    await a.page.goto(`${server.url}/share/${DEMO_WORKSHOP}`);
+    await a.page.getByRole("button", { name: "Make the pack file" }).click();
+    await a.page.getByTestId("pack-ready").waitFor({ timeout: 60_000 });
+    const downloadPromise = a.page.waitForEvent("download");
+    await a.page.getByRole("button", { name: "Send or save the pack" }).click();
+    const download = await downloadPromise;
+    const packPath = join(workDir, download.suggestedFilename());
+    await download.saveAs(packPath);
+
+    // The pack is an ordinary zip: anyone can open the files under readable names.
+    const pack = new Uint8Array(readFileSync(packPath));
+    const unzipped = unzipSync(pack);
+    const manifest = JSON.parse(new TextDecoder().decode(unzipped["manifest.json"])) as { entries: { path: string; size: number; sha256: string }[] };
+    expect(manifest.entries.length).toBe(5);
+    for (const entry of manifest.entries) expect(unzipped[entry.path]?.length).toBe(entry.size);
+    expect(Object.keys(unzipped).some((p) => p.endsWith(".pdf"))).toBe(true);
+
+    const image = manifest.entries.find((e) => e.path.endsWith(".png"))!;
+    const tamperedPath = join(workDir, "tampered.zip");
+    writeFileSync(tamperedPath, tamperEntry(pack, image.path, image.size));
+
+    // Phone B: a colleague with the app shell, never joined, no connection in the room.
+    const b = await newPhone();
+    await b.page.goto(`${server.url}/`);
+    await b.page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
+    await waitReadyForOffline(b.page);
+    await b.phone.context.setOffline(true);
+
+    await b.page.goto(`${server.url}/import`);
+    await b.page.getByLabel("Pack file").setInputFiles(tamperedPath);
+    await b.page.getByTestId("import-result").waitFor({ timeout: 60_000 });
+    expect(await b.page.getByTestId("refusals").textContent()).toContain(image.path);
+    expect(await b.page.getByTestId("import-result").textContent()).toMatch(/4 imported · 0 already on this phone · 1 refused/);
+
+    await b.page.getByLabel("Pack file").setInputFiles(packPath);
+    await expect.poll(() => b.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/1 imported · 4 already on this phone · 0 refused/);
+    expect(await b.page.getByTestId("verification").textContent()).toContain("Verified: issued by Asia/Pacific regional office (test)");
+
+    await b.page.getByRole("link", { name: "Open the materials" }).click();
+    await waitAllOnPhone(b.page);
+    await b.page.getByTestId("material-row").filter({ hasText: "Document" }).getByRole("link", { name: "Open" }).click();
+    await expect.poll(() => b.page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 }).toBe("1");
+    await b.page.goBack();
+    await b.page.getByTestId("material-row").filter({ hasText: "Video" }).getByRole("link", { name: "Open" }).click();
+    const playedTo = await b.page.getByTestId("material-video").evaluate(async (el: HTMLVideoElement) => {
+      el.muted = true;
+      await el.play();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return el.currentTime;
+    });
+    expect(playedTo).toBeGreaterThan(0.2);
+  });
+
+  it("delivers a reply carried by hand exactly once, and the author's phone later shows it sent", async () => {
+    const a = await newPhone();
+    await joinByLink(a.page, server.url, "DEMO-FJ3");
+    await a.phone.context.setOffline(true);
+    await next(a.page);
+    await answerRestOfQuestionnaire(a.page, { application: "Mapped our transit procedures against the RKC Specific Annex E." });
+    await sendFromReview(a.page);
+    await expectReplyState(a.page, STATE_TEXT.waiting);
+    const downloadPromise = a.page.waitForEvent("download");
+    await a.page.getByRole("button", { name: "Give it to someone to deliver" }).click();
+    const replyDownload = await downloadPromise;
+    const replyFile = join(workDir, replyDownload.suggestedFilename());
+    await replyDownload.saveAs(replyFile);
+
+    const b = await newPhone();
+    await b.page.goto(`${server.url}/deliver`);
+    await b.page.getByLabel("Reply files").setInputFiles(replyFile);
+    await expect.poll(() => b.page.getByTestId("relayed-reply").getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
+    const rows = await server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute();
+    expect(rows).toHaveLength(1);
+
+    // The same file again changes nothing on the server.
+    await b.page.getByLabel("Reply files").setInputFiles(replyFile);
+    await b.page.getByText("already added").waitFor();
+
+    await a.phone.context.setOffline(false);
+    await expectReplyState(a.page, STATE_TEXT.sent);
+    expect(await a.page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
+    expect(await server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute()).toHaveLength(1);
+  });
+});

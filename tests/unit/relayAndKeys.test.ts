@@ -1,0 +1,102 @@
+import "fake-indexeddb/auto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../src/app/store/db";
+import { createApiClient } from "../../src/app/sync/apiClient";
+import { deliverRelayedReplies } from "../../src/app/sync/relayDelivery";
+import { cachedSigningKey, refreshSigningKey } from "../../src/app/sync/signingKeyCache";
+import { signRelayedReply, verifyRelayedReply } from "../../src/shared/relay";
+import type { Reply } from "../../src/shared/reply";
+import { resetDb } from "./support/fixtures";
+
+const RELAY_KEY = Buffer.alloc(32, 7).toString("base64");
+
+function reply(id: string): Reply {
+  return {
+    id,
+    campaignId: "fy2223-09-rkc-follow-up",
+    invitationCode: "DEMO-TO1",
+    questionnaireId: "follow-up",
+    questionnaireVersion: 1,
+    answers: { name: "Sela Taufa" },
+    startedAt: "2026-11-20T08:00:00.000Z",
+    submittedAt: "2026-11-20T08:20:00.000Z",
+    appVersion: "0.1.0",
+  };
+}
+
+const ID_1 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e51";
+const ID_2 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e52";
+
+beforeEach(resetDb);
+
+describe("hand-carried reply files", () => {
+  it("verify with the relay key they were signed with and fail once any answer changes", async () => {
+    const file = await signRelayedReply(reply(ID_1), RELAY_KEY);
+    expect(await verifyRelayedReply(file, RELAY_KEY)).toBe(true);
+    const changed = { ...file, reply: { ...file.reply, answers: { name: "Someone else" } } };
+    expect(await verifyRelayedReply(changed, RELAY_KEY)).toBe(false);
+    expect(await verifyRelayedReply(file, Buffer.alloc(32, 8).toString("base64"))).toBe(false);
+  });
+
+  it("are delivered in one batch; delivered ones keep the receipt and refused ones the server's reason", async () => {
+    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    const bodies: unknown[] = [];
+    const fakeFetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(
+        JSON.stringify({
+          results: [
+            { id: ID_1, outcome: "stored", status: 201, receipt: { receiptId: "R-1", receivedAt: "2026-11-24T08:00:00.000Z" } },
+            { id: ID_2, outcome: "rejected", status: 422, error: { code: "invalid_signature", message: "This reply file was changed after it was signed." } },
+          ],
+        }),
+        { status: 200, headers: { "content-type": "application/json" } },
+      );
+    }) as typeof fetch;
+    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch: fakeFetch, baseUrl: "http://server" }));
+    expect(outcome).toEqual({ contact: true, unreachable: false, retry: false });
+    expect(bodies).toHaveLength(1);
+    expect((bodies[0] as { replies: unknown[] }).replies).toHaveLength(2);
+    expect(await db.relayedReplies.get(ID_1)).toMatchObject({ state: "delivered", receipt: { receiptId: "R-1" } });
+    expect(await db.relayedReplies.get(ID_2)).toMatchObject({ state: "refused", problem: { code: "invalid_signature" } });
+  });
+
+  it("stay waiting when the server cannot be reached", async () => {
+    await db.relayedReplies.add({ id: ID_1, file: await signRelayedReply(reply(ID_1), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    const offline = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch;
+    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch: offline, baseUrl: "http://server" }));
+    expect(outcome.unreachable).toBe(true);
+    expect((await db.relayedReplies.get(ID_1))?.state).toBe("waiting");
+  });
+});
+
+describe("the server's signing key on the phone", () => {
+  const key = { algorithm: "Ed25519", keyId: "abcd1234abcd1234", publicKey: Buffer.alloc(32, 1).toString("base64"), issuer: "Test office" };
+  const serving = (calls: string[]) =>
+    (async (url: RequestInfo | URL) => {
+      calls.push(String(url));
+      return new Response(JSON.stringify(key), { status: 200, headers: { "content-type": "application/json" } });
+    }) as typeof fetch;
+
+  it("is fetched once and kept for a day, so packs can be checked offline", async () => {
+    const calls: string[] = [];
+    const now = new Date("2026-11-24T08:00:00Z");
+    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => now });
+    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => new Date(now.getTime() + 60_000) });
+    expect(calls).toEqual(["http://server/api/signing-key"]);
+    expect(await cachedSigningKey()).toEqual(key);
+    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => new Date(now.getTime() + 25 * 3600_000) });
+    expect(calls).toHaveLength(2);
+  });
+
+  it("keeps the cached key when the server cannot be reached", async () => {
+    await refreshSigningKey({ fetch: serving([]), baseUrl: "http://server", now: () => new Date("2026-11-20T08:00:00Z") });
+    const offline = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch;
+    await refreshSigningKey({ fetch: offline, baseUrl: "http://server", now: () => new Date("2026-11-24T08:00:00Z") });
+    expect(await cachedSigningKey()).toEqual(key);
+  });
+});
