@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import { validReply } from "../integration/support/replyFixtures";
 import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "./firstLoadBytes";
 import { benchBlobThroughput, benchMaterialTransfer } from "./materialsBench";
+import { benchPacks } from "./packBench";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once("exit", resolve));
     rmSync(dataDir, { recursive: true, force: true });
   }
-  for (const bench of [benchMaterialTransfer, benchBlobThroughput]) {
+  for (const bench of [benchMaterialTransfer, benchBlobThroughput, benchPacks]) {
     const dir = mkdtempSync(join(tmpdir(), "outrigger-bench-"));
     try {
       await bench(repoRoot, dir);

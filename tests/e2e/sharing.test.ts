@@ -180,3 +180,46 @@ describe("sharing without internet", () => {
     expect(await server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute()).toHaveLength(1);
   });
 });
+
+describe("in-house workshop mode", () => {
+  it("logs a session offline and offers it as answers in the follow-up questionnaire", async () => {
+    const t = await newPhone();
+    await joinByLink(t.page, server.url, "DEMO-WS4");
+    await t.phone.context.setOffline(true);
+    await t.page.goto(`${server.url}/inhouse`);
+    await t.page.getByLabel("Date").fill("2026-11-02");
+    await t.page.getByLabel("Topic").fill("RKC General Annex for border staff");
+    await t.page.getByLabel("Number of attendees").fill("14");
+    await t.page.getByRole("button", { name: "Save session" }).click();
+    await t.page.getByTestId("inhouse-session").waitFor();
+
+    await t.page.goto(`${server.url}/survey/DEMO-WS4`);
+    await next(t.page);
+    const suggestion = t.page.getByTestId("inhouse-suggestion");
+    await suggestion.waitFor();
+    // Nothing is filled in until the participant agrees.
+    expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(false);
+    await suggestion.getByRole("button", { name: "Add to my answers" }).click();
+    expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(true);
+    expect(await t.page.getByLabel("Describe what you did").inputValue()).toMatch(/RKC General Annex for border staff \(14 attendees\)/);
+    await expect.poll(() => suggestion.count()).toBe(0);
+  });
+
+  it("presents a PDF full screen, one page at a time, with the keyboard", async () => {
+    const p = await newPhone();
+    await joinByLink(p.page, server.url, "DEMO-VU2");
+    await p.page.goto(`${server.url}/library/${DEMO_WORKSHOP}`);
+    const pdfRow = p.page.getByTestId("material-row").filter({ hasText: "Document" });
+    await pdfRow.getByRole("button", { name: "Save offline" }).click();
+    await pdfRow.getByRole("link", { name: "Open" }).click();
+    await p.page.getByRole("button", { name: "Present" }).click();
+    const canvas = p.page.getByTestId("presenter-canvas");
+    await expect.poll(() => canvas.getAttribute("data-rendered-page"), { timeout: 30_000 }).toBe("1");
+    await p.page.keyboard.press("ArrowRight");
+    await expect.poll(() => canvas.getAttribute("data-rendered-page")).toBe("2");
+    await p.page.keyboard.press("ArrowLeft");
+    await expect.poll(() => canvas.getAttribute("data-rendered-page")).toBe("1");
+    await p.page.keyboard.press("Escape");
+    await expect.poll(() => canvas.count()).toBe(0);
+  });
+});

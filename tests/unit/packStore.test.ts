@@ -1,0 +1,57 @@
+import "fake-indexeddb/auto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../../src/app/store/db";
+import { readMaterialBlob } from "../../src/app/store/library";
+import { createPackImportStore, readStoredFile, recordImportedPack } from "../../src/app/store/packStore";
+import { readPack, writePack } from "../../src/shared/packs";
+import { WORKSHOP, bytesSource, chunksOf, material, memorySink, patternBytes } from "../fixtures/packSupport";
+import { resetDb } from "./support/fixtures";
+
+beforeEach(resetDb);
+
+const guide = patternBytes(1_300_000, 1);
+const slides = patternBytes(200_000, 2);
+const materials = [material("m-guide", "RKC guide", "guide.pdf", guide), material("m-slides", "Day 1 slides", "slides.pdf", slides)];
+
+async function makePack(files = materials, bytes = [guide, slides]) {
+  const sink = memorySink();
+  await writePack(
+    { workshop: WORKSHOP, manifest: { workshopId: WORKSHOP.id, version: "v1", materials }, appVersion: "test", files: files.map((m, i) => ({ material: m, read: () => chunksOf(bytes[i]) })) },
+    sink,
+  );
+  return sink.bytes();
+}
+
+describe("packs on the phone's database", () => {
+  it("import into the same content-addressed chunks the library reads, and show the workshop with no invitation", async () => {
+    const result = await readPack(bytesSource(await makePack()), createPackImportStore());
+    await recordImportedPack(result.manifest);
+    expect(result.imported).toHaveLength(2);
+    const stored = await readMaterialBlob(materials[0].sha256);
+    expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(guide);
+    // Written in pieces, not as one record: a large file never has to fit in memory at once.
+    expect((await db.blobs.get(materials[0].sha256))?.chunkCount).toBeGreaterThan(1);
+    expect(await db.campaigns.count()).toBe(0);
+    expect((await db.manifests.get(WORKSHOP.id))?.materials.map((m) => m.id).sort()).toEqual(["m-guide", "m-slides"]);
+    expect((await db.offlineChoices.toArray()).map((c) => c.materialId).sort()).toEqual(["m-guide", "m-slides"]);
+  });
+
+  it("leave no trace of an entry that failed its check", async () => {
+    const store = createPackImportStore();
+    await store.begin(materials[1].sha256, slides.length, "application/pdf");
+    await store.write(materials[1].sha256, slides.subarray(0, 600_000 > slides.length ? slides.length : 600_000));
+    await store.discard(materials[1].sha256);
+    expect(await db.blobs.get(materials[1].sha256)).toBeUndefined();
+    expect(await db.blobChunks.where("sha256").equals(materials[1].sha256).count()).toBe(0);
+  });
+
+  it("export what the phone holds, byte for byte, and skip files it already has on import", async () => {
+    await recordImportedPack((await readPack(bytesSource(await makePack()), createPackImportStore())).manifest);
+    const parts: Uint8Array[] = [];
+    for await (const chunk of readStoredFile(materials[0].sha256)) parts.push(chunk);
+    expect(Buffer.concat(parts)).toEqual(Buffer.from(guide));
+    const again = await readPack(bytesSource(await makePack()), createPackImportStore());
+    expect(again.imported).toHaveLength(0);
+    expect(again.alreadyPresent).toHaveLength(2);
+  });
+});
