@@ -5,6 +5,7 @@ import { db, type OfflineChoice, type StoredBlob } from "../../store/db";
 import { downloader } from "../../sync/downloaderInstance";
 import { markChangesSeen, refreshManifest } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
 import { StoragePanel } from "./StoragePanel";
@@ -94,7 +95,7 @@ export default function WorkshopLibraryPage() {
               Downloading {overall().count === 1 ? "1 file" : `${overall().count} files`}: {formatBytes(overall().stored)} of {formatBytes(overall().total)}
               {overall().speed ? ` · ${formatBytes(overall().speed)}/s · ${formatTimeLeft(overall().secondsLeft)}` : ""}
             </p>
-            <Progress value={overall().stored} max={overall().total} label="All downloads" />
+            <ProgressBar value={overall().stored} max={overall().total} label="All downloads" />
           </section>
         </Show>
         <Show when={notOnPhone().length > 0 && view()?.canDownload}>
@@ -120,14 +121,6 @@ function describeChanges(changes: { added: Material[]; changed: Material[]; remo
   return parts.length > 0 ? `${parts.join("; ")}.` : "Details were updated.";
 }
 
-function Progress(props: { value: number; max: number; label: string }) {
-  const percent = () => (props.max > 0 ? Math.round((props.value / props.max) * 100) : 0);
-  return (
-    <div class="progress-track" role="progressbar" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent()}>
-      <div class="progress-fill" style={{ width: `${percent()}%` }} />
-    </div>
-  );
-}
 
 function MaterialRow(props: { row: Row; canDownload: boolean; onSave: () => void }) {
   const m = () => props.row.material;
@@ -154,13 +147,13 @@ function MaterialRow(props: { row: Row; canDownload: boolean; onSave: () => void
           {state() === "verifying" ? "Checking the file…" : state() === "queued" ? "Waiting to download…" : "Downloading…"} {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}
           {blob()?.bytesPerSecond ? ` · ${formatTimeLeft((m().size - (blob()?.storedBytes ?? 0)) / (blob()?.bytesPerSecond ?? 1))}` : ""}
         </p>
-        <Progress value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+        <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
       </Show>
       <Show when={state() === "paused"}>
         <p>
           Paused at {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}.
         </p>
-        <Progress value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+        <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
       </Show>
       <Show when={state() === "failed"}>
         <p class="field-error">{blob()?.problem ?? "The download failed."}</p>

@@ -3,6 +3,7 @@ import { For, Show, createSignal, onMount } from "solid-js";
 import { readPack, type PackImportResult } from "../../../shared/packs";
 import { createPackImportStore, recordImportedPack } from "../../store/packStore";
 import { cachedSigningKey } from "../../sync/signingKeyCache";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { Link } from "../../ui/router";
 import { formatBytes } from "../library/formatBytes";
 
@@ -74,9 +75,7 @@ export default function ImportPackPage() {
             <p>
               Checking and storing: {formatBytes(p().done)} of {formatBytes(p().total)}
             </p>
-            <div class="progress-track" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p().total ? Math.round((p().done / p().total) * 100) : 0}>
-              <div class="progress-fill" style={{ width: `${p().total ? (p().done / p().total) * 100 : 0}%` }} />
-            </div>
+            <ProgressBar value={p().done} max={p().total} label="Import progress" />
           </div>
         )}
       </Show>

@@ -6,13 +6,14 @@ import { writePack } from "../../../shared/packs";
 import { db } from "../../store/db";
 import { readStoredFile } from "../../store/packStore";
 import { createLiveQuery } from "../../ui/createLiveQuery";
+import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes } from "../library/formatBytes";
 import { openInAnotherApp } from "../library/openInAnotherApp";
 import { createPackFile } from "./packFile";
 
 function packFileName(title: string): string {
-  const short = title.replace(/[^\p{L}\p{N} ()-]+/gu, " ").replace(/\s+/g, " ").trim().slice(0, 60);
+  const short = title.replace(/[^\p{L}\p{N} ()-]+/gu, " ").replace(/\s+/g, " ").slice(0, 60).trim();
   return `Outrigger pack - ${short || "workshop"}.zip`;
 }
 
@@ -102,9 +103,7 @@ export default function SharePackPage() {
             <p>
               Writing {formatBytes(p().done)} of {formatBytes(p().total)}
             </p>
-            <div class="progress-track" role="progressbar" aria-label="Pack progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={p().total ? Math.round((p().done / p().total) * 100) : 0}>
-              <div class="progress-fill" style={{ width: `${p().total ? (p().done / p().total) * 100 : 0}%` }} />
-            </div>
+            <ProgressBar value={p().done} max={p().total} label="Pack progress" />
           </div>
         )}
       </Show>

@@ -1,11 +1,11 @@
 // Presenting slides to a room: one page filling the screen, arrows/space/swipe/tap to move, Esc to leave.
-import { getDocument, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
+import { loadPdf, renderPageToCanvas, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { createEffect, createResource, createSignal, onCleanup, onMount } from "solid-js";
 
 const SWIPE_PX = 40;
 
 export default function PdfPresenter(props: { blob: Blob; title: string; onExit: () => void }) {
-  const [pdf] = createResource(() => props.blob, async (blob) => getDocument({ data: new Uint8Array(await blob.arrayBuffer()), isEvalSupported: false }).promise);
+  const [pdf] = createResource(() => props.blob, loadPdf);
   const [pageNumber, setPageNumber] = createSignal(1);
   const [size, setSize] = createSignal({ width: window.innerWidth, height: window.innerHeight });
   let canvas: HTMLCanvasElement | undefined;
@@ -28,17 +28,9 @@ export default function PdfPresenter(props: { blob: Blob; title: string; onExit:
     const page = await doc.getPage(n);
     const base = page.getViewport({ scale: 1 });
     // Fit the whole page on screen, whichever side is the limit.
-    const scale = Math.min(box.width / base.width, box.height / base.height);
-    const viewport = page.getViewport({ scale });
-    const ratio = window.devicePixelRatio || 1;
-    const target = canvas!;
-    target.width = Math.floor(viewport.width * ratio);
-    target.height = Math.floor(viewport.height * ratio);
-    target.style.width = `${Math.floor(viewport.width)}px`;
-    target.style.height = `${Math.floor(viewport.height)}px`;
-    task = page.render({ canvas: target, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+    task = renderPageToCanvas(page, canvas!, Math.min(box.width / base.width, box.height / base.height));
     await task.promise.catch(() => undefined);
-    target.dataset.renderedPage = String(n);
+    canvas!.dataset.renderedPage = String(n);
   }
 
   const onKey = (event: KeyboardEvent) => {

@@ -1,5 +1,5 @@
 // PDFs drawn by pdf.js onto a canvas: Android Chrome cannot show a PDF blob inline, so the app renders it.
-import { getDocument, workerUrl, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
+import { loadPdf, renderPageToCanvas, workerUrl, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
 
 /** Fetches the pdf.js worker through the service worker so PDFs open offline later, even if none was opened yet. */
@@ -12,10 +12,7 @@ export async function warmPdfWorker(): Promise<void> {
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
 export default function PdfViewer(props: { blob: Blob; title: string }) {
-  const [pdf] = createResource(
-    () => props.blob,
-    async (blob) => getDocument({ data: new Uint8Array(await blob.arrayBuffer()), isEvalSupported: false }).promise,
-  );
+  const [pdf] = createResource(() => props.blob, loadPdf);
   const [pageNumber, setPageNumber] = createSignal(1);
   const [zoomIndex, setZoomIndex] = createSignal(2);
   const [rendering, setRendering] = createSignal(false);
@@ -41,16 +38,9 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
       const page = await doc.getPage(n);
       // "100%" fits the page to the screen's width; zoom steps scale from there.
       const fitWidth = (container?.clientWidth ?? 360) / page.getViewport({ scale: 1 }).width;
-      const viewport = page.getViewport({ scale: fitWidth * zoom });
-      const ratio = window.devicePixelRatio || 1;
-      const target = canvas!;
-      target.width = Math.floor(viewport.width * ratio);
-      target.height = Math.floor(viewport.height * ratio);
-      target.style.width = `${Math.floor(viewport.width)}px`;
-      target.style.height = `${Math.floor(viewport.height)}px`;
-      task = page.render({ canvas: target, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
+      task = renderPageToCanvas(page, canvas!, fitWidth * zoom);
       await task.promise;
-      target.dataset.renderedPage = String(n);
+      canvas!.dataset.renderedPage = String(n);
       setProblem(undefined);
     } catch (error) {
       if ((error as Error).name !== "RenderingCancelledException") setProblem("This page could not be shown.");
