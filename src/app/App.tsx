@@ -17,6 +17,12 @@ const SharePackPage = lazy(() => import("./features/trainer/SharePackPage"));
 const ImportPackPage = lazy(() => import("./features/trainer/ImportPackPage"));
 const InhouseLogPage = lazy(() => import("./features/trainer/InhouseLogPage"));
 const DeliverRepliesPage = lazy(() => import("./features/trainer/DeliverRepliesPage"));
+// The organiser console is its own chunk: participants never download it.
+const ConsoleWorkshopsPage = lazy(() => import("./features/console/WorkshopsPage"));
+const ConsoleWorkshopPage = lazy(() => import("./features/console/WorkshopDetailPage"));
+const ConsoleSetupPage = lazy(() => import("./features/console/SetupPage"));
+const ConsoleCampaignPage = lazy(() => import("./features/console/CampaignPage"));
+const ConsoleReportPage = lazy(() => import("./features/console/ReportPage"));
 
 function Layout(props: { children: JSX.Element }) {
   return (
@@ -69,6 +75,11 @@ export function App() {
           { path: "/import", component: ImportPackPage },
           { path: "/inhouse", component: InhouseLogPage },
           { path: "/deliver", component: DeliverRepliesPage },
+          { path: "/console", component: ConsoleWorkshopsPage },
+          { path: "/console/setup", component: ConsoleSetupPage },
+          { path: "/console/workshops/:id", component: ConsoleWorkshopPage },
+          { path: "/console/campaigns/:id", component: ConsoleCampaignPage },
+          { path: "/console/report/:fiscalYear", component: ConsoleReportPage },
           { path: "*", component: NotFound },
         ]}
       />

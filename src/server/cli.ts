@@ -1,5 +1,5 @@
 // Command line: `start` runs the server, `migrate` only brings the database schema up to date,
-// `materials:add` publishes files as a workshop's materials.
+// `materials:add` publishes files as a workshop's materials, `admin:create` adds an organiser console account.
 import { parseArgs } from "node:util";
 import { MATERIAL_KINDS, type MaterialKind } from "../shared/materials";
 import { createBlobStore } from "./blobs/blobStore";
@@ -8,6 +8,8 @@ import { migrateToLatest } from "./db/migrate";
 import { seedIfEmpty } from "./db/seed";
 import { defaultBlobDir } from "./http/app";
 import { addMaterials, MaterialsInputError } from "./materials/addMaterials";
+import { createOrganiserFromArgs } from "./auth/createOrganiserCommand";
+import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { startServer, type RequestLogEntry } from "./serve";
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
@@ -18,12 +20,15 @@ Commands:
   materials:add   --workshop <id> [--title T] [--description D] [--kind K] [--language en] <files…>
                   store files and add them to a workshop's materials; a file with the same name
                   as an existing material of that workshop replaces it (that is how a changed file is published)
+  admin:create    --email <e-mail> --name <name> [--role organiser|viewer]  (default organiser)
+                  add an organiser console account; the password comes from ADMIN_PASSWORD or is typed
 
 Environment: HOST (127.0.0.1), PORT (8080), DATABASE_URL (postgres://…; default embedded SQLite),
 DATA_DIR (folder of the SQLite file and of the material files in DATA_DIR/blobs, also with PostgreSQL;
 default ./data; the manifest signing key is DATA_DIR/keys/manifest-signing-ed25519.pem),
 SERVER_NAME (who signed the materials, shown as "verified: issued by …"; default
-"Outrigger demo server (127.0.0.1)"), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes)`;
+"Outrigger demo server (127.0.0.1)"), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes),
+TRUST_PROXY=1 (behind an HTTPS reverse proxy: believe X-Forwarded-Proto/-For for Secure cookies and sign-in limits)`;
 
 function printRequest(entry: RequestLogEntry): void {
   const range = entry.range ? ` range=${entry.range}` : "";
@@ -38,6 +43,11 @@ async function start(): Promise<void> {
   if (codes.length > 0) {
     console.log("\nDemo invitations (RKC workshop follow-up):");
     for (const code of codes) console.log(`  ${code.padEnd(12)} ${server.url}/join/${code}`);
+  }
+  if (server.setupToken !== undefined) {
+    console.log("\nNo organiser account yet. Create the first one within 24 hours (this link works once):");
+    console.log(`  ${server.url}/console/setup?token=${server.setupToken}`);
+    console.log("  (or: npm run admin:create -- --email … --name … --role organiser)");
   }
   console.log("\nPress Ctrl+C to stop.");
   let stopping = false;
@@ -112,8 +122,20 @@ async function materialsAdd(): Promise<void> {
   }
 }
 
+async function adminCreate(): Promise<void> {
+  const db = createDatabase(process.env.DATABASE_URL);
+  try {
+    await migrateToLatest(db);
+    console.log(await createOrganiserFromArgs(db, process.argv.slice(3)));
+    // The first-start setup link is for an empty account list only.
+    await issueSetupTokenIfNoOrganiser(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd };
+const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd, "admin:create": adminCreate };
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(USAGE);

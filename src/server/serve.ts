@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate";
 import { seedIfEmpty, type SeedResult } from "./db/seed";
 import { createBlobStore, type BlobStore } from "./blobs/blobStore";
 import { seedDemoMaterials } from "./demoMaterials/index";
+import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { createApp, defaultBlobDir } from "./http/app";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
@@ -61,6 +62,11 @@ export interface RunningServer {
   /** The public half of the manifest signing key, as GET /api/signing-key serves it. */
   signingKey: SigningKey;
   seed: SeedResult;
+  /**
+   * While no organiser account exists: the one-time token of the console's setup link
+   * (`<url>/console/setup?token=…`, valid 24 h; a new one on every start until used).
+   */
+  setupToken?: string;
   close(): Promise<void>;
 }
 
@@ -78,6 +84,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (!options.quiet && demo.added.length > 0) console.log(`Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
     const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
     if (!options.quiet && signer.created) console.log(`Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
+    const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
     const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
@@ -93,6 +100,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       blobStore,
       signingKey: signer.key,
       seed,
+      ...(setupToken !== undefined ? { setupToken } : {}),
       close: () =>
         (closing ??= (async () => {
           await new Promise<void>((resolve) => {

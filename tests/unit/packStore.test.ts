@@ -55,3 +55,18 @@ describe("packs on the phone's database", () => {
     expect(again.alreadyPresent).toHaveLength(2);
   });
 });
+
+describe("handouts in a pack", () => {
+  it("become searchable offline after import", async () => {
+    const html = new TextEncoder().encode("<h1>Checklist</h1><p>Verify the transit guarantee before release.</p><script>alert(1)</script>");
+    const handout = material("m-handout", "Checklist", "checklist.html", html, { kind: "handout", contentType: "text/html" });
+    const sink = memorySink();
+    await writePack({ workshop: WORKSHOP, manifest: { workshopId: WORKSHOP.id, version: "v2", materials: [handout] }, appVersion: "test", files: [{ material: handout, read: () => chunksOf(html) }] }, sink);
+    const result = await readPack(bytesSource(sink.bytes()), createPackImportStore());
+    await recordImportedPack(result.manifest);
+    const { searchMaterials } = await import("../../src/app/store/library");
+    const hits = await searchMaterials("transit guarantee");
+    expect(hits.map((h) => h.material.id)).toEqual(["m-handout"]);
+    expect(hits[0].snippet).not.toContain("alert");
+  });
+});

@@ -3,6 +3,7 @@
 import type { Material } from "../../shared/materials";
 import type { PackManifest } from "../../shared/pack";
 import { db as defaultDb, type OutriggerDb } from "./db";
+import { handoutPlainText } from "./handoutText";
 
 const CHUNK_BYTES = 512 * 1024;
 
@@ -100,4 +101,14 @@ export async function recordImportedPack(manifest: PackManifest, database: Outri
       }
     }
   });
+  // Handouts become searchable offline, as when they are downloaded.
+  for (const material of manifest.manifest.materials) {
+    if (material.kind !== "handout" || !manifest.entries.some((e) => e.sha256 === material.sha256)) continue;
+    if (await database.materialTexts.get(material.sha256)) continue;
+    const blob = await database.blobs.get(material.sha256);
+    if (blob?.state !== "complete") continue;
+    const chunks = await database.blobChunks.where("sha256").equals(material.sha256).sortBy("index");
+    const text = handoutPlainText(await new Blob(chunks.map((c) => c.data)).text());
+    await database.materialTexts.put({ sha256: material.sha256, text });
+  }
 }

@@ -42,3 +42,91 @@ export async function insertCampaign(db: OutriggerDatabase, campaign: Campaign, 
 export async function setCampaignStatus(db: OutriggerDatabase, id: string, status: CampaignStatus): Promise<void> {
   await db.updateTable("campaigns").set({ status }).where("id", "=", id).execute();
 }
+
+export interface CampaignWithCounts extends Campaign {
+  createdAt: string;
+  invited: number;
+  /** Invitations with at least one stored reply. */
+  replied: number;
+}
+
+async function withCounts(db: OutriggerDatabase, rows: CampaignRow[]): Promise<CampaignWithCounts[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const invited = await db.selectFrom("invitations").select((eb) => ["campaign_id", eb.fn.countAll().as("n")]).where("campaign_id", "in", ids).groupBy("campaign_id").execute();
+  const replied = await db
+    .selectFrom("replies")
+    .select((eb) => ["campaign_id", eb.fn.count("invitation_code").distinct().as("n")])
+    .where("campaign_id", "in", ids)
+    .groupBy("campaign_id")
+    .execute();
+  const invitedOf = new Map(invited.map((r) => [r.campaign_id, Number(r.n)]));
+  const repliedOf = new Map(replied.map((r) => [r.campaign_id, Number(r.n)]));
+  return rows.map((r) => ({ ...toCampaign(r), createdAt: r.created_at, invited: invitedOf.get(r.id) ?? 0, replied: repliedOf.get(r.id) ?? 0 }));
+}
+
+/** A workshop's campaigns, oldest first, with their invitation and reply counts. */
+export async function listWorkshopCampaigns(db: OutriggerDatabase, workshopId: string): Promise<CampaignWithCounts[]> {
+  const rows = await db.selectFrom("campaigns").selectAll().where("workshop_id", "=", workshopId).orderBy("created_at").orderBy("id").execute();
+  return withCounts(db, rows);
+}
+
+export async function findCampaignWithCounts(db: OutriggerDatabase, id: string): Promise<CampaignWithCounts | undefined> {
+  const row = await db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? (await withCounts(db, [row]))[0] : undefined;
+}
+
+export async function updateCampaign(db: OutriggerDatabase, id: string, changes: { status?: CampaignStatus; dueAt?: string; lateRepliesAccepted?: boolean }): Promise<void> {
+  const set: { status?: string; due_at?: string; late_replies_accepted?: number } = {};
+  if (changes.status !== undefined) set.status = changes.status;
+  if (changes.dueAt !== undefined) set.due_at = new Date(changes.dueAt).toISOString();
+  if (changes.lateRepliesAccepted !== undefined) set.late_replies_accepted = changes.lateRepliesAccepted ? 1 : 0;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable("campaigns").set(set).where("id", "=", id).execute();
+}
+
+/** The highest stored version of a questionnaire, or undefined when there is none. */
+export async function latestQuestionnaireVersion(db: OutriggerDatabase, questionnaireId: string): Promise<number | undefined> {
+  const row = await db.selectFrom("questionnaires").select((eb) => eb.fn.max("version").as("v")).where("id", "=", questionnaireId).executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+}
+
+export interface CampaignInvitationRow {
+  code: string;
+  participantId: string | null;
+  participantName: string | null;
+  administrationCode: string | null;
+  email: string | null;
+  position: string | null;
+  createdAt: string;
+  /** When the latest reply with this code arrived; undefined without a reply. */
+  repliedAt?: string;
+}
+
+/** A campaign's invitations (by administration, then name) with their latest reply's arrival. */
+export async function listCampaignInvitations(db: OutriggerDatabase, campaignId: string): Promise<CampaignInvitationRow[]> {
+  const rows = await db.selectFrom("invitations").selectAll().where("campaign_id", "=", campaignId).execute();
+  const replies = await db
+    .selectFrom("replies")
+    .select((eb) => ["invitation_code", eb.fn.max("received_at").as("at")])
+    .where("campaign_id", "=", campaignId)
+    .groupBy("invitation_code")
+    .execute();
+  const repliedAt = new Map(replies.map((r) => [r.invitation_code, r.at === null ? undefined : String(r.at)]));
+  const out = rows.map((r) => {
+    const row: CampaignInvitationRow = {
+      code: r.code,
+      participantId: r.participant_id,
+      participantName: r.participant_name,
+      administrationCode: r.administration_code,
+      email: r.email,
+      position: r.position,
+      createdAt: r.created_at,
+    };
+    const at = repliedAt.get(r.code);
+    if (at !== undefined) row.repliedAt = at;
+    return row;
+  });
+  const key = (r: CampaignInvitationRow) => `${r.administrationCode ?? ""}\u0000${(r.participantName ?? "").toLowerCase()}\u0000${r.code}`;
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

@@ -16,6 +16,8 @@ export interface NewInvitation extends InvitationPrefill {
   campaignId: string;
   /** Default: a new random key. */
   relayKey?: string;
+  /** The workshop participant it was made for (campaigns made in the console). */
+  participantId?: string;
 }
 
 /** A new relay key: 32 random bytes, base64. */
@@ -48,6 +50,7 @@ export async function insertInvitations(db: OutriggerDatabase, invitations: read
         position: i.position ?? null,
         created_at: createdAt.toISOString(),
         relay_key: i.relayKey ?? newRelayKey(),
+        participant_id: i.participantId ?? null,
       })),
     )
     .onConflict((oc) => oc.column("code").doNothing())

@@ -56,6 +56,8 @@ export interface InvitationsTable {
    * Every row has one (migration 0003 gave existing rows theirs); nullable only because SQLite cannot add a NOT NULL column.
    */
   relay_key: string | null;
+  /** The workshop participant this invitation was made for (migration 0005); null for invitations made otherwise. */
+  participant_id: string | null;
 }
 
 export interface RepliesTable {
@@ -89,6 +91,44 @@ export interface MaterialsTable {
   updated_at: string;
 }
 
+export interface OrganisersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled: ColumnType<number, number | undefined, number>;
+}
+
+export interface SessionsTable {
+  /** sha-256 (hex) of the session cookie's value. */
+  id: string;
+  organiser_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface SetupTokensTable {
+  /** sha-256 (hex) of the one-time token printed at first start. */
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ParticipantsTable {
+  id: string;
+  workshop_id: string;
+  name: string;
+  administration_code: string;
+  email: string;
+  position: string | null;
+  created_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -98,6 +138,10 @@ export interface Database {
   invitations: InvitationsTable;
   replies: RepliesTable;
   materials: MaterialsTable;
+  organisers: OrganisersTable;
+  sessions: SessionsTable;
+  setup_tokens: SetupTokensTable;
+  participants: ParticipantsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -7,6 +7,7 @@ import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
 import { ephemeralManifestSigner, type ManifestSigner } from "../signing/manifestSigner";
 import { blobRoutes } from "./blobs";
+import { consoleRoutes } from "./console/index";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
 import { healthRoutes } from "./health";
@@ -32,6 +33,8 @@ export interface AppOptions {
    * the data folder; without one, a key is made in memory for the life of this app (tests).
    */
   signer?: ManifestSigner;
+  /** Believe X-Forwarded-Proto / X-Forwarded-For from a reverse proxy (default: env TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }
 
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
@@ -43,7 +46,7 @@ export function defaultBlobDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner() }: AppOptions): Hono {
+export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy }: AppOptions): Hono {
   const deps: AppDeps = { db, now, blobStore, signer };
   const app = new Hono();
   registerErrorHandlers(app);
@@ -58,6 +61,7 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/signing-key", signingKeyRoutes(deps));
   app.route("/api/workshops", materialRoutes(deps));
   app.route("/api/blobs", blobRoutes(deps));
+  app.route("/api/console", consoleRoutes(deps, { trustProxy }));
   registerStaticFiles(app, staticDir);
   return app;
 }

@@ -3,11 +3,15 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as initial from "./0001_initial";
 import * as materials from "./0002_materials";
 import * as relayKeys from "./0003_relay_keys";
+import * as consoleTables from "./0004_console";
+import * as invitationParticipants from "./0005_invitation_participants";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
   "0002_materials": materials,
   "0003_relay_keys": relayKeys,
+  "0004_console": consoleTables,
+  "0005_invitation_participants": invitationParticipants,
 };
 
 export const inCodeMigrations: MigrationProvider = {

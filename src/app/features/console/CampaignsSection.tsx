@@ -1,0 +1,52 @@
+// A workshop's follow-up campaigns, and opening a new one with the office's usual timing.
+import { For, Show, createResource, createSignal } from "solid-js";
+import type { CampaignDetail, CampaignSummary } from "../../../shared/console";
+import { consoleRequest } from "../../sync/consoleClient";
+import { formatDate } from "../../ui/formatTime";
+import { Link, navigate } from "../../ui/router";
+import { canChange } from "./consoleState";
+
+export function CampaignsSection(props: { workshopId: string; participantCount: number }) {
+  const [campaigns] = createResource(() => props.workshopId, async (id) => {
+    const result = await consoleRequest<{ campaigns: CampaignSummary[] }>("GET", `/workshops/${encodeURIComponent(id)}/campaigns`);
+    return result.ok ? result.body.campaigns : [];
+  });
+  const [problem, setProblem] = createSignal<string>();
+  const open = async () => {
+    const result = await consoleRequest<CampaignDetail>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`, {});
+    if (!result.ok) return setProblem(result.error.message);
+    navigate(`/console/campaigns/${result.body.campaign.id}`);
+  };
+  return (
+    <section class="card" aria-labelledby="campaigns-heading">
+      <h2 id="campaigns-heading">Follow-up campaigns</h2>
+      <Show when={(campaigns() ?? []).length > 0} fallback={<p class="muted">No follow-up campaign yet.</p>}>
+        <ul class="link-list">
+          <For each={campaigns()}>
+            {(c) => (
+              <li data-testid="campaign-summary">
+                <Link href={`/console/campaigns/${c.id}`}>
+                  Opens {formatDate(c.opensAt)}, due {formatDate(c.dueAt)}
+                </Link>{" "}
+                <span class="muted">
+                  · {c.status} · {c.replied} of {c.invited} replied
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={canChange()}>
+        <p class="muted">A new campaign opens six months after the workshop's last day, is due three weeks later and welcomes late replies; every participant gets a personal invitation.</p>
+        <button type="button" class="button primary" disabled={props.participantCount === 0} onClick={() => void open()}>
+          Open a follow-up campaign
+        </button>
+        <Show when={problem()}>
+          <p class="field-error" role="alert">
+            {problem()}
+          </p>
+        </Show>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+// The console's frame: who is signed in, and the sign-in screen for everyone else.
+import { Match, Switch, onMount, type JSX } from "solid-js";
+import { Link } from "../../ui/router";
+import { loadSession, session, signOut } from "./consoleState";
+import { SignInPage } from "./SignInPage";
+
+export function ConsoleLayout(props: { children: JSX.Element }) {
+  onMount(() => void loadSession());
+  return (
+    <Switch fallback={<p class="page muted">Checking your session…</p>}>
+      <Match when={session() === null}>
+        <SignInPage />
+      </Match>
+      <Match when={session()}>
+        {(s) => (
+          <>
+            <div class="console-bar">
+              <Link href="/console">Workshops</Link>
+              <span class="muted">
+                {s().organiser.name} ({s().organiser.role})
+              </span>
+              <button type="button" class="button small" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
+            {props.children}
+          </>
+        )}
+      </Match>
+    </Switch>
+  );
+}

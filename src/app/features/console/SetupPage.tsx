@@ -1,0 +1,7 @@
+// /console/setup?token=…: the one-time link printed on the server's first start.
+import { SignInPage } from "./SignInPage";
+
+export default function SetupPage() {
+  const token = new URLSearchParams(location.search).get("token") ?? undefined;
+  return token ? <SignInPage setupToken={token} /> : <SignInPage />;
+}

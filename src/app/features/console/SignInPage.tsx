@@ -1,0 +1,54 @@
+// Signing in to the organiser console, or creating the first organiser with the one-time setup link.
+import { Show, createSignal } from "solid-js";
+import type { ConsoleSession } from "../../../shared/console";
+import { MIN_PASSWORD_LENGTH } from "../../../shared/console";
+import { consoleRequest } from "../../sync/consoleClient";
+import { navigate } from "../../ui/router";
+import { signedIn } from "./consoleState";
+
+export function SignInPage(props: { setupToken?: string }) {
+  const [email, setEmail] = createSignal("");
+  const [name, setName] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [problem, setProblem] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const setup = () => Boolean(props.setupToken);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    const result = setup()
+      ? await consoleRequest<ConsoleSession>("POST", "/setup", { token: props.setupToken, email: email(), name: name(), password: password() })
+      : await consoleRequest<ConsoleSession>("POST", "/session", { email: email(), password: password() });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    // Setup signs the new organiser in too; the one-time link is then of no more use.
+    signedIn(result.body);
+    if (setup()) navigate("/console", { replace: true });
+  };
+
+  return (
+    <main class="page">
+      <h1>{setup() ? "Create the first organiser account" : "Organiser console"}</h1>
+      <form class="card" onSubmit={(e) => void submit(e)}>
+        <Show when={setup()}>
+          <label for="organiser-name">Your name</label>
+          <input id="organiser-name" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+        </Show>
+        <label for="organiser-email">E-mail address</label>
+        <input id="organiser-email" type="email" autocomplete="username" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
+        <label for="organiser-password">Password{setup() ? ` (at least ${MIN_PASSWORD_LENGTH} characters)` : ""}</label>
+        <input id="organiser-password" type="password" autocomplete={setup() ? "new-password" : "current-password"} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <Show when={problem()}>
+          <p class="field-error" role="alert">
+            {problem()}
+          </p>
+        </Show>
+        <button type="submit" class="button primary" disabled={busy()}>
+          {setup() ? "Create account" : "Sign in"}
+        </button>
+      </form>
+    </main>
+  );
+}

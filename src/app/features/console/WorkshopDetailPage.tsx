@@ -1,0 +1,133 @@
+// One workshop in the console: its participants, added one by one or imported from a CSV with a preview.
+import { For, Show, createResource, createSignal } from "solid-js";
+import type { ConsoleWorkshop, ImportPreview, Participant } from "../../../shared/console";
+import { CSV_COLUMNS } from "../../../shared/console";
+import { consoleRequest } from "../../sync/consoleClient";
+import { useParams } from "../../ui/router";
+import { CampaignsSection } from "./CampaignsSection";
+import { ConsoleLayout } from "./ConsoleLayout";
+import { canChange } from "./consoleState";
+
+export default function WorkshopDetailPage() {
+  return (
+    <ConsoleLayout>
+      <WorkshopDetail />
+    </ConsoleLayout>
+  );
+}
+
+function WorkshopDetail() {
+  const params = useParams<{ id: string }>();
+  const [workshop] = createResource(() => params.id, async (id) => {
+    const result = await consoleRequest<ConsoleWorkshop>("GET", `/workshops/${encodeURIComponent(id)}`);
+    return result.ok ? result.body : undefined;
+  });
+  const [participants, { refetch }] = createResource(() => params.id, async (id) => {
+    const result = await consoleRequest<{ participants: Participant[] }>("GET", `/workshops/${encodeURIComponent(id)}/participants`);
+    return result.ok ? result.body.participants : [];
+  });
+
+  return (
+    <main class="page console">
+      <Show when={workshop()} fallback={<p class="muted">Loading…</p>}>
+        {(w) => (
+          <>
+            <p class="eyebrow">FY {w().fiscalYear} · {w().kind} · {w().mode}</p>
+            <h1>{w().title}</h1>
+            <p class="muted">
+              {w().participatingAdministrations ?? "?"} participating administrations{w().administrationCodes.length > 0 ? `: ${w().administrationCodes.join(", ")}` : ""}
+            </p>
+          </>
+        )}
+      </Show>
+      <CampaignsSection workshopId={params.id} participantCount={participants()?.length ?? 0} />
+      <h2>Participants ({participants()?.length ?? 0})</h2>
+      <Show when={(participants() ?? []).length > 0} fallback={<p class="muted">No participants yet.</p>}>
+        <div class="table-wrap">
+          <table data-testid="participants">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Adm.</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Position</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={participants()}>
+                {(p) => (
+                  <tr>
+                    <td>{p.name}</td>
+                    <td>{p.administrationCode}</td>
+                    <td>{p.email}</td>
+                    <td>{p.position ?? ""}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={canChange()}>
+        <CsvImport workshopId={params.id} onImported={() => void refetch()} />
+      </Show>
+    </main>
+  );
+}
+
+function CsvImport(props: { workshopId: string; onImported: () => void }) {
+  const [csv, setCsv] = createSignal("");
+  const [preview, setPreview] = createSignal<ImportPreview>();
+  const [message, setMessage] = createSignal<string>();
+  const send = async (commit: boolean) => {
+    const result = await consoleRequest<ImportPreview & { preview?: ImportPreview }>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/participants/import`, { csv: csv(), commit });
+    if (result.ok) {
+      setPreview(result.body);
+      setMessage(result.body.committed ? `${result.body.valid} participants imported.` : undefined);
+      if (result.body.committed) {
+        setCsv("");
+        props.onImported();
+      }
+      return;
+    }
+    const body = result as unknown as { error: { message: string } };
+    setMessage(body.error.message);
+  };
+  return (
+    <section class="card" aria-labelledby="csv-import">
+      <h2 id="csv-import">Import participants from CSV</h2>
+      <p class="muted">
+        First line: <code>{CSV_COLUMNS.join(",")}</code>. The administration is its two-letter code (FJ, TO…). Nothing is imported until every row is right.
+      </p>
+      <label for="csv-file">CSV file</label>
+      <input id="csv-file" type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.currentTarget.files?.[0]?.text()) ?? "")} />
+      <label for="csv-text">Or paste the rows</label>
+      <textarea id="csv-text" rows={6} value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
+      <div class="button-row">
+        <button type="button" class="button" disabled={!csv().trim()} onClick={() => void send(false)}>
+          Check
+        </button>
+        <button type="button" class="button primary" disabled={!preview() || (preview()?.invalid ?? 1) > 0 || preview()?.committed} onClick={() => void send(true)}>
+          Import {preview()?.valid ?? ""} participants
+        </button>
+      </div>
+      <Show when={message()}>
+        <p role="status">{message()}</p>
+      </Show>
+      <Show when={preview() && !preview()!.committed}>
+        <p data-testid="csv-summary">
+          {preview()!.valid} rows ready, {preview()!.invalid} with problems.
+        </p>
+        <ul class="csv-errors">
+          <For each={preview()!.rows.filter((r) => r.errors.length > 0)}>
+            {(r) => (
+              <li>
+                Line {r.line}: {r.errors.map((e) => e.message).join("; ")}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

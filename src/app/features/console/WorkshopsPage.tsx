@@ -1,0 +1,130 @@
+// The organiser's workshops, by fiscal year, and a form to add one.
+import { For, Show, createResource, createSignal } from "solid-js";
+import type { ConsoleWorkshop, NewWorkshop } from "../../../shared/console";
+import { SUB_REGIONS, SUB_REGION_NAMES, type Administration } from "../../../shared/directory";
+import { consoleRequest } from "../../sync/consoleClient";
+import { Link, navigate } from "../../ui/router";
+import { ConsoleLayout } from "./ConsoleLayout";
+import { canChange } from "./consoleState";
+
+const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
+
+export default function WorkshopsPage() {
+  return (
+    <ConsoleLayout>
+      <Workshops />
+    </ConsoleLayout>
+  );
+}
+
+function Workshops() {
+  const [workshops, { refetch }] = createResource(async () => {
+    const result = await consoleRequest<{ workshops: ConsoleWorkshop[] }>("GET", "/workshops");
+    return result.ok ? result.body.workshops : [];
+  });
+  const years = () => [...new Set((workshops() ?? []).map((w) => w.fiscalYear))].sort().reverse();
+  return (
+    <main class="page console">
+      <h1>Workshops</h1>
+      <For each={years()}>
+        {(year) => (
+          <section>
+            <h2>FY {year}</h2>
+            <p>
+              <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables for FY {year}</Link>
+            </p>
+            <ul class="card-list">
+              <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
+                {(w) => (
+                  <li class="card" data-testid="console-workshop">
+                    <Link href={`/console/workshops/${w.id}`} class="material-title">
+                      {w.title}
+                    </Link>
+                    <p class="muted">
+                      {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations · {w.participantCount} participants
+                    </p>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        )}
+      </For>
+      <Show when={canChange()}>
+        <NewWorkshopForm onCreated={(id) => (refetch(), navigate(`/console/workshops/${id}`))} />
+      </Show>
+    </main>
+  );
+}
+
+function NewWorkshopForm(props: { onCreated: (id: string) => void }) {
+  const [administrations] = createResource(async () => {
+    const result = await consoleRequest<{ administrations: Administration[] }>("GET", "/administrations");
+    return result.ok ? result.body.administrations : [];
+  });
+  const [form, setForm] = createSignal<NewWorkshop>({ title: "", kind: "national", mode: "in-person", startsOn: null, endsOn: null, location: null, administrationCodes: [] });
+  const [problem, setProblem] = createSignal<string>();
+  const update = (changes: Partial<NewWorkshop>) => setForm((f) => ({ ...f, ...changes }));
+  const toggle = (code: string, on: boolean) => update({ administrationCodes: on ? [...(form().administrationCodes ?? []), code] : (form().administrationCodes ?? []).filter((c) => c !== code) });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const body = { ...form(), startsOn: form().startsOn || null, endsOn: form().endsOn || null, location: form().location || null };
+    const result = await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
+    if (!result.ok) return setProblem(result.error.details?.map((d) => `${d.path}: ${d.message}`).join(" ") || result.error.message);
+    setProblem(undefined);
+    props.onCreated(result.body.id);
+  };
+
+  return (
+    <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-workshop">
+      <h2 id="new-workshop">Add a workshop</h2>
+      <label for="w-title">Title</label>
+      <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
+      <label for="w-kind">Kind</label>
+      <select id="w-kind" value={form().kind} onChange={(e) => update({ kind: e.currentTarget.value as NewWorkshop["kind"] })}>
+        <option value="regional">Regional</option>
+        <option value="sub-regional">Sub-regional</option>
+        <option value="national">National</option>
+      </select>
+      <label for="w-mode">Mode</label>
+      <select id="w-mode" value={form().mode} onChange={(e) => update({ mode: e.currentTarget.value as NewWorkshop["mode"] })}>
+        <option value="in-person">In person</option>
+        <option value="virtual">Virtual</option>
+        <option value="hybrid">Hybrid</option>
+      </select>
+      <label for="w-starts">First day</label>
+      <input id="w-starts" type="date" value={form().startsOn ?? ""} onInput={(e) => update({ startsOn: e.currentTarget.value })} />
+      <label for="w-ends">Last day</label>
+      <input id="w-ends" type="date" value={form().endsOn ?? ""} onInput={(e) => update({ endsOn: e.currentTarget.value })} />
+      <label for="w-location">Host and place</label>
+      <input id="w-location" value={form().location ?? ""} onInput={(e) => update({ location: e.currentTarget.value })} />
+      <fieldset class="choices">
+        <legend class="question-label">Participating administrations</legend>
+        <For each={SUB_REGIONS}>
+          {(region) => (
+            <details>
+              <summary>{SUB_REGION_NAMES[region]}</summary>
+              <For each={(administrations() ?? []).filter((a) => a.subRegion === region)}>
+                {(a) => (
+                  <label class="choice">
+                    <input type="checkbox" checked={(form().administrationCodes ?? []).includes(a.code)} onChange={(e) => toggle(a.code, e.currentTarget.checked)} />
+                    <span>{a.name}</span>
+                  </label>
+                )}
+              </For>
+            </details>
+          )}
+        </For>
+      </fieldset>
+      <Show when={problem()}>
+        <p class="field-error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <button type="submit" class="button primary">
+        Add workshop
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,247 @@
+// Campaigns: /api/console/workshops/:id/campaigns (list, create) and /api/console/campaigns/:id (read, change,
+// add invitations, reminders). One personal invitation per participant of the workshop.
+import { randomBytes } from "node:crypto";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { v7 as uuidv7 } from "uuid";
+import type { Campaign } from "../../../shared/campaign";
+import { campaignChanges, newCampaign, type CampaignDetail, type CampaignInvitation, type CampaignReminder, type CampaignReminders, type ConsoleWorkshop } from "../../../shared/console";
+import { isHttpsRequest, requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
+import { findCampaignWithCounts, insertCampaign, latestQuestionnaireVersion, listCampaignInvitations, listWorkshopCampaigns, updateCampaign, type CampaignInvitationRow, type CampaignWithCounts } from "../../db/campaigns";
+import type { OutriggerDatabase } from "../../db/database";
+import { insertInvitations, type NewInvitation } from "../../db/invitations";
+import { listParticipants } from "../../db/participants";
+import { findQuestionnaire } from "../../db/questionnaires";
+import { ApiProblem } from "../errors";
+import { readJson } from "./requestBody";
+import { workshopOr404 } from "./workshops";
+
+export const DEFAULT_QUESTIONNAIRE_ID = "follow-up";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Code letters: digits and capitals without 0/O and 1/I, which people misread. 32 of them, so one random byte & 31 is unbiased. */
+export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** A personal invitation code: six random characters, then the administration ("7K3QF9-TL"); matches the shared `invitationCode` pattern. */
+export function newInvitationCode(administrationCode: string | null): string {
+  const bytes = randomBytes(6);
+  let random = "";
+  for (const b of bytes) random += CODE_ALPHABET[b & 31];
+  const suffix = (administrationCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
+  return suffix.length >= 2 ? `${random}-${suffix}` : random;
+}
+
+/** `date` (YYYY-MM-DD, or a Date read in UTC) plus whole months, at 00:00 UTC; the 31st of a short month becomes its last day. */
+export function addMonthsUtc(date: string | Date, months: number): Date {
+  const d = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00.000Z`) : date;
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)));
+}
+
+/** The default opening: 6 months after the workshop ends (else starts, else today), at 00:00 UTC. */
+export function defaultOpensAt(workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">, now: Date): Date {
+  return addMonthsUtc(workshop.endsOn ?? workshop.startsOn ?? now, 6);
+}
+
+function invalid(path: string, code: string, message: string): ApiProblem {
+  return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [{ path, code, message }]);
+}
+
+/** The origin participants reach: the request's, with https when a trusted proxy says so. */
+function publicOrigin(c: Context<ConsoleEnv>): string {
+  const url = new URL(c.req.url);
+  const protocol = isHttpsRequest(c) ? "https:" : url.protocol;
+  return `${protocol}//${url.host}`;
+}
+
+export function joinLink(origin: string, code: string): string {
+  return `${origin}/join/${encodeURIComponent(code)}`;
+}
+
+/** Unused codes for these participants: checked against the database (and each other) so an insert never drops one. */
+async function invitationsFor(db: OutriggerDatabase, campaignId: string, people: Array<{ id: string; name: string; email: string; administrationCode: string; position: string | null }>): Promise<NewInvitation[]> {
+  const out: NewInvitation[] = people.map((p) => ({
+    code: newInvitationCode(p.administrationCode),
+    campaignId,
+    participantId: p.id,
+    participantName: p.name,
+    email: p.email,
+    administrationCode: p.administrationCode,
+    ...(p.position ? { position: p.position } : {}),
+  }));
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const seen = new Set<string>();
+    const clashes = new Set<string>();
+    for (const i of out) (seen.has(i.code) ? clashes : seen).add(i.code);
+    const codes = out.map((i) => i.code);
+    for (let k = 0; k < codes.length; k += 500) {
+      const taken = await db.selectFrom("invitations").select("code").where("code", "in", codes.slice(k, k + 500)).execute();
+      for (const t of taken) clashes.add(t.code);
+    }
+    if (clashes.size === 0) return out;
+    const renamed = new Set<string>();
+    for (const i of out) {
+      if (clashes.has(i.code) && !renamed.has(i.code)) {
+        renamed.add(i.code);
+        i.code = newInvitationCode(i.administrationCode ?? null);
+      }
+    }
+  }
+  throw new Error("Could not find unused invitation codes");
+}
+
+/** Participants of the workshop who have no invitation in this campaign yet (matched by participant id, else e-mail). */
+async function uninvitedParticipants(db: OutriggerDatabase, campaign: Campaign) {
+  const participants = await listParticipants(db, campaign.workshopId);
+  const existing = await db.selectFrom("invitations").select(["participant_id", "email"]).where("campaign_id", "=", campaign.id).execute();
+  const ids = new Set(existing.map((e) => e.participant_id).filter((id): id is string => id !== null));
+  const emails = new Set(existing.filter((e) => e.participant_id === null && e.email !== null).map((e) => (e.email as string).toLowerCase()));
+  return participants.filter((p) => !ids.has(p.id) && !emails.has(p.email.toLowerCase()));
+}
+
+async function insertInBatches(db: OutriggerDatabase, invitations: NewInvitation[], now: Date): Promise<void> {
+  for (let i = 0; i < invitations.length; i += 200) await insertInvitations(db, invitations.slice(i, i + 200), now);
+}
+
+function toInvitation(origin: string, r: CampaignInvitationRow): CampaignInvitation {
+  return {
+    code: r.code,
+    participantId: r.participantId,
+    participantName: r.participantName,
+    administrationCode: r.administrationCode,
+    email: r.email,
+    position: r.position,
+    link: joinLink(origin, r.code),
+    replied: r.repliedAt !== undefined,
+    ...(r.repliedAt !== undefined ? { repliedAt: r.repliedAt } : {}),
+  };
+}
+
+async function campaignOr404(db: OutriggerDatabase, id: string): Promise<CampaignWithCounts> {
+  const campaign = await findCampaignWithCounts(db, id);
+  if (!campaign) throw new ApiProblem(404, "campaign_not_found", "There is no campaign with this id.");
+  return campaign;
+}
+
+async function campaignDetail(c: Context<ConsoleEnv>, id: string): Promise<CampaignDetail> {
+  const { db } = c.var.deps;
+  const campaign = await campaignOr404(db, id);
+  const workshop = await workshopOr404(db, campaign.workshopId);
+  const origin = publicOrigin(c);
+  return {
+    campaign,
+    workshop: { id: workshop.id, title: workshop.title, fiscalYear: workshop.fiscalYear },
+    invitations: (await listCampaignInvitations(db, campaign.id)).map((r) => toInvitation(origin, r)),
+  };
+}
+
+/** "12 March 2025" (UTC), the way the due date reads in a message. */
+export function longDate(iso: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+}
+
+/** RFC 6068: every reserved character percent-encoded (spaces as %20, line breaks as %0D%0A); the address keeps its @. */
+export function mailtoLink(to: string, subject: string, body: string): string {
+  const address = encodeURIComponent(to).replace(/%40/g, "@");
+  const text = body.replace(/\r?\n/g, "\r\n");
+  return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`;
+}
+
+export function reminderMessage(workshopTitle: string, invitation: { code: string; participantName: string | null }, link: string, dueAt: string): { subject: string; body: string } {
+  const subject = `Reminder: follow-up questionnaire for ${workshopTitle}`;
+  const body = [
+    `Dear ${invitation.participantName ?? "participant"},`,
+    "",
+    `Some months ago you took part in ${workshopTitle}. We would be grateful for a few minutes of your time to tell us what you have done with it since.`,
+    "",
+    `Please answer the follow-up questionnaire by ${longDate(dueAt)}:`,
+    link,
+    "",
+    `Your personal invitation code is ${invitation.code}. The questionnaire also works offline once opened.`,
+    "",
+    "Thank you,",
+    "The regional office",
+  ].join("\n");
+  return { subject, body };
+}
+
+export function campaignRoutes(): Hono<ConsoleEnv> {
+  const routes = new Hono<ConsoleEnv>();
+
+  routes.get("/workshops/:id/campaigns", requireSession(), async (c) => {
+    const workshop = await workshopOr404(c.var.deps.db, c.req.param("id"));
+    return c.json({ campaigns: await listWorkshopCampaigns(c.var.deps.db, workshop.id) });
+  });
+
+  routes.post("/workshops/:id/campaigns", requireOrganiser(), async (c) => {
+    const { db, now } = c.var.deps;
+    const at = now();
+    const workshop = await workshopOr404(db, c.req.param("id"));
+    const input = await readJson(c, newCampaign);
+    const questionnaireId = input.questionnaireId ?? DEFAULT_QUESTIONNAIRE_ID;
+    const questionnaireVersion = input.questionnaireVersion ?? (await latestQuestionnaireVersion(db, questionnaireId));
+    if (questionnaireVersion === undefined || !(await findQuestionnaire(db, questionnaireId, questionnaireVersion))) {
+      throw new ApiProblem(422, "unknown_questionnaire", `There is no questionnaire "${questionnaireId}"${input.questionnaireVersion !== undefined ? ` version ${input.questionnaireVersion}` : ""}.`, [
+        { path: input.questionnaireVersion !== undefined ? "questionnaireVersion" : "questionnaireId", code: "unknown_questionnaire", message: "No such questionnaire version." },
+      ]);
+    }
+    const opensAt = input.opensAt !== undefined ? new Date(input.opensAt) : defaultOpensAt(workshop, at);
+    const dueAt = input.dueAt !== undefined ? new Date(input.dueAt) : new Date(opensAt.getTime() + 21 * DAY_MS);
+    if (dueAt.getTime() <= opensAt.getTime()) throw invalid("dueAt", "dates_out_of_order", "The due date must come after the opening.");
+    const campaign: Campaign = {
+      id: uuidv7(),
+      workshopId: workshop.id,
+      questionnaireId,
+      questionnaireVersion,
+      opensAt: opensAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+      lateRepliesAccepted: input.lateRepliesAccepted ?? true,
+      status: "open",
+    };
+    await db.transaction().execute(async (tx) => {
+      await insertCampaign(tx, campaign, at);
+      await insertInBatches(tx, await invitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)), at);
+    });
+    return c.json(await campaignDetail(c, campaign.id), 201);
+  });
+
+  routes.get("/campaigns/:id", requireSession(), async (c) => c.json(await campaignDetail(c, c.req.param("id"))));
+
+  routes.patch("/campaigns/:id", requireOrganiser(), async (c) => {
+    const { db } = c.var.deps;
+    const current = await campaignOr404(db, c.req.param("id"));
+    const changes = await readJson(c, campaignChanges);
+    if (changes.dueAt !== undefined && Date.parse(changes.dueAt) <= Date.parse(current.opensAt)) throw invalid("dueAt", "dates_out_of_order", "The due date must come after the opening.");
+    await updateCampaign(db, current.id, changes);
+    return c.json(await campaignDetail(c, current.id));
+  });
+
+  routes.post("/campaigns/:id/invitations", requireOrganiser(), async (c) => {
+    const { db, now } = c.var.deps;
+    const at = now();
+    const current = await campaignOr404(db, c.req.param("id"));
+    if (current.status === "withdrawn") throw new ApiProblem(409, "campaign_withdrawn", "This campaign was withdrawn: it takes no new invitations.");
+    const added = await db.transaction().execute(async (tx) => {
+      const invitations = await invitationsFor(tx, current.id, await uninvitedParticipants(tx, current));
+      await insertInBatches(tx, invitations, at);
+      return invitations.length;
+    });
+    return c.json({ ...(await campaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
+  });
+
+  routes.get("/campaigns/:id/reminders", requireSession(), async (c) => {
+    const detail = await campaignDetail(c, c.req.param("id"));
+    const reminders: CampaignReminder[] = detail.invitations
+      .filter((i) => !i.replied)
+      .map((i) => {
+        const { subject, body } = reminderMessage(detail.workshop.title, i, i.link, detail.campaign.dueAt);
+        return { code: i.code, participantName: i.participantName, administrationCode: i.administrationCode, email: i.email, link: i.link, subject, body, mailto: i.email ? mailtoLink(i.email, subject, body) : null };
+      });
+    const answer: CampaignReminders = { campaignId: detail.campaign.id, dueAt: detail.campaign.dueAt, reminders };
+    return c.json(answer);
+  });
+
+  return routes;
+}

@@ -1,0 +1,36 @@
+// /api/console/*: the organiser console's API. Every route but sign-in and first-start setup needs a session.
+import { Hono } from "hono";
+import { createLoginLimiter } from "../../auth/loginLimiter";
+import type { ConsoleDeps, ConsoleEnv } from "../../auth/middleware";
+import type { AppDeps } from "../context";
+import { administrationRoutes } from "./administrations";
+import { campaignRoutes } from "./campaigns";
+import { participantRoutes } from "./participants";
+import { reportRoutes } from "./report";
+import { sessionRoutes } from "./session";
+import { setupRoutes } from "./setup";
+import { workshopRoutes } from "./workshops";
+
+export interface ConsoleOptions {
+  /** Default: env TRUST_PROXY=1. */
+  trustProxy?: boolean;
+}
+
+export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono<ConsoleEnv> {
+  const consoleDeps: ConsoleDeps = { ...deps, loginLimiter: createLoginLimiter(), trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1" };
+  const routes = new Hono<ConsoleEnv>();
+  routes.use("*", async (c, next) => {
+    c.set("deps", consoleDeps);
+    await next();
+    // Console answers are about one signed-in person: never kept by a shared cache or the service worker.
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
+  routes.route("/session", sessionRoutes());
+  routes.route("/setup", setupRoutes());
+  routes.route("/workshops", workshopRoutes());
+  routes.route("/administrations", administrationRoutes());
+  routes.route("/", participantRoutes());
+  routes.route("/", campaignRoutes());
+  routes.route("/", reportRoutes());
+  return routes;
+}

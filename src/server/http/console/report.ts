@@ -1,0 +1,104 @@
+// The tracking dashboard and the report: /api/console/tracking/:fiscalYear, /api/console/report/:fiscalYear and
+// its exports (XLSX, JSON, one CSV per table, the raw replies as CSV). Fiscal years travel as "2022-23".
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
+import { fiscalYearRange } from "../../../shared/report/fiscalYear";
+import { requireSession, type ConsoleEnv } from "../../auth/middleware";
+import type { OutriggerDatabase } from "../../db/database";
+import { findQuestionnaire } from "../../db/questionnaires";
+import { buildReport, loadRepliesExport, replyTracking, REPORT_TABLES, reportToJson, reportToSheets, repliesToRows, tableToRows, toCsv, toXlsx, type Row, type Sheet } from "../../report";
+import { ApiProblem } from "../errors";
+import { DEFAULT_QUESTIONNAIRE_ID } from "./campaigns";
+import { latestQuestionnaireVersion } from "../../db/campaigns";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const CSV_TYPE = "text/csv; charset=utf-8";
+export const JSON_TYPE = "application/json; charset=utf-8";
+
+/** "2022-23" → "2022/23"; 400 invalid_fiscal_year for anything else. */
+function fiscalYearParam(c: Context<ConsoleEnv>): string {
+  const raw = c.req.param("fiscalYear") ?? "";
+  const fiscalYear = fiscalYearFromPath(raw);
+  try {
+    if (fiscalYear === undefined) throw new RangeError(raw);
+    fiscalYearRange(fiscalYear);
+  } catch {
+    throw new ApiProblem(400, "invalid_fiscal_year", `"${raw}" is not a fiscal year: write it like 2022-23 (July 2022 – June 2023).`);
+  }
+  return fiscalYear;
+}
+
+function download(c: Context<ConsoleEnv>, body: string | Uint8Array, type: string, filename: string): Response {
+  return c.body(typeof body === "string" ? body : (body as Uint8Array<ArrayBuffer>), 200, {
+    "Content-Type": type,
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+}
+
+const baseName = (fiscalYear: string) => `outrigger-report-${fiscalYearToPath(fiscalYear)}`;
+
+/**
+ * The raw replies as rows: one block per questionnaire version answered (a blank row between blocks);
+ * with no replies, just the header of the latest follow-up questionnaire.
+ */
+async function repliesRows(db: OutriggerDatabase, fiscalYear: string): Promise<Row[]> {
+  const groups = await loadRepliesExport(db, fiscalYear);
+  if (groups.length === 0) {
+    const version = await latestQuestionnaireVersion(db, DEFAULT_QUESTIONNAIRE_ID);
+    const questionnaire = version === undefined ? undefined : await findQuestionnaire(db, DEFAULT_QUESTIONNAIRE_ID, version);
+    return questionnaire ? repliesToRows([], questionnaire) : [];
+  }
+  return groups.flatMap((g, i) => (i === 0 ? g.rows : [[], ...g.rows]));
+}
+
+export function reportRoutes(): Hono<ConsoleEnv> {
+  const routes = new Hono<ConsoleEnv>();
+  // Viewers read all of this: every route here only reads.
+  routes.use("/tracking/*", requireSession());
+  routes.use("/report/*", requireSession());
+
+  routes.get("/tracking/:fiscalYear", async (c) => c.json(await replyTracking(c.var.deps.db, fiscalYearParam(c))));
+
+  routes.get("/report/:fiscalYear", async (c) => c.json(await buildReport(c.var.deps.db, fiscalYearParam(c))));
+
+  // The seven tables as rows, exactly as the exports have them: what the console's report screen shows.
+  routes.get("/report/:fiscalYear/tables", async (c) => {
+    const { report, comparison } = await buildReport(c.var.deps.db, fiscalYearParam(c));
+    return c.json({ fiscalYear: report.fiscalYear, replies: report.replies, sheets: reportToSheets(report), comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })) });
+  });
+
+  routes.get("/report/:fiscalYear/export.json", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const built = await buildReport(c.var.deps.db, fiscalYear);
+    return download(c, reportToJson(built.report, { previous: built.previous, comparison: built.comparison, generatedAt: c.var.deps.now() }), JSON_TYPE, `${baseName(fiscalYear)}.json`);
+  });
+
+  routes.get("/report/:fiscalYear/export.xlsx", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const { db } = c.var.deps;
+    const { report } = await buildReport(db, fiscalYear);
+    const sheets: Sheet[] = [...reportToSheets(report), { name: "Replies", rows: await repliesRows(db, fiscalYear) }];
+    return download(c, toXlsx(sheets), XLSX_TYPE, `${baseName(fiscalYear)}.xlsx`);
+  });
+
+  routes.get("/report/:fiscalYear/replies.csv", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    return download(c, toCsv(await repliesRows(c.var.deps.db, fiscalYear)), CSV_TYPE, `${baseName(fiscalYear)}-replies.csv`);
+  });
+
+  routes.get("/report/:fiscalYear/tables/:file", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const m = /^([1-7])\.csv$/.exec(c.req.param("file"));
+    if (!m) throw new ApiProblem(404, "unknown_table", "The report has tables 1 to 7: ask for tables/1.csv … tables/7.csv.");
+    const number = Number(m[1]);
+    const table = REPORT_TABLES.find((t) => t.number === number);
+    if (!table) throw new ApiProblem(404, "unknown_table", "The report has tables 1 to 7.");
+    const { report } = await buildReport(c.var.deps.db, fiscalYear);
+    return download(c, toCsv(tableToRows(report.tables[table.key] as Parameters<typeof tableToRows>[0])), CSV_TYPE, `${baseName(fiscalYear)}-table-${number}.csv`);
+  });
+
+  return routes;
+}

@@ -1,0 +1,31 @@
+// POST /api/console/setup: the first organiser, with the one-time token the server printed at first start.
+import { Hono } from "hono";
+import { setupRequest, type ConsoleSession } from "../../../shared/console";
+import { setSessionCookie, type ConsoleEnv } from "../../auth/middleware";
+import { hashPassword } from "../../auth/passwords";
+import { createSession } from "../../auth/sessions";
+import { consumeSetupToken } from "../../auth/setupToken";
+import { countOrganisers, insertOrganiser } from "../../db/organisers";
+import { ApiProblem } from "../errors";
+import { readJson } from "./requestBody";
+
+export function setupRoutes(): Hono<ConsoleEnv> {
+  const routes = new Hono<ConsoleEnv>();
+  routes.post("/", async (c) => {
+    const { db, now } = c.var.deps;
+    const input = await readJson(c, setupRequest);
+    const at = now();
+    const passwordHash = await hashPassword(input.password);
+    const created = await db.transaction().execute(async (tx) => {
+      // The token goes only with an empty organiser list: once anyone exists, more come from an organiser or the CLI.
+      if ((await countOrganisers(tx)) > 0 || !(await consumeSetupToken(tx, input.token, at))) return undefined;
+      return insertOrganiser(tx, { email: input.email, name: input.name, role: "organiser", passwordHash }, at);
+    });
+    if (!created) throw new ApiProblem(403, "setup_token_invalid", "This setup link is not valid: it was already used or has expired. Restart the server to get a new one, or use npm run admin:create.");
+    const session = await createSession(db, created.id, at);
+    setSessionCookie(c, session.cookieValue, session.expiresAt, at);
+    const body: ConsoleSession = { organiser: created, csrfToken: session.csrfToken };
+    return c.json(body, 201);
+  });
+  return routes;
+}

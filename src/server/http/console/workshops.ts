@@ -1,0 +1,87 @@
+// /api/console/workshops: list and create (POST); one workshop read (GET /:id) and edited (PATCH /:id).
+import { Hono } from "hono";
+import { v7 as uuidv7 } from "uuid";
+import { newWorkshop, workshopChanges, type ConsoleWorkshop } from "../../../shared/console";
+import { fiscalYearOf, fiscalYearRange } from "../../../shared/report/fiscalYear";
+import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
+import type { OutriggerDatabase } from "../../db/database";
+import { listAdministrationCodes } from "../../db/directory";
+import { findConsoleWorkshop, insertConsoleWorkshop, listConsoleWorkshops, updateConsoleWorkshop, type WorkshopValues } from "../../db/workshopRecords";
+import { ApiProblem } from "../errors";
+import { readJson } from "./requestBody";
+
+function invalid(path: string, code: string, message: string): ApiProblem {
+  return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [{ path, code, message }]);
+}
+
+/** Dates in order; the fiscal year given or derived from the dates (start, else end). */
+function checkedValues(values: Omit<WorkshopValues, "fiscalYear"> & { fiscalYear?: string }): WorkshopValues {
+  if (values.startsOn !== null && values.endsOn !== null && values.endsOn < values.startsOn) throw invalid("endsOn", "dates_out_of_order", "The workshop cannot end before it starts.");
+  const dated = values.startsOn ?? values.endsOn;
+  let fiscalYear = values.fiscalYear;
+  if (fiscalYear === undefined) {
+    if (dated === null) throw invalid("fiscalYear", "missing_field", "Give the workshop's dates or its fiscal year.");
+    fiscalYear = fiscalYearOf(dated);
+  }
+  try {
+    fiscalYearRange(fiscalYear);
+  } catch {
+    throw invalid("fiscalYear", "invalid_format", `"${fiscalYear}" is not a fiscal year such as 2024/25.`);
+  }
+  return { ...values, fiscalYear };
+}
+
+async function checkedCodes(db: OutriggerDatabase, codes: string[] | undefined): Promise<string[] | undefined> {
+  if (codes === undefined) return undefined;
+  const known = new Set(await listAdministrationCodes(db));
+  const unknown = codes.filter((code) => !known.has(code));
+  if (unknown.length > 0) {
+    throw new ApiProblem(422, "unknown_administration", `Unknown administration code(s): ${unknown.join(", ")}. Add them to the administrations list first.`, unknown.map((code) => ({ path: "administrationCodes", code: "unknown_administration", message: `"${code}" is not in the administrations list.` })));
+  }
+  return [...new Set(codes)].sort();
+}
+
+export async function workshopOr404(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop> {
+  const workshop = await findConsoleWorkshop(db, id);
+  if (!workshop) throw new ApiProblem(404, "workshop_not_found", "There is no workshop with this id.");
+  return workshop;
+}
+
+export function workshopRoutes(): Hono<ConsoleEnv> {
+  const routes = new Hono<ConsoleEnv>();
+
+  routes.get("/", requireSession(), async (c) => c.json({ workshops: await listConsoleWorkshops(c.var.deps.db) }));
+
+  routes.post("/", requireOrganiser(), async (c) => {
+    const { db } = c.var.deps;
+    const input = await readJson(c, newWorkshop);
+    const values = checkedValues({ title: input.title, kind: input.kind, mode: input.mode, fiscalYear: input.fiscalYear, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, location: input.location || null });
+    const codes = (await checkedCodes(db, input.administrationCodes)) ?? [];
+    const id = uuidv7();
+    await insertConsoleWorkshop(db, id, values, codes);
+    return c.json(await workshopOr404(db, id), 201);
+  });
+
+  routes.get("/:id", requireSession(), async (c) => c.json(await workshopOr404(c.var.deps.db, c.req.param("id"))));
+
+  routes.patch("/:id", requireOrganiser(), async (c) => {
+    const { db } = c.var.deps;
+    const current = await workshopOr404(db, c.req.param("id"));
+    const changes = await readJson(c, workshopChanges);
+    const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined;
+    const values = checkedValues({
+      title: changes.title ?? current.title,
+      kind: changes.kind ?? current.kind,
+      mode: changes.mode ?? current.mode,
+      // New dates move the fiscal year with them unless one is given.
+      fiscalYear: changes.fiscalYear ?? (datesChanged ? undefined : current.fiscalYear),
+      startsOn: changes.startsOn === undefined ? (current.startsOn ?? null) : changes.startsOn,
+      endsOn: changes.endsOn === undefined ? (current.endsOn ?? null) : changes.endsOn,
+      location: changes.location === undefined ? (current.location ?? null) : changes.location || null,
+    });
+    await updateConsoleWorkshop(db, current.id, values, await checkedCodes(db, changes.administrationCodes));
+    return c.json(await workshopOr404(db, current.id));
+  });
+
+  return routes;
+}

@@ -1,0 +1,253 @@
+// Exports of the report: each table as rows (for CSV and XLSX), the raw replies, and JSON.
+import { isMultipleChoiceAnswer, type AnswerValue, type Answers } from "../../shared/answers";
+import { allQuestions, type Question, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import {
+  FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_ACTION_LABELS,
+  type CrossRow,
+  type CrossTable,
+  type CrossWorkshopLists,
+  type FollowUpActionsRow,
+  type RepliesRow,
+  type ReportTable,
+  type SubtotalScope,
+  type SurveyReport,
+  type TotalScope,
+  type WorkshopKind,
+  type WorkshopScope,
+  type YesNoRow,
+  type YearComparison,
+} from "../../shared/report";
+import type { Cell, Row, Sheet } from "./xlsx";
+
+export type { Cell, Row, Sheet } from "./xlsx";
+
+type AnyScope = WorkshopScope | SubtotalScope | TotalScope;
+type AnyTable =
+  | ReportTable<RepliesRow>
+  | ReportTable<FollowUpActionsRow>
+  | ReportTable<YesNoRow>
+  | CrossTable<string>;
+
+const KIND_LABELS: Record<WorkshopKind, string> = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" };
+
+/** The first three cells of every row: number, workshop (or subtotal / total), kind. */
+function scopeCells(row: AnyScope): Cell[] {
+  if (row.scope === "workshop") return [row.number, row.title, KIND_LABELS[row.kind]];
+  if (row.scope === "subtotal") return [null, `${KIND_LABELS[row.kind]} workshops (${row.workshops})`, KIND_LABELS[row.kind]];
+  return [null, `Total (${row.workshops} workshops)`, null];
+}
+
+const SCOPE_HEADER: Cell[] = ["#", "Workshop", "Kind"];
+
+function allRows<R>(table: ReportTable<R, unknown>): Array<AnyScope & R> {
+  return [...table.rows, ...table.subtotals, table.total] as Array<AnyScope & R>;
+}
+
+function repliesRows(table: ReportTable<RepliesRow>): Row[] {
+  const header: Cell[] = [
+    ...SCOPE_HEADER,
+    "Participating administrations",
+    "Invited participants",
+    "Replies",
+    "Responding administrations",
+    "Reply rate per administration (%)",
+    "Reply rate per participant (%)",
+  ];
+  return [
+    header,
+    ...allRows(table).map((r) => [
+      ...scopeCells(r),
+      r.participatingAdministrations,
+      r.invitedParticipants,
+      r.replies,
+      r.respondingAdministrations,
+      r.ratePerAdministration,
+      r.ratePerParticipant,
+    ]),
+  ];
+}
+
+function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
+  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Answered", ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`])];
+  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.answered, ...FOLLOW_UP_ACTIONS.flatMap((a) => [r.actions[a].count, r.actions[a].percent])])];
+}
+
+function yesNoRows(table: ReportTable<YesNoRow>): Row[] {
+  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Yes", "No", "Unanswered", "Yes (%)", "No (%)"];
+  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.yes, r.no, r.unanswered, r.yesPercent, r.noPercent])];
+}
+
+/** An administration as listed in tables 4 and 7: its code, with "*" where it appears in both. */
+function listed(a: { code: string; marked: boolean }): string {
+  return a.marked ? `${a.code}*` : a.code;
+}
+
+function crossRows(table: CrossTable<string>): Row[] {
+  const keys = Object.keys(table.total.columns);
+  const header: Cell[] = [
+    ...SCOPE_HEADER,
+    "Responding administrations",
+    ...keys.flatMap((k) => {
+      const label = table.total.columns[k].label;
+      return [`${label}: administrations (* = in both)`, `${label}: entries`, `${label}: in both`, `${label}: in both (%)`];
+    }),
+  ];
+  const rows = allRows(table) as Array<AnyScope & CrossRow<string> & Partial<CrossWorkshopLists<string>>>;
+  return [
+    header,
+    ...rows.map((r) => [
+      ...scopeCells(r),
+      r.respondingAdministrations,
+      ...keys.flatMap((k) => {
+        const c = r.columns[k];
+        const names = r.scope === "workshop" && r.administrations ? r.administrations[k].map(listed).join(", ") : null;
+        return [names, c.entries, c.marked, c.percent];
+      }),
+    ]),
+  ];
+}
+
+/**
+ * One report table as a header row and one row per workshop, subtotal and total. Counts are
+ * numbers; percentages are numbers 0–100 (whole percents) or empty where there is nothing to divide by.
+ */
+export function tableToRows(table: AnyTable): Row[] {
+  const sample = table.total as unknown as Record<string, unknown>;
+  if ("columns" in sample) return crossRows(table as CrossTable<string>);
+  if ("actions" in sample) return followUpActionsRows(table as ReportTable<FollowUpActionsRow>);
+  if ("participatingAdministrations" in sample) return repliesRows(table as ReportTable<RepliesRow>);
+  return yesNoRows(table as ReportTable<YesNoRow>);
+}
+
+export type ReportTableKey = keyof SurveyReport["tables"];
+
+/** The seven tables in the report's order, with their number and title. */
+export const REPORT_TABLES: ReadonlyArray<{ key: ReportTableKey; number: number; title: string }> = [
+  { key: "replies", number: 1, title: "Replies" },
+  { key: "followUpActions", number: 2, title: "Follow-up actions" },
+  { key: "directEffects", number: 3, title: "Direct effects" },
+  { key: "effectsByAction", number: 4, title: "Direct effects x actions" },
+  { key: "efficiency", number: 5, title: "Efficiency" },
+  { key: "newProjects", number: 6, title: "New projects" },
+  { key: "projectsByAction", number: 7, title: "New projects x actions" },
+];
+
+/** One sheet per table ("Table 2 Follow-up actions"), in the report's order. */
+export function reportToSheets(report: SurveyReport): Sheet[] {
+  return REPORT_TABLES.map((t) => ({ name: `Table ${t.number} ${t.title}`, rows: tableToRows(report.tables[t.key] as AnyTable) }));
+}
+
+/** The year-on-year comparison as rows. */
+export function comparisonToRows(comparison: readonly YearComparison[]): Row[] {
+  return [["Table", "Figure", "Previous year (%)", "This year (%)", "Change"], ...comparison.map((c) => [c.table, c.label, c.previous, c.current, c.text])];
+}
+
+// ---- CSV ---------------------------------------------------------------------------------------
+
+/** Characters that make a spreadsheet read a text cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as written to CSV: a leading = + - @ (or tab / CR) is neutralised with a single quote. */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvField(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const text = neutralizeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV: fields quoted where needed, CRLF line ends, and a UTF-8 byte order mark so Excel reads accents. */
+export function toCsv(rows: readonly Row[]): string {
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
+}
+
+// ---- Raw replies -------------------------------------------------------------------------------
+
+/** A stored reply as the raw export lists it. */
+export interface ExportReply {
+  id: string;
+  workshopId: string;
+  workshopTitle?: string;
+  invitationCode: string;
+  administrationCode?: string;
+  submittedAt: string;
+  receivedAt: string;
+  /** False for a reply superseded by a later one from the same invitation. */
+  counted?: boolean;
+  answers: Answers;
+}
+
+function optionLabel(question: Question, value: string): string {
+  if (question.type === "single_choice" || question.type === "multiple_choice") return question.options.find((o) => o.value === value)?.label ?? value;
+  if (question.type === "yes_no") {
+    const v = value.trim().toLowerCase();
+    if (v === "yes") return question.yesLabel ?? "Yes";
+    if (v === "no") return question.noLabel ?? "No";
+  }
+  return value;
+}
+
+function answerCells(question: Question, value: AnswerValue | undefined, withSpecify: boolean): Cell[] {
+  if (question.type === "multiple_choice") {
+    const choices = isMultipleChoiceAnswer(value) ? value.choices.map((c) => optionLabel(question, c)).join("; ") : typeof value === "string" ? value : "";
+    const specify = isMultipleChoiceAnswer(value) ? (value.specify ?? "") : "";
+    return withSpecify ? [choices, specify] : [choices];
+  }
+  if (value === undefined) return [""];
+  if (typeof value === "string") return [optionLabel(question, value)];
+  return [value.choices.join("; ")];
+}
+
+/**
+ * The raw replies: one row per reply, a column per question of the questionnaire (in its order;
+ * multiple choice as "label; label", with a "specify" column when an option asks for one).
+ */
+export function repliesToRows(replies: readonly ExportReply[], questionnaire: QuestionnaireDefinition): Row[] {
+  const questions = allQuestions(questionnaire);
+  const withSpecify = (q: Question) => q.type === "multiple_choice" && q.options.some((o) => o.specify === true);
+  const header: Cell[] = [
+    "Reply id",
+    "Workshop",
+    "Administration",
+    "Invitation code",
+    "Submitted at",
+    "Received at",
+    "Counted",
+    ...questions.flatMap((q) => (withSpecify(q) ? [q.label, `${q.label} (specify)`] : [q.label])),
+  ];
+  return [
+    header,
+    ...replies.map((r) => [
+      r.id,
+      r.workshopTitle ?? r.workshopId,
+      r.administrationCode ?? "",
+      r.invitationCode,
+      r.submittedAt,
+      r.receivedAt,
+      r.counted === false ? "no" : "yes",
+      ...questions.flatMap((q) => answerCells(q, r.answers[q.id], withSpecify(q))),
+    ]),
+  ];
+}
+
+// ---- JSON --------------------------------------------------------------------------------------
+
+export interface ReportJsonExtras {
+  previous?: SurveyReport | null;
+  comparison?: readonly YearComparison[];
+  generatedAt?: Date;
+}
+
+/** The report as JSON text: every table with its counts and percentages (null where undefined). */
+export function reportToJson(report: SurveyReport, extras: ReportJsonExtras = {}): string {
+  const body: Record<string, unknown> = { format: "outrigger-report", formatVersion: 1 };
+  if (extras.generatedAt) body.generatedAt = extras.generatedAt.toISOString();
+  body.report = report;
+  if (extras.comparison) body.comparison = extras.comparison;
+  if (extras.previous !== undefined) body.previous = extras.previous;
+  return JSON.stringify(body, null, 2);
+}

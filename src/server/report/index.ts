@@ -1,0 +1,6 @@
+// Report services of the organiser console: the report from the database, tracking figures, exports.
+export * from "./reportData";
+export * from "./tracking";
+export * from "./exports";
+export * from "./repliesExport";
+export { toXlsx, safeSheetName, columnName, MAX_CELL_CHARS, type XlsxOptions } from "./xlsx";

@@ -1,0 +1,210 @@
+// The report's inputs read from the database: the workshops of one fiscal year and the replies that count.
+import type { Answers } from "../../shared/answers";
+import {
+  compareYears,
+  computeReport,
+  fiscalYearRange,
+  previousFiscalYear,
+  type ReportReply,
+  type ReportWorkshop,
+  type SurveyReport,
+  type WorkshopKind,
+  type YearComparison,
+} from "../../shared/report";
+import type { OutriggerDatabase } from "../db/database";
+
+const KINDS: readonly WorkshopKind[] = ["regional", "sub-regional", "national"];
+
+export interface ReportInput {
+  workshops: ReportWorkshop[];
+  replies: ReportReply[];
+}
+
+/** A stored reply of one of the year's workshops, with what the exports and the tracking need. */
+export interface StoredYearReply {
+  id: string;
+  campaignId: string;
+  workshopId: string;
+  invitationCode: string;
+  questionnaireId: string;
+  questionnaireVersion: number;
+  /** From the reply's `administration` answer, else the invitation's administration (may be ""). */
+  administrationCode: string;
+  answers: Answers;
+  submittedAt: string;
+  receivedAt: string;
+  /** True for the one reply per invitation that counts (the latest received). */
+  counted: boolean;
+}
+
+export interface YearData {
+  fiscalYear: string;
+  workshops: ReportWorkshop[];
+  /** Every stored reply of the year's campaigns, oldest received first. */
+  storedReplies: StoredYearReply[];
+}
+
+function parseAnswers(text: string): Answers {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Answers) : {};
+  } catch {
+    return {};
+  }
+}
+
+function toKind(kind: string): WorkshopKind {
+  return (KINDS as readonly string[]).includes(kind) ? (kind as WorkshopKind) : "national";
+}
+
+/** Later wins: received_at, then submitted_at, then id (so the choice never depends on row order). */
+function isLater(a: { receivedAt: string; submittedAt: string; id: string }, b: { receivedAt: string; submittedAt: string; id: string }): boolean {
+  const ta = Date.parse(a.receivedAt);
+  const tb = Date.parse(b.receivedAt);
+  if (ta !== tb) return ta > tb;
+  if (a.submittedAt !== b.submittedAt) return a.submittedAt > b.submittedAt;
+  return a.id > b.id;
+}
+
+/**
+ * Workshops of the fiscal year (ordered by start date, undated last, then id) with their counts,
+ * and every stored reply of their campaigns. Throws a RangeError for a malformed fiscal year label.
+ */
+export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): Promise<YearData> {
+  fiscalYearRange(fiscalYear);
+  const workshopRows = await db
+    .selectFrom("workshops")
+    .select(["id", "title", "kind", "starts_on", "participating_administrations"])
+    .where("fiscal_year", "=", fiscalYear)
+    .execute();
+  workshopRows.sort((a, b) => {
+    if (a.starts_on !== b.starts_on) {
+      if (a.starts_on === null) return 1;
+      if (b.starts_on === null) return -1;
+      return a.starts_on < b.starts_on ? -1 : 1;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+
+  const listedAdministrations = await db
+    .selectFrom("workshop_administrations")
+    .innerJoin("workshops", "workshops.id", "workshop_administrations.workshop_id")
+    .select(["workshop_administrations.workshop_id as workshopId", "workshop_administrations.administration_code as code"])
+    .where("workshops.fiscal_year", "=", fiscalYear)
+    .execute();
+
+  const invitations = await db
+    .selectFrom("invitations")
+    .innerJoin("campaigns", "campaigns.id", "invitations.campaign_id")
+    .innerJoin("workshops", "workshops.id", "campaigns.workshop_id")
+    .select(["invitations.code as code", "invitations.administration_code as administrationCode", "campaigns.workshop_id as workshopId"])
+    .where("workshops.fiscal_year", "=", fiscalYear)
+    .execute();
+
+  const replyRows = await db
+    .selectFrom("replies")
+    .innerJoin("campaigns", "campaigns.id", "replies.campaign_id")
+    .innerJoin("workshops", "workshops.id", "campaigns.workshop_id")
+    .select([
+      "replies.id as id",
+      "replies.campaign_id as campaignId",
+      "campaigns.workshop_id as workshopId",
+      "replies.invitation_code as invitationCode",
+      "replies.questionnaire_id as questionnaireId",
+      "replies.questionnaire_version as questionnaireVersion",
+      "replies.answers as answers",
+      "replies.submitted_at as submittedAt",
+      "replies.received_at as receivedAt",
+    ])
+    .where("workshops.fiscal_year", "=", fiscalYear)
+    .execute();
+
+  const invitationAdministration = new Map<string, string>();
+  const invitedBy = new Map<string, number>();
+  const invitedAdministrations = new Map<string, Set<string>>();
+  for (const i of invitations) {
+    invitedBy.set(i.workshopId, (invitedBy.get(i.workshopId) ?? 0) + 1);
+    const code = (i.administrationCode ?? "").trim().toUpperCase();
+    if (code !== "") {
+      invitationAdministration.set(i.code, code);
+      const set = invitedAdministrations.get(i.workshopId) ?? new Set<string>();
+      set.add(code);
+      invitedAdministrations.set(i.workshopId, set);
+    }
+  }
+  const listedBy = new Map<string, Set<string>>();
+  for (const a of listedAdministrations) {
+    const set = listedBy.get(a.workshopId) ?? new Set<string>();
+    set.add(a.code);
+    listedBy.set(a.workshopId, set);
+  }
+
+  const workshops: ReportWorkshop[] = workshopRows.map((w) => {
+    const stored = w.participating_administrations === null ? null : Number(w.participating_administrations);
+    const participatingAdministrations = stored ?? listedBy.get(w.id)?.size ?? invitedAdministrations.get(w.id)?.size ?? 0;
+    return {
+      id: w.id,
+      title: w.title,
+      kind: toKind(w.kind),
+      fiscalYear,
+      participatingAdministrations,
+      invitedParticipants: invitedBy.get(w.id) ?? 0,
+    };
+  });
+
+  const storedReplies: StoredYearReply[] = replyRows.map((r) => {
+    const answers = parseAnswers(r.answers);
+    const fromAnswer = typeof answers.administration === "string" ? answers.administration.trim().toUpperCase() : "";
+    return {
+      id: r.id,
+      campaignId: r.campaignId,
+      workshopId: r.workshopId,
+      invitationCode: r.invitationCode,
+      questionnaireId: r.questionnaireId,
+      questionnaireVersion: Number(r.questionnaireVersion),
+      administrationCode: fromAnswer !== "" ? fromAnswer : (invitationAdministration.get(r.invitationCode) ?? ""),
+      answers,
+      submittedAt: r.submittedAt,
+      receivedAt: r.receivedAt,
+      counted: false,
+    };
+  });
+  const latest = new Map<string, StoredYearReply>();
+  for (const r of storedReplies) {
+    const current = latest.get(r.invitationCode);
+    if (!current || isLater(r, current)) latest.set(r.invitationCode, r);
+  }
+  for (const r of latest.values()) r.counted = true;
+  storedReplies.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  return { fiscalYear, workshops, storedReplies };
+}
+
+/** The replies that count, as the report functions take them. */
+export function countedReplies(data: YearData): ReportReply[] {
+  return data.storedReplies.filter((r) => r.counted).map((r) => ({ workshopId: r.workshopId, administrationCode: r.administrationCode, answers: r.answers }));
+}
+
+/** The report's input for one fiscal year: its workshops and one reply per invitation. */
+export async function loadReportInput(db: OutriggerDatabase, fiscalYear: string): Promise<ReportInput> {
+  const data = await loadYearData(db, fiscalYear);
+  return { workshops: data.workshops, replies: countedReplies(data) };
+}
+
+export interface BuiltReport {
+  report: SurveyReport;
+  /** The previous fiscal year's report, when that year has workshops. */
+  previous: SurveyReport | null;
+  /** Headline percentages of this year beside the previous year's (previous null when there is none). */
+  comparison: YearComparison[];
+}
+
+/** The seven tables of one fiscal year, and the previous year's where it has workshops. */
+export async function buildReport(db: OutriggerDatabase, fiscalYear: string): Promise<BuiltReport> {
+  const input = await loadReportInput(db, fiscalYear);
+  const report = computeReport({ fiscalYear, ...input });
+  const previousYear = previousFiscalYear(fiscalYear);
+  const previousInput = await loadReportInput(db, previousYear);
+  const previous = previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
+  return { report, previous, comparison: compareYears(report, previous) };
+}

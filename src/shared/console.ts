@@ -1,0 +1,239 @@
+// The organiser console's wire shapes: sign-in, workshops, administrations, participants and CSV import.
+import * as z from "zod/mini";
+import { administration, subRegion, workshop } from "./directory";
+
+export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
+export const organiserRole = z.enum(ORGANISER_ROLES);
+export type OrganiserRole = z.infer<typeof organiserRole>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+/** Header every console request that changes something must carry, equal to the session's token. */
+export const CSRF_HEADER = "X-CSRF-Token";
+export const SESSION_COOKIE = "outrigger_session";
+
+const email = z.string().check(z.trim(), z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address"));
+const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`), z.maxLength(MAX_PASSWORD_LENGTH));
+const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+
+export const organiser = z.object({ id: z.string(), name: z.string(), email: z.string(), role: organiserRole });
+export type Organiser = z.infer<typeof organiser>;
+
+/** POST /api/console/session */
+export const signInRequest = z.strictObject({ email: z.string().check(z.maxLength(320)), password: z.string().check(z.maxLength(MAX_PASSWORD_LENGTH)) });
+export type SignInRequest = z.infer<typeof signInRequest>;
+
+/** The answer to a sign-in, to GET /api/console/session and to a finished setup. */
+export const consoleSession = z.object({ organiser, csrfToken: z.string() });
+export type ConsoleSession = z.infer<typeof consoleSession>;
+
+/** POST /api/console/setup: the first organiser, with the one-time token printed at first start. */
+export const setupRequest = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)), email, name: personName, password });
+export type SetupRequest = z.infer<typeof setupRequest>;
+
+export const newOrganiser = z.strictObject({ email, name: personName, password, role: organiserRole });
+export type NewOrganiser = z.infer<typeof newOrganiser>;
+
+// ---- administrations ----
+
+/** POST /api/console/administrations: the shared administration shape (code 2–3 upper-case letters, sub-region required). */
+export const newAdministration = administration;
+export type NewAdministration = z.infer<typeof newAdministration>;
+export const administrationList = z.object({ administrations: z.array(administration) });
+export { subRegion };
+
+// ---- workshops ----
+
+const administrationCode = z.string().check(z.regex(/^[A-Z]{2,3}$/, "is not an administration code (2–3 upper-case letters)"));
+const isoDate = z.iso.date();
+const fiscalYearLabel = z.string().check(z.regex(/^\d{4}\/\d{2}$/, "is not a fiscal year such as 2024/25"));
+
+const workshopFields = {
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(400)),
+  kind: z.enum(["regional", "sub-regional", "national"]),
+  mode: z.enum(["in-person", "virtual", "hybrid"]),
+  /** July–June label; derived from startsOn (else endsOn) when left out. */
+  fiscalYear: z.optional(fiscalYearLabel),
+  startsOn: z.optional(z.nullable(isoDate)),
+  endsOn: z.optional(z.nullable(isoDate)),
+  /** Host administration and venue, e.g. "Suva, Fiji (hosted by Fiji Revenue and Customs Service)". */
+  location: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
+  administrationCodes: z.optional(z.array(administrationCode).check(z.maxLength(200))),
+};
+
+/** POST /api/console/workshops */
+export const newWorkshop = z.strictObject(workshopFields);
+export type NewWorkshop = z.infer<typeof newWorkshop>;
+
+/** PATCH /api/console/workshops/:id: any subset; null clears an optional field. */
+export const workshopChanges = z.strictObject({
+  title: z.optional(workshopFields.title),
+  kind: z.optional(workshopFields.kind),
+  mode: z.optional(workshopFields.mode),
+  fiscalYear: workshopFields.fiscalYear,
+  startsOn: workshopFields.startsOn,
+  endsOn: workshopFields.endsOn,
+  location: workshopFields.location,
+  administrationCodes: workshopFields.administrationCodes,
+});
+export type WorkshopChanges = z.infer<typeof workshopChanges>;
+
+export const consoleWorkshop = z.extend(workshop, {
+  /** Number of participating administrations (the reports' reply-rate denominator). */
+  participatingAdministrations: z.nullable(z.number()),
+  administrationCodes: z.array(z.string()),
+  participantCount: z.number(),
+});
+export type ConsoleWorkshop = z.infer<typeof consoleWorkshop>;
+export const workshopList = z.object({ workshops: z.array(consoleWorkshop) });
+
+// ---- participants ----
+
+export const participantFields = {
+  name: personName,
+  administrationCode,
+  email,
+  position: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
+};
+export const newParticipant = z.strictObject(participantFields);
+export type NewParticipant = z.infer<typeof newParticipant>;
+export const participantChanges = z.strictObject({
+  name: z.optional(participantFields.name),
+  administrationCode: z.optional(participantFields.administrationCode),
+  email: z.optional(participantFields.email),
+  position: participantFields.position,
+});
+export type ParticipantChanges = z.infer<typeof participantChanges>;
+
+export const participant = z.object({
+  id: z.string(),
+  workshopId: z.string(),
+  name: z.string(),
+  administrationCode: z.string(),
+  email: z.string(),
+  position: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+export type Participant = z.infer<typeof participant>;
+export const participantList = z.object({ participants: z.array(participant) });
+
+// ---- CSV import ----
+
+export const CSV_COLUMNS = ["name", "administration", "email", "position"] as const;
+export const MAX_CSV_ROWS = 2000;
+export const MAX_CSV_BYTES = 1024 * 1024;
+
+export const participantImportRequest = z.strictObject({ csv: z.string(), commit: z.boolean() });
+export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
+
+export const importRowError = z.object({ field: z.string(), message: z.string() });
+export type ImportRowError = z.infer<typeof importRowError>;
+export const importRow = z.object({
+  /** 1-based line of the CSV where the row starts (the header is line 1). */
+  line: z.number(),
+  values: z.record(z.string(), z.string()),
+  errors: z.array(importRowError),
+});
+export type ImportRow = z.infer<typeof importRow>;
+export const importPreview = z.object({
+  rows: z.array(importRow),
+  valid: z.number(),
+  invalid: z.number(),
+  /** True when the rows were inserted (commit=true and no invalid row). */
+  committed: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+// ---- campaigns ----
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const campaignStatusField = z.enum(["open", "closed", "withdrawn"]);
+
+/**
+ * POST /api/console/workshops/:id/campaigns. Defaults: the latest version of questionnaire
+ * "follow-up"; opensAt = the workshop's end (else start, else today) + 6 months at 00:00 UTC;
+ * dueAt = opensAt + 21 days; late replies accepted.
+ */
+export const newCampaign = z.strictObject({
+  questionnaireId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  questionnaireVersion: z.optional(z.int().check(z.positive())),
+  opensAt: z.optional(isoDateTime),
+  dueAt: z.optional(isoDateTime),
+  lateRepliesAccepted: z.optional(z.boolean()),
+});
+export type NewCampaign = z.infer<typeof newCampaign>;
+
+/** PATCH /api/console/campaigns/:id */
+export const campaignChanges = z.strictObject({
+  status: z.optional(campaignStatusField),
+  dueAt: z.optional(isoDateTime),
+  lateRepliesAccepted: z.optional(z.boolean()),
+});
+export type CampaignChanges = z.infer<typeof campaignChanges>;
+
+const campaignFields = {
+  id: z.string(),
+  workshopId: z.string(),
+  questionnaireId: z.string(),
+  questionnaireVersion: z.number(),
+  opensAt: z.string(),
+  dueAt: z.string(),
+  lateRepliesAccepted: z.boolean(),
+  status: campaignStatusField,
+};
+
+/** A campaign as listed for its workshop: how many were invited and how many of them replied. */
+export const campaignSummary = z.object({ ...campaignFields, createdAt: z.string(), invited: z.number(), replied: z.number() });
+export type CampaignSummary = z.infer<typeof campaignSummary>;
+export const campaignList = z.object({ campaigns: z.array(campaignSummary) });
+
+export const campaignInvitation = z.object({
+  code: z.string(),
+  participantId: z.nullable(z.string()),
+  participantName: z.nullable(z.string()),
+  administrationCode: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  position: z.nullable(z.string()),
+  /** `<origin>/join/<code>` */
+  link: z.string(),
+  replied: z.boolean(),
+  /** When the latest reply with this code arrived. */
+  repliedAt: z.optional(z.string()),
+});
+export type CampaignInvitation = z.infer<typeof campaignInvitation>;
+
+/** GET /api/console/campaigns/:id (also the answer to PATCH and to POST …/invitations, which adds `added`). */
+export const campaignDetail = z.object({
+  campaign: campaignSummary,
+  workshop: z.object({ id: z.string(), title: z.string(), fiscalYear: z.string() }),
+  invitations: z.array(campaignInvitation),
+  /** POST …/invitations only: how many invitations were added. */
+  added: z.optional(z.number()),
+});
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+
+/** GET /api/console/campaigns/:id/reminders: who has not replied, with a prepared e-mail. */
+export const campaignReminder = z.object({
+  code: z.string(),
+  participantName: z.nullable(z.string()),
+  administrationCode: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  link: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  /** `mailto:` link with subject and body; null when the invitation has no e-mail address. */
+  mailto: z.nullable(z.string()),
+});
+export type CampaignReminder = z.infer<typeof campaignReminder>;
+export const campaignReminders = z.object({ campaignId: z.string(), dueAt: z.string(), reminders: z.array(campaignReminder) });
+export type CampaignReminders = z.infer<typeof campaignReminders>;
+
+/** Fiscal years travel in console URLs as "2022-23" (a slash cannot sit in one path segment). */
+export function fiscalYearFromPath(segment: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})$/.exec(segment);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+export function fiscalYearToPath(fiscalYear: string): string {
+  return fiscalYear.replace("/", "-");
+}

@@ -1,0 +1,112 @@
+// The organiser console in a real Chromium: first-start setup link, a workshop, participants from a CSV.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startServer, type RunningServer } from "../../src/server/serve";
+import { unzipSync } from "fflate";
+import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
+
+let server: RunningServer;
+let workDir: string;
+let browser: PhoneProfile;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), "outrigger-console-"));
+  server = await startServer({ port: 0, dataDir: join(workDir, "data"), quiet: true });
+  browser = await launchPhone();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+it("sets up the first organiser from the one-time link, adds a workshop and imports participants all or nothing", async () => {
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  expect(server.setupToken).toBeTruthy();
+  await page.goto(`${server.url}/console/setup?token=${server.setupToken}`);
+  await page.getByLabel("Your name").fill("Ana Program Manager");
+  await page.getByLabel("E-mail address").fill("ana@example.org");
+  await page.getByLabel(/^Password/).fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
+
+  await page.getByLabel("Title").fill("National Workshop on Risk Management for Timor-Leste");
+  await page.getByLabel("First day").fill("2024-09-02");
+  await page.getByLabel("Last day").fill("2024-09-06");
+  await page.getByText("Pacific Islands").click();
+  await page.getByLabel("Timor-Leste").check();
+  await page.getByRole("button", { name: "Add workshop" }).click();
+  await page.getByRole("heading", { name: /Risk Management for Timor-Leste/ }).waitFor();
+  expect(await page.getByText("FY 2024/25").count()).toBe(1);
+
+  // One bad row: nothing is imported, and the line says why.
+  await page.getByLabel("Or paste the rows").fill("name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nBad Row,XX,not-an-email,\n");
+  await page.getByRole("button", { name: "Check" }).click();
+  expect(await page.getByTestId("csv-summary").textContent()).toContain("1 rows ready, 1 with problems");
+  expect(await page.getByRole("button", { name: /Import/ }).isDisabled()).toBe(true);
+  expect(await page.getByText("Line 3:").textContent()).toMatch(/not an e-mail address/);
+
+  await page.getByLabel("Or paste the rows").fill('name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nMarcos Belo,TL,marcos@example.org,"Officer, Dili port"\n');
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByRole("button", { name: "Import 2 participants" }).click();
+  await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);
+  expect(await page.getByTestId("participants").textContent()).toContain("Officer, Dili port");
+  const stored = await server.db.selectFrom("participants").select(["name", "administration_code"]).execute();
+  expect(stored.map((p) => p.name).sort()).toEqual(["Joana Soares", "Marcos Belo"]);
+});
+
+it("opens a campaign, a participant answers offline from the invitation link, and the tracking and report update", async () => {
+  const page = browser.context.pages()[0];
+  await page.getByRole("button", { name: "Open a follow-up campaign" }).click();
+  await page.getByRole("heading", { name: "Follow-up campaign" }).waitFor();
+  // Six months after the workshop's last day, due three weeks later.
+  expect(await page.getByTestId("campaign-status").textContent()).toMatch(/Opens Mar 6, 2025 · due Mar 27, 2025 · late replies welcome · open · 0 of 2 replied/);
+  const joanaRow = page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" });
+  const link = (await joanaRow.getByRole("link").getAttribute("href"))!;
+  expect(link).toMatch(/\/join\/[A-Z0-9]{6}-TL$/);
+
+  // The participant, on her own phone: opens the link once online, answers with no connection.
+  const phone = await launchPhone();
+  try {
+    const p = phone.context.pages()[0] ?? (await phone.context.newPage());
+    await p.goto(link);
+    await p.getByRole("heading", { name: "About you" }).waitFor();
+    await waitForOfflineReady(p);
+    expect(await p.getByLabel("Your name").inputValue()).toBe("Joana Soares");
+    await phone.context.setOffline(true);
+    await next(p);
+    await answerRestOfQuestionnaire(p, { application: "Built a risk profile for fuel imports." });
+    await sendFromReview(p);
+    await expectReplyState(p, STATE_TEXT.waiting);
+    await phone.context.setOffline(false);
+    await expectReplyState(p, STATE_TEXT.sent);
+  } finally {
+    await phone.close();
+  }
+
+  await page.reload();
+  await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/1 of 2 replied/);
+  expect(await page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" }).textContent()).toContain("✓");
+
+  await page.goto(`${server.url}/console/report/2024-25`);
+  const table2 = page.getByTestId("report-table-2");
+  await table2.waitFor();
+  const totalRow = table2.locator("tbody tr").last();
+  expect(await totalRow.textContent()).toMatch(/Total/);
+
+  // The XLSX the organiser downloads holds the same numbers.
+  const response = await page.request.get(`${server.url}/api/console/report/2024-25/export.xlsx`);
+  expect(response.status()).toBe(200);
+  const files = unzipSync(new Uint8Array(await response.body()));
+  const workbook = new TextDecoder().decode(files["xl/workbook.xml"]);
+  expect(workbook).toMatch(/Table 2/);
+  const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => new TextDecoder().decode(files[f]));
+  const sheet2 = sheets.find((x) => /Shared|shared/.test(x) && /Total/.test(x));
+  expect(sheet2).toBeDefined();
+  const uiTotals = (await totalRow.locator("td").allTextContents()).filter((t) => /^\d+$/.test(t.trim()));
+  for (const value of uiTotals) expect(sheet2).toContain(`<v>${value}</v>`);
+});

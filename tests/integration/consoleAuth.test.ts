@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleSession } from "../../src/shared/console";
+import { createApp } from "../../src/server/http/app";
+import { verifyPassword } from "../../src/server/auth/passwords";
+import { issueSetupTokenIfNoOrganiser } from "../../src/server/auth/setupToken";
+import { addOrganiser, consoleRequest, sessionCookieOf, signIn, signInRequest, TEST_PASSWORD, type SignedIn } from "./support/consoleClient";
+import { errorOf } from "./support/requests";
+import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+describe.each(ENGINES)("organiser console access (%s)", (engine) => {
+  let clock = new Date("2024-03-01T09:00:00.000Z");
+  const now = () => clock;
+  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    ctx = await openSeededDatabase(engine, clock);
+    app = createApp({ db: ctx.db, now, trustProxy: true });
+  });
+  afterAll(() => ctx.close());
+
+  describe("first start", () => {
+    let token: string;
+    it("issues a setup token while no organiser exists, and keeps only its hash", async () => {
+      token = (await issueSetupTokenIfNoOrganiser(ctx.db, clock)) as string;
+      expect(token).toMatch(/^[0-9a-f]{64}$/);
+      const rows = await ctx.db.selectFrom("setup_tokens").selectAll().execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0].token_hash).not.toBe(token);
+    });
+
+    it("refuses setup with a wrong token and a short password", async () => {
+      const wrong = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token: "f".repeat(64), email: "lead@example.org", name: "Lead", password: "long enough password" });
+      expect(wrong.status).toBe(403);
+      expect((await errorOf(wrong)).code).toBe("setup_token_invalid");
+      const short = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "lead@example.org", name: "Lead", password: "short" });
+      expect(short.status).toBe(400);
+      expect((await errorOf(short)).details?.[0].path).toBe("password");
+    });
+
+    it("the setup token creates the first organiser once, signed in, and not a second time", async () => {
+      const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "Lead@Example.org", name: "Office Lead", password: "the first organiser's passphrase" });
+      expect(res.status).toBe(201);
+      const body = consoleSession.parse(await res.json());
+      expect(body.organiser).toMatchObject({ email: "lead@example.org", name: "Office Lead", role: "organiser" });
+      expect(sessionCookieOf(res)).toMatch(/^outrigger_session=[0-9a-f]{64}$/);
+      const again = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "other@example.org", name: "Other", password: "another long passphrase" });
+      expect(again.status).toBe(403);
+      expect((await errorOf(again)).code).toBe("setup_token_invalid");
+      expect(await issueSetupTokenIfNoOrganiser(ctx.db, clock)).toBeUndefined();
+    });
+
+    it("stores a salted scrypt hash, not the password, and it verifies", async () => {
+      const row = await ctx.db.selectFrom("organisers").select("password_hash").where("email", "=", "lead@example.org").executeTakeFirstOrThrow();
+      expect(row.password_hash).not.toContain("the first organiser's passphrase");
+      expect(row.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      expect(await verifyPassword("the first organiser's passphrase", row.password_hash)).toBe(true);
+      expect(await verifyPassword("the first organiser's passphrasE", row.password_hash)).toBe(false);
+    });
+  });
+
+  describe("signing in and out", () => {
+    beforeAll(async () => {
+      await addOrganiser(ctx.db, "org@example.org", "organiser", clock);
+      await addOrganiser(ctx.db, "viewer@example.org", "viewer", clock);
+    });
+
+    it("signs in with a session cookie that is HttpOnly, SameSite=Strict, Path=/ and lasts 12 hours", async () => {
+      const res = await signInRequest(app, "ORG@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.0.0.1" });
+      expect(res.status).toBe(200);
+      const body = consoleSession.parse(await res.json());
+      expect(body.organiser).toMatchObject({ email: "org@example.org", role: "organiser" });
+      expect(body.csrfToken).toMatch(/^[0-9a-f]{64}$/);
+      const cookie = res.headers.get("set-cookie") ?? "";
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect(cookie).toMatch(/Path=\//);
+      expect(cookie).toMatch(/Max-Age=43200/);
+      expect(cookie).not.toMatch(/Secure/);
+      // Only the digest of the cookie's value is stored.
+      const value = sessionCookieOf(res).split("=")[1];
+      expect(await ctx.db.selectFrom("sessions").select("id").where("id", "=", value).executeTakeFirst()).toBeUndefined();
+    });
+
+    it("marks the cookie Secure over HTTPS and behind a trusted proxy that says https", async () => {
+      const direct = await app.request("https://console.example.org/api/console/session", { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "10.0.0.1" }, body: JSON.stringify({ email: "org@example.org", password: TEST_PASSWORD }) });
+      expect(direct.headers.get("set-cookie")).toMatch(/Secure/);
+      const proxied = await signInRequest(app, "org@example.org", TEST_PASSWORD, { "X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.1" });
+      expect(proxied.headers.get("set-cookie")).toMatch(/Secure/);
+    });
+
+    it("answers wrong credentials the same whether the e-mail exists or not", async () => {
+      const wrongPassword = await signInRequest(app, "org@example.org", "not the password", { "X-Forwarded-For": "10.0.0.2" });
+      const unknown = await signInRequest(app, "nobody@example.org", "not the password", { "X-Forwarded-For": "10.0.0.2" });
+      expect(wrongPassword.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(await errorOf(wrongPassword)).toEqual(await errorOf(unknown));
+    });
+
+    it("GET /api/console/session tells who is signed in, and the session slides forward", async () => {
+      const me = await signIn(app, "viewer@example.org");
+      clock = new Date(clock.getTime() + 11 * 60 * 60 * 1000);
+      const res = await consoleRequest(app, "GET", "/api/console/session", me);
+      expect(res.status).toBe(200);
+      expect(consoleSession.parse(await res.json())).toMatchObject({ organiser: { email: "viewer@example.org", role: "viewer" }, csrfToken: me.csrfToken });
+      clock = new Date(clock.getTime() + 11 * 60 * 60 * 1000);
+      expect((await consoleRequest(app, "GET", "/api/console/session", me)).status).toBe(200);
+      clock = new Date(clock.getTime() + 13 * 60 * 60 * 1000);
+      const expired = await consoleRequest(app, "GET", "/api/console/session", me);
+      expect(expired.status).toBe(401);
+      expect((await errorOf(expired)).code).toBe("not_signed_in");
+    });
+
+    it("signing out needs the CSRF token and ends the session", async () => {
+      const me = await signIn(app, "org@example.org");
+      const noToken = await consoleRequest(app, "DELETE", "/api/console/session", me, undefined, { csrf: false });
+      expect(noToken.status).toBe(403);
+      expect((await errorOf(noToken)).code).toBe("csrf_token_invalid");
+      expect((await consoleRequest(app, "DELETE", "/api/console/session", me)).status).toBe(204);
+      expect((await consoleRequest(app, "GET", "/api/console/session", me)).status).toBe(401);
+    });
+
+    it("a participant's invitation code opens nothing in the console", async () => {
+      for (const path of ["/api/console/session", "/api/console/workshops", "/api/console/administrations"]) {
+        const res = await app.request(path, { headers: { Authorization: "Invitation DEMO-TO1" } });
+        expect(res.status).toBe(401);
+        expect((await errorOf(res)).code).toBe("not_signed_in");
+      }
+      const res = await app.request("/api/console/workshops?invitation=DEMO-TO1");
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe("sign-in rate limit", () => {
+    beforeAll(async () => {
+      await addOrganiser(ctx.db, "target@example.org", "organiser", clock);
+    });
+
+    it("after 5 failures for one e-mail, even the right password gets 429 with Retry-After, until the window passes", async () => {
+      for (let i = 0; i < 5; i++) {
+        // Different addresses: the per-e-mail limit alone must hold.
+        const res = await signInRequest(app, "target@example.org", `wrong ${i}`, { "X-Forwarded-For": `10.1.0.${i}` });
+        expect(res.status).toBe(401);
+      }
+      const blocked = await signInRequest(app, "Target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.1.0.99" });
+      expect(blocked.status).toBe(429);
+      expect((await errorOf(blocked)).code).toBe("too_many_attempts");
+      const retryAfter = Number(blocked.headers.get("Retry-After"));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      clock = new Date(clock.getTime() + retryAfter * 1000);
+      expect((await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.1.0.99" })).status).toBe(200);
+    });
+
+    it("after 20 failures from one address, any sign-in from it gets 429", async () => {
+      for (let i = 0; i < 20; i++) {
+        const res = await signInRequest(app, `guess${i}@example.org`, "wrong password", { "X-Forwarded-For": "10.2.0.7" });
+        expect(res.status).toBe(401);
+      }
+      const blocked = await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.2.0.7" });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect((await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.2.0.8" })).status).toBe(200);
+    });
+  });
+
+  describe("every console route refuses without a session, changes refuse viewers and missing CSRF tokens", () => {
+    let organiser: SignedIn;
+    let viewer: SignedIn;
+    let participantId: string;
+    const workshopId = "fy2223-09-rkc";
+
+    beforeAll(async () => {
+      organiser = await signIn(app, "org@example.org");
+      viewer = await signIn(app, "viewer@example.org");
+      const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, organiser, { name: "Sione Vea", administrationCode: "TO", email: "sione@example.org" });
+      expect(res.status).toBe(201);
+      participantId = ((await res.json()) as { id: string }).id;
+    });
+
+    const reads = () => ["/api/console/workshops", `/api/console/workshops/${workshopId}`, "/api/console/administrations", `/api/console/workshops/${workshopId}/participants`];
+    const changes = (): [string, string, unknown][] => [
+      ["POST", "/api/console/workshops", { title: "National Workshop on Risk Management", kind: "national", mode: "in-person", startsOn: "2024-09-02", endsOn: "2024-09-06", administrationCodes: ["TL"] }],
+      ["PATCH", `/api/console/workshops/${workshopId}`, { location: "Nadi, Fiji" }],
+      ["POST", "/api/console/administrations", { code: "PW", name: "Palau", subRegion: "pacific-islands" }],
+      ["POST", `/api/console/workshops/${workshopId}/participants`, { name: "Ana Lui", administrationCode: "TO", email: "ana@example.org" }],
+      ["POST", `/api/console/workshops/${workshopId}/participants/import`, { csv: "name,administration,email,position\nAna Lui,TO,ana2@example.org,Officer\n", commit: false }],
+      ["PATCH", `/api/console/participants/${participantId}`, { position: "Senior Officer" }],
+      ["DELETE", `/api/console/participants/${participantId}`, undefined],
+    ];
+
+    it("reads: 401 without a session, 200 for a viewer", async () => {
+      for (const path of reads()) {
+        const anonymous = await app.request(path);
+        expect(anonymous.status, path).toBe(401);
+        expect((await errorOf(anonymous)).code).toBe("not_signed_in");
+        expect((await consoleRequest(app, "GET", path, viewer)).status, path).toBe(200);
+      }
+    });
+
+    it("changes: 401 without a session, 403 forbidden for a viewer, 403 csrf_token_invalid without or with a wrong token", async () => {
+      for (const [method, path, body] of changes()) {
+        const anonymous = await consoleRequest(app, method, path, undefined, body);
+        expect(anonymous.status, `${method} ${path}`).toBe(401);
+        const asViewer = await consoleRequest(app, method, path, viewer, body);
+        expect(asViewer.status, `${method} ${path}`).toBe(403);
+        expect((await errorOf(asViewer)).code).toBe("forbidden");
+        const noToken = await consoleRequest(app, method, path, organiser, body, { csrf: false });
+        expect(noToken.status, `${method} ${path}`).toBe(403);
+        expect((await errorOf(noToken)).code).toBe("csrf_token_invalid");
+        const viewersToken = await consoleRequest(app, method, path, { cookie: organiser.cookie, csrfToken: viewer.csrfToken }, body);
+        expect(viewersToken.status, `${method} ${path}`).toBe(403);
+        expect((await errorOf(viewersToken)).code).toBe("csrf_token_invalid");
+      }
+    });
+
+    it("the same changes go through for an organiser with the token", async () => {
+      const expected = [201, 200, 201, 201, 200, 200, 204];
+      const got: number[] = [];
+      for (const [method, path, body] of changes()) got.push((await consoleRequest(app, method, path, organiser, body)).status);
+      expect(got).toEqual(expected);
+    });
+  });
+});

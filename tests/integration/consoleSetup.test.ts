@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consoleSession } from "../../src/shared/console";
+import { createOrganiserFromArgs } from "../../src/server/auth/createOrganiserCommand";
+import { findOrganiserByEmail } from "../../src/server/db/organisers";
+import { startServer, type RunningServer } from "../../src/server/serve";
+import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
+
+describe.each(ENGINES)("first start of the console and admin:create (%s)", (engine) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let staticDir: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+    staticDir = mkdtempSync(join(tmpdir(), "outrigger-dist-"));
+    server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: database.databaseUrl, dataDir: database.dataDir, staticDir, quiet: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.dispose();
+    rmSync(staticDir, { recursive: true, force: true });
+  });
+
+  it("a server with no organiser offers a one-time setup token that creates the first organiser", async () => {
+    expect(server.setupToken).toMatch(/^[0-9a-f]{64}$/);
+    const post = () =>
+      fetch(`${server.url}/api/console/setup`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: server.setupToken, email: "lead@example.org", name: "Lead", password: "a passphrase for setup" }) });
+    const first = await post();
+    expect(first.status).toBe(201);
+    expect(consoleSession.parse(await first.json()).organiser.role).toBe("organiser");
+    expect(first.headers.get("set-cookie")).toMatch(/HttpOnly.*SameSite=Strict|SameSite=Strict.*HttpOnly/);
+    expect((await post()).status).toBe(403);
+  });
+
+  it("admin:create adds a viewer with the password from ADMIN_PASSWORD and refuses a taken e-mail or a short password", async () => {
+    const previous = process.env.ADMIN_PASSWORD;
+    try {
+      process.env.ADMIN_PASSWORD = "viewer passphrase 1";
+      expect(await createOrganiserFromArgs(server.db, ["--email", "Viewer@Example.org", "--name", "Vai", "--role", "viewer"])).toMatch(/Created viewer/);
+      expect(await findOrganiserByEmail(server.db, "viewer@example.org")).toMatchObject({ role: "viewer", name: "Vai" });
+      await expect(createOrganiserFromArgs(server.db, ["--email", "viewer@example.org", "--name", "Vai"])).rejects.toThrow(/already exists/);
+      await expect(createOrganiserFromArgs(server.db, ["--email", "x@example.org", "--name", "X", "--role", "admin"])).rejects.toThrow(/Unknown role/);
+      process.env.ADMIN_PASSWORD = "short";
+      await expect(createOrganiserFromArgs(server.db, ["--email", "y@example.org", "--name", "Y"])).rejects.toThrow(/at least 12/);
+    } finally {
+      if (previous === undefined) delete process.env.ADMIN_PASSWORD;
+      else process.env.ADMIN_PASSWORD = previous;
+    }
+  });
+});

@@ -1,0 +1,45 @@
+// Signs organisers in and sends console requests the way the console page does: cookie plus X-CSRF-Token.
+import type { Hono } from "hono";
+import { expect } from "vitest";
+import { consoleSession, type OrganiserRole } from "../../../src/shared/console";
+import { hashPassword } from "../../../src/server/auth/passwords";
+import type { OutriggerDatabase } from "../../../src/server/db/database";
+import { insertOrganiser } from "../../../src/server/db/organisers";
+
+export const TEST_PASSWORD = "a long enough passphrase";
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+}
+
+export async function addOrganiser(db: OutriggerDatabase, email: string, role: OrganiserRole, now: Date): Promise<void> {
+  await insertOrganiser(db, { email, name: `Test ${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD) }, now);
+}
+
+/** The `name=value` part of the Set-Cookie the response carries. */
+export function sessionCookieOf(res: Response): string {
+  const header = res.headers.get("set-cookie");
+  expect(header).toBeTruthy();
+  return (header as string).split(";")[0];
+}
+
+export function signInRequest(app: Hono, email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(app.request("/api/console/session", { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ email, password }) }));
+}
+
+export async function signIn(app: Hono, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
+  const res = await signInRequest(app, email, password);
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const body = consoleSession.parse(await res.json());
+  return { cookie: sessionCookieOf(res), csrfToken: body.csrfToken };
+}
+
+/** A console request; JSON bodies get the content type, changes get the CSRF token unless `csrf: false`. */
+export function consoleRequest(app: Hono, method: string, path: string, who: SignedIn | undefined, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (who) headers.Cookie = who.cookie;
+  if (who && options.csrf !== false && method !== "GET") headers["X-CSRF-Token"] = who.csrfToken;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  return Promise.resolve(app.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
+}
