@@ -23,6 +23,7 @@ const ConsoleWorkshopPage = lazy(() => import("./features/console/WorkshopDetail
 const ConsoleSetupPage = lazy(() => import("./features/console/SetupPage"));
 const ConsoleCampaignPage = lazy(() => import("./features/console/CampaignPage"));
 const ConsoleReportPage = lazy(() => import("./features/console/ReportPage"));
+const ConsoleDashboardPage = lazy(() => import("./features/console/DashboardPage"));
 
 function Layout(props: { children: JSX.Element }) {
   return (
@@ -80,6 +81,7 @@ export function App() {
           { path: "/console/workshops/:id", component: ConsoleWorkshopPage },
           { path: "/console/campaigns/:id", component: ConsoleCampaignPage },
           { path: "/console/report/:fiscalYear", component: ConsoleReportPage },
+          { path: "/console/replies/:fiscalYear", component: ConsoleDashboardPage },
           { path: "*", component: NotFound },
         ]}
       />

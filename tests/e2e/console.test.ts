@@ -92,6 +92,12 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/1 of 2 replied/);
   expect(await page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" }).textContent()).toContain("✓");
 
+  // The dashboard counts the reply: 1 of 2 invited, from 1 participating administration.
+  await page.goto(`${server.url}/console/replies/2024-25`);
+  const workshopRow = page.getByTestId("tracking").locator("tr", { hasText: "Risk Management for Timor-Leste" });
+  await workshopRow.waitFor();
+  expect((await workshopRow.locator("td").allTextContents()).slice(1, 6)).toEqual(["1", "2", "1", "100%", "50%"]);
+
   await page.goto(`${server.url}/console/report/2024-25`);
   const table2 = page.getByTestId("report-table-2");
   await table2.waitFor();

@@ -31,7 +31,7 @@ function Workshops() {
           <section>
             <h2>FY {year}</h2>
             <p>
-              <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables for FY {year}</Link>
+              <Link href={`/console/replies/${year.replace("/", "-")}`}>Replies for FY {year}</Link> · <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables</Link>
             </p>
             <ul class="card-list">
               <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
