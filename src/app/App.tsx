@@ -12,6 +12,7 @@ const ReplyPage = lazy(() => import("./features/survey/ReplyPage").then((m) => (
 const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
 const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));
 const MaterialViewerPage = lazy(() => import("./features/library/MaterialViewerPage"));
+const FeedbackPage = lazy(() => import("./features/feedback/FeedbackPage"));
 const TrainerPage = lazy(() => import("./features/trainer/TrainerPage"));
 const SharePackPage = lazy(() => import("./features/trainer/SharePackPage"));
 const ImportPackPage = lazy(() => import("./features/trainer/ImportPackPage"));
@@ -71,6 +72,7 @@ export function App() {
           { path: "/library", component: LibraryPage },
           { path: "/library/:workshopId", component: WorkshopLibraryPage },
           { path: "/material/:materialId", component: MaterialViewerPage },
+          { path: "/feedback/:code", component: FeedbackPage },
           { path: "/trainer", component: TrainerPage },
           { path: "/share/:workshopId", component: SharePackPage },
           { path: "/import", component: ImportPackPage },

@@ -9,6 +9,7 @@ import { createBlobStore, type BlobStore } from "./blobs/blobStore";
 import { seedDemoMaterials } from "./demoMaterials/index";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { createApp, defaultBlobDir } from "./http/app";
+import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
 
@@ -37,6 +38,8 @@ export interface StartServerOptions {
   /** No log lines (tests, benchmarks). */
   quiet?: boolean;
   now?: () => Date;
+  /** Sends reminder e-mails; default from env SMTP_URL / MAIL_FROM (none when SMTP_URL is unset); null: none. */
+  mailer?: Mailer | null;
   /** Called once per request when its response has been sent (or the connection dropped). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -85,7 +88,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
     if (!options.quiet && signer.created) console.log(`Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
     const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer });
+    const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
+    if (!options.quiet) console.log(mailer ? `Reminders are sent by SMTP through ${mailer.description} from ${mailer.from}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);

@@ -200,6 +200,10 @@ export const campaignInvitation = z.object({
   replied: z.boolean(),
   /** When the latest reply with this code arrived. */
   repliedAt: z.optional(z.string()),
+  /** When the last reminder e-mail went out by SMTP. */
+  remindedAt: z.optional(z.string()),
+  /** `/api/console/campaigns/<id>/invitations/<code>/qr.svg`: the link as a QR code (SVG), for the printable sheet. */
+  qrSvgPath: z.string(),
 });
 export type CampaignInvitation = z.infer<typeof campaignInvitation>;
 
@@ -224,10 +228,34 @@ export const campaignReminder = z.object({
   body: z.string(),
   /** `mailto:` link with subject and body; null when the invitation has no e-mail address. */
   mailto: z.nullable(z.string()),
+  /** When the last reminder e-mail went out by SMTP; null when none was sent. */
+  remindedAt: z.nullable(z.string()),
 });
 export type CampaignReminder = z.infer<typeof campaignReminder>;
-export const campaignReminders = z.object({ campaignId: z.string(), dueAt: z.string(), reminders: z.array(campaignReminder) });
+export const campaignReminders = z.object({
+  campaignId: z.string(),
+  dueAt: z.string(),
+  reminders: z.array(campaignReminder),
+  /** Whether the server can send reminders itself (SMTP_URL set); otherwise use the mailto links. */
+  smtpConfigured: z.boolean(),
+});
 export type CampaignReminders = z.infer<typeof campaignReminders>;
+
+/** POST /api/console/campaigns/:id/reminders/send: all invitations without a reply that have an e-mail, or only these codes. */
+export const sendReminders = z.strictObject({
+  codes: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000))),
+});
+export type SendReminders = z.infer<typeof sendReminders>;
+/** Why an invitation got no reminder: it has a reply, it has no e-mail address, or the code is not one of this campaign's. */
+export const reminderSkipReason = z.enum(["replied", "no_email", "unknown_code"]);
+export type ReminderSkipReason = z.infer<typeof reminderSkipReason>;
+export const sentReminders = z.object({
+  sent: z.array(z.object({ code: z.string(), email: z.string() })),
+  skipped: z.array(z.object({ code: z.string(), reason: reminderSkipReason })),
+  /** `reason`: what the SMTP server or the connection said. */
+  failed: z.array(z.object({ code: z.string(), reason: z.string() })),
+});
+export type SentReminders = z.infer<typeof sentReminders>;
 
 /** Fiscal years travel in console URLs as "2022-23" (a slash cannot sit in one path segment). */
 export function fiscalYearFromPath(segment: string): string | undefined {

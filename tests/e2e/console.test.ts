@@ -116,3 +116,43 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   const uiTotals = (await totalRow.locator("td").allTextContents()).filter((t) => /^\d+$/.test(t.trim()));
   for (const value of uiTotals) expect(sheet2).toContain(`<v>${value}</v>`);
 });
+
+it("curates a good example, publishes feedback, and a participant who did not reply reads it offline", async () => {
+  const page = browser.context.pages()[0];
+  await page.goto(`${server.url}/console/report/2024-25`);
+  const answer = page.getByTestId("free-text-answer").filter({ hasText: "Built a risk profile for fuel imports." });
+  await answer.getByLabel("Report heading").selectOption("operational_improvement");
+  await answer.getByLabel("Quote it in the report").check();
+  await answer.getByRole("button", { name: "Save" }).click();
+  await expect.poll(() => page.getByTestId("report-quote").allTextContents()).toEqual([expect.stringContaining("Built a risk profile for fuel imports.")]);
+
+  await page.goto(`${server.url}/console`);
+  await page.getByRole("link", { name: /Risk Management for Timor-Leste/ }).click();
+  await page.getByTestId("campaign-summary").getByRole("link").click();
+  await page.getByRole("heading", { name: "Follow-up campaign" }).waitFor();
+  await page.getByLabel(/Built a risk profile/).check();
+  await page.getByRole("button", { name: "Publish to participants" }).click();
+  await page.getByTestId("feedback-published").waitFor();
+  const marcosLink = (await page.getByTestId("invitations").locator("tr", { hasText: "Marcos Belo" }).getByRole("link").getAttribute("href"))!;
+
+  // Marcos never replied; his phone joins once online, then reads the feedback with no connection.
+  const phone = await launchPhone();
+  try {
+    const p = phone.context.pages()[0] ?? (await phone.context.newPage());
+    await p.goto(marcosLink);
+    await p.getByRole("heading", { name: "About you" }).waitFor();
+    await waitForOfflineReady(p);
+    await p.goto(`${server.url}/`);
+    const link = p.getByTestId("feedback-link");
+    await link.waitFor({ timeout: 30_000 });
+    await phone.context.setOffline(true);
+    await p.reload();
+    await p.getByTestId("feedback-link").click();
+    const feedback = p.getByTestId("feedback");
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toContain("Built a risk profile for fuel imports.");
+    expect(await feedback.textContent()).toContain("Table 2");
+  } finally {
+    await phone.close();
+  }
+});

@@ -6,6 +6,7 @@ import type { Campaign } from "../../shared/campaign";
 import type { Administration, Workshop } from "../../shared/directory";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { ManifestChanges, Material } from "../../shared/materials";
+import type { ParticipantFeedback } from "../../shared/feedback";
 import type { RelayedReplyFile } from "../../shared/relay";
 import type { ManifestSignature } from "../../shared/signing";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
@@ -141,6 +142,14 @@ export interface RelayedReply {
   problem?: ApiErrorBody;
 }
 
+/** What the organiser published for a campaign, kept so it reads offline; one per invitation on the phone. */
+export interface StoredFeedback {
+  invitationCode: string;
+  etag?: string;
+  fetchedAt: string;
+  feedback: ParticipantFeedback;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -161,6 +170,7 @@ export class OutriggerDb extends Dexie {
   materialTexts!: EntityTable<MaterialText, "sha256">;
   inhouseSessions!: EntityTable<InhouseSession, "id">;
   relayedReplies!: EntityTable<RelayedReply, "id">;
+  feedback!: EntityTable<StoredFeedback, "invitationCode">;
 
   constructor(name = "outrigger") {
     super(name);
@@ -183,6 +193,9 @@ export class OutriggerDb extends Dexie {
     this.version(3).stores({
       inhouseSessions: "id, date",
       relayedReplies: "id, state",
+    });
+    this.version(4).stores({
+      feedback: "invitationCode",
     });
   }
 }

@@ -8,6 +8,7 @@ import { createApiClient, parseWith } from "./apiClient";
 import { backoffDelay } from "./backoff";
 import { registerBackgroundSync } from "./backgroundSync";
 import { refreshJoinedCampaigns } from "./invitations";
+import { refreshFeedback } from "./feedbackSync";
 import { deliverRelayedReplies } from "./relayDelivery";
 import { refreshSigningKey } from "./signingKeyCache";
 
@@ -164,6 +165,7 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
       // Best effort and in the background: a failed refresh changes nothing on the phone.
       void refreshJoinedCampaigns({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now, requestTimeoutMs: deps.requestTimeoutMs }).catch(() => undefined);
       void refreshSigningKey({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now }).catch(() => undefined);
+      void refreshFeedback({ db: database, fetch: deps.fetch, baseUrl: deps.baseUrl, now }).catch(() => undefined);
     }
     const waiting = (await database.outbox.where("state").equals("waiting").count()) + (await database.relayedReplies.where("state").equals("waiting").count());
     const status: SyncStatus = { connection: outcome.unreachable ? "offline" : outcome.contact ? "online" : before.connection, syncing: false };

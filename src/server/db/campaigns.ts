@@ -101,6 +101,8 @@ export interface CampaignInvitationRow {
   createdAt: string;
   /** When the latest reply with this code arrived; undefined without a reply. */
   repliedAt?: string;
+  /** When the last reminder e-mail went out (migration 0006); null before. */
+  remindedAt: string | null;
 }
 
 /** A campaign's invitations (by administration, then name) with their latest reply's arrival. */
@@ -122,6 +124,7 @@ export async function listCampaignInvitations(db: OutriggerDatabase, campaignId:
       email: r.email,
       position: r.position,
       createdAt: r.created_at,
+      remindedAt: r.reminded_at ?? null,
     };
     const at = repliedAt.get(r.code);
     if (at !== undefined) row.repliedAt = at;

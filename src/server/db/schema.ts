@@ -58,6 +58,8 @@ export interface InvitationsTable {
   relay_key: string | null;
   /** The workshop participant this invitation was made for (migration 0005); null for invitations made otherwise. */
   participant_id: string | null;
+  /** When the last reminder e-mail was sent to this invitation by SMTP (migration 0006); null before. */
+  reminded_at: string | null;
 }
 
 export interface RepliesTable {
@@ -129,6 +131,32 @@ export interface ParticipantsTable {
   created_at: string;
 }
 
+/** Curation of one free-text answer (migration 0007). */
+export interface AnswerTagsTable {
+  reply_id: string;
+  question_id: string;
+  tag: string;
+  heading: string;
+  quote: number;
+  excerpt: string | null;
+  tagged_by: string;
+  tagged_at: string;
+}
+
+/** The feedback published to a campaign's participants (migration 0007); published_at null while unpublished. */
+export interface CampaignFeedbackTable {
+  campaign_id: string;
+  title: string;
+  message: string;
+  /** JSON: table numbers. */
+  tables: string;
+  /** JSON: [{ replyId, questionId }]. */
+  quotes: string;
+  published_at: string | null;
+  published_by: string;
+  version: number;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -142,6 +170,8 @@ export interface Database {
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
   participants: ParticipantsTable;
+  answer_tags: AnswerTagsTable;
+  campaign_feedback: CampaignFeedbackTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -5,6 +5,7 @@ import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
+import { createMailer, type Mailer } from "../mail/mailer";
 import { ephemeralManifestSigner, type ManifestSigner } from "../signing/manifestSigner";
 import { blobRoutes } from "./blobs";
 import { consoleRoutes } from "./console/index";
@@ -35,6 +36,8 @@ export interface AppOptions {
   signer?: ManifestSigner;
   /** Believe X-Forwarded-Proto / X-Forwarded-For from a reverse proxy (default: env TRUST_PROXY=1). */
   trustProxy?: boolean;
+  /** Sends reminder e-mails. Default: from env SMTP_URL / MAIL_FROM (none when SMTP_URL is unset); null: none. */
+  mailer?: Mailer | null;
 }
 
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
@@ -46,7 +49,7 @@ export function defaultBlobDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy }: AppOptions): Hono {
+export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer }: AppOptions): Hono {
   const deps: AppDeps = { db, now, blobStore, signer };
   const app = new Hono();
   registerErrorHandlers(app);
@@ -61,7 +64,7 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/signing-key", signingKeyRoutes(deps));
   app.route("/api/workshops", materialRoutes(deps));
   app.route("/api/blobs", blobRoutes(deps));
-  app.route("/api/console", consoleRoutes(deps, { trustProxy }));
+  app.route("/api/console", consoleRoutes(deps, { trustProxy, mailer: mailer === undefined ? createMailer() : (mailer ?? undefined) }));
   registerStaticFiles(app, staticDir);
   return app;
 }

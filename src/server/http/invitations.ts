@@ -8,6 +8,7 @@ import { findInvitation } from "../db/invitations";
 import { findQuestionnaire } from "../db/questionnaires";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
+import { participantFeedbackResponse } from "./feedback";
 
 /** People type codes from a letter or a poster: tolerate case and surrounding spaces. */
 export function normaliseInvitationCode(raw: string): string {
@@ -16,6 +17,7 @@ export function normaliseInvitationCode(raw: string): string {
 
 export function invitationRoutes({ db }: AppDeps): Hono {
   const routes = new Hono();
+  routes.get("/:code/feedback", (c) => participantFeedbackResponse(c, db, c.req.param("code")));
   routes.get("/:code", async (c) => {
     const code = normaliseInvitationCode(c.req.param("code"));
     if (!invitationCode.safeParse(code).success) {

@@ -5,6 +5,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { ConsoleLayout } from "./ConsoleLayout";
+import { FeedbackSection } from "./FeedbackSection";
 import { canChange } from "./consoleState";
 
 export default function CampaignPage() {
@@ -21,10 +22,17 @@ function Campaign() {
     const result = await consoleRequest<CampaignDetail>("GET", `/campaigns/${encodeURIComponent(id)}`);
     return result.ok ? result.body : undefined;
   });
-  const [reminders, { refetch: refetchReminders }] = createResource(() => params.id, async (id) => {
+  const [reminderList, { refetch: refetchReminders }] = createResource(() => params.id, async (id) => {
     const result = await consoleRequest<CampaignReminders>("GET", `/campaigns/${encodeURIComponent(id)}/reminders`);
-    return result.ok ? result.body.reminders : [];
+    return result.ok ? result.body : undefined;
   });
+  const reminders = () => reminderList()?.reminders ?? [];
+  const sendReminders = async () => {
+    const result = await consoleRequest<{ sent: unknown[]; skipped: unknown[]; failed: { code: string; reason: string }[] }>("POST", `/campaigns/${encodeURIComponent(params.id)}/reminders/send`, {});
+    if (!result.ok) return setMessage(result.error.message);
+    void refetchReminders();
+    setMessage(`Reminders sent: ${result.body.sent.length}; skipped: ${result.body.skipped.length}; failed: ${result.body.failed.length}${result.body.failed.length ? ` (${result.body.failed.map((f) => `${f.code}: ${f.reason}`).join("; ")})` : ""}.`);
+  };
   const [message, setMessage] = createSignal<string>();
 
   const change = async (body: Record<string, unknown>) => {
@@ -100,6 +108,7 @@ function Campaign() {
                           <strong>{i.code}</strong>
                           <br />
                           <a href={i.link}>{i.link}</a>
+                          <img class="qr" src={i.qrSvgPath} alt={`QR code for ${i.participantName ?? i.code}'s invitation`} width="96" height="96" loading="lazy" />
                         </td>
                         <td>{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
                       </tr>
@@ -108,13 +117,20 @@ function Campaign() {
                 </tbody>
               </table>
             </div>
+            <FeedbackSection campaignId={d().campaign.id} fiscalYear={d().workshop.fiscalYear} workshopTitle={d().workshop.title} />
             <section class="no-print">
-              <h2>Reminders ({reminders()?.length ?? 0} not replied)</h2>
+              <h2>Reminders ({reminders().length} not replied)</h2>
+              <Show when={reminderList()?.smtpConfigured && canChange() && reminders().length > 0}>
+                <button type="button" class="button primary" onClick={() => void sendReminders()}>
+                  E-mail a reminder to each of them
+                </button>
+              </Show>
               <ul class="link-list">
                 <For each={reminders()}>
                   {(r) => (
                     <li>
-                      {r.participantName ?? r.code}{" "}
+                      {r.participantName ?? r.code}
+                      {r.remindedAt ? <span class="muted"> (reminded {formatDateTime(r.remindedAt)})</span> : ""}{" "}
                       <Show when={r.mailto} fallback={<span class="muted">(no e-mail address)</span>}>
                         <a href={r.mailto!}>write a reminder</a>
                       </Show>

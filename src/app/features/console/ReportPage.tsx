@@ -4,6 +4,7 @@ import { fiscalYearToPath } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, useParams } from "../../ui/router";
 import { ConsoleLayout } from "./ConsoleLayout";
+import { CurationSection } from "./CurationSection";
 
 type Cell = string | number | null;
 interface ReportTables {
@@ -87,6 +88,7 @@ function Report() {
                       </section>
                     )}
                   </For>
+                  <CurationSection fiscalYearPath={params.fiscalYear} />
                 </>
               );
             })()}

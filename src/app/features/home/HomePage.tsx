@@ -15,6 +15,7 @@ export function HomePage() {
         workshop: await db.workshops.get(c.campaign.workshopId),
         draft: await db.drafts.where("invitationCode").equals(c.invitationCode).first(),
         replies: await db.outbox.where("reply.invitationCode").equals(c.invitationCode).toArray(),
+        feedback: await db.feedback.get(c.invitationCode),
       })),
     );
   });
@@ -50,6 +51,15 @@ export function HomePage() {
                   <p>
                     <Link href={`/library/${item.joined.campaign.workshopId}`}>Training materials of this workshop</Link>
                   </p>
+                  <Show when={item.feedback}>
+                    {(f) => (
+                      <p class="feedback-line">
+                        <Link href={`/feedback/${item.joined.invitationCode}`} data-testid="feedback-link">
+                          Feedback from the organiser: {f().feedback.title}
+                        </Link>
+                      </p>
+                    )}
+                  </Show>
                   <For each={item.replies}>{(entry) => <ReplyLine entry={entry} />}</For>
                   <Show
                     when={item.draft}

@@ -5,6 +5,8 @@ import * as materials from "./0002_materials";
 import * as relayKeys from "./0003_relay_keys";
 import * as consoleTables from "./0004_console";
 import * as invitationParticipants from "./0005_invitation_participants";
+import * as reminders from "./0006_reminders";
+import * as curationFeedback from "./0007_curation_feedback";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   "0003_relay_keys": relayKeys,
   "0004_console": consoleTables,
   "0005_invitation_participants": invitationParticipants,
+  "0006_reminders": reminders,
+  "0007_curation_feedback": curationFeedback,
 };
 
 export const inCodeMigrations: MigrationProvider = {

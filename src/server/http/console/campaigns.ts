@@ -5,14 +5,16 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
 import type { Campaign } from "../../../shared/campaign";
-import { campaignChanges, newCampaign, type CampaignDetail, type CampaignInvitation, type CampaignReminder, type CampaignReminders, type ConsoleWorkshop } from "../../../shared/console";
+import { campaignChanges, newCampaign, sendReminders, type CampaignDetail, type CampaignInvitation, type CampaignReminder, type CampaignReminders, type ConsoleWorkshop, type SentReminders } from "../../../shared/console";
 import { isHttpsRequest, requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findCampaignWithCounts, insertCampaign, latestQuestionnaireVersion, listCampaignInvitations, listWorkshopCampaigns, updateCampaign, type CampaignInvitationRow, type CampaignWithCounts } from "../../db/campaigns";
 import type { OutriggerDatabase } from "../../db/database";
 import { insertInvitations, type NewInvitation } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
 import { findQuestionnaire } from "../../db/questionnaires";
+import { isConnectionError, type Mailer } from "../../mail/mailer";
 import { ApiProblem } from "../errors";
+import { qrSvg } from "./qrCode";
 import { readJson } from "./requestBody";
 import { workshopOr404 } from "./workshops";
 
@@ -105,7 +107,7 @@ async function insertInBatches(db: OutriggerDatabase, invitations: NewInvitation
   for (let i = 0; i < invitations.length; i += 200) await insertInvitations(db, invitations.slice(i, i + 200), now);
 }
 
-function toInvitation(origin: string, r: CampaignInvitationRow): CampaignInvitation {
+function toInvitation(origin: string, campaignId: string, r: CampaignInvitationRow): CampaignInvitation {
   return {
     code: r.code,
     participantId: r.participantId,
@@ -116,6 +118,8 @@ function toInvitation(origin: string, r: CampaignInvitationRow): CampaignInvitat
     link: joinLink(origin, r.code),
     replied: r.repliedAt !== undefined,
     ...(r.repliedAt !== undefined ? { repliedAt: r.repliedAt } : {}),
+    ...(r.remindedAt !== null ? { remindedAt: r.remindedAt } : {}),
+    qrSvgPath: `/api/console/campaigns/${encodeURIComponent(campaignId)}/invitations/${encodeURIComponent(r.code)}/qr.svg`,
   };
 }
 
@@ -133,7 +137,7 @@ async function campaignDetail(c: Context<ConsoleEnv>, id: string): Promise<Campa
   return {
     campaign,
     workshop: { id: workshop.id, title: workshop.title, fiscalYear: workshop.fiscalYear },
-    invitations: (await listCampaignInvitations(db, campaign.id)).map((r) => toInvitation(origin, r)),
+    invitations: (await listCampaignInvitations(db, campaign.id)).map((r) => toInvitation(origin, campaign.id, r)),
   };
 }
 
@@ -167,7 +171,21 @@ export function reminderMessage(workshopTitle: string, invitation: { code: strin
   return { subject, body };
 }
 
-export function campaignRoutes(): Hono<ConsoleEnv> {
+export interface CampaignRouteOptions {
+  /** Sends reminders (POST …/reminders/send); without one that route answers 409 smtp_not_configured. */
+  mailer?: Mailer;
+}
+
+/** A short, credential-free account of why the SMTP server did not take a message. */
+function smtpFailure(error: unknown): string {
+  const e = error as { code?: unknown; responseCode?: unknown; response?: unknown; message?: unknown } | null;
+  if (e && typeof e.response === "string" && e.response) return e.response.slice(0, 300);
+  const code = e && typeof e.code === "string" ? `${e.code}: ` : "";
+  return `${code}${e && typeof e.message === "string" ? e.message : String(error)}`.slice(0, 300);
+}
+
+export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<ConsoleEnv> {
+  const { mailer } = options;
   const routes = new Hono<ConsoleEnv>();
 
   routes.get("/workshops/:id/campaigns", requireSession(), async (c) => {
@@ -237,10 +255,82 @@ export function campaignRoutes(): Hono<ConsoleEnv> {
       .filter((i) => !i.replied)
       .map((i) => {
         const { subject, body } = reminderMessage(detail.workshop.title, i, i.link, detail.campaign.dueAt);
-        return { code: i.code, participantName: i.participantName, administrationCode: i.administrationCode, email: i.email, link: i.link, subject, body, mailto: i.email ? mailtoLink(i.email, subject, body) : null };
+        return {
+          code: i.code,
+          participantName: i.participantName,
+          administrationCode: i.administrationCode,
+          email: i.email,
+          link: i.link,
+          subject,
+          body,
+          mailto: i.email ? mailtoLink(i.email, subject, body) : null,
+          remindedAt: i.remindedAt ?? null,
+        };
       });
-    const answer: CampaignReminders = { campaignId: detail.campaign.id, dueAt: detail.campaign.dueAt, reminders };
+    const answer: CampaignReminders = { campaignId: detail.campaign.id, dueAt: detail.campaign.dueAt, reminders, smtpConfigured: mailer !== undefined };
     return c.json(answer);
+  });
+
+  // One message per invitation without a reply that has an e-mail address (or only the given codes), sent one after another.
+  routes.post("/campaigns/:id/reminders/send", requireOrganiser(), async (c) => {
+    const { db, now } = c.var.deps;
+    const input = await readJson(c, sendReminders);
+    const detail = await campaignDetail(c, c.req.param("id"));
+    if (!mailer) {
+      throw new ApiProblem(409, "smtp_not_configured", "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.");
+    }
+    if (detail.campaign.status === "withdrawn") throw new ApiProblem(409, "campaign_withdrawn", "This campaign was withdrawn: it sends no reminders.");
+    const result: SentReminders = { sent: [], skipped: [], failed: [] };
+    const byCode = new Map(detail.invitations.map((i) => [i.code, i]));
+    let targets: CampaignInvitation[];
+    if (input.codes !== undefined) {
+      targets = [];
+      for (const code of new Set(input.codes)) {
+        const invitation = byCode.get(code);
+        if (invitation) targets.push(invitation);
+        else result.skipped.push({ code, reason: "unknown_code" });
+      }
+    } else {
+      targets = detail.invitations.filter((i) => !i.replied);
+    }
+    let unreachable: string | undefined;
+    for (const invitation of targets) {
+      if (invitation.replied) {
+        result.skipped.push({ code: invitation.code, reason: "replied" });
+        continue;
+      }
+      if (!invitation.email) {
+        result.skipped.push({ code: invitation.code, reason: "no_email" });
+        continue;
+      }
+      // Once the server cannot be reached (or refuses our credentials), the rest would wait for the same timeout.
+      if (unreachable !== undefined) {
+        result.failed.push({ code: invitation.code, reason: unreachable });
+        continue;
+      }
+      const { subject, body } = reminderMessage(detail.workshop.title, invitation, invitation.link, detail.campaign.dueAt);
+      try {
+        await mailer.send({ to: invitation.email, subject, text: body });
+      } catch (error) {
+        const reason = smtpFailure(error);
+        if (isConnectionError(error)) unreachable = reason;
+        result.failed.push({ code: invitation.code, reason });
+        continue;
+      }
+      await db.updateTable("invitations").set({ reminded_at: now().toISOString() }).where("code", "=", invitation.code).where("campaign_id", "=", detail.campaign.id).execute();
+      result.sent.push({ code: invitation.code, email: invitation.email });
+    }
+    return c.json(result);
+  });
+
+  // The invitation link as a QR code, for the printable invitation sheet.
+  routes.get("/campaigns/:id/invitations/:code/qr.svg", requireSession(), async (c) => {
+    const { db } = c.var.deps;
+    const campaign = await campaignOr404(db, c.req.param("id"));
+    const code = c.req.param("code");
+    const invitation = await db.selectFrom("invitations").select("code").where("code", "=", code).where("campaign_id", "=", campaign.id).executeTakeFirst();
+    if (!invitation) throw new ApiProblem(404, "invitation_not_found", "This campaign has no invitation with this code.");
+    return c.body(qrSvg(joinLink(publicOrigin(c), invitation.code)), 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store" });
   });
 
   return routes;

@@ -2,9 +2,12 @@
 import { Hono } from "hono";
 import { createLoginLimiter } from "../../auth/loginLimiter";
 import type { ConsoleDeps, ConsoleEnv } from "../../auth/middleware";
+import type { Mailer } from "../../mail/mailer";
 import type { AppDeps } from "../context";
 import { administrationRoutes } from "./administrations";
 import { campaignRoutes } from "./campaigns";
+import { curationRoutes } from "./curation";
+import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
@@ -14,6 +17,8 @@ import { workshopRoutes } from "./workshops";
 export interface ConsoleOptions {
   /** Default: env TRUST_PROXY=1. */
   trustProxy?: boolean;
+  /** Sends reminder e-mails; without one, the console offers mailto links only. */
+  mailer?: Mailer;
 }
 
 export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono<ConsoleEnv> {
@@ -30,7 +35,9 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/workshops", workshopRoutes());
   routes.route("/administrations", administrationRoutes());
   routes.route("/", participantRoutes());
-  routes.route("/", campaignRoutes());
+  routes.route("/", campaignRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
+  routes.route("/", curationRoutes());
+  routes.route("/", feedbackRoutes());
   return routes;
 }

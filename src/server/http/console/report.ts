@@ -17,7 +17,7 @@ export const CSV_TYPE = "text/csv; charset=utf-8";
 export const JSON_TYPE = "application/json; charset=utf-8";
 
 /** "2022-23" → "2022/23"; 400 invalid_fiscal_year for anything else. */
-function fiscalYearParam(c: Context<ConsoleEnv>): string {
+export function fiscalYearParam(c: Context<ConsoleEnv>): string {
   const raw = c.req.param("fiscalYear") ?? "";
   const fiscalYear = fiscalYearFromPath(raw);
   try {

@@ -1,0 +1,33 @@
+// GET /api/invitations/:code/feedback: the feedback published for the invitation's campaign. The invitation
+// code is the credential; every invited participant reads it, whether or not they replied.
+import type { Context } from "hono";
+import { invitationCode } from "../../shared/reply";
+import { findCampaign } from "../db/campaigns";
+import type { OutriggerDatabase } from "../db/database";
+import { findFeedback } from "../db/curation";
+import { findWorkshop } from "../db/directory";
+import { findInvitation } from "../db/invitations";
+import { feedbackEtag, participantFeedbackOf } from "../report/curation";
+import { ifNoneMatchHits } from "./byteRange";
+import { ApiProblem } from "./errors";
+
+export async function participantFeedbackResponse(c: Context, db: OutriggerDatabase, rawCode: string): Promise<Response> {
+  const code = rawCode.trim().toUpperCase();
+  if (!invitationCode.safeParse(code).success) {
+    throw new ApiProblem(400, "invalid_invitation_code", "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.");
+  }
+  const invitation = await findInvitation(db, code);
+  if (!invitation) throw new ApiProblem(404, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
+  const stored = await findFeedback(db, invitation.campaignId);
+  if (!stored || stored.publishedAt === null) throw new ApiProblem(404, "no_feedback", "No feedback has been published for this workshop yet.");
+  const campaign = await findCampaign(db, invitation.campaignId);
+  const workshop = campaign && (await findWorkshop(db, campaign.workshopId));
+  if (!workshop) throw new Error(`Invitation ${code} points at a missing campaign or workshop`);
+  const feedback = await participantFeedbackOf(db, { ...stored, publishedAt: stored.publishedAt }, workshop);
+  const etag = feedbackEtag(feedback);
+  c.header("ETag", etag);
+  // private: behind an invitation code; no-cache: the app revalidates cheaply with If-None-Match.
+  c.header("Cache-Control", "private, no-cache");
+  if (ifNoneMatchHits(c.req.header("If-None-Match"), etag)) return c.body(null, 304);
+  return c.json(feedback);
+}

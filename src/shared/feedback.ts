@@ -1,0 +1,161 @@
+// Curation of free-text answers (tags, headings, picked quotes) and the feedback published to participants.
+// Wire shapes shared by the server, the console and the participant app (which stores the feedback offline).
+import * as z from "zod/mini";
+
+// ---- tags and headings ----
+
+export const ANSWER_TAGS = ["operational_improvement", "strategic_empowerment", "success_story", "good_example"] as const;
+export const answerTag = z.enum(ANSWER_TAGS);
+export type AnswerTag = z.infer<typeof answerTag>;
+export const ANSWER_TAG_LABELS: Record<AnswerTag, string> = {
+  operational_improvement: "Operational improvement",
+  strategic_empowerment: "Strategic empowerment",
+  success_story: "Success story",
+  good_example: "Good example",
+};
+
+/** The Good Practice Report's headings, in the report's order. */
+export const REPORT_HEADINGS = ["others_actions", "operational_improvement", "strategic_empowerment", "direct_effects", "work_improvement", "new_projects"] as const;
+export const reportHeading = z.enum(REPORT_HEADINGS);
+export type ReportHeading = z.infer<typeof reportHeading>;
+export const REPORT_HEADING_LABELS: Record<ReportHeading, string> = {
+  others_actions: "Others' actions",
+  operational_improvement: "Operational improvement",
+  strategic_empowerment: "Strategic empowerment",
+  direct_effects: "Direct effects",
+  work_improvement: "Work improvement",
+  new_projects: "New projects",
+};
+
+export const MAX_EXCERPT_LENGTH = 1000;
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+
+/** PUT /api/console/replies/:replyId/answers/:questionId/tag. An empty excerpt means "quote the whole answer". */
+export const answerTagRequest = z.strictObject({
+  tag: answerTag,
+  heading: reportHeading,
+  quote: z.boolean(),
+  excerpt: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(MAX_EXCERPT_LENGTH)))),
+});
+export type AnswerTagRequest = z.infer<typeof answerTagRequest>;
+
+/** One answer's curation as stored (the answer to PUT …/tag). */
+export const answerTagging = z.object({
+  replyId: z.string(),
+  questionId: z.string(),
+  tag: answerTag,
+  heading: reportHeading,
+  quote: z.boolean(),
+  excerpt: z.optional(z.string()),
+  taggedBy: z.string(),
+  taggedAt: z.string(),
+});
+export type AnswerTagging = z.infer<typeof answerTagging>;
+
+/** One free-text answer of a counted reply, with its curation when it has one. */
+export const freeTextAnswer = z.object({
+  replyId: z.string(),
+  questionId: z.string(),
+  /** The question's label in the reply's questionnaire. */
+  questionLabel: z.string(),
+  text: z.string(),
+  administrationCode: z.string(),
+  workshopId: z.string(),
+  workshopTitle: z.string(),
+  tag: z.optional(answerTag),
+  heading: z.optional(reportHeading),
+  quote: z.optional(z.boolean()),
+  excerpt: z.optional(z.string()),
+});
+export type FreeTextAnswer = z.infer<typeof freeTextAnswer>;
+
+/** GET /api/console/report/:fiscalYear/answers[?question=…] */
+export const freeTextAnswerList = z.object({ fiscalYear: z.string(), answers: z.array(freeTextAnswer) });
+export type FreeTextAnswerList = z.infer<typeof freeTextAnswerList>;
+
+export const reportQuote = z.object({
+  replyId: z.string(),
+  questionId: z.string(),
+  tag: answerTag,
+  /** The excerpt when the organiser chose one, else the whole answer. */
+  text: z.string(),
+  administration: z.object({ code: z.string(), name: z.string() }),
+  workshop: z.object({ id: z.string(), title: z.string() }),
+});
+export type ReportQuote = z.infer<typeof reportQuote>;
+
+/** GET /api/console/report/:fiscalYear/quotes: picked quotes of the year's counted replies, by heading in the report's order (headings without quotes left out). */
+export const reportQuotes = z.object({
+  fiscalYear: z.string(),
+  headings: z.array(z.object({ heading: reportHeading, label: z.string(), quotes: z.array(reportQuote) })),
+});
+export type ReportQuotes = z.infer<typeof reportQuotes>;
+
+// ---- feedback to participants ----
+
+export const quoteId = z.strictObject({ replyId: id, questionId: id });
+export type QuoteId = z.infer<typeof quoteId>;
+
+export const MAX_FEEDBACK_QUOTES = 100;
+
+/** PUT /api/console/campaigns/:id/feedback: publishes (or republishes, version + 1) the campaign's feedback. */
+export const feedbackRequest = z.strictObject({
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  message: z.string().check(z.trim(), z.maxLength(10000)),
+  /** Report table numbers 1–7 (duplicates dropped, shown in the report's order). */
+  tables: z.array(z.int().check(z.gte(1), z.lte(7))).check(z.maxLength(7)),
+  /** Picked quotes (answer tags with quote=true) of counted replies of the workshop's fiscal year. */
+  quoteIds: z.array(quoteId).check(z.maxLength(MAX_FEEDBACK_QUOTES)),
+});
+export type FeedbackRequest = z.infer<typeof feedbackRequest>;
+
+/** A cell of a report table row: text, a number, or empty. */
+export const tableCell = z.nullable(z.union([z.string(), z.number()]));
+
+export const feedbackTable = z.object({
+  number: z.int(),
+  title: z.string(),
+  /** A header row, then one row per workshop, subtotal and total (as the CSV/XLSX exports have them). */
+  rows: z.array(z.array(tableCell)),
+});
+export type FeedbackTable = z.infer<typeof feedbackTable>;
+
+export const feedbackQuote = z.object({
+  heading: reportHeading,
+  text: z.string(),
+  /** The administration's name ("Fiji"). */
+  administration: z.string(),
+  /** The workshop's title. */
+  workshop: z.string(),
+});
+export type FeedbackQuote = z.infer<typeof feedbackQuote>;
+
+/**
+ * GET /api/invitations/:code/feedback (the invitation code is the credential). Strong ETag that changes
+ * with every republish (and whenever the live tables or quotes change); send If-None-Match to get 304.
+ */
+export const participantFeedback = z.object({
+  campaignId: z.string(),
+  workshopTitle: z.string(),
+  title: z.string(),
+  message: z.string(),
+  publishedAt: z.string(),
+  version: z.int(),
+  tables: z.array(feedbackTable),
+  quotes: z.array(feedbackQuote),
+});
+export type ParticipantFeedback = z.infer<typeof participantFeedback>;
+
+/** GET/PUT /api/console/campaigns/:id/feedback: what was published, and what participants see. */
+export const consoleFeedback = z.object({
+  campaignId: z.string(),
+  title: z.string(),
+  message: z.string(),
+  tables: z.array(z.int()),
+  quoteIds: z.array(quoteId),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  version: z.int(),
+  preview: participantFeedback,
+});
+export type ConsoleFeedback = z.infer<typeof consoleFeedback>;

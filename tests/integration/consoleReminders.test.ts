@@ -1,0 +1,278 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { campaignDetail, campaignReminders, consoleWorkshop, sentReminders, type CampaignDetail } from "../../src/shared/console";
+import { createApp } from "../../src/server/http/app";
+import { qrSvg } from "../../src/server/http/console/qrCode";
+import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from "../../src/server/mail/mailer";
+import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { validAnswers, validReply } from "./support/replyFixtures";
+import { errorOf, postBatch } from "./support/requests";
+import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+interface ReceivedMail {
+  mailFrom: string;
+  rcptTo: string[];
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** Header block and body of a raw RFC 5322 message; folded headers unfolded, MIME encoded words and quoted-printable decoded. */
+function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  const headers: Record<string, string> = {};
+  for (const line of head.split("\r\n")) {
+    const colon = line.indexOf(":");
+    headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+  }
+  let body = raw.slice(split + 4);
+  const encoding = (headers["content-transfer-encoding"] ?? "").toLowerCase();
+  if (encoding === "quoted-printable") body = decodeQuotedPrintable(body);
+  else if (encoding === "base64") body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  return { headers, text: body.replace(/\r\n/g, "\n") };
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const soft = text.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    if (soft[i] === "=" && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(soft[i], "utf8"));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
+    kind.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+  );
+}
+
+/** A local SMTP server (no TLS, no authentication) that keeps every message it accepts. */
+async function startSmtpServer(): Promise<{ port: number; messages: ReceivedMail[]; close(): Promise<void> }> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const envelope = session.envelope;
+        messages.push({
+          mailFrom: envelope.mailFrom ? envelope.mailFrom.address : "",
+          rcptTo: envelope.rcptTo.map((r) => r.address),
+          ...parseMessage(Buffer.concat(chunks).toString("utf8")),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe("mailer", () => {
+  it("is absent without SMTP_URL and refuses other schemes", () => {
+    expect(createMailer("")).toBeUndefined();
+    expect(() => createMailer("http://mail.example.org")).toThrow(/smtp:\/\/ or smtps:\/\//);
+    const mailer = createMailer("smtps://user:secret@mail.example.org:465", "");
+    expect(mailer?.description).toBe("smtps://mail.example.org:465");
+    expect(mailer?.from).toBe(DEFAULT_MAIL_FROM);
+    mailer?.close();
+  });
+
+  it("draws a QR code as an SVG path", () => {
+    const svg = qrSvg("https://outrigger.example.org/join/7K3QF9-TL");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1"/);
+    expect(svg).toMatch(/<path fill="#000" d="M4 4h7v1h-7z/);
+  });
+});
+
+describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)", (engine) => {
+  const start = new Date("2024-03-01T09:00:00.000Z");
+  let clock = start;
+  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let mailer: Mailer;
+  let app: ReturnType<typeof createApp>;
+  let noSmtpApp: ReturnType<typeof createApp>;
+  let me: SignedIn;
+  let viewer: SignedIn;
+  let campaign: CampaignDetail;
+  let otherCampaign: CampaignDetail;
+
+  const remindersOf = async (who: SignedIn = me) => campaignReminders.parse(await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, who)).json());
+  const send = (body: unknown = {}, who: SignedIn = me, options: { csrf?: boolean } = {}, on = app) => consoleRequest(on, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, who, body, options);
+
+  async function workshopWithCampaign(title: string, people: Array<{ name: string; administrationCode: string; email: string }>): Promise<CampaignDetail> {
+    const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { title, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ", "TO", "TL"] });
+    expect(ws.status).toBe(201);
+    const workshopId = consoleWorkshop.parse(await ws.json()).id;
+    for (const p of people) expect((await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, p)).status).toBe(201);
+    const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, {});
+    expect(res.status).toBe(201);
+    return campaignDetail.parse(await res.json());
+  }
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, "Regional Office <office@example.org>")!;
+    ctx = await openSeededDatabase(engine, start);
+    app = createApp({ db: ctx.db, now: () => clock, mailer });
+    noSmtpApp = createApp({ db: ctx.db, now: () => clock, mailer: null });
+    await addOrganiser(ctx.db, "org@example.org", "organiser", start);
+    await addOrganiser(ctx.db, "viewer@example.org", "viewer", start);
+    me = await signIn(app, "org@example.org");
+    viewer = await signIn(app, "viewer@example.org");
+    campaign = await workshopWithCampaign("Sub-regional Workshop on Risk Management", [
+      { name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" },
+      { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
+      { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
+    ]);
+    otherCampaign = await workshopWithCampaign("National Workshop on Valuation", [{ name: "Iosefa Leota", administrationCode: "FJ", email: "iosefa@example.org" }]);
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await smtp?.close();
+    await ctx?.close();
+  });
+
+  it("sends one reminder to each participant without a reply, with the join link and the due date", async () => {
+    const to = campaign.invitations.find((i) => i.administrationCode === "TO")!;
+    clock = new Date("2024-03-05T10:00:00.000Z");
+    const batch = await postBatch(app, [validReply({ campaignId: campaign.campaign.id, invitationCode: to.code, answers: validAnswers({ administration: "TO" }), startedAt: "2024-03-05T09:40:00.000Z", submittedAt: "2024-03-05T09:55:00.000Z" })]);
+    expect(batch.results[0].outcome).toBe("stored");
+    me = await signIn(app, "org@example.org");
+    viewer = await signIn(app, "viewer@example.org");
+
+    const before = await remindersOf();
+    expect(before.smtpConfigured).toBe(true);
+    expect(before.reminders.map((r) => r.remindedAt)).toEqual([null, null]);
+
+    clock = new Date("2024-03-05T11:00:00.000Z");
+    const res = await send();
+    expect(res.status).toBe(200);
+    const result = sentReminders.parse(await res.json());
+    const others = campaign.invitations.filter((i) => i.code !== to.code);
+    expect(result.sent.map((s) => s.code).sort()).toEqual(others.map((i) => i.code).sort());
+    expect(result.failed).toEqual([]);
+    expect(result.skipped).toEqual([]);
+
+    expect(smtp.messages).toHaveLength(2);
+    expect(smtp.messages.map((m) => m.rcptTo).sort()).toEqual([["ana@example.org"], ["mereani@example.org"]]);
+    for (const invitation of others) {
+      const mail = smtp.messages.find((m) => m.rcptTo[0] === invitation.email)!;
+      expect(mail.mailFrom).toBe("office@example.org");
+      expect(mail.headers.from).toBe("Regional Office <office@example.org>");
+      expect(mail.headers.to).toBe(invitation.email);
+      expect(mail.headers.subject).toBe("Reminder: follow-up questionnaire for Sub-regional Workshop on Risk Management");
+      expect(mail.text).toContain(invitation.link);
+      expect(mail.text).toContain("10 March 2024");
+      expect(mail.text).toContain(`Dear ${invitation.participantName},`);
+      expect(mail.text).toContain(invitation.code);
+    }
+    expect(smtp.messages.some((m) => m.rcptTo.includes("sela@example.org"))).toBe(false);
+
+    const after = await remindersOf(viewer);
+    expect(after.reminders.map((r) => r.remindedAt)).toEqual(["2024-03-05T11:00:00.000Z", "2024-03-05T11:00:00.000Z"]);
+    const detail = campaignDetail.parse(await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}`, me)).json());
+    expect(detail.invitations.find((i) => i.code === others[0].code)?.remindedAt).toBe("2024-03-05T11:00:00.000Z");
+    expect(detail.invitations.find((i) => i.code === to.code)?.remindedAt).toBeUndefined();
+  });
+
+  it("sends again later, to the chosen codes only, and reports what it skipped", async () => {
+    const to = campaign.invitations.find((i) => i.administrationCode === "TO")!;
+    const fj = campaign.invitations.find((i) => i.administrationCode === "FJ")!;
+    const tl = campaign.invitations.find((i) => i.administrationCode === "TL")!;
+    clock = new Date("2024-03-08T08:00:00.000Z");
+    me = await signIn(app, "org@example.org");
+    const res = await send({ codes: [fj.code, to.code, otherCampaign.invitations[0].code] });
+    expect(res.status).toBe(200);
+    expect(sentReminders.parse(await res.json())).toEqual({
+      sent: [{ code: fj.code, email: "mereani@example.org" }],
+      skipped: [
+        { code: otherCampaign.invitations[0].code, reason: "unknown_code" },
+        { code: to.code, reason: "replied" },
+      ],
+      failed: [],
+    });
+    expect(smtp.messages).toHaveLength(3);
+    expect(smtp.messages[2].rcptTo).toEqual(["mereani@example.org"]);
+    const reminded = Object.fromEntries((await remindersOf()).reminders.map((r) => [r.code, r.remindedAt]));
+    expect(reminded).toEqual({ [fj.code]: "2024-03-08T08:00:00.000Z", [tl.code]: "2024-03-05T11:00:00.000Z" });
+
+    const all = sentReminders.parse(await (await send()).json());
+    expect(all.sent).toHaveLength(2);
+    expect(smtp.messages).toHaveLength(5);
+  });
+
+  it("without SMTP answers 409 smtp_not_configured, and the reminders list says so", async () => {
+    const res = await send({}, me, {}, noSmtpApp);
+    expect(res.status).toBe(409);
+    const error = await errorOf(res);
+    expect(error.code).toBe("smtp_not_configured");
+    expect(error.message).toMatch(/SMTP_URL/);
+    const list = campaignReminders.parse(await (await consoleRequest(noSmtpApp, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, me)).json());
+    expect(list.smtpConfigured).toBe(false);
+    expect(list.reminders.every((r) => r.mailto?.startsWith("mailto:"))).toBe(true);
+  });
+
+  it("refuses a viewer, a request without the CSRF token, no session, and an unknown campaign", async () => {
+    const count = smtp.messages.length;
+    viewer = await signIn(app, "viewer@example.org");
+    const asViewer = await send({}, viewer);
+    expect(asViewer.status).toBe(403);
+    expect((await errorOf(asViewer)).code).toBe("forbidden");
+    const noCsrf = await send({}, me, { csrf: false });
+    expect(noCsrf.status).toBe(403);
+    expect((await errorOf(noCsrf)).code).toBe("csrf_token_invalid");
+    const anonymous = await consoleRequest(app, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, undefined, {});
+    expect(anonymous.status).toBe(401);
+    expect((await errorOf(anonymous)).code).toBe("not_signed_in");
+    const missing = await consoleRequest(app, "POST", "/api/console/campaigns/no-such-campaign/reminders/send", me, {});
+    expect(missing.status).toBe(404);
+    const bad = await send({ codes: "all" });
+    expect(bad.status).toBe(400);
+    expect(smtp.messages).toHaveLength(count);
+  });
+
+  it("reports a failure per invitation when the SMTP server cannot be reached", async () => {
+    const closed = await startSmtpServer();
+    await closed.close();
+    const unreachable = createMailer(`smtp://127.0.0.1:${closed.port}`)!;
+    const failing = createApp({ db: ctx.db, now: () => clock, mailer: unreachable });
+    const result = sentReminders.parse(await (await send({}, me, {}, failing)).json());
+    expect(result.sent).toEqual([]);
+    expect(result.failed).toHaveLength(2);
+    expect(result.failed[0].reason).toMatch(/ECONNREFUSED|ECONNECTION/);
+  });
+
+  it("draws each invitation's link as an SVG QR code for any signed-in account", async () => {
+    const invitation = campaign.invitations[0];
+    viewer = await signIn(app, "viewer@example.org");
+    expect(invitation.qrSvgPath).toBe(`/api/console/campaigns/${campaign.campaign.id}/invitations/${invitation.code}/qr.svg`);
+    for (const who of [me, viewer]) {
+      const res = await consoleRequest(app, "GET", invitation.qrSvgPath, who);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const svg = await res.text();
+      expect(svg).toContain("<svg");
+      expect(svg).toMatch(/<path fill="#000" d="(M\d+ \d+h\d+v1h-\d+z)+"/);
+      expect(svg).toBe(qrSvg(invitation.link));
+    }
+    expect((await consoleRequest(app, "GET", invitation.qrSvgPath, undefined)).status).toBe(401);
+    const foreign = await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/invitations/${otherCampaign.invitations[0].code}/qr.svg`, me);
+    expect(foreign.status).toBe(404);
+    expect((await errorOf(foreign)).code).toBe("invitation_not_found");
+  });
+});
