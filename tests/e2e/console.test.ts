@@ -8,6 +8,8 @@ import { unzipSync } from "fflate";
 import { launchPhone, type PhoneProfile } from "../support/chromium";
 import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
 
+const REPORT_PDF = Buffer.from(`%PDF-1.4\n% in-house session report, ${"x".repeat(3 * 1024 * 1024)}\n%%EOF\n`);
+
 let server: RunningServer;
 let workDir: string;
 let browser: PhoneProfile;
@@ -80,16 +82,23 @@ it("opens a campaign, a participant answers offline from the invitation link, an
     await phone.context.setOffline(true);
     await next(p);
     await answerRestOfQuestionnaire(p, { application: "Built a risk profile for fuel imports." });
+    // An attachment kept on the phone with the draft, uploaded (tus) once the reply is acknowledged.
+    await p.getByLabel("Add files").setInputFiles({ name: "in-house-session-report.pdf", mimeType: "application/pdf", buffer: REPORT_PDF });
+    await p.getByTestId("attachments").getByText("in-house-session-report.pdf").waitFor();
     await sendFromReview(p);
     await expectReplyState(p, STATE_TEXT.waiting);
     await phone.context.setOffline(false);
     await expectReplyState(p, STATE_TEXT.sent);
+    await p.getByTestId("attachments").getByText("received by the organiser").waitFor({ timeout: 30_000 });
   } finally {
     await phone.close();
   }
 
   await page.reload();
   await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/1 of 2 replied/);
+  const attachmentLink = page.getByTestId("campaign-attachments").getByRole("link", { name: "in-house-session-report.pdf" });
+  const download = await page.request.get(`${server.url}${await attachmentLink.getAttribute("href")}`);
+  expect(Buffer.from(await download.body()).equals(REPORT_PDF)).toBe(true);
   expect(await page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" }).textContent()).toContain("✓");
 
   // The dashboard counts the reply: 1 of 2 invited, from 1 participating administration.

@@ -150,6 +150,26 @@ export interface StoredFeedback {
   feedback: ParticipantFeedback;
 }
 
+export type AttachmentState = "on_phone" | "uploading" | "uploaded" | "failed";
+
+/** A file a participant attached to a reply; uploaded (resumably) once the reply itself is sent. */
+export interface StoredAttachment {
+  /** UUID v7 made on the phone; also the upload's id on the server, so a retry is the same upload. */
+  id: string;
+  /** The draft's id, which stays the reply's id. */
+  replyId: string;
+  name: string;
+  type: string;
+  size: number;
+  /** The file itself, until the server has all of it. */
+  file?: Blob;
+  state: AttachmentState;
+  uploadUrl?: string;
+  bytesUploaded: number;
+  problem?: string;
+  addedAt: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -171,6 +191,7 @@ export class OutriggerDb extends Dexie {
   inhouseSessions!: EntityTable<InhouseSession, "id">;
   relayedReplies!: EntityTable<RelayedReply, "id">;
   feedback!: EntityTable<StoredFeedback, "invitationCode">;
+  attachments!: EntityTable<StoredAttachment, "id">;
 
   constructor(name = "outrigger") {
     super(name);
@@ -196,6 +217,9 @@ export class OutriggerDb extends Dexie {
     });
     this.version(4).stores({
       feedback: "invitationCode",
+    });
+    this.version(5).stores({
+      attachments: "id, replyId, state",
     });
   }
 }

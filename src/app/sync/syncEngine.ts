@@ -151,6 +151,11 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
     try {
       const sent = await sendOutbox();
       outcome = sent.sentAny || sent.retry ? sent : await checkHealth();
+      if (!outcome.unreachable && (await database.attachments.where("state").anyOf("on_phone", "uploading").count()) > 0) {
+        // Loaded only when there is something to upload: tus-js-client stays out of the first load.
+        // Not awaited: a large file on a slow link must not hold up replies and the status line.
+        void import("./attachmentUploader").then(({ uploadAttachments }) => uploadAttachments(database, deps.baseUrl ?? ""));
+      }
       if (!outcome.unreachable) {
         const relayed = await deliverRelayedReplies(database, client);
         if (relayed.unreachable) outcome = { ...outcome, unreachable: true, retry: true };

@@ -157,6 +157,33 @@ export interface CampaignFeedbackTable {
   version: number;
 }
 
+/** A tus upload begun for a reply (migration 0008): its owner and what it will be. */
+export interface AttachmentUploadsTable {
+  id: string;
+  reply_id: string;
+  invitation_code: string;
+  file_name: string;
+  content_type: string;
+  /** bigint on PostgreSQL: read through Number(). */
+  size: ColumnType<number | string, number, number>;
+  created_at: string;
+}
+
+/** A finished reply attachment (migration 0008). */
+export interface AttachmentsTable {
+  id: string;
+  reply_id: string;
+  invitation_code: string;
+  file_name: string;
+  content_type: string;
+  /** bigint on PostgreSQL: read through Number(). */
+  size: ColumnType<number | string, number, number>;
+  sha256: string;
+  /** Relative to the uploads folder. */
+  stored_path: string;
+  received_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -172,6 +199,8 @@ export interface Database {
   participants: ParticipantsTable;
   answer_tags: AnswerTagsTable;
   campaign_feedback: CampaignFeedbackTable;
+  attachment_uploads: AttachmentUploadsTable;
+  attachments: AttachmentsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

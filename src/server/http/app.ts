@@ -17,6 +17,7 @@ import { materialRoutes } from "./materials";
 import { relayedReplyRoutes } from "./relayedReplies";
 import { replyRoutes } from "./replies";
 import { signingKeyRoutes } from "./signingKey";
+import { defaultUploadDir, uploadRoutes } from "./uploads";
 import { registerStaticFiles } from "./staticFiles";
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../../dist", import.meta.url));
@@ -38,18 +39,20 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Sends reminder e-mails. Default: from env SMTP_URL / MAIL_FROM (none when SMTP_URL is unset); null: none. */
   mailer?: Mailer | null;
+  /** Where reply attachments uploaded with tus are kept (default `<DATA_DIR or ./data>/uploads`). */
+  uploadDir?: string;
 }
 
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
 function isBlobPath(path: string): boolean {
-  return path === "/api/blobs" || path.startsWith("/api/blobs/");
+  return path === "/api/blobs" || path.startsWith("/api/blobs/") || path === "/api/uploads" || path.startsWith("/api/uploads/");
 }
 
 export function defaultBlobDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer }: AppOptions): Hono {
+export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer, uploadDir = defaultUploadDir() }: AppOptions): Hono {
   const deps: AppDeps = { db, now, blobStore, signer };
   const app = new Hono();
   registerErrorHandlers(app);
@@ -64,7 +67,8 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/signing-key", signingKeyRoutes(deps));
   app.route("/api/workshops", materialRoutes(deps));
   app.route("/api/blobs", blobRoutes(deps));
-  app.route("/api/console", consoleRoutes(deps, { trustProxy, mailer: mailer === undefined ? createMailer() : (mailer ?? undefined) }));
+  app.route("/api/uploads", uploadRoutes(deps, uploadDir));
+  app.route("/api/console", consoleRoutes(deps, { trustProxy, mailer: mailer === undefined ? createMailer() : (mailer ?? undefined), uploadDir }));
   registerStaticFiles(app, staticDir);
   return app;
 }

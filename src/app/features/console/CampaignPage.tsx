@@ -34,6 +34,10 @@ function Campaign() {
     setMessage(`Reminders sent: ${result.body.sent.length}; skipped: ${result.body.skipped.length}; failed: ${result.body.failed.length}${result.body.failed.length ? ` (${result.body.failed.map((f) => `${f.code}: ${f.reason}`).join("; ")})` : ""}.`);
   };
   const [message, setMessage] = createSignal<string>();
+  const [attachments] = createResource(() => params.id, async (id) => {
+    const result = await consoleRequest<{ attachments: { id: string; participantName: string | null; fileName: string; size: number; receivedAt: string; downloadUrl: string }[] }>("GET", `/campaigns/${encodeURIComponent(id)}/attachments`);
+    return result.ok ? result.body.attachments : [];
+  });
 
   const change = async (body: Record<string, unknown>) => {
     const result = await consoleRequest<CampaignDetail>("PATCH", `/campaigns/${encodeURIComponent(params.id)}`, body);
@@ -117,6 +121,23 @@ function Campaign() {
                 </tbody>
               </table>
             </div>
+            <section class="no-print" aria-labelledby="attachments-heading">
+              <h2 id="attachments-heading">Attachments received ({attachments()?.length ?? 0})</h2>
+              <ul class="link-list" data-testid="campaign-attachments">
+                <For each={attachments()}>
+                  {(a) => (
+                    <li>
+                      <a href={a.downloadUrl} download="">
+                        {a.fileName}
+                      </a>{" "}
+                      <span class="muted">
+                        · {a.participantName ?? "participant"} · {Math.max(1, Math.round(a.size / 1024))} KB · {formatDateTime(a.receivedAt)}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </section>
             <FeedbackSection campaignId={d().campaign.id} fiscalYear={d().workshop.fiscalYear} workshopTitle={d().workshop.title} />
             <section class="no-print">
               <h2>Reminders ({reminders().length} not replied)</h2>

@@ -9,6 +9,7 @@ import { requestSync } from "../../sync/engineInstance";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
+import { AttachmentList } from "./AttachmentsPicker";
 
 const STATE_EXPLANATIONS = {
   waiting: "Your reply is saved on this phone. It will be sent automatically as soon as the organiser's server can be reached — you can close the app.",
@@ -154,6 +155,7 @@ export function ReplyPage() {
                     </div>
                   </Show>
                 </section>
+                <AttachmentList replyId={entry().id} editable={false} />
                 <Show when={v().definition}>
                   {(definition) => (
                     <section class="card">

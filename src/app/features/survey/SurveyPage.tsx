@@ -12,6 +12,7 @@ import { db, questionnaireKey, type Draft } from "../../store/db";
 import { createDraftWriter, findOrStartDraft, setSectionIndex, submitDraft } from "../../store/drafts";
 import { registerPendingWrite } from "../../store/pendingWrites";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { AttachmentsPicker } from "./AttachmentsPicker";
 import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
@@ -230,6 +231,7 @@ function SurveyForm(props: { context: SurveyContext }) {
             </h2>
             <p>Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms it has it.</p>
             <ReviewStep definition={definition} answers={answers()} administrations={administrations} onEditSection={goTo} />
+            <AttachmentsPicker replyId={draft.id} />
             <div class="button-row sticky-actions">
               <button type="button" class="button" onClick={() => goTo(reviewIndex - 1)}>
                 Back

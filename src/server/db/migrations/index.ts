@@ -7,6 +7,7 @@ import * as consoleTables from "./0004_console";
 import * as invitationParticipants from "./0005_invitation_participants";
 import * as reminders from "./0006_reminders";
 import * as curationFeedback from "./0007_curation_feedback";
+import * as attachments from "./0008_attachments";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0005_invitation_participants": invitationParticipants,
   "0006_reminders": reminders,
   "0007_curation_feedback": curationFeedback,
+  "0008_attachments": attachments,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -4,7 +4,9 @@ import { createLoginLimiter } from "../../auth/loginLimiter";
 import type { ConsoleDeps, ConsoleEnv } from "../../auth/middleware";
 import type { Mailer } from "../../mail/mailer";
 import type { AppDeps } from "../context";
+import { defaultUploadDir } from "../uploads";
 import { administrationRoutes } from "./administrations";
+import { attachmentRoutes } from "./attachments";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
 import { feedbackRoutes } from "./feedback";
@@ -19,6 +21,8 @@ export interface ConsoleOptions {
   trustProxy?: boolean;
   /** Sends reminder e-mails; without one, the console offers mailto links only. */
   mailer?: Mailer;
+  /** Where reply attachments are kept (default `<DATA_DIR or ./data>/uploads`). */
+  uploadDir?: string;
 }
 
 export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono<ConsoleEnv> {
@@ -28,7 +32,8 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
     c.set("deps", consoleDeps);
     await next();
     // Console answers are about one signed-in person: never kept by a shared cache or the service worker.
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+    // (A file streamed straight to the socket — RESPONSE_ALREADY_SENT — set its own header and must not be touched.)
+    if (!c.res.headers.has("Cache-Control") && !c.res.headers.has("x-hono-already-sent")) c.header("Cache-Control", "no-store");
   });
   routes.route("/session", sessionRoutes());
   routes.route("/setup", setupRoutes());
@@ -39,5 +44,6 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", reportRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
+  routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
   return routes;
 }

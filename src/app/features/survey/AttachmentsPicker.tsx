@@ -1,0 +1,72 @@
+// Optional files with a reply (the workshop report, photos of an in-house session, a new SOP),
+// kept on the phone with the draft and uploaded after the reply is sent.
+import { For, Show, createSignal } from "solid-js";
+import { addAttachment, removeAttachment } from "../../store/attachments";
+import { db, type StoredAttachment } from "../../store/db";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { formatBytes } from "../library/formatBytes";
+
+const STATE_TEXT: Record<StoredAttachment["state"], string> = {
+  on_phone: "on this phone — uploaded after the reply is sent",
+  uploading: "uploading",
+  uploaded: "received by the organiser",
+  failed: "refused by the server",
+};
+
+export function AttachmentList(props: { replyId: string; editable: boolean }) {
+  const attachments = createLiveQuery(() => db.attachments.where("replyId").equals(props.replyId).sortBy("addedAt"));
+  return (
+    <Show when={(attachments() ?? []).length > 0}>
+      <ul class="attachments" data-testid="attachments">
+        <For each={attachments()}>
+          {(a) => (
+            <li data-state={a.state}>
+              <span>
+                {a.name} <span class="muted">({formatBytes(a.size)})</span> · {a.state === "uploading" ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%` : STATE_TEXT[a.state]}
+              </span>
+              <Show when={props.editable && a.state === "on_phone"}>
+                <button type="button" class="button small" onClick={() => void removeAttachment(a.id)} aria-label={`Remove ${a.name}`}>
+                  Remove
+                </button>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+export function AttachmentsPicker(props: { replyId: string }) {
+  const [problem, setProblem] = createSignal<string>();
+  const add = async (files: FileList | null) => {
+    setProblem(undefined);
+    for (const file of Array.from(files ?? [])) {
+      const result = await addAttachment(props.replyId, file);
+      if (!result.ok) setProblem(result.message);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="attachments-heading">
+      <h3 id="attachments-heading">Attachments (optional)</h3>
+      <p class="muted">Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your reply, and continue where they stopped if the connection drops.</p>
+      <label for="attachment-files">Add files</label>
+      <input
+        id="attachment-files"
+        type="file"
+        multiple
+        accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.pptx,.txt,application/pdf,image/jpeg,image/png,image/webp,text/plain"
+        onChange={(e) => {
+          const input = e.currentTarget;
+          void add(input.files).then(() => (input.value = ""));
+        }}
+      />
+      <Show when={problem()}>
+        <p class="field-error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <AttachmentList replyId={props.replyId} editable />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// Files attached to a reply, kept on the phone with the draft until the server has them.
+import { v7 as uuidv7 } from "uuid";
+import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_REPLY, MAX_ATTACHMENT_BYTES } from "../../shared/attachments";
+import { db as defaultDb, type OutriggerDb } from "./db";
+
+const MB = 1024 * 1024;
+
+export type AddAttachmentResult = { ok: true } | { ok: false; message: string };
+
+export async function addAttachment(replyId: string, file: File, database: OutriggerDb = defaultDb): Promise<AddAttachmentResult> {
+  if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return { ok: false, message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.` };
+  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `"${file.name}" is ${(file.size / MB).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / MB} MB can be attached.` };
+  if ((await database.attachments.where("replyId").equals(replyId).count()) >= MAX_ATTACHMENTS_PER_REPLY) return { ok: false, message: `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.` };
+  await database.attachments.add({ id: uuidv7(), replyId, name: file.name, type: file.type, size: file.size, file, state: "on_phone", bytesUploaded: 0, addedAt: new Date().toISOString() });
+  return { ok: true };
+}
+
+/** Only before the reply is sent: afterwards the file belongs to what the organiser receives. */
+export async function removeAttachment(id: string, database: OutriggerDb = defaultDb): Promise<void> {
+  const attachment = await database.attachments.get(id);
+  if (!attachment || attachment.state !== "on_phone") return;
+  await database.attachments.delete(id);
+}

@@ -1,0 +1,101 @@
+// Reply attachments: the tus uploads begun (owner, per-reply count) and the finished files.
+import type { OutriggerDatabase } from "./database";
+
+export interface AttachmentUpload {
+  id: string;
+  replyId: string;
+  invitationCode: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface StoredAttachment {
+  id: string;
+  replyId: string;
+  invitationCode: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** Relative to the uploads folder. */
+  storedPath: string;
+  receivedAt: string;
+}
+
+export async function findAttachmentUpload(db: OutriggerDatabase, id: string): Promise<AttachmentUpload | undefined> {
+  const row = await db.selectFrom("attachment_uploads").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size) };
+}
+
+/** Uploads begun for this reply (finished or not), other than `exceptId`. */
+export async function countAttachmentUploads(db: OutriggerDatabase, replyId: string, exceptId?: string): Promise<number> {
+  let query = db.selectFrom("attachment_uploads").select((eb) => eb.fn.countAll().as("n")).where("reply_id", "=", replyId);
+  if (exceptId !== undefined) query = query.where("id", "<>", exceptId);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Records a begun upload; a second create of the same id keeps the first row. */
+export async function insertAttachmentUpload(db: OutriggerDatabase, upload: AttachmentUpload, createdAt: Date): Promise<void> {
+  await db
+    .insertInto("attachment_uploads")
+    .values({ id: upload.id, reply_id: upload.replyId, invitation_code: upload.invitationCode, file_name: upload.fileName, content_type: upload.contentType, size: upload.size, created_at: createdAt.toISOString() })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+/** Records a finished file; finishing the same id again is a no-op. */
+export async function insertAttachment(db: OutriggerDatabase, attachment: StoredAttachment): Promise<void> {
+  await db
+    .insertInto("attachments")
+    .values({
+      id: attachment.id,
+      reply_id: attachment.replyId,
+      invitation_code: attachment.invitationCode,
+      file_name: attachment.fileName,
+      content_type: attachment.contentType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      stored_path: attachment.storedPath,
+      received_at: attachment.receivedAt,
+    })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .execute();
+}
+
+type AttachmentRow = { id: string; reply_id: string; invitation_code: string; file_name: string; content_type: string; size: number | string; sha256: string; stored_path: string; received_at: string };
+
+function toAttachment(row: AttachmentRow): StoredAttachment {
+  return { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size), sha256: row.sha256, storedPath: row.stored_path, receivedAt: row.received_at };
+}
+
+export async function findAttachment(db: OutriggerDatabase, id: string): Promise<StoredAttachment | undefined> {
+  const row = await db.selectFrom("attachments").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toAttachment(row);
+}
+
+export async function listReplyAttachments(db: OutriggerDatabase, replyId: string): Promise<StoredAttachment[]> {
+  const rows = await db.selectFrom("attachments").selectAll().where("reply_id", "=", replyId).orderBy("received_at").orderBy("id").execute();
+  return rows.map(toAttachment);
+}
+
+/** The invitation a reply was sent with; undefined when no reply has this id. */
+export async function findReplyInvitationCode(db: OutriggerDatabase, replyId: string): Promise<string | undefined> {
+  const row = await db.selectFrom("replies").select("invitation_code").where("id", "=", replyId).executeTakeFirst();
+  return row?.invitation_code;
+}
+
+/** Every finished attachment of a campaign's replies, with who sent it, newest first. */
+export async function listCampaignAttachments(db: OutriggerDatabase, campaignId: string): Promise<Array<StoredAttachment & { participantName: string | null }>> {
+  const rows = await db
+    .selectFrom("attachments")
+    .innerJoin("replies", "replies.id", "attachments.reply_id")
+    .leftJoin("invitations", "invitations.code", "attachments.invitation_code")
+    .selectAll("attachments")
+    .select("invitations.participant_name as participant_name")
+    .where("replies.campaign_id", "=", campaignId)
+    .orderBy("attachments.received_at", "desc")
+    .execute();
+  return rows.map((row) => ({ ...toAttachment(row), participantName: row.participant_name ?? null }));
+}

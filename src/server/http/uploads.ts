@@ -1,0 +1,188 @@
+// /api/uploads: reply attachments sent from the phone with tus 1.0.0 (resumable uploads, https://tus.io/protocols/resumable-upload).
+// POST creates an upload (its id is the phone's attachmentId), HEAD tells the offset, PATCH appends, OPTIONS lists the protocol.
+// Every request but OPTIONS needs `Authorization: Invitation <CODE>`; HEAD and PATCH only from the invitation that created the upload.
+// Refusals are tus-style: a 4xx status with a plain sentence as the text body.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import { FileStore } from "@tus/file-store";
+import { Server as TusServer, type ServerOptions } from "@tus/server";
+import { Hono, type Context } from "hono";
+import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY, UPLOADS_PATH, uploadMetadata } from "../../shared/attachments";
+import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
+import { invitationCode, uuidV7 } from "../../shared/reply";
+import { countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachment, insertAttachmentUpload } from "../db/attachments";
+import { findInvitation } from "../db/invitations";
+import type { AppDeps } from "./context";
+import { normaliseInvitationCode } from "./invitations";
+
+export function defaultUploadDir(dataDir?: string): string {
+  return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "uploads");
+}
+
+const TUS_VERSION = "1.0.0";
+
+type Upload = Parameters<NonNullable<ServerOptions["onUploadCreate"]>>[1];
+
+/** What a tus hook throws to refuse: @tus/server answers with this status and body. */
+interface TusRefusal {
+  status_code: number;
+  body: string;
+}
+
+function refusal(status: number, sentence: string): TusRefusal {
+  return { status_code: status, body: `${sentence}\n` };
+}
+
+function isRefusal(value: unknown): value is TusRefusal {
+  return typeof value === "object" && value !== null && typeof (value as TusRefusal).status_code === "number" && typeof (value as TusRefusal).body === "string";
+}
+
+/** A refusal sent before the request reaches @tus/server, shaped like its own. */
+function refuse(status: number, sentence: string, extra: Record<string, string> = {}): Response {
+  return new Response(`${sentence}\n`, { status, headers: { "Tus-Resumable": TUS_VERSION, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra } });
+}
+
+/** The invitation code of `Authorization: Invitation <CODE>`, normalised; undefined when absent or malformed. */
+export function invitationCodeOfHeader(header: string | null | undefined): string | undefined {
+  if (header === null || header === undefined) return undefined;
+  const match = new RegExp(`^\\s*${INVITATION_AUTH_SCHEME}\\s+(\\S+)\\s*$`, "i").exec(header);
+  if (!match) return undefined;
+  const code = normaliseInvitationCode(match[1]);
+  return invitationCode.safeParse(code).success ? code : undefined;
+}
+
+/** tus Upload-Metadata: `key base64,key base64,key` → decoded values (undefined when malformed). */
+export function parseUploadMetadata(header: string | null | undefined): Record<string, string> | undefined {
+  if (header === null || header === undefined || header.trim() === "") return {};
+  const out: Record<string, string> = {};
+  for (const pair of header.split(",")) {
+    const [key, value, ...rest] = pair.trim().split(/\s+/);
+    if (!key || rest.length > 0 || !/^[A-Za-z0-9_.-]+$/.test(key)) return undefined;
+    if (value !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return undefined;
+    out[key] = value === undefined ? "" : Buffer.from(value, "base64").toString("utf8");
+  }
+  return out;
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  await pipeline(createReadStream(path), hash);
+  return hash.digest("hex");
+}
+
+function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  const key = issue?.path.map(String).join(".") || "metadata";
+  return `${key} ${issue?.message ?? "is invalid"}`;
+}
+
+export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
+  const { db, now } = deps;
+  // Made on the first upload request, so an app that never sees one never creates the folder.
+  let made: { tus: TusServer; datastore: FileStore } | undefined;
+  const tusServer = () => (made ??= makeTusServer());
+  const makeTusServer = () => {
+    const datastore = new FileStore({ directory: uploadDir });
+    const tus = new TusServer({
+      path: UPLOADS_PATH,
+      datastore,
+      relativeLocation: true,
+      maxSize: MAX_ATTACHMENT_BYTES,
+      // Only the PWA itself (same origin) uploads: no CORS headers for other sites.
+      allowedOrigins: () => false,
+      disableTerminationForFinishedUploads: true,
+      // The upload id is the attachment id made on the phone: creating it again after a lost answer finds the same upload.
+      namingFunction: (_req, metadata) => {
+        const id = metadata?.attachmentId ?? "";
+        if (!uuidV7.safeParse(id).success) throw refusal(400, "The upload metadata needs attachmentId, a UUID version 7 made on the phone.");
+        return id.toLowerCase();
+      },
+      onUploadCreate: async (req, upload) => {
+        const code = invitationCodeOfHeader(req.headers.get("authorization"));
+        if (code === undefined || (await findInvitation(db, code)) === undefined) throw refusal(401, "Send your invitation code as \"Authorization: Invitation <code>\".");
+        if (upload.sizeIsDeferred || upload.size === undefined) throw refusal(400, "Send Upload-Length: the size of the file must be known when its upload starts.");
+        const parsed = uploadMetadata.safeParse(upload.metadata ?? {});
+        if (!parsed.success) {
+          const filetype = upload.metadata?.filetype;
+          if (typeof filetype === "string" && filetype !== "" && !isAttachmentType(filetype)) throw refusal(415, `Files of type ${filetype} cannot be attached: send a PDF, JPEG, PNG, WebP, Word (.docx), PowerPoint (.pptx) or plain text file.`);
+          throw refusal(400, `The upload metadata is missing or invalid: ${describeIssue(parsed.error)}.`);
+        }
+        const meta = parsed.data;
+        if (upload.size > MAX_ATTACHMENT_BYTES) throw refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
+        const owner = await findReplyInvitationCode(db, meta.replyId);
+        if (owner === undefined) throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
+        if (owner !== code) throw refusal(403, "This reply was not sent with your invitation.");
+        if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY) throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
+        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: meta.filename, contentType: meta.filetype, size: upload.size }, now());
+        return {};
+      },
+      onUploadFinish: async (_req, upload: Upload) => {
+        const begun = await findAttachmentUpload(db, upload.id);
+        if (!begun) throw refusal(404, "No upload has this id.");
+        const storedPath = upload.id;
+        const sha256 = await sha256OfFile(resolve(uploadDir, storedPath));
+        await insertAttachment(db, { id: upload.id, replyId: begun.replyId, invitationCode: begun.invitationCode, fileName: begun.fileName, contentType: begun.contentType, size: begun.size, sha256, storedPath, receivedAt: now().toISOString() });
+        return {};
+      },
+      onResponseError: (_req, err) => {
+        if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
+        if (isRefusal(err) && err.status_code < 500) return undefined;
+        console.error("[outrigger] upload failed:", err);
+        return undefined;
+      },
+    });
+    return { tus, datastore };
+  };
+
+  /** Hands the request to @tus/server: straight on the Node socket under @hono/node-server, as a web Request otherwise (app.request in tests). */
+  const delegate = async (c: Context): Promise<Response> => {
+    const env = c.env as Partial<HttpBindings> | undefined;
+    // HEAD goes the web way: Hono rebuilds HEAD responses, which would defeat RESPONSE_ALREADY_SENT (and it has no body to stream).
+    if (c.req.method !== "HEAD" && env?.incoming && env.outgoing && "req" in env.outgoing) {
+      await tusServer().tus.handle(env.incoming, env.outgoing);
+      return RESPONSE_ALREADY_SENT;
+    }
+    return tusServer().tus.handleWeb(c.req.raw);
+  };
+
+  const routes = new Hono();
+  routes.all("*", async (c) => {
+    const method = c.req.method;
+    if (method === "OPTIONS") return delegate(c);
+    if (method !== "POST" && method !== "HEAD" && method !== "PATCH") return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
+    const code = invitationCodeOfHeader(c.req.header("Authorization"));
+    if (code === undefined) return refuse(401, `Attachments are sent with your invitation: send it as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`);
+    if ((await findInvitation(db, code)) === undefined) return refuse(401, "No invitation has this code. Please check it against your invitation message.");
+
+    const rest = c.req.path.slice(UPLOADS_PATH.length).replace(/^\/+|\/+$/g, "");
+    if (method === "POST") {
+      if (rest !== "") return refuse(405, `Create uploads with POST ${UPLOADS_PATH}.`);
+      const metadata = parseUploadMetadata(c.req.header("Upload-Metadata"));
+      if (metadata === undefined) return refuse(400, "The Upload-Metadata header is not valid tus metadata (key base64, …).");
+      const id = metadata.attachmentId?.toLowerCase();
+      if (id !== undefined && uuidV7.safeParse(id).success) {
+        const begun = await findAttachmentUpload(db, id);
+        if (begun && begun.invitationCode !== code) return refuse(403, "This attachment id belongs to another invitation's upload.");
+        if (begun) {
+          // Created before (its answer may have been lost): the same upload, never truncated. The phone resumes it with HEAD.
+          const stored = await tusServer().datastore.getUpload(id).catch(() => undefined);
+          if (stored) {
+            if (metadata.replyId !== begun.replyId || Number(c.req.header("Upload-Length")) !== begun.size) return refuse(400, "An upload with this attachment id exists for another reply or size.");
+            return new Response(null, { status: 201, headers: { "Tus-Resumable": TUS_VERSION, Location: `${UPLOADS_PATH}/${id}`, "Upload-Offset": String(stored.offset), "Cache-Control": "no-store" } });
+          }
+        }
+      }
+      return delegate(c);
+    }
+    if (!uuidV7.safeParse(rest).success) return refuse(404, "No upload has this id.");
+    const begun = await findAttachmentUpload(db, rest.toLowerCase());
+    if (!begun) return refuse(404, "No upload has this id.");
+    if (begun.invitationCode !== code) return refuse(403, "This upload was started with another invitation.");
+    return delegate(c);
+  });
+  return routes;
+}
