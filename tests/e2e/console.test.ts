@@ -35,6 +35,16 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByLabel(/^Password/).fill("correct horse battery staple");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
+  // Signing out and in again, as the organiser will on later days.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("heading", { name: "Organiser console" }).waitFor();
+  await page.getByLabel("E-mail address").fill("ana@example.org");
+  await page.getByLabel("Password").fill("wrong password here");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByText("The e-mail address or the password is not right.").waitFor();
+  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
 
   await page.getByLabel("Title").fill("National Workshop on Risk Management for Timor-Leste");
   await page.getByLabel("First day").fill("2024-09-02");

@@ -16,6 +16,10 @@ export interface ProxiedRequest {
   headerBytes?: number;
   /** The connection was cut on purpose after this many body bytes. */
   cutAfter?: number;
+  /** Request body bytes passed on to the server (uploads). */
+  requestBytes: number;
+  /** The upload was cut on purpose after this many request body bytes. */
+  requestCutAfter?: number;
   headers: http.IncomingHttpHeaders;
 }
 
@@ -24,6 +28,8 @@ export interface FaultyProxy {
   requests: ProxiedRequest[];
   /** The next request matching this path is forwarded and answered by the server, but the reply never reaches the browser. */
   loseNextResponse(method: string, path: string): void;
+  /** The next matching request's body is cut after `bytes`: the connection drops mid-upload. */
+  cutNextRequestAfter(method: string, path: string, bytes: number, when?: (headers: http.IncomingHttpHeaders) => boolean): Promise<ProxiedRequest>;
   /** The next matching response starts normally, then the connection drops after `bytes` body bytes. */
   cutNextResponseAfter(method: string, path: string, bytes: number): Promise<ProxiedRequest>;
   close(): Promise<void>;
@@ -34,9 +40,10 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
   const requests: ProxiedRequest[] = [];
   const toLose: { method: string; path: string }[] = [];
   const toCut: { method: string; path: string; bytes: number; onCut: (r: ProxiedRequest) => void }[] = [];
+  const toCutRequest: { method: string; path: string; bytes: number; when?: (headers: http.IncomingHttpHeaders) => boolean; onCut: (r: ProxiedRequest) => void }[] = [];
 
   const server = http.createServer((req, res) => {
-    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0 };
+    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0, requestBytes: 0 };
     requests.push(record);
     const loseIndex = toLose.findIndex((l) => l.method === record.method && record.path.startsWith(l.path));
     const lose = loseIndex >= 0;
@@ -86,7 +93,35 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();
     });
-    req.pipe(upstream);
+    const cutRequestIndex = toCutRequest.findIndex((c) => c.method === record.method && record.path.startsWith(c.path) && (c.when?.(req.headers) ?? true));
+    const cutRequest = cutRequestIndex >= 0 ? toCutRequest.splice(cutRequestIndex, 1)[0] : undefined;
+    if (!cutRequest) {
+      req.on("data", (chunk: Buffer) => (record.requestBytes += chunk.length));
+      req.pipe(upstream);
+      return;
+    }
+    req.on("data", (chunk: Buffer) => {
+      if (record.requestCutAfter !== undefined) return;
+      const room = cutRequest.bytes - record.requestBytes;
+      if (chunk.length < room) {
+        record.requestBytes += chunk.length;
+        upstream.write(chunk);
+        return;
+      }
+      // Pass on exactly `bytes`, then the link drops: both sides see the connection die mid-body.
+      upstream.write(chunk.subarray(0, room), () => {
+        record.requestBytes += room;
+        record.requestCutAfter = record.requestBytes;
+        setTimeout(() => {
+          upstream.destroy();
+          req.socket.destroy();
+          cutRequest.onCut(record);
+        }, 200);
+      });
+    });
+    req.on("end", () => {
+      if (record.requestCutAfter === undefined) upstream.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -94,6 +129,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
     url: `http://127.0.0.1:${port}`,
     requests,
     loseNextResponse: (method, path) => toLose.push({ method, path }),
+    cutNextRequestAfter: (method, path, bytes, when) => new Promise<ProxiedRequest>((onCut) => toCutRequest.push({ method, path, bytes, when, onCut })),
     cutNextResponseAfter: (method, path, bytes) => new Promise<ProxiedRequest>((onCut) => toCut.push({ method, path, bytes, onCut })),
     close: () =>
       new Promise<void>((resolve) => {
