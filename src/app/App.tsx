@@ -25,6 +25,7 @@ const ConsoleSetupPage = lazy(() => import("./features/console/SetupPage"));
 const ConsoleCampaignPage = lazy(() => import("./features/console/CampaignPage"));
 const ConsoleReportPage = lazy(() => import("./features/console/ReportPage"));
 const ConsoleDashboardPage = lazy(() => import("./features/console/DashboardPage"));
+const ConsoleAdministrationsPage = lazy(() => import("./features/console/AdministrationsPage"));
 
 function Layout(props: { children: JSX.Element }) {
   return (
@@ -84,6 +85,7 @@ export function App() {
           { path: "/console/campaigns/:id", component: ConsoleCampaignPage },
           { path: "/console/report/:fiscalYear", component: ConsoleReportPage },
           { path: "/console/replies/:fiscalYear", component: ConsoleDashboardPage },
+          { path: "/console/administrations", component: ConsoleAdministrationsPage },
           { path: "*", component: NotFound },
         ]}
       />

@@ -69,6 +69,23 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   expect(await page.getByTestId("participants").textContent()).toContain("Officer, Dili port");
   const stored = await server.db.selectFrom("participants").select(["name", "administration_code"]).execute();
   expect(stored.map((p) => p.name).sort()).toEqual(["Joana Soares", "Marcos Belo"]);
+  const workshopUrl = page.url();
+
+  // A new member administration, then a participant from it, without any code change.
+  await page.goto(`${server.url}/console/administrations`);
+  await page.getByLabel(/^Code/).fill("SB");
+  await page.getByLabel("Name").fill("Solomon Islands");
+  await page.getByRole("button", { name: "Add administration" }).click();
+  await expect.poll(() => page.getByTestId("administrations-pacific-islands").textContent()).toContain("SB Solomon Islands");
+  await page.goto(workshopUrl);
+  await page.getByLabel("Name", { exact: true }).fill("Hugo Tara");
+  await page.getByLabel("Administration", { exact: true }).selectOption("SB");
+  await page.getByLabel("E-mail address").fill("hugo@example.org");
+  await page.getByRole("button", { name: "Add participant" }).click();
+  await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(3);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Remove Hugo Tara" }).click();
+  await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);
 });
 
 it("opens a campaign, a participant answers offline from the invitation link, and the tracking and report update", async () => {

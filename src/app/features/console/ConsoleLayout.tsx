@@ -15,7 +15,9 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
         {(s) => (
           <>
             <div class="console-bar">
-              <Link href="/console">Workshops</Link>
+              <span>
+                <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link>
+              </span>
               <span class="muted">
                 {s().organiser.name} ({s().organiser.role})
               </span>

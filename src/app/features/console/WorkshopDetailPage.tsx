@@ -5,6 +5,8 @@ import { CSV_COLUMNS } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { useParams } from "../../ui/router";
 import { CampaignsSection } from "./CampaignsSection";
+import { ParticipantForm, removeParticipant } from "./ParticipantForm";
+import { WorkshopForm } from "./WorkshopsPage";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 
@@ -18,7 +20,8 @@ export default function WorkshopDetailPage() {
 
 function WorkshopDetail() {
   const params = useParams<{ id: string }>();
-  const [workshop] = createResource(() => params.id, async (id) => {
+  const [editing, setEditing] = createSignal(false);
+  const [workshop, { refetch: refetchWorkshop }] = createResource(() => params.id, async (id) => {
     const result = await consoleRequest<ConsoleWorkshop>("GET", `/workshops/${encodeURIComponent(id)}`);
     return result.ok ? result.body : undefined;
   });
@@ -37,6 +40,18 @@ function WorkshopDetail() {
             <p class="muted">
               {w().participatingAdministrations ?? "?"} participating administrations{w().administrationCodes.length > 0 ? `: ${w().administrationCodes.join(", ")}` : ""}
             </p>
+            <Show when={canChange()}>
+              <Show
+                when={editing()}
+                fallback={
+                  <button type="button" class="button small" onClick={() => setEditing(true)}>
+                    Edit details
+                  </button>
+                }
+              >
+                <WorkshopForm initial={w()} onSaved={() => (setEditing(false), void refetchWorkshop())} />
+              </Show>
+            </Show>
           </>
         )}
       </Show>
@@ -51,6 +66,11 @@ function WorkshopDetail() {
                 <th scope="col">Adm.</th>
                 <th scope="col">E-mail</th>
                 <th scope="col">Position</th>
+                <Show when={canChange()}>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </Show>
               </tr>
             </thead>
             <tbody>
@@ -61,6 +81,13 @@ function WorkshopDetail() {
                     <td>{p.administrationCode}</td>
                     <td>{p.email}</td>
                     <td>{p.position ?? ""}</td>
+                    <Show when={canChange()}>
+                      <td>
+                        <button type="button" class="button small danger" aria-label={`Remove ${p.name}`} onClick={async () => { if (confirm(`Remove ${p.name} from this workshop?`)) { await removeParticipant(p.id); void refetch(); } }}>
+                          Remove
+                        </button>
+                      </td>
+                    </Show>
                   </tr>
                 )}
               </For>
@@ -69,6 +96,7 @@ function WorkshopDetail() {
         </div>
       </Show>
       <Show when={canChange()}>
+        <ParticipantForm workshopId={params.id} onAdded={() => void refetch()} />
         <CsvImport workshopId={params.id} onImported={() => void refetch()} />
       </Show>
     </main>

@@ -51,18 +51,24 @@ function Workshops() {
         )}
       </For>
       <Show when={canChange()}>
-        <NewWorkshopForm onCreated={(id) => (refetch(), navigate(`/console/workshops/${id}`))} />
+        <WorkshopForm onSaved={(id) => (refetch(), navigate(`/console/workshops/${id}`))} />
       </Show>
     </main>
   );
 }
 
-function NewWorkshopForm(props: { onCreated: (id: string) => void }) {
+/** Adds a workshop, or (given `initial`) edits one. */
+export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: string) => void }) {
   const [administrations] = createResource(async () => {
     const result = await consoleRequest<{ administrations: Administration[] }>("GET", "/administrations");
     return result.ok ? result.body.administrations : [];
   });
-  const [form, setForm] = createSignal<NewWorkshop>({ title: "", kind: "national", mode: "in-person", startsOn: null, endsOn: null, location: null, administrationCodes: [] });
+  const start = props.initial;
+  const [form, setForm] = createSignal<NewWorkshop>(
+    start
+      ? { title: start.title, kind: start.kind, mode: start.mode, startsOn: start.startsOn ?? null, endsOn: start.endsOn ?? null, location: start.location ?? null, administrationCodes: start.administrationCodes }
+      : { title: "", kind: "national", mode: "in-person", startsOn: null, endsOn: null, location: null, administrationCodes: [] },
+  );
   const [problem, setProblem] = createSignal<string>();
   const update = (changes: Partial<NewWorkshop>) => setForm((f) => ({ ...f, ...changes }));
   const toggle = (code: string, on: boolean) => update({ administrationCodes: on ? [...(form().administrationCodes ?? []), code] : (form().administrationCodes ?? []).filter((c) => c !== code) });
@@ -70,15 +76,15 @@ function NewWorkshopForm(props: { onCreated: (id: string) => void }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const body = { ...form(), startsOn: form().startsOn || null, endsOn: form().endsOn || null, location: form().location || null };
-    const result = await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
+    const result = start ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, body) : await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
     if (!result.ok) return setProblem(result.error.details?.map((d) => `${d.path}: ${d.message}`).join(" ") || result.error.message);
     setProblem(undefined);
-    props.onCreated(result.body.id);
+    props.onSaved(result.body.id);
   };
 
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-workshop">
-      <h2 id="new-workshop">Add a workshop</h2>
+      <h2 id="new-workshop">{start ? "Edit the workshop" : "Add a workshop"}</h2>
       <label for="w-title">Title</label>
       <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
       <label for="w-kind">Kind</label>
@@ -123,7 +129,7 @@ function NewWorkshopForm(props: { onCreated: (id: string) => void }) {
         </p>
       </Show>
       <button type="submit" class="button primary">
-        Add workshop
+        {start ? "Save changes" : "Add workshop"}
       </button>
     </form>
   );

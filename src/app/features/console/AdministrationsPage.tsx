@@ -1,0 +1,73 @@
+// The member administrations list: the organiser adds one (e.g. Solomon Islands) without a code change.
+import { For, Show, createResource, createSignal } from "solid-js";
+import { SUB_REGIONS, SUB_REGION_NAMES, type Administration, type SubRegion } from "../../../shared/directory";
+import { consoleRequest } from "../../sync/consoleClient";
+import { ConsoleLayout } from "./ConsoleLayout";
+import { canChange } from "./consoleState";
+
+export default function AdministrationsPage() {
+  return (
+    <ConsoleLayout>
+      <Administrations />
+    </ConsoleLayout>
+  );
+}
+
+function Administrations() {
+  const [list, { refetch }] = createResource(async () => {
+    const result = await consoleRequest<{ administrations: Administration[] }>("GET", "/administrations");
+    return result.ok ? result.body.administrations : [];
+  });
+  const [code, setCode] = createSignal("");
+  const [name, setName] = createSignal("");
+  const [subRegion, setSubRegion] = createSignal<SubRegion>("pacific-islands");
+  const [problem, setProblem] = createSignal<string>();
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const result = await consoleRequest("POST", "/administrations", { code: code().trim().toUpperCase(), name: name().trim(), subRegion: subRegion() });
+    if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    setProblem(undefined);
+    setCode("");
+    setName("");
+    void refetch();
+  };
+  return (
+    <main class="page console">
+      <h1>Member administrations</h1>
+      <For each={SUB_REGIONS}>
+        {(region) => (
+          <section>
+            <h2>{SUB_REGION_NAMES[region]}</h2>
+            <p data-testid={`administrations-${region}`}>
+              {(list() ?? [])
+                .filter((a) => a.subRegion === region)
+                .map((a) => `${a.code} ${a.name}`)
+                .join(" · ")}
+            </p>
+          </section>
+        )}
+      </For>
+      <Show when={canChange()}>
+        <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-administration">
+          <h2 id="add-administration">Add an administration</h2>
+          <label for="a-code">Code (2–3 letters, as the reports use it)</label>
+          <input id="a-code" value={code()} maxLength={3} onInput={(e) => setCode(e.currentTarget.value)} required />
+          <label for="a-name">Name</label>
+          <input id="a-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+          <label for="a-region">Sub-region</label>
+          <select id="a-region" value={subRegion()} onChange={(e) => setSubRegion(e.currentTarget.value as SubRegion)}>
+            <For each={SUB_REGIONS}>{(r) => <option value={r}>{SUB_REGION_NAMES[r]}</option>}</For>
+          </select>
+          <Show when={problem()}>
+            <p class="field-error" role="alert">
+              {problem()}
+            </p>
+          </Show>
+          <button type="submit" class="button primary">
+            Add administration
+          </button>
+        </form>
+      </Show>
+    </main>
+  );
+}

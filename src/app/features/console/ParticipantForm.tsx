@@ -1,0 +1,56 @@
+// Adding one participant by hand, and removing one, beside the CSV import.
+import { For, Show, createResource, createSignal } from "solid-js";
+import type { Participant } from "../../../shared/console";
+import type { Administration } from "../../../shared/directory";
+import { consoleRequest } from "../../sync/consoleClient";
+
+export function ParticipantForm(props: { workshopId: string; onAdded: () => void }) {
+  const [administrations] = createResource(async () => {
+    const result = await consoleRequest<{ administrations: Administration[] }>("GET", "/administrations");
+    return result.ok ? result.body.administrations : [];
+  });
+  const [name, setName] = createSignal("");
+  const [administrationCode, setAdministrationCode] = createSignal("");
+  const [email, setEmail] = createSignal("");
+  const [position, setPosition] = createSignal("");
+  const [problem, setProblem] = createSignal<string>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = await consoleRequest<Participant>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/participants`, { name: name(), administrationCode: administrationCode(), email: email(), position: position() || null });
+    if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    setProblem(undefined);
+    setName("");
+    setEmail("");
+    setPosition("");
+    props.onAdded();
+  };
+  return (
+    <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="add-participant">
+      <h2 id="add-participant">Add a participant</h2>
+      <label for="p-name">Name</label>
+      <input id="p-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+      <label for="p-administration">Administration</label>
+      <select id="p-administration" value={administrationCode()} onChange={(e) => setAdministrationCode(e.currentTarget.value)} required>
+        <option value="">Choose…</option>
+        <For each={administrations()}>{(a) => <option value={a.code}>{a.name}</option>}</For>
+      </select>
+      <label for="p-email">E-mail address</label>
+      <input id="p-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
+      <label for="p-position">Position or division (optional)</label>
+      <input id="p-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
+      <Show when={problem()}>
+        <p class="field-error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <button type="submit" class="button primary">
+        Add participant
+      </button>
+    </form>
+  );
+}
+
+export async function removeParticipant(id: string): Promise<string | undefined> {
+  const result = await consoleRequest("DELETE", `/participants/${encodeURIComponent(id)}`);
+  return result.ok ? undefined : result.error.message;
+}
