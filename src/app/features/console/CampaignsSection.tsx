@@ -12,8 +12,13 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
     return result.ok ? result.body.campaigns : [];
   });
   const [problem, setProblem] = createSignal<string>();
+  const [opensOn, setOpensOn] = createSignal("");
+  const [dueOn, setDueOn] = createSignal("");
+  const [late, setLate] = createSignal(true);
   const open = async () => {
-    const result = await consoleRequest<CampaignDetail>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`, {});
+    // Empty dates keep the office's defaults (six months after the workshop, due three weeks later).
+    const body = { lateRepliesAccepted: late(), ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}), ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}) };
+    const result = await consoleRequest<CampaignDetail>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`, body);
     if (!result.ok) return setProblem(result.error.message);
     navigate(`/console/campaigns/${result.body.campaign.id}`);
   };
@@ -37,7 +42,18 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
         </ul>
       </Show>
       <Show when={canChange()}>
-        <p class="muted">A new campaign opens six months after the workshop's last day, is due three weeks later and welcomes late replies; every participant gets a personal invitation.</p>
+        <p class="muted">A new campaign opens six months after the workshop's last day, is due three weeks later and welcomes late replies, unless you set other dates below; every participant gets a personal invitation.</p>
+        <details>
+          <summary>Other dates or rules</summary>
+          <label for="c-opens">Opens on (optional)</label>
+          <input id="c-opens" type="date" value={opensOn()} onInput={(e) => setOpensOn(e.currentTarget.value)} />
+          <label for="c-due">Due on (optional)</label>
+          <input id="c-due" type="date" value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+          <label class="choice">
+            <input type="checkbox" checked={late()} onChange={(e) => setLate(e.currentTarget.checked)} />
+            <span>Accept replies after the due date</span>
+          </label>
+        </details>
         <button type="button" class="button primary" disabled={props.participantCount === 0} onClick={() => void open()}>
           Open a follow-up campaign
         </button>
