@@ -83,6 +83,10 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByLabel("E-mail address").fill("hugo@example.org");
   await page.getByRole("button", { name: "Add participant" }).click();
   await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(3);
+  await page.getByRole("button", { name: "Edit Hugo Tara" }).click();
+  await page.getByLabel("Position or division", { exact: true }).fill("Border officer");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect.poll(() => page.getByTestId("participants").locator("tr", { hasText: "Hugo Tara" }).textContent()).toContain("Border officer");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Remove Hugo Tara" }).click();
   await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);

@@ -54,3 +54,41 @@ export async function removeParticipant(id: string): Promise<string | undefined>
   const result = await consoleRequest("DELETE", `/participants/${encodeURIComponent(id)}`);
   return result.ok ? undefined : result.error.message;
 }
+
+/** Correcting a participant's details (a new e-mail address, a new position). */
+export function ParticipantEditForm(props: { participant: Participant; onDone: () => void }) {
+  const [name, setName] = createSignal(props.participant.name);
+  const [email, setEmail] = createSignal(props.participant.email);
+  const [position, setPosition] = createSignal(props.participant.position ?? "");
+  const [problem, setProblem] = createSignal<string>();
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = await consoleRequest("PATCH", `/participants/${encodeURIComponent(props.participant.id)}`, { name: name(), email: email(), position: position() || null });
+    if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    props.onDone();
+  };
+  return (
+    <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="edit-participant">
+      <h2 id="edit-participant">Edit {props.participant.name}</h2>
+      <label for="e-name">Name</label>
+      <input id="e-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+      <label for="e-email">E-mail address</label>
+      <input id="e-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
+      <label for="e-position">Position or division</label>
+      <input id="e-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
+      <Show when={problem()}>
+        <p class="field-error" role="alert">
+          {problem()}
+        </p>
+      </Show>
+      <div class="button-row">
+        <button type="button" class="button" onClick={() => props.onDone()}>
+          Cancel
+        </button>
+        <button type="submit" class="button primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

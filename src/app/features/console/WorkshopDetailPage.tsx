@@ -5,7 +5,7 @@ import { CSV_COLUMNS } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { useParams } from "../../ui/router";
 import { CampaignsSection } from "./CampaignsSection";
-import { ParticipantForm, removeParticipant } from "./ParticipantForm";
+import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./ParticipantForm";
 import { WorkshopForm } from "./WorkshopsPage";
 import { ConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
@@ -21,6 +21,7 @@ export default function WorkshopDetailPage() {
 function WorkshopDetail() {
   const params = useParams<{ id: string }>();
   const [editing, setEditing] = createSignal(false);
+  const [editingParticipant, setEditingParticipant] = createSignal<Participant>();
   const [workshop, { refetch: refetchWorkshop }] = createResource(() => params.id, async (id) => {
     const result = await consoleRequest<ConsoleWorkshop>("GET", `/workshops/${encodeURIComponent(id)}`);
     return result.ok ? result.body : undefined;
@@ -83,6 +84,9 @@ function WorkshopDetail() {
                     <td>{p.position ?? ""}</td>
                     <Show when={canChange()}>
                       <td>
+                        <button type="button" class="button small" aria-label={`Edit ${p.name}`} onClick={() => setEditingParticipant(p)}>
+                          Edit
+                        </button>
                         <button type="button" class="button small danger" aria-label={`Remove ${p.name}`} onClick={async () => { if (confirm(`Remove ${p.name} from this workshop?`)) { await removeParticipant(p.id); void refetch(); } }}>
                           Remove
                         </button>
@@ -94,6 +98,9 @@ function WorkshopDetail() {
             </tbody>
           </table>
         </div>
+      </Show>
+      <Show when={editingParticipant()}>
+        {(p) => <ParticipantEditForm participant={p()} onDone={() => (setEditingParticipant(undefined), void refetch())} />}
       </Show>
       <Show when={canChange()}>
         <ParticipantForm workshopId={params.id} onAdded={() => void refetch()} />
