@@ -210,7 +210,9 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
           const outcome = await runOnce();
           // A request that came in mid-run is honoured only if it could achieve something now.
           if (!rerunRequested || outcome.retry || stopped) break;
-          if ((await database.outbox.where("state").equals("waiting").count()) === 0) break;
+          // Replies of others handed to this phone count too: one added mid-run must not wait for a later trigger.
+          const waiting = (await database.outbox.where("state").equals("waiting").count()) + (await database.relayedReplies.where("state").equals("waiting").count());
+          if (waiting === 0) break;
         }
       } finally {
         inFlight = undefined;
