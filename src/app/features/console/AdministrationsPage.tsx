@@ -2,16 +2,10 @@
 import { For, Show, createResource, createSignal } from "solid-js";
 import { SUB_REGIONS, SUB_REGION_NAMES, type Administration, type SubRegion } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 
-export default function AdministrationsPage() {
-  return (
-    <ConsoleLayout>
-      <Administrations />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(Administrations);
 
 function Administrations() {
   const [list, { refetch }] = createResource(async () => {

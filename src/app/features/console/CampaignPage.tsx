@@ -4,17 +4,11 @@ import type { CampaignDetail, CampaignReminders } from "../../../shared/console"
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
 import { canChange } from "./consoleState";
 
-export default function CampaignPage() {
-  return (
-    <ConsoleLayout>
-      <Campaign />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(Campaign);
 
 function Campaign() {
   const params = useParams<{ id: string }>();

@@ -1,5 +1,5 @@
 // The console's frame: who is signed in, and the sign-in screen for everyone else.
-import { Match, Switch, onMount, type JSX } from "solid-js";
+import { Match, Switch, onMount, type Component, type JSX } from "solid-js";
 import { Link } from "../../ui/router";
 import { loadSession, session, signOut } from "./consoleState";
 import { SignInPage } from "./SignInPage";
@@ -30,5 +30,14 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
         )}
       </Match>
     </Switch>
+  );
+}
+
+/** A console screen: shown inside the layout, so only a signed-in organiser or viewer reaches it. */
+export function withConsoleLayout(Screen: Component): Component {
+  return () => (
+    <ConsoleLayout>
+      <Screen />
+    </ConsoleLayout>
   );
 }

@@ -5,7 +5,7 @@ import type { RepliesRow, ReportTable, SubtotalScope, TotalScope, WorkshopScope 
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { withConsoleLayout } from "./ConsoleLayout";
 
 interface Tracking {
   fiscalYear: string;
@@ -17,13 +17,7 @@ interface Tracking {
 const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
 const KIND = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
-export default function DashboardPage() {
-  return (
-    <ConsoleLayout>
-      <Dashboard />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(Dashboard);
 
 function Dashboard() {
   const params = useParams<{ fiscalYear: string }>();

@@ -3,7 +3,8 @@ import { For, Show, createResource } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, useParams } from "../../ui/router";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { RowsTable } from "../../ui/RowsTable";
+import { withConsoleLayout } from "./ConsoleLayout";
 import { CurationSection } from "./CurationSection";
 
 type Cell = string | number | null;
@@ -14,13 +15,7 @@ interface ReportTables {
   comparison: { label: string; text: string | null }[];
 }
 
-export default function ReportPage() {
-  return (
-    <ConsoleLayout>
-      <Report />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(Report);
 
 function Report() {
   const params = useParams<{ fiscalYear: string }>();
@@ -67,24 +62,7 @@ function Report() {
                         <p class="no-print">
                           <a href={`${base()}/tables/${index() + 1}.csv`}>CSV</a>
                         </p>
-                        <div class="table-wrap">
-                          <table data-testid={`report-table-${index() + 1}`}>
-                            <thead>
-                              <tr>
-                                <For each={sheet.rows[0]}>{(cell) => <th scope="col">{cell ?? ""}</th>}</For>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              <For each={sheet.rows.slice(1)}>
-                                {(row) => (
-                                  <tr>
-                                    <For each={row}>{(cell) => <td class={typeof cell === "number" ? "number" : undefined}>{cell ?? ""}</td>}</For>
-                                  </tr>
-                                )}
-                              </For>
-                            </tbody>
-                          </table>
-                        </div>
+                        <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
                       </section>
                     )}
                   </For>

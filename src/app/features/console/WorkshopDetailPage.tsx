@@ -7,16 +7,10 @@ import { useParams } from "../../ui/router";
 import { CampaignsSection } from "./CampaignsSection";
 import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./ParticipantForm";
 import { WorkshopForm } from "./WorkshopsPage";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 
-export default function WorkshopDetailPage() {
-  return (
-    <ConsoleLayout>
-      <WorkshopDetail />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(WorkshopDetail);
 
 function WorkshopDetail() {
   const params = useParams<{ id: string }>();

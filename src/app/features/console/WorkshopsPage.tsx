@@ -4,18 +4,12 @@ import type { ConsoleWorkshop, NewWorkshop } from "../../../shared/console";
 import { SUB_REGIONS, SUB_REGION_NAMES, type Administration } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, navigate } from "../../ui/router";
-import { ConsoleLayout } from "./ConsoleLayout";
+import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 
 const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
-export default function WorkshopsPage() {
-  return (
-    <ConsoleLayout>
-      <Workshops />
-    </ConsoleLayout>
-  );
-}
+export default withConsoleLayout(Workshops);
 
 function Workshops() {
   const [workshops, { refetch }] = createResource(async () => {

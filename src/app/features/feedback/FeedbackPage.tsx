@@ -5,6 +5,7 @@ import { db } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDate } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
+import { RowsTable } from "../../ui/RowsTable";
 
 export default function FeedbackPage() {
   const params = useParams<{ code: string }>();
@@ -27,24 +28,7 @@ export default function FeedbackPage() {
                   <h2>
                     Table {table.number}: {table.title}
                   </h2>
-                  <div class="table-wrap">
-                    <table>
-                      <thead>
-                        <tr>
-                          <For each={table.rows[0]}>{(cell) => <th scope="col">{cell ?? ""}</th>}</For>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={table.rows.slice(1)}>
-                          {(row) => (
-                            <tr>
-                              <For each={row}>{(cell) => <td class={typeof cell === "number" ? "number" : undefined}>{cell ?? ""}</td>}</For>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <RowsTable rows={table.rows} />
                 </section>
               )}
             </For>
