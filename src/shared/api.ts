@@ -6,7 +6,22 @@ import { questionnaireDefinition } from "./questionnaire";
 import { replyReceipt } from "./reply";
 
 export const MAX_REPLIES_PER_BATCH = 100;
+/** POST /api/replies and /api/relayed-replies: the largest batch, counted while reading. */
 export const MAX_BATCH_BYTES = 512 * 1024;
+/** Any other JSON body (the console's; above the CSV import's 1 MB text, with room for JSON escaping). */
+export const MAX_CONSOLE_BODY_BYTES = 2 * 1024 * 1024;
+/** No JSON request body of any route is read past this many bytes. */
+export const MAX_JSON_BODY_BYTES = Math.max(MAX_BATCH_BYTES, MAX_CONSOLE_BODY_BYTES);
+
+/** The envelope of a reply batch; its items are judged one by one, each with its own result. */
+export const replyBatchRequest = z.strictObject({
+  replies: z
+    .array(z.unknown())
+    .check(
+      z.minLength(1, "The batch holds no replies."),
+      z.maxLength(MAX_REPLIES_PER_BATCH, `A batch holds at most ${MAX_REPLIES_PER_BATCH} replies; send them in smaller batches.`),
+    ),
+});
 
 export const fieldIssue = z.object({ path: z.string(), code: z.string(), message: z.string() });
 export type FieldIssue = z.infer<typeof fieldIssue>;

@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
+import { MAX_JSON_BODY_BYTES } from "../../shared/api";
 import { compress } from "hono/compress";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
@@ -12,6 +13,7 @@ import { consoleRoutes } from "./console/index";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
 import { healthRoutes } from "./health";
+import { limitBody } from "./jsonBody";
 import { invitationRoutes } from "./invitations";
 import { materialRoutes } from "./materials";
 import { relayedReplyRoutes } from "./relayedReplies";
@@ -43,6 +45,10 @@ export interface AppOptions {
   uploadDir?: string;
 }
 
+function isUploadPath(path: string): boolean {
+  return path === "/api/uploads" || path.startsWith("/api/uploads/");
+}
+
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
 function isBlobPath(path: string): boolean {
   return path === "/api/blobs" || path.startsWith("/api/blobs/") || path === "/api/uploads" || path.startsWith("/api/uploads/");
@@ -60,6 +66,10 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   const gzip = compress({ encoding: "gzip" });
   const compressExceptBlobs: MiddlewareHandler = (c, next) => (isBlobPath(c.req.path) ? next() : gzip(c, next));
   app.use("*", compressExceptBlobs);
+  // No request body anywhere is read past the largest JSON body, even by a route that forgot jsonBody();
+  // tus uploads are bounded by @tus/server itself (Upload-Length up to MAX_ATTACHMENT_BYTES, never past it).
+  const jsonSized = limitBody(MAX_JSON_BODY_BYTES);
+  app.use("*", (c, next) => (isUploadPath(c.req.path) ? next() : jsonSized(c, next)));
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));

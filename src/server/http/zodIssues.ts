@@ -46,6 +46,12 @@ export function fieldIssuesFromZod(issues: readonly z.core.$ZodIssue[], input: u
       case "invalid_format":
         out.push({ path, code: issue.code, message: custom ? `${label(path)} ${custom}.` : `${label(path)} is not a valid ${formatName(issue.format)}.` });
         break;
+      case "custom": {
+        // A check of ours may name its own code (e.g. nul_character) in its params.
+        const code = typeof issue.params?.code === "string" ? issue.params.code : issue.code;
+        out.push({ path, code, message: custom ?? `${label(path)} is not valid.` });
+        break;
+      }
       default:
         out.push({ path, code: issue.code, message: custom ?? `${label(path)} is not valid.` });
     }

@@ -4,14 +4,14 @@ import { newAdministration } from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { listAdministrations } from "../../db/directory";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 
 export function administrationRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
   routes.get("/", requireSession(), async (c) => c.json({ administrations: await listAdministrations(c.var.deps.db) }));
-  routes.post("/", requireOrganiser(), async (c) => {
+  routes.post("/", requireOrganiser(), jsonBody(newAdministration), async (c) => {
     const { db } = c.var.deps;
-    const input = await readJson(c, newAdministration);
+    const input = c.req.valid("json");
     const existing = await db.selectFrom("administrations").select("name").where("code", "=", input.code).executeTakeFirst();
     if (existing) throw new ApiProblem(409, "administration_exists", `The code ${input.code} is already used by ${existing.name}.`);
     await db.insertInto("administrations").values({ code: input.code, name: input.name.trim(), sub_region: input.subRegion }).execute();

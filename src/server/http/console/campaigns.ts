@@ -15,7 +15,7 @@ import { findQuestionnaire } from "../../db/questionnaires";
 import { isConnectionError, type Mailer } from "../../mail/mailer";
 import { ApiProblem } from "../errors";
 import { qrSvg } from "./qrCode";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 import { workshopOr404 } from "./workshops";
 
 export const DEFAULT_QUESTIONNAIRE_ID = "follow-up";
@@ -193,11 +193,11 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     return c.json({ campaigns: await listWorkshopCampaigns(c.var.deps.db, workshop.id) });
   });
 
-  routes.post("/workshops/:id/campaigns", requireOrganiser(), async (c) => {
+  routes.post("/workshops/:id/campaigns", requireOrganiser(), jsonBody(newCampaign), async (c) => {
     const { db, now } = c.var.deps;
     const at = now();
     const workshop = await workshopOr404(db, c.req.param("id"));
-    const input = await readJson(c, newCampaign);
+    const input = c.req.valid("json");
     const questionnaireId = input.questionnaireId ?? DEFAULT_QUESTIONNAIRE_ID;
     const questionnaireVersion = input.questionnaireVersion ?? (await latestQuestionnaireVersion(db, questionnaireId));
     if (questionnaireVersion === undefined || !(await findQuestionnaire(db, questionnaireId, questionnaireVersion))) {
@@ -227,10 +227,10 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
 
   routes.get("/campaigns/:id", requireSession(), async (c) => c.json(await campaignDetail(c, c.req.param("id"))));
 
-  routes.patch("/campaigns/:id", requireOrganiser(), async (c) => {
+  routes.patch("/campaigns/:id", requireOrganiser(), jsonBody(campaignChanges), async (c) => {
     const { db } = c.var.deps;
     const current = await campaignOr404(db, c.req.param("id"));
-    const changes = await readJson(c, campaignChanges);
+    const changes = c.req.valid("json");
     if (changes.dueAt !== undefined && Date.parse(changes.dueAt) <= Date.parse(current.opensAt)) throw invalid("dueAt", "dates_out_of_order", "The due date must come after the opening.");
     await updateCampaign(db, current.id, changes);
     return c.json(await campaignDetail(c, current.id));
@@ -272,9 +272,9 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
   });
 
   // One message per invitation without a reply that has an e-mail address (or only the given codes), sent one after another.
-  routes.post("/campaigns/:id/reminders/send", requireOrganiser(), async (c) => {
+  routes.post("/campaigns/:id/reminders/send", requireOrganiser(), jsonBody(sendReminders), async (c) => {
     const { db, now } = c.var.deps;
-    const input = await readJson(c, sendReminders);
+    const input = c.req.valid("json");
     const detail = await campaignDetail(c, c.req.param("id"));
     if (!mailer) {
       throw new ApiProblem(409, "smtp_not_configured", "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.");

@@ -6,7 +6,7 @@ import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/mi
 import { deleteAnswerTag, upsertAnswerTag } from "../../db/curation";
 import { findFreeTextAnswer, freeTextAnswers, reportQuotesOf } from "../../report/curation";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 import { fiscalYearParam } from "./report";
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -28,11 +28,11 @@ export function curationRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/report/:fiscalYear/quotes", requireSession(), async (c) => c.json(await reportQuotesOf(c.var.deps.db, fiscalYearParam(c))));
 
-  routes.put("/replies/:replyId/answers/:questionId/tag", requireOrganiser(), async (c) => {
+  routes.put("/replies/:replyId/answers/:questionId/tag", requireOrganiser(), jsonBody(answerTagRequest), async (c) => {
     const { db, now } = c.var.deps;
     const replyId = idParam(c.req.param("replyId"), "reply");
     const questionId = idParam(c.req.param("questionId"), "question");
-    const input = await readJson(c, answerTagRequest);
+    const input = c.req.valid("json");
     if ((await findFreeTextAnswer(db, replyId, questionId)) === undefined) {
       throw new ApiProblem(404, "answer_not_found", "This reply has no free-text answer to this question.");
     }

@@ -9,7 +9,7 @@ import type { OutriggerDatabase } from "../../db/database";
 import { findWorkshop } from "../../db/directory";
 import { participantFeedbackOf, unknownQuotes } from "../../report/curation";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 
 export const noFeedback = (): ApiProblem => new ApiProblem(404, "no_feedback", "No feedback has been published for this campaign yet.");
 
@@ -35,10 +35,10 @@ export function feedbackRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/campaigns/:id/feedback", requireSession(), async (c) => c.json(await consoleFeedback(c.var.deps.db, c.req.param("id"))));
 
-  routes.put("/campaigns/:id/feedback", requireOrganiser(), async (c) => {
+  routes.put("/campaigns/:id/feedback", requireOrganiser(), jsonBody(feedbackRequest), async (c) => {
     const { db, now } = c.var.deps;
     const { campaign, workshop } = await campaignWorkshop(db, c.req.param("id"));
-    const input = await readJson(c, feedbackRequest);
+    const input = c.req.valid("json");
     const tables = [...new Set(input.tables)].sort((a, b) => a - b);
     const seen = new Set<string>();
     const quoteIds: QuoteId[] = input.quoteIds.filter((q) => {

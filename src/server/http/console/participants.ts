@@ -7,7 +7,7 @@ import { listAdministrationCodes } from "../../db/directory";
 import { deleteParticipant, findParticipant, insertParticipants, listParticipants, participantEmails, updateParticipant } from "../../db/participants";
 import { ApiProblem, errorBody } from "../errors";
 import { checkParticipantCsv } from "./participantImport";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 import { workshopOr404 } from "./workshops";
 
 async function checkAdministration(db: OutriggerDatabase, code: string): Promise<void> {
@@ -30,20 +30,20 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     return c.json({ participants: await listParticipants(c.var.deps.db, workshop.id) });
   });
 
-  routes.post("/workshops/:id/participants", requireOrganiser(), async (c) => {
+  routes.post("/workshops/:id/participants", requireOrganiser(), jsonBody(newParticipant), async (c) => {
     const { db, now } = c.var.deps;
     const workshop = await workshopOr404(db, c.req.param("id"));
-    const input = await readJson(c, newParticipant);
+    const input = c.req.valid("json");
     await checkAdministration(db, input.administrationCode);
     await checkEmailFree(db, workshop.id, input.email);
     const [created] = await insertParticipants(db, workshop.id, [{ name: input.name, administrationCode: input.administrationCode, email: input.email, position: input.position || null }], now());
     return c.json(created, 201);
   });
 
-  routes.post("/workshops/:id/participants/import", requireOrganiser(), async (c) => {
+  routes.post("/workshops/:id/participants/import", requireOrganiser(), jsonBody(participantImportRequest), async (c) => {
     const { db, now } = c.var.deps;
     const workshop = await workshopOr404(db, c.req.param("id"));
-    const { csv, commit } = await readJson(c, participantImportRequest);
+    const { csv, commit } = c.req.valid("json");
     const { rows, people } = checkParticipantCsv(csv, new Set(await listAdministrationCodes(db)), await participantEmails(db, workshop.id));
     const invalid = rows.length - people.length;
     const preview: ImportPreview = { rows, valid: people.length, invalid, committed: false };
@@ -57,11 +57,11 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     return c.json({ ...preview, committed: true }, 201);
   });
 
-  routes.patch("/participants/:id", requireOrganiser(), async (c) => {
+  routes.patch("/participants/:id", requireOrganiser(), jsonBody(participantChanges), async (c) => {
     const { db } = c.var.deps;
     const current = await findParticipant(db, c.req.param("id"));
     if (!current) throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
-    const changes = await readJson(c, participantChanges);
+    const changes = c.req.valid("json");
     const next = {
       name: changes.name ?? current.name,
       administrationCode: changes.administrationCode ?? current.administrationCode,

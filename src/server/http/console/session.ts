@@ -7,7 +7,7 @@ import { verifyAgainstDummy, verifyPassword } from "../../auth/passwords";
 import { createSession, endSession } from "../../auth/sessions";
 import { findOrganiserByEmail, normaliseEmail } from "../../db/organisers";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 
 /** The client's address: the proxy's X-Forwarded-For (last hop) when trusted, else the socket's. */
 function clientAddress(c: Context<ConsoleEnv>): string {
@@ -26,9 +26,9 @@ function clientAddress(c: Context<ConsoleEnv>): string {
 export function sessionRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
-  routes.post("/", async (c) => {
+  routes.post("/", jsonBody(signInRequest), async (c) => {
     const { db, now, loginLimiter } = c.var.deps;
-    const { email: typedEmail, password } = await readJson(c, signInRequest);
+    const { email: typedEmail, password } = c.req.valid("json");
     const email = normaliseEmail(typedEmail);
     const address = clientAddress(c);
     const at = now();

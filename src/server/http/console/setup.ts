@@ -7,13 +7,13 @@ import { createSession } from "../../auth/sessions";
 import { consumeSetupToken } from "../../auth/setupToken";
 import { countOrganisers, insertOrganiser } from "../../db/organisers";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 
 export function setupRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
-  routes.post("/", async (c) => {
+  routes.post("/", jsonBody(setupRequest), async (c) => {
     const { db, now } = c.var.deps;
-    const input = await readJson(c, setupRequest);
+    const input = c.req.valid("json");
     const at = now();
     const passwordHash = await hashPassword(input.password);
     const created = await db.transaction().execute(async (tx) => {

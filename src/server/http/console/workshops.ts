@@ -8,7 +8,7 @@ import type { OutriggerDatabase } from "../../db/database";
 import { listAdministrationCodes } from "../../db/directory";
 import { findConsoleWorkshop, insertConsoleWorkshop, listConsoleWorkshops, updateConsoleWorkshop, type WorkshopValues } from "../../db/workshopRecords";
 import { ApiProblem } from "../errors";
-import { readJson } from "./requestBody";
+import { jsonBody } from "../jsonBody";
 
 function invalid(path: string, code: string, message: string): ApiProblem {
   return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [{ path, code, message }]);
@@ -52,9 +52,9 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/", requireSession(), async (c) => c.json({ workshops: await listConsoleWorkshops(c.var.deps.db) }));
 
-  routes.post("/", requireOrganiser(), async (c) => {
+  routes.post("/", requireOrganiser(), jsonBody(newWorkshop), async (c) => {
     const { db } = c.var.deps;
-    const input = await readJson(c, newWorkshop);
+    const input = c.req.valid("json");
     const values = checkedValues({ title: input.title, kind: input.kind, mode: input.mode, fiscalYear: input.fiscalYear, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, location: input.location || null });
     const codes = (await checkedCodes(db, input.administrationCodes)) ?? [];
     const id = uuidv7();
@@ -64,10 +64,10 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/:id", requireSession(), async (c) => c.json(await workshopOr404(c.var.deps.db, c.req.param("id"))));
 
-  routes.patch("/:id", requireOrganiser(), async (c) => {
+  routes.patch("/:id", requireOrganiser(), jsonBody(workshopChanges), async (c) => {
     const { db } = c.var.deps;
     const current = await workshopOr404(db, c.req.param("id"));
-    const changes = await readJson(c, workshopChanges);
+    const changes = c.req.valid("json");
     const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined;
     const values = checkedValues({
       title: changes.title ?? current.title,

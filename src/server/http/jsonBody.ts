@@ -1,0 +1,87 @@
+// The one way a route reads a JSON body: JSON content type (415), a size checked while reading (413),
+// valid JSON (400 malformed_json), no NUL character, then its zod schema (400); the handler reads c.req.valid("json").
+import type { Env, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type * as z from "zod/mini";
+import { MAX_CONSOLE_BODY_BYTES, MAX_JSON_BODY_BYTES, type FieldIssue } from "../../shared/api";
+import { nulCharacterIssue } from "../../shared/text";
+import { ApiProblem } from "./errors";
+import { fieldIssuesFromZod } from "./zodIssues";
+
+export interface JsonBodyOptions {
+  /** Default MAX_CONSOLE_BODY_BYTES. */
+  maxBytes?: number;
+  /** The sentence of the 413 answer. */
+  tooLargeMessage?: string;
+  /** The problem for a body that parses as JSON but fails the schema (default 400 invalid_request). */
+  invalid?: (details: FieldIssue[]) => ApiProblem;
+  /**
+   * Refuse a NUL character anywhere in the body as a 400 (default true: PostgreSQL cannot store one).
+   * Reply batches say false: each reply is judged on its own by the reply schema, which refuses it.
+   */
+  refuseNulCharacters?: boolean;
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? "").split(";")[0].trim().toLowerCase() === "application/json";
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`;
+}
+
+/**
+ * Stops reading a request body once it passes `maxBytes` (by its Content-Length, or counted while
+ * streaming), so an oversized body is never held in memory whole: 413 payload_too_large.
+ *
+ * @example app.use("*", limitBody(MAX_JSON_BODY_BYTES));
+ */
+export function limitBody<E extends Env = Env>(maxBytes: number = MAX_JSON_BODY_BYTES, message?: string): MiddlewareHandler<E> {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new ApiProblem(413, "payload_too_large", message ?? `The request is larger than ${megabytes(maxBytes)}.`);
+    },
+  });
+}
+
+const invalidRequest = (details: FieldIssue[]) => new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", details);
+
+/**
+ * Reads and checks a JSON request body; the handler gets the schema's output from c.req.valid("json").
+ * Requiring the JSON content type also keeps out cross-site HTML form posts, which cannot send it.
+ *
+ * @example routes.post("/", requireOrganiser(), jsonBody(newWorkshop), (c) => add(c.req.valid("json")));
+ */
+export function jsonBody<S extends z.ZodMiniType, E extends Env = Env, P extends string = string>(
+  schema: S,
+  options: JsonBodyOptions = {},
+): MiddlewareHandler<E, P, { in: { json: z.input<S> }; out: { json: z.output<S> } }> {
+  const maxBytes = options.maxBytes ?? MAX_CONSOLE_BODY_BYTES;
+  const invalid = options.invalid ?? invalidRequest;
+  const refuseNul = options.refuseNulCharacters ?? true;
+  const limit = limitBody<E>(maxBytes, options.tooLargeMessage);
+  const check = (value: unknown): z.output<S> => {
+    const nul = refuseNul ? nulCharacterIssue(value) : undefined;
+    if (nul) throw invalid([nul]);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw invalid(fieldIssuesFromZod(parsed.error.issues, value));
+    return parsed.data as z.output<S>;
+  };
+  return async function jsonBody(c, next) {
+    if (!isJsonContentType(c.req.header("content-type"))) {
+      throw new ApiProblem(415, "unsupported_media_type", "The request must be sent as JSON (Content-Type: application/json).");
+    }
+    await limit(c, async () => {
+      let value: unknown;
+      try {
+        value = await c.req.json();
+      } catch {
+        throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
+      }
+      // What Hono's own validator() does with its result: handlers read it back with c.req.valid("json").
+      c.req.addValidatedData("json", check(value) as object);
+      await next();
+    });
+  };
+}
