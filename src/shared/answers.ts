@@ -1,18 +1,19 @@
 // The shape of one answer, per question type.
 import * as z from "zod/mini";
+import { noNulCharacter, text } from "./text";
 
 /** Multiple choice: the chosen option values, plus the text for an option that asks to specify. */
 export const multipleChoiceAnswer = z.strictObject({
-  choices: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(50)),
-  specify: z.optional(z.string()),
+  choices: z.array(z.string().check(z.maxLength(64), noNulCharacter)).check(z.maxLength(50)),
+  specify: z.optional(text()),
 });
 export type MultipleChoiceAnswer = z.infer<typeof multipleChoiceAnswer>;
 
 /** Single values (text, e-mail, a choice, yes/no) are strings; multiple choice is an object. */
-export const answerValue = z.union([z.string(), multipleChoiceAnswer]);
+export const answerValue = z.union([text(), multipleChoiceAnswer]);
 export type AnswerValue = z.infer<typeof answerValue>;
 
-export const answers = z.record(z.string().check(z.maxLength(64)), answerValue);
+export const answers = z.record(z.string().check(z.maxLength(64), noNulCharacter), answerValue);
 export type Answers = z.infer<typeof answers>;
 
 export function isMultipleChoiceAnswer(value: AnswerValue | undefined): value is MultipleChoiceAnswer {

@@ -93,7 +93,8 @@ export type ReportQuotes = z.infer<typeof reportQuotes>;
 
 // ---- feedback to participants ----
 
-export const quoteId = z.strictObject({ replyId: id, questionId: id });
+/** Reply ids are stored in lower case (see uuidV7), whatever case a request names them in. */
+export const quoteId = z.strictObject({ replyId: z.string().check(z.minLength(1), z.maxLength(64), z.toLowerCase()), questionId: id });
 export type QuoteId = z.infer<typeof quoteId>;
 
 export const MAX_FEEDBACK_QUOTES = 100;

@@ -1,22 +1,29 @@
 // A participant's reply: made on the phone, identified there, sent through the outbox.
 import * as z from "zod/mini";
 import { answers } from "./answers";
+import { noNulCharacter } from "./text";
 
-/** UUID version 7: time-ordered, made on the device so a retried send can never create a second row. */
-export const uuidV7 = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "must be a UUID version 7"));
+/**
+ * UUID version 7: time-ordered, made on the device so a retried send can never create a second row.
+ * Taken in either case and always given back in lower case, so one id names one row on every engine.
+ */
+export const uuidV7 = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "must be a UUID version 7"), z.toLowerCase());
+
+/** The one spelling of an id that may arrive in either case (a path parameter, a header). */
+export const canonicalId = (id: string): string => id.toLowerCase();
 
 export const invitationCode = z.string().check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code"));
 
 export const reply = z.strictObject({
   id: uuidV7,
-  campaignId: z.string().check(z.minLength(1), z.maxLength(64)),
+  campaignId: z.string().check(z.minLength(1), z.maxLength(64), noNulCharacter),
   invitationCode,
-  questionnaireId: z.string().check(z.minLength(1), z.maxLength(64)),
+  questionnaireId: z.string().check(z.minLength(1), z.maxLength(64), noNulCharacter),
   questionnaireVersion: z.int().check(z.positive()),
   answers,
   startedAt: z.iso.datetime({ offset: true }),
   submittedAt: z.iso.datetime({ offset: true }),
-  appVersion: z.string().check(z.minLength(1), z.maxLength(40)),
+  appVersion: z.string().check(z.minLength(1), z.maxLength(40), noNulCharacter),
 });
 export type Reply = z.infer<typeof reply>;
 

@@ -61,6 +61,52 @@ describe("hand-carried reply files", () => {
     expect(await db.relayedReplies.get(ID_2)).toMatchObject({ state: "refused", problem: { code: "invalid_signature" } });
   });
 
+  /** A stand-in for POST /api/relayed-replies: `answer` decides per batch; every call's reply ids are kept. */
+  function relayServer(answer: (ids: string[]) => Response, calls: string[][]): typeof fetch {
+    return (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const ids = (JSON.parse(String(init?.body)) as { replies: { reply: { id: string } }[] }).replies.map((f) => f.reply.id);
+      calls.push(ids);
+      if (calls.length > 20) throw new Error("delivery does not stop");
+      return answer(ids);
+    }) as typeof fetch;
+  }
+  const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  const storedResult = (id: string) => ({ id: id.toLowerCase(), outcome: "stored", status: 201, receipt: { receiptId: `R-${id}`, receivedAt: "2026-11-24T08:00:00.000Z" } });
+  const ID_3 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e53";
+
+  it("a file the server fails on (500) does not hold back the files after it; it waits for the next run", async () => {
+    for (const id of [ID_1, ID_2, ID_3]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString() });
+    const calls: string[][] = [];
+    const fetch = relayServer((ids) => (ids.includes(ID_2) ? jsonResponse(500, { error: { code: "internal_error", message: "Something went wrong on the server." } }) : jsonResponse(200, { results: ids.map(storedResult) })), calls);
+    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
+    expect((await db.relayedReplies.get(ID_1))?.state).toBe("delivered");
+    expect((await db.relayedReplies.get(ID_2))?.state).toBe("waiting");
+    expect((await db.relayedReplies.get(ID_3))?.state).toBe("delivered");
+    expect(calls).toEqual([[ID_1, ID_2, ID_3], [ID_1], [ID_2], [ID_3]]);
+  });
+
+  it("a full disk on the server (507) keeps every file waiting for a later try", async () => {
+    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    const calls: string[][] = [];
+    const fetch = relayServer(() => jsonResponse(507, { error: { code: "insufficient_storage", message: "The server's disk is full." } }), calls);
+    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
+    expect(calls).toHaveLength(1);
+    expect((await db.relayedReplies.get(ID_1))?.state).toBe("waiting");
+    expect((await db.relayedReplies.get(ID_2))?.state).toBe("waiting");
+  });
+
+  it("results are matched to files in the order sent, even when the server spells the id in lower case", async () => {
+    const upper = ID_1.toUpperCase().replace("7C3D", "7c3d");
+    await db.relayedReplies.add({ id: upper, file: await signRelayedReply(reply(upper), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    const calls: string[][] = [];
+    const fetch = relayServer((ids) => jsonResponse(200, { results: ids.map(storedResult) }), calls);
+    await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    expect(calls).toHaveLength(1);
+    expect((await db.relayedReplies.get(upper))?.state).toBe("delivered");
+  });
+
   it("stay waiting when the server cannot be reached", async () => {
     await db.relayedReplies.add({ id: ID_1, file: await signRelayedReply(reply(ID_1), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
     const offline = (async () => {

@@ -176,6 +176,28 @@ describe("sync engine", () => {
     expect(pendingRetries()).toHaveLength(1);
   });
 
+  it("a full disk on the server (507) keeps the reply waiting and retries later with growing backoff", async () => {
+    const id = await queueReply();
+    server.mode = "disk-full";
+    const sync = engine();
+    await sync.syncNow("test");
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    expect((await readSyncStatus()).lastProblem).toContain("disk is full");
+    expect(pendingRetries().map((t) => t.ms)).toEqual([2000]);
+    const first = pendingRetries()[0];
+    first.cleared = true;
+    first.callback();
+    await sync.syncNow("await the retry");
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    expect(pendingRetries().map((t) => t.ms)).toEqual([4000]);
+    server.mode = "up";
+    const second = pendingRetries()[0];
+    second.cleared = true;
+    second.callback();
+    await sync.syncNow("await the retry");
+    expect(await db.outbox.get(id)).toMatchObject({ state: "sent", receipt: server.stored.get(id) });
+  });
+
   it("two syncs asked for at once send the reply once", async () => {
     const id = await queueReply();
     const sync = engine();

@@ -1,8 +1,9 @@
 // Delivers reply files that other participants handed to this phone ("deliver replies for others").
-import { MAX_REPLIES_PER_BATCH, replyBatchResponse } from "../../shared/api";
+import { MAX_REPLIES_PER_BATCH, replyBatchResponse, type ReplyResult } from "../../shared/api";
+import { canonicalId } from "../../shared/reply";
 import type { ApiClient } from "./apiClient";
 import { parseWith } from "./apiClient";
-import type { OutriggerDb } from "../store/db";
+import type { OutriggerDb, RelayedReply } from "../store/db";
 
 export interface RelayOutcome {
   contact: boolean;
@@ -12,16 +13,29 @@ export interface RelayOutcome {
 
 const BATCH_BYTES = 480 * 1024;
 
+/** Answers that say "not now" for every file alike: stop and try again later (disk full, too busy, unavailable). */
+const TEMPORARY_FOR_ALL = new Set([429, 503, 507]);
+
+/** The server answers in the order sent; a file id it spells differently (case) still finds its file. */
+function resultFor(results: readonly ReplyResult[], batch: readonly RelayedReply[], index: number): ReplyResult | undefined {
+  if (results.length === batch.length) return results[index];
+  return results.find((r) => canonicalId(r.id) === canonicalId(batch[index].id));
+}
+
 export async function deliverRelayedReplies(database: OutriggerDb, client: ApiClient): Promise<RelayOutcome> {
   const outcome: RelayOutcome = { contact: false, unreachable: false, retry: false };
   // Anything left "sending" by a closed app goes again: the server stores a reply once whatever happens.
   await database.relayedReplies.where("state").equals("sending").modify({ state: "waiting" });
+  // A file the server failed on by itself waits for the next run, so it cannot hold back the files after it.
+  const putOff = new Set<string>();
+  // After a batch failed as a whole, files go one per request to find the one that fails.
+  let onePerBatch = false;
   for (;;) {
-    const waiting = await database.relayedReplies.where("state").equals("waiting").sortBy("addedAt");
+    const waiting = (await database.relayedReplies.where("state").equals("waiting").sortBy("addedAt")).filter((e) => !putOff.has(e.id));
     if (waiting.length === 0) return outcome;
-    const batch = [];
+    const batch: RelayedReply[] = [];
     let bytes = 0;
-    for (const entry of waiting.slice(0, MAX_REPLIES_PER_BATCH)) {
+    for (const entry of waiting.slice(0, onePerBatch ? 1 : MAX_REPLIES_PER_BATCH)) {
       const size = JSON.stringify(entry.file).length;
       if (batch.length > 0 && bytes + size > BATCH_BYTES) break;
       batch.push(entry);
@@ -33,20 +47,35 @@ export async function deliverRelayedReplies(database: OutriggerDb, client: ApiCl
     if (!result.ok) {
       await database.relayedReplies.where("id").anyOf(ids).modify({ state: "waiting" });
       const ours = result.kind === "http" && result.error !== undefined;
-      // A refusal of the whole batch that is about one file (too large, unreadable) marks that file.
-      if (ours && batch.length === 1 && result.status !== undefined && result.status >= 400 && result.status < 500 && result.status !== 429) {
-        await database.relayedReplies.update(ids[0], { state: "refused", problem: result.error });
-        outcome.contact = true;
+      if (!ours) return { contact: outcome.contact, unreachable: true, retry: true };
+      outcome.contact = true;
+      const status = result.status ?? 0;
+      if (TEMPORARY_FOR_ALL.has(status)) return { ...outcome, retry: true };
+      if (batch.length > 1) {
+        onePerBatch = true;
         continue;
       }
-      return { contact: ours, unreachable: !ours, retry: true };
+      // A refusal of a batch of one file (too large, unreadable) is that file's for good; a server failure is put off.
+      if (status >= 400 && status < 500) await database.relayedReplies.update(ids[0], { state: "refused", problem: result.error });
+      else {
+        putOff.add(ids[0]);
+        outcome.retry = true;
+      }
+      continue;
     }
     outcome.contact = true;
-    for (const item of result.body.results) {
-      if (item.outcome === "stored" || item.outcome === "already_stored") await database.relayedReplies.update(item.id, { state: "delivered", receipt: item.receipt });
-      else await database.relayedReplies.update(item.id, { state: "refused", problem: item.error });
+    for (const [index, entry] of batch.entries()) {
+      const item = resultFor(result.body.results, batch, index);
+      if (item === undefined) continue;
+      if (item.outcome === "stored" || item.outcome === "already_stored") await database.relayedReplies.update(entry.id, { state: "delivered", receipt: item.receipt });
+      else await database.relayedReplies.update(entry.id, { state: "refused", problem: item.error });
     }
-    // Items the server did not answer go back to waiting.
-    await database.relayedReplies.where("id").anyOf(ids).and((e) => e.state === "sending").modify({ state: "waiting" });
+    // Files the server did not answer go back to waiting, for the next run.
+    const unanswered = await database.relayedReplies.where("id").anyOf(ids).and((e) => e.state === "sending").primaryKeys();
+    if (unanswered.length > 0) {
+      await database.relayedReplies.where("id").anyOf(unanswered).modify({ state: "waiting" });
+      for (const id of unanswered) putOff.add(id);
+      outcome.retry = true;
+    }
   }
 }

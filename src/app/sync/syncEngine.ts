@@ -1,6 +1,7 @@
 // Sends the outbox whenever our server can be reached, and keeps a status record for the UI.
 import { liveQuery, type Subscription } from "dexie";
 import { healthPayload, replyBatchResponse, MAX_REPLIES_PER_BATCH, type ApiErrorBody } from "../../shared/api";
+import { canonicalId } from "../../shared/reply";
 import { db as defaultDb, type OutriggerDb } from "../store/db";
 import { markNeedsAttention, markSent, markWaiting, recoverInterruptedSends, takeBatch } from "../store/outbox";
 import { readSyncStatus, writeSyncStatus, type SyncStatus } from "../store/syncStatus";
@@ -91,10 +92,11 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
       );
       if (result.ok) {
         outcome.contact = true;
-        const byId = new Map(result.body.results.map((r) => [r.id, r]));
+        // The server gives reply ids back in lower case (one spelling per id), whatever case they were sent in.
+        const byId = new Map(result.body.results.map((r) => [canonicalId(r.id), r]));
         const unanswered: string[] = [];
         for (const id of ids) {
-          const itemResult = byId.get(id);
+          const itemResult = byId.get(canonicalId(id));
           if (!itemResult) unanswered.push(id);
           else if (itemResult.outcome === "stored" || itemResult.outcome === "already_stored") await markSent(id, itemResult.receipt, database);
           else await markNeedsAttention(id, itemResult.error, database);

@@ -2,6 +2,7 @@
 import type { ReplyReceipt } from "../../shared/reply";
 import type { OutriggerDatabase } from "./database";
 import type { NewReplyRow } from "./schema";
+import { isRowRefusal } from "./storageErrors";
 
 export interface StoredReplyFingerprint {
   contentHash: string;
@@ -17,25 +18,40 @@ export async function findStoredReplies(db: OutriggerDatabase, ids: readonly str
   return found;
 }
 
+export interface InsertedReplies {
+  /** Ids this call actually wrote (an id already there, from a concurrent send of the same reply, is not). */
+  written: Set<string>;
+  /** Ids whose row the database itself refused (e.g. text it cannot store), with its reason. */
+  refused: Map<string, string>;
+}
+
 /**
- * Inserts the rows in one statement, skipping ids that are already there (a concurrent send of
- * the same reply). Returns the ids this call actually wrote.
+ * Inserts the rows in one statement, skipping ids that are already there. If the database refuses the
+ * statement, each row is tried on its own, so one row it will never take costs only that row; any other
+ * failure (a full disk, a lost connection) throws, and nothing is refused for good.
  */
-export async function insertReplies(db: OutriggerDatabase, rows: readonly NewReplyRow[]): Promise<Set<string>> {
+export async function insertReplies(db: OutriggerDatabase, rows: readonly NewReplyRow[]): Promise<InsertedReplies> {
   const insert = async (batch: readonly NewReplyRow[]) => {
     const inserted = await db.insertInto("replies").values([...batch]).onConflict((oc) => oc.column("id").doNothing()).returning("id").execute();
     return inserted.map((r) => r.id);
   };
-  if (rows.length === 0) return new Set();
+  const result: InsertedReplies = { written: new Set(), refused: new Map() };
+  if (rows.length === 0) return result;
   try {
-    return new Set(await insert(rows));
+    for (const id of await insert(rows)) result.written.add(id);
+    return result;
   } catch (error) {
-    if (rows.length === 1) throw error;
-    // One bad row must not cost the others: retry each on its own; a row that still fails throws.
-    const written = new Set<string>();
-    for (const row of rows) for (const id of await insert([row])) written.add(id);
-    return written;
+    if (!isRowRefusal(error)) throw error;
   }
+  for (const row of rows) {
+    try {
+      for (const id of await insert([row])) result.written.add(id);
+    } catch (error) {
+      if (!isRowRefusal(error)) throw error;
+      result.refused.set(row.id, error instanceof Error ? error.message : String(error));
+    }
+  }
+  return result;
 }
 
 export async function countReplies(db: OutriggerDatabase, where: { id?: string; campaignId?: string } = {}): Promise<number> {

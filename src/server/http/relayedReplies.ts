@@ -39,7 +39,9 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
       results[index] = rejected(reply.id, "unknown_invitation", "No invitation has the code this reply file names.");
       continue;
     }
-    if (!(await verifyRelayedReply(parsed.data, relayKey))) {
+    // Signed as it was made; the reply id is taken in lower case only after (see uuidV7).
+    const asSigned = { ...parsed.data, reply: { ...reply, id: fileReplyId(item) } };
+    if (!(await verifyRelayedReply(asSigned, relayKey))) {
       results[index] = rejected(reply.id, "invalid_signature", INVALID_SIGNATURE_MESSAGE);
       continue;
     }

@@ -134,13 +134,17 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
     });
   }
 
-  const written = await insertReplies(db, toWrite.map((w) => w.row));
-  // Ids not written were inserted by a concurrent request between our look-up and our insert.
-  const raced = toWrite.filter((w) => !written.has(w.row.id));
+  const { written, refused } = await insertReplies(db, toWrite.map((w) => w.row));
+  // Ids neither written nor refused were inserted by a concurrent request between our look-up and our insert.
+  const raced = toWrite.filter((w) => !written.has(w.row.id) && !refused.has(w.row.id));
   const storedMeanwhile = raced.length > 0 ? await findStoredReplies(db, raced.map((w) => w.row.id)) : new Map<string, StoredReplyFingerprint>();
   for (const { candidate, receipt, row } of toWrite) {
     const other = storedMeanwhile.get(row.id);
     if (written.has(row.id)) results[candidate.index] = { id: row.id, outcome: "stored", status: 201, receipt };
+    else if (refused.has(row.id)) {
+      console.error(`[outrigger] the database refused reply ${row.id}: ${refused.get(row.id)}`);
+      results[candidate.index] = rejected(row.id, "storage_refused", "The server's database could not store this reply as it is. Please contact the organiser.");
+    }
     else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);
     else throw new Error(`Reply ${row.id} was neither written nor found`);
   }

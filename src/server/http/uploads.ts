@@ -13,7 +13,7 @@ import { Server as TusServer, type ServerOptions } from "@tus/server";
 import { Hono, type Context } from "hono";
 import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY, UPLOADS_PATH, uploadMetadata } from "../../shared/attachments";
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
-import { invitationCode, uuidV7 } from "../../shared/reply";
+import { canonicalId, invitationCode, uuidV7 } from "../../shared/reply";
 import { countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachment, insertAttachmentUpload } from "../db/attachments";
 import { findInvitation } from "../db/invitations";
 import type { AppDeps } from "./context";
@@ -171,7 +171,7 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
           // Created before (its answer may have been lost): the same upload, never truncated. The phone resumes it with HEAD.
           const stored = await tusServer().datastore.getUpload(id).catch(() => undefined);
           if (stored) {
-            if (metadata.replyId !== begun.replyId || Number(c.req.header("Upload-Length")) !== begun.size) return refuse(400, "An upload with this attachment id exists for another reply or size.");
+            if (canonicalId(metadata.replyId ?? "") !== begun.replyId || Number(c.req.header("Upload-Length")) !== begun.size) return refuse(400, "An upload with this attachment id exists for another reply or size.");
             return new Response(null, { status: 201, headers: { "Tus-Resumable": TUS_VERSION, Location: `${UPLOADS_PATH}/${id}`, "Upload-Offset": String(stored.offset), "Cache-Control": "no-store" } });
           }
         }

@@ -1,7 +1,7 @@
 // A stand-in for POST /api/replies and GET /api/health with the real server's idempotency: one receipt per reply id.
 import type { Reply } from "../../../src/shared/reply";
 
-type Mode = "up" | "down" | "lose-response" | "error-500";
+type Mode = "up" | "down" | "lose-response" | "error-500" | "disk-full";
 
 export interface FakeServer {
   fetch: typeof fetch;
@@ -36,6 +36,7 @@ export function createFakeServer(): FakeServer {
       if (url.pathname !== "/api/replies" || init?.method !== "POST") return json(404, { error: { code: "not_found", message: "Not found" } });
       const { replies } = JSON.parse(String(init.body)) as { replies: Reply[] };
       server.posts.push(replies.map((r) => r.id));
+      if (server.mode === "disk-full") return json(507, { error: { code: "insufficient_storage", message: "The server's disk is full. Your reply is kept on this phone and will be sent later." } });
       if (server.mode === "error-500") return json(503, { error: { code: "unavailable", message: "Database is busy" } });
       if (replies.length > server.maxRepliesPerBatch) return json(413, { error: { code: "payload_too_large", message: "Too many replies" } });
       const results = replies.map((r) => {

@@ -10,7 +10,7 @@ import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import type { ConsoleAttachmentList } from "../../../shared/attachments";
-import { uuidV7 } from "../../../shared/reply";
+import { canonicalId, uuidV7 } from "../../../shared/reply";
 import { requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findAttachment, listCampaignAttachments, listReplyAttachments } from "../../db/attachments";
 import { ApiProblem } from "../errors";
@@ -28,7 +28,7 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
   const routes = new Hono<ConsoleEnv>();
 
   routes.get("/replies/:replyId/attachments", requireSession(), async (c) => {
-    const replyId = c.req.param("replyId");
+    const replyId = canonicalId(c.req.param("replyId"));
     if (!REPLY_ID.test(replyId)) throw new ApiProblem(400, "invalid_reply_id", "This is not a reply id.");
     const rows = await listReplyAttachments(c.var.deps.db, replyId);
     const body: ConsoleAttachmentList = {

@@ -2,6 +2,7 @@
 // PUT and DELETE /api/console/replies/:replyId/answers/:questionId/tag (organisers, with the CSRF token).
 import { Hono } from "hono";
 import { answerTagRequest } from "../../../shared/feedback";
+import { canonicalId } from "../../../shared/reply";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { deleteAnswerTag, upsertAnswerTag } from "../../db/curation";
 import { findFreeTextAnswer, freeTextAnswers, reportQuotesOf } from "../../report/curation";
@@ -13,7 +14,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function idParam(value: string | undefined, what: "reply" | "question"): string {
   if (value === undefined || !ID.test(value)) throw new ApiProblem(400, `invalid_${what}_id`, `This is not a ${what} id.`);
-  return value;
+  // Reply ids are stored in lower case whatever case they came in; question ids are names and keep theirs.
+  return what === "reply" ? canonicalId(value) : value;
 }
 
 export function curationRoutes(): Hono<ConsoleEnv> {
