@@ -3,6 +3,12 @@ import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
 import type { ApiError, FieldIssue } from "../../shared/api";
+import { isDiskFull } from "../db/storageErrors";
+
+/** What a full disk answers, from any route: a temporary failure, so phones keep what they sent and try later. */
+export const DISK_FULL_STATUS = 507;
+export const DISK_FULL_CODE = "insufficient_storage";
+export const DISK_FULL_MESSAGE = "The server's disk is full, so nothing could be saved. Nothing is lost on your side: please try again later.";
 
 /** Thrown by a route to answer with a specific API error. */
 export class ApiProblem extends Error {
@@ -39,6 +45,10 @@ export function registerErrorHandlers(app: Hono): void {
     if (err instanceof HTTPException && err.status < 500) {
       const [code, message] = MESSAGES_BY_STATUS[err.status] ?? ["bad_request", "The request could not be handled."];
       return jsonError(c, err.status as ContentfulStatusCode, code, message);
+    }
+    if (isDiskFull(err)) {
+      console.error(`[outrigger] ${c.req.method} ${c.req.path}: the disk is full (${err.message})`);
+      return jsonError(c, DISK_FULL_STATUS, DISK_FULL_CODE, DISK_FULL_MESSAGE);
     }
     console.error(`[outrigger] ${c.req.method} ${c.req.path} failed:`, err);
     return jsonError(c, 500, "internal_error", "Something went wrong on the server. Please try again later.");

@@ -16,7 +16,9 @@ import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { canonicalId, invitationCode, uuidV7 } from "../../shared/reply";
 import { countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachment, insertAttachmentUpload } from "../db/attachments";
 import { findInvitation } from "../db/invitations";
+import { isDiskFull } from "../db/storageErrors";
 import type { AppDeps } from "./context";
+import { DISK_FULL_MESSAGE, DISK_FULL_STATUS } from "./errors";
 import { normaliseInvitationCode } from "./invitations";
 
 export function defaultUploadDir(dataDir?: string): string {
@@ -131,6 +133,8 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
       onResponseError: (_req, err) => {
         if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
         if (isRefusal(err) && err.status_code < 500) return undefined;
+        // tus clients retry a 5xx later; the phone keeps the file meanwhile.
+        if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
         console.error("[outrigger] upload failed:", err);
         return undefined;
       },
