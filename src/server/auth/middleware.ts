@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { CSRF_HEADER, SESSION_COOKIE, type OrganiserRole } from "../../shared/console";
 import type { AppDeps } from "../http/context";
 import { ApiProblem } from "../http/errors";
+import { isHttpsRequest } from "../http/securityHeaders";
 import type { LoginLimiter } from "./loginLimiter";
 import { resumeSession, type ActiveSession } from "./sessions";
 
@@ -27,9 +28,8 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** Secure cookies when the browser reached us over HTTPS, directly or through a trusted proxy. */
-export function isHttpsRequest(c: Context<ConsoleEnv>): boolean {
-  if (new URL(c.req.url).protocol === "https:") return true;
-  return c.var.deps.trustProxy && (c.req.header("X-Forwarded-Proto") ?? "").split(",")[0].trim().toLowerCase() === "https";
+export function isHttps(c: Context<ConsoleEnv>): boolean {
+  return isHttpsRequest(c, c.var.deps.trustProxy);
 }
 
 export function setSessionCookie(c: Context<ConsoleEnv>, value: string, expiresAt: Date, now: Date): void {
@@ -37,13 +37,13 @@ export function setSessionCookie(c: Context<ConsoleEnv>, value: string, expiresA
     httpOnly: true,
     sameSite: "Strict",
     path: "/",
-    secure: isHttpsRequest(c),
+    secure: isHttps(c),
     maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
   });
 }
 
 export function clearSessionCookie(c: Context<ConsoleEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Strict", secure: isHttpsRequest(c) });
+  deleteCookie(c, SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "Strict", secure: isHttps(c) });
 }
 
 /** The session of this request, or undefined; does not refuse. */

@@ -20,6 +20,7 @@ import { relayedReplyRoutes } from "./relayedReplies";
 import { replyRoutes } from "./replies";
 import { signingKeyRoutes } from "./signingKey";
 import { defaultUploadDir, uploadRoutes } from "./uploads";
+import { securityHeaders } from "./securityHeaders";
 import { registerStaticFiles } from "./staticFiles";
 
 export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../../dist", import.meta.url));
@@ -62,6 +63,7 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   const deps: AppDeps = { db, now, blobStore, signer };
   const app = new Hono();
   registerErrorHandlers(app);
+  app.use("*", securityHeaders({ trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" }));
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
   const gzip = compress({ encoding: "gzip" });
   const compressExceptBlobs: MiddlewareHandler = (c, next) => (isBlobPath(c.req.path) ? next() : gzip(c, next));

@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
 import type { Campaign } from "../../../shared/campaign";
 import { campaignChanges, newCampaign, sendReminders, type CampaignDetail, type CampaignInvitation, type CampaignReminder, type CampaignReminders, type ConsoleWorkshop, type SentReminders } from "../../../shared/console";
-import { isHttpsRequest, requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
+import { isHttps, requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findCampaignWithCounts, insertCampaign, latestQuestionnaireVersion, listCampaignInvitations, listWorkshopCampaigns, updateCampaign, type CampaignInvitationRow, type CampaignWithCounts } from "../../db/campaigns";
 import type { OutriggerDatabase } from "../../db/database";
 import { insertInvitations, type NewInvitation } from "../../db/invitations";
@@ -54,7 +54,7 @@ function invalid(path: string, code: string, message: string): ApiProblem {
 /** The origin participants reach: the request's, with https when a trusted proxy says so. */
 function publicOrigin(c: Context<ConsoleEnv>): string {
   const url = new URL(c.req.url);
-  const protocol = isHttpsRequest(c) ? "https:" : url.protocol;
+  const protocol = isHttps(c) ? "https:" : url.protocol;
   return `${protocol}//${url.host}`;
 }
 

@@ -1,10 +1,7 @@
 // A handout (HTML or Markdown-ish text) shown safely: sanitised, and in a frame where no script can run.
 import DOMPurify from "dompurify";
 import { createResource } from "solid-js";
-
-const FRAME_STYLE = `body{font:17px/1.55 system-ui,sans-serif;color:#1a1f24;margin:0;padding:12px;overflow-wrap:anywhere}img{max-width:100%;height:auto}table{border-collapse:collapse;max-width:100%}td,th{border:1px solid #c9d1d6;padding:4px}`;
-// Even if sanitising missed something, the frame forbids scripts, network and forms.
-const FRAME_POLICY = "default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'";
+import { HANDOUT_FRAME_POLICY as FRAME_POLICY, HANDOUT_FRAME_STYLE as FRAME_STYLE } from "../../../../shared/handoutFrame";
 
 export function sanitisedHandoutDocument(source: string, title: string): string {
   const clean = DOMPurify.sanitize(source, { FORBID_TAGS: ["style", "form", "iframe", "object", "embed"], FORBID_ATTR: ["style"] });
