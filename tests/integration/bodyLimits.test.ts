@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_ATTACHMENT_BYTES } from "../../src/shared/attachments";
 import { createApp } from "../../src/server/http/app";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { createTestDatabase, type TestDatabase } from "./support/testDatabase";
@@ -115,5 +117,13 @@ describe("request bodies over the limit (sqlite)", () => {
     console.log(`[bodyLimits] largest rss growth while refusing one 300 MB body: ${(worstGrowth / 1048576).toFixed(1)} MB (rss ${(before / 1048576).toFixed(1)} MB)`);
     expect(worstGrowth).toBeLessThan(RSS_GROWTH_ALLOWED_BYTES);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("the tus upload route, which reads its own bodies, refuses an upload larger than the attachment limit before storing a byte", async () => {
+    const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+    const metadata = `replyId ${b64(uuidv7())},attachmentId ${b64(uuidv7())},filename ${b64("big.pdf")},filetype ${b64("application/pdf")}`;
+    const res = await fetch(`${server.url}/api/uploads/`, { method: "POST", headers: { "Tus-Resumable": "1.0.0", Authorization: "Invitation DEMO-TO1", "Upload-Length": String(MAX_ATTACHMENT_BYTES + 1), "Upload-Metadata": metadata } });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain(`${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit`);
   });
 });

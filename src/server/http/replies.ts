@@ -1,5 +1,5 @@
 // POST /api/replies: a batch from a phone's outbox. Each reply gets its own result, in the order sent.
-import { Hono, type Handler } from "hono";
+import { Hono, type Env, type Handler } from "hono";
 import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, replyBatchRequest, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
@@ -19,7 +19,7 @@ export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResu
     // One reply's bad text must not sink its batch: the reply schema refuses it, for that reply alone.
     refuseNulCharacters: false,
   });
-  const answer: Handler<{}, string, { out: { json: { replies: unknown[] } } }> = async (c) => {
+  const answer: Handler<Env, string, { out: { json: { replies: unknown[] } } }> = async (c) => {
     const response: ReplyBatchResponse = { results: await take(c.req.valid("json").replies) };
     return c.json(response, 200);
   };
