@@ -8,7 +8,7 @@ import { isQuestionVisible } from "./visibility";
 export interface AnswerIssue {
   /** The question id the problem belongs to. */
   question: string;
-  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required";
+  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required" | "exclusive_choice";
   message: string;
 }
 
@@ -41,6 +41,8 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
     const known = new Map(question.options.map((o) => [o.value, o]));
     if (value.choices.some((c) => !known.has(c))) return issue("invalid_choice", "One of the chosen options is not part of this question.");
     if (new Set(value.choices).size !== value.choices.length) return issue("invalid_choice", "An option was chosen twice.");
+    const exclusive = value.choices.map((c) => known.get(c)).find((o) => o?.exclusive);
+    if (exclusive && value.choices.length > 1) return issue("exclusive_choice", `"${exclusive.label}" cannot be combined with other options.`);
     const needsSpecify = value.choices.some((c) => known.get(c)?.specify);
     const specify = value.specify?.trim() ?? "";
     if (needsSpecify && specify.length === 0) return issue("specify_required", "Please say what the other action was.");

@@ -145,6 +145,14 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
+// ---- questionnaires ----
+
+/** GET /api/console/questionnaires: every stored version, newest first, for choosing a campaign's version. */
+export const questionnaireVersionSummary = z.object({ id: z.string(), version: z.number(), title: z.string(), questions: z.number() });
+export type QuestionnaireVersionSummary = z.infer<typeof questionnaireVersionSummary>;
+export const questionnaireVersionList = z.object({ questionnaires: z.array(questionnaireVersionSummary) });
+export type QuestionnaireVersionList = z.infer<typeof questionnaireVersionList>;
+
 // ---- campaigns ----
 
 const isoDateTime = z.iso.datetime({ offset: true });

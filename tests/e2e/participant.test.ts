@@ -99,6 +99,52 @@ describe("participant on a phone", () => {
     expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
   });
 
+  it("lets a participant who has taken no action yet say so offline, clearing the actions ticked before, and sends it once", async () => {
+    const { context, page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-VU2");
+    await context.setOffline(true);
+    await next(page);
+    await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
+    const noneYet = page.getByLabel("I have not taken any follow-up action yet");
+    const shared = page.getByLabel(/Shared or circulated the training materials/);
+    await shared.check();
+    await page.getByLabel("Other", { exact: true }).check();
+    await page.getByLabel("Please specify").fill("Told my director");
+    await noneYet.check();
+    expect(await shared.isChecked()).toBe(false);
+    expect(await page.getByLabel("Other", { exact: true }).isChecked()).toBe(false);
+    expect(await page.getByLabel("Please specify").count()).toBe(0);
+    expect(await page.getByTestId("choices-cleared").textContent()).toMatch(/^Unticked: Shared or circulated.*; Other\.$/);
+    // And the other way round: an action unticks "none yet".
+    await page.getByLabel(/Submitted a report to management/).check();
+    expect(await noneYet.isChecked()).toBe(false);
+    await noneYet.check();
+    expect(await page.getByLabel(/Submitted a report to management/).isChecked()).toBe(false);
+    await next(page);
+    await page.getByLabel("How did you apply what you learnt to your work?").fill("Not yet: our unit moved to the new border post.");
+    await next(page);
+    await page.locator('[data-question="directEffects"]').getByLabel("No / not yet").check();
+    await page.locator('[data-question="efficiencyImproved"]').getByLabel("Yes").check();
+    await next(page);
+    await page.locator('[data-question="newProjects"]').getByLabel("No").check();
+    await next(page);
+    await page.getByLabel("In person", { exact: true }).check();
+    await next(page);
+    await page.getByRole("heading", { name: "Review your answers" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("I have not taken any follow-up action yet");
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.waiting);
+
+    await context.setOffline(false);
+    await expectReplyState(page, STATE_TEXT.sent);
+    const rows = await repliesOnServer("DEMO-VU2");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].questionnaire_version).toBe(2);
+    const answers = JSON.parse(rows[0].answers) as Record<string, unknown>;
+    expect(answers.followUpActions).toEqual({ choices: ["none_yet"] });
+    expect(answers.preferredFormat).toBe("in_person");
+  });
+
   it("stores a reply once when the server's answer is lost and the app sends it again", async () => {
     const { page } = await openPhone();
     await joinByLink(page, proxy.url, "DEMO-WS4");
