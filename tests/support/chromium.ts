@@ -16,8 +16,15 @@ export interface PhoneProfile {
   close(): Promise<void>;
 }
 
+export interface PhoneOptions {
+  /** The phone's time zone, e.g. "Pacific/Tongatapu" (UTC+13); default: this machine's. */
+  timezoneId?: string;
+  /** The phone's language, e.g. "en-GB"; default: Chromium's. */
+  locale?: string;
+}
+
 /** A fresh browser profile sized like a small phone (360×640, touch), as a participant would have. */
-export async function launchPhone(): Promise<PhoneProfile> {
+export async function launchPhone(options: PhoneOptions = {}): Promise<PhoneProfile> {
   const userDataDir = mkdtempSync(join(tmpdir(), "outrigger-profile-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -27,6 +34,7 @@ export async function launchPhone(): Promise<PhoneProfile> {
     hasTouch: true,
     isMobile: true,
     deviceScaleFactor: 2,
+    ...options,
   });
   return {
     context,
