@@ -60,6 +60,27 @@ describe("participant on a phone", () => {
     await page.getByRole("heading", { name: "About you" }).waitFor();
   });
 
+  it("asks the browser to keep the draft as soon as one exists, and says so on screen when it refuses", async () => {
+    const { context, page } = await openPhone();
+    // This Chromium would decide by its own heuristics; make it refuse, and count the asks.
+    await context.addInitScript(() => {
+      const w = window as unknown as { persistAsks: number };
+      w.persistAsks = 0;
+      navigator.storage.persist = async () => {
+        w.persistAsks += 1;
+        return false;
+      };
+      navigator.storage.persisted = async () => false;
+    });
+    await page.goto(`${proxy.url}/`);
+    expect(await page.evaluate(() => (window as unknown as { persistAsks: number }).persistAsks)).toBe(0);
+    await joinByLink(page, proxy.url, "DEMO-TO1");
+    const banner = page.getByTestId("persistence-refused");
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/has not promised to keep your answers/);
+    expect(await page.evaluate(() => (window as unknown as { persistAsks: number }).persistAsks)).toBe(1);
+  });
+
   it("keeps half-filled answers across a reload", async () => {
     const { page } = await openPhone();
     await joinByLink(page, proxy.url, "DEMO-VU2");
