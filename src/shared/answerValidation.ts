@@ -30,11 +30,30 @@ function textLimit(question: Question): number {
   return TEXT_LIMITS.short_text;
 }
 
+/** What to do about an unanswered required question, said for its kind of answer. */
+export function requiredMessage(question: Question): string {
+  switch (question.type) {
+    case "multiple_choice": {
+      const alone = question.options.find((o) => o.exclusive);
+      return alone ? `Choose at least one option, or "${alone.label}".` : "Choose at least one option.";
+    }
+    case "single_choice":
+    case "yes_no":
+      return "Choose one answer.";
+    case "choose_from_list":
+      return "Choose one from the list.";
+    case "email":
+      return "Please give an e-mail address.";
+    default:
+      return "Please answer this question.";
+  }
+}
+
 /** Problems with one visible question's answer; empty when the answer is fine. */
 export function validateAnswer(question: Question, value: AnswerValue | undefined, context: ValidationContext = {}): AnswerIssue[] {
   const issue = (code: AnswerIssue["code"], message: string): AnswerIssue[] => [{ question: question.id, code, message }];
   if (!isAnswered(value)) {
-    return question.required ? issue("required", "Please answer this question.") : [];
+    return question.required ? issue("required", requiredMessage(question)) : [];
   }
   if (question.type === "multiple_choice") {
     if (!isMultipleChoiceAnswer(value)) return issue("wrong_type", "Please choose from the options shown.");
@@ -45,7 +64,10 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
     if (exclusive && value.choices.length > 1) return issue("exclusive_choice", `"${exclusive.label}" cannot be combined with other options.`);
     const needsSpecify = value.choices.some((c) => known.get(c)?.specify);
     const specify = value.specify?.trim() ?? "";
-    if (needsSpecify && specify.length === 0) return issue("specify_required", "Please say what the other action was.");
+    if (needsSpecify && specify.length === 0) {
+      const labels = question.options.filter((o) => o.specify && value.choices.includes(o.value)).map((o) => `"${o.label}"`);
+      return issue("specify_required", `Please describe ${labels.join(" and ")}.`);
+    }
     if (!needsSpecify && specify.length > 0) return issue("hidden_question", "A description was given for an option that was not chosen.");
     if (specify.length > SPECIFY_LIMIT) return issue("too_long", `Please keep this under ${SPECIFY_LIMIT} characters.`);
     return [];

@@ -130,6 +130,9 @@ describe("participant on a phone", () => {
     const shared = page.getByLabel(/Shared or circulated the training materials/);
     await shared.check();
     await page.getByLabel("Other", { exact: true }).check();
+    // Moving from "Other" to its box is still answering: no "describe Other" error before one can type.
+    await page.getByLabel("Please specify").focus();
+    expect(await page.locator("#q-followUpActions-error").count()).toBe(0);
     await page.getByLabel("Please specify").fill("Told my director");
     await noneYet.check();
     expect(await shared.isChecked()).toBe(false);
@@ -185,7 +188,7 @@ describe("participant on a phone", () => {
     expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
   });
 
-  it("shows why a reply was refused and lets the participant fix it and send it again", async () => {
+  it("shows why a reply was refused and lets the participant fix it, at the answer at fault, and send it again", async () => {
     const { context, page } = await openPhone();
     await joinByLink(page, proxy.url, "DEMO-PG5");
     await context.setOffline(true);
@@ -193,7 +196,7 @@ describe("participant on a phone", () => {
     await answerRestOfQuestionnaire(page, { application: "Drafted an SOP for canine deployment." });
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.waiting);
-    // As if an older app version had let a bad e-mail through: only the server can catch it now.
+    // As if an older app version had let an over-long answer through: only the server can catch it now.
     await page.evaluate(async () => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open("outrigger");
@@ -206,7 +209,7 @@ describe("participant on a phone", () => {
         const all = store.getAll();
         all.onsuccess = () => {
           for (const entry of all.result as { reply: { answers: Record<string, unknown> } }[]) {
-            entry.reply.answers.email = "grace.kaupa(at)customs";
+            entry.reply.answers.application = "Drafted an SOP for canine deployment. ".repeat(200);
             store.put(entry);
           }
         };
@@ -218,19 +221,21 @@ describe("participant on a phone", () => {
 
     await context.setOffline(false);
     await expectReplyState(page, STATE_TEXT.needsAttention);
-    expect(await page.getByTestId("reply-problem").textContent()).toMatch(/e-mail/i);
+    expect(await page.getByTestId("reply-problem").textContent()).toMatch(/5,000 characters/);
     expect(await repliesOnServer("DEMO-PG5")).toHaveLength(0);
 
     await page.getByRole("button", { name: "Fix and send again" }).click();
-    await page.getByRole("heading", { name: "About you" }).waitFor();
-    expect(await page.locator('[data-question="email"] .field-error').textContent()).toMatch(/e-mail/i);
-    await page.getByLabel("E-mail address").fill("grace.kaupa@customs.gov.pg");
-    for (let i = 0; i < 6; i++) await next(page);
+    // Straight to the section and the field at fault, not back to "About you".
+    await page.getByRole("heading", { name: "Applying what you learnt" }).waitFor();
+    expect(await page.locator("#q-application-error").textContent()).toMatch(/5,000 characters/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("q-application");
+    await page.getByLabel("How did you apply what you learnt to your work?").fill("Drafted an SOP for canine deployment.");
+    for (let i = 0; i < 4; i++) await next(page);
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
     const rows = await repliesOnServer("DEMO-PG5");
     expect(rows).toHaveLength(1);
-    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).email).toBe("grace.kaupa@customs.gov.pg");
+    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).application).toBe("Drafted an SOP for canine deployment.");
   });
 });
 

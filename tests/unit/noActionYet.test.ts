@@ -66,6 +66,15 @@ describe("answering 'none yet'", () => {
 
   it("skipping the question altogether is still refused: 'none yet' is an answer to give, not a default", () => {
     expect(codesFor(base)).toEqual(["followUpActions:required"]);
+    const [issue] = validateAnswers(followUpV2, base, lists);
+    expect(issue.message).toBe('Choose at least one option, or "I have not taken any follow-up action yet".');
+  });
+
+  it("says what is missing for each kind of question, and names the option to describe", () => {
+    const messages = (answers: Answers) => validateAnswers(followUpV2, answers, lists).map((i) => `${i.question}: ${i.message}`);
+    const { directEffects: _d, email: _e, ...rest } = noneYet;
+    expect(messages(rest)).toEqual(["email: Please give an e-mail address.", "directEffects: Choose one answer."]);
+    expect(messages({ ...noneYet, followUpActions: { choices: ["other"] } })).toEqual(['followUpActions: Please describe "Other".']);
   });
 });
 

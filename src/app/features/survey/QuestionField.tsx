@@ -19,6 +19,16 @@ export interface QuestionFieldProps {
 
 const fieldId = (question: Question) => `q-${question.id}`;
 
+/**
+ * A group of options counts as left only when focus goes outside the whole question: moving from
+ * "Other" to its "please specify" box, or between options, is still answering it.
+ */
+function leftTheQuestion(event: FocusEvent): boolean {
+  const question = (event.currentTarget as HTMLElement | null)?.closest(".question");
+  const next = event.relatedTarget as Node | null;
+  return !question || !next || !question.contains(next);
+}
+
 export function QuestionField(props: QuestionFieldProps) {
   const q = () => props.question;
   const describedBy = () => [q().help ? `${fieldId(q())}-help` : "", props.error ? `${fieldId(q())}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -85,7 +95,7 @@ export function QuestionField(props: QuestionFieldProps) {
             <For each={singleOptions(q())}>
               {(option, index) => (
                 <label class="choice">
-                  <input type="radio" id={index() === 0 ? fieldId(q()) : undefined} name={q().id} value={option.value} checked={text() === option.value} onChange={() => props.onChange(option.value)} onBlur={() => props.onBlur()} />
+                  <input type="radio" id={index() === 0 ? fieldId(q()) : undefined} name={q().id} value={option.value} checked={text() === option.value} onChange={() => props.onChange(option.value)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
                   <span>{option.label}</span>
                 </label>
               )}
@@ -151,13 +161,13 @@ function MultipleChoice(props: QuestionFieldProps & { describedBy?: string }) {
         {(option, index) => (
           <>
             <label class="choice" classList={{ "choice-exclusive": Boolean(option.exclusive) }}>
-              <input type="checkbox" id={index() === 0 ? `q-${props.question.id}` : undefined} name={props.question.id} value={option.value} checked={current().choices.includes(option.value)} onChange={(e) => toggle(option.value, e.currentTarget.checked)} onBlur={() => props.onBlur()} />
+              <input type="checkbox" id={index() === 0 ? `q-${props.question.id}` : undefined} name={props.question.id} value={option.value} checked={current().choices.includes(option.value)} onChange={(e) => toggle(option.value, e.currentTarget.checked)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
               <span>{option.label}</span>
             </label>
             <Show when={option.specify && current().choices.includes(option.value)}>
               <label class="specify">
                 <span>Please specify</span>
-                <input type="text" name={`${props.question.id}-specify`} value={current().specify ?? ""} maxLength={500} onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })} onBlur={() => props.onBlur()} />
+                <input type="text" name={`${props.question.id}-specify`} value={current().specify ?? ""} maxLength={500} onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
               </label>
             </Show>
           </>

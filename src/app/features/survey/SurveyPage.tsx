@@ -1,6 +1,6 @@
 // Answering a questionnaire: one section at a time, saved as typed, reviewed, then handed to the outbox.
 import { Link, useNavigate, useParams } from "../../ui/router";
-import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
+import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
 import { validateAnswer } from "../../../shared/answerValidation";
@@ -169,6 +169,11 @@ function SurveyForm(props: { context: SurveyContext }) {
       field?.focus();
       field?.closest(".question")?.scrollIntoView({ block: "center" });
     });
+
+  // Reopened after the server refused it: the section at fault is open; put the cursor on the answer.
+  onMount(() => {
+    if (serverIssueQuestions().size > 0) focusFirstProblem();
+  });
 
   const next = () => {
     if (sectionProblems(step()).length > 0) {
