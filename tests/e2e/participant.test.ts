@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { launchPhone, type PhoneProfile } from "../support/chromium";
 import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
@@ -58,6 +59,10 @@ describe("participant on a phone", () => {
     // A cold reload of a deep link also comes from the service worker's cache.
     await page.reload();
     await page.getByRole("heading", { name: "About you" }).waitFor();
+
+    // The materials list came down at join, though the library was never opened online.
+    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP_ID}`);
+    await expect.poll(() => page.getByTestId("material-row").count()).toBeGreaterThan(0);
   });
 
   it("asks the browser to keep the draft as soon as one exists, and says so on screen when it refuses", async () => {

@@ -2,6 +2,7 @@
 import { useNavigate, useParams } from "../../ui/router";
 import { Show, createSignal, onMount } from "solid-js";
 import { getJoined } from "../../store/campaigns";
+import { storeMaterialsListAfterJoin } from "../../sync/afterJoin";
 import { joinByCode } from "../../sync/invitations";
 
 export function JoinPage() {
@@ -19,7 +20,10 @@ export function JoinPage() {
     setBusy(true);
     const result = await joinByCode(raw);
     setBusy(false);
-    if (result.ok) navigate(`/survey/${result.invitationCode}`, { replace: true });
+    if (result.ok) {
+      void storeMaterialsListAfterJoin(result.invitationCode);
+      navigate(`/survey/${result.invitationCode}`, { replace: true });
+    }
     else setProblem(result.message);
   }
 
