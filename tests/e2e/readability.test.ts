@@ -46,4 +46,19 @@ describe("at 200% text on a 360 px phone", () => {
       expect(layout.smallestLink).toBeGreaterThanOrEqual(44);
     }
   });
+
+  it("names each screen in the tab title and moves focus to its heading after a move inside the app", async () => {
+    const page = phone.context.pages()[0] ?? (await phone.context.newPage());
+    await page.goto(`${server.url}/`);
+    await page.locator("h1").first().waitFor();
+    await expect.poll(() => page.title()).toBe("Your questionnaires · Outrigger");
+    for (const [link, heading] of [
+      ["Materials", "Training materials"],
+      ["Share", "Share and train"],
+    ]) {
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link }).click();
+      await expect.poll(() => page.title()).toBe(`${heading} · Outrigger`);
+      await expect.poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(["H1", heading]);
+    }
+  });
 });
