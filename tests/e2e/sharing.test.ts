@@ -147,6 +147,22 @@ describe("sharing without internet", () => {
       return el.currentTime;
     });
     expect(playedTo).toBeGreaterThan(0.2);
+
+    // Phone C: online only for a moment, so the PDF viewer never came down. The PDF says why, offers
+    // another app, and hides Present, instead of a dead "could not be opened".
+    const c = await newPhone();
+    await c.page.goto(`${server.url}/`);
+    await waitForOfflineReady(c.page);
+    await c.phone.context.setOffline(true);
+    await c.page.goto(`${server.url}/import`);
+    await c.page.getByLabel("Pack file").setInputFiles(packPath);
+    await expect.poll(() => c.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/5 imported/);
+    await c.page.getByRole("link", { name: "Open the materials" }).click();
+    await waitAllOnPhone(c.page);
+    await c.page.getByTestId("material-row").filter({ hasText: "Document" }).getByRole("link", { name: "Open" }).click();
+    await c.page.getByTestId("pdf-viewer-missing").waitFor();
+    expect(await c.page.getByRole("button", { name: "Present" }).count()).toBe(0);
+    expect(await c.page.getByRole("button", { name: "Open in another app" }).count()).toBe(1);
   });
 
   it("delivers a reply carried by hand exactly once, and the author's phone later shows it sent", async () => {
