@@ -23,6 +23,10 @@ function clientAddress(c: Context<ConsoleEnv>): string {
   }
 }
 
+function waitInWords(seconds: number): string {
+  return seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
+}
+
 export function sessionRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
@@ -32,18 +36,16 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     const email = normaliseEmail(typedEmail);
     const address = clientAddress(c);
     const at = now();
-    const wait = loginLimiter.retryAfterSeconds(email, address, at);
-    if (wait > 0) {
-      c.header("Retry-After", String(wait));
-      throw new ApiProblem(429, "too_many_attempts", `Too many failed sign-ins. Please wait ${Math.ceil(wait / 60)} minute(s) and try again.`);
+    // Counted before the (deliberately slow) password check, so parallel guesses cannot all slip under the limit.
+    const attempt = loginLimiter.reserve(email, address, at);
+    if (!attempt.allowed) {
+      c.header("Retry-After", String(attempt.retryAfterSeconds));
+      throw new ApiProblem(429, "too_many_attempts", `Too many sign-in attempts. Please wait ${waitInWords(attempt.retryAfterSeconds)} and try again.`);
     }
     const account = await findOrganiserByEmail(db, email);
     const ok = account && !account.disabled ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDummy(password);
-    if (!ok || !account) {
-      loginLimiter.recordFailure(email, address, at);
-      throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
-    }
-    loginLimiter.recordSuccess(email);
+    if (!ok || !account) throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
+    attempt.succeeded();
     const session = await createSession(db, account.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);
     const body: ConsoleSession = { organiser: { id: account.id, name: account.name, email: account.email, role: account.role }, csrfToken: session.csrfToken };
