@@ -32,7 +32,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.goto(`${server.url}/console/setup?token=${server.setupToken}`);
   await page.getByLabel("Your name").fill("Ana Program Manager");
   await page.getByLabel("E-mail address").fill("ana@example.org");
-  await page.getByLabel(/^Password/).fill("correct horse battery staple");
+  await page.getByLabel(/^Password/).fill("tide tables for the Nukualofa wharf");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
   // Signing out and in again, as the organiser will on later days.
@@ -42,7 +42,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByLabel("Password").fill("wrong password here");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByText("The e-mail address or the password is not right.").waitFor();
-  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByLabel("Password").fill("tide tables for the Nukualofa wharf");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
 

@@ -38,6 +38,25 @@ describe.each(ENGINES)("organiser console access (%s)", (engine) => {
       expect((await errorOf(short)).details?.[0].path).toBe("password");
     });
 
+    it("refuses setup with a blank, a too short or a common password, naming the rule at the password field, and keeps the token", async () => {
+      const cases: [string, string][] = [
+        [" ".repeat(20), "password_blank"],
+        ["\t \n ".repeat(5), "password_blank"],
+        ["fourteen chars", "password_too_short"],
+        ["password", "password_too_short"],
+        ["passwordpassword", "password_common"],
+        ["1234567890123456", "password_common"],
+        ["Correct Horse Battery Staple", "password_common"],
+      ];
+      for (const [password, code] of cases) {
+        const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "lead@example.org", name: "Lead", password });
+        expect(res.status, password).toBe(400);
+        const error = await errorOf(res);
+        expect(error.code).toBe("invalid_request");
+        expect(error.details?.[0]).toMatchObject({ path: "password", code });
+      }
+    });
+
     it("the setup token creates the first organiser once, signed in, and not a second time", async () => {
       const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "Lead@Example.org", name: "Office Lead", password: "the first organiser's passphrase" });
       expect(res.status).toBe(201);
