@@ -15,6 +15,21 @@ describe("joining by code", () => {
     expect(normaliseInvitationCode("https://outrigger.example.org/join/demo-to1?utm=mail")).toBe("DEMO-TO1");
   });
 
+  it("accepts a new-format code typed in lower case, with spaces, without dashes or with look-alike letters", async () => {
+    for (const typed of ["7k3q-f9ab-c2de-tl", "7K3Q F9AB C2DE TL", "7k3qf9abc2detl", " 7K3Q-F9AB-C2DE-TL ", "7K3Q-F9AB-C2DE-TL"]) expect(normaliseInvitationCode(typed), typed).toBe("7K3Q-F9AB-C2DE-TL");
+    // O is read as 0 and I or L as 1 in the random part only: the administration suffix keeps its letters.
+    expect(normaliseInvitationCode("7K3O-F9AB-C2DI-TL")).toBe("7K30-F9AB-C2D1-TL");
+    expect(normaliseInvitationCode("q8zt m4vx 9nrh")).toBe("Q8ZT-M4VX-9NRH");
+    const fetch = vi.fn(async (_url: string | URL | Request) => json(200, { ...invitation(), code: "7K3Q-F9AB-C2DE-TL" }));
+    expect(await joinByCode("7k3q f9ab c2de tl", { ...base, fetch })).toEqual({ ok: true, invitationCode: "7K3Q-F9AB-C2DE-TL" });
+    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/7K3Q-F9AB-C2DE-TL");
+  });
+
+  it("keeps old-format codes as they were", () => {
+    expect(normaliseInvitationCode("7k3qf9-tl")).toBe("7K3QF9-TL");
+    expect(normaliseInvitationCode("DEMO-TO1")).toBe("DEMO-TO1");
+  });
+
   it("joins and stores the campaign from a pasted link", async () => {
     const fetch = vi.fn(async (_url: string | URL | Request) => json(200, invitation()));
     const result = await joinByCode("https://outrigger.example.org/join/demo-to1", { ...base, fetch });

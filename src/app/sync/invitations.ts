@@ -1,5 +1,6 @@
 // Joining a campaign by invitation code: the one moment the survey needs the network before answering.
 import { invitationPayload } from "../../shared/api";
+import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
 import { invitationCode as invitationCodeSchema } from "../../shared/reply";
 import { db, type OutriggerDb } from "../store/db";
 import { listJoined, saveInvitation } from "../store/campaigns";
@@ -18,13 +19,13 @@ export type JoinResult =
   | { ok: false; reason: "invalid_code" | "not_found" | "offline" | "server_error"; message: string };
 
 export const JOIN_MESSAGES = {
-  invalid_code: "This does not look like an invitation code. It is letters and numbers, like DEMO-TO1, as written in your e-mail.",
+  invalid_code: "This does not look like an invitation code. It is letters and numbers in groups, like Q8ZT-M4VX-9NRH-TL, as written in your e-mail.",
   not_found: "No invitation has this code. Check it against your e-mail.",
   offline: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
   server_error: "The survey server could not open this invitation just now. Please try again in a few minutes.",
 } as const;
 
-/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case and with stray spaces. */
+/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case, with stray spaces, with or without dashes. */
 export function normaliseInvitationCode(raw: string): string {
   let text = raw.trim();
   const fromLink = /\/join\/([^/?#\s]+)/i.exec(text);
@@ -35,7 +36,7 @@ export function normaliseInvitationCode(raw: string): string {
       text = fromLink[1];
     }
   }
-  return text.replace(/\s+/g, "").toUpperCase();
+  return normaliseTypedCode(text);
 }
 
 function clientFor(deps: InvitationDeps) {

@@ -1,27 +1,13 @@
 // /api/console/session: sign in (POST), who am I (GET), sign out (DELETE).
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { signInRequest, type ConsoleSession } from "../../../shared/console";
 import { clearSessionCookie, currentSession, requireSession, setSessionCookie, type ConsoleEnv } from "../../auth/middleware";
 import { verifyAgainstDummy, verifyPassword } from "../../auth/passwords";
 import { createSession, endSession } from "../../auth/sessions";
 import { findOrganiserByEmail, normaliseEmail } from "../../db/organisers";
+import { clientAddress } from "../clientAddress";
 import { ApiProblem } from "../errors";
 import { readJson } from "./requestBody";
-
-/** The client's address: the proxy's X-Forwarded-For (last hop) when trusted, else the socket's. */
-function clientAddress(c: Context<ConsoleEnv>): string {
-  if (c.var.deps.trustProxy) {
-    const hops = (c.req.header("X-Forwarded-For") ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
-    if (hops.length > 0) return hops[hops.length - 1];
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    // app.request() in tests has no socket.
-    return "unknown";
-  }
-}
 
 function waitInWords(seconds: number): string {
   return seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`;
@@ -34,7 +20,7 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     const { db, now, loginLimiter } = c.var.deps;
     const { email: typedEmail, password } = await readJson(c, signInRequest);
     const email = normaliseEmail(typedEmail);
-    const address = clientAddress(c);
+    const address = clientAddress(c, c.var.deps.trustProxy);
     const at = now();
     // Counted before the (deliberately slow) password check, so parallel guesses cannot all slip under the limit.
     const attempt = loginLimiter.reserve(email, address, at);
