@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getJoined } from "../../src/app/store/campaigns";
-import { joinByCode, normaliseInvitationCode, refreshJoinedCampaigns } from "../../src/app/sync/invitations";
+import { JOIN_MESSAGES, joinByCode, normaliseInvitationCode, refreshJoinedCampaigns } from "../../src/app/sync/invitations";
 import { invitation, resetDb } from "./support/fixtures";
 
 beforeEach(resetDb);
@@ -48,6 +48,12 @@ describe("joining by code", () => {
   it("says plainly when no invitation has the code", async () => {
     const fetch = vi.fn(async () => json(404, { error: { code: "not_found", message: "No such invitation" } }));
     expect(await joinByCode("DEMO-XX9", { ...base, fetch })).toEqual({ ok: false, reason: "not_found", message: "No invitation has this code. Check it against your e-mail." });
+  });
+
+  it("says to wait, not that the server failed, when too many unknown codes were tried from this network", async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ error: { code: "too_many_attempts", message: "Too many" } }), { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "600" } }));
+    expect(await joinByCode("DEMO-TO1", { ...base, fetch })).toEqual({ ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts });
+    expect(JOIN_MESSAGES.too_many_attempts).toMatch(/wait/);
   });
 
   it("says plainly when the phone is offline", async () => {
