@@ -100,7 +100,8 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   expect(await page.getByTestId("campaign-status").textContent()).toMatch(/Opens Mar 6, 2025 · due Mar 27, 2025 · late replies welcome · open · 0 of 2 replied/);
   const joanaRow = page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" });
   const link = (await joanaRow.getByRole("link").getAttribute("href"))!;
-  expect(link).toMatch(/\/join\/[A-Z0-9]{6}-TL$/);
+  // A new-format code: 60 random bits in Crockford base32, grouped by four, then the administration.
+  expect(link).toMatch(/\/join\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-TL$/);
 
   // The participant, on her own phone: opens the link once online, answers with no connection.
   const phone = await launchPhone();
