@@ -84,7 +84,8 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(new Set(codes).size).toBe(3);
     for (const i of campaign.invitations) {
       expect(invitationCode.safeParse(i.code).success).toBe(true);
-      expect(i.code).toMatch(/^[2-9A-HJ-NP-Z]{6}-[A-Z]{2,3}$/);
+      // 60 random bits in Crockford base32 (no I, L, O, U), grouped by four, then the administration.
+      expect(i.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[A-Z]{2,3}$/);
       expect(i.code.endsWith(`-${i.administrationCode}`)).toBe(true);
       expect(i.link).toBe(`http://localhost/join/${i.code}`);
       expect(i.replied).toBe(false);

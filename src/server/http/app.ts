@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
+import { createInvitationLookupLimiter } from "../auth/invitationLookupLimiter";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
 import { createMailer, type Mailer } from "../mail/mailer";
@@ -53,7 +54,7 @@ export function defaultBlobDir(dataDir?: string): string {
 }
 
 export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer, uploadDir = defaultUploadDir() }: AppOptions): Hono {
-  const deps: AppDeps = { db, now, blobStore, signer };
+  const deps: AppDeps = { db, now, blobStore, signer, invitationLookups: createInvitationLookupLimiter(), trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" };
   const app = new Hono();
   registerErrorHandlers(app);
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.

@@ -3,8 +3,10 @@ import { Hono, type Context, type Handler, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, type FieldIssue, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
 import type { AppDeps } from "./context";
+import { findInvitation } from "../db/invitations";
 import { ApiProblem, jsonError } from "./errors";
-import { takeReplies, type QuestionnaireCache } from "./replyIntake";
+import { findInvitationWithinLimit } from "./invitationLookup";
+import { takeReplies, type IntakeDeps, type QuestionnaireCache } from "./replyIntake";
 
 function isJsonContentType(header: string | undefined): boolean {
   return (header ?? "").split(";")[0].trim().toLowerCase() === "application/json";
@@ -35,7 +37,7 @@ function batchItems(body: unknown): unknown[] {
  * checked while reading), valid JSON (400) and the { "replies": [...] } envelope (400 invalid_batch);
  * `take` decides each item and its results are the 200 answer. Shared by /api/replies and /api/relayed-replies.
  */
-export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResult[]>): [MiddlewareHandler, MiddlewareHandler, Handler] {
+export function replyBatchHandlers(take: (items: unknown[], c: Context) => Promise<ReplyResult[]>): [MiddlewareHandler, MiddlewareHandler, Handler] {
   return [
     async (c, next) => {
       if (!isJsonContentType(c.req.header("content-type"))) {
@@ -56,15 +58,20 @@ export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResu
       } catch {
         throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
       }
-      const response: ReplyBatchResponse = { results: await take(batchItems(body)) };
+      const response: ReplyBatchResponse = { results: await take(batchItems(body), c) };
       return c.json(response, 200);
     },
   ];
 }
 
+/** Invitation look-ups for one request, counted against its source: past the limit the whole batch gets 429 (nothing is written). */
+export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["findInvitation"] {
+  return (code) => findInvitationWithinLimit(deps, c, () => findInvitation(deps.db, code));
+}
+
 export function replyRoutes(deps: AppDeps): Hono {
   const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items) => takeReplies(items, { ...deps, questionnaires })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
   return routes;
 }
