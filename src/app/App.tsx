@@ -1,9 +1,10 @@
-import { lazy, type JSX } from "solid-js";
+import { lazy, onMount, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
+import { followScreenHeadings } from "./ui/screenTitle";
 
 // Screens load on first use, keeping the participant's first load small; the service worker precaches
 // them all, so they open offline too.
@@ -45,7 +46,9 @@ function Layout(props: { children: JSX.Element }) {
       </header>
       <SyncStatusBar />
       <UpdatePrompt />
-      <div id="content">{props.children}</div>
+      <div id="content" ref={(element) => onMount(() => followScreenHeadings(element))}>
+        {props.children}
+      </div>
     </>
   );
 }

@@ -14,6 +14,9 @@ import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
 
+/** How often the blob folder is swept of temporary files left by killed imports. */
+const INCOMING_SWEEP_INTERVAL_MS = 15 * 60 * 1000;
+
 /** How long close() lets in-flight requests finish before cutting connections. */
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -78,12 +81,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = options.port ?? Number(process.env.PORT ?? 8080);
   const host = options.host ?? process.env.HOST ?? "127.0.0.1";
   const db = createDatabase(options.databaseUrl ?? process.env.DATABASE_URL, { dataDir: options.dataDir });
+  let sweepTimer: NodeJS.Timeout | undefined;
   try {
     const { applied } = await migrateToLatest(db);
     if (!options.quiet && applied.length > 0) console.log(`Database migrations applied: ${applied.join(", ")}`);
     const seed = await seedIfEmpty(db, options.now?.());
     if (!options.quiet && seed.seeded) console.log("First start: member administrations, FY 2022/23 workshops and a demo campaign were added.");
     const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
+    const clock = options.now ?? (() => new Date());
+    const sweepIncoming = async () => {
+      const { removedFiles, removedBytes } = await blobStore.sweepAbandonedIncoming(clock());
+      if (!options.quiet && removedFiles > 0) console.log(`Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`);
+    };
+    await sweepIncoming();
+    // unref: the sweep never keeps the process alive on its own.
+    sweepTimer = setInterval(() => void sweepIncoming().catch((error: unknown) => console.error("[outrigger] blob folder sweep failed:", error)), INCOMING_SWEEP_INTERVAL_MS).unref();
     const demo = await seedDemoMaterials(db, blobStore, options.now?.());
     if (!options.quiet && demo.added.length > 0) console.log(`Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
     const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
@@ -122,10 +134,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             });
             http.closeIdleConnections();
           });
+          clearInterval(sweepTimer);
           await db.destroy();
         })()),
     };
   } catch (error) {
+    clearInterval(sweepTimer);
     await db.destroy();
     throw error;
   }

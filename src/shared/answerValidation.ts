@@ -8,7 +8,7 @@ import { isQuestionVisible } from "./visibility";
 export interface AnswerIssue {
   /** The question id the problem belongs to. */
   question: string;
-  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required";
+  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required" | "exclusive_choice";
   message: string;
 }
 
@@ -30,20 +30,44 @@ function textLimit(question: Question): number {
   return TEXT_LIMITS.short_text;
 }
 
+/** What to do about an unanswered required question, said for its kind of answer. */
+export function requiredMessage(question: Question): string {
+  switch (question.type) {
+    case "multiple_choice": {
+      const alone = question.options.find((o) => o.exclusive);
+      return alone ? `Choose at least one option, or "${alone.label}".` : "Choose at least one option.";
+    }
+    case "single_choice":
+    case "yes_no":
+      return "Choose one answer.";
+    case "choose_from_list":
+      return "Choose one from the list.";
+    case "email":
+      return "Please give an e-mail address.";
+    default:
+      return "Please answer this question.";
+  }
+}
+
 /** Problems with one visible question's answer; empty when the answer is fine. */
 export function validateAnswer(question: Question, value: AnswerValue | undefined, context: ValidationContext = {}): AnswerIssue[] {
   const issue = (code: AnswerIssue["code"], message: string): AnswerIssue[] => [{ question: question.id, code, message }];
   if (!isAnswered(value)) {
-    return question.required ? issue("required", "Please answer this question.") : [];
+    return question.required ? issue("required", requiredMessage(question)) : [];
   }
   if (question.type === "multiple_choice") {
     if (!isMultipleChoiceAnswer(value)) return issue("wrong_type", "Please choose from the options shown.");
     const known = new Map(question.options.map((o) => [o.value, o]));
     if (value.choices.some((c) => !known.has(c))) return issue("invalid_choice", "One of the chosen options is not part of this question.");
     if (new Set(value.choices).size !== value.choices.length) return issue("invalid_choice", "An option was chosen twice.");
+    const exclusive = value.choices.map((c) => known.get(c)).find((o) => o?.exclusive);
+    if (exclusive && value.choices.length > 1) return issue("exclusive_choice", `"${exclusive.label}" cannot be combined with other options.`);
     const needsSpecify = value.choices.some((c) => known.get(c)?.specify);
     const specify = value.specify?.trim() ?? "";
-    if (needsSpecify && specify.length === 0) return issue("specify_required", "Please say what the other action was.");
+    if (needsSpecify && specify.length === 0) {
+      const labels = question.options.filter((o) => o.specify && value.choices.includes(o.value)).map((o) => `"${o.label}"`);
+      return issue("specify_required", `Please describe ${labels.join(" and ")}.`);
+    }
     if (!needsSpecify && specify.length > 0) return issue("hidden_question", "A description was given for an option that was not chosen.");
     if (specify.length > SPECIFY_LIMIT) return issue("too_long", `Please keep this under ${SPECIFY_LIMIT} characters.`);
     return [];

@@ -1,20 +1,21 @@
 // The organiser console's wire shapes: sign-in, workshops, administrations, participants and CSV import.
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
+import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
 
 export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
 export const organiserRole = z.enum(ORGANISER_ROLES);
 export type OrganiserRole = z.infer<typeof organiserRole>;
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 1024;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwordPolicy";
 
 /** Header every console request that changes something must carry, equal to the session's token. */
 export const CSRF_HEADER = "X-CSRF-Token";
 export const SESSION_COOKIE = "outrigger_session";
 
 const email = z.string().check(z.trim(), z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address"));
-const password = z.string().check(z.minLength(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`), z.maxLength(MAX_PASSWORD_LENGTH));
+/** A new password's shape on the wire; its rules (blank, length, common) are checked by the server's hashNewPassword. */
+const password = z.string().check(z.maxLength(MAX_PASSWORD_LENGTH));
 const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 export const organiser = z.object({ id: z.string(), name: z.string(), email: z.string(), role: organiserRole });
@@ -144,6 +145,14 @@ export const importPreview = z.object({
   committed: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
+
+// ---- questionnaires ----
+
+/** GET /api/console/questionnaires: every stored version, newest first, for choosing a campaign's version. */
+export const questionnaireVersionSummary = z.object({ id: z.string(), version: z.number(), title: z.string(), questions: z.number() });
+export type QuestionnaireVersionSummary = z.infer<typeof questionnaireVersionSummary>;
+export const questionnaireVersionList = z.object({ questionnaires: z.array(questionnaireVersionSummary) });
+export type QuestionnaireVersionList = z.infer<typeof questionnaireVersionList>;
 
 // ---- campaigns ----
 

@@ -8,6 +8,8 @@ export const choiceOption = z.strictObject({
   label: z.string().check(z.minLength(1), z.maxLength(300)),
   /** Choosing this option asks for a text ("other — please specify"). */
   specify: z.optional(z.boolean()),
+  /** Stands alone ("none yet"): choosing it clears the other options, and a reply may not combine them. */
+  exclusive: z.optional(z.boolean()),
 });
 export type ChoiceOption = z.infer<typeof choiceOption>;
 

@@ -32,7 +32,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.goto(`${server.url}/console/setup?token=${server.setupToken}`);
   await page.getByLabel("Your name").fill("Ana Program Manager");
   await page.getByLabel("E-mail address").fill("ana@example.org");
-  await page.getByLabel(/^Password/).fill("correct horse battery staple");
+  await page.getByLabel(/^Password/).fill("tide tables for the Nukualofa wharf");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
   // Signing out and in again, as the organiser will on later days.
@@ -42,7 +42,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByLabel("Password").fill("wrong password here");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByText("The e-mail address or the password is not right.").waitFor();
-  await page.getByLabel("Password").fill("correct horse battery staple");
+  await page.getByLabel("Password").fill("tide tables for the Nukualofa wharf");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
 
@@ -100,7 +100,8 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   expect(await page.getByTestId("campaign-status").textContent()).toMatch(/Opens Mar 6, 2025 · due Mar 27, 2025 · late replies welcome · open · 0 of 2 replied/);
   const joanaRow = page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" });
   const link = (await joanaRow.getByRole("link").getAttribute("href"))!;
-  expect(link).toMatch(/\/join\/[A-Z0-9]{6}-TL$/);
+  // A new-format code: 60 random bits in Crockford base32, grouped by four, then the administration.
+  expect(link).toMatch(/\/join\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-TL$/);
 
   // The participant, on her own phone: opens the link once online, answers with no connection.
   const phone = await launchPhone();

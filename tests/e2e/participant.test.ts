@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { launchPhone, type PhoneProfile } from "../support/chromium";
 import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
@@ -58,6 +59,31 @@ describe("participant on a phone", () => {
     // A cold reload of a deep link also comes from the service worker's cache.
     await page.reload();
     await page.getByRole("heading", { name: "About you" }).waitFor();
+
+    // The materials list came down at join, though the library was never opened online.
+    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP_ID}`);
+    await expect.poll(() => page.getByTestId("material-row").count()).toBeGreaterThan(0);
+  });
+
+  it("asks the browser to keep the draft as soon as one exists, and says so on screen when it refuses", async () => {
+    const { context, page } = await openPhone();
+    // This Chromium would decide by its own heuristics; make it refuse, and count the asks.
+    await context.addInitScript(() => {
+      const w = window as unknown as { persistAsks: number };
+      w.persistAsks = 0;
+      navigator.storage.persist = async () => {
+        w.persistAsks += 1;
+        return false;
+      };
+      navigator.storage.persisted = async () => false;
+    });
+    await page.goto(`${proxy.url}/`);
+    expect(await page.evaluate(() => (window as unknown as { persistAsks: number }).persistAsks)).toBe(0);
+    await joinByLink(page, proxy.url, "DEMO-TO1");
+    const banner = page.getByTestId("persistence-refused");
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/has not promised to keep your answers/);
+    expect(await page.evaluate(() => (window as unknown as { persistAsks: number }).persistAsks)).toBe(1);
   });
 
   it("keeps half-filled answers across a reload", async () => {
@@ -99,6 +125,55 @@ describe("participant on a phone", () => {
     expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
   });
 
+  it("lets a participant who has taken no action yet say so offline, clearing the actions ticked before, and sends it once", async () => {
+    const { context, page } = await openPhone();
+    await joinByLink(page, proxy.url, "DEMO-VU2");
+    await context.setOffline(true);
+    await next(page);
+    await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
+    const noneYet = page.getByLabel("I have not taken any follow-up action yet");
+    const shared = page.getByLabel(/Shared or circulated the training materials/);
+    await shared.check();
+    await page.getByLabel("Other", { exact: true }).check();
+    // Moving from "Other" to its box is still answering: no "describe Other" error before one can type.
+    await page.getByLabel("Please specify").focus();
+    expect(await page.locator("#q-followUpActions-error").count()).toBe(0);
+    await page.getByLabel("Please specify").fill("Told my director");
+    await noneYet.check();
+    expect(await shared.isChecked()).toBe(false);
+    expect(await page.getByLabel("Other", { exact: true }).isChecked()).toBe(false);
+    expect(await page.getByLabel("Please specify").count()).toBe(0);
+    expect(await page.getByTestId("choices-cleared").textContent()).toMatch(/^Unticked: Shared or circulated.*; Other\.$/);
+    // And the other way round: an action unticks "none yet".
+    await page.getByLabel(/Submitted a report to management/).check();
+    expect(await noneYet.isChecked()).toBe(false);
+    await noneYet.check();
+    expect(await page.getByLabel(/Submitted a report to management/).isChecked()).toBe(false);
+    await next(page);
+    await page.getByLabel("How did you apply what you learnt to your work?").fill("Not yet: our unit moved to the new border post.");
+    await next(page);
+    await page.locator('[data-question="directEffects"]').getByLabel("No / not yet").check();
+    await page.locator('[data-question="efficiencyImproved"]').getByLabel("Yes").check();
+    await next(page);
+    await page.locator('[data-question="newProjects"]').getByLabel("No").check();
+    await next(page);
+    await page.getByLabel("In person", { exact: true }).check();
+    await next(page);
+    await page.getByRole("heading", { name: "Review your answers" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("I have not taken any follow-up action yet");
+    await sendFromReview(page);
+    await expectReplyState(page, STATE_TEXT.waiting);
+
+    await context.setOffline(false);
+    await expectReplyState(page, STATE_TEXT.sent);
+    const rows = await repliesOnServer("DEMO-VU2");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].questionnaire_version).toBe(2);
+    const answers = JSON.parse(rows[0].answers) as Record<string, unknown>;
+    expect(answers.followUpActions).toEqual({ choices: ["none_yet"] });
+    expect(answers.preferredFormat).toBe("in_person");
+  });
+
   it("stores a reply once when the server's answer is lost and the app sends it again", async () => {
     const { page } = await openPhone();
     await joinByLink(page, proxy.url, "DEMO-WS4");
@@ -118,7 +193,7 @@ describe("participant on a phone", () => {
     expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
   });
 
-  it("shows why a reply was refused and lets the participant fix it and send it again", async () => {
+  it("shows why a reply was refused and lets the participant fix it, at the answer at fault, and send it again", async () => {
     const { context, page } = await openPhone();
     await joinByLink(page, proxy.url, "DEMO-PG5");
     await context.setOffline(true);
@@ -126,7 +201,7 @@ describe("participant on a phone", () => {
     await answerRestOfQuestionnaire(page, { application: "Drafted an SOP for canine deployment." });
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.waiting);
-    // As if an older app version had let a bad e-mail through: only the server can catch it now.
+    // As if an older app version had let an over-long answer through: only the server can catch it now.
     await page.evaluate(async () => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open("outrigger");
@@ -139,7 +214,7 @@ describe("participant on a phone", () => {
         const all = store.getAll();
         all.onsuccess = () => {
           for (const entry of all.result as { reply: { answers: Record<string, unknown> } }[]) {
-            entry.reply.answers.email = "grace.kaupa(at)customs";
+            entry.reply.answers.application = "Drafted an SOP for canine deployment. ".repeat(200);
             store.put(entry);
           }
         };
@@ -151,19 +226,21 @@ describe("participant on a phone", () => {
 
     await context.setOffline(false);
     await expectReplyState(page, STATE_TEXT.needsAttention);
-    expect(await page.getByTestId("reply-problem").textContent()).toMatch(/e-mail/i);
+    expect(await page.getByTestId("reply-problem").textContent()).toMatch(/5,000 characters/);
     expect(await repliesOnServer("DEMO-PG5")).toHaveLength(0);
 
     await page.getByRole("button", { name: "Fix and send again" }).click();
-    await page.getByRole("heading", { name: "About you" }).waitFor();
-    expect(await page.locator('[data-question="email"] .field-error').textContent()).toMatch(/e-mail/i);
-    await page.getByLabel("E-mail address").fill("grace.kaupa@customs.gov.pg");
-    for (let i = 0; i < 6; i++) await next(page);
+    // Straight to the section and the field at fault, not back to "About you".
+    await page.getByRole("heading", { name: "Applying what you learnt" }).waitFor();
+    expect(await page.locator("#q-application-error").textContent()).toMatch(/5,000 characters/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("q-application");
+    await page.getByLabel("How did you apply what you learnt to your work?").fill("Drafted an SOP for canine deployment.");
+    for (let i = 0; i < 4; i++) await next(page);
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
     const rows = await repliesOnServer("DEMO-PG5");
     expect(rows).toHaveLength(1);
-    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).email).toBe("grace.kaupa@customs.gov.pg");
+    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).application).toBe("Drafted an SOP for canine deployment.");
   });
 });
 

@@ -7,7 +7,7 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { launchPhone, type PhoneOptions, type PhoneProfile } from "../support/chromium";
 import { DEMO_WORKSHOP } from "./support/materials";
 import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
 
@@ -26,8 +26,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function newPhone(): Promise<{ phone: PhoneProfile; page: Page }> {
-  const phone = await launchPhone();
+async function newPhone(options: PhoneOptions = {}): Promise<{ phone: PhoneProfile; page: Page }> {
+  const phone = await launchPhone(options);
   phones.push(phone);
   return { phone, page: phone.context.pages()[0] ?? (await phone.context.newPage()) };
 }
@@ -147,6 +147,22 @@ describe("sharing without internet", () => {
       return el.currentTime;
     });
     expect(playedTo).toBeGreaterThan(0.2);
+
+    // Phone C: online only for a moment, so the PDF viewer never came down. The PDF says why, offers
+    // another app, and hides Present, instead of a dead "could not be opened".
+    const c = await newPhone();
+    await c.page.goto(`${server.url}/`);
+    await waitForOfflineReady(c.page);
+    await c.phone.context.setOffline(true);
+    await c.page.goto(`${server.url}/import`);
+    await c.page.getByLabel("Pack file").setInputFiles(packPath);
+    await expect.poll(() => c.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/5 imported/);
+    await c.page.getByRole("link", { name: "Open the materials" }).click();
+    await waitAllOnPhone(c.page);
+    await c.page.getByTestId("material-row").filter({ hasText: "Document" }).getByRole("link", { name: "Open" }).click();
+    await c.page.getByTestId("pdf-viewer-missing").waitFor();
+    expect(await c.page.getByRole("button", { name: "Present" }).count()).toBe(0);
+    expect(await c.page.getByRole("button", { name: "Open in another app" }).count()).toBe(1);
   });
 
   it("delivers a reply carried by hand exactly once, and the author's phone later shows it sent", async () => {
@@ -182,16 +198,21 @@ describe("sharing without internet", () => {
 });
 
 describe("in-house workshop mode", () => {
-  it("logs a session offline and offers it as answers in the follow-up questionnaire", async () => {
-    const t = await newPhone();
+  it("logs a session offline in Tonga (UTC+13) and offers it as answers in the follow-up questionnaire, on the day it was entered", async () => {
+    const t = await newPhone({ timezoneId: "Pacific/Tongatapu", locale: "en-GB" });
     await joinByLink(t.page, server.url, "DEMO-WS4");
     await t.phone.context.setOffline(true);
+    // 09:30 on 20 Nov in Nuku'alofa is still 19 Nov in UTC: the form must offer (and allow) the local today.
+    await t.page.clock.setFixedTime(new Date("2026-11-19T20:30:00Z"));
     await t.page.goto(`${server.url}/inhouse`);
+    expect(await t.page.getByLabel("Date").inputValue()).toBe("2026-11-20");
+    expect(await t.page.getByLabel("Date").getAttribute("max")).toBe("2026-11-20");
     await t.page.getByLabel("Date").fill("2026-11-02");
     await t.page.getByLabel("Topic").fill("RKC General Annex for border staff");
     await t.page.getByLabel("Number of attendees").fill("14");
     await t.page.getByRole("button", { name: "Save session" }).click();
     await t.page.getByTestId("inhouse-session").waitFor();
+    expect(await t.page.getByTestId("inhouse-session").textContent()).toContain("2 Nov 2026");
 
     await t.page.goto(`${server.url}/survey/DEMO-WS4`);
     await next(t.page);
@@ -201,7 +222,7 @@ describe("in-house workshop mode", () => {
     expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(false);
     await suggestion.getByRole("button", { name: "Add to my answers" }).click();
     expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(true);
-    expect(await t.page.getByLabel("Describe what you did").inputValue()).toMatch(/RKC General Annex for border staff \(14 attendees\)/);
+    expect(await t.page.getByLabel("Describe what you did").inputValue()).toMatch(/2 Nov 2026: RKC General Annex for border staff \(14 attendees\)/);
     await expect.poll(() => suggestion.count()).toBe(0);
   });
 

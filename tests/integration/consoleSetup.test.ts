@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleSession } from "../../src/shared/console";
-import { createOrganiserFromArgs } from "../../src/server/auth/createOrganiserCommand";
+import { AdminInputError, createOrganiserFromArgs } from "../../src/server/auth/createOrganiserCommand";
 import { findOrganiserByEmail } from "../../src/server/db/organisers";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
@@ -44,7 +44,26 @@ describe.each(ENGINES)("first start of the console and admin:create (%s)", (engi
       await expect(createOrganiserFromArgs(server.db, ["--email", "viewer@example.org", "--name", "Vai"])).rejects.toThrow(/already exists/);
       await expect(createOrganiserFromArgs(server.db, ["--email", "x@example.org", "--name", "X", "--role", "admin"])).rejects.toThrow(/Unknown role/);
       process.env.ADMIN_PASSWORD = "short";
-      await expect(createOrganiserFromArgs(server.db, ["--email", "y@example.org", "--name", "Y"])).rejects.toThrow(/at least 12/);
+      await expect(createOrganiserFromArgs(server.db, ["--email", "y@example.org", "--name", "Y"])).rejects.toThrow(/at least 15/);
+    } finally {
+      if (previous === undefined) delete process.env.ADMIN_PASSWORD;
+      else process.env.ADMIN_PASSWORD = previous;
+    }
+  });
+
+  it("admin:create refuses a blank, a too short or a common password, naming the field and the rule", async () => {
+    const previous = process.env.ADMIN_PASSWORD;
+    try {
+      for (const [password, code] of [[" ".repeat(16), "password_blank"], ["fourteen chars", "password_too_short"], ["qwertyuiopasdfghjkl", "password_common"], ["iloveyouiloveyou", "password_common"]]) {
+        process.env.ADMIN_PASSWORD = password;
+        const refused = await createOrganiserFromArgs(server.db, ["--email", "weak@example.org", "--name", "Weak"]).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(refused, password).toBeInstanceOf(AdminInputError);
+        expect(refused).toMatchObject({ path: "password", code });
+      }
+      expect(await findOrganiserByEmail(server.db, "weak@example.org")).toBeUndefined();
     } finally {
       if (previous === undefined) delete process.env.ADMIN_PASSWORD;
       else process.env.ADMIN_PASSWORD = previous;

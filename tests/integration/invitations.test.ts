@@ -27,7 +27,7 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
     const payload = invitationPayload.parse(await res.json());
     expect(payload.code).toBe("DEMO-TO1");
     expect(payload.prefill).toMatchObject({ participantName: "Sela Taufa", administrationCode: "TO" });
-    expect(payload.campaign).toMatchObject({ id: DEMO_CAMPAIGN_ID, status: "open", lateRepliesAccepted: true, questionnaireId: "follow-up", questionnaireVersion: 1 });
+    expect(payload.campaign).toMatchObject({ id: DEMO_CAMPAIGN_ID, status: "open", lateRepliesAccepted: true, questionnaireId: "follow-up", questionnaireVersion: 2 });
     expect(Date.parse(payload.campaign.dueAt) - now.getTime()).toBe(21 * 24 * 60 * 60 * 1000);
     expect(payload.workshop).toEqual({
       id: "fy2223-09-rkc",

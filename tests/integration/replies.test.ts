@@ -215,7 +215,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     });
 
     it("a reply made for another questionnaire version is rejected", async () => {
-      expect((await rejection(validReply({ questionnaireVersion: 2 }))).code).toBe("wrong_questionnaire_version");
+      expect((await rejection(validReply({ questionnaireVersion: 1 }))).code).toBe("wrong_questionnaire_version");
     });
 
     it("an answer to a hidden question is rejected", async () => {

@@ -1,5 +1,5 @@
 // Debian's Chromium, driven by playwright-core, with the flags this closed network needs.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -16,9 +16,23 @@ export interface PhoneProfile {
   close(): Promise<void>;
 }
 
+export interface PhoneOptions {
+  /** The phone's time zone, e.g. "Pacific/Tongatapu" (UTC+13); default: this machine's. */
+  timezoneId?: string;
+  /** The phone's language, e.g. "en-GB"; default: Chromium's. */
+  locale?: string;
+  /** The browser's own text-size setting as a factor (2 = 200%: 32 px default font instead of 16 px). */
+  textScale?: number;
+}
+
 /** A fresh browser profile sized like a small phone (360×640, touch), as a participant would have. */
-export async function launchPhone(): Promise<PhoneProfile> {
+export async function launchPhone({ textScale, ...options }: PhoneOptions = {}): Promise<PhoneProfile> {
   const userDataDir = mkdtempSync(join(tmpdir(), "outrigger-profile-"));
+  if (textScale) {
+    // The same preference the browser's settings page writes, so pages see a real larger default size.
+    mkdirSync(join(userDataDir, "Default"));
+    writeFileSync(join(userDataDir, "Default", "Preferences"), JSON.stringify({ webkit: { webprefs: { default_font_size: Math.round(16 * textScale) } } }));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -27,6 +41,7 @@ export async function launchPhone(): Promise<PhoneProfile> {
     hasTouch: true,
     isMobile: true,
     deviceScaleFactor: 2,
+    ...options,
   });
   return {
     context,

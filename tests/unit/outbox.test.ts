@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db, type OutboxEntry } from "../../src/app/store/db";
+import { followUpV1 } from "../../src/shared/questionnaires";
 import { findOrStartDraft, reopenForFix, saveAnswer, submitDraft } from "../../src/app/store/drafts";
 import {
   countWaiting,
@@ -156,5 +157,15 @@ describe("outbox states", () => {
     const draft = await db.drafts.get(entry.id);
     expect(draft).toMatchObject({ id: entry.id, answers: entry.reply.answers, startedAt: entry.reply.startedAt, sectionIndex: 0, serverIssues: problem });
     expect((await findOrStartDraft(INVITATION_CODE)).id).toBe(entry.id);
+  });
+
+  it("reopening opens the section of the first answer the server refused, not the first section", async () => {
+    const entry = await queued();
+    const applicationProblem = { code: "invalid_answers", message: "Some answers need fixing.", details: [{ path: "answers.application", code: "too_long", message: "Too long" }] };
+    await markNeedsAttention(entry.id, applicationProblem);
+    await reopenForFix(entry.id);
+    const sections = followUpV1.sections.map((s) => s.id);
+    expect((await db.drafts.get(entry.id))?.sectionIndex).toBe(sections.indexOf("application"));
+    expect(sections.indexOf("application")).toBeGreaterThan(0);
   });
 });

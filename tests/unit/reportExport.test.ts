@@ -137,14 +137,17 @@ describe("toXlsx", () => {
     const total = table2.rows[table2.rows.length - 1];
     expect(total[1]).toMatch(/^Total/);
     const published = [58, 56, 34, 36, 11, 14];
+    // Columns: #, workshop, kind, replies, answered, no action yet, then count and % per action.
+    expect(header.slice(3, 6)).toEqual(["Replies", "Answered", "No action yet"]);
+    expect(total[5]).toBe(0);
     FOLLOW_UP_ACTIONS.forEach((_a, k) => {
-      const col = 5 + 2 * k;
+      const col = 6 + 2 * k;
       expect(total[col]).toBe(published[k]);
       expect(total[col + 1]).toBe(Math.floor((200 * published[k] + 70) / 140));
       expect(typeof header[col]).toBe("string");
     });
     expect(total[3]).toBe(70);
-    expect(total.slice(5, 17)).toEqual([58, 83, 56, 80, 34, 49, 36, 51, 11, 16, 14, 20]);
+    expect(total.slice(6, 18)).toEqual([58, 83, 56, 80, 34, 49, 36, 51, 11, 16, 14, 20]);
   });
 
   it("escapes XML, drops control characters, keeps accents and leaves null cells out", () => {

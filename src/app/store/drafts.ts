@@ -183,13 +183,21 @@ export async function submitDraft(draftId: string, now = new Date(), database: O
   });
 }
 
-/** Brings a reply the server refused back as a draft (same id, same answers) so the participant can fix it. */
+/** The section holding the first answer the server found fault with (0 when it named none this version has). */
+function sectionOfFirstIssue(definition: QuestionnaireDefinition | undefined, problem: OutboxEntry["problem"]): number {
+  const questionIds = new Set((problem?.details ?? []).map((d) => d.path.replace(/^answers\./, "")));
+  const index = definition?.sections.findIndex((s) => s.questions.some((q) => questionIds.has(q.id))) ?? -1;
+  return Math.max(0, index);
+}
+
+/** Brings a reply the server refused back as a draft (same id, same answers), opened at the section to fix. */
 export async function reopenForFix(outboxId: string, now = new Date(), database: OutriggerDb = db): Promise<Draft> {
-  return database.transaction("rw", [database.outbox, database.drafts], async () => {
+  return database.transaction("rw", [database.outbox, database.drafts, database.questionnaires], async () => {
     const entry = await database.outbox.get(outboxId);
     if (!entry) throw new Error(`Outbox entry ${outboxId} not found`);
     if (entry.state !== "needs_attention") throw new Error(`Only a reply that needs attention can be reopened (this one is ${entry.state})`);
     const { reply } = entry;
+    const definition = (await database.questionnaires.get(questionnaireKey(reply.questionnaireId, reply.questionnaireVersion)))?.definition;
     const draft: Draft = {
       id: reply.id,
       invitationCode: reply.invitationCode,
@@ -199,7 +207,7 @@ export async function reopenForFix(outboxId: string, now = new Date(), database:
       answers: reply.answers,
       startedAt: reply.startedAt,
       updatedAt: now.toISOString(),
-      sectionIndex: 0,
+      sectionIndex: sectionOfFirstIssue(definition, entry.problem),
       ...(entry.problem ? { serverIssues: entry.problem } : {}),
     };
     await database.drafts.put(draft);

@@ -53,8 +53,9 @@ function uploadOne(attachment: StoredAttachment, invitationCode: string, databas
       },
       onError: (error) => {
         const status = (error as { originalResponse?: { getStatus(): number } }).originalResponse?.getStatus();
-        // A refusal (4xx) will not change by retrying; anything else is a connection problem.
-        if (status && status >= 400 && status < 500) {
+        // A refusal (4xx) will not change by retrying; anything else is a connection problem. 429 (too many unknown
+        // invitation codes from this network, by someone else perhaps) passes with time: try again later.
+        if (status && status >= 400 && status < 500 && status !== 429) {
           void database.attachments.update(attachment.id, { state: "failed", problem: "The server refused this file." }).then(() => resolve(true));
         } else resolve(false);
       },

@@ -1,5 +1,6 @@
 // Joining a campaign by invitation code: the one moment the survey needs the network before answering.
 import { invitationPayload } from "../../shared/api";
+import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
 import { invitationCode as invitationCodeSchema } from "../../shared/reply";
 import { db, type OutriggerDb } from "../store/db";
 import { listJoined, saveInvitation } from "../store/campaigns";
@@ -15,16 +16,17 @@ export interface InvitationDeps {
 
 export type JoinResult =
   | { ok: true; invitationCode: string }
-  | { ok: false; reason: "invalid_code" | "not_found" | "offline" | "server_error"; message: string };
+  | { ok: false; reason: "invalid_code" | "not_found" | "offline" | "server_error" | "too_many_attempts"; message: string };
 
 export const JOIN_MESSAGES = {
-  invalid_code: "This does not look like an invitation code. It is letters and numbers, like DEMO-TO1, as written in your e-mail.",
+  invalid_code: "This does not look like an invitation code. It is letters and numbers in groups, like Q8ZT-M4VX-9NRH-TL, as written in your e-mail.",
   not_found: "No invitation has this code. Check it against your e-mail.",
   offline: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
+  too_many_attempts: "Too many codes that do not exist were tried from this network. Please wait a few minutes, check the code and try again.",
   server_error: "The survey server could not open this invitation just now. Please try again in a few minutes.",
 } as const;
 
-/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case and with stray spaces. */
+/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case, with stray spaces, with or without dashes. */
 export function normaliseInvitationCode(raw: string): string {
   let text = raw.trim();
   const fromLink = /\/join\/([^/?#\s]+)/i.exec(text);
@@ -35,7 +37,7 @@ export function normaliseInvitationCode(raw: string): string {
       text = fromLink[1];
     }
   }
-  return text.replace(/\s+/g, "").toUpperCase();
+  return normaliseTypedCode(text);
 }
 
 function clientFor(deps: InvitationDeps) {
@@ -53,6 +55,7 @@ export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Pr
     // Anything else not from our server (a captive portal's page, a proxy's 502) means we did not really get through.
     if (!result.error) return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
     if (result.status === 400) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
+    if (result.status === 429) return { ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts };
     return { ok: false, reason: "server_error", message: JOIN_MESSAGES.server_error };
   }
   // Stored under the code the participant used, which is the one their link and the replies carry.

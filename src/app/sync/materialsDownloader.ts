@@ -6,6 +6,7 @@ import { db as defaultDb, type OfflineChoice, type OutriggerDb, type StoredBlob 
 import { handoutPlainText } from "../store/handoutText";
 import { formatBytes, readMaterialBlob } from "../store/library";
 import { chunkRange, deleteBlob, deleteBlobIfUnused, deleteChunks, ensureBlobQueued, offlineTables } from "../store/offlineChoices";
+import { ensurePersistentStorage } from "../store/persistentStorage";
 import { backoffDelay } from "./backoff";
 import { invitationCodeForWorkshop } from "./materialsManifest";
 
@@ -55,7 +56,6 @@ export interface Downloader {
 
 export const DEFAULT_CHUNK_BYTES = 512 * 1024;
 const DEFAULT_STALL_TIMEOUT_MS = 30_000;
-const PERSIST_META_KEY = "persistRequested";
 /** Weight of the newest chunk in the moving average of the speed. */
 const SPEED_SMOOTHING = 0.3;
 
@@ -537,11 +537,8 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
         }
       }
     }
-    if (storage && !(await database.meta.get(PERSIST_META_KEY))) {
-      // Asked once, on the first save: without it the browser may clear the library under storage pressure.
-      const granted = await storage.persist().catch(() => false);
-      await database.meta.put({ key: PERSIST_META_KEY, value: { at: now().toISOString(), granted } });
-    }
+    // Without it the browser may clear the library under storage pressure.
+    if (storage) await ensurePersistentStorage(storage, now(), database);
     const at = now().toISOString();
     const toFetch = await database.transaction("rw", offlineTables(database), async () => {
       const queued: string[] = [];

@@ -6,10 +6,15 @@ import { parseArgs } from "node:util";
 import { MIN_PASSWORD_LENGTH, newOrganiser, ORGANISER_ROLES } from "../../shared/console";
 import type { OutriggerDatabase } from "../db/database";
 import { insertOrganiser, OrganiserExistsError } from "../db/organisers";
-import { hashPassword } from "./passwords";
+import { hashNewPassword, PasswordRefusedError } from "./passwords";
 
 export class AdminInputError extends Error {
-  constructor(message: string) {
+  /** The input at fault and the rule it broke, when known (e.g. "password", "password_common"). */
+  constructor(
+    message: string,
+    readonly path?: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = "AdminInputError";
   }
@@ -55,11 +60,18 @@ export async function createOrganiserFromArgs(db: OutriggerDatabase, args: strin
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? "input");
-    const reason = field === "password" ? `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` : `The ${field} is not valid${field === "email" ? " (expected an e-mail address)" : ""}.`;
-    throw new AdminInputError(reason);
+    const reason = field === "password" ? `The password is too long.` : `The ${field} is not valid${field === "email" ? " (expected an e-mail address)" : ""}.`;
+    throw new AdminInputError(reason, field, issue?.code);
+  }
+  let passwordHash: string;
+  try {
+    passwordHash = await hashNewPassword(parsed.data.password);
+  } catch (error) {
+    if (error instanceof PasswordRefusedError) throw new AdminInputError(`${error.problem.message} Nothing was changed.`, error.problem.path, error.problem.code);
+    throw error;
   }
   try {
-    const created = await insertOrganiser(db, { email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash: await hashPassword(parsed.data.password) }, now);
+    const created = await insertOrganiser(db, { email: parsed.data.email, name: parsed.data.name, role: parsed.data.role, passwordHash }, now);
     return `Created ${created.role} ${created.name} <${created.email}>. They can sign in at /console.`;
   } catch (error) {
     if (error instanceof OrganiserExistsError) throw new AdminInputError(error.message);

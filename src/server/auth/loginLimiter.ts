@@ -1,46 +1,50 @@
-// Failed sign-ins are counted in memory, per e-mail and per client address, over a sliding window.
-// One Node process serves the console, so memory is enough; a restart forgets the counts (documented).
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
-/** Past this many tracked keys, expired ones are swept so guessing many e-mails cannot grow memory without end. */
-const SWEEP_ABOVE_KEYS = 10_000;
+// Sign-in limits after OWASP's authentication and credential-stuffing guidance: failures are counted per
+// e-mail AND source (a stranger elsewhere cannot lock the owner out), per source across e-mails, and per
+// e-mail across sources, where a larger cap slows the account down instead of locking it. Rules: src/shared/accessLimits.ts.
+import {
+  SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE,
+  SIGN_IN_FAILURES_PER_ACCOUNT_BEFORE_SLOWDOWN,
+  SIGN_IN_FAILURES_PER_SOURCE,
+  SIGN_IN_SLOWDOWN_INTERVAL_MS,
+  SIGN_IN_WINDOW_MS,
+} from "../../shared/accessLimits";
+import { createAttemptWindows, secondsUntilBelowLimit, type Reservation } from "./attemptWindows";
 
 export interface LoginLimiter {
-  /** Seconds to wait before another attempt is allowed, or 0 when one may go ahead now. */
-  retryAfterSeconds(email: string, address: string, now: Date): number;
-  recordFailure(email: string, address: string, now: Date): void;
-  /** A successful sign-in clears that e-mail's failures (not the address's). */
-  recordSuccess(email: string): void;
+  /**
+   * Counts this attempt before the password is checked, or refuses it (with the seconds to wait) without counting.
+   * Call `succeeded()` on a right password: the attempt is taken back and that e-mail's failures from that source are forgotten.
+   */
+  reserve(email: string, source: string, now: Date): Reservation;
 }
 
 export function createLoginLimiter(): LoginLimiter {
-  const failures = new Map<string, number[]>();
-  const recent = (key: string, now: number): number[] => {
-    const kept = (failures.get(key) ?? []).filter((t) => now - t < LOGIN_WINDOW_MS);
-    if (kept.length === 0) failures.delete(key);
-    else failures.set(key, kept);
-    return kept;
-  };
-  const wait = (key: string, limit: number, now: number): number => {
-    const times = recent(key, now);
-    if (times.length < limit) return 0;
-    // Allowed again once enough of the failures have left the window.
-    const freeing = times[times.length - limit];
-    return Math.max(1, Math.ceil((freeing + LOGIN_WINDOW_MS - now) / 1000));
+  const windows = createAttemptWindows(SIGN_IN_WINDOW_MS);
+  const waitFor = (key: string, limit: number, now: number) => secondsUntilBelowLimit(windows.recent(key, now), limit, SIGN_IN_WINDOW_MS, now);
+  /** Below the account's cap: no wait; above it: one attempt per slowdown interval, whoever makes it. */
+  const accountSlowdown = (key: string, now: number): number => {
+    const attempts = windows.recent(key, now);
+    if (attempts.length < SIGN_IN_FAILURES_PER_ACCOUNT_BEFORE_SLOWDOWN) return 0;
+    const next = attempts[attempts.length - 1] + SIGN_IN_SLOWDOWN_INTERVAL_MS;
+    return next <= now ? 0 : Math.max(1, Math.ceil((next - now) / 1000));
   };
   return {
-    retryAfterSeconds(email, address, now) {
-      const t = now.getTime();
-      return Math.max(wait(`email:${email}`, MAX_FAILURES_PER_EMAIL, t), wait(`addr:${address}`, MAX_FAILURES_PER_ADDRESS, t));
-    },
-    recordFailure(email, address, now) {
-      const t = now.getTime();
-      if (failures.size > SWEEP_ABOVE_KEYS) for (const key of [...failures.keys()]) recent(key, t);
-      for (const key of [`email:${email}`, `addr:${address}`]) failures.set(key, [...recent(key, t), t]);
-    },
-    recordSuccess(email) {
-      failures.delete(`email:${email}`);
+    reserve(email, source, now) {
+      const at = now.getTime();
+      const pair = `pair:${email}\n${source}`;
+      const bySource = `source:${source}`;
+      const byAccount = `account:${email}`;
+      const wait = Math.max(waitFor(pair, SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE, at), waitFor(bySource, SIGN_IN_FAILURES_PER_SOURCE, at), accountSlowdown(byAccount, at));
+      if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
+      for (const key of [pair, bySource, byAccount]) windows.add(key, at);
+      return {
+        allowed: true,
+        succeeded() {
+          windows.clear(pair);
+          windows.remove(bySource, at);
+          windows.remove(byAccount, at);
+        },
+      };
     },
   };
 }

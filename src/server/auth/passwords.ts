@@ -1,6 +1,9 @@
 // Password hashing with scrypt (node:crypto): a random salt per password, the cost parameters stored with
 // the hash ("scrypt$N$r$p$salt$hash", base64), and a constant-time comparison on verify.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import type { FieldIssue } from "../../shared/api";
+import { passwordShapeProblem, type PasswordRule } from "../../shared/passwordPolicy";
+import { isCommonPassword } from "./commonPasswords";
 
 /** N = 2^16, r = 8, p = 1: about 64 MiB and a tenth of a second per hash on a small server. */
 const DEFAULT_PARAMS = { N: 2 ** 16, r: 8, p: 1 } as const;
@@ -18,6 +21,33 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await derive(password, salt, N, r, p);
   return `scrypt$${N}$${r}$${p}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+export type PasswordProblem = FieldIssue & { code: PasswordRule };
+
+/** Why a new password is refused (blank, too short, common), or undefined when it is acceptable. */
+export function newPasswordProblem(password: string, path = "password"): PasswordProblem | undefined {
+  const shape = passwordShapeProblem(password, path);
+  if (shape) return shape;
+  if (isCommonPassword(password)) return { path, code: "password_common", message: "This password is one of the most commonly used ones, which attackers try first. Choose another, e.g. a few unrelated words." };
+  return undefined;
+}
+
+export class PasswordRefusedError extends Error {
+  constructor(readonly problem: PasswordProblem) {
+    super(problem.message);
+    this.name = "PasswordRefusedError";
+  }
+}
+
+/**
+ * The one way a password that someone chose becomes a stored hash (setup, admin:create, any later change):
+ * throws PasswordRefusedError when the password breaks a rule.
+ */
+export async function hashNewPassword(password: string, path = "password"): Promise<string> {
+  const problem = newPasswordProblem(password, path);
+  if (problem) throw new PasswordRefusedError(problem);
+  return hashPassword(password);
 }
 
 /** False for a wrong password or a hash this code cannot read; never throws for bad input. */

@@ -2,7 +2,7 @@
 // A name is only ever built from a validated lower-case hex hash, so no request can reach a path outside the store.
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, open, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -12,6 +12,19 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Big reads keep a 50 MB download close to what a plain static server manages (fewer, larger writes). */
 export const BLOB_READ_CHUNK_BYTES = 512 * 1024;
+
+/**
+ * A `.incoming-*` file untouched for this long belongs to an import that was killed: a live one writes to it
+ * all the time. (Live imports of this process are skipped whatever their age; this guards other processes,
+ * e.g. `materials:add` run beside the server.)
+ */
+export const ABANDONED_INCOMING_AGE_MS = 60 * 60 * 1000;
+const INCOMING_PREFIX = ".incoming-";
+
+export interface SweptIncoming {
+  removedFiles: number;
+  removedBytes: number;
+}
 
 export interface StoredBlob {
   sha256: string;
@@ -37,6 +50,8 @@ export interface BlobStore {
   open(sha256: string, span?: ByteSpan): ReadStream;
   /** True when something was removed. */
   remove(sha256: string): Promise<boolean>;
+  /** Removes temporary files of imports killed part-way (older than ABANDONED_INCOMING_AGE_MS at `now`). */
+  sweepAbandonedIncoming(now: Date): Promise<SweptIncoming>;
 }
 
 export class InvalidBlobIdError extends Error {
@@ -56,11 +71,16 @@ export function createBlobStore(dir: string): BlobStore {
     return join(dir, sha256.slice(0, 2), sha256);
   };
 
+  // Temp files being written by this process: never swept, however long a slow source takes.
+  const live = new Set<string>();
+
   async function putStream(source: Readable | AsyncIterable<Uint8Array>): Promise<StoredBlob> {
     await mkdir(dir, { recursive: true });
     // Written under a temporary name in the store itself (same file system), so the final rename is atomic:
     // a reader sees the whole file or nothing.
-    const temp = join(dir, `.incoming-${randomUUID()}`);
+    const tempName = `${INCOMING_PREFIX}${randomUUID()}`;
+    const temp = join(dir, tempName);
+    live.add(tempName);
     const hash = createHash("sha256");
     let size = 0;
     const hashing = new Transform({
@@ -93,12 +113,41 @@ export function createBlobStore(dir: string): BlobStore {
     } catch (error) {
       await rm(temp, { force: true });
       throw error;
+    } finally {
+      live.delete(tempName);
     }
+  }
+
+  async function sweepAbandonedIncoming(now: Date): Promise<SweptIncoming> {
+    const swept: SweptIncoming = { removedFiles: 0, removedBytes: 0 };
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch (error) {
+      if (isNotFound(error)) return swept;
+      throw error;
+    }
+    for (const name of names) {
+      if (!name.startsWith(INCOMING_PREFIX) || live.has(name)) continue;
+      const path = join(dir, name);
+      try {
+        const info = await stat(path);
+        if (!info.isFile() || now.getTime() - info.mtimeMs < ABANDONED_INCOMING_AGE_MS) continue;
+        await unlink(path);
+        swept.removedFiles += 1;
+        swept.removedBytes += info.size;
+      } catch (error) {
+        // Finished (renamed) or removed by someone else meanwhile: nothing left to sweep.
+        if (!isNotFound(error)) throw error;
+      }
+    }
+    return swept;
   }
 
   return {
     dir,
     putStream,
+    sweepAbandonedIncoming,
     putFile: (path) => putStream(createReadStream(path, { highWaterMark: BLOB_READ_CHUNK_BYTES })),
     putBytes: (bytes) => putStream(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
     has: async (sha256) => exists(pathOf(sha256)),

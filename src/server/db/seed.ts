@@ -1,5 +1,5 @@
 // First-start data: run on every start, writes only what is missing.
-import { bundledQuestionnaires, followUpV1 } from "../../shared/questionnaires/index";
+import { bundledQuestionnaires, followUpLatest } from "../../shared/questionnaires/index";
 import { insertCampaign } from "./campaigns";
 import type { OutriggerDatabase } from "./database";
 import { countAdministrations, insertWorkshops, upsertAdministrations } from "./directory";
@@ -32,8 +32,8 @@ export async function seedIfEmpty(db: OutriggerDatabase, now: Date = new Date())
         {
           id: DEMO_CAMPAIGN_ID,
           workshopId: DEMO_WORKSHOP_ID,
-          questionnaireId: followUpV1.id,
-          questionnaireVersion: followUpV1.version,
+          questionnaireId: followUpLatest.id,
+          questionnaireVersion: followUpLatest.version,
           opensAt: new Date(now.getTime() - 60_000).toISOString(),
           dueAt: new Date(now.getTime() + DEMO_CAMPAIGN_DAYS_OPEN * DAY_MS).toISOString(),
           lateRepliesAccepted: true,

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Hono, type MiddlewareHandler } from "hono";
 import { MAX_JSON_BODY_BYTES } from "../../shared/api";
 import { compress } from "hono/compress";
+import { createInvitationLookupLimiter } from "../auth/invitationLookupLimiter";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
 import { createMailer, type Mailer } from "../mail/mailer";
@@ -60,7 +61,7 @@ export function defaultBlobDir(dataDir?: string): string {
 }
 
 export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer, uploadDir = defaultUploadDir() }: AppOptions): Hono {
-  const deps: AppDeps = { db, now, blobStore, signer };
+  const deps: AppDeps = { db, now, blobStore, signer, invitationLookups: createInvitationLookupLimiter(), trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" };
   const app = new Hono();
   registerErrorHandlers(app);
   app.use("*", securityHeaders({ trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" }));

@@ -1,4 +1,5 @@
-// What every route needs: the database, the blob store, the manifest signer and the clock (injectable so tests can move time).
+// What every route needs: the database, the blob store, the manifest signer, the clock (injectable so tests can move time) and the look-up limit.
+import type { InvitationLookupLimiter } from "../auth/invitationLookupLimiter";
 import type { BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
 import type { ManifestSigner } from "../signing/manifestSigner";
@@ -8,4 +9,8 @@ export interface AppDeps {
   now: () => Date;
   blobStore: BlobStore;
   signer: ManifestSigner;
+  /** Counts failed invitation-code look-ups per source (every route that takes a code). */
+  invitationLookups: InvitationLookupLimiter;
+  /** Believe X-Forwarded-Proto / X-Forwarded-For (behind a reverse proxy; env TRUST_PROXY=1). */
+  trustProxy: boolean;
 }

@@ -1,6 +1,7 @@
 // GET /api/invitations/:code: everything a phone needs to answer the questionnaire offline from then on.
 import { Hono } from "hono";
 import type { InvitationPayload } from "../../shared/api";
+import { normaliseInvitationCode } from "../../shared/invitationCode";
 import { invitationCode } from "../../shared/reply";
 import { findCampaign } from "../db/campaigns";
 import { findWorkshop, listAdministrations } from "../db/directory";
@@ -9,21 +10,21 @@ import { findQuestionnaire } from "../db/questionnaires";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
 import { participantFeedbackResponse } from "./feedback";
+import { findInvitationWithinLimit } from "./invitationLookup";
 
-/** People type codes from a letter or a poster: tolerate case and surrounding spaces. */
-export function normaliseInvitationCode(raw: string): string {
-  return raw.trim().toUpperCase();
-}
+/** People type codes from a letter or a poster: tolerate case, spaces and dashes (src/shared/invitationCode.ts). */
+export { normaliseInvitationCode };
 
-export function invitationRoutes({ db }: AppDeps): Hono {
+export function invitationRoutes(deps: AppDeps): Hono {
+  const { db } = deps;
   const routes = new Hono();
-  routes.get("/:code/feedback", (c) => participantFeedbackResponse(c, db, c.req.param("code")));
+  routes.get("/:code/feedback", (c) => participantFeedbackResponse(c, deps, c.req.param("code")));
   routes.get("/:code", async (c) => {
     const code = normaliseInvitationCode(c.req.param("code"));
     if (!invitationCode.safeParse(code).success) {
       throw new ApiProblem(400, "invalid_invitation_code", "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.");
     }
-    const invitation = await findInvitation(db, code);
+    const invitation = await findInvitationWithinLimit(deps, c, () => findInvitation(db, code));
     if (!invitation) throw new ApiProblem(404, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
     const campaign = await findCampaign(db, invitation.campaignId);
     const workshop = campaign && (await findWorkshop(db, campaign.workshopId));

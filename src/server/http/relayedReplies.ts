@@ -5,10 +5,9 @@ import { Hono } from "hono";
 import type { ReplyResult } from "../../shared/api";
 import { relayedReplyFile, verifyRelayedReply } from "../../shared/relay";
 import type { Reply } from "../../shared/reply";
-import { findInvitation } from "../db/invitations";
 import type { AppDeps } from "./context";
-import { replyBatchHandlers } from "./replies";
-import { idOf, rejected, takeReplies, type QuestionnaireCache } from "./replyIntake";
+import { limitedInvitationFinder, replyBatchHandlers } from "./replies";
+import { idOf, rejected, takeReplies, type IntakeDeps, type QuestionnaireCache } from "./replyIntake";
 import { fieldIssuesFromZod } from "./zodIssues";
 
 export const INVALID_SIGNATURE_MESSAGE = "This reply file was changed after it was signed, or was not made by the invited participant's app.";
@@ -18,12 +17,12 @@ function fileReplyId(item: unknown): string {
   return item !== null && typeof item === "object" ? idOf((item as { reply?: unknown }).reply) : "";
 }
 
-export async function takeRelayedReplies(items: readonly unknown[], deps: AppDeps & { questionnaires: QuestionnaireCache }): Promise<ReplyResult[]> {
+export async function takeRelayedReplies(items: readonly unknown[], deps: AppDeps & Pick<IntakeDeps, "questionnaires" | "findInvitation">): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
   const relayKeys = new Map<string, Promise<string | undefined>>();
   const relayKeyOf = (code: string) => {
     let found = relayKeys.get(code);
-    if (!found) relayKeys.set(code, (found = findInvitation(deps.db, code).then((i) => i?.relayKey)));
+    if (!found) relayKeys.set(code, (found = deps.findInvitation(code).then((i) => i?.relayKey)));
     return found;
   };
   const verified: { index: number; reply: Reply }[] = [];
@@ -57,6 +56,6 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
 export function relayedReplyRoutes(deps: AppDeps): Hono {
   const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items) => takeRelayedReplies(items, { ...deps, questionnaires })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
   return routes;
 }

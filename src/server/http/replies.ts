@@ -1,17 +1,19 @@
 // POST /api/replies: a batch from a phone's outbox. Each reply gets its own result, in the order sent.
-import { Hono, type Env, type Handler } from "hono";
+import { Hono, type Context, type Env, type Handler } from "hono";
 import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, replyBatchRequest, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
 import type { AppDeps } from "./context";
+import { findInvitation } from "../db/invitations";
 import { ApiProblem } from "./errors";
+import { findInvitationWithinLimit } from "./invitationLookup";
 import { jsonBody } from "./jsonBody";
-import { takeReplies, type QuestionnaireCache } from "./replyIntake";
+import { takeReplies, type IntakeDeps, type QuestionnaireCache } from "./replyIntake";
 
 /**
  * The POST handlers every reply batch goes through: JSON content type (415), at most MAX_BATCH_BYTES (413,
  * checked while reading), valid JSON (400) and the { "replies": [...] } envelope (400 invalid_batch);
  * `take` decides each item and its results are the 200 answer. Shared by /api/replies and /api/relayed-replies.
  */
-export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResult[]>) {
+export function replyBatchHandlers(take: (items: unknown[], c: Context) => Promise<ReplyResult[]>) {
   const readBatch = jsonBody(replyBatchRequest, {
     maxBytes: MAX_BATCH_BYTES,
     tooLargeMessage: `The batch is larger than ${MAX_BATCH_BYTES / 1024} KB. Send fewer replies at a time, or shorten very long answers.`,
@@ -20,15 +22,20 @@ export function replyBatchHandlers(take: (items: unknown[]) => Promise<ReplyResu
     refuseNulCharacters: false,
   });
   const answer: Handler<Env, string, { out: { json: { replies: unknown[] } } }> = async (c) => {
-    const response: ReplyBatchResponse = { results: await take(c.req.valid("json").replies) };
+    const response: ReplyBatchResponse = { results: await take(c.req.valid("json").replies, c) };
     return c.json(response, 200);
   };
   return [readBatch, answer] as const;
 }
 
+/** Invitation look-ups for one request, counted against its source: past the limit the whole batch gets 429 (nothing is written). */
+export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["findInvitation"] {
+  return (code) => findInvitationWithinLimit(deps, c, () => findInvitation(deps.db, code));
+}
+
 export function replyRoutes(deps: AppDeps): Hono {
   const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items) => takeReplies(items, { ...deps, questionnaires })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
   return routes;
 }

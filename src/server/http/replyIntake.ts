@@ -9,7 +9,7 @@ import { reply as replySchema, type Reply, type ReplyReceipt } from "../../share
 import { findCampaign } from "../db/campaigns";
 import type { OutriggerDatabase } from "../db/database";
 import { listAdministrationCodes } from "../db/directory";
-import { findInvitation, type Invitation } from "../db/invitations";
+import type { Invitation } from "../db/invitations";
 import { findQuestionnaire } from "../db/questionnaires";
 import { findStoredReplies, insertReplies, type StoredReplyFingerprint } from "../db/replies";
 import type { NewReplyRow } from "../db/schema";
@@ -22,6 +22,8 @@ export interface IntakeDeps {
   db: OutriggerDatabase;
   now: () => Date;
   questionnaires: QuestionnaireCache;
+  /** The invitation a reply names; limited per source by the route (invitationLookup.ts), which may refuse the request. */
+  findInvitation: (code: string) => Promise<Invitation | undefined>;
 }
 
 export function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
@@ -58,7 +60,7 @@ interface Candidate {
   contentHash: string;
 }
 
-export async function takeReplies(items: readonly unknown[], { db, now, questionnaires }: IntakeDeps): Promise<ReplyResult[]> {
+export async function takeReplies(items: readonly unknown[], { db, now, questionnaires, findInvitation }: IntakeDeps): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
   const receivedAt = now();
   const candidates: Candidate[] = [];
@@ -81,7 +83,7 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
   // A reply stored before (its response lost on the way) gets its original receipt, even if the campaign has closed since.
   const stored = await findStoredReplies(db, candidates.map((c) => c.reply.id));
   const campaignById = perRequest((id) => findCampaign(db, id));
-  const invitationByCode = perRequest((code) => findInvitation(db, code));
+  const invitationByCode = perRequest(findInvitation);
   let administrationCodes: Promise<string[]> | undefined;
   const questionnaire = (c: Campaign) => {
     const key = `${c.questionnaireId}@${c.questionnaireVersion}`;

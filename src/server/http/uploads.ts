@@ -19,6 +19,7 @@ import { findInvitation } from "../db/invitations";
 import { isDiskFull } from "../db/storageErrors";
 import type { AppDeps } from "./context";
 import { DISK_FULL_MESSAGE, DISK_FULL_STATUS } from "./errors";
+import { lookUpWithinLimit, TOO_MANY_LOOKUPS_SENTENCE } from "./invitationLookup";
 import { normaliseInvitationCode } from "./invitations";
 
 export function defaultUploadDir(dataDir?: string): string {
@@ -160,7 +161,9 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     if (method !== "POST" && method !== "HEAD" && method !== "PATCH") return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
     const code = invitationCodeOfHeader(c.req.header("Authorization"));
     if (code === undefined) return refuse(401, `Attachments are sent with your invitation: send it as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`);
-    if ((await findInvitation(db, code)) === undefined) return refuse(401, "No invitation has this code. Please check it against your invitation message.");
+    const lookup = await lookUpWithinLimit(deps, c, () => findInvitation(db, code));
+    if (lookup.limited) return refuse(429, TOO_MANY_LOOKUPS_SENTENCE, { "Retry-After": String(lookup.retryAfterSeconds) });
+    if (lookup.found === undefined) return refuse(401, "No invitation has this code. Please check it against your invitation message.");
 
     const rest = c.req.path.slice(UPLOADS_PATH.length).replace(/^\/+|\/+$/g, "");
     if (method === "POST") {

@@ -5,6 +5,7 @@ import { invitationCode } from "../../shared/reply";
 import { findInvitationWorkshopId } from "../db/invitations";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
+import { findInvitationWithinLimit } from "./invitationLookup";
 import { normaliseInvitationCode } from "./invitations";
 
 /** `Authorization: Invitation <CODE>` wins; `?invitation=CODE` serves plain links (a video tag, "open in another app"). */
@@ -20,13 +21,13 @@ function presentedCode(c: Context): string | undefined {
 }
 
 /** The workshop the request's invitation unlocks; 401 when there is no usable invitation. */
-export async function invitationWorkshopId({ db }: AppDeps, c: Context): Promise<string> {
+export async function invitationWorkshopId(deps: AppDeps, c: Context): Promise<string> {
   const raw = presentedCode(c);
   const code = raw === undefined ? undefined : normaliseInvitationCode(raw);
   if (code === undefined || !invitationCode.safeParse(code).success) {
     throw new ApiProblem(401, "invitation_required", `Materials are for workshop participants: send your invitation code as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`);
   }
-  const workshopId = await findInvitationWorkshopId(db, code);
+  const workshopId = await findInvitationWithinLimit(deps, c, () => findInvitationWorkshopId(deps.db, code));
   if (workshopId === undefined) throw new ApiProblem(401, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
   return workshopId;
 }

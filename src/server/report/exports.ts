@@ -69,8 +69,8 @@ function repliesRows(table: ReportTable<RepliesRow>): Row[] {
 }
 
 function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
-  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Answered", ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`])];
-  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.answered, ...FOLLOW_UP_ACTIONS.flatMap((a) => [r.actions[a].count, r.actions[a].percent])])];
+  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Answered", "No action yet", ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`])];
+  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.answered, r.noActionYet, ...FOLLOW_UP_ACTIONS.flatMap((a) => [r.actions[a].count, r.actions[a].percent])])];
 }
 
 function yesNoRows(table: ReportTable<YesNoRow>): Row[] {

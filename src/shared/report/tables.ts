@@ -6,6 +6,7 @@
 //   question (it is "unanswered"); percentages are of replies, as published, so a skip lowers them.
 //   A yes/no answer is "yes" or "no" (case and surrounding spaces ignored); anything else is a skip.
 // - Follow-up actions: each respondent counts at most once per action; unknown choice values are ignored.
+//   "None yet" answers the question: it counts in "answered" and "noActionYet", and in no action column.
 // - Tables 1, 2, 3, 5, 6 count respondents: an administration with two respondents counts twice.
 //   Tables 4 and 7 list administrations: it appears once per workshop, and in a column when any
 //   of its respondents to that workshop qualifies.
@@ -15,6 +16,7 @@
 import { isMultipleChoiceAnswer, type Answers } from "../answers";
 import {
   FOLLOW_UP_ACTIONS,
+  NO_ACTION_YET,
   SUBTOTAL_KINDS,
   type CountAndPercent,
   type CrossColumn,
@@ -71,6 +73,12 @@ export function chosenActions(answers: Answers): Set<FollowUpAction> {
     if ((FOLLOW_UP_ACTIONS as readonly string[]).includes(choice)) chosen.add(choice as FollowUpAction);
   }
   return chosen;
+}
+
+/** True when the reply answered "I have not taken any follow-up action yet". */
+export function tookNoActionYet(answers: Answers): boolean {
+  const value = answers[REPORT_QUESTIONS.followUpActions];
+  return isMultipleChoiceAnswer(value) && value.choices.includes(NO_ACTION_YET);
 }
 
 /** "yes", "no", or null when the reply skipped the question (or holds something else). */
@@ -157,20 +165,23 @@ export function repliesTable(workshops: readonly ReportWorkshop[], replies: read
 
 // ---- Table 2: follow-up actions --------------------------------------------------------------
 
-type ActionCounts = Record<FollowUpAction, number> & { replies: number; answered: number };
+type ActionCounts = Record<FollowUpAction, number> & { replies: number; answered: number; noActionYet: number };
 
 /** Table 2: per action, the respondents who chose it, and that as a % of replies. */
 export function followUpActionsTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<FollowUpActionsRow> {
   return buildTable<ActionCounts, FollowUpActionsRow>(
     workshops,
     replies,
-    ["replies", "answered", ...FOLLOW_UP_ACTIONS],
+    ["replies", "answered", "noActionYet", ...FOLLOW_UP_ACTIONS],
     (_w, rs) => {
-      const counts = { replies: rs.length, answered: 0 } as ActionCounts;
+      const counts = { replies: rs.length, answered: 0, noActionYet: 0 } as ActionCounts;
       for (const a of FOLLOW_UP_ACTIONS) counts[a] = 0;
       for (const r of rs) {
         const chosen = chosenActions(r.answers);
-        if (chosen.size > 0) counts.answered += 1;
+        const noneYet = tookNoActionYet(r.answers);
+        if (chosen.size > 0 || noneYet) counts.answered += 1;
+        // An answer combining "none yet" with actions is refused on receipt; if one slips in, its actions count.
+        if (noneYet && chosen.size === 0) counts.noActionYet += 1;
         for (const a of chosen) counts[a] += 1;
       }
       return { counts, extra: {} };
@@ -178,7 +189,7 @@ export function followUpActionsTable(workshops: readonly ReportWorkshop[], repli
     (c) => {
       const actions = {} as Record<FollowUpAction, CountAndPercent>;
       for (const a of FOLLOW_UP_ACTIONS) actions[a] = { count: c[a], percent: wholePercent(c[a], c.replies) };
-      return { replies: c.replies, answered: c.answered, actions };
+      return { replies: c.replies, answered: c.answered, noActionYet: c.noActionYet, actions };
     },
   );
 }

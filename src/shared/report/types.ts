@@ -91,6 +91,9 @@ export const FOLLOW_UP_ACTIONS = [
 ] as const;
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
 
+/** The exclusive "I have not taken any follow-up action yet" (questionnaire v2 on): an answer, but no action. */
+export const NO_ACTION_YET = "none_yet";
+
 export const FOLLOW_UP_ACTION_LABELS: Record<FollowUpAction, string> = {
   shared_materials: "Shared materials",
   submitted_report: "Submitted reports",
@@ -107,8 +110,10 @@ export interface CountAndPercent {
 
 export interface FollowUpActionsRow {
   replies: number;
-  /** Replies that chose at least one action (the rest skipped the question). */
+  /** Replies that answered the question: chose at least one action, or "none yet" (the rest skipped it). */
   answered: number;
+  /** Replies that said they had taken no follow-up action yet (counted in replies and answered, in no action column). */
+  noActionYet: number;
   /** Respondents who chose each action, and that count as a % of replies. */
   actions: Record<FollowUpAction, CountAndPercent>;
 }

@@ -1,4 +1,4 @@
-// Valid replies to the seeded demo campaign, and campaigns in other states to send them to.
+// Valid replies to the seeded demo campaign (newest questionnaire version), and campaigns in other states to send them to.
 import { v7 as uuidv7 } from "uuid";
 import type { Answers } from "../../../src/shared/answers";
 import type { Campaign } from "../../../src/shared/campaign";
@@ -6,6 +6,7 @@ import type { Reply } from "../../../src/shared/reply";
 import { insertCampaign } from "../../../src/server/db/campaigns";
 import type { OutriggerDatabase } from "../../../src/server/db/database";
 import { insertInvitations } from "../../../src/server/db/invitations";
+import { followUpLatest } from "../../../src/shared/questionnaires";
 import { DEMO_CAMPAIGN_ID, DEMO_WORKSHOP_ID } from "../../../src/server/db/seedData";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +34,7 @@ export function validReply(overrides: Partial<Reply> = {}): Reply {
     campaignId: DEMO_CAMPAIGN_ID,
     invitationCode: "DEMO-TO1",
     questionnaireId: "follow-up",
-    questionnaireVersion: 1,
+    questionnaireVersion: followUpLatest.version,
     answers: validAnswers(),
     startedAt: "2024-01-10T08:00:00.000Z",
     submittedAt: "2024-01-10T08:20:00.000Z",
@@ -49,7 +50,7 @@ export async function addCampaign(db: OutriggerDatabase, campaign: Partial<Campa
     {
       workshopId: DEMO_WORKSHOP_ID,
       questionnaireId: "follow-up",
-      questionnaireVersion: 1,
+      questionnaireVersion: followUpLatest.version,
       opensAt: new Date(now.getTime() - DAY_MS).toISOString(),
       dueAt: new Date(now.getTime() + 21 * DAY_MS).toISOString(),
       lateRepliesAccepted: true,

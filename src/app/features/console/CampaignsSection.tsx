@@ -1,23 +1,31 @@
 // A workshop's follow-up campaigns, and opening a new one with the office's usual timing.
 import { For, Show, createResource, createSignal } from "solid-js";
-import type { CampaignDetail, CampaignSummary } from "../../../shared/console";
+import type { CampaignDetail, CampaignSummary, QuestionnaireVersionList } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate } from "../../ui/formatTime";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
+
+const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
 
 export function CampaignsSection(props: { workshopId: string; participantCount: number }) {
   const [campaigns] = createResource(() => props.workshopId, async (id) => {
     const result = await consoleRequest<{ campaigns: CampaignSummary[] }>("GET", `/workshops/${encodeURIComponent(id)}/campaigns`);
     return result.ok ? result.body.campaigns : [];
   });
+  const [versions] = createResource(async () => {
+    const result = await consoleRequest<QuestionnaireVersionList>("GET", "/questionnaires");
+    return result.ok ? result.body.questionnaires.filter((q) => q.id === FOLLOW_UP_QUESTIONNAIRE) : [];
+  });
+  // Empty: the newest version, which the server picks.
+  const [version, setVersion] = createSignal("");
   const [problem, setProblem] = createSignal<string>();
   const [opensOn, setOpensOn] = createSignal("");
   const [dueOn, setDueOn] = createSignal("");
   const [late, setLate] = createSignal(true);
   const open = async () => {
     // Empty dates keep the office's defaults (six months after the workshop, due three weeks later).
-    const body = { lateRepliesAccepted: late(), ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}), ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}) };
+    const body = { lateRepliesAccepted: late(), ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}), ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}), ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}) };
     const result = await consoleRequest<CampaignDetail>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`, body);
     if (!result.ok) return setProblem(result.error.message);
     navigate(`/console/campaigns/${result.body.campaign.id}`);
@@ -34,7 +42,7 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
                   Opens {formatDate(c.opensAt)}, due {formatDate(c.dueAt)}
                 </Link>{" "}
                 <span class="muted">
-                  · {c.status} · {c.replied} of {c.invited} replied
+                  · questionnaire version {c.questionnaireVersion} · {c.status} · {c.replied} of {c.invited} replied
                 </span>
               </li>
             )}
@@ -42,9 +50,14 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
         </ul>
       </Show>
       <Show when={canChange()}>
-        <p class="muted">A new campaign opens six months after the workshop's last day, is due three weeks later and welcomes late replies, unless you set other dates below; every participant gets a personal invitation.</p>
+        <p class="muted">A new campaign uses the newest questionnaire version, opens six months after the workshop's last day, is due three weeks later and welcomes late replies, unless you set other dates below; every participant gets a personal invitation.</p>
         <details>
-          <summary>Other dates or rules</summary>
+          <summary>Other questionnaire version, dates or rules</summary>
+          <label for="c-version">Questionnaire version</label>
+          <select id="c-version" value={version()} onChange={(e) => setVersion(e.currentTarget.value)}>
+            <option value="">The newest ({versions()?.[0] ? `version ${versions()?.[0]?.version}` : "…"})</option>
+            <For each={versions()}>{(v) => <option value={String(v.version)}>{`Version ${v.version}: ${v.title} (${v.questions} questions)`}</option>}</For>
+          </select>
           <label for="c-opens">Opens on (optional)</label>
           <input id="c-opens" type="date" value={opensOn()} onInput={(e) => setOpensOn(e.currentTarget.value)} />
           <label for="c-due">Due on (optional)</label>

@@ -2,7 +2,8 @@
 import { useNavigate, useParams } from "../../ui/router";
 import { Show, createSignal, onMount } from "solid-js";
 import { getJoined } from "../../store/campaigns";
-import { joinByCode } from "../../sync/invitations";
+import { storeMaterialsListAfterJoin } from "../../sync/afterJoin";
+import { joinByCode, normaliseInvitationCode } from "../../sync/invitations";
 
 export function JoinPage() {
   const params = useParams<{ code?: string }>();
@@ -13,14 +14,16 @@ export function JoinPage() {
 
   async function join(raw: string) {
     setProblem(undefined);
-    const normalised = raw.trim().toUpperCase();
+    const normalised = normaliseInvitationCode(raw);
     // Already on this phone: no network needed to carry on.
     if (normalised && (await getJoined(normalised))) return navigate(`/survey/${normalised}`, { replace: true });
     setBusy(true);
     const result = await joinByCode(raw);
     setBusy(false);
-    if (result.ok) navigate(`/survey/${result.invitationCode}`, { replace: true });
-    else setProblem(result.message);
+    if (result.ok) {
+      void storeMaterialsListAfterJoin(result.invitationCode);
+      navigate(`/survey/${result.invitationCode}`, { replace: true });
+    } else setProblem(result.message);
   }
 
   onMount(() => {
@@ -46,7 +49,7 @@ export function JoinPage() {
           autocapitalize="characters"
           spellcheck={false}
           inputmode="text"
-          placeholder="e.g. DEMO-TO1"
+          placeholder="e.g. Q8ZT-M4VX-9NRH-TL"
           value={code()}
           onInput={(event) => setCode(event.currentTarget.value)}
           aria-describedby={problem() ? "join-problem" : undefined}

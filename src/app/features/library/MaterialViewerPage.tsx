@@ -1,5 +1,5 @@
 // Opens one material from the phone's own copy, with no network: PDF, image, video, audio or handout.
-import { Match, Show, Switch, createResource, createSignal, lazy, onCleanup } from "solid-js";
+import { ErrorBoundary, Match, Show, Switch, createResource, createSignal, lazy, onCleanup, onMount } from "solid-js";
 import type { Material } from "../../../shared/materials";
 import { db } from "../../store/db";
 import { readMaterialFile } from "../../store/library";
@@ -42,6 +42,8 @@ export default function MaterialViewerPage() {
   onCleanup(() => objectUrl && URL.revokeObjectURL(objectUrl));
   const isPdf = () => material()?.contentType === "application/pdf";
   const [presenting, setPresenting] = createSignal(false);
+  // Set when the PDF viewer's code could not be loaded (offline, never fetched): Present would fail the same way.
+  const [viewerMissing, setViewerMissing] = createSignal(false);
   let presenterHost: HTMLDivElement | undefined;
   const present = async () => {
     setPresenting(true);
@@ -85,7 +87,9 @@ export default function MaterialViewerPage() {
                 <>
                   <Switch fallback={<p>This kind of file cannot be shown inside the app. Use "Open in another app".</p>}>
                     <Match when={isPdf()}>
-                      <PdfViewer blob={b()} title={m().title} />
+                      <ErrorBoundary fallback={() => <PdfViewerMissing onShown={() => setViewerMissing(true)} />}>
+                        <PdfViewer blob={b()} title={m().title} />
+                      </ErrorBoundary>
                     </Match>
                     <Match when={m().kind === "image"}>
                       <img class="material-image" src={urlFor(b())} alt={m().description || m().title} />
@@ -103,7 +107,7 @@ export default function MaterialViewerPage() {
                     </Match>
                   </Switch>
                   <div class="button-row">
-                    <Show when={isPdf()}>
+                    <Show when={isPdf() && !viewerMissing()}>
                       <button type="button" class="button primary" onClick={() => void present()}>
                         Present
                       </button>
@@ -124,5 +128,16 @@ export default function MaterialViewerPage() {
         )}
       </Show>
     </main>
+  );
+}
+
+/** Said instead of a dead "could not be opened": why, and what works now. */
+function PdfViewerMissing(props: { onShown: () => void }) {
+  onMount(() => props.onShown());
+  return (
+    <p class="banner banner-warning" role="status" data-testid="pdf-viewer-missing">
+      The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another app" below, or open this file again once you are online: the
+      viewer is then kept for offline use.
+    </p>
   );
 }

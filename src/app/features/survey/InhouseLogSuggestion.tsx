@@ -4,20 +4,15 @@ import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isMultipleChoiceAnswer } from "../../../shared/answers";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import { findQuestion } from "../../../shared/questionnaire";
-import { db, type InhouseSession } from "../../store/db";
+import { toggleChoice } from "../../../shared/choiceToggle";
+import { db } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
-import { formatDate } from "../../ui/formatTime";
+import { summariseSessions } from "./inhouseSummary";
 
 // The follow-up questionnaire's ids for "organized an in-house workshop" and its description.
 const ACTIONS_QUESTION = "followUpActions";
 const INHOUSE_OPTION = "inhouse_workshop";
 const DESCRIPTION_QUESTION = "actionsDescription";
-
-export function summariseSessions(sessions: InhouseSession[]): string {
-  const total = sessions.reduce((sum, s) => sum + s.attendees, 0);
-  const lines = sessions.map((s) => `${formatDate(`${s.date}T12:00:00Z`)}: ${s.topic} (${s.attendees} ${s.attendees === 1 ? "attendee" : "attendees"})`);
-  return `Ran ${sessions.length === 1 ? "an in-house session" : `${sessions.length} in-house sessions`} for ${total} colleagues — ${lines.join("; ")}.`;
-}
 
 export function InhouseLogSuggestion(props: { definition: QuestionnaireDefinition; answers: Answers; onApply: (questionId: string, value: AnswerValue) => void }) {
   const sessions = createLiveQuery(() => db.inhouseSessions.orderBy("date").toArray());
@@ -33,9 +28,12 @@ export function InhouseLogSuggestion(props: { definition: QuestionnaireDefinitio
     return isMultipleChoiceAnswer(actions) && actions.choices.includes(INHOUSE_OPTION) && typeof description === "string" && description.includes(summary());
   };
   const apply = () => {
+    const question = findQuestion(props.definition, ACTIONS_QUESTION);
     const actions = props.answers[ACTIONS_QUESTION];
-    const choices = isMultipleChoiceAnswer(actions) ? actions.choices : [];
-    props.onApply(ACTIONS_QUESTION, { ...(isMultipleChoiceAnswer(actions) ? actions : {}), choices: choices.includes(INHOUSE_OPTION) ? choices : [...choices, INHOUSE_OPTION] });
+    const current = isMultipleChoiceAnswer(actions) ? actions : { choices: [] };
+    // Ticking "in-house workshop" unticks an exclusive "none yet", as it would on screen.
+    const { answer } = toggleChoice(question?.type === "multiple_choice" ? question.options : [], current, INHOUSE_OPTION, true);
+    if (answer) props.onApply(ACTIONS_QUESTION, answer);
     const description = props.answers[DESCRIPTION_QUESTION];
     const before = typeof description === "string" && description.trim() ? `${description.trim()}\n` : "";
     if (findQuestion(props.definition, DESCRIPTION_QUESTION)) props.onApply(DESCRIPTION_QUESTION, `${before}${summary()}`);

@@ -1,11 +1,12 @@
 // One question of any type, rendered from its definition: the only place that knows how each type looks.
-import { For, Match, Show, Switch } from "solid-js";
+import { For, Match, Show, Switch, createSignal } from "solid-js";
 import type { AnswerValue, MultipleChoiceAnswer } from "../../../shared/answers";
 import { isMultipleChoiceAnswer } from "../../../shared/answers";
 import type { Administration } from "../../../shared/directory";
 import { SUB_REGIONS, SUB_REGION_NAMES } from "../../../shared/directory";
 import type { Question } from "../../../shared/questionnaire";
 import { TEXT_LIMITS } from "../../../shared/questionnaire";
+import { toggleChoice } from "../../../shared/choiceToggle";
 
 export interface QuestionFieldProps {
   question: Question;
@@ -17,6 +18,16 @@ export interface QuestionFieldProps {
 }
 
 const fieldId = (question: Question) => `q-${question.id}`;
+
+/**
+ * A group of options counts as left only when focus goes outside the whole question: moving from
+ * "Other" to its "please specify" box, or between options, is still answering it.
+ */
+function leftTheQuestion(event: FocusEvent): boolean {
+  const question = (event.currentTarget as HTMLElement | null)?.closest(".question");
+  const next = event.relatedTarget as Node | null;
+  return !question || !next || !question.contains(next);
+}
 
 export function QuestionField(props: QuestionFieldProps) {
   const q = () => props.question;
@@ -84,7 +95,7 @@ export function QuestionField(props: QuestionFieldProps) {
             <For each={singleOptions(q())}>
               {(option, index) => (
                 <label class="choice">
-                  <input type="radio" id={index() === 0 ? fieldId(q()) : undefined} name={q().id} value={option.value} checked={text() === option.value} onChange={() => props.onChange(option.value)} onBlur={() => props.onBlur()} />
+                  <input type="radio" id={index() === 0 ? fieldId(q()) : undefined} name={q().id} value={option.value} checked={text() === option.value} onChange={() => props.onChange(option.value)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
                   <span>{option.label}</span>
                 </label>
               )}
@@ -137,30 +148,34 @@ function LongText(props: QuestionFieldProps & { common: Record<string, unknown> 
 function MultipleChoice(props: QuestionFieldProps & { describedBy?: string }) {
   const current = (): MultipleChoiceAnswer => (isMultipleChoiceAnswer(props.value) ? props.value : { choices: [] });
   const options = () => (props.question.type === "multiple_choice" ? props.question.options : []);
+  const [clearedNote, setClearedNote] = createSignal("");
   const toggle = (value: string, checked: boolean) => {
-    const choices = checked ? [...current().choices, value] : current().choices.filter((c) => c !== value);
-    const needsSpecify = options().some((o) => o.specify && choices.includes(o.value));
-    const next: MultipleChoiceAnswer = needsSpecify && current().specify ? { choices, specify: current().specify } : { choices };
-    props.onChange(choices.length > 0 ? next : undefined);
+    const { answer, cleared } = toggleChoice(options(), current(), value, checked);
+    const labels = cleared.map((c) => options().find((o) => o.value === c)?.label ?? c);
+    setClearedNote(labels.length > 0 ? `Unticked: ${labels.join("; ")}.` : "");
+    props.onChange(answer);
   };
   return (
     <div class="choices" role="group" aria-labelledby={`q-${props.question.id}-label`} aria-describedby={props.describedBy}>
       <For each={options()}>
         {(option, index) => (
           <>
-            <label class="choice">
-              <input type="checkbox" id={index() === 0 ? `q-${props.question.id}` : undefined} name={props.question.id} value={option.value} checked={current().choices.includes(option.value)} onChange={(e) => toggle(option.value, e.currentTarget.checked)} onBlur={() => props.onBlur()} />
+            <label class="choice" classList={{ "choice-exclusive": Boolean(option.exclusive) }}>
+              <input type="checkbox" id={index() === 0 ? `q-${props.question.id}` : undefined} name={props.question.id} value={option.value} checked={current().choices.includes(option.value)} onChange={(e) => toggle(option.value, e.currentTarget.checked)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
               <span>{option.label}</span>
             </label>
             <Show when={option.specify && current().choices.includes(option.value)}>
               <label class="specify">
                 <span>Please specify</span>
-                <input type="text" name={`${props.question.id}-specify`} value={current().specify ?? ""} maxLength={500} onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })} onBlur={() => props.onBlur()} />
+                <input type="text" name={`${props.question.id}-specify`} value={current().specify ?? ""} maxLength={500} onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
               </label>
             </Show>
           </>
         )}
       </For>
+      <p class="help" role="status" aria-live="polite" data-testid="choices-cleared">
+        {clearedNote()}
+      </p>
     </div>
   );
 }

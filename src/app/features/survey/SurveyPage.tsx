@@ -1,6 +1,6 @@
 // Answering a questionnaire: one section at a time, saved as typed, reviewed, then handed to the outbox.
 import { Link, useNavigate, useParams } from "../../ui/router";
-import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
+import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
 import { validateAnswer } from "../../../shared/answerValidation";
@@ -11,6 +11,7 @@ import { getJoined } from "../../store/campaigns";
 import { db, questionnaireKey, type Draft } from "../../store/db";
 import { createDraftWriter, findOrStartDraft, setSectionIndex, submitDraft } from "../../store/drafts";
 import { registerPendingWrite } from "../../store/pendingWrites";
+import { ensurePersistentStorage, type PersistenceState } from "../../store/persistentStorage";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { AttachmentsPicker } from "./AttachmentsPicker";
 import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
@@ -24,6 +25,8 @@ interface SurveyContext {
   workshopTitle: string;
   dueAt: string;
   campaignStatus: string;
+  /** Whether the browser promised to keep the draft when space runs low (asked as soon as a draft exists). */
+  persistence: PersistenceState;
 }
 
 type LoadResult = { kind: "ready"; context: SurveyContext } | { kind: "not_joined" } | { kind: "already_replied"; replyId: string };
@@ -50,6 +53,7 @@ async function loadSurvey(code: string): Promise<LoadResult> {
       workshopTitle: workshop?.title ?? "Workshop",
       dueAt: joined.campaign.dueAt,
       campaignStatus: joined.campaign.status,
+      persistence: await ensurePersistentStorage(),
     },
   };
 }
@@ -166,6 +170,11 @@ function SurveyForm(props: { context: SurveyContext }) {
       field?.closest(".question")?.scrollIntoView({ block: "center" });
     });
 
+  // Reopened after the server refused it: the section at fault is open; put the cursor on the answer.
+  onMount(() => {
+    if (serverIssueQuestions().size > 0) focusFirstProblem();
+  });
+
   const next = () => {
     if (sectionProblems(step()).length > 0) {
       setShowAllErrors(true);
@@ -206,6 +215,12 @@ function SurveyForm(props: { context: SurveyContext }) {
         </p>
         <Show when={props.context.campaignStatus !== "open"}>
           <p class="banner banner-error">The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.</p>
+        </Show>
+        <Show when={props.context.persistence === "refused"}>
+          <p class="banner banner-warning" role="status" data-testid="persistence-refused">
+            This browser has not promised to keep your answers if the phone runs low on space. They are saved on this phone for now: send your reply when you can, or
+            install the app (browser menu → "Install app" or "Add to Home screen"), which lets the phone keep them.
+          </p>
         </Show>
         <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
           <p class="banner banner-error" role="alert">

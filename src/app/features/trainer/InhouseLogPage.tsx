@@ -1,12 +1,13 @@
 // The trainer's log of in-house sessions, kept on the phone; the follow-up questionnaire offers it later.
 import { v7 as uuidv7 } from "uuid";
 import { For, Show, createSignal } from "solid-js";
+import { formatCalendarDate, localCalendarDate } from "../../../shared/calendarDate";
 import { db } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
-import { formatDate } from "../../ui/formatTime";
 import { Link } from "../../ui/router";
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The device's own today: in Suva at 09:30 the UTC date is still yesterday.
+const today = () => localCalendarDate(new Date());
 
 export default function InhouseLogPage() {
   const sessions = createLiveQuery(() => db.inhouseSessions.orderBy("date").reverse().toArray());
@@ -96,7 +97,7 @@ export default function InhouseLogPage() {
               <li class="card" data-testid="inhouse-session">
                 <h3>{s.topic}</h3>
                 <p class="muted">
-                  {formatDate(`${s.date}T12:00:00Z`)} · {s.attendees} {s.attendees === 1 ? "attendee" : "attendees"}
+                  {formatCalendarDate(s.date)} · {s.attendees} {s.attendees === 1 ? "attendee" : "attendees"}
                 </p>
                 <Show when={s.materialIds.length > 0}>
                   <p>Materials: {s.materialIds.map(materialTitle).join("; ")}</p>

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
 import type { Campaign } from "../../../shared/campaign";
+import { formatInvitationCode, INVITATION_CODE_ALPHABET, INVITATION_CODE_RANDOM_CHARACTERS } from "../../../shared/invitationCode";
 import { campaignChanges, newCampaign, sendReminders, type CampaignDetail, type CampaignInvitation, type CampaignReminder, type CampaignReminders, type ConsoleWorkshop, type SentReminders } from "../../../shared/console";
 import { isHttps, requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findCampaignWithCounts, insertCampaign, latestQuestionnaireVersion, listCampaignInvitations, listWorkshopCampaigns, updateCampaign, type CampaignInvitationRow, type CampaignWithCounts } from "../../db/campaigns";
@@ -21,16 +22,17 @@ import { workshopOr404 } from "./workshops";
 export const DEFAULT_QUESTIONNAIRE_ID = "follow-up";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Code letters: digits and capitals without 0/O and 1/I, which people misread. 32 of them, so one random byte & 31 is unbiased. */
-export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-
-/** A personal invitation code: six random characters, then the administration ("7K3QF9-TL"); matches the shared `invitationCode` pattern. */
+/**
+ * A personal invitation code: 12 characters of Crockford's base32 from node:crypto (60 random bits), in groups of
+ * four, then the administration ("Q8ZT-M4VX-9NRH-TL"); matches the shared `invitationCode` pattern. The suffix is
+ * public knowledge, so it adds no secrecy: the random part alone must resist guessing (with the look-up limit).
+ */
 export function newInvitationCode(administrationCode: string | null): string {
-  const bytes = randomBytes(6);
   let random = "";
-  for (const b of bytes) random += CODE_ALPHABET[b & 31];
+  // 32 letters: one random byte & 31 picks each without bias.
+  for (const b of randomBytes(INVITATION_CODE_RANDOM_CHARACTERS)) random += INVITATION_CODE_ALPHABET[b & 31];
   const suffix = (administrationCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
-  return suffix.length >= 2 ? `${random}-${suffix}` : random;
+  return formatInvitationCode(random, suffix.length >= 2 ? suffix : undefined);
 }
 
 /** `date` (YYYY-MM-DD, or a Date read in UTC) plus whole months, at 00:00 UTC; the 31st of a short month becomes its last day. */

@@ -11,6 +11,7 @@ import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
+import { questionnaireRoutes } from "./questionnaires";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -39,6 +40,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/setup", setupRoutes());
   routes.route("/workshops", workshopRoutes());
   routes.route("/administrations", administrationRoutes());
+  routes.route("/questionnaires", questionnaireRoutes());
   routes.route("/", participantRoutes());
   routes.route("/", campaignRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());

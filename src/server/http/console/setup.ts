@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { setupRequest, type ConsoleSession } from "../../../shared/console";
 import { setSessionCookie, type ConsoleEnv } from "../../auth/middleware";
-import { hashPassword } from "../../auth/passwords";
+import { hashNewPassword, PasswordRefusedError } from "../../auth/passwords";
 import { createSession } from "../../auth/sessions";
 import { consumeSetupToken } from "../../auth/setupToken";
 import { countOrganisers, insertOrganiser } from "../../db/organisers";
@@ -15,7 +15,11 @@ export function setupRoutes(): Hono<ConsoleEnv> {
     const { db, now } = c.var.deps;
     const input = c.req.valid("json");
     const at = now();
-    const passwordHash = await hashPassword(input.password);
+    // Checked before the token is used, so a refused password does not spend the one-time link.
+    const passwordHash = await hashNewPassword(input.password).catch((error: unknown) => {
+      if (error instanceof PasswordRefusedError) throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [error.problem]);
+      throw error;
+    });
     const created = await db.transaction().execute(async (tx) => {
       // The token goes only with an empty organiser list: once anyone exists, more come from an organiser or the CLI.
       if ((await countOrganisers(tx)) > 0 || !(await consumeSetupToken(tx, input.token, at))) return undefined;

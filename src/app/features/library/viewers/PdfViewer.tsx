@@ -3,10 +3,10 @@ import { loadPdf, renderPageToCanvas, workerUrl, type PDFDocumentProxy, type Ren
 import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
 
 /** Fetches the pdf.js worker through the service worker so PDFs open offline later, even if none was opened yet. */
-export async function warmPdfWorker(): Promise<void> {
-  await fetch(workerUrl)
-    .then((response) => response.blob())
-    .catch(() => undefined);
+export async function warmPdfWorker(): Promise<boolean> {
+  return fetch(workerUrl)
+    .then(async (response) => response.ok && (await response.blob()).size > 0)
+    .catch(() => false);
 }
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
