@@ -214,6 +214,24 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       expect(await countReplies(ctx.db, { id: good2.id })).toBe(1);
     });
 
+    it("a batch mixing every outcome gets exactly one result per reply, in the order sent (the phone's fake server leaves some out only to test the phone)", async () => {
+      const earlier = validReply();
+      const changed = validReply();
+      await postBatch(app, [earlier, changed]);
+      const fresh = validReply();
+      const refused = validReply({ campaignId: "no-such-campaign" });
+      const batch = [fresh, earlier, { ...changed, appVersion: "9.9.9" }, refused, fresh, { id: "not-a-reply" }];
+      const { results } = await postBatch(app, batch);
+      expect(results.map((r) => [r.id, r.outcome])).toEqual([
+        [fresh.id, "stored"],
+        [earlier.id, "already_stored"],
+        [changed.id, "conflict"],
+        [refused.id, "rejected"],
+        [fresh.id, "rejected"],
+        ["not-a-reply", "rejected"],
+      ]);
+    });
+
     it("malformed JSON is a 400 malformed_json", async () => {
       const res = await postRaw(app, '{"replies": [');
       expect(res.status).toBe(400);
