@@ -1,3 +1,5 @@
+// Console access: setup, sign-in and out, the sign-in rate limit, and every console route's session, role and CSRF checks.
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleSession } from "../../src/shared/console";
 import { createApp } from "../../src/server/http/app";
@@ -6,6 +8,32 @@ import { issueSetupTokenIfNoOrganiser } from "../../src/server/auth/setupToken";
 import { addOrganiser, consoleRequest, sessionCookieOf, signIn, signInRequest, TEST_PASSWORD, type SignedIn } from "./support/consoleClient";
 import { errorOf } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+/** Open without a session: signing in, and first-start setup (which takes its own one-time token). */
+const PUBLIC_ROUTES = new Set(["POST /api/console/session", "POST /api/console/setup"]);
+/** Changes a viewer may make: signing themselves out. */
+const VIEWER_CHANGES = new Set(["DELETE /api/console/session"]);
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** A plausible value for each path parameter; auth is checked before any of them is read. */
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: "fy2223-09-rkc",
+  fiscalYear: "2022-23",
+  replyId: "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e5f",
+  questionId: "application",
+  code: "DEMO-TO1",
+  file: "table-1.csv",
+};
+
+/** Every console endpoint the router has (method and path pattern), middleware entries left out: new routes are covered without editing a list. */
+function consoleEndpoints(app: Hono): Array<{ route: string; method: string; path: string }> {
+  const found = new Map<string, { route: string; method: string; path: string }>();
+  for (const { method, path } of app.routes) {
+    if (method === "ALL" || !path.startsWith("/api/console/")) continue;
+    const route = `${method} ${path}`;
+    found.set(route, { route, method, path: path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => SAMPLE_PARAMS[name] ?? "sample") });
+  }
+  return [...found.values()];
+}
 
 describe.each(ENGINES)("organiser console access (%s)", (engine) => {
   let clock = new Date("2024-03-01T09:00:00.000Z");
@@ -255,6 +283,36 @@ describe.each(ENGINES)("organiser console access (%s)", (engine) => {
         expect(viewersToken.status, `${method} ${path}`).toBe(403);
         expect((await errorOf(viewersToken)).code).toBe("csrf_token_invalid");
       }
+    });
+
+    it("the route list is taken from the router and holds every kind of console route", () => {
+      const routes = consoleEndpoints(app).map((e) => e.route);
+      expect(routes.length).toBeGreaterThan(30);
+      expect(routes).toEqual(expect.arrayContaining(["GET /api/console/campaigns/:id/attachments", "GET /api/console/report/:fiscalYear/tables/:file", "PUT /api/console/campaigns/:id/feedback", "DELETE /api/console/participants/:id"]));
+    });
+
+    it("every console route but sign-in and setup answers 401 not_signed_in without a session", async () => {
+      const open: string[] = [];
+      for (const { route, method, path } of consoleEndpoints(app)) {
+        if (PUBLIC_ROUTES.has(route)) continue;
+        const res = await consoleRequest(app, method, path, undefined, STATE_CHANGING.has(method) ? {} : undefined);
+        if (res.status !== 401 || (await errorOf(res)).code !== "not_signed_in") open.push(`${route} → ${res.status}`);
+      }
+      expect(open).toEqual([]);
+    });
+
+    it("every state-changing console route answers 403 to a viewer, and to an organiser without the CSRF header", async () => {
+      const open: string[] = [];
+      for (const { route, method, path } of consoleEndpoints(app)) {
+        if (!STATE_CHANGING.has(method) || PUBLIC_ROUTES.has(route)) continue;
+        if (!VIEWER_CHANGES.has(route)) {
+          const asViewer = await consoleRequest(app, method, path, viewer, {});
+          if (asViewer.status !== 403 || (await errorOf(asViewer)).code !== "forbidden") open.push(`viewer: ${route} → ${asViewer.status}`);
+        }
+        const noToken = await consoleRequest(app, method, path, organiser, {}, { csrf: false });
+        if (noToken.status !== 403 || (await errorOf(noToken)).code !== "csrf_token_invalid") open.push(`no CSRF header: ${route} → ${noToken.status}`);
+      }
+      expect(open).toEqual([]);
     });
 
     it("the same changes go through for an organiser with the token", async () => {

@@ -56,6 +56,16 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     expect(rows.map((r) => r.administration_code).sort()).toEqual(["FJ", "VU"]);
   });
 
+  it("a workshop straddling 30 June and 1 July belongs to the fiscal year it starts in, when created and when edited", async () => {
+    const res = await consoleRequest(app, "POST", "/api/console/workshops", me, { title: "Year-end Workshop on Valuation", kind: "national", mode: "virtual", startsOn: "2024-06-28", endsOn: "2024-07-02" });
+    expect(res.status).toBe(201);
+    const created = consoleWorkshop.parse(await res.json());
+    expect(created.fiscalYear).toBe("2023/24");
+    const edited = await consoleRequest(app, "PATCH", `/api/console/workshops/${created.id}`, me, { startsOn: "2025-06-30", endsOn: "2025-07-01" });
+    expect(edited.status).toBe(200);
+    expect(consoleWorkshop.parse(await edited.json()).fiscalYear).toBe("2024/25");
+  });
+
   it("refuses a workshop that ends before it starts, has no dates nor fiscal year, or names an unknown administration", async () => {
     const base = { title: "T", kind: "national", mode: "virtual" };
     const backwards = await consoleRequest(app, "POST", "/api/console/workshops", me, { ...base, startsOn: "2024-05-02", endsOn: "2024-05-01" });

@@ -1,11 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { KyselyPlugin, QueryId } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BATCH_BYTES } from "../../src/shared/api";
+import type { Reply } from "../../src/shared/reply";
 import { createApp } from "../../src/server/http/app";
-import { replyContentHash } from "../../src/server/http/replyIntake";
-import { countReplies } from "../../src/server/db/replies";
+import { replyContentHash, takeReplies } from "../../src/server/http/replyIntake";
+import { findInvitation } from "../../src/server/db/invitations";
+import { countReplies, insertReplies } from "../../src/server/db/replies";
 import { addCampaign, DAY_MS, validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch, postRaw } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+/** Runs `meanwhile` once, right after the first look-up of stored replies: a concurrent request's insert landing between our look-up and our insert. */
+function betweenLookupAndInsert(meanwhile: () => Promise<void>): KyselyPlugin {
+  const lookups = new Set<QueryId>();
+  let done = false;
+  return {
+    transformQuery({ node, queryId }) {
+      if (node.kind === "SelectQueryNode" && JSON.stringify(node.from).includes('"replies"')) lookups.add(queryId);
+      return node;
+    },
+    async transformResult({ result, queryId }) {
+      if (!done && lookups.has(queryId)) {
+        done = true;
+        await meanwhile();
+      }
+      return result;
+    },
+  };
+}
 
 describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
   const start = new Date("2024-02-01T10:00:00.000Z");
@@ -72,6 +95,34 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       expect(row.content_hash).toBe(replyContentHash(reply));
     });
 
+    it.each([
+      ["campaignId", { campaignId: "test-late-ok" }],
+      ["invitationCode", { invitationCode: "DEMO-FJ3" }],
+      ["questionnaireVersion", { questionnaireVersion: 2 }],
+      ["startedAt", { startedAt: "2024-01-10T08:01:00.000Z" }],
+      ["submittedAt", { submittedAt: "2024-01-10T08:21:00.000Z" }],
+      ["appVersion", { appVersion: "0.1.1" }],
+    ] as const)("the same id and answers with another %s is a conflict, not a repeat", async (_field, change) => {
+      const reply = validReply();
+      const first = await postBatch(app, [reply]);
+      expect(first.results[0].outcome).toBe("stored");
+      const { results } = await postBatch(app, [{ ...reply, ...change }]);
+      expect(results[0]).toMatchObject({ id: reply.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
+      const row = await ctx.db.selectFrom("replies").selectAll().where("id", "=", reply.id).executeTakeFirstOrThrow();
+      expect([row.campaign_id, row.invitation_code, row.submitted_at, row.app_version]).toEqual([reply.campaignId, reply.invitationCode, reply.submittedAt, reply.appVersion]);
+    });
+
+    it("the same id with its answers' keys in another order, down to a multiple-choice answer, is the same reply", async () => {
+      const reply = validReply({ answers: validAnswers({ followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" } }) });
+      const first = await postBatch(app, [reply]);
+      // Schema parsing rebuilds objects in schema order, but `answers` is a record and keeps the order sent.
+      const answers = Object.fromEntries(Object.entries({ ...reply.answers, followUpActions: { specify: "Briefed the port authority", choices: ["shared_materials", "other"] } }).reverse());
+      const reordered = { ...reply, answers };
+      expect(Object.keys(reordered.answers)[0]).toBe("newProjects");
+      const second = await postBatch(app, [reordered]);
+      expect(second.results[0]).toEqual({ id: reply.id, outcome: "already_stored", status: 200, receipt: (first.results[0] as { receipt: unknown }).receipt });
+    });
+
     it("the same reply sent by several requests at once is written once, all with one receipt", async () => {
       const reply = validReply();
       const responses = await Promise.all(Array.from({ length: 5 }, () => postBatch(app, [reply])));
@@ -80,6 +131,57 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const receipts = new Set(responses.map((r) => JSON.stringify((r.results[0] as { receipt: unknown }).receipt)));
       expect(receipts.size).toBe(1);
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
+    });
+
+    describe("a concurrent request stores the same id between our look-up and our insert", () => {
+      let rivalReceipt = { receiptId: "", receivedAt: "2024-02-01T09:59:59.000Z" };
+      /** Takes `ours` while another handle on the database stores `theirs` at the worst moment. */
+      async function raceAgainst(ours: Reply, theirs: Reply) {
+        rivalReceipt = { ...rivalReceipt, receiptId: randomUUID() };
+        const other = ctx.test.open();
+        try {
+          const racing = ctx.db.withPlugin(
+            betweenLookupAndInsert(async () => {
+              const written = await insertReplies(other, [
+                {
+                  id: theirs.id,
+                  campaign_id: theirs.campaignId,
+                  invitation_code: theirs.invitationCode,
+                  questionnaire_id: theirs.questionnaireId,
+                  questionnaire_version: theirs.questionnaireVersion,
+                  answers: JSON.stringify(theirs.answers),
+                  started_at: theirs.startedAt,
+                  submitted_at: theirs.submittedAt,
+                  app_version: theirs.appVersion,
+                  content_hash: replyContentHash(theirs),
+                  receipt_id: rivalReceipt.receiptId,
+                  received_at: rivalReceipt.receivedAt,
+                },
+              ]);
+              expect(written.written.has(theirs.id)).toBe(true);
+            }),
+          );
+          return await takeReplies([ours], { db: racing, now: () => clock, questionnaires: new Map(), findInvitation: (code) => findInvitation(racing, code) });
+        } finally {
+          await other.destroy();
+        }
+      }
+
+      it("with other content: ours is a conflict and theirs is kept", async () => {
+        const theirs = validReply();
+        const ours = { ...theirs, answers: validAnswers({ application: "A different account of what changed." }) };
+        const [result] = await raceAgainst(ours, theirs);
+        expect(result).toMatchObject({ id: ours.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
+        const row = await ctx.db.selectFrom("replies").select(["content_hash", "receipt_id"]).where("id", "=", ours.id).executeTakeFirstOrThrow();
+        expect(row).toEqual({ content_hash: replyContentHash(theirs), receipt_id: rivalReceipt.receiptId });
+      });
+
+      it("with the same content: ours is already stored with their receipt", async () => {
+        const reply = validReply();
+        const [result] = await raceAgainst(reply, reply);
+        expect(result).toEqual({ id: reply.id, outcome: "already_stored", status: 200, receipt: rivalReceipt });
+        expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
+      });
     });
 
     it("a batch of 100 replies is stored with one result per reply, in order", async () => {
@@ -111,6 +213,24 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       ]);
       expect(await countReplies(ctx.db, { id: bad.id })).toBe(0);
       expect(await countReplies(ctx.db, { id: good2.id })).toBe(1);
+    });
+
+    it("a batch mixing every outcome gets exactly one result per reply, in the order sent (the phone's fake server leaves some out only to test the phone)", async () => {
+      const earlier = validReply();
+      const changed = validReply();
+      await postBatch(app, [earlier, changed]);
+      const fresh = validReply();
+      const refused = validReply({ campaignId: "no-such-campaign" });
+      const batch = [fresh, earlier, { ...changed, appVersion: "9.9.9" }, refused, fresh, { id: "not-a-reply" }];
+      const { results } = await postBatch(app, batch);
+      expect(results.map((r) => [r.id, r.outcome])).toEqual([
+        [fresh.id, "stored"],
+        [earlier.id, "already_stored"],
+        [changed.id, "conflict"],
+        [refused.id, "rejected"],
+        [fresh.id, "rejected"],
+        ["not-a-reply", "rejected"],
+      ]);
     });
 
     it("malformed JSON is a 400 malformed_json", async () => {

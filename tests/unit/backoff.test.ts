@@ -1,3 +1,4 @@
+// Retry delays of the sync engine: exponential ceiling, full jitter, a cap.
 import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../../src/app/sync/backoff";
 
@@ -19,6 +20,16 @@ describe("backoff delay", () => {
       const delay = backoffDelay(4, { baseMs: 1000 });
       expect(delay).toBeGreaterThanOrEqual(0);
       expect(delay).toBeLessThanOrEqual(16_000);
+    }
+  });
+
+  it("the delay follows random() across the whole range under each attempt's ceiling", () => {
+    for (const [attempt, ceiling] of [[0, 2000], [3, 16_000], [9, 300_000]] as const) {
+      const delays = [0, 0.1, 0.37, 0.5, 0.83, 0.999999].map((r) => backoffDelay(attempt, { random: () => r }));
+      expect(delays).toEqual([0, 0.1, 0.37, 0.5, 0.83, 0.999999].map((r) => Math.round(r * ceiling)));
+      expect(new Set(delays).size).toBe(delays.length);
+      expect(Math.min(...delays)).toBe(0);
+      expect(Math.max(...delays)).toBeLessThanOrEqual(ceiling);
     }
   });
 

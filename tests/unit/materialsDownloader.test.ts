@@ -157,6 +157,42 @@ describe("materials downloader", () => {
     expect(server.bytesServed).toBeLessThanOrEqual(SIZE + CHUNK);
   });
 
+  it.each([
+    ["before", -40_000],
+    ["after", 20_000],
+  ])("a 206 that starts %s the stored offset is refused at once: none of its bytes stored, the file fetched again from the start", async (_where, shift) => {
+    const { bytes, material, sha } = await oneFile();
+    server.cutAfter = 100_000;
+    const loader = downloader();
+    await loader.makeAvailableOffline([material.id]);
+    await loader.idle();
+    const storedBefore = (await db.blobs.get(sha))?.storedBytes ?? 0;
+    expect(storedBefore).toBeGreaterThan(0);
+
+    const written: number[] = [];
+    const creating = (_key: unknown, chunk: { offset: number }) => void written.push(chunk.offset);
+    db.blobChunks.hook("creating", creating);
+    cleanups.push(() => db.blobChunks.hook("creating").unsubscribe(creating));
+    const states = recordStates();
+    server.answerRangeFrom = storedBefore + shift;
+    const servedBefore = server.bytesServed;
+    fireRetry();
+    await loader.idle();
+
+    expect(server.blobRequests.map((r) => [r.range, r.status])).toEqual([
+      [undefined, 200],
+      [`bytes=${storedBefore}-`, 206],
+      [undefined, 200],
+    ]);
+    // Not one byte of the wrong answer was read, let alone stored; the file came whole from the next request.
+    expect(server.bytesServed - servedBefore).toBe(SIZE);
+    expect(written[0]).toBe(0);
+    expect(written).toEqual(Array.from({ length: Math.ceil(SIZE / CHUNK) }, (_, i) => i * CHUNK));
+    expect(states.filter((s) => s === "verifying")).toHaveLength(1);
+    expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE });
+    expect(await storedBytesOf(sha)).toEqual(bytes);
+  });
+
   it("the browser's online event retries at once instead of waiting for the backoff", async () => {
     const { material, sha } = await oneFile();
     server.cutAfter = 70_000;

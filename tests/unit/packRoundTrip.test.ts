@@ -192,6 +192,23 @@ describe("pack signature", () => {
     expect(result.imported).toHaveLength(4);
     expect(store.files.has(sha256Of(swapped))).toBe(false);
   });
+
+  it("refuses a file swapped, with its own hash, for another of exactly the same size: the signed hash tells, not the size", async () => {
+    const { bytes } = await makePack();
+    const tampered = repack(bytes, (manifest, rest) => {
+      const entry = manifest.entries.find((e) => e.materialId === "risk");
+      if (!entry) throw new Error("no entry");
+      const swapped = patternBytes(entry.size, 78);
+      rest[entry.path] = swapped;
+      entry.sha256 = sha256Of(swapped);
+    });
+    const store = memoryStore();
+    const result = await readPack(bytesSource(tampered), store, { signingKey: key.signingKey });
+    expect(result.verification.status).toBe("verified");
+    expect(result.refused).toEqual([expect.objectContaining({ code: "not_in_signed_manifest", path: "materials/Session 2 Risk management draft final.pdf" })]);
+    expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "walk", "annex-a", "annex-b"]);
+    expect(store.files.has(sha256Of(patternBytes(risk.length, 78)))).toBe(false);
+  });
 });
 
 describe("damaged files", () => {
@@ -209,6 +226,26 @@ describe("damaged files", () => {
     expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "risk", "annex-a", "annex-b"]);
     expect(store.files.has(shared[2].sha256)).toBe(false);
     expect(store.calls).toContain(`discard ${shared[2].sha256.slice(0, 8)}`);
+    expect(store.open.size).toBe(0);
+  });
+
+  it("refuses a file swapped for other bytes of exactly the same size in a validly re-zipped pack: only the hash can tell", async () => {
+    const { bytes, manifest } = await makePack();
+    const entry = manifest.entries.find((e) => e.materialId === "risk");
+    if (!entry) throw new Error("no entry");
+    const swapped = patternBytes(entry.size, 99);
+    expect(swapped.length).toBe(entry.size);
+    expect(sha256Of(swapped)).not.toBe(entry.sha256);
+    // fflate writes a correct CRC-32 and size for the new bytes: nothing in the zip itself is wrong.
+    const tampered = repack(bytes, (_manifest, rest) => {
+      rest[entry.path] = swapped;
+    });
+    const store = memoryStore();
+    const result = await readPack(bytesSource(tampered), store, { signingKey: key.signingKey });
+    expect(result.verification.status).toBe("verified");
+    expect(result.refused).toEqual([{ entry: expect.objectContaining({ materialId: "risk" }), path: entry.path, code: "damaged", reason: expect.stringContaining("SHA-256") }]);
+    expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "walk", "annex-a", "annex-b"]);
+    expect(store.files.has(entry.sha256)).toBe(false);
     expect(store.open.size).toBe(0);
   });
 

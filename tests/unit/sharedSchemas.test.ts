@@ -1,3 +1,4 @@
+// The shared schemas refuse what they must, each for the reason the server and the phone then report.
 import { describe, expect, it } from "vitest";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { campaignAcceptsReplies, type Campaign } from "../../src/shared/campaign";
@@ -18,31 +19,39 @@ const validReply = (): Reply => ({
   appVersion: "0.1.0",
 });
 
+type SafeParse = { success: true } | { success: false; error: { issues: ReadonlyArray<{ code: string; path: PropertyKey[]; keys?: string[] }> } };
+
+/** A refusal's issues as code and dotted path (and unknown keys): a refusal for some other reason fails the test. */
+function refusalOf(result: SafeParse): Array<{ code: string; path: string; keys?: string[] }> {
+  if (result.success) throw new Error("expected a refusal, the value was accepted");
+  return result.error.issues.map((i) => ({ code: i.code, path: i.path.map(String).join("."), ...(i.keys ? { keys: i.keys } : {}) }));
+}
+
 describe("reply schema", () => {
   it("accepts a complete reply", () => {
     expect(reply.safeParse(validReply()).success).toBe(true);
   });
 
   it("refuses a field it does not know", () => {
-    expect(reply.safeParse({ ...validReply(), deviceName: "Pixel" }).success).toBe(false);
+    expect(refusalOf(reply.safeParse({ ...validReply(), deviceName: "Pixel" }))).toEqual([{ code: "unrecognized_keys", path: "", keys: ["deviceName"] }]);
   });
 
   it("refuses a reply missing a required field", () => {
     const { submittedAt: _dropped, ...withoutSubmittedAt } = validReply();
-    expect(reply.safeParse(withoutSubmittedAt).success).toBe(false);
+    expect(refusalOf(reply.safeParse(withoutSubmittedAt))).toEqual([{ code: "invalid_type", path: "submittedAt" }]);
   });
 
   it("refuses an id that is a UUID but not version 7", () => {
-    expect(reply.safeParse({ ...validReply(), id: uuidv4() }).success).toBe(false);
+    expect(refusalOf(reply.safeParse({ ...validReply(), id: uuidv4() }))).toEqual([{ code: "invalid_format", path: "id" }]);
   });
 
   it("refuses a lowercase invitation code", () => {
-    expect(reply.safeParse({ ...validReply(), invitationCode: "demo-to1" }).success).toBe(false);
+    expect(refusalOf(reply.safeParse({ ...validReply(), invitationCode: "demo-to1" }))).toEqual([{ code: "invalid_format", path: "invitationCode" }]);
   });
 
   it("refuses a multiple-choice answer with an unexpected field", () => {
     const candidate = { ...validReply(), answers: { followUpActions: { choices: ["other"], extra: true } } };
-    expect(reply.safeParse(candidate).success).toBe(false);
+    expect(refusalOf(reply.safeParse(candidate))).toEqual([{ code: "unrecognized_keys", path: "answers.followUpActions", keys: ["extra"] }]);
   });
 });
 
@@ -57,7 +66,7 @@ describe("bundled questionnaire", () => {
   it("a definition with an unknown question type is refused", () => {
     const broken = structuredClone(followUpV1Json) as { sections: Array<{ questions: Array<{ type: string }> }> };
     broken.sections[0].questions[0].type = "slider";
-    expect(questionnaireDefinition.safeParse(broken).success).toBe(false);
+    expect(refusalOf(questionnaireDefinition.safeParse(broken))).toEqual([{ code: "invalid_union", path: "sections.0.questions.0.type" }]);
   });
 });
 

@@ -148,7 +148,8 @@ describe("sync engine", () => {
   it("a batch refused as too large is sent again one reply per request", async () => {
     const a = await queueReply();
     const b = await queueReply("DEMO-FJ2");
-    server.maxRepliesPerBatch = 1;
+    const single = JSON.stringify({ replies: [(await db.outbox.get(a))?.reply] });
+    server.maxBatchBytes = new TextEncoder().encode(single).byteLength + 16;
     await engine().syncNow("test");
     expect(server.posts).toHaveLength(3);
     expect(server.posts[0]).toHaveLength(2);
@@ -159,7 +160,7 @@ describe("sync engine", () => {
 
   it("a single reply refused as too large needs attention instead of being retried forever", async () => {
     const id = await queueReply();
-    server.maxRepliesPerBatch = 0;
+    server.maxBatchBytes = 100;
     await engine().syncNow("test");
     expect(await db.outbox.get(id)).toMatchObject({ state: "needs_attention", problem: { code: "payload_too_large" } });
     expect(pendingRetries()).toHaveLength(0);
@@ -196,6 +197,84 @@ describe("sync engine", () => {
     second.callback();
     await sync.syncNow("await the retry");
     expect(await db.outbox.get(id)).toMatchObject({ state: "sent", receipt: server.stored.get(id) });
+  });
+
+  it("a reply the server answers with a conflict needs attention with the server's reason and is never marked sent", async () => {
+    const id = await queueReply();
+    // Another reply with this id (other content) reached the server first.
+    server.stored.set(id, { receiptId: "rcpt-other", receivedAt: "2023-06-09T08:00:00.000Z" });
+    server.storedContent.set(id, "another reply's content");
+    await engine().syncNow("test");
+    const entry = await db.outbox.get(id);
+    expect(entry).toMatchObject({ state: "needs_attention", problem: { code: "reply_conflict" } });
+    expect(entry?.receipt).toBeUndefined();
+    expect(pendingRetries()).toHaveLength(0);
+  });
+
+  it("a reply the server left out of its results goes back to waiting and is sent again, ending sent", async () => {
+    const answered = await queueReply();
+    const leftOut = await queueReply("DEMO-FJ2");
+    server.omitFromResults.add(leftOut);
+    const sync = engine();
+    await sync.syncNow("test");
+    expect((await db.outbox.get(answered))?.state).toBe("sent");
+    expect((await db.outbox.get(leftOut))?.state).toBe("waiting");
+    expect((await readSyncStatus()).lastProblem).toBe("The server did not confirm every reply; they will be sent again.");
+    expect(pendingRetries()).toHaveLength(1);
+
+    server.omitFromResults.clear();
+    const retry = pendingRetries()[0];
+    retry.cleared = true;
+    retry.callback();
+    await sync.syncNow("await the retry");
+    expect(server.posts.at(-1)).toEqual([leftOut]);
+    // It was stored the first time: the resend gets that receipt back.
+    expect(await db.outbox.get(leftOut)).toMatchObject({ state: "sent", receipt: server.stored.get(leftOut) });
+  });
+
+  it("a 429 keeps the reply waiting, counts as contact with our server, and schedules a retry", async () => {
+    const id = await queueReply();
+    server.mode = "rate-limited";
+    await engine().syncNow("test");
+    expect(await db.outbox.get(id)).toMatchObject({ state: "waiting", attempts: 1 });
+    expect(server.stored.size).toBe(0);
+    expect((await readSyncStatus()).connection).toBe("online");
+    expect(pendingRetries()).toHaveLength(1);
+  });
+
+  it("never gives up: while the server stays out of reach it keeps scheduling retries, the delay capped at five minutes", async () => {
+    const id = await queueReply();
+    server.mode = "down";
+    const sync = engine();
+    await sync.syncNow("first");
+    const delays: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [retry] = pendingRetries();
+      expect(retry, `retry ${i + 1} was scheduled`).toBeDefined();
+      delays.push(retry.ms);
+      retry.cleared = true;
+      retry.callback();
+      await sync.syncNow("await the retry");
+    }
+    expect(delays).toEqual([2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000, 300_000, 300_000]);
+    expect(await db.outbox.get(id)).toMatchObject({ state: "waiting", attempts: 13 });
+    server.mode = "up";
+    pendingRetries()[0].callback();
+    await sync.syncNow("back online");
+    expect((await db.outbox.get(id))?.state).toBe("sent");
+  });
+
+  it.each([
+    [0, 0],
+    [0.25, 500],
+    [0.6, 1200],
+    [0.999, 1998],
+  ])("with random() = %s the first retry waits %s ms: full jitter under the 2 s ceiling", async (random, expected) => {
+    await queueReply();
+    server.mode = "down";
+    await engine({ random: () => random }).syncNow("test");
+    expect(pendingRetries().map((t) => t.ms)).toEqual([expected]);
+    expect((await readSyncStatus()).nextAttemptAt).toBe(new Date(NOW.getTime() + expected).toISOString());
   });
 
   it("two syncs asked for at once send the reply once", async () => {

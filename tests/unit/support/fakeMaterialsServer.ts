@@ -30,6 +30,8 @@ export interface FakeMaterialsServer {
   /** How many of the next blob responses carry damaged bytes. */
   corruptResponses: number;
   ignoreRange: boolean;
+  /** The next Range request is answered 206 from this offset, whatever it asked for (a confused proxy or cache; once). */
+  answerRangeFrom?: number;
   down: boolean;
   /** Size of each piece the body stream hands out. */
   pieceBytes: number;
@@ -119,7 +121,8 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
           record(416);
           return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${file.byteLength}` } });
         }
-        start = Number(match[1]);
+        start = server.answerRangeFrom ?? Number(match[1]);
+        server.answerRangeFrom = undefined;
         status = 206;
         responseHeaders["Content-Range"] = `bytes ${start}-${file.byteLength - 1}/${file.byteLength}`;
       }
