@@ -10,6 +10,7 @@ import { seedDemoMaterials } from "./demoMaterials/index";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { createApp, defaultBlobDir } from "./http/app";
 import { defaultUploadDir } from "./http/uploads";
+import { recoverFinishedUploads } from "./attachments/uploadMaintenance";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
@@ -91,7 +92,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
     const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
     if (!options.quiet) console.log(mailer ? `Reminders are sent by SMTP through ${mailer.description} from ${mailer.from}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir: defaultUploadDir(options.dataDir) });
+    const uploadDir = defaultUploadDir(options.dataDir);
+    const log = options.quiet ? undefined : (line: string) => console.log(line);
+    await recoverFinishedUploads({ db, now: options.now ?? (() => new Date()), uploadDir, log });
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);

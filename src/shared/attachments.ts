@@ -61,3 +61,19 @@ export type ConsoleAttachment = z.infer<typeof consoleAttachment>;
 
 export const consoleAttachmentList = z.object({ attachments: z.array(consoleAttachment) });
 export type ConsoleAttachmentList = z.infer<typeof consoleAttachmentList>;
+
+/** GET /api/replies/:replyId/attachments (the reply's own invitation): what the server holds, so the phone drops a copy only once it is listed. */
+export const replyAttachmentReceipt = z.object({
+  id: uuidV7,
+  fileName: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  receivedAt: z.string(),
+});
+export type ReplyAttachmentReceipt = z.infer<typeof replyAttachmentReceipt>;
+
+export const replyAttachmentList = z.object({ attachments: z.array(replyAttachmentReceipt) });
+export type ReplyAttachmentList = z.infer<typeof replyAttachmentList>;
+
+/** Where the phone reads which attachments of a reply the server holds. */
+export const replyAttachmentsPath = (replyId: string): string => `/api/replies/${encodeURIComponent(replyId)}/attachments`;
