@@ -1,7 +1,7 @@
 // Files attached to a reply, kept on the phone with the draft until the server has them.
 import { v7 as uuidv7 } from "uuid";
 import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_REPLY, MAX_ATTACHMENT_BYTES } from "../../shared/attachments";
-import { db as defaultDb, type OutriggerDb } from "./db";
+import { db as defaultDb, type OutriggerDb, type StoredAttachment } from "./db";
 
 const MB = 1024 * 1024;
 
@@ -20,4 +20,25 @@ export async function removeAttachment(id: string, database: OutriggerDb = defau
   const attachment = await database.attachments.get(id);
   if (!attachment || attachment.state !== "on_phone") return;
   await database.attachments.delete(id);
+}
+
+/** Attachments waiting to go up (or part-way), oldest first. */
+export function listAttachmentsToUpload(database: OutriggerDb = defaultDb): Promise<StoredAttachment[]> {
+  return database.attachments.where("state").anyOf("on_phone", "uploading").sortBy("addedAt");
+}
+
+export async function markAttachmentUploading(id: string, change: { uploadUrl?: string; bytesUploaded?: number }, database: OutriggerDb = defaultDb): Promise<void> {
+  await database.attachments.update(id, { ...change, state: "uploading" });
+}
+
+/** The server lists the file for its reply: only now may the phone's copy go. */
+export async function markAttachmentReceived(id: string, database: OutriggerDb = defaultDb): Promise<void> {
+  const attachment = await database.attachments.get(id);
+  if (!attachment) return;
+  await database.attachments.update(id, { state: "uploaded", bytesUploaded: attachment.size, file: undefined, problem: undefined });
+}
+
+/** Refused for good (type, size, content): the file stays on the phone with the server's reason. */
+export async function markAttachmentRefused(id: string, problem: string, database: OutriggerDb = defaultDb): Promise<void> {
+  await database.attachments.update(id, { state: "failed", problem });
 }
