@@ -1,9 +1,12 @@
 // A finished tus upload always ends registered: a failed registration (database locked) or a death between the last
 // byte and the row is repaired on the next HEAD or PATCH and at start-up, so no attachment is lost for good.
+import "fake-indexeddb/auto";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db as phoneDb } from "../../src/app/store/db";
+import { tusTransport, uploadAttachments } from "../../src/app/sync/attachmentUploader";
 import { SQLITE_FILE_NAME } from "../../src/server/db/database";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { validReply } from "./support/replyFixtures";
@@ -101,6 +104,38 @@ describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) 
     expect(probe.status).toBe(200);
     expect(probe.headers.get("upload-offset")).toBe(String(content.length));
     expect(await rowsOf(id)).toHaveLength(1);
+  });
+
+  it.runIf(engine === "sqlite")("the phone keeps its copy while the last PATCH cannot be registered, and drops it once the server lists the file", async () => {
+    const reply = await sentReply();
+    const content = pdfBytes(60_000);
+    const attachmentId = uuidv7();
+    // An earlier sync created the upload and sent the first part.
+    const { location } = await tus.create(reply.id, { filename: "phone.pdf", filetype: "application/pdf", attachmentId }, content.length);
+    expect((await tus.patch(location, 0, content.subarray(0, 20_000))).status).toBe(204);
+    await phoneDb.outbox.put({ id: reply.id, reply, state: "sent", queuedAt: now.toISOString(), attempts: 1, receipt: { receiptId: "r", receivedAt: now.toISOString() } });
+    await phoneDb.attachments.put({ id: attachmentId, replyId: reply.id, name: "phone.pdf", type: "application/pdf", size: content.length, file: new Blob([content]), state: "uploading", uploadUrl: new URL(location, server.url).toString(), bytesUploaded: 20_000, addedAt: now.toISOString() });
+    // Node's tus-js-client reads Buffers, not Blobs; no retries inside one sync, so the lock is met once.
+    const transport = tusTransport(server.url, { retryDelays: [], fileSource: async (file) => Buffer.from(await file.arrayBuffer()) });
+
+    const other = new SQLite(join(dataDir, SQLITE_FILE_NAME));
+    try {
+      other.exec("BEGIN IMMEDIATE");
+      await uploadAttachments(phoneDb, server.url, transport);
+      other.exec("ROLLBACK");
+    } finally {
+      other.close();
+    }
+    expect(await rowsOf(attachmentId)).toHaveLength(0);
+    const kept = await phoneDb.attachments.get(attachmentId);
+    expect(kept?.state).toBe("uploading");
+    expect(kept?.file).toBeInstanceOf(Blob);
+
+    await uploadAttachments(phoneDb, server.url, transport);
+    expect(await rowsOf(attachmentId)).toEqual([{ id: attachmentId, size: content.length }]);
+    const received = await phoneDb.attachments.get(attachmentId);
+    expect(received?.state).toBe("uploaded");
+    expect(received?.file).toBeUndefined();
   });
 
   it.runIf(engine === "sqlite")("a finished upload is not reported complete by HEAD while it cannot be registered", async () => {
