@@ -114,7 +114,7 @@ describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) 
     const { location } = await tus.create(reply.id, { filename: "phone.pdf", filetype: "application/pdf", attachmentId }, content.length);
     expect((await tus.patch(location, 0, content.subarray(0, 20_000))).status).toBe(204);
     await phoneDb.outbox.put({ id: reply.id, reply, state: "sent", queuedAt: now.toISOString(), attempts: 1, receipt: { receiptId: "r", receivedAt: now.toISOString() } });
-    await phoneDb.attachments.put({ id: attachmentId, replyId: reply.id, name: "phone.pdf", type: "application/pdf", size: content.length, file: new Blob([content]), state: "uploading", uploadUrl: new URL(location, server.url).toString(), bytesUploaded: 20_000, addedAt: now.toISOString() });
+    await phoneDb.attachments.put({ id: attachmentId, replyId: reply.id, name: "phone.pdf", type: "application/pdf", size: content.length, file: new Blob([new Uint8Array(content)]), state: "uploading", uploadUrl: new URL(location, server.url).toString(), bytesUploaded: 20_000, addedAt: now.toISOString() });
     // Node's tus-js-client reads Buffers, not Blobs; no retries inside one sync, so the lock is met once.
     const transport = tusTransport(server.url, { retryDelays: [], fileSource: async (file) => Buffer.from(await file.arrayBuffer()) });
 

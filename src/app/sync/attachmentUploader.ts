@@ -36,9 +36,9 @@ export interface TusTransportOptions {
   fileSource?: (file: Blob) => Promise<Blob | Buffer>;
 }
 
-/** The sentence of a JSON error `{ error: { message } }` the server sent with a refusal, if any. */
-function refusalMessage(body: string | undefined): string {
-  if (!body) return REFUSED_DEFAULT;
+/** The sentence of a JSON error `{ error: { message } }` the server sent with a refusal; a HEAD answer has no body. */
+function refusalMessage(status: number, body: string | undefined): string {
+  if (!body) return status === 422 ? "The server found that this file is not what its type says, and refused it." : REFUSED_DEFAULT;
   try {
     const parsed = apiError.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data.error.message : REFUSED_DEFAULT;
@@ -70,7 +70,7 @@ export function tusTransport(baseUrl: string, options: TusTransportOptions = {})
             const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse ?? undefined;
             const status = response?.getStatus();
             // A refusal (4xx) will not change by retrying; anything else (no answer, 5xx) is tried again later.
-            if (status && status >= 400 && status < 500) resolve({ kind: "refused", message: refusalMessage(response?.getBody()) });
+            if (status && status >= 400 && status < 500) resolve({ kind: "refused", message: refusalMessage(status, response?.getBody()) });
             else resolve({ kind: "unreachable" });
           },
         });

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { checkAttachmentContent } from "../../shared/attachmentContent";
 import { type AttachmentUpload, insertAttachment, isAttachmentRegistered, listUnregisteredUploads, recordUploadRefusal } from "../db/attachments";
 import type { OutriggerDatabase } from "../db/database";
 
@@ -22,8 +23,11 @@ export interface UploadRegistrarDeps {
   uploadDir: string;
   /** Deletes an upload's bytes and its tus record. */
   removeUpload(id: string): Promise<void>;
+  /** Default: the magic-number check shared with the phone. */
   checkContent?: ContentCheck;
 }
+
+const checkDeclaredType: ContentCheck = (upload, bytes) => checkAttachmentContent(upload.contentType, bytes, upload.fileName);
 
 export interface UploadRegistrar {
   /** Throws when the database cannot be written (e.g. SQLITE_BUSY): the caller answers "try again". */
@@ -41,7 +45,7 @@ async function bytesOnDisk(path: string): Promise<number | undefined> {
   }
 }
 
-export function createUploadRegistrar({ db, now, uploadDir, removeUpload, checkContent }: UploadRegistrarDeps): UploadRegistrar {
+export function createUploadRegistrar({ db, now, uploadDir, removeUpload, checkContent = checkDeclaredType }: UploadRegistrarDeps): UploadRegistrar {
   const register = async (upload: AttachmentUpload): Promise<RegistrationOutcome> => {
     if (await isAttachmentRegistered(db, upload.id)) return { state: "registered" };
     if (upload.refusal) return { state: "refused", ...upload.refusal };
@@ -51,7 +55,7 @@ export function createUploadRegistrar({ db, now, uploadDir, removeUpload, checkC
     if (offset < upload.size) return { state: "unfinished", offset };
     // At most MAX_ATTACHMENT_BYTES (20 MB): read once for the content check and the hash.
     const bytes = await readFile(path);
-    const verdict = checkContent?.(upload, bytes) ?? { ok: true };
+    const verdict = checkContent(upload, bytes);
     if (!verdict.ok) {
       const refusal = { code: verdict.code, message: verdict.message };
       await recordUploadRefusal(db, upload.id, refusal);

@@ -10,6 +10,7 @@ import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { FileStore } from "@tus/file-store";
 import { Server as TusServer, type ServerOptions } from "@tus/server";
 import { Hono, type Context } from "hono";
+import { cleanAttachmentFileName } from "../../shared/attachmentContent";
 import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY, UPLOADS_PATH, uploadMetadata } from "../../shared/attachments";
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { invitationCode, uuidV7 } from "../../shared/reply";
@@ -134,7 +135,7 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         if (owner === undefined) throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
         if (owner !== code) throw refusal(403, "This reply was not sent with your invitation.");
         if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY) throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
-        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: meta.filename, contentType: meta.filetype, size: upload.size }, now());
+        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: cleanAttachmentFileName(meta.filename, meta.filetype), contentType: meta.filetype, size: upload.size }, now());
         return {};
       },
       onUploadFinish: async (_req, upload: Upload) => {

@@ -13,7 +13,7 @@ export function metadataHeader(meta: Record<string, string>): string {
 }
 
 /** A file that starts as a PDF does (`%PDF-`), `size` bytes long. */
-export function pdfBytes(size: number): Uint8Array {
+export function pdfBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size).fill(0x20);
   bytes.set(new TextEncoder().encode("%PDF-1.4\n"));
   return bytes;
