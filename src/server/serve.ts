@@ -10,6 +10,7 @@ import { seedDemoMaterials } from "./demoMaterials/index";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { createApp, defaultBlobDir } from "./http/app";
 import { defaultUploadDir } from "./http/uploads";
+import { recoverFinishedUploads, scheduleUploadSweeps, sweepExpiredUploads, uploadExpiryFromEnv } from "./attachments/uploadMaintenance";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
@@ -44,6 +45,8 @@ export interface StartServerOptions {
   now?: () => Date;
   /** Sends reminder e-mails; default from env SMTP_URL / MAIL_FROM (none when SMTP_URL is unset); null: none. */
   mailer?: Mailer | null;
+  /** Unfinished attachment uploads older than this are removed (at start and hourly); default UPLOAD_EXPIRY_DAYS, else 7 days. */
+  uploadExpiryMs?: number;
   /** Called once per request when its response has been sent (or the connection dropped). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -103,12 +106,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
     const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
     if (!options.quiet) console.log(mailer ? `Reminders are sent by SMTP through ${mailer.description} from ${mailer.from}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir: defaultUploadDir(options.dataDir) });
+    const uploadDir = defaultUploadDir(options.dataDir);
+    const log = options.quiet ? undefined : (line: string) => console.log(line);
+    const uploadCare = { db, now: options.now ?? (() => new Date()), uploadDir, log };
+    const uploadExpiryMs = options.uploadExpiryMs ?? uploadExpiryFromEnv();
+    await recoverFinishedUploads(uploadCare);
+    await sweepExpiredUploads(uploadCare, uploadExpiryMs);
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);
     });
     if (options.onRequest) logRequests(server as Server, options.onRequest);
+    const stopUploadSweeps = scheduleUploadSweeps(uploadCare, uploadExpiryMs);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
@@ -121,6 +131,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(setupToken !== undefined ? { setupToken } : {}),
       close: () =>
         (closing ??= (async () => {
+          stopUploadSweeps();
           await new Promise<void>((resolve) => {
             // In-flight requests may finish; keep-alive sockets are closed as soon as they go idle
             // (a response still streaming when close() is called only goes idle a moment later).

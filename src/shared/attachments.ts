@@ -28,12 +28,8 @@ export const UPLOADS_PATH = "/api/uploads";
 /** The keys of the tus Upload-Metadata header the phone sends (values base64 as tus requires). */
 export const UPLOAD_METADATA_KEYS = { replyId: "replyId", attachmentId: "attachmentId", filename: "filename", filetype: "filetype" } as const;
 
-/** File names as stored and shown: no path, no control characters. */
-export const attachmentFileName = z.string().check(
-  z.minLength(1, "is empty"),
-  z.maxLength(255, "is longer than 255 characters"),
-  z.refine((s) => !/[\u0000-\u001f\u007f/\\]/.test(s), "must not contain slashes or control characters"),
-);
+/** File names as the phone sends them; cleaned (cleanAttachmentFileName in ./attachmentContent) before they are stored or shown. */
+export const attachmentFileName = z.string().check(z.minLength(1, "is empty"), z.maxLength(1024, "is longer than 1024 characters"));
 
 /** The decoded Upload-Metadata of a new upload. */
 export const uploadMetadata = z.object({
@@ -41,7 +37,7 @@ export const uploadMetadata = z.object({
   /** Made on the phone with the draft; also the tus upload id, so a repeated create is the same upload. */
   attachmentId: uuidV7,
   filename: attachmentFileName,
-  filetype: z.string().check(z.refine(isAttachmentType, "is not an accepted file type")),
+  filetype: z.custom<AttachmentType>((value) => typeof value === "string" && isAttachmentType(value), "is not an accepted file type"),
 });
 export type UploadMetadata = z.infer<typeof uploadMetadata>;
 
@@ -61,3 +57,19 @@ export type ConsoleAttachment = z.infer<typeof consoleAttachment>;
 
 export const consoleAttachmentList = z.object({ attachments: z.array(consoleAttachment) });
 export type ConsoleAttachmentList = z.infer<typeof consoleAttachmentList>;
+
+/** GET /api/replies/:replyId/attachments (the reply's own invitation): what the server holds, so the phone drops a copy only once it is listed. */
+export const replyAttachmentReceipt = z.object({
+  id: uuidV7,
+  fileName: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  receivedAt: z.string(),
+});
+export type ReplyAttachmentReceipt = z.infer<typeof replyAttachmentReceipt>;
+
+export const replyAttachmentList = z.object({ attachments: z.array(replyAttachmentReceipt) });
+export type ReplyAttachmentList = z.infer<typeof replyAttachmentList>;
+
+/** Where the phone reads which attachments of a reply the server holds. */
+export const replyAttachmentsPath = (replyId: string): string => `/api/replies/${encodeURIComponent(replyId)}/attachments`;

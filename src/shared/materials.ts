@@ -1,5 +1,6 @@
 // Training materials: what a workshop leaves behind, described by a manifest and stored by content hash.
 import * as z from "zod/mini";
+import { workshop } from "./directory";
 import { manifestSignature } from "./signing";
 
 export const MATERIAL_KINDS = ["document", "slides", "image", "video", "audio", "handout"] as const;
@@ -32,7 +33,9 @@ export const materialsManifest = z.object({
   version: z.string().check(z.minLength(1), z.maxLength(128)),
   generatedAt: z.iso.datetime({ offset: true }),
   materials: z.array(material),
-  /** The server's Ed25519 signature over workshopId, version and materials (see signing.ts). */
+  /** The workshop as the server holds it; signed with the rest (signature payload 2). */
+  workshop: z.optional(workshop),
+  /** The server's Ed25519 signature over the workshop, workshopId, version and materials (see signing.ts). */
   signature: z.optional(manifestSignature),
 });
 export type MaterialsManifest = z.infer<typeof materialsManifest>;

@@ -32,6 +32,8 @@ export const packManifest = z.object({
     workshopId: z.string(),
     version: z.string().check(z.minLength(1), z.maxLength(128)),
     materials: z.array(material).check(z.maxLength(MAX_PACK_ENTRIES)),
+    /** The workshop as the server signed it (signature payload 2); absent in packs signed before. */
+    workshop: z.optional(workshop),
   }),
   signature: z.optional(manifestSignature),
   entries: z.array(packEntry).check(z.maxLength(MAX_PACK_ENTRIES)),

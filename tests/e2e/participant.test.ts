@@ -250,7 +250,11 @@ describe("attachments over a bad link", () => {
     await joinByLink(page, proxy.url, "DEMO-TO1");
     await next(page);
     await answerRestOfQuestionnaire(page, { application: "Photographed the in-house session on transit." });
-    const photo = Buffer.alloc(1536 * 1024, 7);
+    // A program renamed to .pdf is refused on the picker, before anything is queued.
+    await page.getByLabel("Add files").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03\x00") });
+    await page.getByRole("alert").getByText(/"invoice\.pdf" is not really a PDF/).waitFor();
+    // A real PNG signature, then filler: the server and the phone check the leading bytes.
+    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1536 * 1024 - 8, 7)]);
     await page.getByLabel("Add files").setInputFiles({ name: "session-photo.png", mimeType: "image/png", buffer: photo });
     // The second piece of the upload loses its connection part-way.
     const cut = proxy.cutNextRequestAfter("PATCH", "/api/uploads/", 300 * 1024, (headers) => Number(headers["upload-offset"]) > 0);

@@ -85,6 +85,18 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
     expect(await verifyManifestSignature({ ...manifest, materials: [...manifest.materials].reverse() }, manifest.signature, server.signingKey)).toBe(true);
   });
 
+  it("the served manifest carries its workshop and signs it too (payload 2): a changed title or date fails, dropping the payload number fails", async () => {
+    const manifest = await servedManifest();
+    expect(manifest.workshop).toMatchObject({ id: manifest.workshopId, title: expect.any(String) });
+    expect(manifest.signature?.payload).toBe(2);
+    expect(await verifyManifestSignature(manifest, manifest.signature!, server.signingKey)).toBe(true);
+    const workshop = manifest.workshop!;
+    expect(await verifyManifestSignature({ ...manifest, workshop: { ...workshop, title: `${workshop.title} (new fees)` } }, manifest.signature!, server.signingKey)).toBe(false);
+    expect(await verifyManifestSignature({ ...manifest, workshop: { ...workshop, endsOn: "2031-01-01" } }, manifest.signature!, server.signingKey)).toBe(false);
+    const { payload: _payload, ...asPayloadOne } = manifest.signature!;
+    expect(await verifyManifestSignature(manifest, asPayloadOne, server.signingKey)).toBe(false);
+  });
+
   it("an empty manifest is signed too", async () => {
     await addCampaign(server.db, { id: "fy2223-03-mea-follow-up", workshopId: OTHER_WORKSHOP_ID }, OTHER_WORKSHOP_CODE, new Date());
     const manifest = await servedManifest(OTHER_WORKSHOP_CODE, OTHER_WORKSHOP_ID);

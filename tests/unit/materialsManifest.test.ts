@@ -44,6 +44,17 @@ describe("materials manifest", () => {
     ]);
   });
 
+  it("a list the server did not sign (left by an unsigned pack) is fetched whole, never revalidated, and the server's list replaces it", async () => {
+    const a = file("a", 1);
+    publish(server, "v1", [a]);
+    await db.manifests.put({ workshopId: WORKSHOP_ID, version: "v1", fetchedAt: NOW.toISOString(), materials: [{ ...a.material, title: "Doctored title" }] });
+    expect(await refreshManifest(WORKSHOP_ID, deps)).toMatchObject({ ok: true });
+    expect(server.manifestRequests.map((r) => [r.ifNoneMatch, r.status])).toEqual([[undefined, 200]]);
+    const stored = await db.manifests.get(WORKSHOP_ID);
+    expect(stored?.materials.map((m) => m.title)).toEqual([a.material.title]);
+    expect(stored?.signature?.keyId).toBe("fake-key");
+  });
+
   it("a new version records what changed, moves kept choices to the new content and drops withdrawn ones", async () => {
     const a = file("a", 1);
     const b = file("b", 2);

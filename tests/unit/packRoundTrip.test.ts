@@ -107,7 +107,8 @@ describe("pack round trip", () => {
     const store = memoryStore();
     const progress: number[] = [];
     const result = await readPack(bytesSource(bytes), store, { signingKey: key.signingKey, onProgress: (done, total) => (expect(total).toBe(bytes.length), progress.push(done)) });
-    expect(result.verification).toEqual({ status: "verified", issuer: "Outrigger test server", keyId: "test-key-1" });
+    // Signed as packs were before workshops were signed too (payload 1): still verified, for the materials.
+    expect(result.verification).toEqual({ status: "verified", issuer: "Outrigger test server", keyId: "test-key-1", covers: "materials" });
     expect(result.refused).toEqual([]);
     expect(result.imported.map((e) => e.materialId)).toEqual(shared.map((m) => m.id));
     for (const m of shared) {

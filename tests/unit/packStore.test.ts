@@ -1,14 +1,20 @@
 // Packs on the phone: imported into the library's content-addressed chunks, exported from them, searchable.
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";
 import { readMaterialBlob } from "../../src/app/store/library";
 import { createPackImportStore, readStoredFile, recordImportedPack } from "../../src/app/store/packStore";
 import { readPack, writePack } from "../../src/shared/packs";
-import { WORKSHOP, bytesSource, chunksOf, material, memorySink, patternBytes } from "../fixtures/packSupport";
+import { WORKSHOP, bytesSource, chunksOf, makeKeyPair, material, memorySink, patternBytes, type TestKey } from "../fixtures/packSupport";
 import { resetDb } from "./support/fixtures";
 
 beforeEach(resetDb);
+// Only verified packs join the library (unsigned ones land apart: see packTrust.test.ts), so these packs are signed.
+let key: TestKey;
+beforeAll(async () => {
+  key = await makeKeyPair();
+});
+const check = (bytes: Uint8Array) => readPack(bytesSource(bytes), createPackImportStore(), { signingKey: key.signingKey });
 
 // Just over one 512 KB chunk, so the guide must be stored in pieces; bigger files prove nothing more and cost seconds.
 const guide = patternBytes(600_000, 1);
@@ -17,8 +23,9 @@ const materials = [material("m-guide", "RKC guide", "guide.pdf", guide), materia
 
 async function makePack(files = materials, bytes = [guide, slides]) {
   const sink = memorySink();
+  const manifest = { workshopId: WORKSHOP.id, version: "v1", materials, workshop: WORKSHOP };
   await writePack(
-    { workshop: WORKSHOP, manifest: { workshopId: WORKSHOP.id, version: "v1", materials }, appVersion: "test", files: files.map((m, i) => ({ material: m, read: () => chunksOf(bytes[i]) })) },
+    { workshop: WORKSHOP, manifest, signature: await key.sign(manifest), appVersion: "test", files: files.map((m, i) => ({ material: m, read: () => chunksOf(bytes[i]) })) },
     sink,
   );
   return sink.bytes();
@@ -26,8 +33,8 @@ async function makePack(files = materials, bytes = [guide, slides]) {
 
 describe("packs on the phone's database", () => {
   it("import into the same content-addressed chunks the library reads, and show the workshop with no invitation", async () => {
-    const result = await readPack(bytesSource(await makePack()), createPackImportStore());
-    await recordImportedPack(result.manifest);
+    const result = await check(await makePack());
+    await recordImportedPack(result);
     expect(result.imported).toHaveLength(2);
     const stored = await readMaterialBlob(materials[0].sha256);
     // Buffer.equals, not toEqual: toEqual walks typed arrays element by element (seconds per megabyte).
@@ -49,12 +56,12 @@ describe("packs on the phone's database", () => {
   });
 
   it("export what the phone holds, byte for byte, and skip files it already has on import", async () => {
-    await recordImportedPack((await readPack(bytesSource(await makePack()), createPackImportStore())).manifest);
+    await recordImportedPack(await check(await makePack()));
     const parts: Uint8Array[] = [];
     for await (const chunk of readStoredFile(materials[0].sha256)) parts.push(chunk);
     expect(parts.length).toBe(2);
     expect(Buffer.concat(parts).equals(Buffer.from(guide))).toBe(true);
-    const again = await readPack(bytesSource(await makePack()), createPackImportStore());
+    const again = await check(await makePack());
     expect(again.imported).toHaveLength(0);
     expect(again.alreadyPresent).toHaveLength(2);
   });
@@ -65,9 +72,10 @@ describe("handouts in a pack", () => {
     const html = new TextEncoder().encode("<h1>Checklist</h1><p>Verify the transit guarantee before release.</p><script>alert(1)</script>");
     const handout = material("m-handout", "Checklist", "checklist.html", html, { kind: "handout", contentType: "text/html" });
     const sink = memorySink();
-    await writePack({ workshop: WORKSHOP, manifest: { workshopId: WORKSHOP.id, version: "v2", materials: [handout] }, appVersion: "test", files: [{ material: handout, read: () => chunksOf(html) }] }, sink);
-    const result = await readPack(bytesSource(sink.bytes()), createPackImportStore());
-    await recordImportedPack(result.manifest);
+    const manifest = { workshopId: WORKSHOP.id, version: "v2", materials: [handout], workshop: WORKSHOP };
+    await writePack({ workshop: WORKSHOP, manifest, signature: await key.sign(manifest), appVersion: "test", files: [{ material: handout, read: () => chunksOf(html) }] }, sink);
+    const result = await check(sink.bytes());
+    await recordImportedPack(result);
     const { searchMaterials } = await import("../../src/app/store/library");
     const hits = await searchMaterials("transit guarantee");
     expect(hits.map((h) => h.material.id)).toEqual(["m-handout"]);

@@ -1,17 +1,24 @@
 // Files attached to a reply, kept on the phone with the draft until the server has them.
 import { v7 as uuidv7 } from "uuid";
-import { ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_REPLY, MAX_ATTACHMENT_BYTES } from "../../shared/attachments";
-import { db as defaultDb, type OutriggerDb } from "./db";
+import { checkAttachmentContent, cleanAttachmentFileName } from "../../shared/attachmentContent";
+import { isAttachmentType, MAX_ATTACHMENTS_PER_REPLY, MAX_ATTACHMENT_BYTES } from "../../shared/attachments";
+import { db as defaultDb, type OutriggerDb, type StoredAttachment } from "./db";
 
 const MB = 1024 * 1024;
+/** Enough for every binary signature; plain text is checked whole (valid UTF-8 throughout). */
+const SIGNATURE_BYTES = 64;
 
 export type AddAttachmentResult = { ok: true } | { ok: false; message: string };
 
 export async function addAttachment(replyId: string, file: File, database: OutriggerDb = defaultDb): Promise<AddAttachmentResult> {
-  if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return { ok: false, message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.` };
+  if (!isAttachmentType(file.type)) return { ok: false, message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.` };
   if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `"${file.name}" is ${(file.size / MB).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / MB} MB can be attached.` };
   if ((await database.attachments.where("replyId").equals(replyId).count()) >= MAX_ATTACHMENTS_PER_REPLY) return { ok: false, message: `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.` };
-  await database.attachments.add({ id: uuidv7(), replyId, name: file.name, type: file.type, size: file.size, file, state: "on_phone", bytesUploaded: 0, addedAt: new Date().toISOString() });
+  // The same check the server makes when the upload completes: refused here, the participant can pick the right file now.
+  const head = new Uint8Array(await (file.type === "text/plain" ? file : file.slice(0, SIGNATURE_BYTES)).arrayBuffer());
+  const verdict = checkAttachmentContent(file.type, head, file.name);
+  if (!verdict.ok) return { ok: false, message: verdict.message };
+  await database.attachments.add({ id: uuidv7(), replyId, name: cleanAttachmentFileName(file.name, file.type), type: file.type, size: file.size, file, state: "on_phone", bytesUploaded: 0, addedAt: new Date().toISOString() });
   return { ok: true };
 }
 
@@ -20,4 +27,30 @@ export async function removeAttachment(id: string, database: OutriggerDb = defau
   const attachment = await database.attachments.get(id);
   if (!attachment || attachment.state !== "on_phone") return;
   await database.attachments.delete(id);
+}
+
+/** Attachments waiting to go up (or part-way), oldest first. */
+export function listAttachmentsToUpload(database: OutriggerDb = defaultDb): Promise<StoredAttachment[]> {
+  return database.attachments.where("state").anyOf("on_phone", "uploading").sortBy("addedAt");
+}
+
+export async function markAttachmentUploading(id: string, change: { uploadUrl?: string; bytesUploaded?: number }, database: OutriggerDb = defaultDb): Promise<void> {
+  await database.attachments.update(id, { ...change, state: "uploading" });
+}
+
+/** The server lists the file for its reply: only now may the phone's copy go. */
+export async function markAttachmentReceived(id: string, database: OutriggerDb = defaultDb): Promise<void> {
+  const attachment = await database.attachments.get(id);
+  if (!attachment) return;
+  await database.attachments.update(id, { state: "uploaded", bytesUploaded: attachment.size, file: undefined, problem: undefined });
+}
+
+/** Refused for good (type, size, content): the file stays on the phone with the server's reason. */
+export async function markAttachmentRefused(id: string, problem: string, database: OutriggerDb = defaultDb): Promise<void> {
+  await database.attachments.update(id, { state: "failed", problem });
+}
+
+/** A reply's attachments in the order they were added (the picker's list). */
+export function listReplyAttachments(replyId: string, database: OutriggerDb = defaultDb): Promise<StoredAttachment[]> {
+  return database.attachments.where("replyId").equals(replyId).sortBy("addedAt");
 }

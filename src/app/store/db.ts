@@ -8,6 +8,7 @@ import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { ManifestChanges, Material } from "../../shared/materials";
 import type { ParticipantFeedback } from "../../shared/feedback";
 import type { RelayedReplyFile } from "../../shared/relay";
+import type { PackEntry } from "../../shared/pack";
 import type { ManifestSignature } from "../../shared/signing";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 
@@ -71,6 +72,25 @@ export interface StoredManifest {
   changesSeen?: boolean;
   /** The server's signature over this version, carried into packs made on this phone. */
   signature?: ManifestSignature;
+  /** The workshop as the server signed it with this list (signature payload 2). */
+  workshop?: Workshop;
+}
+
+/**
+ * A pack imported without a valid signature: kept apart from the library (which holds only what the server or a
+ * verified pack vouched for), shown marked "Not verified", and never merged into it. One per workshop, the latest.
+ */
+export interface UnverifiedPack {
+  workshopId: string;
+  workshop: Workshop;
+  version: string;
+  materials: Material[];
+  /** Which file (by SHA-256) each material of the pack is. */
+  entries: PackEntry[];
+  verified: false;
+  /** Why it is not verified (no_signature, bad_signature, unknown_key, no_key_cached). */
+  reason: string;
+  importedAt: string;
 }
 
 /** The participant asked for this material to be kept on the phone. */
@@ -192,6 +212,7 @@ export class OutriggerDb extends Dexie {
   relayedReplies!: EntityTable<RelayedReply, "id">;
   feedback!: EntityTable<StoredFeedback, "invitationCode">;
   attachments!: EntityTable<StoredAttachment, "id">;
+  unverifiedPacks!: EntityTable<UnverifiedPack, "workshopId">;
 
   constructor(name = "outrigger") {
     super(name);
@@ -220,6 +241,9 @@ export class OutriggerDb extends Dexie {
     });
     this.version(5).stores({
       attachments: "id, replyId, state",
+    });
+    this.version(6).stores({
+      unverifiedPacks: "workshopId",
     });
   }
 }

@@ -93,3 +93,7 @@ export async function exportReplyFile(id: string, database: OutriggerDb = db): P
 export function countWaiting(database: OutriggerDb = db): Promise<number> {
   return database.outbox.where("state").anyOf("waiting", "sending").count();
 }
+
+export function getOutboxEntry(id: string, database: OutriggerDb = db): Promise<OutboxEntry | undefined> {
+  return database.outbox.get(id);
+}

@@ -2,7 +2,8 @@
 // into it in the same content-addressed chunks the downloader uses, so both paths share one library.
 import type { Material } from "../../shared/materials";
 import type { PackManifest } from "../../shared/pack";
-import { db as defaultDb, type OutriggerDb } from "./db";
+import type { PackImportResult } from "../../shared/packs";
+import { db as defaultDb, type OutriggerDb, type UnverifiedPack } from "./db";
 import { handoutPlainText } from "./handoutText";
 
 const CHUNK_BYTES = 512 * 1024;
@@ -82,17 +83,36 @@ export function createPackImportStore(database: OutriggerDb = defaultDb, now: ()
 }
 
 /**
- * After an import: the workshop and its manifest become visible in the library, and every file now on
- * the phone is recorded as kept there — no invitation or account needed to read them.
+ * After an import. A verified pack joins the library: the workshop and its signed manifest become visible, and every
+ * file now on the phone is recorded as kept there — no invitation or account needed to read them. An unverified pack
+ * lands apart (unverifiedPacks), marked, and changes nothing the library shows: it can never replace or shadow a
+ * verified list, whatever version it claims.
  */
-export async function recordImportedPack(manifest: PackManifest, database: OutriggerDb = defaultDb, now: () => Date = () => new Date()): Promise<void> {
+export async function recordImportedPack(result: Pick<PackImportResult, "manifest" | "verification">, database: OutriggerDb = defaultDb, now: () => Date = () => new Date()): Promise<void> {
+  const { manifest, verification } = result;
   const at = now().toISOString();
+  if (verification.status !== "verified") {
+    const apart: UnverifiedPack = { workshopId: manifest.manifest.workshopId, workshop: manifest.workshop, version: manifest.manifest.version, materials: manifest.manifest.materials as Material[], entries: manifest.entries, verified: false, reason: verification.reason, importedAt: at };
+    await database.unverifiedPacks.put(apart);
+    return;
+  }
   await database.transaction("rw", [database.workshops, database.manifests, database.offlineChoices, database.blobs], async () => {
-    if (!(await database.workshops.get(manifest.workshop.id))) await database.workshops.put(manifest.workshop);
+    // Under a payload 2 signature the workshop was signed too; an older pack only adds a workshop the phone lacks.
+    const signedWorkshop = manifest.manifest.workshop;
+    if (signedWorkshop) await database.workshops.put(signedWorkshop);
+    else if (!(await database.workshops.get(manifest.workshop.id))) await database.workshops.put(manifest.workshop);
     const existing = await database.manifests.get(manifest.manifest.workshopId);
     // A newer manifest fetched from the server wins over an older one carried in a pack.
     if (!existing || existing.version === manifest.manifest.version || existing.materials.length === 0) {
-      await database.manifests.put({ workshopId: manifest.manifest.workshopId, version: manifest.manifest.version, fetchedAt: existing?.fetchedAt ?? at, materials: manifest.manifest.materials as Material[], changesSeen: true });
+      await database.manifests.put({
+        workshopId: manifest.manifest.workshopId,
+        version: manifest.manifest.version,
+        fetchedAt: existing?.fetchedAt ?? at,
+        materials: manifest.manifest.materials as Material[],
+        changesSeen: true,
+        ...(manifest.signature ? { signature: manifest.signature } : {}),
+        ...(signedWorkshop ? { workshop: signedWorkshop } : {}),
+      });
     }
     for (const entry of manifest.entries) {
       if ((await database.blobs.get(entry.sha256))?.state !== "complete") continue;
@@ -101,7 +121,11 @@ export async function recordImportedPack(manifest: PackManifest, database: Outri
       }
     }
   });
-  // Handouts become searchable offline, as when they are downloaded.
+  await indexHandouts(manifest, database);
+}
+
+/** Handouts become searchable offline, as when they are downloaded. */
+async function indexHandouts(manifest: PackManifest, database: OutriggerDb): Promise<void> {
   for (const material of manifest.manifest.materials) {
     if (material.kind !== "handout" || !manifest.entries.some((e) => e.sha256 === material.sha256)) continue;
     if (await database.materialTexts.get(material.sha256)) continue;
@@ -111,4 +135,10 @@ export async function recordImportedPack(manifest: PackManifest, database: Outri
     const text = handoutPlainText(await new Blob(chunks.map((c) => c.data)).text());
     await database.materialTexts.put({ sha256: material.sha256, text });
   }
+}
+
+/** Packs imported without a valid signature, newest first: shown apart from the library, marked "Not verified". */
+export async function listUnverifiedPacks(database: OutriggerDb = defaultDb): Promise<UnverifiedPack[]> {
+  const packs = await database.unverifiedPacks.toArray();
+  return packs.sort((a, b) => (a.importedAt < b.importedAt ? 1 : a.importedAt > b.importedAt ? -1 : 0));
 }

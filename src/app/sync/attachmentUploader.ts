@@ -1,25 +1,102 @@
 // Uploads attachments of sent replies with tus, so a dropped connection resumes where it stopped.
 // The upload id is the attachment's own id: a retry after a lost answer continues the same upload.
+// The phone's copy is dropped only when the server lists the file for its reply (GET /api/replies/:id/attachments):
+// "every byte arrived" is not enough, since the server may have failed to record it.
 import { Upload } from "tus-js-client";
+import { replyAttachmentList, replyAttachmentsPath, type ReplyAttachmentReceipt } from "../../shared/attachments";
+import { apiError } from "../../shared/api";
 import { invitationAuthorization } from "../../shared/materials";
+import { listAttachmentsToUpload, markAttachmentReceived, markAttachmentRefused, markAttachmentUploading } from "../store/attachments";
 import { db as defaultDb, type OutriggerDb, type StoredAttachment } from "../store/db";
+import { getOutboxEntry } from "../store/outbox";
+import { createApiClient, parseWith } from "./apiClient";
 
 const UPLOAD_ENDPOINT = "/api/uploads/";
 const CHUNK_BYTES = 512 * 1024;
+const REFUSED_DEFAULT = "The server refused this file.";
+
+export type SendOutcome = { kind: "complete" } | { kind: "unreachable" } | { kind: "refused"; message: string };
+
+export interface SendProgress {
+  onUploadUrl(url: string): void;
+  onProgress(bytesSent: number): void;
+}
+
+/** How files reach the server; tests pass their own. */
+export interface AttachmentTransport {
+  send(attachment: StoredAttachment, file: Blob, invitationCode: string, progress: SendProgress): Promise<SendOutcome>;
+  /** What the server holds for the reply; undefined when it could not be asked. */
+  listHeld(replyId: string, invitationCode: string): Promise<ReplyAttachmentReceipt[] | undefined>;
+}
+
+export interface TusTransportOptions {
+  /** tus-js-client's waits between retries of one request (ms). */
+  retryDelays?: number[];
+  /** What tus-js-client reads the file from: the Blob itself in a browser (Node's tus-js-client needs a Buffer). */
+  fileSource?: (file: Blob) => Promise<Blob | Buffer>;
+}
+
+/** The sentence of a JSON error `{ error: { message } }` the server sent with a refusal; a HEAD answer has no body. */
+function refusalMessage(status: number, body: string | undefined): string {
+  if (!body) return status === 422 ? "The server found that this file is not what its type says, and refused it." : REFUSED_DEFAULT;
+  try {
+    const parsed = apiError.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data.error.message : REFUSED_DEFAULT;
+  } catch {
+    return body.trim() || REFUSED_DEFAULT;
+  }
+}
+
+export function tusTransport(baseUrl: string, options: TusTransportOptions = {}): AttachmentTransport {
+  const api = createApiClient({ baseUrl });
+  return {
+    send: async (attachment, file, invitationCode, progress) => {
+      const source = options.fileSource ? await options.fileSource(file) : file;
+      return new Promise<SendOutcome>((resolve) => {
+        const upload = new Upload(source, {
+          endpoint: `${baseUrl}${UPLOAD_ENDPOINT}`,
+          ...(attachment.uploadUrl ? { uploadUrl: attachment.uploadUrl } : {}),
+          chunkSize: CHUNK_BYTES,
+          retryDelays: options.retryDelays ?? [0, 1000, 3000],
+          storeFingerprintForResuming: false,
+          headers: { Authorization: invitationAuthorization(invitationCode) },
+          metadata: { replyId: attachment.replyId, attachmentId: attachment.id, filename: attachment.name, filetype: attachment.type },
+          onUploadUrlAvailable: () => {
+            if (upload.url) progress.onUploadUrl(upload.url);
+          },
+          onProgress: (sent) => progress.onProgress(sent),
+          onSuccess: () => resolve({ kind: "complete" }),
+          onError: (error) => {
+            const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse ?? undefined;
+            const status = response?.getStatus();
+            // A refusal (4xx) will not change by retrying; anything else (no answer, 5xx) is tried again later,
+            // and so is 429 (too many unknown invitation codes from this network, perhaps by someone else).
+            if (status && status >= 400 && status < 500 && status !== 429) resolve({ kind: "refused", message: refusalMessage(status, response?.getBody()) });
+            else resolve({ kind: "unreachable" });
+          },
+        });
+        upload.start();
+      });
+    },
+    listHeld: async (replyId, invitationCode) => {
+      const result = await api.get(replyAttachmentsPath(replyId), parseWith(replyAttachmentList), { Authorization: invitationAuthorization(invitationCode) });
+      return result.ok ? result.body.attachments : undefined;
+    },
+  };
+}
 
 let running: Promise<void> | undefined;
 
 /** Uploads every waiting attachment whose reply the server has acknowledged; one at a time. */
-export function uploadAttachments(database: OutriggerDb = defaultDb, baseUrl = ""): Promise<void> {
+export function uploadAttachments(database: OutriggerDb = defaultDb, baseUrl = "", transport: AttachmentTransport = tusTransport(baseUrl)): Promise<void> {
   running ??= (async () => {
     try {
-      const waiting = await database.attachments.where("state").anyOf("on_phone", "uploading").toArray();
-      for (const attachment of waiting) {
-        const entry = await database.outbox.get(attachment.replyId);
+      for (const attachment of await listAttachmentsToUpload(database)) {
+        const entry = await getOutboxEntry(attachment.replyId, database);
         // The reply goes first: the server accepts attachments only for a reply it holds.
         if (entry?.state !== "sent" || !attachment.file) continue;
-        const ok = await uploadOne(attachment, entry.reply.invitationCode, database, baseUrl);
-        if (!ok) break; // No connection: try again at the next sync.
+        const ok = await uploadOne(attachment, attachment.file, entry.reply.invitationCode, database, transport);
+        if (!ok) break; // No connection, or not yet recorded: try again at the next sync.
       }
     } finally {
       running = undefined;
@@ -28,38 +105,24 @@ export function uploadAttachments(database: OutriggerDb = defaultDb, baseUrl = "
   return running;
 }
 
-function uploadOne(attachment: StoredAttachment, invitationCode: string, database: OutriggerDb, baseUrl: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    let lastSaved = 0;
-    const upload = new Upload(attachment.file!, {
-      endpoint: `${baseUrl}${UPLOAD_ENDPOINT}`,
-      ...(attachment.uploadUrl ? { uploadUrl: attachment.uploadUrl } : {}),
-      chunkSize: CHUNK_BYTES,
-      retryDelays: [0, 1000, 3000],
-      storeFingerprintForResuming: false,
-      headers: { Authorization: invitationAuthorization(invitationCode) },
-      metadata: { replyId: attachment.replyId, attachmentId: attachment.id, filename: attachment.name, filetype: attachment.type },
-      onUploadUrlAvailable: () => {
-        if (upload.url) void database.attachments.update(attachment.id, { uploadUrl: upload.url, state: "uploading" });
-      },
-      onProgress: (sent) => {
-        if (sent - lastSaved < CHUNK_BYTES && sent < attachment.size) return;
-        lastSaved = sent;
-        void database.attachments.update(attachment.id, { bytesUploaded: sent, state: "uploading" });
-      },
-      onSuccess: () => {
-        // The server has every byte: the phone's copy can go.
-        void database.attachments.update(attachment.id, { state: "uploaded", bytesUploaded: attachment.size, file: undefined, problem: undefined }).then(() => resolve(true));
-      },
-      onError: (error) => {
-        const status = (error as { originalResponse?: { getStatus(): number } }).originalResponse?.getStatus();
-        // A refusal (4xx) will not change by retrying; anything else is a connection problem. 429 (too many unknown
-        // invitation codes from this network, by someone else perhaps) passes with time: try again later.
-        if (status && status >= 400 && status < 500 && status !== 429) {
-          void database.attachments.update(attachment.id, { state: "failed", problem: "The server refused this file." }).then(() => resolve(true));
-        } else resolve(false);
-      },
-    });
-    upload.start();
+/** False when the next sync should try again. */
+async function uploadOne(attachment: StoredAttachment, file: Blob, invitationCode: string, database: OutriggerDb, transport: AttachmentTransport): Promise<boolean> {
+  let lastSaved = 0;
+  const outcome = await transport.send(attachment, file, invitationCode, {
+    onUploadUrl: (url) => void markAttachmentUploading(attachment.id, { uploadUrl: url }, database),
+    onProgress: (sent) => {
+      if (sent - lastSaved < CHUNK_BYTES && sent < attachment.size) return;
+      lastSaved = sent;
+      void markAttachmentUploading(attachment.id, { bytesUploaded: sent }, database);
+    },
   });
+  if (outcome.kind === "refused") {
+    await markAttachmentRefused(attachment.id, outcome.message, database);
+    return true;
+  }
+  if (outcome.kind === "unreachable") return false;
+  const held = await transport.listHeld(attachment.replyId, invitationCode);
+  if (!held?.some((receipt) => receipt.id === attachment.id && receipt.size === attachment.size)) return false;
+  await markAttachmentReceived(attachment.id, database);
+  return true;
 }

@@ -36,7 +36,8 @@ export async function refreshManifest(workshopId: string, deps: ManifestDeps = {
   if (!code) return { ok: false, reason: "not_allowed", message: MANIFEST_MESSAGES.not_allowed };
   const previous = await database.manifests.get(workshopId);
   const headers: Record<string, string> = { Authorization: invitationAuthorization(code) };
-  if (previous) headers["If-None-Match"] = `"${previous.version}"`;
+  // Only a list the server signed may be revalidated with 304; anything else is fetched whole and replaced.
+  if (previous?.signature) headers["If-None-Match"] = `"${previous.version}"`;
   const client = createApiClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, timeoutMs: deps.requestTimeoutMs });
   const result = await client.get(`/api/workshops/${encodeURIComponent(workshopId)}/materials`, parseWith(materialsManifest), headers);
   const at = now().toISOString();
@@ -53,7 +54,8 @@ export async function refreshManifest(workshopId: string, deps: ManifestDeps = {
   const next = result.body;
   if (next.workshopId !== workshopId) return { ok: false, reason: "server_error", message: MANIFEST_MESSAGES.server_error };
   if (previous && previous.version === next.version) {
-    await database.manifests.update(workshopId, { fetchedAt: at, ...(next.signature ? { signature: next.signature } : {}) });
+    // Same version: the server's list and workshop still win over whatever the phone held under that version.
+    await database.manifests.update(workshopId, { fetchedAt: at, materials: next.materials, ...(next.signature ? { signature: next.signature } : {}), ...(next.workshop ? { workshop: next.workshop } : {}) });
     return { ok: true, changed: false, queuedBlobs: [] };
   }
   const queuedBlobs = await storeNewVersion(previous, next, at, database);
@@ -66,6 +68,7 @@ async function storeNewVersion(previous: StoredManifest | undefined, next: Mater
     const stored: StoredManifest = { workshopId: next.workshopId, version: next.version, fetchedAt: at, materials: next.materials };
     // Kept so a pack made from this phone can prove the list came from the server.
     if (next.signature) stored.signature = next.signature;
+    if (next.workshop) stored.workshop = next.workshop;
     if (previous) {
       stored.changes = diffManifests(previous.materials, next.materials);
       stored.changesSeen = false;

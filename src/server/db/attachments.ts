@@ -8,6 +8,9 @@ export interface AttachmentUpload {
   fileName: string;
   contentType: string;
   size: number;
+  /** When the finished file was refused: why (its bytes are deleted). */
+  refusal?: { code: string; message: string };
+  createdAt?: string;
 }
 
 export interface StoredAttachment {
@@ -23,9 +26,45 @@ export interface StoredAttachment {
   receivedAt: string;
 }
 
+type AttachmentUploadRow = { id: string; reply_id: string; invitation_code: string; file_name: string; content_type: string; size: number | string; created_at: string; refused_code: string | null; refused_message: string | null };
+
+function toAttachmentUpload(row: AttachmentUploadRow): AttachmentUpload {
+  const upload: AttachmentUpload = { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size), createdAt: row.created_at };
+  if (row.refused_code !== null) upload.refusal = { code: row.refused_code, message: row.refused_message ?? "" };
+  return upload;
+}
+
 export async function findAttachmentUpload(db: OutriggerDatabase, id: string): Promise<AttachmentUpload | undefined> {
   const row = await db.selectFrom("attachment_uploads").selectAll().where("id", "=", id).executeTakeFirst();
-  return row && { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size) };
+  return row && toAttachmentUpload(row);
+}
+
+/** Uploads begun but neither registered as an attachment nor refused: finished ones need registering, old unfinished ones expire. */
+export async function listUnregisteredUploads(db: OutriggerDatabase): Promise<AttachmentUpload[]> {
+  const rows = await db
+    .selectFrom("attachment_uploads")
+    .leftJoin("attachments", "attachments.id", "attachment_uploads.id")
+    .selectAll("attachment_uploads")
+    .where("attachments.id", "is", null)
+    .where("attachment_uploads.refused_code", "is", null)
+    .orderBy("attachment_uploads.created_at")
+    .execute();
+  return rows.map(toAttachmentUpload);
+}
+
+/** Keeps why a finished file was refused, so a later HEAD or PATCH answers the same refusal. */
+export async function recordUploadRefusal(db: OutriggerDatabase, id: string, refusal: { code: string; message: string }): Promise<void> {
+  await db.updateTable("attachment_uploads").set({ refused_code: refusal.code, refused_message: refusal.message }).where("id", "=", id).execute();
+}
+
+/** Forgets an expired unfinished upload (its bytes are removed by the caller), which frees its place in the reply's five. */
+export async function deleteAttachmentUpload(db: OutriggerDatabase, id: string): Promise<void> {
+  await db.deleteFrom("attachment_uploads").where("id", "=", id).execute();
+}
+
+export async function isAttachmentRegistered(db: OutriggerDatabase, id: string): Promise<boolean> {
+  const row = await db.selectFrom("attachments").select("id").where("id", "=", id).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Uploads begun for this reply (finished or not), other than `exceptId`. */

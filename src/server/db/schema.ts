@@ -167,6 +167,9 @@ export interface AttachmentUploadsTable {
   /** bigint on PostgreSQL: read through Number(). */
   size: ColumnType<number | string, number, number>;
   created_at: string;
+  /** Set when the finished file was refused (migration 0009): the bytes are gone, HEAD/PATCH answer this error. */
+  refused_code: ColumnType<string | null, string | null | undefined, string | null>;
+  refused_message: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A finished reply attachment (migration 0008). */

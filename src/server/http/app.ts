@@ -18,6 +18,7 @@ import { limitBody } from "./jsonBody";
 import { invitationRoutes } from "./invitations";
 import { materialRoutes } from "./materials";
 import { relayedReplyRoutes } from "./relayedReplies";
+import { replyAttachmentRoutes } from "./replyAttachments";
 import { replyRoutes } from "./replies";
 import { signingKeyRoutes } from "./signingKey";
 import { defaultUploadDir, uploadRoutes } from "./uploads";
@@ -76,6 +77,7 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/health", healthRoutes(deps));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));
+  app.route("/api/replies", replyAttachmentRoutes(deps));
   app.route("/api/relayed-replies", relayedReplyRoutes(deps));
   app.route("/api/signing-key", signingKeyRoutes(deps));
   app.route("/api/workshops", materialRoutes(deps));

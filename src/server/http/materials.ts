@@ -18,8 +18,10 @@ export function materialRoutes(deps: AppDeps): Hono {
     if (!WORKSHOP_ID.test(workshopId)) throw new ApiProblem(400, "invalid_workshop_id", "This is not a workshop id.");
     const allowed = await invitationWorkshopId(deps, c);
     if (allowed !== workshopId) throw forbidden();
-    if (!(await findWorkshop(deps.db, workshopId))) throw new ApiProblem(404, "unknown_workshop", "There is no workshop with this id.");
-    const built = buildManifest(workshopId, await listMaterials(deps.db, workshopId), deps.now());
+    const workshop = await findWorkshop(deps.db, workshopId);
+    if (!workshop) throw new ApiProblem(404, "unknown_workshop", "There is no workshop with this id.");
+    // The workshop rides with the list and is signed with it: a pack's "Verified" covers its title and dates too.
+    const built = { ...buildManifest(workshopId, await listMaterials(deps.db, workshopId), deps.now()), workshop };
     const manifest: MaterialsManifest = { ...built, signature: deps.signer.sign(built) };
     const etag = `"${manifest.version}"`;
     // private: the manifest is behind an invitation; no-cache: always revalidated, cheaply, with If-None-Match.

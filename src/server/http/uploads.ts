@@ -1,24 +1,25 @@
 // /api/uploads: reply attachments sent from the phone with tus 1.0.0 (resumable uploads, https://tus.io/protocols/resumable-upload).
 // POST creates an upload (its id is the phone's attachmentId), HEAD tells the offset, PATCH appends, OPTIONS lists the protocol.
 // Every request but OPTIONS needs `Authorization: Invitation <CODE>`; HEAD and PATCH only from the invitation that created the upload.
-// Refusals are tus-style: a 4xx status with a plain sentence as the text body.
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+// Refusals are tus-style: a 4xx status with a plain sentence as the text body; refusals of a finished file (its content)
+// and "not registered yet, try again" (503) are JSON `{ error: { code, message } }`.
+// A finished upload is answered as complete only once it is registered (see ../attachments/uploadRegistration.ts).
 import { resolve } from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { FileStore } from "@tus/file-store";
 import { Server as TusServer, type ServerOptions } from "@tus/server";
 import { Hono, type Context } from "hono";
+import { cleanAttachmentFileName } from "../../shared/attachmentContent";
 import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY, UPLOADS_PATH, uploadMetadata } from "../../shared/attachments";
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { canonicalId, invitationCode, uuidV7 } from "../../shared/reply";
-import { countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachment, insertAttachmentUpload } from "../db/attachments";
+import { type AttachmentUpload, countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachmentUpload } from "../db/attachments";
 import { findInvitation } from "../db/invitations";
 import { isDiskFull } from "../db/storageErrors";
+import { createUploadRegistrar, type RegistrationOutcome } from "../attachments/uploadRegistration";
 import type { AppDeps } from "./context";
-import { DISK_FULL_MESSAGE, DISK_FULL_STATUS } from "./errors";
+import { DISK_FULL_MESSAGE, DISK_FULL_STATUS, errorBody } from "./errors";
 import { lookUpWithinLimit, TOO_MANY_LOOKUPS_SENTENCE } from "./invitationLookup";
 import { normaliseInvitationCode } from "./invitations";
 
@@ -42,6 +43,18 @@ function refusal(status: number, sentence: string): TusRefusal {
 
 function isRefusal(value: unknown): value is TusRefusal {
   return typeof value === "object" && value !== null && typeof (value as TusRefusal).status_code === "number" && typeof (value as TusRefusal).body === "string";
+}
+
+/** A refusal as JSON, thrown from a tus hook (the body is written as is). */
+function jsonRefusal(status: number, code: string, message: string): TusRefusal {
+  return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
+}
+
+const NOT_REGISTERED = { code: "attachment_not_registered", message: "Your file arrived but could not be recorded yet. It will be sent again; please keep it on your phone." };
+
+/** A JSON refusal sent before the request reaches @tus/server. */
+function refuseJson(status: number, code: string, message: string, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(errorBody(code, message)), { status, headers: { "Tus-Resumable": TUS_VERSION, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra } });
 }
 
 /** A refusal sent before the request reaches @tus/server, shaped like its own. */
@@ -71,12 +84,6 @@ export function parseUploadMetadata(header: string | null | undefined): Record<s
   return out;
 }
 
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  await pipeline(createReadStream(path), hash);
-  return hash.digest("hex");
-}
-
 function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   const issue = error.issues[0];
   const key = issue?.path.map(String).join(".") || "metadata";
@@ -88,6 +95,16 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   // Made on the first upload request, so an app that never sees one never creates the folder.
   let made: { tus: TusServer; datastore: FileStore } | undefined;
   const tusServer = () => (made ??= makeTusServer());
+  const registrar = createUploadRegistrar({ db, now, uploadDir, removeUpload: (id) => tusServer().datastore.remove(id) });
+  /** Registers a finished upload; a database failure becomes "try again" rather than a lost file. */
+  const tryRegister = async (upload: AttachmentUpload): Promise<RegistrationOutcome | "failed"> => {
+    try {
+      return await registrar.register(upload);
+    } catch (error) {
+      console.error(`[outrigger] could not register finished upload ${upload.id} (kept, registered on the next request or start):`, error);
+      return "failed";
+    }
+  };
   const makeTusServer = () => {
     const datastore = new FileStore({ directory: uploadDir });
     const tus = new TusServer({
@@ -120,20 +137,21 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         if (owner === undefined) throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
         if (owner !== code) throw refusal(403, "This reply was not sent with your invitation.");
         if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY) throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
-        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: meta.filename, contentType: meta.filetype, size: upload.size }, now());
+        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: cleanAttachmentFileName(meta.filename, meta.filetype), contentType: meta.filetype, size: upload.size }, now());
         return {};
       },
       onUploadFinish: async (_req, upload: Upload) => {
-        const begun = await findAttachmentUpload(db, upload.id);
-        if (!begun) throw refusal(404, "No upload has this id.");
-        const storedPath = upload.id;
-        const sha256 = await sha256OfFile(resolve(uploadDir, storedPath));
-        await insertAttachment(db, { id: upload.id, replyId: begun.replyId, invitationCode: begun.invitationCode, fileName: begun.fileName, contentType: begun.contentType, size: begun.size, sha256, storedPath, receivedAt: now().toISOString() });
+        const begun = await findAttachmentUpload(db, upload.id).catch(() => undefined);
+        if (!begun) throw jsonRefusal(503, NOT_REGISTERED.code, NOT_REGISTERED.message);
+        const outcome = await tryRegister(begun);
+        // Never answer "complete" for a file that is not listed: the phone would drop its copy.
+        if (outcome === "failed" || outcome.state === "missing" || outcome.state === "unfinished") throw jsonRefusal(503, NOT_REGISTERED.code, NOT_REGISTERED.message);
+        if (outcome.state === "refused") throw jsonRefusal(422, outcome.code, outcome.message);
         return {};
       },
       onResponseError: (_req, err) => {
         if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
-        if (isRefusal(err) && err.status_code < 500) return undefined;
+        if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
         if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
         console.error("[outrigger] upload failed:", err);
@@ -189,6 +207,10 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     const begun = await findAttachmentUpload(db, rest.toLowerCase());
     if (!begun) return refuse(404, "No upload has this id.");
     if (begun.invitationCode !== code) return refuse(403, "This upload was started with another invitation.");
+    // A finished file not yet registered (a failed write, a restart) is registered now, before tus answers "complete".
+    const outcome = await tryRegister(begun);
+    if (outcome === "failed") return refuseJson(503, NOT_REGISTERED.code, NOT_REGISTERED.message, { "Retry-After": "5" });
+    if (outcome.state === "refused") return refuseJson(422, outcome.code, outcome.message);
     return delegate(c);
   });
   return routes;

@@ -2,8 +2,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Material } from "../../shared/materials";
-import { bytesToBase64, signedManifestBytes, type ManifestSignature, type SigningKey } from "../../shared/signing";
+import { bytesToBase64, signedManifestBytes, type ManifestSignature, type SignableManifest, type SigningKey } from "../../shared/signing";
 
 /** Shown by the apps as "verified: issued by <issuer>" when SERVER_NAME is not set. */
 export const DEFAULT_SERVER_NAME = "Outrigger demo server (127.0.0.1)";
@@ -13,7 +12,8 @@ export const SIGNING_KEY_FILE = "manifest-signing-ed25519.pem";
 export interface ManifestSigner {
   /** What GET /api/signing-key serves. */
   readonly key: SigningKey;
-  sign(manifest: { workshopId: string; version: string; materials: readonly Material[] }): ManifestSignature;
+  /** With the workshop: payload 2 (the workshop's title and dates are signed too); without: payload 1. */
+  sign(manifest: SignableManifest): ManifestSignature;
 }
 
 /** SERVER_NAME, trimmed; the plain default when unset or blank. */
@@ -45,12 +45,11 @@ export function createManifestSigner(privateKey: KeyObject, issuer: string): Man
   const key: SigningKey = { algorithm: "Ed25519", keyId, publicKey: rawPublicKey(publicKey).toString("base64"), issuer };
   return {
     key,
-    sign: (manifest) => ({
-      algorithm: "Ed25519",
-      keyId,
-      issuer,
-      value: bytesToBase64(sign(null, signedManifestBytes(manifest), privateKey)),
-    }),
+    sign: (manifest) => {
+      const payload = manifest.workshop ? 2 : 1;
+      const value = bytesToBase64(sign(null, signedManifestBytes(manifest, payload), privateKey));
+      return payload === 2 ? { algorithm: "Ed25519", keyId, issuer, value, payload } : { algorithm: "Ed25519", keyId, issuer, value };
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // hashing as it goes; a damaged file is discarded and reported, the others still import.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
+import { canonicalJson } from "../canonicalJson";
 import type { Material } from "../materials";
 import { MAX_PACK_ENTRIES, MAX_PACK_ENTRY_BYTES, MAX_PACK_MANIFEST_BYTES, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_MANIFEST_PATH, packManifest, type PackEntry, type PackManifest } from "../pack";
 import { verifyManifestSignature, type SigningKey } from "../signing";
@@ -22,7 +23,8 @@ export interface PackImportStore {
 }
 
 export type PackVerification =
-  | { status: "verified"; issuer: string; keyId: string }
+  /** `covers`: "workshop" when the signature covers the workshop's title and dates too (payload 2); older packs: "materials". */
+  | { status: "verified"; issuer: string; keyId: string; covers: "workshop" | "materials" }
   | { status: "not_verified"; reason: "no_signature" | "unknown_key" | "bad_signature" | "no_key_cached" };
 
 export type PackRefusalCode =
@@ -118,8 +120,12 @@ async function verify(manifest: PackManifest, key: SigningKey | undefined, subtl
   if (!key) return { status: "not_verified", reason: "no_key_cached" };
   if (manifest.signature.keyId !== key.keyId) return { status: "not_verified", reason: "unknown_key" };
   const ok = await verifyManifestSignature(manifest.manifest, manifest.signature, key, subtle);
+  if (!ok) return { status: "not_verified", reason: "bad_signature" };
+  const coversWorkshop = manifest.signature.payload === 2;
+  // The workshop shown is the pack's own: under a payload 2 signature it must be exactly the one signed.
+  if (coversWorkshop && canonicalJson(manifest.workshop) !== canonicalJson(manifest.manifest.workshop)) return { status: "not_verified", reason: "bad_signature" };
   // The issuer shown is the one the cached key speaks for, never the name the pack claims.
-  return ok ? { status: "verified", issuer: key.issuer, keyId: key.keyId } : { status: "not_verified", reason: "bad_signature" };
+  return { status: "verified", issuer: key.issuer, keyId: key.keyId, covers: coversWorkshop ? "workshop" : "materials" };
 }
 
 /**

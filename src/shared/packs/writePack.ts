@@ -26,7 +26,7 @@ export interface PackFileInput {
 export interface PackInput {
   workshop: Workshop;
   /** The server's manifest as signed: every material of the workshop. */
-  manifest: { workshopId: string; version: string; materials: readonly Material[] };
+  manifest: { workshopId: string; version: string; materials: readonly Material[]; workshop?: Workshop };
   signature?: ManifestSignature;
   appVersion: string;
   /** Defaults to now. */
@@ -143,7 +143,7 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
     createdAt: createdAt.toISOString(),
     appVersion: input.appVersion,
     workshop: input.workshop,
-    manifest: { workshopId: input.manifest.workshopId, version: input.manifest.version, materials: [...input.manifest.materials] },
+    manifest: { workshopId: input.manifest.workshopId, version: input.manifest.version, materials: [...input.manifest.materials], ...(input.manifest.workshop ? { workshop: input.manifest.workshop } : {}) },
     ...(input.signature ? { signature: input.signature } : {}),
     entries,
   };

@@ -170,7 +170,9 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
 /** Publishes a manifest of these materials (and their bytes) for the test workshop. */
 export function publish(server: FakeMaterialsServer, version: string, files: Array<{ material: Material; bytes: Uint8Array }>): MaterialsManifest {
   for (const { bytes } of files) server.files.set(hashOf(bytes), bytes);
-  const manifest: MaterialsManifest = { workshopId: WORKSHOP_ID, version, generatedAt: "2023-06-10T00:00:00Z", materials: files.map((f) => f.material) };
+  // Signed, as the real server's always are (the phone keeps, not checks, the signature of a list it fetched itself).
+  const signature = { algorithm: "Ed25519", keyId: "fake-key", issuer: "Fake materials server", value: "c2lnbmF0dXJl" } as const;
+  const manifest: MaterialsManifest = { workshopId: WORKSHOP_ID, version, generatedAt: "2023-06-10T00:00:00Z", materials: files.map((f) => f.material), signature };
   server.manifests.set(WORKSHOP_ID, manifest);
   return manifest;
 }

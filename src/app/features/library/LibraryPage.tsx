@@ -7,6 +7,7 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 import { KIND_LABELS } from "./formatBytes";
 import { StoragePanel } from "./StoragePanel";
+import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
 
 export default function LibraryPage() {
   const workshops = createLiveQuery(async () => {
@@ -87,6 +88,7 @@ export default function LibraryPage() {
           </ul>
         </Show>
       </Show>
+      <UnverifiedPacksSection />
       <StoragePanel />
     </main>
   );

@@ -1,8 +1,8 @@
 // Optional files with a reply (the workshop report, photos of an in-house session, a new SOP),
 // kept on the phone with the draft and uploaded after the reply is sent.
 import { For, Show, createSignal } from "solid-js";
-import { addAttachment, removeAttachment } from "../../store/attachments";
-import { db, type StoredAttachment } from "../../store/db";
+import { addAttachment, listReplyAttachments, removeAttachment } from "../../store/attachments";
+import type { StoredAttachment } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "../library/formatBytes";
 
@@ -14,7 +14,7 @@ const STATE_TEXT: Record<StoredAttachment["state"], string> = {
 };
 
 export function AttachmentList(props: { replyId: string; editable: boolean }) {
-  const attachments = createLiveQuery(() => db.attachments.where("replyId").equals(props.replyId).sortBy("addedAt"));
+  const attachments = createLiveQuery(() => listReplyAttachments(props.replyId));
   return (
     <Show when={(attachments() ?? []).length > 0}>
       <ul class="attachments" data-testid="attachments">
@@ -22,7 +22,7 @@ export function AttachmentList(props: { replyId: string; editable: boolean }) {
           {(a) => (
             <li data-state={a.state}>
               <span>
-                {a.name} <span class="muted">({formatBytes(a.size)})</span> · {a.state === "uploading" ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%` : STATE_TEXT[a.state]}
+                {a.name} <span class="muted">({formatBytes(a.size)})</span> · {a.state === "uploading" ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%` : a.state === "failed" && a.problem ? `${STATE_TEXT.failed}: ${a.problem}` : STATE_TEXT[a.state]}
               </span>
               <Show when={props.editable && a.state === "on_phone"}>
                 <button type="button" class="button small" onClick={() => void removeAttachment(a.id)} aria-label={`Remove ${a.name}`}>

@@ -32,7 +32,7 @@ export default function ImportPackPage() {
       const source = { size: file.size, read: async (offset: number, length: number) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) };
       const signingKey = await cachedSigningKey();
       const outcome = await readPack(source, createPackImportStore(), { ...(signingKey ? { signingKey } : {}), onProgress: (done: number, total: number) => setProgress({ done, total }) });
-      await recordImportedPack(outcome.manifest);
+      await recordImportedPack(outcome);
       setResult(outcome);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : "This file could not be imported.");
@@ -98,6 +98,7 @@ export default function ImportPackPage() {
             >
               <p class="banner banner-info" data-testid="verification">
                 ✓ Verified: issued by {(r().verification as { issuer: string }).issuer}
+                {(r().verification as { covers?: string }).covers === "materials" ? " — the list of materials. This older pack's workshop name and dates are as the pack says." : ""}
               </p>
             </Show>
             <p>
@@ -114,9 +115,18 @@ export default function ImportPackPage() {
                 </For>
               </ul>
             </Show>
-            <Link class="button primary" href={`/library/${r().manifest.manifest.workshopId}`}>
-              Open the materials
-            </Link>
+            <Show
+              when={r().verification.status === "verified"}
+              fallback={
+                <Link class="button" href="/library">
+                  See it under "Imported packs, not verified"
+                </Link>
+              }
+            >
+              <Link class="button primary" href={`/library/${r().manifest.manifest.workshopId}`}>
+                Open the materials
+              </Link>
+            </Show>
           </section>
         )}
       </Show>

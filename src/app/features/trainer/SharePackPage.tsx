@@ -44,8 +44,9 @@ export default function SharePackPage() {
       setProgress({ done: 0, total });
       await writePack(
         {
-          workshop: v.workshop,
-          manifest: { workshopId: v.manifest.workshopId, version: v.manifest.version, materials: v.manifest.materials },
+          // The signed workshop when the server sent one: the receiving app checks that the one shown is the one signed.
+          workshop: v.manifest.workshop ?? v.workshop,
+          manifest: { workshopId: v.manifest.workshopId, version: v.manifest.version, materials: v.manifest.materials, ...(v.manifest.workshop ? { workshop: v.manifest.workshop } : {}) },
           ...(v.manifest.signature ? { signature: v.manifest.signature } : {}),
           appVersion: APP_VERSION,
           files: chosen().map((material) => ({ material, read: () => readStoredFile(material.sha256) })),

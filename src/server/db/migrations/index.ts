@@ -8,6 +8,7 @@ import * as invitationParticipants from "./0005_invitation_participants";
 import * as reminders from "./0006_reminders";
 import * as curationFeedback from "./0007_curation_feedback";
 import * as attachments from "./0008_attachments";
+import * as attachmentRefusals from "./0009_attachment_refusals";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "0006_reminders": reminders,
   "0007_curation_feedback": curationFeedback,
   "0008_attachments": attachments,
+  "0009_attachment_refusals": attachmentRefusals,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -9,7 +9,8 @@ import { pipeline } from "node:stream/promises";
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
-import type { ConsoleAttachmentList } from "../../../shared/attachments";
+import { cleanAttachmentFileName } from "../../../shared/attachmentContent";
+import { isAttachmentType, type ConsoleAttachmentList } from "../../../shared/attachments";
 import { canonicalId, uuidV7 } from "../../../shared/reply";
 import { requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findAttachment, listCampaignAttachments, listReplyAttachments } from "../../db/attachments";
@@ -17,8 +18,9 @@ import { ApiProblem } from "../errors";
 
 const REPLY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** RFC 6266 / 8187: an ASCII fallback and the UTF-8 name. */
-export function contentDispositionAttachment(fileName: string): string {
+/** RFC 6266 / 8187: an ASCII fallback and the UTF-8 name, cleaned again for files stored before names were cleaned. */
+export function contentDispositionAttachment(storedName: string, contentType: string): string {
+  const fileName = isAttachmentType(contentType) ? cleanAttachmentFileName(storedName, contentType) : storedName.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff/\\]/g, "_");
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
@@ -59,7 +61,7 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
     const headers: Record<string, string> = {
       "Content-Type": attachment.contentType,
       "Content-Length": String(size),
-      "Content-Disposition": contentDispositionAttachment(attachment.fileName),
+      "Content-Disposition": contentDispositionAttachment(attachment.fileName, attachment.contentType),
       "X-Content-Type-Options": "nosniff",
       // Opened straight from this address, a participant's file must not run script on our origin.
       "Content-Security-Policy": "default-src 'none'; sandbox",
