@@ -15,6 +15,9 @@ import { benchPacks } from "./packBench";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+/** `npm run bench -- replies` runs only the named parts (first-load, replies, materials, packs); none named: all. */
+const PARTS = new Set(process.argv.slice(2));
+const wanted = (part: string) => PARTS.size === 0 || PARTS.has(part);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -71,12 +74,11 @@ function replyRequest(batchSize: number): autocannon.Request {
   };
 }
 
-async function main(): Promise<void> {
-  printFirstLoad();
+async function benchReplies(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "outrigger-bench-"));
   const { url, child } = await startServerProcess(dataDir);
   try {
-    console.log(`\n## POST /api/replies on loopback (SQLite, server pid ${child.pid}, autocannon in a second process)`);
+    console.log(`\n## POST /api/replies on loopback (SQLite, synchronous=FULL, server pid ${child.pid}, autocannon in a second process)`);
     await loadReplies(url, 1, 10);
     await loadReplies(url, 50, 4);
   } finally {
@@ -84,7 +86,18 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once("exit", resolve));
     rmSync(dataDir, { recursive: true, force: true });
   }
-  for (const bench of [benchMaterialTransfer, benchBlobThroughput, benchPacks]) {
+}
+
+async function main(): Promise<void> {
+  if (wanted("first-load")) printFirstLoad();
+  if (wanted("replies")) await benchReplies();
+  const others = [
+    ["materials", benchMaterialTransfer],
+    ["materials", benchBlobThroughput],
+    ["packs", benchPacks],
+  ] as const;
+  for (const [part, bench] of others) {
+    if (!wanted(part)) continue;
     const dir = mkdtempSync(join(tmpdir(), "outrigger-bench-"));
     try {
       await bench(repoRoot, dir);
