@@ -98,7 +98,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     it.each([
       ["campaignId", { campaignId: "test-late-ok" }],
       ["invitationCode", { invitationCode: "DEMO-FJ3" }],
-      ["questionnaireVersion", { questionnaireVersion: 2 }],
+      ["questionnaireVersion", { questionnaireVersion: 1 }],
       ["startedAt", { startedAt: "2024-01-10T08:01:00.000Z" }],
       ["submittedAt", { submittedAt: "2024-01-10T08:21:00.000Z" }],
       ["appVersion", { appVersion: "0.1.1" }],
