@@ -215,6 +215,18 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     expect(readdirSync(root).sort()).toEqual(siblingsBefore);
   });
 
+  it("a backup never replaces an existing archive, and a cut-off archive is refused on restore", async () => {
+    const before = await sha256OfFile(archivePath);
+    await expect(createBackup({ dataDir, out: archivePath })).rejects.toThrow(/already exists: a backup never replaces another/);
+    expect(await sha256OfFile(archivePath)).toEqual(before);
+
+    const cut = join(root, "cut.tar");
+    writeFileSync(cut, readFileSync(archivePath).subarray(0, Math.floor(before.size * 0.6)));
+    const target = join(root, "cut-target");
+    await expect(restoreBackup(cut, target)).rejects.toThrow(/^The archive is damaged/);
+    expect(existsSync(target)).toBe(false);
+  });
+
   it("the manifest inside the archive is the one the backup reported, listing every file once", async () => {
     const unpackedManifest = join(root, "manifest-only");
     mkdirSync(unpackedManifest);

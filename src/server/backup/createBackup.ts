@@ -62,6 +62,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
   const createdAt = now();
   const archive = resolve(options.out ?? defaultBackupName(createdAt));
+  if (await stat(archive).then(() => true, () => false)) throw new BackupRefusedError(`${archive} already exists: a backup never replaces another. Choose another --out.`);
   await mkdir(dirname(archive), { recursive: true });
   // Staged beside the archive: blobs are hard-linked from there when the file system allows (they never change).
   const staging = await mkdtemp(join(dirname(archive), `.${basename(archive)}-staging-`));
