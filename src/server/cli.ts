@@ -1,5 +1,6 @@
 // Command line: `start` runs the server, `migrate` only brings the database schema up to date,
-// `materials:add` publishes files as a workshop's materials, `admin:create` adds an organiser console account.
+// `materials:add` publishes files as a workshop's materials, `admin:create` adds an organiser console account,
+// `backup` writes one archive of the data folder while the server runs, `restore` fills an empty data folder from one.
 import { parseArgs } from "node:util";
 import { MATERIAL_KINDS, type MaterialKind } from "../shared/materials";
 import { createBlobStore } from "./blobs/blobStore";
@@ -8,6 +9,8 @@ import { migrateToLatest } from "./db/migrate";
 import { seedIfEmpty } from "./db/seed";
 import { defaultBlobDir } from "./http/app";
 import { addMaterials, MaterialsInputError } from "./materials/addMaterials";
+import { createBackup } from "./backup/createBackup";
+import { restoreBackup } from "./backup/restoreBackup";
 import { createOrganiserFromArgs } from "./auth/createOrganiserCommand";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { startServer, type RequestLogEntry } from "./serve";
@@ -22,6 +25,10 @@ Commands:
                   as an existing material of that workshop replaces it (that is how a changed file is published)
   admin:create    --email <e-mail> --name <name> [--role organiser|viewer]  (default organiser)
                   add an organiser console account; the password comes from ADMIN_PASSWORD or is typed
+  backup          [--out FILE] [--files-only]  one archive (default outrigger-backup-<UTC time>.tar) of the
+                  SQLite database (online backup, safe while the server runs), DATA_DIR/blobs, uploads and keys;
+                  with PostgreSQL only --files-only (the database itself: pg_dump)
+  restore         FILE  fill an empty DATA_DIR from a backup archive, after checking every file's SHA-256
 
 Environment: HOST (127.0.0.1), PORT (8080), DATABASE_URL (postgres://…; default embedded SQLite),
 DATA_DIR (folder of the SQLite file and of the material files in DATA_DIR/blobs, also with PostgreSQL;
@@ -122,6 +129,30 @@ async function materialsAdd(): Promise<void> {
   }
 }
 
+async function backup(): Promise<void> {
+  const { values } = parseArgs({ args: process.argv.slice(3), options: { out: { type: "string" }, "files-only": { type: "boolean" } } });
+  const started = Date.now();
+  const result = await createBackup({ dataDir: process.env.DATA_DIR ?? "data", out: values.out, databaseUrl: process.env.DATABASE_URL, filesOnly: values["files-only"] });
+  const { counts, files } = result.manifest;
+  console.log(`Backup written: ${result.archive} (${formatBytes(result.archiveBytes)}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`  database:        ${result.manifest.database === "sqlite" ? "SQLite (online backup, integrity checked)" : "not included (--files-only)"}`);
+  if (counts.replies !== null) console.log(`  replies:         ${counts.replies}`);
+  console.log(`  materials files: ${counts.materialFiles}`);
+  if (counts.attachments !== null) console.log(`  attachments:     ${counts.attachments}`);
+  console.log(`  files:           ${files.length}, ${formatBytes(result.fileBytes)}`);
+}
+
+async function restore(): Promise<void> {
+  const { positionals } = parseArgs({ args: process.argv.slice(3), allowPositionals: true });
+  if (positionals.length !== 1) throw new Error("Name one backup archive: npm run restore -- outrigger-backup-….tar");
+  const result = await restoreBackup(positionals[0], process.env.DATA_DIR ?? "data");
+  const { counts } = result.manifest;
+  console.log(`Restored ${result.files} files (${formatBytes(result.fileBytes)}) from the backup of ${result.manifest.createdAt} into ${result.dataDir}, every SHA-256 checked.`);
+  console.log(
+    `  replies: ${counts.replies ?? "not included (restore the PostgreSQL database with pg_restore)"}, materials files: ${counts.materialFiles}, attachments: ${counts.attachments ?? "—"}`,
+  );
+}
+
 async function adminCreate(): Promise<void> {
   const db = createDatabase(process.env.DATABASE_URL);
   try {
@@ -135,7 +166,7 @@ async function adminCreate(): Promise<void> {
 }
 
 const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd, "admin:create": adminCreate };
+const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd, "admin:create": adminCreate, backup, restore };
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(USAGE);

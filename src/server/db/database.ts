@@ -20,6 +20,11 @@ export function isPostgresUrl(url: string | undefined): boolean {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
+/** The SQLite file a non-PostgreSQL `url` (a path, `sqlite:…`, or empty for `<dataDir>/outrigger.sqlite`) names. */
+export function sqliteFilePath(url?: string, dataDir?: string): string {
+  return url && url.length > 0 ? resolve(url.replace(/^sqlite:(\/\/)?/i, "")) : join(resolve(dataDir ?? process.env.DATA_DIR ?? "data"), SQLITE_FILE_NAME);
+}
+
 /**
  * Opens the database. `url` may be a postgres:// URL, a path to an SQLite file, or empty for
  * the default embedded file `<dataDir>/outrigger.sqlite`.
@@ -29,7 +34,7 @@ export function createDatabase(url?: string, options: DatabaseOptions = {}): Out
     const pool = new pg.Pool({ connectionString: url as string, max: 10 });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  const file = url && url.length > 0 ? resolve(url.replace(/^sqlite:(\/\/)?/i, "")) : join(resolve(options.dataDir ?? process.env.DATA_DIR ?? "data"), SQLITE_FILE_NAME);
+  const file = sqliteFilePath(url, options.dataDir);
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers proceed during a write. FULL syncs the WAL at every commit: a reply the server
