@@ -24,6 +24,8 @@ interface Ledger {
   /** Replies the server answered stored/already_stored for, with the receipt it gave. */
   acknowledged: Map<string, ReplyReceipt>;
   failedRequests: number;
+  /** Requests posted and not yet answered. */
+  inFlight: number;
 }
 
 async function postReplies(url: string, replies: Reply[]): Promise<ReplyResult[] | undefined> {
@@ -47,7 +49,8 @@ async function client(index: number, target: () => string, ledger: Ledger, stopp
   for (let n = 0; !stopped(); n++) {
     const replies = Array.from({ length: 1 + ((index + n) % 5) }, (_, i) => validReply({ invitationCode: CODES[(index + n + i) % CODES.length] }));
     for (const reply of replies) ledger.sent.set(reply.id, reply);
-    const results = await postReplies(target(), replies);
+    ledger.inFlight += 1;
+    const results = await postReplies(target(), replies).finally(() => (ledger.inFlight -= 1));
     if (!results) {
       ledger.failedRequests += 1;
       // A dead server is not hammered: the restart gets the machine's cores.
@@ -89,7 +92,8 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
     server = await startServerProcess(location);
     const port = server.port;
     const url = server.url;
-    const ledger: Ledger = { sent: new Map(), acknowledged: new Map(), failedRequests: 0 };
+    const ledger: Ledger = { sent: new Map(), acknowledged: new Map(), failedRequests: 0, inFlight: 0 };
+    const inFlightAtKills: number[] = [];
     const restartMs: number[] = [];
     let stop = false;
     const clients = Array.from({ length: CLIENTS }, (_, i) => client(i, () => url, ledger, () => stop));
@@ -97,6 +101,7 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
       for (let kill = 0; kill < KILLS; kill++) {
         const target = ledger.acknowledged.size + ACKS_PER_ROUND;
         await waitFor(() => ledger.acknowledged.size >= target, 30_000, `${target} acknowledged replies`);
+        inFlightAtKills.push(ledger.inFlight);
         await killHard(server.child);
         const restarting = Date.now();
         // Restarted on the same port and data while the clients keep posting (and failing) meanwhile.
@@ -140,7 +145,7 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
       const changed = acknowledged.filter(([id]) => hashes.has(id) && hashes.get(id) !== replyContentHash(ledger.sent.get(id) as Reply)).length;
       console.log(
         `kill -9 ×${KILLS} (${engine}): ${acknowledged.length} acknowledged, ${found} found, ${lost} lost, ${duplicated} duplicated, ${changed} changed; ` +
-          `${ledger.sent.size} sent in all, ${ledger.failedRequests} requests failed during kills, ${rows.length} rows after re-sending everything; restarts took ${restartMs.join(", ")} ms`,
+          `${ledger.sent.size} sent in all, requests in flight at the kills: ${inFlightAtKills.join(", ")}, ${ledger.failedRequests} failed while the server was down, ${rows.length} rows after re-sending everything; restarts took ${restartMs.join(", ")} ms`,
       );
       expect({ lost, duplicated, changed }).toEqual({ lost: 0, duplicated: 0, changed: 0 });
       expect(found).toBe(acknowledged.length);
