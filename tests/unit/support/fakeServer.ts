@@ -10,8 +10,11 @@ import type { Reply } from "../../../src/shared/reply";
  * - error-500: 503 with our JSON error; nothing stored.
  * - disk-full: 507 insufficient_storage, as the real server answers when its disk is full; nothing stored.
  * - rate-limited: 429 with Retry-After (a reverse proxy or load shedder in front of us); nothing stored.
+ * - hang: a reply POST is never answered (the phone's request timeout must end it); nothing stored.
+ * - restart: the process dies during a reply POST: the first `restartAfterStoring` replies of the batch are
+ *   stored (their rows survive, as on disk), the connection is reset, and the server is back for the next request.
  */
-type Mode = "up" | "down" | "lose-response" | "error-500" | "disk-full" | "rate-limited";
+export type Mode = "up" | "down" | "lose-response" | "error-500" | "disk-full" | "rate-limited" | "hang" | "restart";
 
 export interface FakeServer {
   fetch: typeof fetch;
@@ -27,6 +30,10 @@ export interface FakeServer {
   /** What is stored per reply id: its receipt and its content, so a changed resend is a conflict as on the real server. */
   stored: Map<string, { receiptId: string; receivedAt: string }>;
   storedContent: Map<string, string>;
+  /** In "restart" mode: how many replies of the batch are stored before the process dies. */
+  restartAfterStoring: number;
+  /** Every time a reply was newly stored, its id (a reply stored twice would appear twice). */
+  storeEvents: string[];
   /** Reply ids of every POST, one array per request. */
   posts: string[][];
   healthChecks: number;
@@ -44,6 +51,8 @@ export function createFakeServer(): FakeServer {
     retryAfterSeconds: 120,
     stored: new Map(),
     storedContent: new Map(),
+    restartAfterStoring: 0,
+    storeEvents: [],
     posts: [],
     healthChecks: 0,
     fetch: async (input, init) => {
@@ -61,6 +70,11 @@ export function createFakeServer(): FakeServer {
       const body = String(init.body);
       const { replies } = JSON.parse(body) as { replies: Reply[] };
       server.posts.push(replies.map((r) => r.id));
+      if (server.mode === "hang") {
+        return new Promise<Response>((_resolve, reject) => {
+          init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+        });
+      }
       if (server.mode === "disk-full") return json(507, { error: { code: "insufficient_storage", message: "The server's disk is full. Your reply is kept on this phone and will be sent later." } });
       if (server.mode === "error-500") return json(503, { error: { code: "unavailable", message: "Database is busy" } });
       if (new TextEncoder().encode(body).byteLength > server.maxBatchBytes) return json(413, { error: { code: "payload_too_large", message: "The batch is too large" } });
@@ -68,7 +82,8 @@ export function createFakeServer(): FakeServer {
         return json(400, { error: { code: "invalid_batch", message: "1 to 100 replies", details: [{ path: "replies", code: replies.length === 0 ? "too_small" : "too_big", message: "1 to 100 replies" }] } });
       }
       const seen = new Set<string>();
-      const results: ReplyResult[] = replies.map((r): ReplyResult => {
+      const storable = server.mode === "restart" ? server.restartAfterStoring : Number.POSITIVE_INFINITY;
+      const results: ReplyResult[] = replies.slice(0, storable).map((r): ReplyResult => {
         if (seen.has(r.id)) return { id: r.id, outcome: "rejected", status: 422, error: { code: "duplicate_in_batch", message: "Twice in one batch" } };
         seen.add(r.id);
         const content = canonicalJson(r);
@@ -83,8 +98,11 @@ export function createFakeServer(): FakeServer {
         const receipt = { receiptId: `rcpt-${server.stored.size + 1}`, receivedAt: "2023-06-10T12:00:00.000Z" };
         server.stored.set(r.id, receipt);
         server.storedContent.set(r.id, content);
+        server.storeEvents.push(r.id);
         return { id: r.id, outcome: "stored", status: 201, receipt };
       });
+      // Killed part-way: what was written stays, the phone sees the connection drop.
+      if (server.mode === "restart") throw new TypeError("fetch failed: ECONNRESET");
       // The server did its work, but the answer never reaches the phone.
       if (server.mode === "lose-response") throw new TypeError("Network connection lost");
       return json(200, { results: results.filter((r) => !server.omitFromResults.has(r.id)) });
