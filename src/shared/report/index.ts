@@ -1,5 +1,7 @@
 // The Good Practice Report, computed from raw replies: pure functions, usable in the browser and on the server.
 export * from "./types";
 export * from "./fiscalYear";
+export * from "./percent";
+export * from "./replyReading";
 export * from "./tables";
 export * from "./report";

@@ -1,11 +1,11 @@
 // All seven tables for one fiscal year, and this year's figures beside the previous year's.
 import { fiscalYearRange } from "./fiscalYear";
+import { formatPercent } from "./percent";
 import {
   directEffectsTable,
   effectsByActionTable,
   efficiencyTable,
   followUpActionsTable,
-  formatPercent,
   newProjectsTable,
   projectsByActionTable,
   repliesTable,

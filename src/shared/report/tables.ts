@@ -13,10 +13,8 @@
 // - Replies whose workshop is not in the workshop list are left out (computeReport counts them).
 // - Subtotals and the total are sums of the workshop rows; percentages come from those sums.
 // - Dividing by zero gives null, never NaN or Infinity.
-import { isMultipleChoiceAnswer, type Answers } from "../answers";
 import {
   FOLLOW_UP_ACTIONS,
-  NO_ACTION_YET,
   SUBTOTAL_KINDS,
   type CountAndPercent,
   type CrossColumn,
@@ -27,7 +25,6 @@ import {
   type FollowUpAction,
   type FollowUpActionsRow,
   type MarkedAdministration,
-  type Percent,
   type ProjectsByActionColumn,
   type RepliesRow,
   type ReportReply,
@@ -37,61 +34,10 @@ import {
   type WorkshopScope,
   type YesNoRow,
 } from "./types";
+import { wholePercent } from "./percent";
+import { chosenActions, normalizeAdministrationCode, tookNoActionYet, yesNoAnswer, type YesNoQuestion } from "./replyReading";
 
-/** The question ids of the follow-up questionnaire (version 1) the report reads. */
-export const REPORT_QUESTIONS = {
-  followUpActions: "followUpActions",
-  directEffects: "directEffects",
-  efficiencyImproved: "efficiencyImproved",
-  newProjects: "newProjects",
-} as const;
-
-export type YesNoQuestion = "directEffects" | "efficiencyImproved" | "newProjects";
-
-// ---- Small helpers -----------------------------------------------------------------------------
-
-/** numerator ÷ denominator as a whole percent, half rounding up (integer arithmetic: no 12.4999…). */
-export function wholePercent(numerator: number, denominator: number): Percent {
-  if (!Number.isFinite(numerator) || !Number.isFinite(denominator) || denominator <= 0) return null;
-  if (Number.isInteger(numerator) && Number.isInteger(denominator)) {
-    return Math.floor((200 * numerator + denominator) / (2 * denominator));
-  }
-  return Math.round((numerator * 100) / denominator);
-}
-
-/** "66%", or an en dash where there is nothing to divide by. */
-export function formatPercent(percent: Percent): string {
-  return percent === null ? "–" : `${percent}%`;
-}
-
-/** The actions a reply chose (a set: a duplicated choice counts once). */
-export function chosenActions(answers: Answers): Set<FollowUpAction> {
-  const value = answers[REPORT_QUESTIONS.followUpActions];
-  const chosen = new Set<FollowUpAction>();
-  if (!isMultipleChoiceAnswer(value)) return chosen;
-  for (const choice of value.choices) {
-    if ((FOLLOW_UP_ACTIONS as readonly string[]).includes(choice)) chosen.add(choice as FollowUpAction);
-  }
-  return chosen;
-}
-
-/** True when the reply answered "I have not taken any follow-up action yet". */
-export function tookNoActionYet(answers: Answers): boolean {
-  const value = answers[REPORT_QUESTIONS.followUpActions];
-  return isMultipleChoiceAnswer(value) && value.choices.includes(NO_ACTION_YET);
-}
-
-/** "yes", "no", or null when the reply skipped the question (or holds something else). */
-export function yesNoAnswer(answers: Answers, question: YesNoQuestion): "yes" | "no" | null {
-  const value = answers[REPORT_QUESTIONS[question]];
-  if (typeof value !== "string") return null;
-  const normalized = value.trim().toLowerCase();
-  return normalized === "yes" || normalized === "no" ? normalized : null;
-}
-
-export function normalizeAdministrationCode(code: string): string {
-  return code.trim().toUpperCase();
-}
+// ---- Grouping and summing ----------------------------------------------------------------------
 
 function repliesByWorkshop(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): Map<string, ReportReply[]> {
   const byWorkshop = new Map<string, ReportReply[]>();
