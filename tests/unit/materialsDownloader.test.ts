@@ -8,6 +8,7 @@ import { refreshManifest } from "../../src/app/sync/materialsManifest";
 import type { Material } from "../../src/shared/materials";
 import { invitation, resetDb } from "./support/fixtures";
 import { createFakeMaterialsServer, hashOf, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
+import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
 
 const BASE_URL = "https://outrigger.test";
 const CHUNK = 64 * 1024;
@@ -15,7 +16,7 @@ const STALL_MS = 60_000;
 const SIZE = 300_000;
 
 let server: FakeMaterialsServer;
-let timers: Array<{ callback: () => void; ms: number; cleared: boolean }>;
+let timers: RecordedTimer[];
 let onlineListeners: Array<() => void>;
 let storage: StorageManagerLike & { persistCalls: number; free: number };
 const cleanups: Array<() => void> = [];
@@ -55,14 +56,7 @@ function downloader(overrides: DownloaderDeps = {}) {
     requestTimeoutMs: STALL_MS,
     retryDelayMs: 1000,
     random: () => 1,
-    setTimer: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      (handle as { cleared: boolean }).cleared = true;
-    },
+    ...recordedTimerDeps((timer) => timers.push(timer)),
     onOnline: (callback) => {
       onlineListeners.push(callback);
       return () => undefined;

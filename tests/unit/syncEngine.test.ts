@@ -7,10 +7,11 @@ import { readSyncStatus } from "../../src/app/store/syncStatus";
 import { createSyncEngine, type SyncEngineDeps } from "../../src/app/sync/syncEngine";
 import { createFakeServer, type FakeServer } from "./support/fakeServer";
 import { COMPLETING_ANSWERS, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
+import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 let server: FakeServer;
-let timers: Array<{ callback: () => void; ms: number; cleared: boolean }>;
+let timers: RecordedTimer[];
 
 beforeEach(async () => {
   await resetDb();
@@ -27,14 +28,7 @@ function engine(overrides: SyncEngineDeps = {}) {
     requestTimeoutMs: 1000,
     watchOutbox: false,
     requestBackgroundSync: async () => undefined,
-    setTimer: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      (handle as { cleared: boolean }).cleared = true;
-    },
+    ...recordedTimerDeps((timer) => timers.push(timer)),
     ...overrides,
   });
 }

@@ -10,6 +10,7 @@ import { findOrStartDraft, saveAnswer, submitDraft } from "../../src/app/store/d
 import { createSyncEngine, type SyncEngine } from "../../src/app/sync/syncEngine";
 import { createFakeServer, type FakeServer, type Mode } from "./support/fakeServer";
 import { COMPLETING_ANSWERS, invitation, resetDb } from "./support/fixtures";
+import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 const REQUEST_TIMEOUT_MS = 1000;
@@ -17,11 +18,6 @@ const REQUEST_TIMEOUT_MS = 1000;
 const NUM_RUNS = Number(process.env.FAULT_RUNS ?? 50);
 const SEED = process.env.FAULT_SEED === undefined ? {} : { seed: Number(process.env.FAULT_SEED) };
 
-interface Timer {
-  callback: () => void;
-  ms: number;
-  cleared: boolean;
-}
 
 /** What the server (or the network before it) does during one sync attempt. */
 type Behaviour =
@@ -50,7 +46,7 @@ const behaviourArb: fc.Arbitrary<Behaviour> = fc.oneof(
 const scheduleArb = fc.array(fc.record({ queue: fc.integer({ min: 0, max: 2 }), behaviour: behaviourArb }), { minLength: 1, maxLength: 8 });
 
 let server: FakeServer;
-let timers: Timer[];
+let timers: RecordedTimer[];
 let replyCount: number;
 /** Across all runs, for the printed summary. */
 const tally = { schedules: 0, steps: 0, replies: 0, posts: 0 };
@@ -68,14 +64,7 @@ function newEngine(): SyncEngine {
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     watchOutbox: false,
     requestBackgroundSync: async () => undefined,
-    setTimer: (callback, ms) => {
-      const timer = { callback, ms, cleared: false };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimer: (handle) => {
-      (handle as Timer).cleared = true;
-    },
+    ...recordedTimerDeps((timer) => timers.push(timer)),
   });
 }
 
