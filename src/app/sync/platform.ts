@@ -1,0 +1,37 @@
+// The outside world every sync module reaches through (database, network, clock, chance): one seam, so a test swaps it whole.
+import { db as defaultDb, type OutriggerDb } from "../store/db";
+
+/** Time and timers together, so a fake clock can move both. */
+export interface Clock {
+  now(): Date;
+  setTimer(callback: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export interface Platform {
+  db: OutriggerDb;
+  fetch: typeof fetch;
+  /** Origin of our server; "" means the page's own origin. */
+  baseUrl: string;
+  clock: Clock;
+  /** In [0, 1); jitter for retries. */
+  random: () => number;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  setTimer: (callback, ms) => setTimeout(callback, ms),
+  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The browser's own parts, with any of them replaced (tests pass fakes; the app passes nothing). */
+export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
+  return {
+    db: overrides.db ?? defaultDb,
+    // Called through a wrapper: a bare `fetch` reference loses its `this` in some browsers.
+    fetch: overrides.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)),
+    baseUrl: overrides.baseUrl ?? "",
+    clock: overrides.clock ?? systemClock,
+    random: overrides.random ?? Math.random,
+  };
+}
