@@ -17,7 +17,7 @@ const serverFromApp = [["**/server/**", "**/server"], "The app never imports ser
 const queryBuilders = "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "reports/", ".stryker-tmp/", "data/", ".tmp/"] },
+  { ignores: ["dist/", "dist-server/", "node_modules/", "coverage/", "reports/", ".stryker-tmp/", "data/", ".tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

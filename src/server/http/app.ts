@@ -1,10 +1,10 @@
 // The Hono application: API routes, JSON errors, and the built PWA.
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { MAX_JSON_BODY_BYTES } from "../../shared/api";
 import { compress } from "hono/compress";
 import { createInvitationLookupLimiter } from "../auth/invitationLookupLimiter";
+import { PROJECT_ROOT } from "../projectRoot";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
 import { createMailer, type Mailer } from "../mail/mailer";
@@ -25,7 +25,7 @@ import { defaultUploadDir, uploadRoutes } from "./uploads";
 import { securityHeaders } from "./securityHeaders";
 import { registerStaticFiles } from "./staticFiles";
 
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../../../dist", import.meta.url));
+export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, "dist");
 
 export interface AppOptions {
   db: OutriggerDatabase;
