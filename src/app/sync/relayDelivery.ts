@@ -1,5 +1,5 @@
 // Delivers reply files that other participants handed to this phone ("deliver replies for others").
-import { MAX_REPLIES_PER_BATCH, replyBatchResponse, type ReplyResult } from "../../shared/api";
+import { MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, replyBatchResponse, type ReplyResult } from "../../shared/api";
 import { canonicalId } from "../../shared/reply";
 import type { ApiClient } from "./apiClient";
 import { parseWith } from "./apiClient";
@@ -10,8 +10,6 @@ export interface RelayOutcome {
   unreachable: boolean;
   retry: boolean;
 }
-
-const BATCH_BYTES = 480 * 1024;
 
 /** Answers that say "not now" for every file alike: stop and try again later (disk full, too busy, unavailable). */
 const TEMPORARY_FOR_ALL = new Set([429, 503, 507]);
@@ -37,7 +35,7 @@ export async function deliverRelayedReplies(database: OutriggerDb, client: ApiCl
     let bytes = 0;
     for (const entry of waiting.slice(0, onePerBatch ? 1 : MAX_REPLIES_PER_BATCH)) {
       const size = JSON.stringify(entry.file).length;
-      if (batch.length > 0 && bytes + size > BATCH_BYTES) break;
+      if (batch.length > 0 && bytes + size > REPLY_BATCH_BYTES) break;
       batch.push(entry);
       bytes += size;
     }

@@ -1,6 +1,6 @@
 // Sends the outbox whenever our server can be reached, and keeps a status record for the UI.
 import { liveQuery, type Subscription } from "dexie";
-import { healthPayload, replyBatchResponse, MAX_REPLIES_PER_BATCH, type ApiErrorBody } from "../../shared/api";
+import { healthPayload, replyBatchResponse, MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, type ApiErrorBody } from "../../shared/api";
 import { canonicalId } from "../../shared/reply";
 import { db as defaultDb, type OutriggerDb } from "../store/db";
 import { markNeedsAttention, markSent, markWaiting, recoverInterruptedSends, takeBatch } from "../store/outbox";
@@ -36,9 +36,6 @@ export interface SyncEngine {
   stop(): void;
   syncNow(reason: string): Promise<void>;
 }
-
-/** Under the server's 512 KB limit, leaving room for headers and our own miscounting. */
-const BATCH_BYTES = 480 * 1024;
 
 interface RunOutcome {
   /** Our server answered (a reply result, a JSON error of ours, or the health check). */
@@ -81,7 +78,7 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
     // After a 413 (or a batch the server could not read), the rest go one per request so one bad reply cannot block the others.
     let onePerBatch = false;
     for (;;) {
-      const batch = await takeBatch(onePerBatch ? 1 : MAX_REPLIES_PER_BATCH, BATCH_BYTES, now(), database);
+      const batch = await takeBatch(onePerBatch ? 1 : MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, now(), database);
       if (batch.length === 0) return outcome;
       outcome.sentAny = true;
       const ids = batch.map((entry) => entry.id);
