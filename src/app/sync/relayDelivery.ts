@@ -1,9 +1,9 @@
 // Delivers reply files that other participants handed to this phone ("deliver replies for others").
 import { MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, replyBatchResponse, type ReplyResult } from "../../shared/api";
 import { canonicalId } from "../../shared/reply";
-import type { ApiClient } from "./apiClient";
-import { parseWith } from "./apiClient";
-import type { OutriggerDb, RelayedReply } from "../store/db";
+import type { RelayedReply } from "../store/db";
+import { createApiClient, parseWith, type ApiClient } from "./apiClient";
+import { resolvePlatform, type Platform } from "./platform";
 
 export interface RelayOutcome {
   contact: boolean;
@@ -20,7 +20,13 @@ function resultFor(results: readonly ReplyResult[], batch: readonly RelayedReply
   return results.find((r) => canonicalId(r.id) === canonicalId(batch[index].id));
 }
 
-export async function deliverRelayedReplies(database: OutriggerDb, client: ApiClient): Promise<RelayOutcome> {
+/** `client` lets the sync engine share its own (and its request timeout); otherwise one is made from the platform. */
+export type RelayDeps = Partial<Platform> & { client?: ApiClient };
+
+export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<RelayOutcome> {
+  const platform = resolvePlatform(deps);
+  const database = platform.db;
+  const client = deps.client ?? createApiClient(platform);
   const outcome: RelayOutcome = { contact: false, unreachable: false, retry: false };
   // Anything left "sending" by a closed app goes again: the server stores a reply once whatever happens.
   await database.relayedReplies.where("state").equals("sending").modify({ state: "waiting" });
