@@ -8,6 +8,8 @@ import { replyReceipt } from "./reply";
 export const MAX_REPLIES_PER_BATCH = 100;
 /** POST /api/replies and /api/relayed-replies: the largest batch, counted while reading. */
 export const MAX_BATCH_BYTES = 512 * 1024;
+/** What a phone packs into one batch: under MAX_BATCH_BYTES, leaving room for headers and our own miscounting. */
+export const REPLY_BATCH_BYTES = 480 * 1024;
 /** Any other JSON body (the console's; above the CSV import's 1 MB text, with room for JSON escaping). */
 export const MAX_CONSOLE_BODY_BYTES = 2 * 1024 * 1024;
 /** No JSON request body of any route is read past this many bytes. */

@@ -116,12 +116,12 @@ describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) 
     await phoneDb.outbox.put({ id: reply.id, reply, state: "sent", queuedAt: now.toISOString(), attempts: 1, receipt: { receiptId: "r", receivedAt: now.toISOString() } });
     await phoneDb.attachments.put({ id: attachmentId, replyId: reply.id, name: "phone.pdf", type: "application/pdf", size: content.length, file: new Blob([new Uint8Array(content)]), state: "uploading", uploadUrl: new URL(location, server.url).toString(), bytesUploaded: 20_000, addedAt: now.toISOString() });
     // Node's tus-js-client reads Buffers, not Blobs; no retries inside one sync, so the lock is met once.
-    const transport = tusTransport(server.url, { retryDelays: [], fileSource: async (file) => Buffer.from(await file.arrayBuffer()) });
+    const transport = tusTransport({ db: phoneDb, baseUrl: server.url }, { retryDelays: [], fileSource: async (file) => Buffer.from(await file.arrayBuffer()) });
 
     const other = new SQLite(join(dataDir, SQLITE_FILE_NAME));
     try {
       other.exec("BEGIN IMMEDIATE");
-      await uploadAttachments(phoneDb, server.url, transport);
+      await uploadAttachments({ db: phoneDb, baseUrl: server.url, transport });
       other.exec("ROLLBACK");
     } finally {
       other.close();
@@ -131,7 +131,7 @@ describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) 
     expect(kept?.state).toBe("uploading");
     expect(kept?.file).toBeInstanceOf(Blob);
 
-    await uploadAttachments(phoneDb, server.url, transport);
+    await uploadAttachments({ db: phoneDb, baseUrl: server.url, transport });
     expect(await rowsOf(attachmentId)).toEqual([{ id: attachmentId, size: content.length }]);
     const received = await phoneDb.attachments.get(attachmentId);
     expect(received?.state).toBe("uploaded");

@@ -6,6 +6,7 @@ import { db, type StoredAttachment } from "../../src/app/store/db";
 import { uploadAttachments, type AttachmentTransport, type SendOutcome } from "../../src/app/sync/attachmentUploader";
 import type { ReplyAttachmentReceipt } from "../../src/shared/attachments";
 import { validReply } from "../integration/support/replyFixtures";
+import { fakePlatform } from "./support/fakePlatform";
 import { resetDb } from "./support/fixtures";
 
 const reply = validReply();
@@ -38,7 +39,7 @@ describe("attachment uploads on the phone", () => {
   it("keeps the file when tus reports every byte sent but the server does not list it", async () => {
     const attachment = await queueSentReplyWithAttachment();
     const transport = fakeTransport({ kind: "complete" }, () => [], () => attachment);
-    await uploadAttachments(db, "", transport);
+    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport });
     const stored = await db.attachments.get(attachment.id);
     expect(transport.listCalls).toBe(1);
     expect(stored?.state).not.toBe("uploaded");
@@ -47,13 +48,13 @@ describe("attachment uploads on the phone", () => {
 
   it("keeps the file when the list cannot be fetched", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments(db, "", fakeTransport({ kind: "complete" }, () => undefined, () => attachment));
+    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "complete" }, () => undefined, () => attachment) });
     expect((await db.attachments.get(attachment.id))?.file).toBeInstanceOf(Blob);
   });
 
   it("drops the phone's copy once the server lists the file for the reply", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments(db, "", fakeTransport({ kind: "complete" }, (a) => [receiptOf(a)], () => attachment));
+    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "complete" }, (a) => [receiptOf(a)], () => attachment) });
     const stored = await db.attachments.get(attachment.id);
     expect(stored?.state).toBe("uploaded");
     expect(stored?.file).toBeUndefined();
@@ -61,7 +62,7 @@ describe("attachment uploads on the phone", () => {
 
   it("shows the server's reason when it refuses the file, and keeps it", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments(db, "", fakeTransport({ kind: "refused", message: "This file is not really a PDF." }, () => [], () => attachment));
+    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "refused", message: "This file is not really a PDF." }, () => [], () => attachment) });
     const stored = await db.attachments.get(attachment.id);
     expect(stored?.state).toBe("failed");
     expect(stored?.problem).toBe("This file is not really a PDF.");

@@ -1,13 +1,15 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getJoined } from "../../src/app/store/campaigns";
+import { db } from "../../src/app/store/db";
 import { JOIN_MESSAGES, joinByCode, normaliseInvitationCode, refreshJoinedCampaigns } from "../../src/app/sync/invitations";
+import { fakePlatform } from "./support/fakePlatform";
 import { invitation, resetDb } from "./support/fixtures";
 
 beforeEach(resetDb);
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-const base = { baseUrl: "https://outrigger.test" };
+const base = fakePlatform({ db, baseUrl: "https://outrigger.test" });
 
 describe("joining by code", () => {
   it("normalises a typed code or a pasted invitation link", () => {

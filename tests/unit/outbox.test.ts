@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db, type OutboxEntry } from "../../src/app/store/db";
 import { followUpV1 } from "../../src/shared/questionnaires";
+import { REPLY_BATCH_BYTES } from "../../src/shared/api";
 import { findOrStartDraft, reopenForFix, saveAnswer, submitDraft } from "../../src/app/store/drafts";
 import {
   countWaiting,
@@ -82,7 +83,7 @@ describe("outbox states", () => {
   it("takeBatch hands out waiting replies oldest first and marks them sending", async () => {
     const later = await queued(INVITATION_CODE, new Date("2023-06-10T11:00:00Z"));
     const earlier = await queued("DEMO-FJ2", new Date("2023-06-10T09:00:00Z"));
-    const batch = await takeBatch(100, 480 * 1024, new Date("2023-06-10T12:00:00Z"));
+    const batch = await takeBatch(100, REPLY_BATCH_BYTES, new Date("2023-06-10T12:00:00Z"));
     expect(batch.map((e) => e.id)).toEqual([earlier.id, later.id]);
     const stored = await db.outbox.get(earlier.id);
     expect(stored).toMatchObject({ state: "sending", attempts: 1, lastAttemptAt: "2023-06-10T12:00:00.000Z" });

@@ -1,11 +1,11 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";
-import { createApiClient } from "../../src/app/sync/apiClient";
 import { deliverRelayedReplies } from "../../src/app/sync/relayDelivery";
 import { cachedSigningKey, refreshSigningKey } from "../../src/app/sync/signingKeyCache";
 import { signRelayedReply, verifyRelayedReply } from "../../src/shared/relay";
 import type { Reply } from "../../src/shared/reply";
+import { fakeClock, fakePlatform } from "./support/fakePlatform";
 import { resetDb } from "./support/fixtures";
 
 const RELAY_KEY = Buffer.alloc(32, 7).toString("base64");
@@ -53,7 +53,7 @@ describe("hand-carried reply files", () => {
         { status: 200, headers: { "content-type": "application/json" } },
       );
     }) as typeof fetch;
-    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch: fakeFetch, baseUrl: "http://server" }));
+    const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch: fakeFetch, baseUrl: "http://server" }));
     expect(outcome).toEqual({ contact: true, unreachable: false, retry: false });
     expect(bodies).toHaveLength(1);
     expect((bodies[0] as { replies: unknown[] }).replies).toHaveLength(2);
@@ -78,7 +78,7 @@ describe("hand-carried reply files", () => {
     for (const id of [ID_1, ID_2, ID_3]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer((ids) => (ids.includes(ID_2) ? jsonResponse(500, { error: { code: "internal_error", message: "Something went wrong on the server." } }) : jsonResponse(200, { results: ids.map(storedResult) })), calls);
-    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
     expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
     expect((await db.relayedReplies.get(ID_1))?.state).toBe("delivered");
     expect((await db.relayedReplies.get(ID_2))?.state).toBe("waiting");
@@ -90,7 +90,7 @@ describe("hand-carried reply files", () => {
     for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer(() => jsonResponse(507, { error: { code: "insufficient_storage", message: "The server's disk is full." } }), calls);
-    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
     expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
     expect(calls).toHaveLength(1);
     expect((await db.relayedReplies.get(ID_1))?.state).toBe("waiting");
@@ -102,7 +102,7 @@ describe("hand-carried reply files", () => {
     await db.relayedReplies.add({ id: upper, file: await signRelayedReply(reply(upper), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer((ids) => jsonResponse(200, { results: ids.map(storedResult) }), calls);
-    await deliverRelayedReplies(db, createApiClient({ fetch, baseUrl: "http://server" }));
+    await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
     expect(calls).toHaveLength(1);
     expect((await db.relayedReplies.get(upper))?.state).toBe("delivered");
   });
@@ -112,7 +112,7 @@ describe("hand-carried reply files", () => {
     const offline = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
-    const outcome = await deliverRelayedReplies(db, createApiClient({ fetch: offline, baseUrl: "http://server" }));
+    const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch: offline, baseUrl: "http://server" }));
     expect(outcome.unreachable).toBe(true);
     expect((await db.relayedReplies.get(ID_1))?.state).toBe("waiting");
   });
@@ -128,21 +128,24 @@ describe("the server's signing key on the phone", () => {
 
   it("is fetched once and kept for a day, so packs can be checked offline", async () => {
     const calls: string[] = [];
-    const now = new Date("2026-11-24T08:00:00Z");
-    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => now });
-    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => new Date(now.getTime() + 60_000) });
+    const clock = fakeClock("2026-11-24T08:00:00Z");
+    const platform = fakePlatform({ db, fetch: serving(calls), baseUrl: "http://server", clock });
+    await refreshSigningKey(platform);
+    clock.advance(60_000);
+    await refreshSigningKey(platform);
     expect(calls).toEqual(["http://server/api/signing-key"]);
     expect(await cachedSigningKey()).toEqual(key);
-    await refreshSigningKey({ fetch: serving(calls), baseUrl: "http://server", now: () => new Date(now.getTime() + 25 * 3600_000) });
+    clock.advance(25 * 3600_000 - 60_000);
+    await refreshSigningKey(platform);
     expect(calls).toHaveLength(2);
   });
 
   it("keeps the cached key when the server cannot be reached", async () => {
-    await refreshSigningKey({ fetch: serving([]), baseUrl: "http://server", now: () => new Date("2026-11-20T08:00:00Z") });
+    await refreshSigningKey(fakePlatform({ db, fetch: serving([]), baseUrl: "http://server", clock: fakeClock("2026-11-20T08:00:00Z") }));
     const offline = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
-    await refreshSigningKey({ fetch: offline, baseUrl: "http://server", now: () => new Date("2026-11-24T08:00:00Z") });
+    await refreshSigningKey(fakePlatform({ db, fetch: offline, baseUrl: "http://server", clock: fakeClock("2026-11-24T08:00:00Z") }));
     expect(await cachedSigningKey()).toEqual(key);
   });
 });

@@ -5,30 +5,29 @@ import { db } from "../../src/app/store/db";
 import { findOrStartDraft, saveAnswer, submitDraft } from "../../src/app/store/drafts";
 import { readSyncStatus } from "../../src/app/store/syncStatus";
 import { createSyncEngine, type SyncEngineDeps } from "../../src/app/sync/syncEngine";
+import { fakeClock, fakePlatform, type FakeClock, type RecordedTimer } from "./support/fakePlatform";
 import { createFakeServer, type FakeServer } from "./support/fakeServer";
 import { COMPLETING_ANSWERS, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
-import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 let server: FakeServer;
+let clock: FakeClock;
+/** Every timer the engine set on the fake clock (which never moves by itself, so now() stays NOW). */
 let timers: RecordedTimer[];
 
 beforeEach(async () => {
   await resetDb();
   server = createFakeServer();
-  timers = [];
+  clock = fakeClock(NOW);
+  timers = clock.timers;
 });
 
 function engine(overrides: SyncEngineDeps = {}) {
   return createSyncEngine({
-    fetch: server.fetch,
-    baseUrl: "https://outrigger.test",
-    now: () => NOW,
-    random: () => 1,
+    ...fakePlatform({ db, fetch: server.fetch, baseUrl: "https://outrigger.test", clock, random: () => 1 }),
     requestTimeoutMs: 1000,
     watchOutbox: false,
     requestBackgroundSync: async () => undefined,
-    ...recordedTimerDeps((timer) => timers.push(timer)),
     ...overrides,
   });
 }
@@ -90,7 +89,7 @@ describe("sync engine", () => {
     await sync.syncNow("success");
     await queueReply("DEMO-FJ2");
     server.mode = "down";
-    timers = [];
+    timers.splice(0);
     await sync.syncNow("fail again");
     expect(pendingRetries().map((t) => t.ms)).toEqual([2000]);
   });

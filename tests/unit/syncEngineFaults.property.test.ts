@@ -8,9 +8,9 @@ import { saveInvitation } from "../../src/app/store/campaigns";
 import { db } from "../../src/app/store/db";
 import { findOrStartDraft, saveAnswer, submitDraft } from "../../src/app/store/drafts";
 import { createSyncEngine, type SyncEngine } from "../../src/app/sync/syncEngine";
+import { fakeClock, fakePlatform, type FakeClock, type RecordedTimer } from "./support/fakePlatform";
 import { createFakeServer, type FakeServer, type Mode } from "./support/fakeServer";
 import { COMPLETING_ANSWERS, invitation, resetDb } from "./support/fixtures";
-import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 const REQUEST_TIMEOUT_MS = 1000;
@@ -46,25 +46,24 @@ const behaviourArb: fc.Arbitrary<Behaviour> = fc.oneof(
 const scheduleArb = fc.array(fc.record({ queue: fc.integer({ min: 0, max: 2 }), behaviour: behaviourArb }), { minLength: 1, maxLength: 8 });
 
 let server: FakeServer;
+/** Never moves by itself: now() stays NOW, and the test fires the timers it chooses. */
+let clock: FakeClock;
 let timers: RecordedTimer[];
 let replyCount: number;
 /** Across all runs, for the printed summary. */
 const tally = { schedules: 0, steps: 0, replies: 0, posts: 0 };
 
 beforeEach(() => {
-  timers = [];
+  clock = fakeClock(NOW);
+  timers = clock.timers;
 });
 
 function newEngine(): SyncEngine {
   return createSyncEngine({
-    fetch: server.fetch,
-    baseUrl: "https://outrigger.test",
-    now: () => NOW,
-    random: () => 1,
+    ...fakePlatform({ db, fetch: server.fetch, baseUrl: "https://outrigger.test", clock, random: () => 1 }),
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     watchOutbox: false,
     requestBackgroundSync: async () => undefined,
-    ...recordedTimerDeps((timer) => timers.push(timer)),
   });
 }
 
@@ -126,7 +125,8 @@ async function expectEverySentReplyStored(): Promise<void> {
 async function runSchedule(schedule: Step[]): Promise<void> {
   await resetDb();
   server = createFakeServer();
-  timers = [];
+  clock = fakeClock(NOW);
+  timers = clock.timers;
   replyCount = 0;
   const queued: string[] = [];
   let engine = newEngine();

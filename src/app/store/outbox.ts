@@ -1,5 +1,5 @@
 // The outbox: submitted replies until the server has a receipt for them. Only acknowledged replies are ever final.
-import type { ApiErrorBody } from "../../shared/api";
+import { REPLY_BATCH_BYTES, type ApiErrorBody } from "../../shared/api";
 import type { ReplyReceipt } from "../../shared/reply";
 import { db, type OutboxEntry, type OutboxState, type OutriggerDb } from "./db";
 
@@ -24,7 +24,7 @@ export async function recoverInterruptedSends(database: OutriggerDb = db): Promi
  * Takes the oldest waiting replies that fit one request and marks them sending. A single reply larger
  * than `maxBytes` still goes alone, so the server can say why it refuses it.
  */
-export async function takeBatch(maxCount = 100, maxBytes = 480 * 1024, now = new Date(), database: OutriggerDb = db): Promise<OutboxEntry[]> {
+export async function takeBatch(maxCount = 100, maxBytes = REPLY_BATCH_BYTES, now = new Date(), database: OutriggerDb = db): Promise<OutboxEntry[]> {
   return database.transaction("rw", database.outbox, async () => {
     const waiting = await database.outbox.where("state").equals("waiting").toArray();
     waiting.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,5 +1,6 @@
 // The only door to the network: our server's JSON API, with a timeout and errors turned into values.
 import { apiError, type ApiErrorBody } from "../../shared/api";
+import { resolvePlatform, type Platform } from "./platform";
 
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
@@ -8,13 +9,8 @@ export type ApiResult<T> =
 /** Parses a success body; return undefined when it is not what our server sends (e.g. a captive portal's page). */
 export type BodyParser<T> = (body: unknown) => T | undefined;
 
-export interface ApiClientOptions {
-  baseUrl?: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  setTimer?: (callback: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
-}
+/** The client reaches the network and times its requests through the platform; nothing else of it. */
+export type ApiClientOptions = Partial<Pick<Platform, "fetch" | "baseUrl" | "clock">> & { timeoutMs?: number };
 
 export interface ApiClient {
   /** `headers` adds to the JSON Accept header, e.g. an Authorization or If-None-Match. */
@@ -25,16 +21,15 @@ export interface ApiClient {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const platform = resolvePlatform(options);
+  const { fetch: doFetch, clock } = platform;
+  const baseUrl = platform.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  const setTimer = options.setTimer ?? ((callback: () => void, ms: number) => setTimeout(callback, ms));
-  const clearTimer = options.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
 
   async function request<T>(path: string, init: RequestInit, parse: BodyParser<T>): Promise<ApiResult<T>> {
-    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimer(() => {
+    const timer = clock.setTimer(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
@@ -58,7 +53,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     } catch {
       return { ok: false, kind: timedOut ? "timeout" : "network" };
     } finally {
-      clearTimer(timer);
+      clock.clearTimer(timer);
     }
   }
 

@@ -7,9 +7,10 @@ import { replyAttachmentList, replyAttachmentsPath, type ReplyAttachmentReceipt 
 import { apiError } from "../../shared/api";
 import { invitationAuthorization } from "../../shared/materials";
 import { listAttachmentsToUpload, markAttachmentReceived, markAttachmentRefused, markAttachmentUploading } from "../store/attachments";
-import { db as defaultDb, type OutriggerDb, type StoredAttachment } from "../store/db";
+import type { OutriggerDb, StoredAttachment } from "../store/db";
 import { getOutboxEntry } from "../store/outbox";
 import { createApiClient, parseWith } from "./apiClient";
+import { resolvePlatform, type Platform } from "./platform";
 
 const UPLOAD_ENDPOINT = "/api/uploads/";
 const CHUNK_BYTES = 512 * 1024;
@@ -47,8 +48,10 @@ function refusalMessage(status: number, body: string | undefined): string {
   }
 }
 
-export function tusTransport(baseUrl: string, options: TusTransportOptions = {}): AttachmentTransport {
-  const api = createApiClient({ baseUrl });
+export function tusTransport(deps: Partial<Platform> = {}, options: TusTransportOptions = {}): AttachmentTransport {
+  const platform = resolvePlatform(deps);
+  const { baseUrl } = platform;
+  const api = createApiClient(platform);
   return {
     send: async (attachment, file, invitationCode, progress) => {
       const source = options.fileSource ? await options.fileSource(file) : file;
@@ -87,8 +90,13 @@ export function tusTransport(baseUrl: string, options: TusTransportOptions = {})
 
 let running: Promise<void> | undefined;
 
+/** `transport` defaults to tus against the platform's server; tests pass their own. */
+export type UploaderDeps = Partial<Platform> & { transport?: AttachmentTransport };
+
 /** Uploads every waiting attachment whose reply the server has acknowledged; one at a time. */
-export function uploadAttachments(database: OutriggerDb = defaultDb, baseUrl = "", transport: AttachmentTransport = tusTransport(baseUrl)): Promise<void> {
+export function uploadAttachments(deps: UploaderDeps = {}): Promise<void> {
+  const database = resolvePlatform(deps).db;
+  const transport = deps.transport ?? tusTransport(deps);
   running ??= (async () => {
     try {
       for (const attachment of await listAttachmentsToUpload(database)) {

@@ -1,25 +1,18 @@
 // Fetches the feedback the organiser published for each campaign on this phone, for reading offline.
 // Every invited participant gets it, whether or not they replied.
 import { participantFeedback } from "../../shared/feedback";
-import { db as defaultDb, type OutriggerDb } from "../store/db";
+import { resolvePlatform, type Platform } from "./platform";
 
-export interface FeedbackDeps {
-  db?: OutriggerDb;
-  fetch?: typeof fetch;
-  baseUrl?: string;
-  now?: () => Date;
-}
+export type FeedbackDeps = Partial<Platform>;
 
 export async function refreshFeedback(deps: FeedbackDeps = {}): Promise<void> {
-  const database = deps.db ?? defaultDb;
-  const doFetch = deps.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const now = deps.now ?? (() => new Date());
+  const { db: database, fetch: doFetch, baseUrl, clock } = resolvePlatform(deps);
   for (const joined of await database.campaigns.toArray()) {
     const code = joined.invitationCode;
     const stored = await database.feedback.get(code);
     let response: Response;
     try {
-      response = await doFetch(`${deps.baseUrl ?? ""}/api/invitations/${encodeURIComponent(code)}/feedback`, {
+      response = await doFetch(`${baseUrl}/api/invitations/${encodeURIComponent(code)}/feedback`, {
         headers: { accept: "application/json", ...(stored?.etag ? { "if-none-match": stored.etag } : {}) },
       });
     } catch {
@@ -36,6 +29,6 @@ export async function refreshFeedback(deps: FeedbackDeps = {}): Promise<void> {
     const parsed = participantFeedback.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) continue;
     const etag = response.headers.get("etag") ?? undefined;
-    await database.feedback.put({ invitationCode: code, fetchedAt: now().toISOString(), feedback: parsed.data, ...(etag ? { etag } : {}) });
+    await database.feedback.put({ invitationCode: code, fetchedAt: clock.now().toISOString(), feedback: parsed.data, ...(etag ? { etag } : {}) });
   }
 }

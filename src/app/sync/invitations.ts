@@ -2,17 +2,11 @@
 import { invitationPayload } from "../../shared/api";
 import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
 import { invitationCode as invitationCodeSchema } from "../../shared/reply";
-import { db, type OutriggerDb } from "../store/db";
 import { listJoined, saveInvitation } from "../store/campaigns";
-import { createApiClient, parseWith, type ApiClientOptions } from "./apiClient";
+import { createApiClient, parseWith } from "./apiClient";
+import { resolvePlatform, type Platform } from "./platform";
 
-export interface InvitationDeps {
-  db?: OutriggerDb;
-  fetch?: typeof fetch;
-  baseUrl?: string;
-  now?: () => Date;
-  requestTimeoutMs?: number;
-}
+export type InvitationDeps = Partial<Platform> & { requestTimeoutMs?: number };
 
 export type JoinResult =
   | { ok: true; invitationCode: string }
@@ -40,15 +34,15 @@ export function normaliseInvitationCode(raw: string): string {
   return normaliseTypedCode(text);
 }
 
-function clientFor(deps: InvitationDeps) {
-  const options: ApiClientOptions = { fetch: deps.fetch, baseUrl: deps.baseUrl, timeoutMs: deps.requestTimeoutMs };
-  return createApiClient(options);
+function clientFor(platform: Platform, deps: InvitationDeps) {
+  return createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs });
 }
 
 export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Promise<JoinResult> {
   const code = normaliseInvitationCode(rawCode);
   if (!invitationCodeSchema.safeParse(code).success) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
-  const result = await clientFor(deps).get(`/api/invitations/${encodeURIComponent(code)}`, parseWith(invitationPayload));
+  const platform = resolvePlatform(deps);
+  const result = await clientFor(platform, deps).get(`/api/invitations/${encodeURIComponent(code)}`, parseWith(invitationPayload));
   if (!result.ok) {
     if (result.kind === "network" || result.kind === "timeout") return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
     if (result.status === 404 && result.error) return { ok: false, reason: "not_found", message: JOIN_MESSAGES.not_found };
@@ -59,7 +53,7 @@ export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Pr
     return { ok: false, reason: "server_error", message: JOIN_MESSAGES.server_error };
   }
   // Stored under the code the participant used, which is the one their link and the replies carry.
-  await saveInvitation({ ...result.body, code }, (deps.now ?? (() => new Date()))(), deps.db ?? db);
+  await saveInvitation({ ...result.body, code }, platform.clock.now(), platform.db);
   return { ok: true, invitationCode: code };
 }
 
@@ -71,14 +65,14 @@ export interface RefreshSummary {
 
 /** Re-reads every joined invitation so a closed or withdrawn campaign shows as such. Best effort: stops when offline. */
 export async function refreshJoinedCampaigns(deps: InvitationDeps = {}): Promise<RefreshSummary> {
-  const database = deps.db ?? db;
-  const client = clientFor(deps);
+  const platform = resolvePlatform(deps);
+  const client = clientFor(platform, deps);
   const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
-  const joined = await listJoined(database);
+  const joined = await listJoined(platform.db);
   for (const [index, item] of joined.entries()) {
     const result = await client.get(`/api/invitations/${encodeURIComponent(item.invitationCode)}`, parseWith(invitationPayload));
     if (result.ok) {
-      await saveInvitation({ ...result.body, code: item.invitationCode }, (deps.now ?? (() => new Date()))(), database);
+      await saveInvitation({ ...result.body, code: item.invitationCode }, platform.clock.now(), platform.db);
       summary.refreshed.push(item.invitationCode);
     } else if (result.status === 404 && result.error) {
       summary.notFound.push(item.invitationCode);

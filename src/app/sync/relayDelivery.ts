@@ -1,17 +1,15 @@
 // Delivers reply files that other participants handed to this phone ("deliver replies for others").
-import { MAX_REPLIES_PER_BATCH, replyBatchResponse, type ReplyResult } from "../../shared/api";
+import { MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, replyBatchResponse, type ReplyResult } from "../../shared/api";
 import { canonicalId } from "../../shared/reply";
-import type { ApiClient } from "./apiClient";
-import { parseWith } from "./apiClient";
-import type { OutriggerDb, RelayedReply } from "../store/db";
+import type { RelayedReply } from "../store/db";
+import { createApiClient, parseWith, type ApiClient } from "./apiClient";
+import { resolvePlatform, type Platform } from "./platform";
 
 export interface RelayOutcome {
   contact: boolean;
   unreachable: boolean;
   retry: boolean;
 }
-
-const BATCH_BYTES = 480 * 1024;
 
 /** Answers that say "not now" for every file alike: stop and try again later (disk full, too busy, unavailable). */
 const TEMPORARY_FOR_ALL = new Set([429, 503, 507]);
@@ -22,7 +20,13 @@ function resultFor(results: readonly ReplyResult[], batch: readonly RelayedReply
   return results.find((r) => canonicalId(r.id) === canonicalId(batch[index].id));
 }
 
-export async function deliverRelayedReplies(database: OutriggerDb, client: ApiClient): Promise<RelayOutcome> {
+/** `client` lets the sync engine share its own (and its request timeout); otherwise one is made from the platform. */
+export type RelayDeps = Partial<Platform> & { client?: ApiClient };
+
+export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<RelayOutcome> {
+  const platform = resolvePlatform(deps);
+  const database = platform.db;
+  const client = deps.client ?? createApiClient(platform);
   const outcome: RelayOutcome = { contact: false, unreachable: false, retry: false };
   // Anything left "sending" by a closed app goes again: the server stores a reply once whatever happens.
   await database.relayedReplies.where("state").equals("sending").modify({ state: "waiting" });
@@ -37,7 +41,7 @@ export async function deliverRelayedReplies(database: OutriggerDb, client: ApiCl
     let bytes = 0;
     for (const entry of waiting.slice(0, onePerBatch ? 1 : MAX_REPLIES_PER_BATCH)) {
       const size = JSON.stringify(entry.file).length;
-      if (batch.length > 0 && bytes + size > BATCH_BYTES) break;
+      if (batch.length > 0 && bytes + size > REPLY_BATCH_BYTES) break;
       batch.push(entry);
       bytes += size;
     }

@@ -2,6 +2,8 @@
 import type { Clock, Platform } from "../../../src/app/sync/platform";
 import type { RecordedTimer } from "./recordedTimers";
 
+export type { RecordedTimer };
+
 export interface FakeClock extends Clock {
   /** Every timer set so far, in order; cleared ones stay, marked. */
   readonly timers: RecordedTimer[];
