@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 
@@ -43,7 +43,31 @@ export function createDatabase(url?: string, options: DatabaseOptions = {}): Out
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+}
+
+/** How many distinct statements are kept prepared; the app has far fewer, so this only bounds a leak. */
+const PREPARED_STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely prepares every query again; preparing costs about as much as running a small one. The same SQL text
+ * always gets the same prepared statement back. Safe because Kysely's SQLite connection runs one query at a
+ * time (its mutex), so a statement is never used by two queries at once.
+ */
+export function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText) {
+      let statement = prepared.get(sqlText);
+      if (!statement) {
+        if (prepared.size >= PREPARED_STATEMENTS_KEPT) prepared.clear();
+        statement = sqlite.prepare(sqlText);
+        prepared.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function databaseEngine(db: Kysely<unknown> | OutriggerDatabase): DatabaseEngine {
