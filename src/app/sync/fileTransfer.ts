@@ -111,6 +111,9 @@ function concatBytes(parts: Uint8Array[], total: number): Uint8Array<ArrayBuffer
   return out;
 }
 
+/** What an answer whose body is not read comes to. */
+const OUTCOME_WITHOUT_BODY = { refetch: "again", corrupt: "corrupt", not_allowed: "not_allowed", gone: "gone", retry: "network" } as const;
+
 const discard = (response: Response) => response.body?.cancel().catch(() => undefined);
 
 export async function transferFile(setup: TransferSetup, request: TransferRequest): Promise<TransferResult> {
@@ -144,8 +147,7 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
     if (plan === "replace" || plan === "refetch") progress = await request.startOver();
     if (plan !== "append" && plan !== "replace") {
       await discard(response);
-      const outcomes = { refetch: "again", corrupt: "corrupt", not_allowed: "not_allowed", gone: "gone", retry: "network" } as const;
-      return { outcome: outcomes[plan] };
+      return { outcome: OUTCOME_WITHOUT_BODY[plan] };
     }
     if (!response.body) return { outcome: "network" };
     const announced = announcedSize(response, progress.storedBytes);
