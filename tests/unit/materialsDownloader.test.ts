@@ -8,7 +8,8 @@ import { refreshManifest } from "../../src/app/sync/materialsManifest";
 import type { Material } from "../../src/shared/materials";
 import { invitation, resetDb } from "./support/fixtures";
 import { createFakeMaterialsServer, hashOf, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
-import { recordedTimerDeps, type RecordedTimer } from "./support/recordedTimers";
+import { fakeClock, fakePlatform, type FakeClock } from "./support/fakePlatform";
+import type { RecordedTimer } from "./support/fakePlatform";
 
 const BASE_URL = "https://outrigger.test";
 const CHUNK = 64 * 1024;
@@ -16,6 +17,7 @@ const STALL_MS = 60_000;
 const SIZE = 300_000;
 
 let server: FakeMaterialsServer;
+let clock: FakeClock;
 let timers: RecordedTimer[];
 let onlineListeners: Array<() => void>;
 let storage: StorageManagerLike & { persistCalls: number; free: number };
@@ -25,7 +27,8 @@ beforeEach(async () => {
   await resetDb();
   await saveInvitation(invitation());
   server = createFakeMaterialsServer();
-  timers = [];
+  clock = fakeClock();
+  timers = clock.timers;
   onlineListeners = [];
   storage = {
     persistCalls: 0,
@@ -49,14 +52,11 @@ afterEach(() => {
 
 function downloader(overrides: DownloaderDeps = {}) {
   const instance = createDownloader({
-    fetch: server.fetch,
-    baseUrl: BASE_URL,
+    ...fakePlatform({ db, fetch: server.fetch, baseUrl: BASE_URL, clock, random: () => 1 }),
     chunkBytes: CHUNK,
     storage,
     requestTimeoutMs: STALL_MS,
     retryDelayMs: 1000,
-    random: () => 1,
-    ...recordedTimerDeps((timer) => timers.push(timer)),
     onOnline: (callback) => {
       onlineListeners.push(callback);
       return () => undefined;
@@ -458,12 +458,12 @@ describe("materials downloader", () => {
   });
 
   it("records a moving average of the download speed per chunk", async () => {
-    let clock = 0;
-    const spy = vi.spyOn(Date, "now").mockImplementation(() => (clock += 100));
-    cleanups.push(() => spy.mockRestore());
+    // Every reading of the clock is 100 ms after the one before, so each chunk took time.
+    let nowMs = clock.now().getTime();
+    const ticking: FakeClock = { ...clock, now: () => new Date((nowMs += 100)) };
     const { material, sha } = await oneFile();
     server.stallAfter = 2 * CHUNK;
-    const loader = downloader();
+    const loader = downloader({ clock: ticking });
     await loader.makeAvailableOffline([material.id]);
     await vi.waitFor(async () => expect((await db.blobs.get(sha))?.storedBytes).toBe(2 * CHUNK));
     expect((await db.blobs.get(sha))?.bytesPerSecond).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { saveInvitation } from "../../src/app/store/campaigns";
 import { db } from "../../src/app/store/db";
 import { markChangesSeen, MANIFEST_MESSAGES, refreshAllManifests, refreshManifest, type ManifestDeps } from "../../src/app/sync/materialsManifest";
 import { invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
+import { fakeClock, fakePlatform } from "./support/fakePlatform";
 import { createFakeMaterialsServer, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
@@ -26,7 +27,7 @@ beforeEach(async () => {
   await resetDb();
   await saveInvitation(invitation());
   server = createFakeMaterialsServer();
-  deps = { fetch: server.fetch, baseUrl: "https://outrigger.test", now: () => NOW };
+  deps = fakePlatform({ db, fetch: server.fetch, baseUrl: "https://outrigger.test", clock: fakeClock(NOW) });
 });
 
 describe("materials manifest", () => {

@@ -1,11 +1,26 @@
 // The library as the UI sees it: manifests, choices and stored files, read from Dexie only.
 import type { Material } from "../../shared/materials";
 import { db, type OfflineChoice, type OutriggerDb, type StoredBlob } from "./db";
+import { handoutPlainText } from "./handoutText";
 import { chunkRange } from "./offlineChoices";
 
 export interface StorageEstimateSource {
   estimate(): Promise<{ usage?: number; quota?: number }>;
   persisted?(): Promise<boolean>;
+}
+
+/** Every material of every stored manifest, workshop after workshop. */
+export async function storedMaterials(database: OutriggerDb = db): Promise<Material[]> {
+  return (await database.manifests.toArray()).flatMap((manifest) => manifest.materials);
+}
+
+/** Keeps a verified handout's words so search finds text inside it; other files have none worth indexing. */
+export async function indexHandoutText(sha256: string, database: OutriggerDb = db): Promise<void> {
+  const isHandout = (await storedMaterials(database)).some((material) => material.sha256 === sha256 && material.kind === "handout");
+  if (!isHandout) return;
+  const blob = await readMaterialBlob(sha256, database);
+  if (!blob) return;
+  await database.materialTexts.put({ sha256, text: handoutPlainText(new TextDecoder().decode(await blob.arrayBuffer())) });
 }
 
 export interface WorkshopMaterial {

@@ -3,14 +3,9 @@ import { diffManifests, invitationAuthorization, materialsManifest, type Materia
 import { db as defaultDb, type OutriggerDb, type StoredManifest } from "../store/db";
 import { deleteBlobIfUnused, ensureBlobQueued, offlineTables } from "../store/offlineChoices";
 import { createApiClient, parseWith } from "./apiClient";
+import { resolvePlatform, type Platform } from "./platform";
 
-export interface ManifestDeps {
-  db?: OutriggerDb;
-  fetch?: typeof fetch;
-  baseUrl?: string;
-  now?: () => Date;
-  requestTimeoutMs?: number;
-}
+export type ManifestDeps = Partial<Platform> & { requestTimeoutMs?: number };
 
 export type ManifestRefreshResult =
   | { ok: true; changed: boolean; /** Files queued for download because a kept material changed; start them with the downloader's `resumeInterrupted()`. */ queuedBlobs: string[] }
@@ -30,17 +25,16 @@ export async function invitationCodeForWorkshop(workshopId: string, database: Ou
 }
 
 export async function refreshManifest(workshopId: string, deps: ManifestDeps = {}): Promise<ManifestRefreshResult> {
-  const database = deps.db ?? defaultDb;
-  const now = deps.now ?? (() => new Date());
+  const { db: database, fetch, baseUrl, clock } = resolvePlatform(deps);
   const code = await invitationCodeForWorkshop(workshopId, database);
   if (!code) return { ok: false, reason: "not_allowed", message: MANIFEST_MESSAGES.not_allowed };
   const previous = await database.manifests.get(workshopId);
   const headers: Record<string, string> = { Authorization: invitationAuthorization(code) };
   // Only a list the server signed may be revalidated with 304; anything else is fetched whole and replaced.
   if (previous?.signature) headers["If-None-Match"] = `"${previous.version}"`;
-  const client = createApiClient({ fetch: deps.fetch, baseUrl: deps.baseUrl, timeoutMs: deps.requestTimeoutMs });
+  const client = createApiClient({ fetch, baseUrl, clock, timeoutMs: deps.requestTimeoutMs });
   const result = await client.get(`/api/workshops/${encodeURIComponent(workshopId)}/materials`, parseWith(materialsManifest), headers);
-  const at = now().toISOString();
+  const at = clock.now().toISOString();
 
   if (!result.ok) {
     if (result.kind === "http" && result.status === 304 && previous) {
@@ -105,7 +99,7 @@ async function storeNewVersion(previous: StoredManifest | undefined, next: Mater
 
 /** Refreshes every workshop this phone joined; stops asking once the phone is found offline. */
 export async function refreshAllManifests(deps: ManifestDeps = {}): Promise<Record<string, ManifestRefreshResult>> {
-  const database = deps.db ?? defaultDb;
+  const database = resolvePlatform(deps).db;
   const workshopIds = [...new Set((await database.campaigns.toArray()).map((c) => c.campaign.workshopId))].sort();
   const results: Record<string, ManifestRefreshResult> = {};
   let offline = false;

@@ -1,8 +1,13 @@
 // One fake of the Platform seam for unit tests: a clock that moves only when told, timers recorded and fired by the test, fixed chance.
 import type { Clock, Platform } from "../../../src/app/sync/platform";
-import type { RecordedTimer } from "./recordedTimers";
 
-export type { RecordedTimer };
+
+/** A timer the code under test set: never fired by itself, so a test fires it (or moves the fake clock) when it chooses. */
+export interface RecordedTimer {
+  callback: () => void;
+  ms: number;
+  cleared: boolean;
+}
 
 export interface FakeClock extends Clock {
   /** Every timer set so far, in order; cleared ones stay, marked. */
