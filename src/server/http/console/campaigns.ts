@@ -8,7 +8,7 @@
 // | GET    | /campaigns/:id                          | the campaign, its workshop and its invitations         | any role     |
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
-// | GET    | /campaigns/:id/reminders                | a prepared reminder (and mailto link) per non-replier   | any role     |
+// | GET    | /campaigns/:id/reminders                | a prepared reminder and mailto link per non-replier    | any role     |
 // | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP                         | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
