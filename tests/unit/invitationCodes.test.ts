@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { INVITATION_CODE_ALPHABET, INVITATION_CODE_RANDOM_CHARACTERS, normaliseInvitationCode } from "../../src/shared/invitationCode";
 import { invitationCode } from "../../src/shared/reply";
-import { newInvitationCode } from "../../src/server/http/console/campaigns";
+import { newInvitationCode } from "../../src/server/campaigns/invitationCodes";
 
 describe("new invitation codes", () => {
   it("carry at least 60 random bits: 12 characters from a 32-letter alphabet", () => {

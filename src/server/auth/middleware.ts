@@ -28,7 +28,7 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** Secure cookies when the browser reached us over HTTPS, directly or through a trusted proxy. */
-export function isHttps(c: Context<ConsoleEnv>): boolean {
+export function isHttps<E extends ConsoleEnv>(c: Context<E>): boolean {
   return isHttpsRequest(c, c.var.deps.trustProxy);
 }
 

@@ -1,6 +1,7 @@
 // Follow-up campaigns: one questionnaire version sent to one workshop's participants.
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
 import type { OutriggerDatabase } from "./database";
+import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
 import type { CampaignRow } from "./schema";
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -37,6 +38,14 @@ export async function insertCampaign(db: OutriggerDatabase, campaign: Campaign, 
     })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
+}
+
+/** The campaign and the invitations `invitationsFor` makes once it is in, all or nothing. */
+export async function insertCampaignWithInvitations(db: OutriggerDatabase, campaign: Campaign, createdAt: Date, invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await insertCampaign(tx, campaign, createdAt);
+    await insertInvitationsInBatches(tx, await invitationsFor(tx), createdAt);
+  });
 }
 
 export async function setCampaignStatus(db: OutriggerDatabase, id: string, status: CampaignStatus): Promise<void> {

@@ -22,6 +22,16 @@ export async function countAdministrations(db: OutriggerDatabase): Promise<numbe
   return Number(row?.n ?? 0);
 }
 
+/** The name of the administration with this code, or undefined when the code is free. */
+export async function findAdministrationName(db: OutriggerDatabase, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom("administrations").select("name").where("code", "=", code).executeTakeFirst();
+  return row?.name;
+}
+
+export async function insertAdministration(db: OutriggerDatabase, administration: Administration): Promise<void> {
+  await db.insertInto("administrations").values({ code: administration.code, name: administration.name, sub_region: administration.subRegion }).execute();
+}
+
 export async function upsertAdministrations(db: OutriggerDatabase, administrations: readonly Administration[]): Promise<void> {
   if (administrations.length === 0) return;
   await db

@@ -1,7 +1,9 @@
 // Invitations: one per participant of a campaign, with what the organiser knows about them.
 import { randomBytes } from "node:crypto";
 import type { InvitationPrefill } from "../../shared/api";
+import type { Participant } from "../../shared/console";
 import type { OutriggerDatabase } from "./database";
+import { listParticipants } from "./participants";
 
 export interface Invitation {
   code: string;
@@ -55,6 +57,52 @@ export async function insertInvitations(db: OutriggerDatabase, invitations: read
     )
     .onConflict((oc) => oc.column("code").doNothing())
     .execute();
+}
+
+/** Inserts 200 at a time: each statement stays under SQLite's bound-parameter limit. */
+export async function insertInvitationsInBatches(db: OutriggerDatabase, invitations: readonly NewInvitation[], createdAt: Date): Promise<void> {
+  for (let i = 0; i < invitations.length; i += 200) await insertInvitations(db, invitations.slice(i, i + 200), createdAt);
+}
+
+/**
+ * Makes invitations with `invitationsFor` and inserts them, in one transaction (so the codes it checked
+ * stay free and a campaign never gets half its invitations); how many were added.
+ */
+export async function addInvitations(db: OutriggerDatabase, createdAt: Date, invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const invitations = await invitationsFor(tx);
+    await insertInvitationsInBatches(tx, invitations, createdAt);
+    return invitations.length;
+  });
+}
+
+/** Those of `codes` some invitation already has (asked 500 at a time, under SQLite's bound-parameter limit). */
+export async function takenInvitationCodes(db: OutriggerDatabase, codes: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let k = 0; k < codes.length; k += 500) {
+    const rows = await db.selectFrom("invitations").select("code").where("code", "in", codes.slice(k, k + 500)).execute();
+    for (const row of rows) taken.add(row.code);
+  }
+  return taken;
+}
+
+/** Participants of the workshop who have no invitation in this campaign yet (matched by participant id, else e-mail). */
+export async function listUninvitedParticipants(db: OutriggerDatabase, campaign: { id: string; workshopId: string }): Promise<Participant[]> {
+  const participants = await listParticipants(db, campaign.workshopId);
+  const existing = await db.selectFrom("invitations").select(["participant_id", "email"]).where("campaign_id", "=", campaign.id).execute();
+  const ids = new Set(existing.map((e) => e.participant_id).filter((id): id is string => id !== null));
+  const emails = new Set(existing.filter((e) => e.participant_id === null && e.email !== null).map((e) => (e.email as string).toLowerCase()));
+  return participants.filter((p) => !ids.has(p.id) && !emails.has(p.email.toLowerCase()));
+}
+
+/** The code when this campaign has an invitation with it, else undefined. */
+export async function findCampaignInvitationCode(db: OutriggerDatabase, campaignId: string, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom("invitations").select("code").where("code", "=", code).where("campaign_id", "=", campaignId).executeTakeFirst();
+  return row?.code;
+}
+
+export async function markInvitationReminded(db: OutriggerDatabase, campaignId: string, code: string, remindedAt: Date): Promise<void> {
+  await db.updateTable("invitations").set({ reminded_at: remindedAt.toISOString() }).where("code", "=", code).where("campaign_id", "=", campaignId).execute();
 }
 
 export async function listInvitationCodes(db: OutriggerDatabase, campaignId: string): Promise<string[]> {

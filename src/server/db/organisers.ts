@@ -45,3 +45,20 @@ export async function insertOrganiser(
     .execute();
   return { id, email, name: account.name, role: account.role };
 }
+
+/**
+ * The first organiser: inserted only while there is none and `spendSetupToken` accepts (and spends) the
+ * one-time token, in one transaction; undefined when either check fails.
+ */
+export async function insertFirstOrganiser(
+  db: OutriggerDatabase,
+  account: { email: string; name: string; role: OrganiserRole; passwordHash: string },
+  now: Date,
+  spendSetupToken: (tx: OutriggerDatabase) => Promise<boolean>,
+): Promise<Organiser | undefined> {
+  return db.transaction().execute(async (tx) => {
+    // The token goes only with an empty organiser list: once anyone exists, more come from an organiser or the CLI.
+    if ((await countOrganisers(tx)) > 0 || !(await spendSetupToken(tx))) return undefined;
+    return insertOrganiser(tx, account, now);
+  });
+}

@@ -48,6 +48,11 @@ export async function insertParticipants(db: OutriggerDatabase, workshopId: stri
   return rows.map(toParticipant);
 }
 
+/** A whole imported file: every participant or, when one insert fails, none. */
+export async function insertParticipantsAllOrNothing(db: OutriggerDatabase, workshopId: string, people: ParticipantValues[], now: Date): Promise<Participant[]> {
+  return db.transaction().execute((tx) => insertParticipants(tx, workshopId, people, now));
+}
+
 export async function updateParticipant(db: OutriggerDatabase, id: string, values: ParticipantValues): Promise<void> {
   await db.updateTable("participants").set({ name: values.name, administration_code: values.administrationCode, email: values.email, position: values.position }).where("id", "=", id).execute();
 }

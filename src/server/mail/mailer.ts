@@ -21,14 +21,6 @@ export interface Mailer {
   close(): void;
 }
 
-/** Error codes nodemailer gives when the server cannot be reached or refuses us: every further message would fail the same way. */
-const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "EAUTH", "ENOAUTH", "ETLS", "EPROXY"]);
-
-export function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && CONNECTION_ERRORS.has(code);
-}
-
 /** The SMTP URL without user and password. */
 export function describeSmtpUrl(smtpUrl: string): string {
   const url = new URL(smtpUrl);

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { newAdministration } from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
-import { listAdministrations } from "../../db/directory";
+import { findAdministrationName, insertAdministration, listAdministrations } from "../../db/directory";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
@@ -12,10 +12,11 @@ export function administrationRoutes(): Hono<ConsoleEnv> {
   routes.post("/", requireOrganiser(), jsonBody(newAdministration), async (c) => {
     const { db } = c.var.deps;
     const input = c.req.valid("json");
-    const existing = await db.selectFrom("administrations").select("name").where("code", "=", input.code).executeTakeFirst();
-    if (existing) throw new ApiProblem(409, "administration_exists", `The code ${input.code} is already used by ${existing.name}.`);
-    await db.insertInto("administrations").values({ code: input.code, name: input.name.trim(), sub_region: input.subRegion }).execute();
-    return c.json({ code: input.code, name: input.name.trim(), subRegion: input.subRegion }, 201);
+    const existingName = await findAdministrationName(db, input.code);
+    if (existingName !== undefined) throw new ApiProblem(409, "administration_exists", `The code ${input.code} is already used by ${existingName}.`);
+    const administration = { code: input.code, name: input.name.trim(), subRegion: input.subRegion };
+    await insertAdministration(db, administration);
+    return c.json(administration, 201);
   });
   return routes;
 }

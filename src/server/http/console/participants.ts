@@ -4,7 +4,7 @@ import { newParticipant, participantChanges, participantImportRequest, type Impo
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { listAdministrationCodes } from "../../db/directory";
-import { deleteParticipant, findParticipant, insertParticipants, listParticipants, participantEmails, updateParticipant } from "../../db/participants";
+import { deleteParticipant, findParticipant, insertParticipants, insertParticipantsAllOrNothing, listParticipants, participantEmails, updateParticipant } from "../../db/participants";
 import { ApiProblem, errorBody } from "../errors";
 import { checkParticipantCsv } from "./participantImport";
 import { jsonBody } from "../jsonBody";
@@ -52,8 +52,7 @@ export function participantRoutes(): Hono<ConsoleEnv> {
       const details = rows.flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, code: "invalid_row", message: `Line ${r.line}: ${e.message}` })));
       return c.json({ ...errorBody("csv_has_errors", `${invalid} row(s) have errors; nothing was imported. Correct them and import again.`, details), preview }, 422);
     }
-    // All or nothing: one transaction for the whole file.
-    await db.transaction().execute((tx) => insertParticipants(tx, workshop.id, people, now()));
+    await insertParticipantsAllOrNothing(db, workshop.id, people, now());
     return c.json({ ...preview, committed: true }, 201);
   });
 

@@ -9,7 +9,7 @@ import type { OutriggerDatabase } from "../../db/database";
 import { findQuestionnaire } from "../../db/questionnaires";
 import { buildReport, loadRepliesExport, replyTracking, REPORT_TABLES, reportToJson, reportToSheets, repliesToRows, tableToRows, toCsv, toXlsx, type Row, type Sheet } from "../../report";
 import { ApiProblem } from "../errors";
-import { DEFAULT_QUESTIONNAIRE_ID } from "./campaigns";
+import { DEFAULT_QUESTIONNAIRE_ID } from "../../campaigns/newCampaign";
 import { latestQuestionnaireVersion } from "../../db/campaigns";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -5,7 +5,7 @@ import { setSessionCookie, type ConsoleEnv } from "../../auth/middleware";
 import { hashNewPassword, PasswordRefusedError } from "../../auth/passwords";
 import { createSession } from "../../auth/sessions";
 import { consumeSetupToken } from "../../auth/setupToken";
-import { countOrganisers, insertOrganiser } from "../../db/organisers";
+import { insertFirstOrganiser } from "../../db/organisers";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
@@ -20,11 +20,7 @@ export function setupRoutes(): Hono<ConsoleEnv> {
       if (error instanceof PasswordRefusedError) throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [error.problem]);
       throw error;
     });
-    const created = await db.transaction().execute(async (tx) => {
-      // The token goes only with an empty organiser list: once anyone exists, more come from an organiser or the CLI.
-      if ((await countOrganisers(tx)) > 0 || !(await consumeSetupToken(tx, input.token, at))) return undefined;
-      return insertOrganiser(tx, { email: input.email, name: input.name, role: "organiser", passwordHash }, at);
-    });
+    const created = await insertFirstOrganiser(db, { email: input.email, name: input.name, role: "organiser", passwordHash }, at, (tx) => consumeSetupToken(tx, input.token, at));
     if (!created) throw new ApiProblem(403, "setup_token_invalid", "This setup link is not valid: it was already used or has expired. Restart the server to get a new one, or use npm run admin:create.");
     const session = await createSession(db, created.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);

@@ -1,0 +1,34 @@
+// When a campaign opens and falls due: dates kept in UTC, whole months added the way a calendar does.
+import type { ConsoleWorkshop } from "../../shared/console";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A campaign without a due date gives participants three weeks from its opening. */
+export const DEFAULT_ANSWER_WINDOW_MS = 21 * DAY_MS;
+/** Follow-up asks what participants did with a workshop: half a year after it. */
+const MONTHS_AFTER_WORKSHOP = 6;
+
+/** `date` (YYYY-MM-DD, or a Date read in UTC) plus whole months, at 00:00 UTC; the 31st of a short month becomes its last day. */
+export function addMonthsUtc(date: string | Date, months: number): Date {
+  const d = typeof date === "string" ? new Date(`${date.slice(0, 10)}T00:00:00.000Z`) : date;
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)));
+}
+
+/** The default opening: 6 months after the workshop ends (else starts, else today), at 00:00 UTC. */
+export function defaultOpensAt(workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">, now: Date): Date {
+  return addMonthsUtc(workshop.endsOn ?? workshop.startsOn ?? now, MONTHS_AFTER_WORKSHOP);
+}
+
+/** The opening and due date asked for, each defaulted when left out. */
+export function campaignDates(asked: { opensAt?: string; dueAt?: string }, workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">, now: Date): { opensAt: Date; dueAt: Date } {
+  const opensAt = asked.opensAt !== undefined ? new Date(asked.opensAt) : defaultOpensAt(workshop, now);
+  const dueAt = asked.dueAt !== undefined ? new Date(asked.dueAt) : new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS);
+  return { opensAt, dueAt };
+}
+
+/** A due date at or before the opening leaves no time to answer. */
+export function dueNotAfterOpening(opensAt: string | Date, dueAt: string | Date): boolean {
+  return new Date(dueAt).getTime() <= new Date(opensAt).getTime();
+}
