@@ -55,7 +55,9 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
 
     expect(await appliedNames(db)).toEqual(before);
     expect(await tableExists(db, "half_done")).toBe(false);
-    const columns = (await db.introspection.getTables()).find((t) => t.name === "administrations")?.columns.map((c) => c.name);
+    const columns = (await db.introspection.getTables())
+      .find((t) => t.name === "administrations")
+      ?.columns.map((c) => c.name);
     expect(columns).not.toContain("half_done_note");
     const { rows } = await sql<{ name: string }>`select name from administrations where code = 'FJ'`.execute(db);
     expect(rows[0]?.name).toBe("Fiji");
@@ -73,7 +75,9 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
   it("refuses a database made by a newer version in a plain sentence, and changes nothing", async () => {
     const db = await freshDatabase();
     await migrateToLatest(db);
-    await sql`insert into kysely_migration (name, timestamp) values ('0042_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(db);
+    await sql`insert into kysely_migration (name, timestamp) values ('0042_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+      db,
+    );
     const before = await appliedNames(db);
 
     await expect(migrateToLatest(db)).rejects.toThrow(

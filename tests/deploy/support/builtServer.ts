@@ -24,7 +24,16 @@ export interface BuiltServer {
 export function startBuiltServer(dataDir: string, env: Record<string, string> = {}): Promise<BuiltServer> {
   const child = spawn(process.execPath, [BUILT_CLI, "start"], {
     cwd: tmpdir(),
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", NODE_OPTIONS: "", SMTP_URL: "", ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: "",
+      NODE_OPTIONS: "",
+      SMTP_URL: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

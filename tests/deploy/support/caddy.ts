@@ -66,7 +66,12 @@ export async function startCaddy(upstreamPort: number): Promise<RunningCaddy> {
   writeFileSync(caddyfile, testCaddyfile(httpsPort, httpPort, upstreamPort));
   const child: ChildProcess = spawn(CADDY_PATH, ["run", "--config", caddyfile, "--adapter", "caddyfile"], {
     cwd: home,
-    env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: join(home, "data"), XDG_CONFIG_HOME: join(home, "config") },
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_DATA_HOME: join(home, "data"),
+      XDG_CONFIG_HOME: join(home, "config"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -75,8 +80,14 @@ export async function startCaddy(upstreamPort: number): Promise<RunningCaddy> {
   const caDir = join(home, "data", "caddy", "pki", "authorities", "local");
   const origin = `https://localhost:${httpsPort}`;
   const deadline = Date.now() + 30_000;
+  const siteCertificate = join(home, "data", "caddy", "certificates", "local", "localhost", "localhost.crt");
   // Caddy writes its CA and then the site certificate; ready is when both exist and the port answers.
-  while (!(existsSync(join(caDir, "root.crt")) && existsSync(join(caDir, "intermediate.crt")) && (await answers(httpsPort)))) {
+  while (!(
+    existsSync(join(caDir, "root.crt")) &&
+    existsSync(join(caDir, "intermediate.crt")) &&
+    existsSync(siteCertificate) &&
+    (await answers(httpsPort))
+  )) {
     if (child.exitCode !== null) throw new Error(`caddy exited (${child.exitCode}):\n${out}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
@@ -84,7 +95,9 @@ export async function startCaddy(upstreamPort: number): Promise<RunningCaddy> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const trustedSpkiHashes = ["root.crt", "intermediate.crt"].map((name) => spkiHash(readFileSync(join(caDir, name), "utf8")));
+  const trustedSpkiHashes = ["root.crt", "intermediate.crt"].map((name) =>
+    spkiHash(readFileSync(join(caDir, name), "utf8")),
+  );
   return {
     origin,
     trustedSpkiHashes,
