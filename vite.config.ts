@@ -90,6 +90,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // The deployment as a newcomer sets it up: the built server behind Caddy over HTTPS, upgrades of old data.
+        test: {
+          name: "deploy",
+          root: rootDir,
+          include: ["tests/deploy/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

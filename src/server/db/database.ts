@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 import type { Database } from "./schema";
 
@@ -43,7 +43,7 @@ export function createDatabase(url?: string, options: DatabaseOptions = {}): Out
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  return new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: reusingStatements(sqlite) }) });
 }
 
 /** How many distinct statements are kept prepared; the app has far fewer, so this only bounds a leak. */
@@ -68,6 +68,22 @@ export function reusingStatements(sqlite: SQLite.Database): SqliteDatabase {
       return statement;
     },
   };
+}
+
+/**
+ * SQLite changes its schema inside transactions too, but Kysely's adapter says it does not; saying so
+ * makes the Migrator run one start's migrations in one transaction, so a failed upgrade changes nothing.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
 }
 
 export function databaseEngine(db: Kysely<unknown> | OutriggerDatabase): DatabaseEngine {
