@@ -1,3 +1,4 @@
+// Adding materials (addMaterials and npm run materials:add): kinds, titles, replacing a file by name, one stored copy per content.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -7,6 +7,15 @@ export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = join(REPO_ROOT, "src", "server", "cli.ts");
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * The time limit for a fault test of `rounds` kill-and-restart rounds. Each round starts a node process that first
+ * compiles TypeScript (tsx): a couple of seconds on an idle machine, up to START_TIMEOUT_MS on a busy one, where the
+ * old fixed 60 s + 20 s a round ran out. So: the start limit for every round, and two more for the rest of the test.
+ */
+export function faultTestTimeoutMs(rounds: number): number {
+  return (rounds + 2) * START_TIMEOUT_MS;
+}
+
 export interface DataLocation {
   dataDir: string;
   /** postgres://… for PostgreSQL; undefined for the SQLite file in dataDir. */
