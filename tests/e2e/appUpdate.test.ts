@@ -1,43 +1,22 @@
 // A new version is announced, installed only when the participant agrees, and never loses a draft.
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { expect, it } from "vitest";
+import { appForThisFile } from "./support/appServer";
 import { joinByLink, next } from "./support/participantFlow";
 
-const builtApp = fileURLToPath(new URL("../../dist", import.meta.url));
-let server: RunningServer;
-let workDir: string;
-let staticDir: string;
-let phone: PhoneProfile;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "outrigger-update-"));
-  staticDir = join(workDir, "dist");
-  // A copy of the build, so the test can publish a "new version" without touching the real one.
-  cpSync(builtApp, staticDir, { recursive: true });
-  server = await startServer({ port: 0, dataDir: join(workDir, "data"), staticDir, quiet: true });
-  phone = await launchPhone();
-});
-
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+// A copy of the build, so the test can publish a "new version" without touching the real one.
+const app = appForThisFile({ copyOfBuild: true, phone: {} });
 
 it("asks before switching to a new version and keeps the draft being typed", async () => {
-  const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-  await joinByLink(page, server.url, "DEMO-TO1");
+  const { page } = app.phone;
+  await joinByLink(page, app.server.url, "DEMO-TO1");
   await next(page);
   await page.getByLabel("Describe what you did").fill("Circulated the RKC guide to all border posts");
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
   // Publish a new version: any byte change in the service worker script makes it one.
-  appendFileSync(join(staticDir, "sw.js"), "\n// next release\n");
+  appendFileSync(join(app.staticDir, "sw.js"), "\n// next release\n");
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration?.update();

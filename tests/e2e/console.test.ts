@@ -1,35 +1,18 @@
 // The organiser console in a real Chromium: first-start setup link, a workshop, participants from a CSV.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/serve";
+import { expect, it } from "vitest";
 import { unzipSync } from "fflate";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
-import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
+import { appForThisFile } from "./support/appServer";
+import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, next, openInvitationLink, sendFromReview } from "./support/participantFlow";
+import { openPhone } from "./support/phones";
 
 const REPORT_PDF = Buffer.from(`%PDF-1.4\n% in-house session report, ${"x".repeat(3 * 1024 * 1024)}\n%%EOF\n`);
 
-let server: RunningServer;
-let workDir: string;
-let browser: PhoneProfile;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "outrigger-console-"));
-  server = await startServer({ port: 0, dataDir: join(workDir, "data"), quiet: true });
-  browser = await launchPhone();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const app = appForThisFile({ phone: {} });
 
 it("sets up the first organiser from the one-time link, adds a workshop and imports participants all or nothing", async () => {
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  expect(server.setupToken).toBeTruthy();
-  await page.goto(`${server.url}/console/setup?token=${server.setupToken}`);
+  const { page } = app.phone;
+  expect(app.server.setupToken).toBeTruthy();
+  await page.goto(`${app.server.url}/console/setup?token=${app.server.setupToken}`);
   await page.getByLabel("Your name").fill("Ana Program Manager");
   await page.getByLabel("E-mail address").fill("ana@example.org");
   await page.getByLabel(/^Password/).fill("tide tables for the Nukualofa wharf");
@@ -67,12 +50,12 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByRole("button", { name: "Import 2 participants" }).click();
   await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);
   expect(await page.getByTestId("participants").textContent()).toContain("Officer, Dili port");
-  const stored = await server.db.selectFrom("participants").select(["name", "administration_code"]).execute();
+  const stored = await app.server.db.selectFrom("participants").select(["name", "administration_code"]).execute();
   expect(stored.map((p) => p.name).sort()).toEqual(["Joana Soares", "Marcos Belo"]);
   const workshopUrl = page.url();
 
   // A new member administration, then a participant from it, without any code change.
-  await page.goto(`${server.url}/console/administrations`);
+  await page.goto(`${app.server.url}/console/administrations`);
   await page.getByLabel(/^Code/).fill("SB");
   await page.getByLabel("Name").fill("Solomon Islands");
   await page.getByRole("button", { name: "Add administration" }).click();
@@ -93,7 +76,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
 });
 
 it("opens a campaign, a participant answers offline from the invitation link, and the tracking and report update", async () => {
-  const page = browser.context.pages()[0];
+  const { page } = app.phone;
   await page.getByRole("button", { name: "Open a follow-up campaign" }).click();
   await page.getByRole("heading", { name: "Follow-up campaign" }).waitFor();
   // Six months after the workshop's last day, due three weeks later.
@@ -104,12 +87,10 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   expect(link).toMatch(/\/join\/[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-TL$/);
 
   // The participant, on her own phone: opens the link once online, answers with no connection.
-  const phone = await launchPhone();
+  const phone = await openPhone();
   try {
-    const p = phone.context.pages()[0] ?? (await phone.context.newPage());
-    await p.goto(link);
-    await p.getByRole("heading", { name: "About you" }).waitFor();
-    await waitForOfflineReady(p);
+    const p = phone.page;
+    await openInvitationLink(p, link);
     expect(await p.getByLabel("Your name").inputValue()).toBe("Joana Soares");
     await phone.context.setOffline(true);
     await next(p);
@@ -129,24 +110,24 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   await page.reload();
   await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/1 of 2 replied/);
   const attachmentLink = page.getByTestId("campaign-attachments").getByRole("link", { name: "in-house-session-report.pdf" });
-  const download = await page.request.get(`${server.url}${await attachmentLink.getAttribute("href")}`);
+  const download = await page.request.get(`${app.server.url}${await attachmentLink.getAttribute("href")}`);
   expect(Buffer.from(await download.body()).equals(REPORT_PDF)).toBe(true);
   expect(await page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" }).textContent()).toContain("✓");
 
   // The dashboard counts the reply: 1 of 2 invited, from 1 participating administration.
-  await page.goto(`${server.url}/console/replies/2024-25`);
+  await page.goto(`${app.server.url}/console/replies/2024-25`);
   const workshopRow = page.getByTestId("tracking").locator("tr", { hasText: "Risk Management for Timor-Leste" });
   await workshopRow.waitFor();
   expect((await workshopRow.locator("td").allTextContents()).slice(1, 6)).toEqual(["1", "2", "1", "100%", "50%"]);
 
-  await page.goto(`${server.url}/console/report/2024-25`);
+  await page.goto(`${app.server.url}/console/report/2024-25`);
   const table2 = page.getByTestId("report-table-2");
   await table2.waitFor();
   const totalRow = table2.locator("tbody tr").last();
   expect(await totalRow.textContent()).toMatch(/Total/);
 
   // The XLSX the organiser downloads holds the same numbers.
-  const response = await page.request.get(`${server.url}/api/console/report/2024-25/export.xlsx`);
+  const response = await page.request.get(`${app.server.url}/api/console/report/2024-25/export.xlsx`);
   expect(response.status()).toBe(200);
   const files = unzipSync(new Uint8Array(await response.body()));
   const workbook = new TextDecoder().decode(files["xl/workbook.xml"]);
@@ -159,15 +140,15 @@ it("opens a campaign, a participant answers offline from the invitation link, an
 });
 
 it("curates a good example, publishes feedback, and a participant who did not reply reads it offline", async () => {
-  const page = browser.context.pages()[0];
-  await page.goto(`${server.url}/console/report/2024-25`);
+  const { page } = app.phone;
+  await page.goto(`${app.server.url}/console/report/2024-25`);
   const answer = page.getByTestId("free-text-answer").filter({ hasText: "Built a risk profile for fuel imports." });
   await answer.getByLabel("Report heading").selectOption("operational_improvement");
   await answer.getByLabel("Quote it in the report").check();
   await answer.getByRole("button", { name: "Save" }).click();
   await expect.poll(() => page.getByTestId("report-quote").allTextContents()).toEqual([expect.stringContaining("Built a risk profile for fuel imports.")]);
 
-  await page.goto(`${server.url}/console`);
+  await page.goto(`${app.server.url}/console`);
   await page.getByRole("link", { name: /Risk Management for Timor-Leste/ }).click();
   await page.getByTestId("campaign-summary").getByRole("link").click();
   await page.getByRole("heading", { name: "Follow-up campaign" }).waitFor();
@@ -177,13 +158,11 @@ it("curates a good example, publishes feedback, and a participant who did not re
   const marcosLink = (await page.getByTestId("invitations").locator("tr", { hasText: "Marcos Belo" }).getByRole("link").getAttribute("href"))!;
 
   // Marcos never replied; his phone joins once online, then reads the feedback with no connection.
-  const phone = await launchPhone();
+  const phone = await openPhone();
   try {
-    const p = phone.context.pages()[0] ?? (await phone.context.newPage());
-    await p.goto(marcosLink);
-    await p.getByRole("heading", { name: "About you" }).waitFor();
-    await waitForOfflineReady(p);
-    await p.goto(`${server.url}/`);
+    const p = phone.page;
+    await openInvitationLink(p, marcosLink);
+    await p.goto(`${app.server.url}/`);
     const link = p.getByTestId("feedback-link");
     await link.waitFor({ timeout: 30_000 });
     await phone.context.setOffline(true);

@@ -1,66 +1,31 @@
 // The materials library in a real Chromium: download once, read offline, resume after a cut, fetch only what changed.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
-import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
+import { describe, expect, it } from "vitest";
+import type { RequestLogEntry } from "../../src/server/serve";
+import { appForThisFile } from "./support/appServer";
+import { readIndexedDbRecord, storedBlobSha256 } from "./support/indexedDb";
+import { materialRows as rows, playMutedUntil, waitAllMaterialsOnPhone as waitAllOnPhone } from "./support/libraryScreen";
 import { addMaterialFiles, DEMO_WORKSHOP } from "./support/materials";
 import { joinByLink } from "./support/participantFlow";
 
-let server: RunningServer;
-let proxy: FaultyProxy;
-let workDir: string;
-let phone: PhoneProfile | undefined;
 /** The server's own log of requests: what it was asked for and what it sent. */
-const serverLog: { method: string; path: string; range?: string; status: number; bytes?: number }[] = [];
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "outrigger-library-"));
-  server = await startServer({ port: 0, dataDir: join(workDir, "data"), quiet: true, onRequest: (entry) => serverLog.push(entry) });
-  proxy = await startFaultyProxy(server.url);
-});
-
-afterEach(async () => {
-  await phone?.close();
-  phone = undefined;
-});
-
-afterAll(async () => {
-  await proxy?.close();
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const serverLog: RequestLogEntry[] = [];
+const app = appForThisFile({ behindProxy: true, onRequest: (entry) => serverLog.push(entry) });
 
 async function openPhone(code: string) {
-  phone = await launchPhone();
-  const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-  await joinByLink(page, proxy.url, code);
-  return { context: phone.context, page };
+  const phone = await app.phones.open();
+  await joinByLink(phone.page, app.proxy.url, code);
+  return phone;
 }
 
-function rows(page: Page) {
-  return page.getByTestId("material-row");
-}
-
-async function waitAllOnPhone(page: Page, timeout = 60_000) {
-  await expect
-    .poll(async () => {
-      const states = await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
-      return states.length > 0 && states.every((s) => s === "complete");
-    }, { timeout, interval: 250 })
-    .toBe(true);
-}
-
-const blobRequests = (from: number) => proxy.requests.slice(from).filter((r) => r.method === "GET" && r.path.startsWith("/api/blobs/"));
+const blobRequests = (from: number) => app.proxy.requests.slice(from).filter((r) => r.method === "GET" && r.path.startsWith("/api/blobs/"));
 
 describe("training materials on a phone", () => {
   it("downloads a workshop's materials, then opens the PDF and plays the video offline", async () => {
     const { context, page } = await openPhone("DEMO-TO1");
-    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP}`);
+    await page.goto(`${app.proxy.url}/library/${DEMO_WORKSHOP}`);
     await page.getByRole("button", { name: /Save all offline/ }).click();
     await waitAllOnPhone(page);
 
@@ -89,57 +54,50 @@ describe("training materials on a phone", () => {
     await videoRow.getByRole("link", { name: "Open" }).click();
     const video = page.getByTestId("material-video");
     await video.waitFor();
-    const played = await video.evaluate(async (el: HTMLVideoElement) => {
-      el.muted = true;
-      await el.play();
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      const playedTo = el.currentTime;
+    const playedTo = await playMutedUntil(video, 0.2);
+    const played = await video.evaluate(async (el: HTMLVideoElement, playedTo) => {
       // Seeking works on the local copy.
       el.pause();
       el.currentTime = Math.min(1.5, el.duration - 0.1);
       await new Promise((resolve) => el.addEventListener("seeked", resolve, { once: true }));
       return { playedTo, seekedTo: el.currentTime, duration: el.duration };
-    });
+    }, playedTo);
     expect(played.playedTo).toBeGreaterThan(0.2);
     expect(played.seekedTo).toBeGreaterThan(1);
   });
 
   it("resumes a large download from the stored byte after the connection drops, and checks the hash", async () => {
     const big = randomBytes(12 * 1024 * 1024);
-    const bigPath = join(workDir, "border-post-footage.webm");
+    const bigPath = join(app.workDir, "border-post-footage.webm");
     writeFileSync(bigPath, big);
     const bigSha = createHash("sha256").update(big).digest("hex");
-    await addMaterialFiles(server, [bigPath], { title: "Border post footage (large)" });
+    await addMaterialFiles(app.server, [bigPath], { title: "Border post footage (large)" });
 
     const { context, page } = await openPhone("DEMO-VU2");
-    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP}`);
-    const cut = proxy.cutNextResponseAfter("GET", `/api/blobs/${bigSha}`, 5 * 1024 * 1024 + 12345);
+    await page.goto(`${app.proxy.url}/library/${DEMO_WORKSHOP}`);
+    const cut = app.proxy.cutNextResponseAfter("GET", `/api/blobs/${bigSha}`, 5 * 1024 * 1024 + 12345);
     const row = rows(page).filter({ hasText: "Border post footage" });
     await row.getByRole("button", { name: "Save offline" }).click();
     const cutRequest = await cut;
     await context.setOffline(true);
-    await page.waitForTimeout(1000);
+    // What the phone holds of the file at the moment the link is back: read once the bytes that did arrive are
+    // stored, i.e. the count stops changing between reads, rather than after a fixed pause a busy machine may outrun.
+    const storedBytes = async () => (await readIndexedDbRecord<{ storedBytes: number }>(page, "blobs", bigSha))?.storedBytes ?? -1;
+    let storedAtCut = -1;
+    await expect
+      .poll(async () => {
+        const previous = storedAtCut;
+        storedAtCut = await storedBytes();
+        return storedAtCut > 0 && storedAtCut === previous;
+      }, { timeout: 30_000, interval: 500 })
+      .toBe(true);
     expect(await row.getAttribute("data-state")).not.toBe("complete");
-    // What the phone holds of the file at the moment the link is back.
-    const storedAtCut = await page.evaluate(async (sha) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open("outrigger");
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const blob = await new Promise<{ storedBytes: number } | undefined>((resolve) => {
-        const get = database.transaction("blobs").objectStore("blobs").get(sha);
-        get.onsuccess = () => resolve(get.result as { storedBytes: number } | undefined);
-      });
-      database.close();
-      return blob?.storedBytes ?? -1;
-    }, bigSha);
     expect(storedAtCut).toBeGreaterThan(0);
     expect(storedAtCut).toBeLessThanOrEqual(cutRequest.cutAfter!);
     await context.setOffline(false);
     await expect.poll(() => row.getAttribute("data-state"), { timeout: 60_000, interval: 250 }).toBe("complete");
 
-    const requests = proxy.requests.filter((r) => r.path === `/api/blobs/${bigSha}`);
+    const requests = app.proxy.requests.filter((r) => r.path === `/api/blobs/${bigSha}`);
     expect(requests[0]).toBe(cutRequest);
     expect(requests[0].range).toBeUndefined();
     const resumed = requests[1];
@@ -156,34 +114,20 @@ describe("training materials on a phone", () => {
     ]);
     expect(served[1].bytes).toBe(big.length - storedAtCut);
 
-    const storedSha = await page.evaluate(async (sha) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open("outrigger");
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const chunks = await new Promise<{ index: number; data: Blob }[]>((resolve) => {
-        const all = database.transaction("blobChunks").objectStore("blobChunks").index("sha256").getAll(sha);
-        all.onsuccess = () => resolve(all.result as { index: number; data: Blob }[]);
-      });
-      chunks.sort((a, b) => a.index - b.index);
-      const bytes = await new Blob(chunks.map((c) => c.data)).arrayBuffer();
-      const digest = await crypto.subtle.digest("SHA-256", bytes);
-      return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    }, bigSha);
+    const storedSha = await storedBlobSha256(page, bigSha);
     expect(storedSha).toBe(bigSha);
   });
 
   it("fetches only the changed file when one material changes on the server", async () => {
     const { page } = await openPhone("DEMO-FJ3");
-    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP}`);
+    await page.goto(`${app.proxy.url}/library/${DEMO_WORKSHOP}`);
     await page.getByRole("button", { name: /Save all offline/ }).click();
     await waitAllOnPhone(page, 120_000);
 
-    const handoutPath = join(workDir, "rkc-handout.html");
+    const handoutPath = join(app.workDir, "rkc-handout.html");
     writeFileSync(handoutPath, "<h1>RKC handout, second edition</h1><p>Now with a checklist for transit procedures.</p>");
-    const changed = await addMaterialFiles(server, [handoutPath], { replaceTitle: /checklist/i });
-    const before = proxy.requests.length;
+    const changed = await addMaterialFiles(app.server, [handoutPath], { replaceTitle: /checklist/i });
+    const before = app.proxy.requests.length;
     await page.reload();
     await page.getByTestId("manifest-changes").waitFor({ timeout: 30_000 });
     await waitAllOnPhone(page);

@@ -1,55 +1,27 @@
 // The participant's journey in a real Chromium against the real server (SQLite), through a proxy that can lose responses.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
-import { startFaultyProxy, type FaultyProxy } from "../support/faultyProxy";
-import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview } from "./support/participantFlow";
+import { appForThisFile } from "./support/appServer";
+import { readIndexedDb, setInEveryRecord } from "./support/indexedDb";
+import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview, sendReplyOffline } from "./support/participantFlow";
 
-let server: RunningServer;
-let proxy: FaultyProxy;
-let dataDir: string;
-let phone: PhoneProfile | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "outrigger-e2e-"));
-  server = await startServer({ port: 0, dataDir, quiet: true });
-  proxy = await startFaultyProxy(server.url);
-});
-
-afterEach(async () => {
-  await phone?.close();
-  phone = undefined;
-});
-
-afterAll(async () => {
-  await proxy?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const app = appForThisFile({ behindProxy: true });
 
 async function repliesOnServer(code: string) {
-  return server.db.selectFrom("replies").selectAll().where("invitation_code", "=", code).execute();
+  return app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", code).execute();
 }
 
-async function openPhone() {
-  phone = await launchPhone();
-  const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-  return { context: phone.context, page };
-}
+const openPhone = () => app.phones.open();
 
 describe("participant on a phone", () => {
   it("opens the app and the joined questionnaire offline after one online visit", async () => {
     const { context, page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-TO1");
+    await joinByLink(page, app.proxy.url, "DEMO-TO1");
     await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe("Sela Taufa");
 
     await context.setOffline(true);
-    await page.goto(`${proxy.url}/`);
+    await page.goto(`${app.proxy.url}/`);
     await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
     await page.getByRole("link", { name: /Continue answering|Start the questionnaire/ }).click();
     await page.getByRole("heading", { name: "About you" }).waitFor();
@@ -61,7 +33,7 @@ describe("participant on a phone", () => {
     await page.getByRole("heading", { name: "About you" }).waitFor();
 
     // The materials list came down at join, though the library was never opened online.
-    await page.goto(`${proxy.url}/library/${DEMO_WORKSHOP_ID}`);
+    await page.goto(`${app.proxy.url}/library/${DEMO_WORKSHOP_ID}`);
     await expect.poll(() => page.getByTestId("material-row").count()).toBeGreaterThan(0);
   });
 
@@ -77,9 +49,9 @@ describe("participant on a phone", () => {
       };
       navigator.storage.persisted = async () => false;
     });
-    await page.goto(`${proxy.url}/`);
+    await page.goto(`${app.proxy.url}/`);
     expect(await page.evaluate(() => (window as unknown as { persistAsks: number }).persistAsks)).toBe(0);
-    await joinByLink(page, proxy.url, "DEMO-TO1");
+    await joinByLink(page, app.proxy.url, "DEMO-TO1");
     const banner = page.getByTestId("persistence-refused");
     await banner.waitFor();
     expect(await banner.textContent()).toMatch(/has not promised to keep your answers/);
@@ -88,13 +60,15 @@ describe("participant on a phone", () => {
 
   it("keeps half-filled answers across a reload", async () => {
     const { page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-VU2");
+    await joinByLink(page, app.proxy.url, "DEMO-VU2");
     await page.getByLabel("Position or division").fill("Head of Trade Facilitation");
     await next(page);
     await page.getByLabel(/Submitted a report to management/).check();
     await page.getByLabel("Describe what you did").fill("Briefed the Comptroller on the RKC gap analysis");
-    // Typing is saved within 300 ms; give it that long and then kill the page state.
-    await page.waitForTimeout(400);
+    // Typing is saved within 300 ms; wait until the draft holds it (not a fixed pause: a busy machine takes longer), then kill the page state.
+    await expect
+      .poll(async () => (await readIndexedDb<{ invitationCode: string; answers: { actionsDescription?: string } }>(page, "drafts")).find((d) => d.invitationCode === "DEMO-VU2")?.answers.actionsDescription, { timeout: 10_000, interval: 100 })
+      .toBe("Briefed the Comptroller on the RKC gap analysis");
     await page.reload();
 
     await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
@@ -105,13 +79,9 @@ describe("participant on a phone", () => {
   });
 
   it("holds a reply submitted offline as waiting, then sends it exactly once when back online", async () => {
-    const { context, page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-FJ3");
-    await context.setOffline(true);
-    await next(page);
-    await answerRestOfQuestionnaire(page, { application: "Applied the RKC guidelines to our transit procedures." });
-    await sendFromReview(page);
-    await expectReplyState(page, STATE_TEXT.waiting);
+    const phone = await openPhone();
+    const { context, page } = phone;
+    await sendReplyOffline(phone, app.proxy.url, "DEMO-FJ3", { application: "Applied the RKC guidelines to our transit procedures." });
     expect(await repliesOnServer("DEMO-FJ3")).toHaveLength(0);
 
     await context.setOffline(false);
@@ -127,7 +97,7 @@ describe("participant on a phone", () => {
 
   it("lets a participant who has taken no action yet say so offline, clearing the actions ticked before, and sends it once", async () => {
     const { context, page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-VU2");
+    await joinByLink(page, app.proxy.url, "DEMO-VU2");
     await context.setOffline(true);
     await next(page);
     await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
@@ -176,15 +146,15 @@ describe("participant on a phone", () => {
 
   it("stores a reply once when the server's answer is lost and the app sends it again", async () => {
     const { page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-WS4");
+    await joinByLink(page, app.proxy.url, "DEMO-WS4");
     await next(page);
     await answerRestOfQuestionnaire(page, { application: "Updated the valuation database procedures." });
-    proxy.loseNextResponse("POST", "/api/replies");
-    const before = proxy.requests.length;
+    app.proxy.loseNextResponse("POST", "/api/replies");
+    const before = app.proxy.requests.length;
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
 
-    const posts = proxy.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/api/replies");
+    const posts = app.proxy.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/api/replies");
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(posts[0].responseLost).toBe(true);
     expect(posts[0].status).toBe(200);
@@ -194,35 +164,11 @@ describe("participant on a phone", () => {
   });
 
   it("shows why a reply was refused and lets the participant fix it, at the answer at fault, and send it again", async () => {
-    const { context, page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-PG5");
-    await context.setOffline(true);
-    await next(page);
-    await answerRestOfQuestionnaire(page, { application: "Drafted an SOP for canine deployment." });
-    await sendFromReview(page);
-    await expectReplyState(page, STATE_TEXT.waiting);
+    const phone = await openPhone();
+    const { context, page } = phone;
+    await sendReplyOffline(phone, app.proxy.url, "DEMO-PG5", { application: "Drafted an SOP for canine deployment." });
     // As if an older app version had let an over-long answer through: only the server can catch it now.
-    await page.evaluate(async () => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open("outrigger");
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = database.transaction("outbox", "readwrite");
-        const store = tx.objectStore("outbox");
-        const all = store.getAll();
-        all.onsuccess = () => {
-          for (const entry of all.result as { reply: { answers: Record<string, unknown> } }[]) {
-            entry.reply.answers.application = "Drafted an SOP for canine deployment. ".repeat(200);
-            store.put(entry);
-          }
-        };
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      database.close();
-    });
+    await setInEveryRecord(page, "outbox", ["reply", "answers", "application"], "Drafted an SOP for canine deployment. ".repeat(200));
 
     await context.setOffline(false);
     await expectReplyState(page, STATE_TEXT.needsAttention);
@@ -247,7 +193,7 @@ describe("participant on a phone", () => {
 describe("attachments over a bad link", () => {
   it("continues an upload cut mid-way from the offset the server holds, and the file arrives whole", async () => {
     const { page } = await openPhone();
-    await joinByLink(page, proxy.url, "DEMO-TO1");
+    await joinByLink(page, app.proxy.url, "DEMO-TO1");
     await next(page);
     await answerRestOfQuestionnaire(page, { application: "Photographed the in-house session on transit." });
     // A program renamed to .pdf is refused on the picker, before anything is queued.
@@ -257,13 +203,13 @@ describe("attachments over a bad link", () => {
     const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1536 * 1024 - 8, 7)]);
     await page.getByLabel("Add files").setInputFiles({ name: "session-photo.png", mimeType: "image/png", buffer: photo });
     // The second piece of the upload loses its connection part-way.
-    const cut = proxy.cutNextRequestAfter("PATCH", "/api/uploads/", 300 * 1024, (headers) => Number(headers["upload-offset"]) > 0);
+    const cut = app.proxy.cutNextRequestAfter("PATCH", "/api/uploads/", 300 * 1024, (headers) => Number(headers["upload-offset"]) > 0);
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
     const cutRequest = await cut;
     await page.getByTestId("attachments").getByText("received by the organiser").waitFor({ timeout: 60_000 });
 
-    const uploads = proxy.requests.filter((r) => r.path.startsWith("/api/uploads/"));
+    const uploads = app.proxy.requests.filter((r) => r.path.startsWith("/api/uploads/"));
     const cutAt = uploads.indexOf(cutRequest);
     // After the cut the app asks where the server stands, then sends only the rest from there.
     const head = uploads.slice(cutAt + 1).find((r) => r.method === "HEAD");
@@ -278,7 +224,7 @@ describe("attachments over a bad link", () => {
     const sentAfterCut = uploads.slice(cutAt + 1).filter((r) => r.method === "PATCH" && r.status === 204).reduce((sum, r) => sum + r.requestBytes, 0);
     expect(sentAfterCut).toBe(photo.length - resumedFrom);
 
-    const rows = await server.db.selectFrom("attachments").selectAll().where("invitation_code", "=", "DEMO-TO1").execute();
+    const rows = await app.server.db.selectFrom("attachments").selectAll().where("invitation_code", "=", "DEMO-TO1").execute();
     expect(rows).toHaveLength(1);
     expect(rows[0].sha256).toBe(createHash("sha256").update(photo).digest("hex"));
   });

@@ -1,37 +1,19 @@
 // Participant screens at 360 px with the browser's text size at 200%: text follows the setting, nothing scrolls sideways, the menu stays readable.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../../src/server/serve";
+import { describe, expect, it } from "vitest";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
-import { launchPhone, type PhoneProfile } from "../support/chromium";
+import { appForThisFile } from "./support/appServer";
 import { joinByLink } from "./support/participantFlow";
 
-let server: RunningServer;
-let dataDir: string;
-let phone: PhoneProfile;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "outrigger-e2e-"));
-  server = await startServer({ port: 0, dataDir, quiet: true });
-  phone = await launchPhone({ textScale: 2 });
-});
-
-afterAll(async () => {
-  await phone?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const app = appForThisFile({ phone: { textScale: 2 } });
 
 describe("at 200% text on a 360 px phone", () => {
   it("every participant screen grows its text with the setting, has no sideways scroll, and keeps the menu inside its bar", async () => {
-    const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-    await joinByLink(page, server.url, "DEMO-TO1");
+    const { page } = app.phone;
+    await joinByLink(page, app.server.url, "DEMO-TO1");
     // 17 px at the default 16 px, so 34 px at 32 px.
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("34px");
     for (const path of ["/", "/survey/DEMO-TO1", "/library", `/library/${DEMO_WORKSHOP_ID}`, "/trainer", "/inhouse"]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.server.url}${path}`);
       await page.locator("h1").first().waitFor();
       const layout = await page.evaluate(() => {
         const bar = document.querySelector(".app-bar")!.getBoundingClientRect();
@@ -48,8 +30,8 @@ describe("at 200% text on a 360 px phone", () => {
   });
 
   it("names each screen in the tab title and moves focus to its heading after a move inside the app", async () => {
-    const page = phone.context.pages()[0] ?? (await phone.context.newPage());
-    await page.goto(`${server.url}/`);
+    const { page } = app.phone;
+    await page.goto(`${app.server.url}/`);
     await page.locator("h1").first().waitFor();
     await expect.poll(() => page.title()).toBe("Your questionnaires · Outrigger");
     for (const [link, heading] of [

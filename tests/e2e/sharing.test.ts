@@ -1,66 +1,29 @@
 // Device to device, in real Chromium with separate profiles: a pack made offline on one phone is imported
 // offline on another that never joined; a reply carried by hand is delivered by someone else, stored once.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { launchPhone, type PhoneOptions, type PhoneProfile } from "../support/chromium";
+import { appForThisFile } from "./support/appServer";
+import { readIndexedDbRecord } from "./support/indexedDb";
+import { playMutedUntil, waitAllMaterialsOnPhone as waitAllOnPhone } from "./support/libraryScreen";
 import { DEMO_WORKSHOP } from "./support/materials";
-import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview, waitForOfflineReady } from "./support/participantFlow";
+import { STATE_TEXT, expectReplyState, joinByLink, next, sendReplyOffline, waitForOfflineReady } from "./support/participantFlow";
 
-let server: RunningServer;
-let workDir: string;
-const phones: PhoneProfile[] = [];
-
-beforeAll(async () => {
-  workDir = mkdtempSync(join(tmpdir(), "outrigger-sharing-"));
-  server = await startServer({ port: 0, dataDir: join(workDir, "data"), quiet: true, serverName: "Asia/Pacific regional office (test)" });
-});
-
-afterAll(async () => {
-  for (const phone of phones) await phone.close();
-  await server?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-async function newPhone(options: PhoneOptions = {}): Promise<{ phone: PhoneProfile; page: Page }> {
-  const phone = await launchPhone(options);
-  phones.push(phone);
-  return { phone, page: phone.context.pages()[0] ?? (await phone.context.newPage()) };
-}
-
-async function waitAllOnPhone(page: Page) {
-  await expect
-    .poll(async () => {
-      const states = await page.getByTestId("material-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
-      return states.length > 0 && states.every((s) => s === "complete");
-    }, { timeout: 60_000, interval: 250 })
-    .toBe(true);
-}
+const app = appForThisFile({ serverName: "Asia/Pacific regional office (test)", closePhones: "afterAll" });
+const newPhone = app.phones.open;
 
 /** The app has been online once: shell installed, server key kept, PDF viewer cached. */
 async function waitReadyForOffline(page: Page) {
   await waitForOfflineReady(page);
   await expect
     .poll(
-      () =>
-        page.evaluate(async () => {
-          const keyKept = await new Promise<boolean>((resolve) => {
-            const open = indexedDB.open("outrigger");
-            open.onsuccess = () => {
-              const get = open.result.transaction("meta").objectStore("meta").get("signingKey");
-              get.onsuccess = () => resolve(Boolean(get.result));
-              get.onerror = () => resolve(false);
-            };
-            open.onerror = () => resolve(false);
-          });
-          const cache = await caches.open("outrigger-lazy-assets");
-          const cached = (await cache.keys()).map((r) => r.url);
-          return keyKept && cached.some((u) => u.includes("pdf.worker")) && cached.some((u) => /pdfjsLoader-/.test(u));
-        }),
+      async () => {
+        const keyKept = Boolean(await readIndexedDbRecord(page, "meta", "signingKey").catch(() => undefined));
+        const cached = await page.evaluate(async () => (await (await caches.open("outrigger-lazy-assets")).keys()).map((r) => r.url));
+        return keyKept && cached.some((u) => u.includes("pdf.worker")) && cached.some((u) => /pdfjsLoader-/.test(u));
+      },
       { timeout: 30_000, interval: 250 },
     )
     .toBe(true);
@@ -89,20 +52,20 @@ describe("sharing without internet", () => {
   it("passes a verified pack from a phone offline to a colleague's phone that never joined, and refuses a tampered copy", async () => {
     // Phone A: the participant, online once, saves the workshop's materials, then loses the connection.
     const a = await newPhone();
-    await joinByLink(a.page, server.url, "DEMO-TO1");
-    await a.page.goto(`${server.url}/library/${DEMO_WORKSHOP}`);
+    await joinByLink(a.page, app.server.url, "DEMO-TO1");
+    await a.page.goto(`${app.server.url}/library/${DEMO_WORKSHOP}`);
     await a.page.getByRole("button", { name: /Save all offline/ }).click();
     await waitAllOnPhone(a.page);
     await waitReadyForOffline(a.page);
-    await a.phone.context.setOffline(true);
+    await a.context.setOffline(true);
 
-    await a.page.goto(`${server.url}/share/${DEMO_WORKSHOP}`);
+    await a.page.goto(`${app.server.url}/share/${DEMO_WORKSHOP}`);
     await a.page.getByRole("button", { name: "Make the pack file" }).click();
     await a.page.getByTestId("pack-ready").waitFor({ timeout: 60_000 });
     const downloadPromise = a.page.waitForEvent("download");
     await a.page.getByRole("button", { name: "Send or save the pack" }).click();
     const download = await downloadPromise;
-    const packPath = join(workDir, download.suggestedFilename());
+    const packPath = join(app.workDir, download.suggestedFilename());
     await download.saveAs(packPath);
 
     // The pack is an ordinary zip: anyone can open the files under readable names.
@@ -114,17 +77,17 @@ describe("sharing without internet", () => {
     expect(Object.keys(unzipped).some((p) => p.endsWith(".pdf"))).toBe(true);
 
     const image = manifest.entries.find((e) => e.path.endsWith(".png"))!;
-    const tamperedPath = join(workDir, "tampered.zip");
+    const tamperedPath = join(app.workDir, "tampered.zip");
     writeFileSync(tamperedPath, tamperEntry(pack, image.path, image.size));
 
     // Phone B: a colleague with the app shell, never joined, no connection in the room.
     const b = await newPhone();
-    await b.page.goto(`${server.url}/`);
+    await b.page.goto(`${app.server.url}/`);
     await b.page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
     await waitReadyForOffline(b.page);
-    await b.phone.context.setOffline(true);
+    await b.context.setOffline(true);
 
-    await b.page.goto(`${server.url}/import`);
+    await b.page.goto(`${app.server.url}/import`);
     await b.page.getByLabel("Pack file").setInputFiles(tamperedPath);
     await b.page.getByTestId("import-result").waitFor({ timeout: 60_000 });
     expect(await b.page.getByTestId("refusals").textContent()).toContain(image.path);
@@ -140,21 +103,16 @@ describe("sharing without internet", () => {
     await expect.poll(() => b.page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 }).toBe("1");
     await b.page.goBack();
     await b.page.getByTestId("material-row").filter({ hasText: "Video" }).getByRole("link", { name: "Open" }).click();
-    const playedTo = await b.page.getByTestId("material-video").evaluate(async (el: HTMLVideoElement) => {
-      el.muted = true;
-      await el.play();
-      await new Promise((resolve) => setTimeout(resolve, 800));
-      return el.currentTime;
-    });
+    const playedTo = await playMutedUntil(b.page.getByTestId("material-video"), 0.2);
     expect(playedTo).toBeGreaterThan(0.2);
 
     // Phone C: online only for a moment, so the PDF viewer never came down. The PDF says why, offers
     // another app, and hides Present, instead of a dead "could not be opened".
     const c = await newPhone();
-    await c.page.goto(`${server.url}/`);
+    await c.page.goto(`${app.server.url}/`);
     await waitForOfflineReady(c.page);
-    await c.phone.context.setOffline(true);
-    await c.page.goto(`${server.url}/import`);
+    await c.context.setOffline(true);
+    await c.page.goto(`${app.server.url}/import`);
     await c.page.getByLabel("Pack file").setInputFiles(packPath);
     await expect.poll(() => c.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/5 imported/);
     await c.page.getByRole("link", { name: "Open the materials" }).click();
@@ -167,44 +125,39 @@ describe("sharing without internet", () => {
 
   it("delivers a reply carried by hand exactly once, and the author's phone later shows it sent", async () => {
     const a = await newPhone();
-    await joinByLink(a.page, server.url, "DEMO-FJ3");
-    await a.phone.context.setOffline(true);
-    await next(a.page);
-    await answerRestOfQuestionnaire(a.page, { application: "Mapped our transit procedures against the RKC Specific Annex E." });
-    await sendFromReview(a.page);
-    await expectReplyState(a.page, STATE_TEXT.waiting);
+    await sendReplyOffline(a, app.server.url, "DEMO-FJ3", { application: "Mapped our transit procedures against the RKC Specific Annex E." });
     const downloadPromise = a.page.waitForEvent("download");
     await a.page.getByRole("button", { name: "Give it to someone to deliver" }).click();
     const replyDownload = await downloadPromise;
-    const replyFile = join(workDir, replyDownload.suggestedFilename());
+    const replyFile = join(app.workDir, replyDownload.suggestedFilename());
     await replyDownload.saveAs(replyFile);
 
     const b = await newPhone();
-    await b.page.goto(`${server.url}/deliver`);
+    await b.page.goto(`${app.server.url}/deliver`);
     await b.page.getByLabel("Reply files").setInputFiles(replyFile);
     await expect.poll(() => b.page.getByTestId("relayed-reply").getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
-    const rows = await server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute();
+    const rows = await app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute();
     expect(rows).toHaveLength(1);
 
-    // The same file again changes nothing on the server.
+    // The same file again changes nothing on the app.server.
     await b.page.getByLabel("Reply files").setInputFiles(replyFile);
     await b.page.getByText("already added").waitFor();
 
-    await a.phone.context.setOffline(false);
+    await a.context.setOffline(false);
     await expectReplyState(a.page, STATE_TEXT.sent);
     expect(await a.page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
-    expect(await server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute()).toHaveLength(1);
+    expect(await app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute()).toHaveLength(1);
   });
 });
 
 describe("in-house workshop mode", () => {
   it("logs a session offline in Tonga (UTC+13) and offers it as answers in the follow-up questionnaire, on the day it was entered", async () => {
     const t = await newPhone({ timezoneId: "Pacific/Tongatapu", locale: "en-GB" });
-    await joinByLink(t.page, server.url, "DEMO-WS4");
-    await t.phone.context.setOffline(true);
+    await joinByLink(t.page, app.server.url, "DEMO-WS4");
+    await t.context.setOffline(true);
     // 09:30 on 20 Nov in Nuku'alofa is still 19 Nov in UTC: the form must offer (and allow) the local today.
     await t.page.clock.setFixedTime(new Date("2026-11-19T20:30:00Z"));
-    await t.page.goto(`${server.url}/inhouse`);
+    await t.page.goto(`${app.server.url}/inhouse`);
     expect(await t.page.getByLabel("Date").inputValue()).toBe("2026-11-20");
     expect(await t.page.getByLabel("Date").getAttribute("max")).toBe("2026-11-20");
     await t.page.getByLabel("Date").fill("2026-11-02");
@@ -214,7 +167,7 @@ describe("in-house workshop mode", () => {
     await t.page.getByTestId("inhouse-session").waitFor();
     expect(await t.page.getByTestId("inhouse-session").textContent()).toContain("2 Nov 2026");
 
-    await t.page.goto(`${server.url}/survey/DEMO-WS4`);
+    await t.page.goto(`${app.server.url}/survey/DEMO-WS4`);
     await next(t.page);
     const suggestion = t.page.getByTestId("inhouse-suggestion");
     await suggestion.waitFor();
@@ -228,8 +181,8 @@ describe("in-house workshop mode", () => {
 
   it("presents a PDF full screen, one page at a time, with the keyboard", async () => {
     const p = await newPhone();
-    await joinByLink(p.page, server.url, "DEMO-VU2");
-    await p.page.goto(`${server.url}/library/${DEMO_WORKSHOP}`);
+    await joinByLink(p.page, app.server.url, "DEMO-VU2");
+    await p.page.goto(`${app.server.url}/library/${DEMO_WORKSHOP}`);
     const pdfRow = p.page.getByTestId("material-row").filter({ hasText: "Document" });
     await pdfRow.getByRole("button", { name: "Save offline" }).click();
     await pdfRow.getByRole("link", { name: "Open" }).click();

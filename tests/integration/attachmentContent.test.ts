@@ -4,43 +4,31 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleAttachmentList } from "../../src/shared/attachments";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { addOrganiser, TEST_PASSWORD } from "./support/consoleClient";
-import { validReply } from "./support/replyFixtures";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
-import { makeDataDir, pdfBytes, tusClient, type TusClient } from "./support/tusClient";
+import type { RunningServer } from "../../src/server/serve";
+import { ENGINES } from "./support/testDatabase";
+import { sentReply as sentReplyTo, startTestServer, viewerCookie, type TestServer } from "./support/testServer";
+import { pdfBytes, tusClient, type TusClient } from "./support/tusClient";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe.each(ENGINES)("attachment content and names (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
-  let test: TestDatabase;
+  let running: TestServer;
   let dataDir: string;
   let server: RunningServer;
   let tus: TusClient;
   let cookie = "";
 
-  const sentReply = async () => {
-    const reply = validReply();
-    const res = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
-    expect(res.status).toBe(200);
-    return reply;
-  };
+  const sentReply = () => sentReplyTo(server.url);
   const consoleGet = (path: string) => fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
 
   beforeAll(async () => {
-    test = await createTestDatabase(engine);
-    dataDir = test.dataDir ?? makeDataDir();
-    server = await startServer({ port: 0, databaseUrl: test.databaseUrl, dataDir, quiet: true, mailer: null, now: () => now });
+    running = await startTestServer(engine, { mailer: null, now: () => now });
+    ({ dataDir, server } = running);
     tus = tusClient(server.url, "DEMO-TO1");
-    await addOrganiser(server.db, "viewer@example.org", "viewer", now);
-    const signIn = await fetch(`${server.url}/api/console/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "viewer@example.org", password: TEST_PASSWORD }) });
-    cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+    cookie = await viewerCookie(server, now);
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.dispose();
-  });
+  afterAll(() => running?.close());
 
   it("refuses a program declared as a PDF when it completes: 422 attachment_content_mismatch, bytes deleted, HEAD and PATCH repeat it", async () => {
     const reply = await sentReply();

@@ -8,40 +8,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db as phoneDb } from "../../src/app/store/db";
 import { tusTransport, uploadAttachments } from "../../src/app/sync/attachmentUploader";
 import { SQLITE_FILE_NAME } from "../../src/server/db/database";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { validReply } from "./support/replyFixtures";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
-import { makeDataDir, pdfBytes, tusClient, type TusClient } from "./support/tusClient";
+import type { RunningServer } from "../../src/server/serve";
+import { ENGINES } from "./support/testDatabase";
+import { sentReply as sentReplyTo, startTestServer, type TestServer } from "./support/testServer";
+import { pdfBytes, tusClient, type TusClient } from "./support/tusClient";
 
 describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
-  let test: TestDatabase;
+  let running: TestServer;
   let dataDir: string;
   let server: RunningServer;
   let tus: TusClient;
 
   const start = async () => {
-    server = await startServer({ port: 0, databaseUrl: test.databaseUrl, dataDir, quiet: true, mailer: null, now: () => now });
+    server = await running.restart();
     tus = tusClient(server.url, "DEMO-TO1");
   };
   const rowsOf = async (id: string) => (await server.db.selectFrom("attachments").select(["id", "size"]).where("id", "=", id).execute()).map((row) => ({ id: row.id, size: Number(row.size) }));
   /** A new sent reply per case: a reply takes at most five attachments. */
-  const sentReply = async () => {
-    const reply = validReply();
-    const res = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
-    expect(res.status).toBe(200);
-    return reply;
-  };
+  const sentReply = () => sentReplyTo(server.url);
 
   beforeAll(async () => {
-    test = await createTestDatabase(engine);
-    dataDir = test.dataDir ?? makeDataDir();
-    await start();
+    running = await startTestServer(engine, { mailer: null, now: () => now });
+    ({ dataDir, server } = running);
+    tus = tusClient(server.url, "DEMO-TO1");
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.dispose();
-  });
+  afterAll(() => running?.close());
 
   it("a finished upload whose row is missing is registered on the next HEAD", async () => {
     const reply = await sentReply();

@@ -1,16 +1,13 @@
 // Every JSON route refuses an oversized body while reading it: 413 payload_too_large, and the server's memory stays flat.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_ATTACHMENT_BYTES } from "../../src/shared/attachments";
 import { createApp } from "../../src/server/http/app";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { createTestDatabase, type TestDatabase } from "./support/testDatabase";
+import type { RunningServer } from "../../src/server/serve";
+import { startTestServer, type TestServer } from "./support/testServer";
 
 /** 300 MB, made 64 KB at a time as the socket asks for it: the test itself never holds the body. */
 const HUGE_BODY_BYTES = 300 * 1024 * 1024;
@@ -70,21 +67,14 @@ function jsonRoutes(): { method: string; path: string }[] {
 }
 
 describe("request bodies over the limit (sqlite)", () => {
-  let database: TestDatabase;
+  let running: TestServer;
   let server: RunningServer;
-  let staticDir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    staticDir = mkdtempSync(join(tmpdir(), "outrigger-dist-"));
-    writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Outrigger shell</title>");
-    server = await startServer({ port: 0, host: "127.0.0.1", dataDir: database.dataDir, staticDir, quiet: true, mailer: null });
+    running = await startTestServer("sqlite", { shell: true, mailer: null });
+    server = running.server;
   });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-    rmSync(staticDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   it("the route list covers the sign-in, setup, reply and console routes", () => {
     const paths = jsonRoutes().map((r) => `${r.method} ${r.path}`);

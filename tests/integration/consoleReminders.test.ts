@@ -1,14 +1,17 @@
+// Organiser console reminders by e-mail (a local SMTP server) and QR codes: who gets one, what it says, what is skipped or failed.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDetail, campaignReminders, consoleWorkshop, sentReminders, type CampaignDetail } from "../../src/shared/console";
+import { campaignDetail, campaignReminders, sentReminders, type CampaignDetail } from "../../src/shared/console";
 import { createApp } from "../../src/server/http/app";
 import { qrSvg } from "../../src/server/http/console/qrCode";
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from "../../src/server/mail/mailer";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { organiserAndViewer, seededApp, workshopWithCampaign, type ParticipantInput, type SeededDatabase } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
-import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+import { ENGINES } from "./support/testDatabase";
 
 interface ReceivedMail {
   mailFrom: string;
@@ -100,10 +103,10 @@ describe("mailer", () => {
 describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)", (engine) => {
   const start = new Date("2024-03-01T09:00:00.000Z");
   let clock = start;
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
+  let ctx: SeededDatabase;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let mailer: Mailer;
-  let app: ReturnType<typeof createApp>;
+  let app: Hono;
   let noSmtpApp: ReturnType<typeof createApp>;
   let me: SignedIn;
   let viewer: SignedIn;
@@ -113,32 +116,21 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
   const remindersOf = async (who: SignedIn = me) => campaignReminders.parse(await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, who)).json());
   const send = (body: unknown = {}, who: SignedIn = me, options: { csrf?: boolean } = {}, on = app) => consoleRequest(on, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, who, body, options);
 
-  async function workshopWithCampaign(title: string, people: Array<{ name: string; administrationCode: string; email: string }>): Promise<CampaignDetail> {
-    const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { title, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ", "TO", "TL"] });
-    expect(ws.status).toBe(201);
-    const workshopId = consoleWorkshop.parse(await ws.json()).id;
-    for (const p of people) expect((await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, p)).status).toBe(201);
-    const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, {});
-    expect(res.status).toBe(201);
-    return campaignDetail.parse(await res.json());
-  }
+  const workshopWithCampaignFor = async (title: string, participants: ParticipantInput[]): Promise<CampaignDetail> =>
+    (await workshopWithCampaign(app, me, { title, administrationCodes: ["FJ", "TO", "TL"], participants })).campaign;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
     mailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, "Regional Office <office@example.org>")!;
-    ctx = await openSeededDatabase(engine, start);
-    app = createApp({ db: ctx.db, now: () => clock, mailer });
+    ({ ctx, app } = await seededApp(engine, () => clock, { mailer }));
     noSmtpApp = createApp({ db: ctx.db, now: () => clock, mailer: null });
-    await addOrganiser(ctx.db, "org@example.org", "organiser", start);
-    await addOrganiser(ctx.db, "viewer@example.org", "viewer", start);
-    me = await signIn(app, "org@example.org");
-    viewer = await signIn(app, "viewer@example.org");
-    campaign = await workshopWithCampaign("Sub-regional Workshop on Risk Management", [
+    ({ me, viewer } = await organiserAndViewer(ctx.db, app, start));
+    campaign = await workshopWithCampaignFor("Sub-regional Workshop on Risk Management", [
       { name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" },
       { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
       { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
     ]);
-    otherCampaign = await workshopWithCampaign("National Workshop on Valuation", [{ name: "Iosefa Leota", administrationCode: "FJ", email: "iosefa@example.org" }]);
+    otherCampaign = await workshopWithCampaignFor("National Workshop on Valuation", [{ name: "Iosefa Leota", administrationCode: "FJ", email: "iosefa@example.org" }]);
   });
   afterAll(async () => {
     mailer?.close();

@@ -1,49 +1,43 @@
+// Organiser console tracking and the report: replies per workshop, the report as JSON, XLSX and CSV with the same figures.
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignDetail, consoleWorkshop, type CampaignDetail } from "../../src/shared/console";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CampaignDetail } from "../../src/shared/console";
 import { FOLLOW_UP_ACTION_LABELS, FOLLOW_UP_ACTIONS, type SurveyReport } from "../../src/shared/report";
-import { createApp } from "../../src/server/http/app";
 import type { BuiltReport, ReplyTracking } from "../../src/server/report";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { consoleRequest, type SignedIn } from "./support/consoleClient";
+import { seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
-import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+import { ENGINES } from "./support/testDatabase";
 import { sheetRows } from "./support/xlsxRows";
 
 describe.each(ENGINES)("organiser console: tracking and the report (%s)", (engine) => {
   const start = new Date("2026-02-15T09:00:00.000Z");
   let clock = start;
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
-  let app: ReturnType<typeof createApp>;
-  let me: SignedIn;
-  let viewer: SignedIn;
+  const seeded = seededConsole(engine, () => clock, { signIn: "organiser and viewer" });
   let workshopId: string;
   let campaign: CampaignDetail;
 
   beforeAll(async () => {
-    ctx = await openSeededDatabase(engine, start);
-    app = createApp({ db: ctx.db, now: () => clock });
-    await addOrganiser(ctx.db, "org@example.org", "organiser", start);
-    await addOrganiser(ctx.db, "viewer@example.org", "viewer", start);
-    me = await signIn(app, "org@example.org");
-    viewer = await signIn(app, "viewer@example.org");
-    const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { title: "Regional Workshop on Coordinated Border Management", kind: "regional", mode: "hybrid", startsOn: "2025-08-04", endsOn: "2025-08-08", administrationCodes: ["FJ", "TO", "VU", "WS"] });
-    workshopId = consoleWorkshop.parse(await ws.json()).id;
-    for (const [name, administrationCode] of [["Mereani Tuilau", "FJ"], ["Sela Taufa", "TO"], ["Kalo Natapei", "VU"]]) {
-      await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, { name, administrationCode, email: `${name.split(" ")[0].toLowerCase()}@example.org` });
-    }
-    campaign = campaignDetail.parse(await (await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, {})).json());
+    ({ workshopId, campaign } = await workshopWithCampaign(seeded.app, seeded.me, {
+      title: "Regional Workshop on Coordinated Border Management",
+      kind: "regional",
+      mode: "hybrid",
+      startsOn: "2025-08-04",
+      endsOn: "2025-08-08",
+      administrationCodes: ["FJ", "TO", "VU", "WS"],
+      participants: [["Mereani Tuilau", "FJ"], ["Sela Taufa", "TO"], ["Kalo Natapei", "VU"]].map(([name, administrationCode]) => ({ name, administrationCode, email: `${name.split(" ")[0].toLowerCase()}@example.org` })),
+    }));
     expect(campaign.campaign.opensAt).toBe("2026-02-08T00:00:00.000Z");
     const code = (admin: string) => campaign.invitations.find((i) => i.administrationCode === admin)!.code;
-    const batch = await postBatch(app, [
+    const batch = await postBatch(seeded.app, [
       validReply({ campaignId: campaign.campaign.id, invitationCode: code("FJ"), answers: validAnswers({ administration: "FJ", name: "Mereani Tuilau", followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }), startedAt: "2026-02-15T08:00:00.000Z", submittedAt: "2026-02-15T08:30:00.000Z" }),
       validReply({ campaignId: campaign.campaign.id, invitationCode: code("TO"), answers: validAnswers({ administration: "TO", followUpActions: { choices: ["shared_materials"] }, directEffects: "no", directEffectsDescription: undefined }), startedAt: "2026-02-15T08:00:00.000Z", submittedAt: "2026-02-15T08:40:00.000Z" }),
     ]);
     expect(batch.results.map((r) => (r.outcome === "rejected" ? JSON.stringify(r.error) : r.outcome))).toEqual(["stored", "stored"]);
   });
-  afterAll(() => ctx.close());
 
-  const get = (path: string, who: SignedIn | null = viewer) => consoleRequest(app, "GET", path, who ?? undefined);
+  const get = (path: string, who: SignedIn | null = seeded.viewer) => consoleRequest(seeded.app, "GET", path, who ?? undefined);
 
   it("tracks replies per workshop for the fiscal year (viewer may read)", async () => {
     const res = await get("/api/console/tracking/2025-26");
@@ -128,9 +122,9 @@ describe.each(ENGINES)("organiser console: tracking and the report (%s)", (engin
       const res = await get(path, null);
       expect(res.status, path).toBe(401);
       expect((await errorOf(res)).code).toBe("not_signed_in");
-      expect((await get(path, me)).status, path).toBe(200);
+      expect((await get(path, seeded.me)).status, path).toBe(200);
     }
     clock = new Date(start.getTime() + 13 * 60 * 60 * 1000);
-    expect((await get("/api/console/report/2025-26", me)).status).toBe(401);
+    expect((await get("/api/console/report/2025-26", seeded.me)).status).toBe(401);
   });
 });

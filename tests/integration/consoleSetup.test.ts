@@ -1,28 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// First start of the console: the one-time setup token creates the first organiser; admin:create checks e-mail and password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleSession } from "../../src/shared/console";
 import { AdminInputError, createOrganiserFromArgs } from "../../src/server/auth/createOrganiserCommand";
 import { findOrganiserByEmail } from "../../src/server/db/organisers";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
+import type { RunningServer } from "../../src/server/serve";
+import { ENGINES, type TestDatabase } from "./support/testDatabase";
+import { startTestServer, type TestServer } from "./support/testServer";
 
 describe.each(ENGINES)("first start of the console and admin:create (%s)", (engine) => {
+  let running: TestServer;
   let database: TestDatabase;
   let server: RunningServer;
-  let staticDir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    staticDir = mkdtempSync(join(tmpdir(), "outrigger-dist-"));
-    server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: database.databaseUrl, dataDir: database.dataDir, staticDir, quiet: true });
+    running = await startTestServer(engine);
+    ({ database, server } = running);
   });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-    rmSync(staticDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   it("a server with no organiser offers a one-time setup token that creates the first organiser", async () => {
     expect(server.setupToken).toMatch(/^[0-9a-f]{64}$/);

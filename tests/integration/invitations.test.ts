@@ -1,28 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// GET /api/invitations/:code: the seeded demo invitations, what a code returns, and how codes are matched.
+import { describe, expect, it } from "vitest";
 import { invitationPayload } from "../../src/shared/api";
-import { createApp } from "../../src/server/http/app";
 import { DEMO_CAMPAIGN_ID, MEMBER_ADMINISTRATIONS } from "../../src/server/db/seedData";
 import { errorOf } from "./support/requests";
-import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+import { seededConsole } from "./support/consoleFixtures";
+import { ENGINES } from "./support/testDatabase";
 
 describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
-  let app: ReturnType<typeof createApp>;
+  const seeded = seededConsole(engine, () => now);
 
-  beforeAll(async () => {
-    ctx = await openSeededDatabase(engine, now);
-    app = createApp({ db: ctx.db, now: () => now });
-  });
-  afterAll(() => ctx.close());
 
   it("first start seeds five demo invitations for the RKC follow-up", () => {
-    expect(ctx.seed.seeded).toBe(true);
-    expect(ctx.seed.demoInvitationCodes).toEqual(["DEMO-FJ3", "DEMO-PG5", "DEMO-TO1", "DEMO-VU2", "DEMO-WS4"]);
+    expect(seeded.ctx.seed.seeded).toBe(true);
+    expect(seeded.ctx.seed.demoInvitationCodes).toEqual(["DEMO-FJ3", "DEMO-PG5", "DEMO-TO1", "DEMO-VU2", "DEMO-WS4"]);
   });
 
   it("a known code returns campaign, workshop, questionnaire, administrations and the prefill", async () => {
-    const res = await app.request("/api/invitations/DEMO-TO1");
+    const res = await seeded.app.request("/api/invitations/DEMO-TO1");
     expect(res.status).toBe(200);
     const payload = invitationPayload.parse(await res.json());
     expect(payload.code).toBe("DEMO-TO1");
@@ -42,19 +37,19 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
   });
 
   it("a code typed in lower case with spaces is still found", async () => {
-    const res = await app.request("/api/invitations/%20demo-vu2%20");
+    const res = await seeded.app.request("/api/invitations/%20demo-vu2%20");
     expect(res.status).toBe(200);
     expect(((await res.json()) as { code: string }).code).toBe("DEMO-VU2");
   });
 
   it("an unknown code answers 404 unknown_invitation", async () => {
-    const res = await app.request("/api/invitations/NOPE-XX9");
+    const res = await seeded.app.request("/api/invitations/NOPE-XX9");
     expect(res.status).toBe(404);
     expect((await errorOf(res)).code).toBe("unknown_invitation");
   });
 
   it("a malformed code answers 400 before any look-up", async () => {
-    const res = await app.request(`/api/invitations/${encodeURIComponent("AB;drop table")}`);
+    const res = await seeded.app.request(`/api/invitations/${encodeURIComponent("AB;drop table")}`);
     expect(res.status).toBe(400);
     expect((await errorOf(res)).code).toBe("invalid_invitation_code");
   });

@@ -7,7 +7,7 @@ import { replyBatchResponse, type ReplyResult } from "../../src/shared/api";
 import type { Reply, ReplyReceipt } from "../../src/shared/reply";
 import { replyContentHash } from "../../src/server/http/replyIntake";
 import { validReply } from "./support/replyFixtures";
-import { killHard, startServerProcess, type ServerProcess } from "./support/serverProcess";
+import { killHard, startServerProcess, timeoutForProcessStarts, type ServerProcess } from "./support/serverProcess";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 
 /** FAULT_ROUNDS=20 for a longer soak; the default keeps `npm test` short. */
@@ -154,5 +154,5 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
     } finally {
       await db.destroy();
     }
-  }, 60_000 + KILLS * 20_000);
+  }, timeoutForProcessStarts(KILLS + 2));
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMaterials } from "../../src/server/db/materials";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { validReply } from "./support/replyFixtures";
-import { exited, killHard, spawnCli, startServerProcess, type DataLocation, type ServerProcess } from "./support/serverProcess";
+import { exited, killHard, spawnCli, startServerProcess, timeoutForProcessStarts, type DataLocation, type ServerProcess } from "./support/serverProcess";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 import { tusClient } from "./support/tusClient";
 
@@ -113,7 +113,7 @@ describe.each(ENGINES)("kill -9 during file transfers (%s)", (engine) => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-  }, 60_000 + KILLS * 20_000);
+  }, timeoutForProcessStarts(KILLS + 2));
 
   it("an attachment upload cut by kill -9 resumes after each restart and ends with the right bytes and one row", async () => {
     server = await startServerProcess(location);
@@ -184,5 +184,5 @@ describe.each(ENGINES)("kill -9 during file transfers (%s)", (engine) => {
       await db.destroy();
     }
     console.log(`kill -9 ×${UPLOAD_KILLS} during a tus upload (${engine}): resumed at offsets ${offsets.join(", ")} of ${content.length}; one row, sha-256 matches`);
-  }, 60_000 + KILLS * 20_000);
+  }, timeoutForProcessStarts(KILLS + 2));
 });

@@ -1,3 +1,4 @@
+// GET /api/workshops/:id/materials: the manifest for an invitation of the workshop, and refusals without one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { materialsManifest, type MaterialsManifest } from "../../src/shared/materials";
 import { DEMO_MATERIALS } from "../../src/server/demoMaterials/index";

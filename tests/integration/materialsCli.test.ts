@@ -1,3 +1,4 @@
+// Adding materials (addMaterials and npm run materials:add): kinds, titles, replacing a file by name, one stored copy per content.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { addMaterials, MaterialsInputError } from "../../src/server/materials/addMaterials";
 import { readableTitle } from "../../src/server/materials/fileTypes";
 import { openMaterialsContext, type MaterialsContext } from "./support/materialsFixtures";
+import { timeoutForProcessStarts } from "./support/serverProcess";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 
 const run = promisify(execFile);
@@ -81,7 +83,8 @@ describe.each(ENGINES)("addMaterials (%s)", (engine) => {
   });
 });
 
-describe.each(ENGINES)("npm run materials:add (%s)", (engine) => {
+// Each test runs the CLI three times, and every run first compiles TypeScript: 30 s ran out on a busy machine.
+describe.each(ENGINES)("npm run materials:add (%s)", { timeout: timeoutForProcessStarts(3) }, (engine) => {
   let database: TestDatabase;
   let dataDir: string;
   let env: NodeJS.ProcessEnv;

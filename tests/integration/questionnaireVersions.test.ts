@@ -1,15 +1,15 @@
 // Questionnaire v2 on the real server: "none yet" replies are stored, combinations refused, v1 campaigns keep working, and both land in one report.
 import { strFromU8, unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Answers } from "../../src/shared/answers";
-import { campaignDetail, consoleWorkshop, questionnaireVersionList, type CampaignDetail } from "../../src/shared/console";
+import { questionnaireVersionList, type CampaignDetail } from "../../src/shared/console";
 import { followUpV1, followUpV2 } from "../../src/shared/questionnaires";
-import { createApp } from "../../src/server/http/app";
 import type { BuiltReport } from "../../src/server/report";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { consoleRequest } from "./support/consoleClient";
+import { seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { postBatch } from "./support/requests";
-import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+import { ENGINES } from "./support/testDatabase";
 import { sheetRows } from "./support/xlsxRows";
 
 const NONE_YET: Partial<Answers> = {
@@ -24,45 +24,37 @@ const NONE_YET: Partial<Answers> = {
 
 describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
   const start = new Date("2026-02-15T09:00:00.000Z");
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
-  let app: ReturnType<typeof createApp>;
-  let me: SignedIn;
-  let viewer: SignedIn;
+  const seeded = seededConsole(engine, () => start, { signIn: "organiser and viewer" });
   const campaigns: Record<"v1" | "v2", CampaignDetail> = {} as Record<"v1" | "v2", CampaignDetail>;
   const code = (which: "v1" | "v2", admin: string) => campaigns[which].invitations.find((i) => i.administrationCode === admin)!.code;
   const reply = (which: "v1" | "v2", admin: string, answers: Partial<Answers>) =>
     validReply({ campaignId: campaigns[which].campaign.id, invitationCode: code(which, admin), questionnaireVersion: which === "v1" ? 1 : 2, answers: validAnswers({ administration: admin, ...answers }) });
 
-  async function workshopWithCampaign(title: string, admins: string[], campaign: object): Promise<CampaignDetail> {
-    const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { title, kind: "sub-regional", mode: "in-person", startsOn: "2025-08-04", endsOn: "2025-08-08", administrationCodes: admins });
-    const workshopId = consoleWorkshop.parse(await ws.json()).id;
-    for (const admin of admins) await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, { name: `Participant ${admin}`, administrationCode: admin, email: `p-${admin.toLowerCase()}@example.org` });
-    const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, campaign);
-    expect(res.status).toBe(201);
-    return campaignDetail.parse(await res.json());
-  }
+  const workshopWithCampaignFor = async (title: string, admins: string[], campaign: object): Promise<CampaignDetail> =>
+    (
+      await workshopWithCampaign(seeded.app, seeded.me, {
+        title,
+        startsOn: "2025-08-04",
+        endsOn: "2025-08-08",
+        participants: admins.map((admin) => ({ name: `Participant ${admin}`, administrationCode: admin, email: `p-${admin.toLowerCase()}@example.org` })),
+        campaign,
+      })
+    ).campaign;
 
   beforeAll(async () => {
-    ctx = await openSeededDatabase(engine, start);
-    app = createApp({ db: ctx.db, now: () => start });
-    await addOrganiser(ctx.db, "org@example.org", "organiser", start);
-    await addOrganiser(ctx.db, "viewer@example.org", "viewer", start);
-    me = await signIn(app, "org@example.org");
-    viewer = await signIn(app, "viewer@example.org");
-    campaigns.v1 = await workshopWithCampaign("Sub-regional Workshop on Risk Management (opened on v1)", ["FJ", "PG"], { questionnaireVersion: 1 });
-    campaigns.v2 = await workshopWithCampaign("Sub-regional Workshop on Training Management", ["TO", "WS", "VU"], {});
+    campaigns.v1 = await workshopWithCampaignFor("Sub-regional Workshop on Risk Management (opened on v1)", ["FJ", "PG"], { questionnaireVersion: 1 });
+    campaigns.v2 = await workshopWithCampaignFor("Sub-regional Workshop on Training Management", ["TO", "WS", "VU"], {});
   });
-  afterAll(() => ctx.close());
 
   it("lists both stored versions, newest first, to anyone signed in and to no one else", async () => {
-    const res = await consoleRequest(app, "GET", "/api/console/questionnaires", viewer);
+    const res = await consoleRequest(seeded.app, "GET", "/api/console/questionnaires", seeded.viewer);
     expect(res.status).toBe(200);
     const list = questionnaireVersionList.parse(await res.json());
     expect(list.questionnaires.map((q) => [q.id, q.version, q.title])).toEqual([
       ["follow-up", 2, followUpV2.title],
       ["follow-up", 1, followUpV1.title],
     ]);
-    expect((await consoleRequest(app, "GET", "/api/console/questionnaires", undefined)).status).toBe(401);
+    expect((await consoleRequest(seeded.app, "GET", "/api/console/questionnaires", undefined)).status).toBe(401);
   });
 
   it("opens new campaigns on the newest version unless the organiser picks one", () => {
@@ -71,26 +63,26 @@ describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
   });
 
   it("stores a 'none yet' reply on v2 and refuses one that combines it with an action, naming the question", async () => {
-    const { results } = await postBatch(app, [reply("v2", "TO", NONE_YET), reply("v2", "WS", { ...NONE_YET, followUpActions: { choices: ["none_yet", "shared_materials"] } })]);
+    const { results } = await postBatch(seeded.app, [reply("v2", "TO", NONE_YET), reply("v2", "WS", { ...NONE_YET, followUpActions: { choices: ["none_yet", "shared_materials"] } })]);
     expect(results[0].outcome).toBe("stored");
     expect(results[1]).toMatchObject({ outcome: "rejected", status: 422, error: { code: "invalid_answers" } });
     const details = results[1].outcome === "rejected" ? results[1].error.details : [];
     expect(details).toEqual([expect.objectContaining({ path: "answers.followUpActions", code: "exclusive_choice" })]);
-    expect(await ctx.db.selectFrom("replies").select("id").where("invitation_code", "=", code("v2", "WS")).execute()).toEqual([]);
+    expect(await seeded.ctx.db.selectFrom("replies").select("id").where("invitation_code", "=", code("v2", "WS")).execute()).toEqual([]);
   });
 
   it("keeps v1 campaigns pinned to v1: its replies are stored, and 'none yet' is not one of its options", async () => {
-    const { results } = await postBatch(app, [reply("v1", "FJ", { followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }), reply("v1", "PG", NONE_YET)]);
+    const { results } = await postBatch(seeded.app, [reply("v1", "FJ", { followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }), reply("v1", "PG", NONE_YET)]);
     expect(results[0].outcome).toBe("stored");
     expect(results[1]).toMatchObject({ outcome: "rejected", error: { code: "invalid_answers" } });
-    const wrongVersion = await postBatch(app, [{ ...reply("v1", "PG", {}), questionnaireVersion: 2 }]);
+    const wrongVersion = await postBatch(seeded.app, [{ ...reply("v1", "PG", {}), questionnaireVersion: 2 }]);
     expect(wrongVersion.results[0]).toMatchObject({ outcome: "rejected", error: { code: "wrong_questionnaire_version" } });
   });
 
   it("reports v1 and v2 replies in the same tables, with 'none yet' answered but no action, in JSON and XLSX alike", async () => {
-    const more = await postBatch(app, [reply("v2", "VU", { followUpActions: { choices: ["submitted_report"] } })]);
+    const more = await postBatch(seeded.app, [reply("v2", "VU", { followUpActions: { choices: ["submitted_report"] } })]);
     expect(more.results[0].outcome).toBe("stored");
-    const built = (await (await consoleRequest(app, "GET", "/api/console/report/2025-26", viewer)).json()) as BuiltReport;
+    const built = (await (await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26", seeded.viewer)).json()) as BuiltReport;
     const t = built.report.tables;
     expect(t.followUpActions.total).toMatchObject({ replies: 3, answered: 3, noActionYet: 1 });
     expect(t.followUpActions.total.actions.shared_materials.count).toBe(1);
@@ -98,7 +90,7 @@ describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
     expect(t.directEffects.total).toMatchObject({ replies: 3, yes: 2, no: 1 });
     expect(t.newProjects.total).toMatchObject({ replies: 3, no: 3 });
 
-    const xlsx = await consoleRequest(app, "GET", "/api/console/report/2025-26/export.xlsx", viewer);
+    const xlsx = await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26/export.xlsx", seeded.viewer);
     const files = unzipSync(new Uint8Array(await xlsx.arrayBuffer()));
     const table2 = sheetRows(strFromU8(files["xl/worksheets/sheet2.xml"]));
     const total = table2.find((r) => typeof r[1] === "string" && r[1].startsWith("Total ("))!;

@@ -1,3 +1,4 @@
+// POST /api/relayed-replies: per-invitation relay keys, a signed reply file stored once, forged or damaged files refused.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitationPayload, MAX_BATCH_BYTES, replyBatchResponse, type ReplyBatchResponse } from "../../src/shared/api";

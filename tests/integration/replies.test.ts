@@ -1,3 +1,4 @@
+// POST /api/replies: a reply stored once with a receipt, re-sends and races answered the same, batches judged reply by reply.
 import { randomUUID } from "node:crypto";
 import type { KyselyPlugin, QueryId } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Hono } from "hono";
 import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,12 +12,12 @@ import { answerTagging } from "../../src/shared/feedback";
 import { signRelayedReply } from "../../src/shared/relay";
 import type { Reply } from "../../src/shared/reply";
 import { countReplies } from "../../src/server/db/replies";
-import { createApp } from "../../src/server/http/app";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { consoleRequest, type SignedIn } from "./support/consoleClient";
+import { seededApp, seededConsole, type SeededDatabase, signedInOrganiser } from "./support/consoleFixtures";
 import { workshopWithReply } from "./support/curationFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
-import { ENGINES, openSeededDatabase, type Engine } from "./support/testDatabase";
+import { ENGINES, type Engine } from "./support/testDatabase";
 
 const NUL = "\u0000";
 
@@ -26,7 +27,7 @@ function rejectionOf(result: ReplyResult | undefined): { code: string; details: 
 }
 
 /** Makes the database itself refuse any reply row whose app_version is `version` (a per-row refusal we control). */
-async function refuseRowsWithAppVersion(db: Awaited<ReturnType<typeof openSeededDatabase>>["db"], engine: Engine, version: string): Promise<void> {
+async function refuseRowsWithAppVersion(db: SeededDatabase["db"], engine: Engine, version: string): Promise<void> {
   if (engine === "sqlite") {
     await sql`create trigger refuse_test_rows before insert on replies when new.app_version = ${sql.lit(version)} begin select raise(abort, 'refused by the test trigger'); end`.execute(db);
     return;
@@ -37,14 +38,7 @@ async function refuseRowsWithAppVersion(db: Awaited<ReturnType<typeof openSeeded
 
 describe.each(ENGINES)("replies the database could not store (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
-  let app: ReturnType<typeof createApp>;
-
-  beforeAll(async () => {
-    ctx = await openSeededDatabase(engine, now);
-    app = createApp({ db: ctx.db, now: () => now, staticDir: "/nonexistent-outrigger-dist" });
-  });
-  afterAll(() => ctx.close());
+  const seeded = seededConsole(engine, () => now, { staticDir: "/nonexistent-outrigger-dist" });
 
   it("a NUL character in the app version, an answer, a name or a specify text rejects that reply alone, at its path", async () => {
     const good = validReply();
@@ -53,22 +47,22 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
     const inName = validReply({ answers: validAnswers({ name: `Sela${NUL}Taufa` }) });
     const inSpecify = validReply({ answers: validAnswers({ followUpActions: { choices: ["shared_materials", "other"], specify: `Briefed${NUL}` } }) });
     const good2 = validReply();
-    const { results } = await postBatch(app, [good, inAppVersion, inAnswer, inName, inSpecify, good2]);
+    const { results } = await postBatch(seeded.app, [good, inAppVersion, inAnswer, inName, inSpecify, good2]);
     expect(results.map((r) => r.outcome)).toEqual(["stored", "rejected", "rejected", "rejected", "rejected", "stored"]);
     expect(rejectionOf(results[1])).toEqual({ code: "invalid_reply", details: [{ path: "appVersion", code: "nul_character" }] });
     expect(rejectionOf(results[2])).toEqual({ code: "invalid_reply", details: [{ path: "answers.application", code: "nul_character" }] });
     expect(rejectionOf(results[3])).toEqual({ code: "invalid_reply", details: [{ path: "answers.name", code: "nul_character" }] });
     expect(rejectionOf(results[4])).toEqual({ code: "invalid_reply", details: [{ path: "answers.followUpActions.specify", code: "nul_character" }] });
-    expect(await countReplies(ctx.db, { id: inAnswer.id })).toBe(0);
-    expect(await countReplies(ctx.db, { id: good2.id })).toBe(1);
+    expect(await countReplies(seeded.ctx.db, { id: inAnswer.id })).toBe(0);
+    expect(await countReplies(seeded.ctx.db, { id: good2.id })).toBe(1);
   });
 
   it("a relayed reply file with a NUL character is rejected alone, at its path", async () => {
-    const invitation = invitationPayload.parse(await (await app.request("/api/invitations/DEMO-VU2")).json());
+    const invitation = invitationPayload.parse(await (await seeded.app.request("/api/invitations/DEMO-VU2")).json());
     const sign = (reply: Reply) => signRelayedReply(reply, invitation.relayKey!);
     const bad = validReply({ invitationCode: "DEMO-VU2", answers: validAnswers({ name: `Nul${NUL}` }) });
     const good = validReply({ invitationCode: "DEMO-VU2" });
-    const res = await app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [await sign(bad), await sign(good)] }) });
+    const res = await seeded.app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [await sign(bad), await sign(good)] }) });
     expect(res.status).toBe(200);
     const { results } = replyBatchResponse.parse(await res.json());
     expect(rejectionOf(results[0])).toEqual({ code: "invalid_reply", details: [{ path: "reply.answers.name", code: "nul_character" }] });
@@ -76,25 +70,24 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
   });
 
   it("a reply row the database itself refuses is rejected alone with storage_refused; the rest of its batch is stored", async () => {
-    await refuseRowsWithAppVersion(ctx.db, engine, "9.9.9-refused");
+    await refuseRowsWithAppVersion(seeded.ctx.db, engine, "9.9.9-refused");
     const before = validReply();
     const refused = validReply({ appVersion: "9.9.9-refused" });
     const after = validReply();
-    const { results } = await postBatch(app, [before, refused, after]);
+    const { results } = await postBatch(seeded.app, [before, refused, after]);
     expect(results.map((r) => [r.id, r.outcome])).toEqual([
       [before.id, "stored"],
       [refused.id, "rejected"],
       [after.id, "stored"],
     ]);
     expect(rejectionOf(results[1]).code).toBe("storage_refused");
-    expect(await countReplies(ctx.db, { id: refused.id })).toBe(0);
-    expect(await countReplies(ctx.db, { id: after.id })).toBe(1);
+    expect(await countReplies(seeded.ctx.db, { id: refused.id })).toBe(0);
+    expect(await countReplies(seeded.ctx.db, { id: after.id })).toBe(1);
   });
 
   it("a console change with a NUL character is a 400 invalid_request at its path", async () => {
-    await addOrganiser(ctx.db, "nul@example.org", "organiser", now);
-    const me = await signIn(app, "nul@example.org");
-    const res = await consoleRequest(app, "POST", "/api/console/workshops", me, { title: `Post-Clearance${NUL} Audit`, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ"] });
+    const me = await signedInOrganiser(seeded.ctx.db, seeded.app, now, "nul@example.org");
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", me, { title: `Post-Clearance${NUL} Audit`, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ"] });
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.code).toBe("invalid_request");
@@ -104,17 +97,15 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
 
 describe.each(ENGINES)("reply ids in upper case (%s)", (engine) => {
   const now = new Date("2024-03-05T10:00:00.000Z");
-  let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
-  let app: ReturnType<typeof createApp>;
+  let ctx: SeededDatabase;
+  let app: Hono;
   let uploadDir: string;
   let me: SignedIn;
 
   beforeAll(async () => {
-    ctx = await openSeededDatabase(engine, now);
     uploadDir = mkdtempSync(join(tmpdir(), "outrigger-uploads-"));
-    app = createApp({ db: ctx.db, now: () => now, staticDir: "/nonexistent-outrigger-dist", uploadDir, mailer: null });
-    await addOrganiser(ctx.db, "case@example.org", "organiser", now);
-    me = await signIn(app, "case@example.org");
+    ({ ctx, app } = await seededApp(engine, () => now, { staticDir: "/nonexistent-outrigger-dist", uploadDir, mailer: null }));
+    me = await signedInOrganiser(ctx.db, app, now, "case@example.org");
   });
   afterAll(async () => {
     await ctx.close();

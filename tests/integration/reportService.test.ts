@@ -1,3 +1,4 @@
+// The report service on both engines: the year's workshops and replies, each report table, and the raw export.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answers } from "../../src/shared/answers";

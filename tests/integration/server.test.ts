@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// The real server over a socket on SQLite and PostgreSQL: free port, seeding once, replies over HTTP, body limits, the app shell.
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthPayload, MAX_BATCH_BYTES, replyBatchResponse } from "../../src/shared/api";
 import { startServer, type RunningServer } from "../../src/server/serve";
 import { countReplies } from "../../src/server/db/replies";
 import { validReply } from "./support/replyFixtures";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
+import { ENGINES, type TestDatabase } from "./support/testDatabase";
+import { startTestServer, type TestServer } from "./support/testServer";
 
 /** Sends a body with an honest Content-Length in chunks, as a phone on a slow link would. */
 function postChunked(url: string, size: number): Promise<{ status: number; body: string }> {
@@ -35,21 +34,16 @@ function postChunked(url: string, size: number): Promise<{ status: number; body:
 }
 
 describe.each(ENGINES)("the real server over a socket (%s)", (engine) => {
+  let running: TestServer;
   let database: TestDatabase;
   let server: RunningServer;
   let staticDir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    staticDir = mkdtempSync(join(tmpdir(), "outrigger-dist-"));
-    writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Outrigger shell</title>");
-    server = await startServer({ port: 0, host: "127.0.0.1", databaseUrl: database.databaseUrl, dataDir: database.dataDir, staticDir, quiet: true });
+    running = await startTestServer(engine, { shell: true });
+    ({ database, server, staticDir } = running);
   });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-    rmSync(staticDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   it("listens on a free port and reports it", async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -91,7 +85,7 @@ describe.each(ENGINES)("the real server over a socket (%s)", (engine) => {
   });
 
   it("a second start on the same database does not seed again", async () => {
-    const again = await startServer({ port: 0, databaseUrl: database.databaseUrl, dataDir: database.dataDir, staticDir, quiet: true });
+    const again = await startServer({ port: 0, databaseUrl: database.databaseUrl, dataDir: running.dataDir, staticDir, quiet: true });
     try {
       expect(again.seed.seeded).toBe(false);
       expect(again.seed.demoInvitationCodes).toEqual(server.seed.demoInvitationCodes);

@@ -1,3 +1,4 @@
+// Manifest signatures: the server's Ed25519 key file, GET /api/signing-key, and the same key across restarts.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";

@@ -1,3 +1,4 @@
+// The built PWA served by the server: the app shell, client-side routes, and caching of the service worker and manifest.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -4,37 +4,32 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_UPLOAD_EXPIRY_MS, uploadExpiryFromEnv } from "../../src/server/attachments/uploadMaintenance";
-import { startServer, type RunningServer } from "../../src/server/serve";
-import { validReply } from "./support/replyFixtures";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
-import { makeDataDir, pdfBytes, tusClient } from "./support/tusClient";
+import type { RunningServer } from "../../src/server/serve";
+import { ENGINES } from "./support/testDatabase";
+import { sentReply, startTestServer, type TestServer } from "./support/testServer";
+import { pdfBytes, tusClient } from "./support/tusClient";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.each(ENGINES)("expiry of unfinished uploads (%s)", (engine) => {
   let clock = new Date("2024-02-01T10:00:00.000Z");
-  let test: TestDatabase;
+  let running: TestServer;
   let dataDir: string;
   let server: RunningServer;
 
   const start = async () => {
-    server = await startServer({ port: 0, databaseUrl: test.databaseUrl, dataDir, quiet: true, mailer: null, now: () => clock, uploadExpiryMs: 7 * DAY_MS });
+    server = await running.restart();
   };
   const uploadRow = (id: string) => server.db.selectFrom("attachment_uploads").select("id").where("id", "=", id).executeTakeFirst();
 
   beforeAll(async () => {
-    test = await createTestDatabase(engine);
-    dataDir = test.dataDir ?? makeDataDir();
-    await start();
+    running = await startTestServer(engine, { mailer: null, now: () => clock, uploadExpiryMs: 7 * DAY_MS });
+    ({ dataDir, server } = running);
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.dispose();
-  });
+  afterAll(() => running?.close());
 
   it("removes an unfinished upload older than seven days at start-up, keeps a recent one and a finished one", async () => {
-    const reply = validReply();
-    expect((await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) })).status).toBe(200);
+    const reply = await sentReply(server.url);
     const tus = () => tusClient(server.url, "DEMO-TO1");
     const content = pdfBytes(30_000);
 

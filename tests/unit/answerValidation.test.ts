@@ -1,3 +1,4 @@
+// Answer validation: required answers (blank text does not count), follow-ups required once shown, 'other' needs its text.
 import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/shared/answerValidation";
 import type { Answers } from "../../src/shared/answers";

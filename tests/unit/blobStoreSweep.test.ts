@@ -48,10 +48,11 @@ describe("sweeping abandoned .incoming-* files from the blob store", () => {
     const source = new PassThrough();
     const importing = store.putStream(source);
     source.write(Buffer.from("first half of a slow upload"));
-    // Wait until the temp file exists, then make it look abandoned.
+    // Wait until the temp file exists, then make it look abandoned. Bounded by time, not by a count of event-loop
+    // turns: on a busy machine the file system takes longer than 200 turns to create the file.
     let live: string[] = [];
-    for (let i = 0; i < 200 && live.length === 0; i++) {
-      await new Promise((resolve) => setImmediate(resolve));
+    for (const deadline = Date.now() + 10_000; live.length === 0 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
       live = incomingNames();
     }
     expect(live).toHaveLength(1);

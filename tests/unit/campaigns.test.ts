@@ -1,3 +1,4 @@
+// Saving an invitation on the phone: campaign, workshop, questionnaire versions kept side by side, and administrations.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getJoined, listJoined, saveInvitation } from "../../src/app/store/campaigns";

@@ -1,3 +1,4 @@
+// parseCsv (RFC 4180): quoted commas, doubled quotes, line breaks and BOMs read right; malformed files refused by line.
 import { describe, expect, it } from "vitest";
 import { CsvSyntaxError, parseCsv } from "../../src/shared/csv";
 

@@ -1,3 +1,4 @@
+// Drafts on the phone: started once with the invitation's prefill, pinned to their questionnaire version, saved as typed.
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";

@@ -1,3 +1,4 @@
+// Joining by code on the phone: typed codes and pasted links normalised, old and new formats, the campaign stored.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getJoined } from "../../src/app/store/campaigns";

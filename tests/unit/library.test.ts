@@ -1,3 +1,4 @@
+// The phone's materials library: files read only once complete, listing with choices and states, search, storage sums.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, type StoredBlob } from "../../src/app/store/db";

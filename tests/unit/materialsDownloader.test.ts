@@ -1,3 +1,4 @@
+// The materials downloader on a fake server: chunked, resumable, verified downloads, pause and cancel, space and persistence.
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
@@ -8,8 +9,8 @@ import { refreshManifest } from "../../src/app/sync/materialsManifest";
 import type { Material } from "../../src/shared/materials";
 import { invitation, resetDb } from "./support/fixtures";
 import { createFakeMaterialsServer, hashOf, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
-import { fakeClock, fakePlatform, type FakeClock } from "./support/fakePlatform";
-import type { RecordedTimer } from "./support/fakePlatform";
+import { fakeClock, fakePlatform, type FakeClock, type RecordedTimer } from "./support/fakePlatform";
+import { expectSameBytes } from "./support/sameBytes";
 
 const BASE_URL = "https://outrigger.test";
 const CHUNK = 64 * 1024;
@@ -119,7 +120,7 @@ describe("materials downloader", () => {
     expect(await loader.makeAvailableOffline([material.id])).toEqual({ ok: true });
     await loader.idle();
     expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE, chunkCount: Math.ceil(SIZE / CHUNK), size: SIZE });
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
     expect(await db.offlineChoices.get(material.id)).toMatchObject({ workshopId: WORKSHOP_ID, sha256: sha });
     expect(server.blobRequests).toEqual([{ sha256: sha, range: undefined, status: 200, authorization: "Invitation DEMO-TO1" }]);
     expect(server.bytesServed).toBe(SIZE);
@@ -146,7 +147,7 @@ describe("materials downloader", () => {
       [`bytes=${afterCut?.storedBytes}-`, 206],
     ]);
     expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE });
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
     expect(server.bytesServed).toBeGreaterThanOrEqual(SIZE);
     expect(server.bytesServed).toBeLessThanOrEqual(SIZE + CHUNK);
   });
@@ -184,7 +185,7 @@ describe("materials downloader", () => {
     expect(written).toEqual(Array.from({ length: Math.ceil(SIZE / CHUNK) }, (_, i) => i * CHUNK));
     expect(states.filter((s) => s === "verifying")).toHaveLength(1);
     expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE });
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
   });
 
   it("the browser's online event retries at once instead of waiting for the backoff", async () => {
@@ -215,7 +216,7 @@ describe("materials downloader", () => {
     await afterRestart.idle();
     expect(server.blobRequests.at(-1)?.range).toBe(`bytes=${stored}-`);
     expect(await db.blobs.get(sha)).toMatchObject({ state: "complete" });
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
   });
 
   it("a server that ignores Range gets the stored chunks replaced by its full answer, and the file is still right", async () => {
@@ -230,7 +231,7 @@ describe("materials downloader", () => {
     expect(server.blobRequests.map((r) => r.status)).toEqual([200, 200]);
     expect(server.blobRequests[1].range).toMatch(/^bytes=\d+-$/);
     expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", chunkCount: Math.ceil(SIZE / CHUNK) });
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
   });
 
   it("corrupt bytes are detected, discarded and fetched again; the file is complete only with the right hash", async () => {
@@ -244,7 +245,7 @@ describe("materials downloader", () => {
       [undefined, 200],
       [undefined, 200],
     ]);
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
     expect(states.filter((s) => s === "complete")).toHaveLength(1);
     expect(states.at(-1)).toBe("complete");
   });
@@ -322,7 +323,7 @@ describe("materials downloader", () => {
     await loader.resume(sha);
     await loader.idle();
     expect(server.blobRequests.map((r) => r.range)).toEqual([undefined, `bytes=${3 * CHUNK}-`]);
-    expect(await storedBytesOf(sha)).toEqual(bytes);
+    expectSameBytes(await storedBytesOf(sha), bytes);
     expect(server.bytesServed).toBe(SIZE);
   });
 
@@ -403,7 +404,7 @@ describe("materials downloader", () => {
     expect(await db.offlineChoices.get("m2")).toEqual(expect.not.objectContaining({ previousSha256: expect.anything() }));
     expect(await db.blobs.get(oldSha)).toBeUndefined();
     expect(await chunkCount(oldSha)).toBe(0);
-    expect(new Uint8Array(await ((await readMaterialFile("m2")) as Blob).arrayBuffer())).toEqual(changedBytes);
+    expectSameBytes(new Uint8Array(await ((await readMaterialFile("m2")) as Blob).arrayBuffer()), changedBytes);
   });
 
   it("a save that would not fit is refused with a plain message and records nothing", async () => {

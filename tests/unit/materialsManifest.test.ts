@@ -1,3 +1,4 @@
+// The materials manifest on the phone: stored, revalidated with If-None-Match, signed lists preferred, changes recorded.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";

@@ -1,3 +1,4 @@
+// The outbox: a valid draft moves in as waiting in one step, invalid ones are refused, and the states a reply passes through.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";

@@ -1,3 +1,4 @@
+// Pack round trip: written in order with readable paths, opened by an ordinary unzip, imported with the same bytes and hashes.
 import { unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Material } from "../../src/shared/materials";

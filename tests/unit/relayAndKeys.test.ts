@@ -1,3 +1,4 @@
+// Hand-carried reply files: signed with the invitation's relay key, verified, delivered in one batch, refusals kept apart.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";

@@ -1,3 +1,4 @@
+// Report export: CSV with BOM and CRLF, RFC 4180 quoting, non-ASCII kept and formulas neutralised, and the XLSX workbook.
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { followUpV1 } from "../../src/shared/questionnaires/index";

@@ -1,3 +1,4 @@
+// The sync engine: sends the outbox once per reply, backs off with jitter, judges the connection, resumes after a restart.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
@@ -305,7 +306,8 @@ describe("sync engine", () => {
     sync.start();
     await sync.syncNow("initial");
     const id = await queueReply();
-    for (let i = 0; i < 200 && (await db.outbox.get(id))?.state !== "sent"; i++) await new Promise((r) => setTimeout(r, 5));
+    // Polled against a deadline, not a count of 5 ms turns (about 1 s), which a busy machine can outrun.
+    for (const deadline = Date.now() + 10_000; (await db.outbox.get(id))?.state !== "sent" && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
     sync.stop();
     expect((await db.outbox.get(id))?.state).toBe("sent");
   });

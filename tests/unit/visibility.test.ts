@@ -1,3 +1,4 @@
+// Question visibility: follow-ups hidden until their controlling answer, and answers to hidden questions dropped.
 import { describe, expect, it } from "vitest";
 import type { QuestionnaireDefinition } from "../../src/shared/questionnaire";
 import { findQuestion } from "../../src/shared/questionnaire";

@@ -1,12 +1,17 @@
 // What a participant does on the phone, step by step, in the real browser.
 import { expect } from "vitest";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 export const STATE_TEXT = { waiting: "Waiting for connection", sent: "Sent", needsAttention: "Needs your attention" } as const;
 
 /** Opens the invitation link and waits until the app is installed for offline use. */
 export async function joinByLink(page: Page, baseUrl: string, code: string): Promise<void> {
-  await page.goto(`${baseUrl}/join/${code}`);
+  await openInvitationLink(page, `${baseUrl}/join/${code}`);
+}
+
+/** The same, for a whole link as the console or an e-mail gives it. */
+export async function openInvitationLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
   await page.getByRole("heading", { name: "About you" }).waitFor();
   await waitForOfflineReady(page);
 }
@@ -60,4 +65,14 @@ export async function replyState(page: Page): Promise<string> {
 
 export async function expectReplyState(page: Page, text: string, timeout = 30_000): Promise<void> {
   await expect.poll(() => replyState(page), { timeout, interval: 100 }).toBe(text);
+}
+
+/** Joins online, loses the connection, answers everything and sends: the reply then waits in the phone's outbox. */
+export async function sendReplyOffline(phone: { context: BrowserContext; page: Page }, baseUrl: string, code: string, input: ReplyAnswersInput): Promise<void> {
+  await joinByLink(phone.page, baseUrl, code);
+  await phone.context.setOffline(true);
+  await next(phone.page);
+  await answerRestOfQuestionnaire(phone.page, input);
+  await sendFromReview(phone.page);
+  await expectReplyState(phone.page, STATE_TEXT.waiting);
 }

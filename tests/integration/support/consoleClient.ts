@@ -1,8 +1,8 @@
 // Signs organisers in and sends console requests the way the console page does: cookie plus X-CSRF-Token.
+import { randomBytes, scryptSync } from "node:crypto";
 import type { Hono } from "hono";
 import { expect } from "vitest";
 import { consoleSession, type OrganiserRole } from "../../../src/shared/console";
-import { hashPassword } from "../../../src/server/auth/passwords";
 import type { OutriggerDatabase } from "../../../src/server/db/database";
 import { insertOrganiser } from "../../../src/server/db/organisers";
 
@@ -13,8 +13,21 @@ export interface SignedIn {
   csrfToken: string;
 }
 
+/**
+ * TEST_PASSWORD's stored hash for test accounts: scrypt in the app's own format ("scrypt$N$r$p$salt$key") and a salt
+ * of its own, but at N = 2^10 instead of the app's 2^16. verifyPassword reads the cost from the hash, so signing these
+ * accounts in is still a real scrypt check, costing a millisecond instead of a tenth of a second (several seconds on
+ * a busy machine, which pushed sign-in-heavy tests past their limits). Accounts made through the app get full cost.
+ */
+function testPasswordHash(): string {
+  const [N, r, p] = [2 ** 10, 8, 1];
+  const salt = randomBytes(16);
+  const key = scryptSync(TEST_PASSWORD.normalize("NFC"), salt, 32, { N, r, p });
+  return `scrypt$${N}$${r}$${p}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
 export async function addOrganiser(db: OutriggerDatabase, email: string, role: OrganiserRole, now: Date): Promise<void> {
-  await insertOrganiser(db, { email, name: `Test ${role}`, role, passwordHash: await hashPassword(TEST_PASSWORD) }, now);
+  await insertOrganiser(db, { email, name: `Test ${role}`, role, passwordHash: testPasswordHash() }, now);
 }
 
 /** The `name=value` part of the Set-Cookie the response carries. */

@@ -1,8 +1,9 @@
 // A workshop of FY 2023/24 with three invited participants (FJ, TO, TL), a campaign, and a reply from TO.
 import type { Hono } from "hono";
 import { expect } from "vitest";
-import { campaignDetail, consoleWorkshop, type CampaignDetail } from "../../../src/shared/console";
-import { consoleRequest, type SignedIn } from "./consoleClient";
+import type { CampaignDetail } from "../../../src/shared/console";
+import type { SignedIn } from "./consoleClient";
+import { workshopWithCampaign } from "./consoleFixtures";
 import { validAnswers, validReply } from "./replyFixtures";
 import { postBatch } from "./requests";
 
@@ -11,20 +12,14 @@ export const FISCAL_YEAR_PATH = "2023-24";
 export const TO_APPLICATION = "We compared our clearance steps with the General Annex and removed a duplicate document check.";
 
 export async function workshopWithReply(app: Hono, me: SignedIn): Promise<{ workshopId: string; campaign: CampaignDetail; replyId: string; code: (administration: string) => string }> {
-  const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { title: WORKSHOP_TITLE, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ", "TO", "TL"] });
-  expect(ws.status).toBe(201);
-  const workshopId = consoleWorkshop.parse(await ws.json()).id;
-  for (const p of [
-    { name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" },
-    { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
-    { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
-  ]) {
-    expect((await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, p)).status).toBe(201);
-  }
-  const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, {});
-  expect(res.status).toBe(201);
-  const campaign = campaignDetail.parse(await res.json());
-  const code = (administration: string) => campaign.invitations.find((i) => i.administrationCode === administration)!.code;
+  const { workshopId, campaign, code } = await workshopWithCampaign(app, me, {
+    title: WORKSHOP_TITLE,
+    participants: [
+      { name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" },
+      { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
+      { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
+    ],
+  });
   const reply = validReply({ campaignId: campaign.campaign.id, invitationCode: code("TO"), answers: validAnswers({ administration: "TO", application: TO_APPLICATION }), startedAt: "2024-03-05T09:40:00.000Z", submittedAt: "2024-03-05T09:55:00.000Z" });
   const batch = await postBatch(app, [reply]);
   expect(batch.results[0].outcome).toBe("stored");

@@ -7,6 +7,15 @@ export const REPO_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 const CLI = join(REPO_ROOT, "src", "server", "cli.ts");
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * The time limit for a test that starts `starts` node processes (the server or the CLI, killed and started again).
+ * Each first compiles TypeScript (tsx): a couple of seconds on an idle machine, up to START_TIMEOUT_MS on a busy one,
+ * where fixed limits (30 s, or 60 s + 20 s a round) ran out. So: the start limit for every process it starts.
+ */
+export function timeoutForProcessStarts(starts: number): number {
+  return starts * START_TIMEOUT_MS;
+}
+
 export interface DataLocation {
   dataDir: string;
   /** postgres://… for PostgreSQL; undefined for the SQLite file in dataDir. */

@@ -1,7 +1,4 @@
 // A bare tus 1.0.0 client over fetch for tests: create, HEAD and PATCH with an invitation, no retries.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { v7 as uuidv7 } from "uuid";
 
 const TUS = { "Tus-Resumable": "1.0.0" };
@@ -17,10 +14,6 @@ export function pdfBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size).fill(0x20);
   bytes.set(new TextEncoder().encode("%PDF-1.4\n"));
   return bytes;
-}
-
-export function makeDataDir(): string {
-  return mkdtempSync(join(tmpdir(), "outrigger-att-"));
 }
 
 export interface TusClient {
