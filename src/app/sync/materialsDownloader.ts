@@ -2,7 +2,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { invitationAuthorization, type Material } from "../../shared/materials";
-import { db as defaultDb, type OfflineChoice, type OutriggerDb, type StoredBlob } from "../store/db";
+import { db as defaultDb, type OfflineChoice, type OutriggerDb, type MaterialFile } from "../store/db";
 import { handoutPlainText } from "../store/handoutText";
 import { formatBytes, readMaterialBlob } from "../store/library";
 import { chunkRange, deleteBlob, deleteBlobIfUnused, deleteChunks, ensureBlobQueued, offlineTables } from "../store/offlineChoices";
@@ -245,7 +245,7 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
     return "quota";
   }
 
-  async function setState(sha: string, state: StoredBlob["state"]): Promise<void> {
+  async function setState(sha: string, state: MaterialFile["state"]): Promise<void> {
     await database.blobs.update(sha, { state, updatedAt: now().toISOString() });
   }
 
@@ -260,7 +260,7 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
   }
 
   /** The hash state of the stored bytes: kept from this session, or re-read from the chunks (after a restart). */
-  async function restoreProgress(row: StoredBlob): Promise<Progress> {
+  async function restoreProgress(row: MaterialFile): Promise<Progress> {
     const kept = hashers.get(row.sha256);
     if (kept && kept.storedBytes === row.storedBytes && kept.chunkCount === row.chunkCount) return kept;
     const [lower, upper] = chunkRange(row.sha256);
@@ -288,7 +288,7 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
   }
 
   /** The hash decides: only bytes whose SHA-256 is the file's name become "complete". */
-  async function verify(sha: string, row: StoredBlob, progress: Progress): Promise<Outcome> {
+  async function verify(sha: string, row: MaterialFile, progress: Progress): Promise<Outcome> {
     await setState(sha, "verifying");
     hashers.delete(sha);
     const digest = bytesToHex(progress.hasher.digest());
