@@ -9,7 +9,7 @@ import { db as phoneDb } from "../../src/app/store/db";
 import { tusTransport, uploadAttachments } from "../../src/app/sync/attachmentUploader";
 import { SQLITE_FILE_NAME } from "../../src/server/db/database";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { validReply } from "./support/replyFixtures";
+import { parsedReply } from "./support/replyFixtures";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 import { makeDataDir, pdfBytes, tusClient, type TusClient } from "./support/tusClient";
 
@@ -27,7 +27,7 @@ describe.each(ENGINES)("registering finished attachment uploads (%s)", (engine) 
   const rowsOf = async (id: string) => (await server.db.selectFrom("attachments").select(["id", "size"]).where("id", "=", id).execute()).map((row) => ({ id: row.id, size: Number(row.size) }));
   /** A new sent reply per case: a reply takes at most five attachments. */
   const sentReply = async () => {
-    const reply = validReply();
+    const reply = parsedReply();
     const res = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
     expect(res.status).toBe(200);
     return reply;

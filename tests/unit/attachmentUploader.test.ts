@@ -5,10 +5,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db, type PhoneAttachment } from "../../src/app/store/db";
 import { uploadAttachments, type AttachmentTransport, type SendOutcome } from "../../src/app/sync/attachmentUploader";
 import type { ReplyAttachmentReceipt } from "../../src/shared/attachments";
-import { validReply } from "../integration/support/replyFixtures";
+import { parsedReply } from "../integration/support/replyFixtures";
 import { resetDb } from "./support/fixtures";
 
-const reply = validReply();
+const reply = parsedReply();
 const bytes = new TextEncoder().encode("%PDF-1.4\nreport\n");
 
 async function queueSentReplyWithAttachment(): Promise<PhoneAttachment> {

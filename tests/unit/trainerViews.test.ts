@@ -4,15 +4,15 @@ import { db } from "../../src/app/store/db";
 import { addInhouseSession, countInhouseSessions, deleteInhouseSession, listInhouseSessions } from "../../src/app/store/inhouseLog";
 import { readMetaValue, writeMetaValue } from "../../src/app/store/meta";
 import { addRelayedReply, countRelayedRepliesToDeliver, listRelayedReplies } from "../../src/app/store/relayedReplies";
-import { signRelayedReply } from "../../src/shared/relay";
-import type { Reply } from "../../src/shared/reply";
+import { relayedReplyFile, signRelayedReply } from "../../src/shared/relay";
+import type { ReplyInput } from "../../src/shared/reply";
 import { resetDb } from "./support/fixtures";
 
 const RELAY_KEY = Buffer.alloc(32, 7).toString("base64");
 const ID_1 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e51";
 const ID_2 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e52";
 
-const reply = (id: string): Reply => ({
+const reply = (id: string): ReplyInput => ({
   id,
   campaignId: "fy2223-09-rkc-follow-up",
   invitationCode: "DEMO-TO1",
@@ -23,6 +23,9 @@ const reply = (id: string): Reply => ({
   submittedAt: "2026-11-20T08:20:00.000Z",
   appVersion: "0.1.0",
 });
+
+/** A reply file as read from disk and checked, the way DeliverRepliesPage hands it over. */
+const signedFile = async (id: string) => relayedReplyFile.parse(await signRelayedReply(reply(id), RELAY_KEY));
 
 const session = (date: string, topic: string) => ({ date, topic, attendees: 3, materialIds: [] });
 
@@ -49,15 +52,15 @@ describe("the in-house log", () => {
 
 describe("reply files to deliver for others", () => {
   it("adds a file once, waiting; the same file again is already added", async () => {
-    const file = await signRelayedReply(reply(ID_1), RELAY_KEY);
+    const file = await signedFile(ID_1);
     expect(await addRelayedReply(file, new Date("2026-11-24T08:00:00Z"))).toBe("added");
     expect(await addRelayedReply(file)).toBe("already_added");
     expect(await db.relayedReplies.toArray()).toEqual([{ id: ID_1, file, state: "waiting", addedAt: "2026-11-24T08:00:00.000Z" }]);
   });
 
   it("lists the newest reply first and counts only those still to deliver", async () => {
-    await addRelayedReply(await signRelayedReply(reply(ID_1), RELAY_KEY));
-    await addRelayedReply(await signRelayedReply(reply(ID_2), RELAY_KEY));
+    await addRelayedReply(await signedFile(ID_1));
+    await addRelayedReply(await signedFile(ID_2));
     expect((await listRelayedReplies()).map((r) => r.id)).toEqual([ID_2, ID_1]);
     expect(await countRelayedRepliesToDeliver()).toBe(2);
     await db.relayedReplies.update(ID_1, { state: "delivered" });
