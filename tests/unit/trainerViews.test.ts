@@ -5,27 +5,15 @@ import { addInhouseSession, countInhouseSessions, deleteInhouseSession, listInho
 import { readMetaValue, writeMetaValue } from "../../src/app/store/meta";
 import { addRelayedReply, countRelayedRepliesToDeliver, listRelayedReplies } from "../../src/app/store/relayedReplies";
 import { relayedReplyFile, signRelayedReply } from "../../src/shared/relay";
-import type { ReplyInput } from "../../src/shared/reply";
+import { validReply } from "../integration/support/replyFixtures";
 import { resetDb } from "./support/fixtures";
 
 const RELAY_KEY = Buffer.alloc(32, 7).toString("base64");
 const ID_1 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e51";
 const ID_2 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e52";
 
-const reply = (id: string): ReplyInput => ({
-  id,
-  campaignId: "fy2223-09-rkc-follow-up",
-  invitationCode: "DEMO-TO1",
-  questionnaireId: "follow-up",
-  questionnaireVersion: 1,
-  answers: { name: "Sela Taufa" },
-  startedAt: "2026-11-20T08:00:00.000Z",
-  submittedAt: "2026-11-20T08:20:00.000Z",
-  appVersion: "0.1.0",
-});
-
 /** A reply file as read from disk and checked, the way DeliverRepliesPage hands it over. */
-const signedFile = async (id: string) => relayedReplyFile.parse(await signRelayedReply(reply(id), RELAY_KEY));
+const signedFile = async (id: string) => relayedReplyFile.parse(await signRelayedReply(validReply({ id }), RELAY_KEY));
 
 const session = (date: string, topic: string) => ({ date, topic, attendees: 3, materialIds: [] });
 
