@@ -8,7 +8,9 @@ export const materialKind = z.enum(MATERIAL_KINDS);
 export type MaterialKind = z.infer<typeof materialKind>;
 
 /** Lower-case hex SHA-256: the only name a stored file has, so it can never be a path. */
-export const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex"));
+export const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex")).brand<"Sha256Hex">();
+/** A file's content hash once validated: the name of its bytes on the phone, in packs and in the server's store. */
+export type Sha256Hex = z.infer<typeof sha256Hex>;
 
 export const material = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),

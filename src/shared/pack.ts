@@ -39,3 +39,5 @@ export const packManifest = z.object({
   entries: z.array(packEntry).check(z.maxLength(MAX_PACK_ENTRIES)),
 });
 export type PackManifest = z.infer<typeof packManifest>;
+/** A pack manifest as read from a file, before validation. */
+export type PackManifestInput = z.input<typeof packManifest>;

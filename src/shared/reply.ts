@@ -12,10 +12,16 @@ export const uuidV7 = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-
 /** The one spelling of an id that may arrive in either case (a path parameter, a header). */
 export const canonicalId = (id: string): string => id.toLowerCase();
 
-export const invitationCode = z.string().check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code"));
+/** A reply's id once validated: a plain string cannot stand in for one. */
+export const replyId = uuidV7.brand<"ReplyId">();
+export type ReplyId = z.infer<typeof replyId>;
+
+/** An invitation code in its stored form (see normaliseInvitationCode), once validated. */
+export const invitationCode = z.string().check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code")).brand<"InvitationCode">();
+export type InvitationCode = z.infer<typeof invitationCode>;
 
 export const reply = z.strictObject({
-  id: uuidV7,
+  id: replyId,
   campaignId: z.string().check(z.minLength(1), z.maxLength(64), noNulCharacter),
   invitationCode,
   questionnaireId: z.string().check(z.minLength(1), z.maxLength(64), noNulCharacter),
@@ -26,6 +32,8 @@ export const reply = z.strictObject({
   appVersion: z.string().check(z.minLength(1), z.maxLength(40), noNulCharacter),
 });
 export type Reply = z.infer<typeof reply>;
+/** A reply as it travels before validation (e.g. in a request body): its ids are still plain strings. */
+export type ReplyInput = z.input<typeof reply>;
 
 /** Proof that the server holds a reply: the same reply always gets the same receipt. */
 export const replyReceipt = z.strictObject({

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, openSync, closeSync, writeSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Material } from "../../src/shared/materials";
+import { sha256Hex, type Material } from "../../src/shared/materials";
 import { WORKSHOP } from "../fixtures/packSupport";
 
 const MB = 1024 * 1024;
@@ -78,7 +78,7 @@ export async function benchPacks(repoRoot: string, dir: string): Promise<void> {
   mkdirSync(filesDir, { recursive: true });
   const listed = sizes.map(([title, fileName, size], i) => {
     const path = join(filesDir, fileName);
-    const sha256 = writeRandomFile(path, size);
+    const sha256 = sha256Hex.parse(writeRandomFile(path, size));
     const material: Material = {
       id: `bench-${i + 1}`,
       workshopId: WORKSHOP.id,

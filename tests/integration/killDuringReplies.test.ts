@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replyBatchResponse, type ReplyResult } from "../../src/shared/api";
-import type { Reply, ReplyReceipt } from "../../src/shared/reply";
+import { reply as replySchema, type ReplyInput, type ReplyReceipt } from "../../src/shared/reply";
 import { replyContentHash } from "../../src/server/http/replyIntake";
 import { validReply } from "./support/replyFixtures";
 import { killHard, startServerProcess, timeoutForProcessStarts, type ServerProcess } from "./support/serverProcess";
@@ -20,7 +20,7 @@ const REQUEST_TIMEOUT_MS = 5000;
 
 interface Ledger {
   /** Every reply ever posted, acknowledged or not. */
-  sent: Map<string, Reply>;
+  sent: Map<string, ReplyInput>;
   /** Replies the server answered stored/already_stored for, with the receipt it gave. */
   acknowledged: Map<string, ReplyReceipt>;
   failedRequests: number;
@@ -28,7 +28,7 @@ interface Ledger {
   inFlight: number;
 }
 
-async function postReplies(url: string, replies: Reply[]): Promise<ReplyResult[] | undefined> {
+async function postReplies(url: string, replies: ReplyInput[]): Promise<ReplyResult[] | undefined> {
   try {
     const response = await fetch(`${url}/api/replies`, {
       method: "POST",
@@ -142,7 +142,7 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
       const lost = acknowledged.filter(([id]) => !counts.has(id)).length;
       const duplicated = [...counts.values()].filter((n) => n > 1).length;
       const found = acknowledged.filter(([id]) => counts.get(id) === 1).length;
-      const changed = acknowledged.filter(([id]) => hashes.has(id) && hashes.get(id) !== replyContentHash(ledger.sent.get(id) as Reply)).length;
+      const changed = acknowledged.filter(([id]) => hashes.has(id) && hashes.get(id) !== replyContentHash(replySchema.parse(ledger.sent.get(id)))).length;
       console.log(
         `kill -9 ×${KILLS} (${engine}): ${acknowledged.length} acknowledged, ${found} found, ${lost} lost, ${duplicated} duplicated, ${changed} changed; ` +
           `${ledger.sent.size} sent in all, requests in flight at the kills: ${inFlightAtKills.join(", ")}, ${ledger.failedRequests} failed while the server was down, ${rows.length} rows after re-sending everything; restarts took ${restartMs.join(", ")} ms`,

@@ -2,8 +2,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitationPayload, MAX_BATCH_BYTES, replyBatchResponse, type ReplyBatchResponse } from "../../src/shared/api";
-import { signRelayedReply, type RelayedReplyFile } from "../../src/shared/relay";
-import type { Reply } from "../../src/shared/reply";
+import { signRelayedReply, type RelayedReplyFileInput } from "../../src/shared/relay";
+import type { ReplyInput } from "../../src/shared/reply";
 import { countReplies } from "../../src/server/db/replies";
 import { createMigrator, migrateToLatest } from "../../src/server/db/migrate";
 import { createApp } from "../../src/server/http/app";
@@ -40,7 +40,7 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
     return key;
   }
 
-  const signed = async (reply: Reply, keyOf = reply.invitationCode): Promise<RelayedReplyFile> => signRelayedReply(reply, await relayKeyOf(keyOf));
+  const signed = async (reply: ReplyInput, keyOf = reply.invitationCode): Promise<RelayedReplyFileInput> => signRelayedReply(reply, await relayKeyOf(keyOf));
 
   async function postRelayRaw(body: string, contentType = "application/json"): Promise<Response> {
     return await app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": contentType }, body });
@@ -185,13 +185,13 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
     });
 
     it.each([
-      ["a bare reply, not a file", (f: RelayedReplyFile) => f.reply, "reply"],
-      ["a wrong format", (f: RelayedReplyFile) => ({ ...f, format: "something-else" }), "format"],
-      ["a newer format version", (f: RelayedReplyFile) => ({ ...f, formatVersion: 2 }), "formatVersion"],
-      ["an extra field", (f: RelayedReplyFile) => ({ ...f, note: "hi" }), "note"],
-      ["no signature", (f: RelayedReplyFile) => ({ ...f, signature: undefined }), "signature"],
-      ["another algorithm", (f: RelayedReplyFile) => ({ ...f, signature: { ...f.signature, algorithm: "HMAC-SHA1" } }), "signature.algorithm"],
-      ["a reply missing a field", (f: RelayedReplyFile) => ({ ...f, reply: { ...f.reply, submittedAt: undefined } }), "reply.submittedAt"],
+      ["a bare reply, not a file", (f: RelayedReplyFileInput) => f.reply, "reply"],
+      ["a wrong format", (f: RelayedReplyFileInput) => ({ ...f, format: "something-else" }), "format"],
+      ["a newer format version", (f: RelayedReplyFileInput) => ({ ...f, formatVersion: 2 }), "formatVersion"],
+      ["an extra field", (f: RelayedReplyFileInput) => ({ ...f, note: "hi" }), "note"],
+      ["no signature", (f: RelayedReplyFileInput) => ({ ...f, signature: undefined }), "signature"],
+      ["another algorithm", (f: RelayedReplyFileInput) => ({ ...f, signature: { ...f.signature, algorithm: "HMAC-SHA1" } }), "signature.algorithm"],
+      ["a reply missing a field", (f: RelayedReplyFileInput) => ({ ...f, reply: { ...f.reply, submittedAt: undefined } }), "reply.submittedAt"],
     ])("%s is rejected as invalid_reply with details", async (_name, change, path) => {
       const reply = validReply();
       const result = await rejection(change(await signed(reply)));

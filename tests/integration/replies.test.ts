@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { KyselyPlugin, QueryId } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_BATCH_BYTES } from "../../src/shared/api";
-import type { Reply } from "../../src/shared/reply";
+import { reply as replySchema, type ReplyInput } from "../../src/shared/reply";
 import { createApp } from "../../src/server/http/app";
 import { replyContentHash, takeReplies } from "../../src/server/http/replyIntake";
 import { findInvitation } from "../../src/server/db/invitations";
@@ -63,7 +63,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
       const row = await ctx.db.selectFrom("replies").selectAll().where("id", "=", reply.id).executeTakeFirstOrThrow();
       expect(JSON.parse(row.answers)).toEqual(reply.answers);
-      expect(row.content_hash).toBe(replyContentHash(reply));
+      expect(row.content_hash).toBe(replyContentHash(replySchema.parse(reply)));
     });
 
     it("a reply re-sent after a lost response is stored once and gets the same receipt back", async () => {
@@ -93,7 +93,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const { results } = await postBatch(app, [changed]);
       expect(results[0]).toMatchObject({ id: reply.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
       const row = await ctx.db.selectFrom("replies").select("content_hash").where("id", "=", reply.id).executeTakeFirstOrThrow();
-      expect(row.content_hash).toBe(replyContentHash(reply));
+      expect(row.content_hash).toBe(replyContentHash(replySchema.parse(reply)));
     });
 
     it.each([
@@ -137,7 +137,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     describe("a concurrent request stores the same id between our look-up and our insert", () => {
       let rivalReceipt = { receiptId: "", receivedAt: "2024-02-01T09:59:59.000Z" };
       /** Takes `ours` while another handle on the database stores `theirs` at the worst moment. */
-      async function raceAgainst(ours: Reply, theirs: Reply) {
+      async function raceAgainst(ours: ReplyInput, theirs: ReplyInput) {
         rivalReceipt = { ...rivalReceipt, receiptId: randomUUID() };
         const other = ctx.test.open();
         try {
@@ -154,7 +154,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
                   started_at: theirs.startedAt,
                   submitted_at: theirs.submittedAt,
                   app_version: theirs.appVersion,
-                  content_hash: replyContentHash(theirs),
+                  content_hash: replyContentHash(replySchema.parse(theirs)),
                   receipt_id: rivalReceipt.receiptId,
                   received_at: rivalReceipt.receivedAt,
                 },
@@ -174,7 +174,7 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
         const [result] = await raceAgainst(ours, theirs);
         expect(result).toMatchObject({ id: ours.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
         const row = await ctx.db.selectFrom("replies").select(["content_hash", "receipt_id"]).where("id", "=", ours.id).executeTakeFirstOrThrow();
-        expect(row).toEqual({ content_hash: replyContentHash(theirs), receipt_id: rivalReceipt.receiptId });
+        expect(row).toEqual({ content_hash: replyContentHash(replySchema.parse(theirs)), receipt_id: rivalReceipt.receiptId });
       });
 
       it("with the same content: ours is already stored with their receipt", async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitationPayload, replyBatchResponse, type ReplyBatchResponse, type ReplyResult } from "../../src/shared/api";
 import { answerTagging } from "../../src/shared/feedback";
 import { signRelayedReply } from "../../src/shared/relay";
-import type { Reply } from "../../src/shared/reply";
+import type { ReplyInput } from "../../src/shared/reply";
 import { countReplies } from "../../src/server/db/replies";
 import { consoleRequest, type SignedIn } from "./support/consoleClient";
 import { seededApp, seededConsole, type SeededDatabase, signedInOrganiser } from "./support/consoleFixtures";
@@ -59,7 +59,7 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
 
   it("a relayed reply file with a NUL character is rejected alone, at its path", async () => {
     const invitation = invitationPayload.parse(await (await seeded.app.request("/api/invitations/DEMO-VU2")).json());
-    const sign = (reply: Reply) => signRelayedReply(reply, invitation.relayKey!);
+    const sign = (reply: ReplyInput) => signRelayedReply(reply, invitation.relayKey!);
     const bad = validReply({ invitationCode: "DEMO-VU2", answers: validAnswers({ name: `Nul${NUL}` }) });
     const good = validReply({ invitationCode: "DEMO-VU2" });
     const res = await seeded.app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [await sign(bad), await sign(good)] }) });

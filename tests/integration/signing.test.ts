@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitationAuthorization, materialsManifest, type MaterialsManifest } from "../../src/shared/materials";
+import { invitationAuthorization, materialsManifest, sha256Hex, type MaterialsManifest } from "../../src/shared/materials";
 import { signingKey, verifyManifestSignature, type ManifestSignature, type SigningKey } from "../../src/shared/signing";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { startServer, type RunningServer } from "../../src/server/serve";
@@ -110,7 +110,7 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
     const [first, ...rest] = manifest.materials;
     const flip = (s: string) => s.slice(0, -1) + (s.endsWith("0") ? "1" : "0");
     const tampered = [
-      { ...first, sha256: flip(first.sha256) },
+      { ...first, sha256: sha256Hex.parse(flip(first.sha256)) },
       { ...first, size: first.size + 1 },
       { ...first, title: first.title.replace(/.$/, (ch) => String.fromCharCode(ch.charCodeAt(0) ^ 1)) },
     ];

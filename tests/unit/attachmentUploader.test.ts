@@ -2,24 +2,24 @@
 import "fake-indexeddb/auto";
 import { v7 as uuidv7 } from "uuid";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, type StoredAttachment } from "../../src/app/store/db";
+import { db, type PhoneAttachment } from "../../src/app/store/db";
 import { uploadAttachments, type AttachmentTransport, type SendOutcome } from "../../src/app/sync/attachmentUploader";
 import type { ReplyAttachmentReceipt } from "../../src/shared/attachments";
-import { validReply } from "../integration/support/replyFixtures";
+import { parsedReply } from "../integration/support/replyFixtures";
 import { fakePlatform } from "./support/fakePlatform";
 import { resetDb } from "./support/fixtures";
 
-const reply = validReply();
+const reply = parsedReply();
 const bytes = new TextEncoder().encode("%PDF-1.4\nreport\n");
 
-async function queueSentReplyWithAttachment(): Promise<StoredAttachment> {
+async function queueSentReplyWithAttachment(): Promise<PhoneAttachment> {
   await db.outbox.put({ id: reply.id, reply, state: "sent", queuedAt: "2024-02-01T10:00:00.000Z", attempts: 1, receipt: { receiptId: "r1", receivedAt: "2024-02-01T10:00:01.000Z" } });
-  const attachment: StoredAttachment = { id: uuidv7(), replyId: reply.id, name: "report.pdf", type: "application/pdf", size: bytes.length, file: new Blob([bytes]), state: "on_phone", bytesUploaded: 0, addedAt: "2024-02-01T10:00:00.000Z" };
+  const attachment: PhoneAttachment = { id: uuidv7(), replyId: reply.id, name: "report.pdf", type: "application/pdf", size: bytes.length, file: new Blob([bytes]), state: "on_phone", bytesUploaded: 0, addedAt: "2024-02-01T10:00:00.000Z" };
   await db.attachments.add(attachment);
   return attachment;
 }
 
-function fakeTransport(sent: SendOutcome, held: (attachment: StoredAttachment) => ReplyAttachmentReceipt[] | undefined, attachment: () => StoredAttachment): AttachmentTransport & { listCalls: number } {
+function fakeTransport(sent: SendOutcome, held: (attachment: PhoneAttachment) => ReplyAttachmentReceipt[] | undefined, attachment: () => PhoneAttachment): AttachmentTransport & { listCalls: number } {
   const transport = {
     listCalls: 0,
     send: async () => sent,
@@ -31,7 +31,7 @@ function fakeTransport(sent: SendOutcome, held: (attachment: StoredAttachment) =
   return transport;
 }
 
-const receiptOf = (a: StoredAttachment): ReplyAttachmentReceipt => ({ id: a.id, fileName: a.name, size: a.size, sha256: "0".repeat(64), receivedAt: "2024-02-01T10:00:02.000Z" });
+const receiptOf = (a: PhoneAttachment): ReplyAttachmentReceipt => ({ id: a.id, fileName: a.name, size: a.size, sha256: "0".repeat(64), receivedAt: "2024-02-01T10:00:02.000Z" });
 
 describe("attachment uploads on the phone", () => {
   beforeEach(resetDb);

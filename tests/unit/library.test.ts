@@ -1,7 +1,7 @@
 // The phone's materials library: files read only once complete, listing with choices and states, search, storage sums.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db, type StoredBlob } from "../../src/app/store/db";
+import { db, type MaterialFile } from "../../src/app/store/db";
 import { handoutPlainText } from "../../src/app/store/handoutText";
 import { downloadProgress, formatBytes, listWorkshopMaterials, readMaterialBlob, searchMaterials, storageSummary } from "../../src/app/store/library";
 import { resetDb } from "./support/fixtures";
@@ -13,7 +13,7 @@ const bytesB = makeBytes(200, 2);
 const deck = materialFor("deck", bytesA, { title: "Valoración en aduana", description: "Slides on customs valuation under the WTO agreement." });
 const handout = materialFor("handout", bytesB, { kind: "handout", title: "Day 2 handout", description: "Exercises" });
 
-const blobRow = (overrides: Partial<StoredBlob> & { sha256: string }): StoredBlob => ({
+const blobRow = (overrides: Partial<MaterialFile> & { sha256: string }): MaterialFile => ({
   size: 100,
   contentType: "application/pdf",
   storedBytes: 0,

@@ -2,7 +2,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
-import { db, type StoredBlob } from "../../src/app/store/db";
+import { db, type MaterialFile } from "../../src/app/store/db";
 import { readMaterialBlob, readMaterialFile, searchMaterials } from "../../src/app/store/library";
 import { createDownloader, DOWNLOAD_PROBLEMS, type DownloaderDeps, type StorageManagerLike } from "../../src/app/sync/materialsDownloader";
 import { refreshManifest } from "../../src/app/sync/materialsManifest";
@@ -99,8 +99,8 @@ const chunkCount = (sha: string) => db.blobChunks.where("sha256").equals(sha).co
 /** Every state a file's row was written with, to prove it never passed through "complete" with bad bytes. */
 function recordStates(): string[] {
   const states: string[] = [];
-  const creating = (_key: unknown, obj: StoredBlob) => void states.push(obj.state);
-  const updating = (mods: Partial<StoredBlob>) => {
+  const creating = (_key: unknown, obj: MaterialFile) => void states.push(obj.state);
+  const updating = (mods: Partial<MaterialFile>) => {
     if (mods.state) states.push(mods.state);
     return undefined;
   };

@@ -2,7 +2,7 @@
 // (or, for one bad entry inside an otherwise sound pack, that entry alone is refused).
 import { Deflate, Inflate, zipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { PackManifest } from "../../src/shared/pack";
+import type { PackManifestInput } from "../../src/shared/pack";
 import { PackError, readPack, type PackErrorCode } from "../../src/shared/packs";
 import { bytesSource, material, memoryStore, patternBytes, rawZip, sha256Of, WORKSHOP, type RawZipEntry } from "../fixtures/packSupport";
 
@@ -20,7 +20,7 @@ const listed: Listed[] = [
   { id: "two", path: "materials/Two.pdf", bytes: two },
 ];
 
-function manifestFor(files: Listed[] = listed, change?: (m: Record<string, unknown> & PackManifest) => void): Uint8Array {
+function manifestFor(files: Listed[] = listed, change?: (m: Record<string, unknown> & PackManifestInput) => void): Uint8Array {
   const materials = files.map((f) => material(f.id, f.id, `${f.id}.pdf`, f.bytes));
   const manifest = {
     format: "outrigger-pack",
@@ -30,7 +30,7 @@ function manifestFor(files: Listed[] = listed, change?: (m: Record<string, unkno
     workshop: WORKSHOP,
     manifest: { workshopId: WORKSHOP.id, version: "v1", materials },
     entries: files.map((f, i) => ({ materialId: f.id, path: f.path, size: f.bytes.length, sha256: materials[i].sha256 })),
-  } as Record<string, unknown> & PackManifest;
+  } as Record<string, unknown> & PackManifestInput;
   change?.(manifest);
   return enc.encode(JSON.stringify(manifest));
 }

@@ -4,14 +4,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";
 import { deliverRelayedReplies } from "../../src/app/sync/relayDelivery";
 import { cachedSigningKey, refreshSigningKey } from "../../src/app/sync/signingKeyCache";
-import { signRelayedReply, verifyRelayedReply } from "../../src/shared/relay";
-import type { Reply } from "../../src/shared/reply";
+import { relayedReplyFile, signRelayedReply, verifyRelayedReply, type RelayedReplyFile } from "../../src/shared/relay";
+import type { ReplyInput } from "../../src/shared/reply";
 import { fakeClock, fakePlatform } from "./support/fakePlatform";
 import { resetDb } from "./support/fixtures";
 
 const RELAY_KEY = Buffer.alloc(32, 7).toString("base64");
 
-function reply(id: string): Reply {
+function reply(id: string): ReplyInput {
   return {
     id,
     campaignId: "fy2223-09-rkc-follow-up",
@@ -24,6 +24,9 @@ function reply(id: string): Reply {
     appVersion: "0.1.0",
   };
 }
+
+/** A signed file as the phone keeps it: parsed when it was added (see addRelayedReply). */
+const signedFile = async (id: string): Promise<RelayedReplyFile> => relayedReplyFile.parse(await signRelayedReply(reply(id), RELAY_KEY));
 
 const ID_1 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e51";
 const ID_2 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e52";
@@ -40,7 +43,7 @@ describe("hand-carried reply files", () => {
   });
 
   it("are delivered in one batch; delivered ones keep the receipt and refused ones the server's reason", async () => {
-    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date().toISOString() });
     const bodies: unknown[] = [];
     const fakeFetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
       bodies.push(JSON.parse(String(init?.body)));
@@ -76,7 +79,7 @@ describe("hand-carried reply files", () => {
   const ID_3 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e53";
 
   it("a file the server fails on (500) does not hold back the files after it; it waits for the next run", async () => {
-    for (const id of [ID_1, ID_2, ID_3]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString() });
+    for (const id of [ID_1, ID_2, ID_3]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer((ids) => (ids.includes(ID_2) ? jsonResponse(500, { error: { code: "internal_error", message: "Something went wrong on the server." } }) : jsonResponse(200, { results: ids.map(storedResult) })), calls);
     const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
@@ -88,7 +91,7 @@ describe("hand-carried reply files", () => {
   });
 
   it("a full disk on the server (507) keeps every file waiting for a later try", async () => {
-    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signRelayedReply(reply(id), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date().toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer(() => jsonResponse(507, { error: { code: "insufficient_storage", message: "The server's disk is full." } }), calls);
     const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
@@ -100,7 +103,9 @@ describe("hand-carried reply files", () => {
 
   it("results are matched to files in the order sent, even when the server spells the id in lower case", async () => {
     const upper = ID_1.toUpperCase().replace("7C3D", "7c3d");
-    await db.relayedReplies.add({ id: upper, file: await signRelayedReply(reply(upper), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    // Kept as signed, id in mixed case (as an app before ids were lowercased stored it): a state parsing no longer makes.
+    const keptAsSigned = (await signRelayedReply(reply(upper), RELAY_KEY)) as RelayedReplyFile;
+    await db.relayedReplies.add({ id: upper, file: keptAsSigned, state: "waiting", addedAt: new Date().toISOString() });
     const calls: string[][] = [];
     const fetch = relayServer((ids) => jsonResponse(200, { results: ids.map(storedResult) }), calls);
     await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
@@ -109,7 +114,7 @@ describe("hand-carried reply files", () => {
   });
 
   it("stay waiting when the server cannot be reached", async () => {
-    await db.relayedReplies.add({ id: ID_1, file: await signRelayedReply(reply(ID_1), RELAY_KEY), state: "waiting", addedAt: new Date().toISOString() });
+    await db.relayedReplies.add({ id: ID_1, file: await signedFile(ID_1), state: "waiting", addedAt: new Date().toISOString() });
     const offline = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;

@@ -5,9 +5,9 @@ import { campaignAcceptsReplies, type Campaign } from "../../src/shared/campaign
 import { questionnaireDefinition } from "../../src/shared/questionnaire";
 import { followUpV1 } from "../../src/shared/questionnaires";
 import followUpV1Json from "../../src/shared/questionnaires/follow-up-v1.json";
-import { reply, type Reply } from "../../src/shared/reply";
+import { reply, type ReplyInput } from "../../src/shared/reply";
 
-const validReply = (): Reply => ({
+const validReply = (): ReplyInput => ({
   id: uuidv7(),
   campaignId: "survey-2023-rkc",
   invitationCode: "DEMO-TO1",

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { checkAttachmentContent, cleanAttachmentFileName } from "../../shared/attachmentContent";
 import { isAttachmentType, MAX_ATTACHMENTS_PER_REPLY, MAX_ATTACHMENT_BYTES } from "../../shared/attachments";
-import { db as defaultDb, type OutriggerDb, type StoredAttachment } from "./db";
+import { db as defaultDb, type OutriggerDb, type PhoneAttachment } from "./db";
 
 const MB = 1024 * 1024;
 /** Enough for every binary signature; plain text is checked whole (valid UTF-8 throughout). */
@@ -30,7 +30,7 @@ export async function removeAttachment(id: string, database: OutriggerDb = defau
 }
 
 /** Attachments waiting to go up (or part-way), oldest first. */
-export function listAttachmentsToUpload(database: OutriggerDb = defaultDb): Promise<StoredAttachment[]> {
+export function listAttachmentsToUpload(database: OutriggerDb = defaultDb): Promise<PhoneAttachment[]> {
   return database.attachments.where("state").anyOf("on_phone", "uploading").sortBy("addedAt");
 }
 
@@ -51,6 +51,6 @@ export async function markAttachmentRefused(id: string, problem: string, databas
 }
 
 /** A reply's attachments in the order they were added (the picker's list). */
-export function listReplyAttachments(replyId: string, database: OutriggerDb = defaultDb): Promise<StoredAttachment[]> {
+export function listReplyAttachments(replyId: string, database: OutriggerDb = defaultDb): Promise<PhoneAttachment[]> {
   return database.attachments.where("replyId").equals(replyId).sortBy("addedAt");
 }

@@ -1,5 +1,5 @@
 // Where a downloading file's bytes and progress live: a small adapter over the blobs and blobChunks tables, so the downloader never touches Dexie.
-import { db as defaultDb, type BlobChunk, type BlobState, type OutriggerDb, type StoredBlob } from "./db";
+import { db as defaultDb, type BlobChunk, type BlobState, type OutriggerDb, type MaterialFile } from "./db";
 import { chunkRange, deleteBlobIfUnused, deleteChunks, offlineTables } from "./offlineChoices";
 
 /** The file's row was removed (cancelled or no longer chosen) while its bytes were arriving. */
@@ -24,7 +24,7 @@ export interface ChunkProgress {
  * error for the other methods: they do nothing.
  */
 export interface ChunkStore {
-  file(sha256: string): Promise<StoredBlob | undefined>;
+  file(sha256: string): Promise<MaterialFile | undefined>;
   /** The file's chunks in index order. */
   chunks(sha256: string): Promise<BlobChunk[]>;
   setState(sha256: string, state: BlobState, at: string): Promise<void>;
@@ -41,11 +41,11 @@ export interface ChunkStore {
   /** Atomic: a paused or failed file goes back in the queue, its problem forgotten. */
   requeue(sha256: string, at: string): Promise<void>;
   /** Files left queued, downloading or verifying, oldest change first. */
-  unfinished(): Promise<StoredBlob[]>;
+  unfinished(): Promise<MaterialFile[]>;
 }
 
 /** The row without its speed: a speed is shown only while bytes are arriving. */
-function withoutSpeed(row: StoredBlob): StoredBlob {
+function withoutSpeed(row: MaterialFile): MaterialFile {
   const { bytesPerSecond: _speed, ...rest } = row;
   return rest;
 }

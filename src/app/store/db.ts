@@ -107,7 +107,7 @@ export interface OfflineChoice {
 export type BlobState = "queued" | "downloading" | "paused" | "verifying" | "complete" | "failed";
 
 /** One file's bytes on the phone, named by content hash so two materials with one file store it once. */
-export interface StoredBlob {
+export interface MaterialFile {
   sha256: string;
   size: number;
   contentType: string;
@@ -163,7 +163,7 @@ export interface RelayedReply {
 }
 
 /** What the organiser published for a campaign, kept so it reads offline; one per invitation on the phone. */
-export interface StoredFeedback {
+export interface PhoneFeedback {
   invitationCode: string;
   etag?: string;
   fetchedAt: string;
@@ -173,7 +173,7 @@ export interface StoredFeedback {
 export type AttachmentState = "on_phone" | "uploading" | "uploaded" | "failed";
 
 /** A file a participant attached to a reply; uploaded (resumably) once the reply itself is sent. */
-export interface StoredAttachment {
+export interface PhoneAttachment {
   /** UUID v7 made on the phone; also the upload's id on the server, so a retry is the same upload. */
   id: string;
   /** The draft's id, which stays the reply's id. */
@@ -205,13 +205,13 @@ export class OutriggerDb extends Dexie {
   meta!: EntityTable<MetaEntry, "key">;
   manifests!: EntityTable<StoredManifest, "workshopId">;
   offlineChoices!: EntityTable<OfflineChoice, "materialId">;
-  blobs!: EntityTable<StoredBlob, "sha256">;
+  blobs!: EntityTable<MaterialFile, "sha256">;
   blobChunks!: Dexie.Table<BlobChunk, [string, number]>;
   materialTexts!: EntityTable<MaterialText, "sha256">;
   inhouseSessions!: EntityTable<InhouseSession, "id">;
   relayedReplies!: EntityTable<RelayedReply, "id">;
-  feedback!: EntityTable<StoredFeedback, "invitationCode">;
-  attachments!: EntityTable<StoredAttachment, "id">;
+  feedback!: EntityTable<PhoneFeedback, "invitationCode">;
+  attachments!: EntityTable<PhoneAttachment, "id">;
   unverifiedPacks!: EntityTable<UnverifiedPack, "workshopId">;
 
   constructor(name = "outrigger") {

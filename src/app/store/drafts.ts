@@ -6,7 +6,7 @@ import type { AnswerValue, Answers } from "../../shared/answers";
 import { APP_VERSION } from "../../shared/appVersion";
 import { allQuestions, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import { bundledQuestionnaires } from "../../shared/questionnaires";
-import { reply as replySchema, type Reply } from "../../shared/reply";
+import { reply as replySchema, type ReplyInput } from "../../shared/reply";
 import { withoutHiddenAnswers } from "../../shared/visibility";
 import { db, questionnaireKey, type Draft, type OutboxEntry, type OutriggerDb } from "./db";
 
@@ -140,8 +140,7 @@ export async function setSectionIndex(draftId: string, index: number, database: 
   if (changed === 0 && !(await database.drafts.get(draftId))) throw new Error(`Draft ${draftId} not found`);
 }
 
-function schemaIssues(candidate: Reply): AnswerIssue[] {
-  const parsed = replySchema.safeParse(candidate);
+function schemaIssues(parsed: ReturnType<typeof replySchema.safeParse>): AnswerIssue[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const [first, second] = issue.path;
@@ -163,7 +162,7 @@ export async function submitDraft(draftId: string, now = new Date(), database: O
     const codes = (await database.administrations.toCollection().primaryKeys()) as string[];
     const answers = withoutHiddenAnswers(definition, draft.answers);
     const issues = validateAnswers(definition, answers, { lists: codes.length > 0 ? { administrations: codes } : {} });
-    const reply: Reply = {
+    const candidate: ReplyInput = {
       id: draft.id,
       campaignId: draft.campaignId,
       invitationCode: draft.invitationCode,
@@ -174,8 +173,11 @@ export async function submitDraft(draftId: string, now = new Date(), database: O
       submittedAt: now.toISOString(),
       appVersion: APP_VERSION,
     };
-    issues.push(...schemaIssues(reply));
-    if (issues.length > 0) return { ok: false, issues };
+    // Parsed here, where the draft becomes a reply: the outbox holds only validated ids.
+    const parsed = replySchema.safeParse(candidate);
+    issues.push(...schemaIssues(parsed));
+    if (issues.length > 0 || !parsed.success) return { ok: false, issues };
+    const reply = parsed.data;
     const entry: OutboxEntry = { id: reply.id, reply, state: "waiting", queuedAt: now.toISOString(), attempts: 0 };
     await database.drafts.delete(draftId);
     await database.outbox.add(entry);

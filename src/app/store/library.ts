@@ -1,6 +1,6 @@
 // The library as the UI sees it: manifests, choices and stored files, read from Dexie only.
 import type { Material } from "../../shared/materials";
-import { db, type OfflineChoice, type OutriggerDb, type StoredBlob } from "./db";
+import { db, type OfflineChoice, type OutriggerDb, type MaterialFile } from "./db";
 import { handoutPlainText } from "./handoutText";
 import { chunkRange } from "./offlineChoices";
 
@@ -27,9 +27,9 @@ export interface WorkshopMaterial {
   material: Material;
   choice?: OfflineChoice;
   /** The file the choice points at (or would: a stored file with this hash from another material). */
-  blob?: StoredBlob;
+  blob?: MaterialFile;
   /** The earlier version, still readable while an update downloads. */
-  previousBlob?: StoredBlob;
+  previousBlob?: MaterialFile;
   /** The bytes of this material's current version are on the phone and verified. */
   availableOffline: boolean;
 }
@@ -69,7 +69,7 @@ export async function listWorkshopMaterials(workshopId: string, database: Outrig
   if (!manifest) return [];
   const choices = new Map((await database.offlineChoices.where("workshopId").equals(workshopId).toArray()).map((c) => [c.materialId, c]));
   const hashes = [...new Set(manifest.materials.flatMap((m) => [m.sha256, choices.get(m.id)?.previousSha256].filter((h): h is string => h !== undefined)))];
-  const blobs = new Map((await database.blobs.bulkGet(hashes)).filter((b): b is StoredBlob => b !== undefined).map((b) => [b.sha256, b]));
+  const blobs = new Map((await database.blobs.bulkGet(hashes)).filter((b): b is MaterialFile => b !== undefined).map((b) => [b.sha256, b]));
   return manifest.materials.map((material) => {
     const choice = choices.get(material.id);
     const blob = blobs.get(material.sha256);
@@ -96,7 +96,7 @@ export interface DownloadProgress {
 }
 
 /** Overall progress of a set of files, e.g. one workshop's: bytes of total, speed and time left. */
-export function downloadProgress(blobs: readonly StoredBlob[]): DownloadProgress {
+export function downloadProgress(blobs: readonly MaterialFile[]): DownloadProgress {
   let totalBytes = 0;
   let storedBytes = 0;
   let speed = 0;

@@ -1,7 +1,7 @@
 // What the participant chose to keep on the phone, and the rule for freeing a file: only when no choice points at it.
 import Dexie, { type IndexableType } from "dexie";
 import type { Material } from "../../shared/materials";
-import { db, type OfflineChoice, type OutriggerDb, type StoredBlob } from "./db";
+import { db, type OfflineChoice, type OutriggerDb, type MaterialFile } from "./db";
 
 /** The tables a change to choices and their files touches; callers open one transaction over all of them. */
 export const offlineTables = (database: OutriggerDb) => [database.offlineChoices, database.blobs, database.blobChunks, database.materialTexts];
@@ -39,10 +39,10 @@ export async function deleteBlobIfUnused(sha256: string | undefined, database: O
 }
 
 /** A row for a file still to fetch; an existing row is kept (content addressing: it may already be complete or partly stored). */
-export async function ensureBlobQueued(file: { sha256: string; size: number; contentType: string }, at: string, database: OutriggerDb = db): Promise<StoredBlob> {
+export async function ensureBlobQueued(file: { sha256: string; size: number; contentType: string }, at: string, database: OutriggerDb = db): Promise<MaterialFile> {
   const existing = await database.blobs.get(file.sha256);
   if (existing && existing.state !== "failed") return existing;
-  const row: StoredBlob = { sha256: file.sha256, size: file.size, contentType: file.contentType, storedBytes: 0, chunkCount: 0, state: "queued", updatedAt: at };
+  const row: MaterialFile = { sha256: file.sha256, size: file.size, contentType: file.contentType, storedBytes: 0, chunkCount: 0, state: "queued", updatedAt: at };
   // A failed file has no bytes left (failure always drops them), so starting over is a fresh row.
   if (existing) await deleteChunks(file.sha256, database);
   await database.blobs.put(row);

@@ -7,7 +7,7 @@ import { replyAttachmentList, replyAttachmentsPath, type ReplyAttachmentReceipt 
 import { apiError } from "../../shared/api";
 import { invitationAuthorization } from "../../shared/materials";
 import { listAttachmentsToUpload, markAttachmentReceived, markAttachmentRefused, markAttachmentUploading } from "../store/attachments";
-import type { OutriggerDb, StoredAttachment } from "../store/db";
+import type { OutriggerDb, PhoneAttachment } from "../store/db";
 import { getOutboxEntry } from "../store/outbox";
 import { createApiClient, parseWith } from "./apiClient";
 import { resolvePlatform, type Platform } from "./platform";
@@ -25,7 +25,7 @@ export interface SendProgress {
 
 /** How files reach the server; tests pass their own. */
 export interface AttachmentTransport {
-  send(attachment: StoredAttachment, file: Blob, invitationCode: string, progress: SendProgress): Promise<SendOutcome>;
+  send(attachment: PhoneAttachment, file: Blob, invitationCode: string, progress: SendProgress): Promise<SendOutcome>;
   /** What the server holds for the reply; undefined when it could not be asked. */
   listHeld(replyId: string, invitationCode: string): Promise<ReplyAttachmentReceipt[] | undefined>;
 }
@@ -114,7 +114,7 @@ export function uploadAttachments(deps: UploaderDeps = {}): Promise<void> {
 }
 
 /** False when the next sync should try again. */
-async function uploadOne(attachment: StoredAttachment, file: Blob, invitationCode: string, database: OutriggerDb, transport: AttachmentTransport): Promise<boolean> {
+async function uploadOne(attachment: PhoneAttachment, file: Blob, invitationCode: string, database: OutriggerDb, transport: AttachmentTransport): Promise<boolean> {
   let lastSaved = 0;
   const outcome = await transport.send(attachment, file, invitationCode, {
     onUploadUrl: (url) => void markAttachmentUploading(attachment.id, { uploadUrl: url }, database),

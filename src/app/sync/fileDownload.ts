@@ -2,7 +2,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { ChunkStore } from "../store/chunkStore";
-import type { OutriggerDb, StoredBlob } from "../store/db";
+import type { OutriggerDb, MaterialFile } from "../store/db";
 import { indexHandoutText } from "../store/library";
 import { workshopsKeeping } from "../store/offlineChoices";
 import type { Outcome } from "./downloadQueue";
@@ -63,7 +63,7 @@ export function createFileDownloads(setup: FileDownloadSetup): FileDownloads {
   }
 
   /** The hash state of the stored bytes: kept from this session, or re-read from the chunks (after a restart). */
-  async function restoreProgress(row: StoredBlob): Promise<Progress> {
+  async function restoreProgress(row: MaterialFile): Promise<Progress> {
     const kept = hashers.get(row.sha256);
     if (kept && kept.storedBytes === row.storedBytes && kept.chunkCount === row.chunkCount) return kept;
     const progress: Progress = { hasher: sha256.create(), storedBytes: 0, chunkCount: 0 };
@@ -88,7 +88,7 @@ export function createFileDownloads(setup: FileDownloadSetup): FileDownloads {
   }
 
   /** The hash decides: only bytes whose SHA-256 is the file's name become "complete". */
-  async function verify(sha: string, row: StoredBlob, progress: Progress): Promise<Outcome> {
+  async function verify(sha: string, row: MaterialFile, progress: Progress): Promise<Outcome> {
     await store.setState(sha, "verifying", now());
     hashers.delete(sha);
     const digest = bytesToHex(progress.hasher.digest());

@@ -2,7 +2,7 @@
 import type { sha256 } from "@noble/hashes/sha2.js";
 import { invitationAuthorization } from "../../shared/materials";
 import { FileRemovedError, type ChunkStore } from "../store/chunkStore";
-import type { StoredBlob } from "../store/db";
+import type { MaterialFile } from "../store/db";
 import type { Clock } from "./platform";
 
 /** The bytes stored so far and the hash state over them, so the next bytes continue both. */
@@ -32,7 +32,7 @@ export interface TransferSetup {
 
 export interface TransferRequest {
   control: TransferControl;
-  row: StoredBlob;
+  row: MaterialFile;
   invitationCode: string;
   progress: Progress;
   /** Drops the stored bytes; the transfer then stores the answer from offset 0. */

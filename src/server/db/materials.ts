@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
 import { canonicalJson } from "../../shared/canonicalJson";
-import type { Material, MaterialKind, MaterialsManifest } from "../../shared/materials";
+import { sha256Hex, type Material, type MaterialKind, type MaterialsManifest } from "../../shared/materials";
 import type { OutriggerDatabase } from "./database";
 import type { MaterialRow } from "./schema";
 
@@ -17,7 +17,7 @@ function toMaterial(row: MaterialRow): Material {
     fileName: row.file_name,
     contentType: row.content_type,
     size: Number(row.size),
-    sha256: row.sha256,
+    sha256: sha256Hex.parse(row.sha256),
     updatedAt: row.updated_at,
   };
 }
@@ -105,7 +105,7 @@ export async function upsertMaterial(db: OutriggerDatabase, input: MaterialInput
 }
 
 function toMaterialFields(v: { title: string; description: string; kind: MaterialKind; language: string; content_type: string; size: number; sha256: string; updated_at: string }) {
-  return { title: v.title, description: v.description, kind: v.kind, language: v.language, contentType: v.content_type, size: v.size, sha256: v.sha256, updatedAt: v.updated_at };
+  return { title: v.title, description: v.description, kind: v.kind, language: v.language, contentType: v.content_type, size: v.size, sha256: sha256Hex.parse(v.sha256), updatedAt: v.updated_at };
 }
 
 export async function deleteMaterial(db: OutriggerDatabase, id: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Answers } from "../../../src/shared/answers";
 import type { Campaign } from "../../../src/shared/campaign";
-import type { Reply } from "../../../src/shared/reply";
+import { reply as replySchema, type Reply, type ReplyInput } from "../../../src/shared/reply";
 import { insertCampaign } from "../../../src/server/db/campaigns";
 import type { OutriggerDatabase } from "../../../src/server/db/database";
 import { insertInvitations } from "../../../src/server/db/invitations";
@@ -28,7 +28,7 @@ export function validAnswers(overrides: Partial<Answers> = {}): Answers {
   } as Answers;
 }
 
-export function validReply(overrides: Partial<Reply> = {}): Reply {
+export function validReply(overrides: Partial<ReplyInput> = {}): ReplyInput {
   return {
     id: uuidv7(),
     campaignId: DEMO_CAMPAIGN_ID,
@@ -42,6 +42,9 @@ export function validReply(overrides: Partial<Reply> = {}): Reply {
     ...overrides,
   };
 }
+
+/** A valid reply parsed as the server and the phone hold it (validated ids). */
+export const parsedReply = (overrides: Partial<ReplyInput> = {}): Reply => replySchema.parse(validReply(overrides));
 
 /** Adds a campaign for the RKC workshop with one invitation; returns the invitation code. */
 export async function addCampaign(db: OutriggerDatabase, campaign: Partial<Campaign> & { id: string }, invitationCode: string, now: Date): Promise<string> {

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { consoleSession } from "../../../src/shared/console";
 import { startServer, type RunningServer, type StartServerOptions } from "../../../src/server/serve";
-import { validReply } from "./replyFixtures";
+import type { Reply } from "../../../src/shared/reply";
+import { parsedReply } from "./replyFixtures";
 import { TEST_PASSWORD, addOrganiser, sessionCookieOf } from "./consoleClient";
 import { createTestDatabase, type Engine, type TestDatabase } from "./testDatabase";
 
@@ -57,8 +58,8 @@ export async function startTestServer(engine: Engine, { shell = false, staticDir
 }
 
 /** A new valid reply to the demo campaign, sent over HTTP and stored (a reply takes at most five attachments). */
-export async function sentReply(serverUrl: string, overrides: Parameters<typeof validReply>[0] = {}): Promise<ReturnType<typeof validReply>> {
-  const reply = validReply(overrides);
+export async function sentReply(serverUrl: string, overrides: Parameters<typeof parsedReply>[0] = {}): Promise<Reply> {
+  const reply = parsedReply(overrides);
   const res = await fetch(`${serverUrl}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
   expect(res.status, await res.clone().text()).toBe(200);
   return reply;

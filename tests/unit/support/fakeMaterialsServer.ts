@@ -1,7 +1,7 @@
 // A stand-in for the materials API: manifests with ETags and content-addressed blobs served from real bytes with Range semantics.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import type { Material, MaterialsManifest } from "../../../src/shared/materials";
+import { sha256Hex, type Material, type MaterialsManifest, type Sha256Hex } from "../../../src/shared/materials";
 import { INVITATION_CODE } from "./fixtures";
 
 export const WORKSHOP_ID = "ws-2023-rkc";
@@ -40,7 +40,7 @@ export interface FakeMaterialsServer {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
 
-export const hashOf = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
+export const hashOf = (bytes: Uint8Array): Sha256Hex => sha256Hex.parse(bytesToHex(sha256(bytes)));
 
 /** Deterministic bytes of a given size, different per seed. */
 export function makeBytes(size: number, seed = 1): Uint8Array<ArrayBuffer> {

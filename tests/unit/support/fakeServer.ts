@@ -1,7 +1,7 @@
 // A stand-in for POST /api/replies and GET /api/health that can answer every outcome the real server (or the network before it) can.
 import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, type ReplyResult } from "../../../src/shared/api";
 import { canonicalJson } from "../../../src/shared/canonicalJson";
-import type { Reply } from "../../../src/shared/reply";
+import type { ReplyInput } from "../../../src/shared/reply";
 
 /**
  * - up: answers as the real server does (tests/integration/replies.test.ts shows each outcome there).
@@ -68,7 +68,7 @@ export function createFakeServer(): FakeServer {
       }
       if (url.pathname !== "/api/replies" || init?.method !== "POST") return json(404, { error: { code: "not_found", message: "Not found" } });
       const body = String(init.body);
-      const { replies } = JSON.parse(body) as { replies: Reply[] };
+      const { replies } = JSON.parse(body) as { replies: ReplyInput[] };
       server.posts.push(replies.map((r) => r.id));
       if (server.mode === "hang") {
         return new Promise<Response>((_resolve, reject) => {

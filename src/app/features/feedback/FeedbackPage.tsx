@@ -1,7 +1,7 @@
 // The organiser's feedback for a campaign: findings and good examples, readable offline once fetched.
 import { For, Show } from "solid-js";
 import { REPORT_HEADINGS, REPORT_HEADING_LABELS } from "../../../shared/feedback";
-import { db } from "../../store/db";
+import { getFeedbackOnPhone } from "../../store/homeOverview";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDate } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
@@ -9,7 +9,7 @@ import { RowsTable } from "../../ui/RowsTable";
 
 export default function FeedbackPage() {
   const params = useParams<{ code: string }>();
-  const stored = createLiveQuery(() => db.feedback.get(params.code));
+  const stored = createLiveQuery(() => getFeedbackOnPhone(params.code));
   return (
     <main class="page">
       <p class="eyebrow">

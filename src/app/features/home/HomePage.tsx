@@ -1,24 +1,14 @@
 // The participant's start screen: their questionnaires, drafts and replies, with what has been sent.
 import { Link } from "../../ui/router";
 import { For, Show } from "solid-js";
-import { db, type OutboxEntry } from "../../store/db";
+import type { OutboxEntry } from "../../store/db";
+import { listJoinedCampaigns } from "../../store/homeOverview";
 import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 
 export function HomePage() {
-  const joined = createLiveQuery(async () => {
-    const campaigns = await db.campaigns.orderBy("invitationCode").toArray();
-    return Promise.all(
-      campaigns.map(async (c) => ({
-        joined: c,
-        workshop: await db.workshops.get(c.campaign.workshopId),
-        draft: await db.drafts.where("invitationCode").equals(c.invitationCode).first(),
-        replies: await db.outbox.where("reply.invitationCode").equals(c.invitationCode).toArray(),
-        feedback: await db.feedback.get(c.invitationCode),
-      })),
-    );
-  });
+  const joined = createLiveQuery(() => listJoinedCampaigns());
 
   return (
     <main class="page">

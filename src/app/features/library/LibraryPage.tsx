@@ -1,7 +1,7 @@
 // The library's start: the workshops whose materials this phone can see, and offline search across them.
 import { For, Show, createResource, createSignal, onMount } from "solid-js";
-import { db } from "../../store/db";
 import { searchMaterials } from "../../store/library";
+import { listLibraryWorkshops } from "../../store/libraryViews";
 import { refreshAllManifests } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
@@ -10,25 +10,7 @@ import { StoragePanel } from "./StoragePanel";
 import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
 
 export default function LibraryPage() {
-  const workshops = createLiveQuery(async () => {
-    const joined = await db.campaigns.toArray();
-    // Workshops of this phone's invitations, and those whose materials arrived in a pack.
-    const ids = [...new Set([...joined.map((j) => j.campaign.workshopId), ...((await db.manifests.toCollection().primaryKeys()) as string[])])];
-    return Promise.all(
-      ids.map(async (id) => {
-        const manifest = await db.manifests.get(id);
-        const choices = await db.offlineChoices.where("workshopId").equals(id).toArray();
-        const complete = await Promise.all(choices.map((c) => db.blobs.get(c.sha256)));
-        return {
-          workshop: await db.workshops.get(id),
-          id,
-          count: manifest?.materials.length,
-          onPhone: complete.filter((b) => b?.state === "complete").length,
-          hasChanges: Boolean(manifest?.changes && !manifest.changesSeen),
-        };
-      }),
-    );
-  });
+  const workshops = createLiveQuery(() => listLibraryWorkshops());
   const [query, setQuery] = createSignal("");
   const [results] = createResource(query, (q) => (q.trim().length >= 2 ? searchMaterials(q) : Promise.resolve(undefined)));
 

@@ -1,8 +1,7 @@
 // Opens one material from the phone's own copy, with no network: PDF, image, video, audio or handout.
 import { ErrorBoundary, Match, Show, Switch, createResource, createSignal, lazy, onCleanup, onMount } from "solid-js";
-import type { Material } from "../../../shared/materials";
-import { db } from "../../store/db";
 import { readMaterialFile } from "../../store/library";
+import { findMaterial, materialFileState } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes } from "./formatBytes";
@@ -13,21 +12,10 @@ import { HandoutViewer } from "./viewers/HandoutViewer";
 const PdfViewer = lazy(() => import("./viewers/PdfViewer"));
 const PdfPresenter = lazy(() => import("./viewers/PdfPresenter"));
 
-async function findMaterial(materialId: string): Promise<Material | undefined> {
-  for (const manifest of await db.manifests.toArray()) {
-    const found = manifest.materials.find((m) => m.id === materialId);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 export default function MaterialViewerPage() {
   const params = useParams<{ materialId: string }>();
   const material = createLiveQuery(() => findMaterial(params.materialId));
-  const blobState = createLiveQuery(async () => {
-    const m = await findMaterial(params.materialId);
-    return m ? ((await db.blobs.get(m.sha256))?.state ?? "absent") : "absent";
-  });
+  const blobState = createLiveQuery(() => materialFileState(params.materialId));
   // The current version, or the previous one while an update of a kept material is still downloading.
   const [blob] = createResource(
     () => (material() ? `${params.materialId}:${blobState()}` : undefined),

@@ -1,14 +1,14 @@
 // How much the phone holds and has left, so a participant knows before a big download.
 import { Show, createResource } from "solid-js";
-import { db } from "../../store/db";
 import { storageSummary } from "../../store/library";
+import { materialFilesFingerprint } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "./formatBytes";
 
 export function StoragePanel() {
-  // Re-read the estimate whenever stored blobs change.
-  const blobsVersion = createLiveQuery(() => db.blobs.toArray().then((b) => b.map((x) => `${x.sha256}:${x.storedBytes}:${x.state}`).join()));
-  const [summary] = createResource(blobsVersion, () => storageSummary());
+  // Re-read the estimate whenever material files change.
+  const filesVersion = createLiveQuery(() => materialFilesFingerprint());
+  const [summary] = createResource(filesVersion, () => storageSummary());
   return (
     <section class="card storage" aria-labelledby="storage-heading">
       <h2 id="storage-heading">Storage on this phone</h2>

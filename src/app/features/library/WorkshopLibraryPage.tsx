@@ -1,7 +1,7 @@
 // One workshop's materials: what is on this phone, downloads with progress, pause, resume and cancel.
 import { For, Show, createSignal, onMount } from "solid-js";
 import type { Material } from "../../../shared/materials";
-import { db, type OfflineChoice, type StoredBlob } from "../../store/db";
+import { hasManifest, loadWorkshopLibrary, type WorkshopLibraryRow } from "../../store/libraryViews";
 import { downloader } from "../../sync/downloaderInstance";
 import { markChangesSeen, refreshManifest } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
@@ -10,40 +10,20 @@ import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
 import { StoragePanel } from "./StoragePanel";
 
-interface Row {
-  material: Material;
-  choice?: OfflineChoice;
-  blob?: StoredBlob;
-}
-
 const IN_PROGRESS = new Set(["queued", "downloading", "verifying"]);
 
 export default function WorkshopLibraryPage() {
   const params = useParams<{ workshopId: string }>();
   const [notice, setNotice] = createSignal<string>();
   const [loading, setLoading] = createSignal(true);
-  const view = createLiveQuery(async () => {
-    const manifest = await db.manifests.get(params.workshopId);
-    const workshop = await db.workshops.get(params.workshopId);
-    const rows: Row[] = await Promise.all(
-      (manifest?.materials ?? []).map(async (material) => {
-        const choice = await db.offlineChoices.get(material.id);
-        // A material counts as on the phone only when the blob of its current content is complete.
-        const blob = await db.blobs.get(material.sha256);
-        return { material, choice, blob: choice || blob?.state === "complete" ? blob : undefined };
-      }),
-    );
-    // Without an invitation (materials received in a pack) nothing can be fetched from the server.
-    const canDownload = (await db.campaigns.toArray()).some((j) => j.campaign.workshopId === params.workshopId);
-    return { manifest, workshop, rows, canDownload };
-  });
+  const view = createLiveQuery(() => loadWorkshopLibrary(params.workshopId));
 
   onMount(async () => {
     const result = await refreshManifest(params.workshopId);
     setLoading(false);
     // Files of kept materials that changed on the server were queued by the refresh: fetch them now.
     if (result.ok && result.queuedBlobs.length > 0) void downloader.resumeInterrupted();
-    if (!result.ok && !(await db.manifests.get(params.workshopId))) setNotice(result.message);
+    if (!result.ok && !(await hasManifest(params.workshopId))) setNotice(result.message);
   });
 
   const overall = () => {
@@ -122,7 +102,7 @@ function describeChanges(changes: { added: Material[]; changed: Material[]; remo
 }
 
 
-function MaterialRow(props: { row: Row; canDownload: boolean; onSave: () => void }) {
+function MaterialRow(props: { row: WorkshopLibraryRow; canDownload: boolean; onSave: () => void }) {
   const m = () => props.row.material;
   const blob = () => props.row.blob;
   const state = () => (props.row.choice ? (blob()?.state ?? "queued") : undefined);

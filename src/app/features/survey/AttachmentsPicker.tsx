@@ -2,11 +2,11 @@
 // kept on the phone with the draft and uploaded after the reply is sent.
 import { For, Show, createSignal } from "solid-js";
 import { addAttachment, listReplyAttachments, removeAttachment } from "../../store/attachments";
-import type { StoredAttachment } from "../../store/db";
+import type { PhoneAttachment } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "../library/formatBytes";
 
-const STATE_TEXT: Record<StoredAttachment["state"], string> = {
+const STATE_TEXT: Record<PhoneAttachment["state"], string> = {
   on_phone: "on this phone — uploaded after the reply is sent",
   uploading: "uploading",
   uploaded: "received by the organiser",

@@ -1,45 +1,22 @@
 // Offers the trainer's in-house log as answers to "follow-up actions"; nothing changes until they agree.
-import { Show, createMemo, createSignal } from "solid-js";
+import { Show, createSignal } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
-import { isMultipleChoiceAnswer } from "../../../shared/answers";
+import { answersHoldInhouseSummary, inhouseSummaryAnswers, questionnaireTakesInhouseLog } from "../../../shared/inhouseSuggestion";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
-import { findQuestion } from "../../../shared/questionnaire";
-import { toggleChoice } from "../../../shared/choiceToggle";
-import { db } from "../../store/db";
+import { listInhouseSessions } from "../../store/inhouseLog";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { summariseSessions } from "./inhouseSummary";
 
-// The follow-up questionnaire's ids for "organized an in-house workshop" and its description.
-const ACTIONS_QUESTION = "followUpActions";
-const INHOUSE_OPTION = "inhouse_workshop";
-const DESCRIPTION_QUESTION = "actionsDescription";
-
 export function InhouseLogSuggestion(props: { definition: QuestionnaireDefinition; answers: Answers; onApply: (questionId: string, value: AnswerValue) => void }) {
-  const sessions = createLiveQuery(() => db.inhouseSessions.orderBy("date").toArray());
+  const sessions = createLiveQuery(() => listInhouseSessions("oldest_first"));
   const [dismissed, setDismissed] = createSignal(false);
-  const applies = createMemo(() => {
-    const question = findQuestion(props.definition, ACTIONS_QUESTION);
-    return question?.type === "multiple_choice" && question.options.some((o) => o.value === INHOUSE_OPTION);
-  });
+  const applies = () => questionnaireTakesInhouseLog(props.definition);
   const summary = () => summariseSessions(sessions() ?? []);
-  const alreadyUsed = () => {
-    const actions = props.answers[ACTIONS_QUESTION];
-    const description = props.answers[DESCRIPTION_QUESTION];
-    return isMultipleChoiceAnswer(actions) && actions.choices.includes(INHOUSE_OPTION) && typeof description === "string" && description.includes(summary());
-  };
   const apply = () => {
-    const question = findQuestion(props.definition, ACTIONS_QUESTION);
-    const actions = props.answers[ACTIONS_QUESTION];
-    const current = isMultipleChoiceAnswer(actions) ? actions : { choices: [] };
-    // Ticking "in-house workshop" unticks an exclusive "none yet", as it would on screen.
-    const { answer } = toggleChoice(question?.type === "multiple_choice" ? question.options : [], current, INHOUSE_OPTION, true);
-    if (answer) props.onApply(ACTIONS_QUESTION, answer);
-    const description = props.answers[DESCRIPTION_QUESTION];
-    const before = typeof description === "string" && description.trim() ? `${description.trim()}\n` : "";
-    if (findQuestion(props.definition, DESCRIPTION_QUESTION)) props.onApply(DESCRIPTION_QUESTION, `${before}${summary()}`);
+    for (const [questionId, value] of inhouseSummaryAnswers(props.definition, props.answers, summary())) props.onApply(questionId, value);
   };
   return (
-    <Show when={applies() && !dismissed() && (sessions() ?? []).length > 0 && !alreadyUsed()}>
+    <Show when={applies() && !dismissed() && (sessions() ?? []).length > 0 && !answersHoldInhouseSummary(props.answers, summary())}>
       <div class="banner banner-info" role="region" aria-label="From your in-house workshop log" data-testid="inhouse-suggestion">
         <p>
           <strong>From your in-house workshop log:</strong> {summary()}

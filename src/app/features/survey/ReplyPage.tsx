@@ -2,9 +2,9 @@
 import { Link, useNavigate, useParams } from "../../ui/router";
 import { For, Show, createSignal } from "solid-js";
 import { isQuestionVisible } from "../../../shared/visibility";
-import { db, questionnaireKey } from "../../store/db";
 import { OUTBOX_STATE_LABELS, discardReply, exportReplyFile } from "../../store/outbox";
 import { reopenForFix } from "../../store/drafts";
+import { loadReplyView } from "../../store/replyView";
 import { requestSync } from "../../sync/engineInstance";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
@@ -23,15 +23,7 @@ export function ReplyPage() {
   const navigate = useNavigate();
   const [confirmingDiscard, setConfirmingDiscard] = createSignal(false);
   const [relayProblem, setRelayProblem] = createSignal<string>();
-  const view = createLiveQuery(async () => {
-    const entry = await db.outbox.get(params.id);
-    if (!entry) return { entry: undefined };
-    const questionnaire = await db.questionnaires.get(questionnaireKey(entry.reply.questionnaireId, entry.reply.questionnaireVersion));
-    const joined = await db.campaigns.get(entry.reply.invitationCode);
-    const workshop = joined ? await db.workshops.get(joined.campaign.workshopId) : undefined;
-    const administrations = await db.administrations.toArray();
-    return { entry, definition: questionnaire?.definition, workshop, administrations };
-  });
+  const view = createLiveQuery(() => loadReplyView(params.id));
 
   const download = async () => {
     const file = await exportReplyFile(params.id);

@@ -4,58 +4,29 @@ import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
 import { validateAnswer } from "../../../shared/answerValidation";
-import type { Administration } from "../../../shared/directory";
-import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { sectionTakesInhouseLog } from "../../../shared/inhouseSuggestion";
 import { isQuestionVisible, visibleQuestions } from "../../../shared/visibility";
-import { getJoined } from "../../store/campaigns";
-import { db, questionnaireKey, type Draft } from "../../store/db";
-import { createDraftWriter, findOrStartDraft, setSectionIndex, submitDraft } from "../../store/drafts";
+import { createDraftWriter, setSectionIndex, submitDraft } from "../../store/drafts";
 import { registerPendingWrite } from "../../store/pendingWrites";
 import { ensurePersistentStorage, type PersistenceState } from "../../store/persistentStorage";
+import { loadSurveyContext, type SurveyContext, type SurveyContextResult } from "../../store/surveyContext";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { AttachmentsPicker } from "./AttachmentsPicker";
 import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
 
-interface SurveyContext {
-  draft: Draft;
-  definition: QuestionnaireDefinition;
-  administrations: Administration[];
-  workshopTitle: string;
-  dueAt: string;
-  campaignStatus: string;
+interface SurveyScreenContext extends SurveyContext {
   /** Whether the browser promised to keep the draft when space runs low (asked as soon as a draft exists). */
   persistence: PersistenceState;
 }
 
-type LoadResult = { kind: "ready"; context: SurveyContext } | { kind: "not_joined" } | { kind: "already_replied"; replyId: string };
+type LoadResult = Exclude<SurveyContextResult, { kind: "ready" }> | { kind: "ready"; context: SurveyScreenContext };
 
 async function loadSurvey(code: string): Promise<LoadResult> {
-  const joined = await getJoined(code);
-  if (!joined) return { kind: "not_joined" };
-  const existingDraft = await db.drafts.where("invitationCode").equals(code).first();
-  if (!existingDraft) {
-    const reply = await db.outbox.where("reply.invitationCode").equals(code).first();
-    if (reply) return { kind: "already_replied", replyId: reply.id };
-  }
-  const draft = existingDraft ?? (await findOrStartDraft(code));
-  // The draft is pinned to the version it started on, even if a newer one has arrived since.
-  const stored = await db.questionnaires.get(questionnaireKey(draft.questionnaireId, draft.questionnaireVersion));
-  if (!stored) throw new Error("The questionnaire for this draft is missing on this phone.");
-  const workshop = await db.workshops.get(joined.campaign.workshopId);
-  return {
-    kind: "ready",
-    context: {
-      draft,
-      definition: stored.definition,
-      administrations: (await db.administrations.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
-      workshopTitle: workshop?.title ?? "Workshop",
-      dueAt: joined.campaign.dueAt,
-      campaignStatus: joined.campaign.status,
-      persistence: await ensurePersistentStorage(),
-    },
-  };
+  const result = await loadSurveyContext(code);
+  if (result.kind !== "ready") return result;
+  return { kind: "ready", context: { ...result.context, persistence: await ensurePersistentStorage() } };
 }
 
 export function SurveyPage() {
@@ -94,7 +65,7 @@ export function SurveyPage() {
   );
 }
 
-function SurveyForm(props: { context: SurveyContext }) {
+function SurveyForm(props: { context: SurveyScreenContext }) {
   const navigate = useNavigate();
   const { draft, definition, administrations } = props.context;
   const sections = definition.sections;
@@ -265,7 +236,7 @@ function SurveyForm(props: { context: SurveyContext }) {
           <Show when={sections[step()].description}>
             <p class="muted">{sections[step()].description}</p>
           </Show>
-          <Show when={sections[step()].questions.some((q) => q.id === "followUpActions")}>
+          <Show when={sectionTakesInhouseLog(sections[step()])}>
             <InhouseLogSuggestion definition={definition} answers={answers()} onApply={setAnswer} />
           </Show>
           <For each={sections[step()].questions}>

@@ -1,7 +1,8 @@
 // "Deliver replies for others": reply files handed over by colleagues, sent by this phone when it is online.
 import { For, Show, createSignal, onMount } from "solid-js";
 import { relayedReplyFile } from "../../../shared/relay";
-import { db, type RelayState } from "../../store/db";
+import type { RelayState } from "../../store/db";
+import { addRelayedReply, listRelayedReplies } from "../../store/relayedReplies";
 import { requestSync } from "../../sync/engineInstance";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
@@ -17,7 +18,7 @@ const STATE_LABELS: Record<RelayState, string> = {
 const MAX_REPLY_FILE_BYTES = 512 * 1024;
 
 export default function DeliverRepliesPage() {
-  const entries = createLiveQuery(() => db.relayedReplies.orderBy("id").reverse().toArray());
+  const entries = createLiveQuery(() => listRelayedReplies());
   const [messages, setMessages] = createSignal<string[]>([]);
 
   const addFiles = async (files: FileList | null) => {
@@ -39,12 +40,10 @@ export default function DeliverRepliesPage() {
         notes.push(`${file.name}: not a reply file from Outrigger (or from a newer version).`);
         continue;
       }
-      const id = result.data.reply.id;
-      if (await db.relayedReplies.get(id)) {
+      if ((await addRelayedReply(result.data)) === "already_added") {
         notes.push(`${file.name}: already added.`);
         continue;
       }
-      await db.relayedReplies.add({ id, file: result.data, state: "waiting", addedAt: new Date().toISOString() });
       notes.push(`${file.name}: added; it will be delivered when this phone is online.`);
     }
     setMessages(notes);

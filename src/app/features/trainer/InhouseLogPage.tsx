@@ -1,8 +1,8 @@
 // The trainer's log of in-house sessions, kept on the phone; the follow-up questionnaire offers it later.
-import { v7 as uuidv7 } from "uuid";
 import { For, Show, createSignal } from "solid-js";
 import { formatCalendarDate, localCalendarDate } from "../../../shared/calendarDate";
-import { db } from "../../store/db";
+import { addInhouseSession, deleteInhouseSession, listInhouseSessions } from "../../store/inhouseLog";
+import { listKeptMaterials } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 
@@ -10,12 +10,8 @@ import { Link } from "../../ui/router";
 const today = () => localCalendarDate(new Date());
 
 export default function InhouseLogPage() {
-  const sessions = createLiveQuery(() => db.inhouseSessions.orderBy("date").reverse().toArray());
-  const materials = createLiveQuery(async () => {
-    const manifests = await db.manifests.toArray();
-    const choices = new Set((await db.offlineChoices.toArray()).map((c) => c.materialId));
-    return manifests.flatMap((m) => m.materials.filter((x) => choices.has(x.id)));
-  });
+  const sessions = createLiveQuery(() => listInhouseSessions("newest_first"));
+  const materials = createLiveQuery(() => listKeptMaterials());
   const [date, setDate] = createSignal(today());
   const [topic, setTopic] = createSignal("");
   const [attendees, setAttendees] = createSignal("");
@@ -32,15 +28,13 @@ export default function InhouseLogPage() {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date())) return setProblem("Please give the date of the session.");
     setProblem(undefined);
     const workshopId = (materials() ?? []).find((m) => used().includes(m.id))?.workshopId;
-    await db.inhouseSessions.add({
-      id: uuidv7(),
+    await addInhouseSession({
       date: date(),
       topic: topic().trim(),
       attendees: count,
       materialIds: used(),
       ...(workshopId ? { workshopId } : {}),
       ...(notes().trim() ? { notes: notes().trim() } : {}),
-      createdAt: new Date().toISOString(),
     });
     setTopic("");
     setAttendees("");
@@ -119,7 +113,7 @@ export default function InhouseLogPage() {
                       <button type="button" class="button" onClick={() => setConfirmDelete(undefined)}>
                         Keep it
                       </button>
-                      <button type="button" class="button danger" onClick={() => void db.inhouseSessions.delete(s.id)}>
+                      <button type="button" class="button danger" onClick={() => void deleteInhouseSession(s.id)}>
                         Yes, delete
                       </button>
                     </div>

@@ -1,9 +1,8 @@
 // Making a pack: the chosen materials of one workshop as one ordinary zip, then shared or saved — offline.
 import { For, Show, createSignal } from "solid-js";
 import { APP_VERSION } from "../../../shared/appVersion";
-import type { Material } from "../../../shared/materials";
 import { writePack } from "../../../shared/packs";
-import { db } from "../../store/db";
+import { loadShareableMaterials } from "../../store/libraryViews";
 import { readStoredFile } from "../../store/packStore";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { ProgressBar } from "../../ui/ProgressBar";
@@ -19,13 +18,7 @@ function packFileName(title: string): string {
 
 export default function SharePackPage() {
   const params = useParams<{ workshopId: string }>();
-  const view = createLiveQuery(async () => {
-    const manifest = await db.manifests.get(params.workshopId);
-    const workshop = await db.workshops.get(params.workshopId);
-    const onPhone: Material[] = [];
-    for (const m of manifest?.materials ?? []) if ((await db.blobs.get(m.sha256))?.state === "complete") onPhone.push(m);
-    return { manifest, workshop, onPhone };
-  });
+  const view = createLiveQuery(() => loadShareableMaterials(params.workshopId));
   const [excluded, setExcluded] = createSignal<Set<string>>(new Set());
   const [progress, setProgress] = createSignal<{ done: number; total: number }>();
   const [pack, setPack] = createSignal<File>();

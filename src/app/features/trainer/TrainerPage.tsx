@@ -1,17 +1,15 @@
 // Everything a trainer does back home, without internet: share materials, receive them, log sessions, carry replies.
 import { For, Show } from "solid-js";
-import { db } from "../../store/db";
+import { countInhouseSessions } from "../../store/inhouseLog";
+import { listWorkshopsWithKeptMaterials } from "../../store/libraryViews";
+import { countRelayedRepliesToDeliver } from "../../store/relayedReplies";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 
 export default function TrainerPage() {
-  const workshops = createLiveQuery(async () => {
-    const choices = await db.offlineChoices.toArray();
-    const ids = [...new Set(choices.map((c) => c.workshopId))];
-    return Promise.all(ids.map(async (id) => ({ id, title: (await db.workshops.get(id))?.title ?? id, count: choices.filter((c) => c.workshopId === id).length })));
-  });
-  const sessions = createLiveQuery(() => db.inhouseSessions.count());
-  const relays = createLiveQuery(() => db.relayedReplies.where("state").anyOf("waiting", "sending").count());
+  const workshops = createLiveQuery(() => listWorkshopsWithKeptMaterials());
+  const sessions = createLiveQuery(() => countInhouseSessions());
+  const relays = createLiveQuery(() => countRelayedRepliesToDeliver());
 
   return (
     <main class="page">

@@ -1,6 +1,7 @@
 // Keeps the PDF viewer's code (pdf.js and its worker) for offline use: once per build, soon after the first visit or when the first PDF is kept.
 import { liveQuery } from "dexie";
-import { db } from "../../../store/db";
+import { countCompletePdfs } from "../../../store/libraryViews";
+import { readMetaValue, writeMetaValue } from "../../../store/meta";
 
 const KEPT_FLAG = "pdfViewerKept";
 /** Well after the first question is on screen: the viewer never competes with the questionnaire for the link. */
@@ -29,13 +30,13 @@ export function keepPdfViewerForOffline(): void {
     if (started) return;
     started = true;
     watch.unsubscribe();
-    if ((await db.meta.get(KEPT_FLAG))?.value === build) return;
+    if ((await readMetaValue(KEPT_FLAG)) === build) return;
     await whenControlled();
     const viewer = await import("./PdfViewer");
-    if (await viewer.warmPdfWorker()) await db.meta.put({ key: KEPT_FLAG, value: build });
+    if (await viewer.warmPdfWorker()) await writeMetaValue(KEPT_FLAG, build);
     else started = false;
   };
-  const watch = liveQuery(() => db.blobs.where("state").equals("complete").filter((b) => b.contentType === "application/pdf").count()).subscribe((pdfs) => {
+  const watch = liveQuery(() => countCompletePdfs()).subscribe((pdfs) => {
     if (pdfs > 0) void keep().catch(() => (started = false));
   });
   setTimeout(() => void keep().catch(() => (started = false)), AFTER_START_MS);
