@@ -1,12 +1,14 @@
 // The participant's start screen: their questionnaires, drafts and replies, with what has been sent.
 import { Link } from "../../ui/router";
-import { For, Show } from "solid-js";
+import { For, Show, onMount } from "solid-js";
 import { db, type OutboxEntry } from "../../store/db";
 import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
+import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 
 export function HomePage() {
+  onMount(markFirstScreenShown);
   const joined = createLiveQuery(async () => {
     const campaigns = await db.campaigns.orderBy("invitationCode").toArray();
     return Promise.all(
