@@ -6,6 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
 import { normaliseInvitationCode } from "../../shared/invitationCode";
 import { invitationCode } from "../../shared/reply";
+import { brotliWhenAccepted } from "./brotliFiles";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
@@ -57,7 +58,7 @@ export function registerStaticFiles(app: Hono, staticDir: string): void {
     // Headers must be set before serveStatic builds its response; they are removed again if nothing is found.
     c.header("Cache-Control", cacheControlFor(c.req.path));
     const served = await files!(c, async () => {});
-    if (served instanceof Response) return served;
+    if (served instanceof Response) return brotliWhenAccepted(c, served, c.req.path);
     // A missing hashed asset is a real 404: answering it with the shell would hide a broken deploy.
     if (c.req.path.startsWith("/assets/")) {
       c.header("Cache-Control", undefined);
@@ -68,7 +69,7 @@ export function registerStaticFiles(app: Hono, staticDir: string): void {
     const preload = invitationPreloadFor(c.req.path);
     if (preload) c.header("Link", preload);
     const fallback = await shell!(c, async () => {});
-    if (fallback instanceof Response) return fallback;
+    if (fallback instanceof Response) return brotliWhenAccepted(c, fallback, indexFile);
     c.header("Cache-Control", undefined);
     return next();
   });
