@@ -29,7 +29,8 @@ function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
         queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
       }
     }
-    return firstLoad.has(id) ? "index" : null;
+    // Rolldown's own helpers join them, or they would be one more request of a few hundred bytes.
+    return firstLoad.has(id) || id.includes("rolldown/runtime") ? "index" : null;
   };
 }
 
