@@ -1,5 +1,5 @@
 // What a first visit fetches before the first question is on screen: bytes as transferred and the chain of round trips.
-import type { Page } from "playwright-core";
+import type { CDPSession, Page } from "playwright-core";
 import type { ProxiedRequest } from "../../support/faultyProxy";
 
 /** Notes, in the page, the moment the first question's field appears (Date.now(), the proxy's clock too). */
@@ -24,24 +24,49 @@ export async function firstQuestionAt(page: Page): Promise<number> {
   return at;
 }
 
+interface Initiator {
+  type: string;
+  url?: string;
+  stack?: { callFrames: { url: string }[]; parent?: Initiator["stack"] };
+}
+
+/** Who asked for each URL, as Chromium records it: the document's parser, a script (by its URL), or the browser. */
+export async function recordInitiators(page: Page): Promise<Map<string, string | undefined>> {
+  const askedBy = new Map<string, string | undefined>();
+  const session: CDPSession = await page.context().newCDPSession(page);
+  await session.send("Network.enable");
+  session.on("Network.requestWillBeSent", (event: { request: { url: string }; initiator: Initiator; type?: string; documentURL: string }) => {
+    if (askedBy.has(event.request.url)) return;
+    // A preload named in the page's headers, or the browser's own (manifest), waits for the page: its document.
+    askedBy.set(event.request.url, event.type === "Document" ? undefined : (initiatorUrl(event.initiator) ?? event.documentURL));
+  });
+  return askedBy;
+}
+
+function initiatorUrl(initiator: Initiator): string | undefined {
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((f) => f.url !== "");
+    if (frame) return frame.url;
+  }
+  return initiator.url;
+}
+
+/**
+ * Round trips before a request can start, from Chromium's initiators: the page is 1; what the page (its HTML or
+ * its headers) asks for is 2; what a script asks for is one more than that script. Timing plays no part, so a
+ * loaded machine cannot change the count.
+ */
+export function roundTripsFor(url: string, askedBy: Map<string, string | undefined>, seen = new Set<string>()): number {
+  if (!askedBy.has(url) || seen.has(url)) return 1;
+  const by = askedBy.get(url);
+  if (by === undefined) return 1;
+  return 1 + roundTripsFor(by.split("#")[0], askedBy, new Set(seen).add(url));
+}
+
 /** Every byte the proxy passed to the browser for a request: status line, headers and body as sent (gzip included). */
 export const transferredBytes = (r: ProxiedRequest) => (r.headerBytes ?? 0) + r.bytesSent;
 
-/**
- * Round trips in the longest chain of requests where each started only after the one before it had been
- * fully answered: the HTML alone is 1; HTML, then everything else at once, is 2.
- */
-export function roundTripDepth(requests: ProxiedRequest[]): number {
-  const byStart = [...requests].sort((a, b) => a.startedAt - b.startedAt);
-  const depth = new Map<ProxiedRequest, number>();
-  for (const request of byStart) {
-    const before = byStart.filter((earlier) => earlier.finishedAt !== undefined && earlier.finishedAt <= request.startedAt);
-    depth.set(request, 1 + Math.max(0, ...before.map((earlier) => depth.get(earlier) ?? 1)));
-  }
-  return Math.max(0, ...depth.values());
-}
-
-/** The path without its query, and hashed asset names kept whole, for the report. */
+/** One line per request for the report: what, answer, bytes, and when it started and ended on the proxy's clock. */
 export function describeRequest(r: ProxiedRequest): string {
   return `${r.method} ${r.path} ${r.status ?? "-"} ${transferredBytes(r)} B (+${r.startedAt}→${r.finishedAt ?? "?"})`;
 }
