@@ -46,7 +46,8 @@ async function coldStart(contender: Contender): Promise<ColdStart> {
   const context = await openProfile(contender.profile);
   try {
     await context.setOffline(true);
-    const page = context.pages()[0] ?? (await context.newPage());
+    // A page of our own: the tab the profile reopens may be replaced while the browser settles.
+    const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
     await page.addInitScript(() => {
@@ -63,7 +64,7 @@ async function coldStart(contender: Contender): Promise<ColdStart> {
     });
     await page.goto(`${contender.origin}${contender.path}`);
     await page.locator("[data-question]").first().waitFor({ timeout: 60_000 });
-    return page.evaluate(() => {
+    return await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[]; firstQuestionAt: number };
       return { firstQuestionMs: w.firstQuestionAt, longTasksOver200: w.longTasks.filter((d) => d > 200).length };
     });
