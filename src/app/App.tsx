@@ -2,13 +2,13 @@ import { lazy, onMount, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
+import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
 import { followScreenHeadings } from "./ui/screenTitle";
 
-// Screens load on first use, keeping the participant's first load small; the service worker precaches
-// them all, so they open offline too.
-const SurveyPage = lazy(() => import("./features/survey/SurveyPage").then((m) => ({ default: m.SurveyPage })));
+// The questionnaire is in the first load (an invitation link's first screen); other screens load on first use,
+// keeping that load small; the service worker precaches them all, so they open offline too.
 const ReplyPage = lazy(() => import("./features/survey/ReplyPage").then((m) => ({ default: m.ReplyPage })));
 const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
 const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));

@@ -8,14 +8,31 @@ import { CacheFirst } from "workbox-strategies";
 
 declare const self: ServiceWorkerGlobalScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+// pdf.js (viewer chunk and worker, ~0.4 MB gzip) is in the build's manifest but not precached for everyone:
+// it is kept in the runtime cache below when the app asks (keepPdfViewer.ts), once per build.
+const isPdfViewerFile = (url: string) => /pdfjsLoader-|pdf\.worker/.test(url);
+const buildManifest = self.__WB_MANIFEST;
+const pdfViewerFiles = buildManifest.filter((entry) => isPdfViewerFile(typeof entry === "string" ? entry : entry.url));
+precacheAndRoute(buildManifest.filter((entry) => !pdfViewerFiles.includes(entry)));
 cleanupOutdatedCaches();
 // Any in-app address opens the cached shell when offline; the API is never answered from cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
 
-// Big, rarely used code (pdf.js and its worker) is not precached for everyone: it is cached the first
-// time a participant opens a PDF, and from then on works offline. Hashed names make cache-first safe.
-registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET", new CacheFirst({ cacheName: "outrigger-lazy-assets" }));
+// Big, rarely used code (pdf.js and its worker) is cached the first time it is asked for, and from then on
+// works offline. Hashed names make cache-first safe.
+const LAZY_ASSETS_CACHE = "outrigger-lazy-assets";
+registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET", new CacheFirst({ cacheName: LAZY_ASSETS_CACHE }));
+
+/** Fetches whichever pdf.js files this build's cache lacks; true when all are kept. */
+async function keepPdfViewer(): Promise<boolean> {
+  const cache = await caches.open(LAZY_ASSETS_CACHE);
+  const urls = pdfViewerFiles.map((entry) => new URL(typeof entry === "string" ? entry : entry.url, self.location.origin).href);
+  const missing = (await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? undefined : url)))).filter((url): url is string => url !== undefined);
+  return cache.addAll(missing).then(
+    () => urls.length > 0,
+    () => false,
+  );
+}
 
 // Web Share Target: a pack (or a reply file) shared to the installed app from the phone's share sheet
 // arrives here as a POST; it is kept in a cache for the import screen, which picks it up.
@@ -34,8 +51,11 @@ registerRoute(
 );
 
 // A new version waits until the participant agrees (workbox-window posts SKIP_WAITING then).
+// The app asks for the PDF viewer to be kept (keepPdfViewer.ts) and hears back on the port it sent.
 self.addEventListener("message", (event) => {
-  if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === "SKIP_WAITING") void self.skipWaiting();
+  if (type === "KEEP_PDF_VIEWER") event.waitUntil(keepPdfViewer().then((kept) => event.ports[0]?.postMessage({ kept })));
 });
 clientsClaim();
 

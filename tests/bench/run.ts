@@ -1,19 +1,21 @@
 // `npm run bench`: figures from a real build and a real server, printed for the README. Never pass/fail.
 //   1. participant first-load bytes (JS + CSS, gzip) against the 75 KB budget;
 //   2. POST /api/replies throughput and latency (tests/bench/replyBench.ts);
-//   3. materials transfer and blob throughput; 4. packs. Each run starts with the commit, date and machine.
+//   3. materials transfer and blob throughput; 4. packs; 5. offline cold start against a bare yardstick.
+// Each run starts with the commit, date and machine.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "./firstLoadBytes";
+import { benchColdStart } from "./coldStartBench";
 import { benchBlobThroughput, benchMaterialTransfer } from "./materialsBench";
 import { benchPacks } from "./packBench";
 import { benchReplies } from "./replyBench";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-/** `npm run bench -- replies` runs only the named parts (first-load, replies, materials, packs); none named: all. */
+/** `npm run bench -- replies` runs only the named parts (first-load, replies, materials, packs, cold-start); none named: all. */
 const PARTS = new Set(process.argv.slice(2));
 const wanted = (part: string) => PARTS.size === 0 || PARTS.has(part);
 
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     ["materials", benchMaterialTransfer],
     ["materials", benchBlobThroughput],
     ["packs", benchPacks],
+    ["cold-start", benchColdStart],
   ] as const;
   for (const [part, bench] of others) {
     if (!wanted(part)) continue;

@@ -21,6 +21,9 @@ export interface ProxiedRequest {
   /** The upload was cut on purpose after this many request body bytes. */
   requestCutAfter?: number;
   headers: http.IncomingHttpHeaders;
+  /** When the browser's request reached the proxy, and when its response was fully passed on (Date.now()). */
+  startedAt: number;
+  finishedAt?: number;
 }
 
 export interface FaultyProxy {
@@ -35,7 +38,12 @@ export interface FaultyProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> {
+export interface ProxyOptions {
+  /** Every answer is held back this long, like a slow mobile link's round trip (default 0). */
+  latencyMs?: number;
+}
+
+export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: ProxyOptions = {}): Promise<FaultyProxy> {
   const target = new URL(targetUrl);
   const requests: ProxiedRequest[] = [];
   const toLose: { method: string; path: string }[] = [];
@@ -43,7 +51,14 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
   const toCutRequest: { method: string; path: string; bytes: number; when?: (headers: http.IncomingHttpHeaders) => boolean; onCut: (r: ProxiedRequest) => void }[] = [];
 
   const server = http.createServer((req, res) => {
-    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0, requestBytes: 0 };
+    if (latencyMs === 0) return forward(req, res, Date.now());
+    const startedAt = Date.now();
+    req.pause();
+    setTimeout(() => forward(req, res, startedAt), latencyMs);
+  });
+
+  function forward(req: http.IncomingMessage, res: http.ServerResponse, startedAt: number): void {
+    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0, requestBytes: 0, startedAt };
     requests.push(record);
     const loseIndex = toLose.findIndex((l) => l.method === record.method && record.path.startsWith(l.path));
     const lose = loseIndex >= 0;
@@ -85,7 +100,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
           }
         });
         upstreamRes.on("end", () => {
-          if (record.cutAfter === undefined) res.end();
+          if (record.cutAfter === undefined) res.end(() => (record.finishedAt = Date.now()));
         });
       },
     );
@@ -122,7 +137,7 @@ export async function startFaultyProxy(targetUrl: string): Promise<FaultyProxy> 
     req.on("end", () => {
       if (record.requestCutAfter === undefined) upstream.end();
     });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -4,6 +4,8 @@ import { db, type OfflineChoice, type OutriggerDb, type MaterialFile } from "./d
 import { handoutPlainText } from "./handoutText";
 import { chunkRange } from "./offlineChoices";
 
+export { formatBytes } from "./byteSizes";
+
 export interface StorageEstimateSource {
   estimate(): Promise<{ usage?: number; quota?: number }>;
   persisted?(): Promise<boolean>;
@@ -32,17 +34,6 @@ export interface WorkshopMaterial {
   previousBlob?: MaterialFile;
   /** The bytes of this material's current version are on the phone and verified. */
   availableOffline: boolean;
-}
-
-/** 48 MB, 950 KB, 3.2 MB: sizes as a participant reads them. */
-export function formatBytes(bytes: number): string {
-  const KB = 1024;
-  const MB = KB * 1024;
-  const GB = MB * 1024;
-  if (bytes < KB) return `${Math.max(0, Math.round(bytes))} bytes`;
-  if (bytes < MB) return `${Math.round(bytes / KB)} KB`;
-  if (bytes < GB) return bytes < 10 * MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / MB)} MB`;
-  return `${(bytes / GB).toFixed(1)} GB`;
 }
 
 /** The file's bytes, only once verified complete. */

@@ -1,13 +1,15 @@
 // The participant's start screen: their questionnaires, drafts and replies, with what has been sent.
 import { Link } from "../../ui/router";
-import { For, Show } from "solid-js";
+import { For, Show, onMount } from "solid-js";
 import type { OutboxEntry } from "../../store/db";
 import { listJoinedCampaigns } from "../../store/homeOverview";
 import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
+import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 
 export function HomePage() {
+  onMount(markFirstScreenShown);
   const joined = createLiveQuery(() => listJoinedCampaigns());
 
   return (

@@ -1,5 +1,5 @@
 // The status line's words, derived from one SyncOverview: it never claims "sent" for something that is not.
-import { formatBytes } from "../../store/library";
+import { formatBytes } from "../../store/byteSizes";
 import type { SyncOverview } from "../../store/syncOverview";
 
 export interface SyncSentence {

@@ -2,8 +2,8 @@
 import { useNavigate, useParams } from "../../ui/router";
 import { Show, createSignal, onMount } from "solid-js";
 import { getJoined } from "../../store/campaigns";
-import { storeMaterialsListAfterJoin } from "../../sync/afterJoin";
 import { joinByCode, normaliseInvitationCode } from "../../sync/invitations";
+import { whenIdleAfterFirstScreen } from "../../ui/firstScreen";
 
 export function JoinPage() {
   const params = useParams<{ code?: string }>();
@@ -21,7 +21,9 @@ export function JoinPage() {
     const result = await joinByCode(raw);
     setBusy(false);
     if (result.ok) {
-      void storeMaterialsListAfterJoin(result.invitationCode);
+      // The materials list is for later screens: fetched once the questionnaire is up.
+      const joinedCode = result.invitationCode;
+      void whenIdleAfterFirstScreen().then(() => import("../../sync/afterJoin").then(({ storeMaterialsListAfterJoin }) => storeMaterialsListAfterJoin(joinedCode)));
       navigate(`/survey/${result.invitationCode}`, { replace: true });
     } else setProblem(result.message);
   }

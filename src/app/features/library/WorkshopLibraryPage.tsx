@@ -1,4 +1,5 @@
 // One workshop's materials: what is on this phone, downloads with progress, pause, resume and cancel.
+import { keepPdfViewerNow } from "./viewers/keepPdfViewer";
 import { For, Show, createSignal, onMount } from "solid-js";
 import type { Material } from "../../../shared/materials";
 import { hasManifest, loadWorkshopLibrary, type WorkshopLibraryRow } from "../../store/libraryViews";
@@ -39,8 +40,8 @@ export default function WorkshopLibraryPage() {
     setNotice(undefined);
     const result = await downloader.makeAvailableOffline(materials.map((m) => m.id));
     if (!result.ok) return setNotice(result.message);
-    // The PDF viewer is not precached; fetch it now, while there is a connection, so these open offline.
-    if (materials.some((m) => m.contentType === "application/pdf")) void import("./viewers/PdfViewer").then((viewer) => viewer.warmPdfWorker());
+    // The PDF viewer is not precached; the service worker keeps it now, while there is a connection, so these open offline.
+    if (materials.some((m) => m.contentType === "application/pdf")) void keepPdfViewerNow();
   };
 
   const notOnPhone = () => (view()?.rows ?? []).filter((r) => !r.choice).map((r) => r.material);

@@ -1,6 +1,6 @@
 // Answering a questionnaire: one section at a time, saved as typed, reviewed, then handed to the outbox.
 import { Link, useNavigate, useParams } from "../../ui/router";
-import { For, Show, createMemo, createResource, createSignal, onCleanup, onMount } from "solid-js";
+import { For, Show, createMemo, createResource, createSignal, lazy, onCleanup, onMount } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
 import { validateAnswer } from "../../../shared/answerValidation";
@@ -11,10 +11,13 @@ import { registerPendingWrite } from "../../store/pendingWrites";
 import { ensurePersistentStorage, type PersistenceState } from "../../store/persistentStorage";
 import { loadSurveyContext, type SurveyContext, type SurveyContextResult } from "../../store/surveyContext";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
-import { AttachmentsPicker } from "./AttachmentsPicker";
+import { markFirstScreenShown } from "../../ui/firstScreen";
 import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
+
+// Only the review step offers attachments: the picker (and what it needs) loads when that step is reached.
+const AttachmentsPicker = lazy(() => import("./AttachmentsPicker").then((m) => ({ default: m.AttachmentsPicker })));
 
 interface SurveyScreenContext extends SurveyContext {
   /** Whether the browser promised to keep the draft when space runs low (asked as soon as a draft exists). */
@@ -143,6 +146,7 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
 
   // Reopened after the server refused it: the section at fault is open; put the cursor on the answer.
   onMount(() => {
+    markFirstScreenShown();
     if (serverIssueQuestions().size > 0) focusFirstProblem();
   });
 

@@ -1,5 +1,5 @@
 // Registers the service worker and tells the UI when a new version is waiting. Reloads only on consent.
-import { Workbox } from "workbox-window";
+import type { Workbox } from "workbox-window";
 import { createSignal } from "solid-js";
 import { flushPendingWrites } from "../../store/pendingWrites";
 
@@ -9,8 +9,10 @@ let workbox: Workbox | undefined;
 
 export { updateReady, offlineReady };
 
-export function registerServiceWorker(): void {
+/** Called after the first screen (backgroundWork.ts); workbox-window is fetched only then. */
+export async function registerServiceWorker(): Promise<void> {
   if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return;
+  const { Workbox } = await import("workbox-window");
   workbox = new Workbox("/sw.js", { scope: "/" });
   workbox.addEventListener("waiting", () => setUpdateReady(true));
   workbox.addEventListener("activated", (event) => {

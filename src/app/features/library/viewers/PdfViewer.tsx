@@ -1,13 +1,6 @@
 // PDFs drawn by pdf.js onto a canvas: Android Chrome cannot show a PDF blob inline, so the app renders it.
-import { loadPdf, renderPageToCanvas, workerUrl, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
+import { loadPdf, renderPageToCanvas, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
-
-/** Fetches the pdf.js worker through the service worker so PDFs open offline later, even if none was opened yet. */
-export async function warmPdfWorker(): Promise<boolean> {
-  return fetch(workerUrl)
-    .then(async (response) => response.ok && (await response.blob()).size > 0)
-    .catch(() => false);
-}
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 

@@ -1,0 +1,110 @@
+// Offline cold start, Outrigger against a bare yardstick (Solid + Dexie + zod/mini + workbox-window, one question
+// from IndexedDB): the service worker installed on a first online visit, then each run a new browser on the same
+// profile, offline, 4× CPU throttle, time to the first question and long tasks over 200 ms. Interleaved, N each.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../src/server/serve";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { buildYardstick } from "./yardstick/build";
+
+const RUNS = 8;
+const CPU_SLOWDOWN = 4;
+
+interface Contender {
+  name: string;
+  profile: string;
+  origin: string;
+  path: string;
+}
+
+interface ColdStart {
+  firstQuestionMs: number;
+  longTasksOver200: number;
+}
+
+async function openProfile(profile: string) {
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+}
+
+/** The one online visit: stores the data and installs the service worker, then closes the browser. */
+async function install(contender: Contender, firstVisitPath: string): Promise<void> {
+  const context = await openProfile(contender.profile);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${contender.origin}${firstVisitPath}`);
+  await page.locator("[data-question]").first().waitFor({ timeout: 60_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+  });
+  await page.waitForTimeout(1_000);
+  await context.close();
+}
+
+async function coldStart(contender: Contender): Promise<ColdStart> {
+  const context = await openProfile(contender.profile);
+  try {
+    await context.setOffline(true);
+    // A page of our own: the tab the profile reopens may be replaced while the browser settles.
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[]; firstQuestionAt?: number };
+      w.longTasks = [];
+      new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+      const seen = new MutationObserver(() => {
+        if (w.firstQuestionAt === undefined && document.querySelector("[data-question]")) {
+          w.firstQuestionAt = performance.now();
+          seen.disconnect();
+        }
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${contender.origin}${contender.path}`);
+    await page.locator("[data-question]").first().waitFor({ timeout: 60_000 });
+    return await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; firstQuestionAt: number };
+      return { firstQuestionMs: w.firstQuestionAt, longTasksOver200: w.longTasks.filter((d) => d > 200).length };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+export async function benchColdStart(repoRoot: string, workDir: string): Promise<void> {
+  const yardstickDir = join(workDir, "yardstick");
+  await buildYardstick(yardstickDir);
+  const outrigger = await startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir: join(repoRoot, "dist") });
+  const yardstick = await startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir: yardstickDir });
+  const contenders: Contender[] = [
+    { name: "Outrigger", profile: mkdtempSync(join(tmpdir(), "outrigger-cold-")), origin: outrigger.url, path: "/survey/DEMO-TO1" },
+    { name: "yardstick", profile: mkdtempSync(join(tmpdir(), "yardstick-cold-")), origin: yardstick.url, path: "/" },
+  ];
+  try {
+    await install(contenders[0], "/join/DEMO-TO1");
+    await install(contenders[1], "/");
+    const results = new Map<string, ColdStart[]>(contenders.map((c) => [c.name, []]));
+    for (let run = 0; run < RUNS; run++) for (const contender of run % 2 ? [...contenders].reverse() : contenders) results.get(contender.name)!.push(await coldStart(contender));
+    console.log(`\n## Offline cold start (${RUNS} runs each, interleaved, ${CPU_SLOWDOWN}× CPU throttle; time to the first question)`);
+    const medians = new Map<string, number>();
+    for (const [name, runs] of results) {
+      const times = runs.map((r) => r.firstQuestionMs);
+      medians.set(name, median(times));
+      console.log(`  ${name.padEnd(10)} median ${median(times).toFixed(0)} ms (range ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}), long tasks > 200 ms: ${runs.map((r) => r.longTasksOver200).join(" ")}`);
+    }
+    const ratio = medians.get("Outrigger")! / medians.get("yardstick")!;
+    console.log(`  ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);
+  } finally {
+    await outrigger.close();
+    await yardstick.close();
+    for (const c of contenders) rmSync(c.profile, { recursive: true, force: true });
+  }
+}
