@@ -9,7 +9,8 @@ import { reply as replySchema, type Reply, type ReplyReceipt } from "../../share
 import type { OutriggerDatabase } from "../db/database";
 import type { Invitation } from "../db/invitations";
 import { referenceData } from "../db/referenceCache";
-import { findStoredReplies, insertReplies, type StoredReplyFingerprint } from "../db/replies";
+import { replyStore } from "../db/replyCommits";
+import { findStoredReplies, type StoredReplyFingerprint } from "../db/replies";
 import type { NewReplyRow } from "../db/schema";
 import { fieldIssuesFromZod } from "./zodIssues";
 
@@ -138,7 +139,7 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
     });
   }
 
-  const { written, refused } = await insertReplies(db, toWrite.map((w) => w.row));
+  const { written, refused } = await replyStore(db)(toWrite.map((w) => w.row));
   // Ids neither written nor refused were inserted by a concurrent request between our look-up and our insert.
   const raced = toWrite.filter((w) => !written.has(w.row.id) && !refused.has(w.row.id));
   const storedMeanwhile = raced.length > 0 ? await findStoredReplies(db, raced.map((w) => w.row.id)) : new Map<string, StoredReplyFingerprint>();
