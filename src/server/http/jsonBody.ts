@@ -29,6 +29,9 @@ function megabytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`;
 }
 
+/** Bodies already read into memory by limitBody(), so a second limit (the route's) and the JSON parser do not read them again. */
+const bufferedBodies = new WeakMap<Request, Buffer>();
+
 /**
  * Stops reading a request body once it passes `maxBytes`, so an oversized body is never held in memory whole:
  * 413 payload_too_large. A declared Content-Length over the limit is refused before a byte is read; below it the
@@ -41,6 +44,11 @@ export function limitBody<E extends Env = Env>(maxBytes: number = MAX_JSON_BODY_
   return async function limitBody(c, next) {
     const body = c.req.raw.body;
     if (!body) return next();
+    const buffered = bufferedBodies.get(c.req.raw);
+    if (buffered) {
+      if (buffered.byteLength > maxBytes) throw tooLarge();
+      return next();
+    }
     if (parseInt(c.req.header("content-length") ?? "", 10) > maxBytes) throw tooLarge();
     const reader = body.getReader();
     const chunks: Uint8Array[] = [];
@@ -53,7 +61,9 @@ export function limitBody<E extends Env = Env>(maxBytes: number = MAX_JSON_BODY_
       if (size > maxBytes) throw tooLarge();
       chunks.push(value);
     }
-    c.req.raw = new Request(c.req.raw, { body: Buffer.concat(chunks, size) });
+    const bytes = Buffer.concat(chunks, size);
+    c.req.raw = new Request(c.req.raw, { body: bytes });
+    bufferedBodies.set(c.req.raw, bytes);
     await next();
   };
 }
@@ -88,7 +98,9 @@ export function jsonBody<S extends z.ZodMiniType, E extends Env = Env, P extends
     await limit(c, async () => {
       let value: unknown;
       try {
-        value = await c.req.json();
+        const bytes = bufferedBodies.get(c.req.raw);
+        // Parsed straight from the bytes limitBody() kept (a leading BOM dropped, as Request.json() does).
+        value = bytes ? JSON.parse(bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) : await c.req.json();
       } catch {
         throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
       }
