@@ -6,6 +6,7 @@ import { Kysely, SqliteDialect, type LogEvent } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SQLITE_FILE_NAME } from "../../src/server/db/database";
 import { countReplies } from "../../src/server/db/replies";
+import { threadCommitting } from "../../src/server/db/replyCommitThread";
 import { replyStore } from "../../src/server/db/replyCommits";
 import type { Database, NewReplyRow } from "../../src/server/db/schema";
 import { replyContentHash } from "../../src/server/http/replyIntake";
@@ -90,5 +91,42 @@ describe("group commit (sqlite)", () => {
     expect(commits).toBe(1);
     expect(await countReplies(ctx.db, { id: refusedRow.id })).toBe(0);
     expect(await countReplies(ctx.db, { id: other.id })).toBe(1);
+  });
+
+  describe("on the commit thread (databases opened by createDatabase)", () => {
+    const walFrames = (sqlite: SQLite.Database) => (sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[])[0].log;
+
+    it("twenty batches sent at once share one commit, each told only about its own rows, all visible once answered", async () => {
+      const file = join(ctx.test.dataDir as string, SQLITE_FILE_NAME);
+      const store = threadCommitting(file);
+      const probe = new SQLite(file);
+      try {
+        // Single commits, one after another, for scale: how many WAL frames one commit of one row adds.
+        probe.pragma("wal_checkpoint(TRUNCATE)");
+        for (let i = 0; i < 5; i++) await store([rowOf()]);
+        const framesPerCommit = walFrames(probe) / 5;
+        probe.pragma("wal_checkpoint(TRUNCATE)");
+        const batches = Array.from({ length: 20 }, () => [rowOf()]);
+        const results = await Promise.all(batches.map((rows) => store(rows)));
+        results.forEach((result, i) => expect([...result.written]).toEqual([batches[i][0].id]));
+        for (const [row] of batches) expect(await countReplies(ctx.db, { id: row.id })).toBe(1);
+        // One commit of twenty rows writes far fewer frames than twenty commits would.
+        expect(walFrames(probe)).toBeLessThan(framesPerCommit * 5);
+      } finally {
+        probe.close();
+      }
+    });
+
+    it("reports refused rows one by one, writes the rest, and the same id twice only once", async () => {
+      const store = threadCommitting(join(ctx.test.dataDir as string, SQLITE_FILE_NAME));
+      const refusedRow = { ...rowOf(), answers: null as unknown as string };
+      const unknownCampaign = { ...rowOf(), campaign_id: "no-such-campaign" };
+      const good = rowOf();
+      const [mixed, again] = await Promise.all([store([refusedRow, good, unknownCampaign]), store([{ ...good, receipt_id: crypto.randomUUID() }])]);
+      expect([...mixed.written]).toEqual([good.id]);
+      expect([...mixed.refused.keys()].sort()).toEqual([refusedRow.id, unknownCampaign.id].sort());
+      expect(again.written.size + again.refused.size).toBe(0);
+      expect(await countReplies(ctx.db, { id: good.id })).toBe(1);
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Group commit for the embedded SQLite: the inserts of reply batches that arrive while a commit is being made are
 // written together in the next transaction, so one fsync covers them all instead of one fsync each.
-import { databaseEngine, type OutriggerDatabase } from "./database";
+import { databaseEngine, sqliteFileOf, type OutriggerDatabase } from "./database";
+import { threadCommitting } from "./replyCommitThread";
 import { insertReplies, type InsertedReplies } from "./replies";
 import type { NewReplyRow } from "./schema";
 
@@ -21,8 +22,15 @@ const stores = new WeakMap<OutriggerDatabase, ReplyStore>();
  */
 export function replyStore(db: OutriggerDatabase): ReplyStore {
   let store = stores.get(db);
-  if (!store) stores.set(db, (store = databaseEngine(db) === "sqlite" ? groupCommitting(db) : (rows) => insertReplies(db, rows)));
+  if (!store) stores.set(db, (store = storeFor(db)));
   return store;
+}
+
+function storeFor(db: OutriggerDatabase): ReplyStore {
+  if (databaseEngine(db) !== "sqlite") return (rows) => insertReplies(db, rows);
+  // A database opened by createDatabase() commits on a worker thread; another handle (a test's, with plugins) on this one.
+  const file = sqliteFileOf(db);
+  return file !== undefined ? threadCommitting(file) : groupCommitting(db);
 }
 
 /**
