@@ -23,7 +23,11 @@ const selfUs = new Map<number, number>();
 profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
-const shortFile = (url: string) => url.replace(/^file:\/\//, "").replace(/.*node_modules\//, "nm/").replace(/.*\/dist-server\//, "dist-server/") || "(native)";
+const shortFile = (url: string) =>
+  url
+    .replace(/^file:\/\//, "")
+    .replace(/.*node_modules\//, "nm/")
+    .replace(/.*\/dist-server\//, "dist-server/") || "(native)";
 const add = (map: Map<string, number>, key: string, us: number) => map.set(key, (map.get(key) ?? 0) + us);
 const byFunction = new Map<string, number>();
 const byFile = new Map<string, number>();
@@ -36,7 +40,8 @@ for (const [id, us] of selfUs) {
 }
 const print = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
-  for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
+  for (const [key, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+    console.log(`  ${((us / total) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
 };
 console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled`);
 print("self time by function", byFunction);

@@ -72,7 +72,10 @@ describe("group commit (sqlite)", () => {
 
   it("the same id in two batches of one group is written once; the second batch is told it did not write it", async () => {
     const row = rowOf();
-    const [first, second] = await Promise.all([replyStore(watched)([row]), replyStore(watched)([{ ...row, receipt_id: crypto.randomUUID() }])]);
+    const [first, second] = await Promise.all([
+      replyStore(watched)([row]),
+      replyStore(watched)([{ ...row, receipt_id: crypto.randomUUID() }]),
+    ]);
     expect(first.written.has(row.id)).toBe(true);
     expect(second.written.has(row.id)).toBe(false);
     expect(second.refused.size).toBe(0);
@@ -84,7 +87,10 @@ describe("group commit (sqlite)", () => {
     const refusedRow = { ...rowOf(), answers: null as unknown as string };
     const neighbour = rowOf();
     const other = rowOf();
-    const [mixed, clean] = await Promise.all([replyStore(watched)([refusedRow, neighbour]), replyStore(watched)([other])]);
+    const [mixed, clean] = await Promise.all([
+      replyStore(watched)([refusedRow, neighbour]),
+      replyStore(watched)([other]),
+    ]);
     expect([...mixed.refused.keys()]).toEqual([refusedRow.id]);
     expect([...mixed.written]).toEqual([neighbour.id]);
     expect([...clean.written]).toEqual([other.id]);
@@ -94,7 +100,8 @@ describe("group commit (sqlite)", () => {
   });
 
   describe("on the commit thread (databases opened by createDatabase)", () => {
-    const walFrames = (sqlite: SQLite.Database) => (sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[])[0].log;
+    const walFrames = (sqlite: SQLite.Database) =>
+      (sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[])[0].log;
 
     it("twenty batches sent at once share one commit, each told only about its own rows, all visible once answered", async () => {
       const file = join(ctx.test.dataDir as string, SQLITE_FILE_NAME);
@@ -122,7 +129,10 @@ describe("group commit (sqlite)", () => {
       const refusedRow = { ...rowOf(), answers: null as unknown as string };
       const unknownCampaign = { ...rowOf(), campaign_id: "no-such-campaign" };
       const good = rowOf();
-      const [mixed, again] = await Promise.all([store([refusedRow, good, unknownCampaign]), store([{ ...good, receipt_id: crypto.randomUUID() }])]);
+      const [mixed, again] = await Promise.all([
+        store([refusedRow, good, unknownCampaign]),
+        store([{ ...good, receipt_id: crypto.randomUUID() }]),
+      ]);
       expect([...mixed.written]).toEqual([good.id]);
       expect([...mixed.refused.keys()].sort()).toEqual([refusedRow.id, unknownCampaign.id].sort());
       expect(again.written.size + again.refused.size).toBe(0);

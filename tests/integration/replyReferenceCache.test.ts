@@ -26,22 +26,36 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
 
   it("a campaign closed in the console refuses the very next reply, and takes replies again once reopened", async () => {
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
-    expect((await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "closed" })).status).toBe(200);
+    expect(
+      (await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "closed" }))
+        .status,
+    ).toBe(200);
     const refused = await postBatch(app, [validReply()]);
     expect(refused.results[0]).toMatchObject({ outcome: "rejected", status: 422 });
     expect(errorCode(refused.results[0])).toBe("campaign_closed");
-    expect((await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "open" })).status).toBe(200);
+    expect(
+      (await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "open" })).status,
+    ).toBe(200);
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
   });
 
   it("a due date moved into the past, with late replies refused, refuses the very next reply", async () => {
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
     // The seeded campaign opened a minute before `start`: a second before it is still after the opening.
-    const patched = await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { dueAt: new Date(start.getTime() - 1000).toISOString(), lateRepliesAccepted: false });
+    const patched = await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+      dueAt: new Date(start.getTime() - 1000).toISOString(),
+      lateRepliesAccepted: false,
+    });
     expect(patched.status).toBe(200);
     const refused = await postBatch(app, [validReply()]);
     expect(errorCode(refused.results[0])).toBe("campaign_closed");
-    expect((await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { lateRepliesAccepted: true })).status).toBe(200);
+    expect(
+      (
+        await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+          lateRepliesAccepted: true,
+        })
+      ).status,
+    ).toBe(200);
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
   });
 
@@ -49,7 +63,15 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
     const naming = () => validReply({ answers: validAnswers({ administration: "ZQ" }) });
     const before = await postBatch(app, [naming()]);
     expect(errorCode(before.results[0])).toBe("invalid_answers");
-    expect((await consoleRequest(app, "POST", "/api/console/administrations", me, { code: "ZQ", name: "Zed Quay", subRegion: "pacific-islands" })).status).toBe(201);
+    expect(
+      (
+        await consoleRequest(app, "POST", "/api/console/administrations", me, {
+          code: "ZQ",
+          name: "Zed Quay",
+          subRegion: "pacific-islands",
+        })
+      ).status,
+    ).toBe(201);
     expect((await postBatch(app, [naming()])).results[0].outcome).toBe("stored");
   });
 

@@ -10,7 +10,11 @@ function counting<T>(value: T) {
 describe("ExpiringCache", () => {
   it("loads a key once while it is fresh, and again after its time to live", async () => {
     let now = 0;
-    const cache = new ExpiringCache<string>(() => 0, 1000, () => now);
+    const cache = new ExpiringCache<string>(
+      () => 0,
+      1000,
+      () => now,
+    );
     const { calls, load } = counting("campaign");
     expect(await cache.get("a", load)).toBe("campaign");
     now = 999;
