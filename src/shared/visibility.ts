@@ -4,10 +4,16 @@ import { isMultipleChoiceAnswer } from "./answers";
 import type { Question, QuestionnaireDefinition } from "./questionnaire";
 import { allQuestions } from "./questionnaire";
 
+/** Found without building the flat list: the server asks this for every conditional question of every reply. */
+function questionById(definition: QuestionnaireDefinition, id: string): Question | undefined {
+  for (const section of definition.sections) for (const question of section.questions) if (question.id === id) return question;
+  return undefined;
+}
+
 export function isQuestionVisible(question: Question, answers: Answers, definition: QuestionnaireDefinition): boolean {
   const condition = question.visibleWhen;
   if (!condition) return true;
-  const controller = allQuestions(definition).find((q) => q.id === condition.question);
+  const controller = questionById(definition, condition.question);
   // A question hidden behind a hidden question stays hidden (chains of conditions).
   if (!controller || !isQuestionVisible(controller, answers, definition)) return false;
   const value = answers[condition.question];

@@ -2,6 +2,7 @@
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
 import type { OutriggerDatabase } from "./database";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
+import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import type { CampaignRow } from "./schema";
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -38,6 +39,7 @@ export async function insertCampaign(db: OutriggerDatabase, campaign: Campaign, 
     })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
+  forgetCampaigns();
 }
 
 /** The campaign and the invitations `invitationsFor` makes once it is in, all or nothing. */
@@ -46,10 +48,14 @@ export async function insertCampaignWithInvitations(db: OutriggerDatabase, campa
     await insertCampaign(tx, campaign, createdAt);
     await insertInvitationsInBatches(tx, await invitationsFor(tx), createdAt);
   });
+  // Again once committed: a reply read between the write and the commit (another connection) saw the old rows.
+  forgetCampaigns();
+  forgetInvitations();
 }
 
 export async function setCampaignStatus(db: OutriggerDatabase, id: string, status: CampaignStatus): Promise<void> {
   await db.updateTable("campaigns").set({ status }).where("id", "=", id).execute();
+  forgetCampaigns();
 }
 
 export interface CampaignWithCounts extends Campaign {
@@ -92,6 +98,7 @@ export async function updateCampaign(db: OutriggerDatabase, id: string, changes:
   if (changes.lateRepliesAccepted !== undefined) set.late_replies_accepted = changes.lateRepliesAccepted ? 1 : 0;
   if (Object.keys(set).length === 0) return;
   await db.updateTable("campaigns").set(set).where("id", "=", id).execute();
+  forgetCampaigns();
 }
 
 /** The highest stored version of a questionnaire, or undefined when there is none. */

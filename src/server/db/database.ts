@@ -43,7 +43,16 @@ export function createDatabase(url?: string, options: DatabaseOptions = {}): Out
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: reusingStatements(sqlite) }) });
+  sqliteFiles.set(db, file);
+  return db;
+}
+
+/** The file of each SQLite database createDatabase() opened: reply commits open a second connection to it (replyCommits.ts). */
+const sqliteFiles = new WeakMap<OutriggerDatabase, string>();
+
+export function sqliteFileOf(db: OutriggerDatabase): string | undefined {
+  return sqliteFiles.get(db);
 }
 
 /** How many distinct statements are kept prepared; the app has far fewer, so this only bounds a leak. */

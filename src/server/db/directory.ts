@@ -1,6 +1,7 @@
 // Member administrations and workshops.
 import type { Administration, SubRegion, Workshop } from "../../shared/directory";
 import type { OutriggerDatabase } from "./database";
+import { forgetAdministrations } from "./referenceChanges";
 
 export interface WorkshopRecord extends Workshop {
   participatingAdministrations?: number;
@@ -30,6 +31,7 @@ export async function findAdministrationName(db: OutriggerDatabase, code: string
 
 export async function insertAdministration(db: OutriggerDatabase, administration: Administration): Promise<void> {
   await db.insertInto("administrations").values({ code: administration.code, name: administration.name, sub_region: administration.subRegion }).execute();
+  forgetAdministrations();
 }
 
 export async function upsertAdministrations(db: OutriggerDatabase, administrations: readonly Administration[]): Promise<void> {
@@ -39,6 +41,7 @@ export async function upsertAdministrations(db: OutriggerDatabase, administratio
     .values(administrations.map((a) => ({ code: a.code, name: a.name, sub_region: a.subRegion })))
     .onConflict((oc) => oc.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), sub_region: eb.ref("excluded.sub_region") })))
     .execute();
+  forgetAdministrations();
 }
 
 export async function insertWorkshops(db: OutriggerDatabase, workshops: readonly WorkshopRecord[]): Promise<void> {

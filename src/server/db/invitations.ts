@@ -4,6 +4,7 @@ import type { InvitationPrefill } from "../../shared/api";
 import type { Participant } from "../../shared/console";
 import type { OutriggerDatabase } from "./database";
 import { listParticipants } from "./participants";
+import { forgetInvitations } from "./referenceChanges";
 
 export interface Invitation {
   code: string;
@@ -57,6 +58,7 @@ export async function insertInvitations(db: OutriggerDatabase, invitations: read
     )
     .onConflict((oc) => oc.column("code").doNothing())
     .execute();
+  forgetInvitations();
 }
 
 /** Inserts 200 at a time: each statement stays under SQLite's bound-parameter limit. */
@@ -69,11 +71,14 @@ export async function insertInvitationsInBatches(db: OutriggerDatabase, invitati
  * stay free and a campaign never gets half its invitations); how many were added.
  */
 export async function addInvitations(db: OutriggerDatabase, createdAt: Date, invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>): Promise<number> {
-  return db.transaction().execute(async (tx) => {
+  const added = await db.transaction().execute(async (tx) => {
     const invitations = await invitationsFor(tx);
     await insertInvitationsInBatches(tx, invitations, createdAt);
     return invitations.length;
   });
+  // Again once committed: a reply read between the write and the commit (another connection) saw the old rows.
+  forgetInvitations();
+  return added;
 }
 
 /** Those of `codes` some invitation already has (asked 500 at a time, under SQLite's bound-parameter limit). */

@@ -7,7 +7,7 @@ import { relayedReplyFile, verifyRelayedReply } from "../../shared/relay";
 import type { Reply } from "../../shared/reply";
 import type { AppDeps } from "./context";
 import { limitedInvitationFinder, replyBatchHandlers } from "./replies";
-import { idOf, rejected, takeReplies, type IntakeDeps, type QuestionnaireCache } from "./replyIntake";
+import { idOf, rejected, takeReplies, type IntakeDeps } from "./replyIntake";
 import { fieldIssuesFromZod } from "./zodIssues";
 
 export const INVALID_SIGNATURE_MESSAGE = "This reply file was changed after it was signed, or was not made by the invited participant's app.";
@@ -54,8 +54,7 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
 }
 
 export function relayedReplyRoutes(deps: AppDeps): Hono {
-  const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) })));
   return routes;
 }

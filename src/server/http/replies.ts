@@ -2,11 +2,11 @@
 import { Hono, type Context, type Env, type Handler } from "hono";
 import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, replyBatchRequest, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
 import type { AppDeps } from "./context";
-import { findInvitation } from "../db/invitations";
+import { referenceData } from "../db/referenceCache";
 import { ApiProblem } from "./errors";
 import { findInvitationWithinLimit } from "./invitationLookup";
 import { jsonBody } from "./jsonBody";
-import { takeReplies, type IntakeDeps, type QuestionnaireCache } from "./replyIntake";
+import { takeReplies, type IntakeDeps } from "./replyIntake";
 
 /**
  * The POST handlers every reply batch goes through: JSON content type (415), at most MAX_BATCH_BYTES (413,
@@ -23,19 +23,21 @@ export function replyBatchHandlers(take: (items: unknown[], c: Context) => Promi
   });
   const answer: Handler<Env, string, { out: { json: { replies: unknown[] } } }> = async (c) => {
     const response: ReplyBatchResponse = { results: await take(c.req.valid("json").replies, c) };
-    return c.json(response, 200);
+    // With its length declared, compress() leaves a small answer (one reply's, ~150 bytes) alone: gzip would only grow it.
+    const text = JSON.stringify(response);
+    return c.body(text, 200, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)) });
   };
   return [readBatch, answer] as const;
 }
 
 /** Invitation look-ups for one request, counted against its source: past the limit the whole batch gets 429 (nothing is written). */
 export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["findInvitation"] {
-  return (code) => findInvitationWithinLimit(deps, c, () => findInvitation(deps.db, code));
+  const reference = referenceData(deps.db);
+  return (code) => findInvitationWithinLimit(deps, c, () => reference.invitation(code));
 }
 
 export function replyRoutes(deps: AppDeps): Hono {
-  const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) })));
   return routes;
 }

@@ -6,12 +6,11 @@ import { campaignAcceptsReplies, type Campaign } from "../../shared/campaign";
 import { canonicalJson } from "../../shared/canonicalJson";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import { reply as replySchema, type Reply, type ReplyReceipt } from "../../shared/reply";
-import { findCampaign } from "../db/campaigns";
 import type { OutriggerDatabase } from "../db/database";
-import { listAdministrationCodes } from "../db/directory";
 import type { Invitation } from "../db/invitations";
-import { findQuestionnaire } from "../db/questionnaires";
-import { findStoredReplies, insertReplies, type StoredReplyFingerprint } from "../db/replies";
+import { referenceData } from "../db/referenceCache";
+import { replyStore } from "../db/replyCommits";
+import { findStoredReplies, type StoredReplyFingerprint } from "../db/replies";
 import type { NewReplyRow } from "../db/schema";
 import { fieldIssuesFromZod } from "./zodIssues";
 
@@ -21,7 +20,8 @@ export type QuestionnaireCache = Map<string, Promise<QuestionnaireDefinition | u
 export interface IntakeDeps {
   db: OutriggerDatabase;
   now: () => Date;
-  questionnaires: QuestionnaireCache;
+  /** A cache of the caller's own; by default the database's reference cache (db/referenceCache.ts) keeps them. */
+  questionnaires?: QuestionnaireCache;
   /** The invitation a reply names; limited per source by the route (invitationLookup.ts), which may refuse the request. */
   findInvitation: (code: string) => Promise<Invitation | undefined>;
 }
@@ -82,14 +82,17 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
 
   // A reply stored before (its response lost on the way) gets its original receipt, even if the campaign has closed since.
   const stored = await findStoredReplies(db, candidates.map((c) => c.reply.id));
-  const campaignById = perRequest((id) => findCampaign(db, id));
+  // Each campaign, invitation and the code list asked once per batch; across batches the reference cache answers.
+  const reference = referenceData(db);
+  const campaignById = perRequest((id) => reference.campaign(id));
   const invitationByCode = perRequest(findInvitation);
   let administrationCodes: Promise<string[]> | undefined;
   const questionnaire = (c: Campaign) => {
+    if (!questionnaires) return reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
     const key = `${c.questionnaireId}@${c.questionnaireVersion}`;
     let found = questionnaires.get(key);
     if (!found) {
-      found = findQuestionnaire(db, c.questionnaireId, c.questionnaireVersion);
+      found = reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
       questionnaires.set(key, found);
       found.then((d) => d ?? questionnaires.delete(key), () => questionnaires.delete(key));
     }
@@ -108,7 +111,7 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
       campaign: await campaignById(reply.campaignId),
       invitation: await invitationByCode(reply.invitationCode),
       questionnaire,
-      administrationCodes: () => (administrationCodes ??= listAdministrationCodes(db)),
+      administrationCodes: () => (administrationCodes ??= reference.administrationCodes()),
       now: receivedAt,
     });
     if (problem) {
@@ -136,7 +139,7 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
     });
   }
 
-  const { written, refused } = await insertReplies(db, toWrite.map((w) => w.row));
+  const { written, refused } = await replyStore(db)(toWrite.map((w) => w.row));
   // Ids neither written nor refused were inserted by a concurrent request between our look-up and our insert.
   const raced = toWrite.filter((w) => !written.has(w.row.id) && !refused.has(w.row.id));
   const storedMeanwhile = raced.length > 0 ? await findStoredReplies(db, raced.map((w) => w.row.id)) : new Map<string, StoredReplyFingerprint>();
