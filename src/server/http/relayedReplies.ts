@@ -56,6 +56,6 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
 export function relayedReplyRoutes(deps: AppDeps): Hono {
   const questionnaires: QuestionnaireCache = new Map();
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, questionnaires, findInvitation: limitedInvitationFinder(deps, c) }).then((results) => deps.observeReplyBatch("relayed_replies", results))));
   return routes;
 }
