@@ -91,7 +91,7 @@ function describeIssue(error: { issues: readonly { path: readonly PropertyKey[];
 }
 
 export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
-  const { db, now } = deps;
+  const { db, now, logger, metrics } = deps;
   // Made on the first upload request, so an app that never sees one never creates the folder.
   let made: { tus: TusServer; datastore: FileStore } | undefined;
   const tusServer = () => (made ??= makeTusServer());
@@ -101,7 +101,8 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     try {
       return await registrar.register(upload);
     } catch (error) {
-      console.error(`[outrigger] could not register finished upload ${upload.id} (kept, registered on the next request or start):`, error);
+      metrics.uploadFailed("registration_failed");
+      logger.error({ event: "upload_registration_failed", uploadId: upload.id, err: error }, "A finished upload could not be registered (kept; registered on the next request or start).");
       return "failed";
     }
   };
@@ -150,11 +151,12 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         return {};
       },
       onResponseError: (_req, err) => {
+        metrics.uploadFailed(isRefusal(err) ? String(err.status_code) : isDiskFull(err) ? "disk_full" : "internal_error");
         if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
         if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
         if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
-        console.error("[outrigger] upload failed:", err);
+        logger.error({ event: "upload_failed", err }, "An attachment upload failed.");
         return undefined;
       },
     });

@@ -55,15 +55,17 @@ export function routeForLog(path: string, pattern: string | undefined): string {
  */
 export function requestContext(): MiddlewareHandler {
   return async (c, next) => {
-    await next();
-    const pattern = matchedRoutes(c)
-      .map((r) => r.path)
-      .filter((p) => !p.endsWith("*"))
-      .pop();
     const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    if (incoming) routesAnswered.set(incoming, routeForLog(c.req.path, pattern));
-    else if (c.res && !c.res.headers.has("X-Request-Id"))
-      c.res.headers.set("X-Request-Id", requestIdFor(c.req.header("X-Request-Id")));
+    // Known from routing alone, and recorded before the handler runs: a streamed answer may end before it returns.
+    if (incoming) {
+      const pattern = matchedRoutes(c)
+        .map((r) => r.path)
+        .filter((p) => !p.endsWith("*"))
+        .pop();
+      routesAnswered.set(incoming, routeForLog(c.req.path, pattern));
+    }
+    await next();
+    if (!incoming && c.res && !c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", requestIdFor(c.req.header("X-Request-Id")));
   };
 }
 
