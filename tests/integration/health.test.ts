@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthPayload } from "../../src/shared/api";
 import { createApp } from "../../src/server/http/app";
-import { ENGINES, openSeededDatabase } from "./support/testDatabase";
+import { sql } from "kysely";
+import { createDatabase } from "../../src/server/db/database";
+import { createTestDatabase, ENGINES, openSeededDatabase } from "./support/testDatabase";
+
+const STATIC = "/nonexistent-outrigger-dist";
 
 describe.each(ENGINES)("health and API errors (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
@@ -14,12 +18,51 @@ describe.each(ENGINES)("health and API errors (%s)", (engine) => {
   });
   afterAll(() => ctx.close());
 
-  it("health answers ok with the version and the server's time", async () => {
+  it("health answers ok with the version, the server's time, a database that answers and the free disk", async () => {
     const res = await app.request("/api/health");
     expect(res.status).toBe(200);
     const body = healthPayload.parse(await res.json());
     expect(body.time).toBe(now.toISOString());
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(body).toMatchObject({ status: "ok", database: "ok" });
+    expect(body.diskFreeBytes).toBeGreaterThan(0);
+  });
+
+  it("health answers 503 degraded, with a plain reason, when the data disk has less free space than the minimum", async () => {
+    const cramped = createApp({
+      db: ctx.db,
+      now: () => now,
+      staticDir: STATIC,
+      minFreeDiskBytes: Number.MAX_SAFE_INTEGER,
+    });
+    const res = await cramped.request("/api/health");
+    expect(res.status).toBe(503);
+    const body = healthPayload.parse(await res.json());
+    expect(body).toMatchObject({ status: "degraded", database: "ok", diskFreeBytes: expect.any(Number) });
+    expect(body.reason).toMatch(/MB are free on the data folder's disk \(the minimum is \d+ MB\)/);
+  });
+
+  it("health answers 503 degraded when the database is closed", async () => {
+    const database = await createTestDatabase(engine);
+    const db = database.open();
+    // Kysely's destroy() does nothing to a handle that never connected: connect it first, as a running server has.
+    await sql`select 1`.execute(db);
+    await db.destroy();
+    try {
+      const res = await createApp({ db, now: () => now, staticDir: STATIC }).request("/api/health");
+      expect(res.status).toBe(503);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      const body = healthPayload.parse(await res.json());
+      expect(body).toMatchObject({
+        status: "degraded",
+        database: "unreachable",
+        version: expect.any(String),
+        time: now.toISOString(),
+      });
+      expect(body.reason).toMatch(/database did not answer/);
+    } finally {
+      await database.dispose();
+    }
   });
 
   it("an unknown API address answers a JSON 404, not the app shell", async () => {
@@ -33,5 +76,21 @@ describe.each(ENGINES)("health and API errors (%s)", (engine) => {
     const res = await app.request("/");
     expect(res.status).toBe(503);
     expect(await res.text()).toContain("npm run build");
+  });
+});
+
+describe("health with a database server that is not there", () => {
+  it("answers 503 degraded within its timeout, not when the driver gives up", async () => {
+    // Nothing listens on port 9 (discard) here: connecting fails or hangs, and health must answer either way.
+    const db = createDatabase("postgres://postgres@127.0.0.1:9/none");
+    try {
+      const started = Date.now();
+      const res = await createApp({ db, staticDir: STATIC }).request("/api/health");
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(res.status).toBe(503);
+      expect(healthPayload.parse(await res.json())).toMatchObject({ status: "degraded", database: "unreachable" });
+    } finally {
+      await db.destroy();
+    }
   });
 });

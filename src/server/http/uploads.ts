@@ -101,7 +101,6 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     try {
       return await registrar.register(upload);
     } catch (error) {
-      metrics.uploadFailed("registration_failed");
       logger.error({ event: "upload_registration_failed", uploadId: upload.id, err: error }, "A finished upload could not be registered (kept; registered on the next request or start).");
       return "failed";
     }
@@ -151,7 +150,6 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         return {};
       },
       onResponseError: (_req, err) => {
-        metrics.uploadFailed(isRefusal(err) ? String(err.status_code) : isDiskFull(err) ? "disk_full" : "internal_error");
         if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
         if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
@@ -175,7 +173,16 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   };
 
   const routes = new Hono();
+  // Every refusal counts as a failed upload, by status, whether this route or @tus/server answered it.
   routes.all("*", async (c) => {
+    const res = await answerUpload(c);
+    const status = res === RESPONSE_ALREADY_SENT ? (c.env as Partial<HttpBindings> | undefined)?.outgoing?.statusCode : res.status;
+    if (status !== undefined && status >= 400) metrics.uploadFailed(String(status));
+    return res;
+  });
+  return routes;
+
+  async function answerUpload(c: Context): Promise<Response> {
     const method = c.req.method;
     if (method === "OPTIONS") return delegate(c);
     if (method !== "POST" && method !== "HEAD" && method !== "PATCH") return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
@@ -214,6 +221,5 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     if (outcome === "failed") return refuseJson(503, NOT_REGISTERED.code, NOT_REGISTERED.message, { "Retry-After": "5" });
     if (outcome.state === "refused") return refuseJson(422, outcome.code, outcome.message);
     return delegate(c);
-  });
-  return routes;
+  }
 }

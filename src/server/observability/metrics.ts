@@ -43,7 +43,7 @@ export function createAppMetrics({ withProcessMetrics }: { withProcessMetrics: b
   });
   const uploadFailures = new Counter({
     name: "outrigger_upload_failures_total",
-    help: "Attachment uploads that failed, by reason (HTTP status of a refusal, or registration_failed / internal_error).",
+    help: "Attachment upload requests refused or failed, by HTTP status (401, 413, 415, 503, 507, …).",
     labelNames: ["reason"] as const,
     registers: [registry],
   });
