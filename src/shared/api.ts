@@ -79,5 +79,7 @@ export const healthPayload = z.object({
   database: z.optional(z.enum(["ok", "unreachable"])),
   diskFreeBytes: z.optional(z.nullable(z.number())),
   reason: z.optional(z.string()),
+  // A degraded answer is also an API error, so the phone counts it as contact with the server, not as no network.
+  error: z.optional(apiErrorBody),
 });
 export type HealthPayload = z.infer<typeof healthPayload>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { healthPayload } from "../../src/shared/api";
+import { apiError, healthPayload } from "../../src/shared/api";
 import { createApp } from "../../src/server/http/app";
 import { sql } from "kysely";
 import { createDatabase } from "../../src/server/db/database";
@@ -60,6 +60,8 @@ describe.each(ENGINES)("health and API errors (%s)", (engine) => {
         time: now.toISOString(),
       });
       expect(body.reason).toMatch(/database did not answer/);
+      // The API's error shape too, so the phone's client reads it as "the server answered", not "no network".
+      expect(apiError.parse(body).error).toEqual({ code: "service_degraded", message: body.reason });
     } finally {
       await database.dispose();
     }

@@ -88,7 +88,7 @@ export function healthRoutes(
       database: databaseOk ? "ok" : "unreachable",
       diskFreeBytes: diskFree,
     } as const;
-    const body: HealthPayload = reason ? { status: "degraded", ...base, reason } : { status: "ok", ...base };
+    const body: HealthPayload = reason ? { status: "degraded", ...base, reason, error: { code: "service_degraded", message: reason } } : { status: "ok", ...base };
     return c.json(body, reason ? 503 : 200);
   });
   return routes;
