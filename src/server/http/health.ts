@@ -1,11 +1,9 @@
 // GET /api/health: for monitors, load balancers and the phone's connectivity check: is the database answering, is there disk left?
-import { statfs } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { Hono } from "hono";
-import { sql } from "kysely";
 import type { HealthPayload } from "../../shared/api";
 import { SERVER_VERSION } from "../version";
 import type { AppDeps } from "./context";
+import { databaseAnswers, freeDiskBytes } from "../observability/healthChecks";
 
 /** Below this much free space in DATA_DIR the server says it is degraded (env MIN_FREE_DISK_MB). */
 export const DEFAULT_MIN_FREE_DISK_MB = 200;
@@ -27,32 +25,6 @@ export function minFreeDiskBytesFromEnv(env: NodeJS.ProcessEnv = process.env): n
     1024 *
     1024
   );
-}
-
-async function databaseAnswers(db: AppDeps["db"], timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((done) => (timer = setTimeout(() => done(false), timeoutMs)));
-  const query = sql`select 1`.execute(db).then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([query, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Free bytes for this server on the disk of `dir`; a folder not made yet is measured on the nearest one that exists. */
-async function freeDiskBytes(dir: string): Promise<number | null> {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    try {
-      const stats = await statfs(at);
-      return stats.bavail * stats.bsize;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || dirname(at) === at) return null;
-    }
-  }
 }
 
 export function healthRoutes(
@@ -88,7 +60,9 @@ export function healthRoutes(
       database: databaseOk ? "ok" : "unreachable",
       diskFreeBytes: diskFree,
     } as const;
-    const body: HealthPayload = reason ? { status: "degraded", ...base, reason, error: { code: "service_degraded", message: reason } } : { status: "ok", ...base };
+    const body: HealthPayload = reason
+      ? { status: "degraded", ...base, reason, error: { code: "service_degraded", message: reason } }
+      : { status: "ok", ...base };
     return c.json(body, reason ? 503 : 200);
   });
   return routes;
