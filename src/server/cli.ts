@@ -13,7 +13,8 @@ import { createBackup } from "./backup/createBackup";
 import { restoreBackup } from "./backup/restoreBackup";
 import { createOrganiserFromArgs } from "./auth/createOrganiserCommand";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
-import { startServer, type RequestLogEntry } from "./serve";
+import { defaultLogger, logFormatFromEnv } from "./observability/logger";
+import { startServer, type RunningServer } from "./serve";
 
 const USAGE = `Usage: tsx src/server/cli.ts <command>
 
@@ -34,38 +35,52 @@ Environment: HOST (127.0.0.1), PORT (8080), DATABASE_URL (postgres://…; defaul
 DATA_DIR (folder of the SQLite file and of the material files in DATA_DIR/blobs, also with PostgreSQL;
 default ./data; the manifest signing key is DATA_DIR/keys/manifest-signing-ed25519.pem),
 SERVER_NAME (who signed the materials, shown as "verified: issued by …"; default
-"Outrigger demo server (127.0.0.1)"), LOG_REQUESTS=1 (one line per request: method, path, Range, status, bytes),
+"Outrigger demo server (127.0.0.1)"), LOG_REQUESTS=1 (one log line per request: method, route, status, bytes, ms, request id),
+LOG_FORMAT=json|pretty (default pretty on a terminal, else JSON lines), LOG_LEVEL (info), METRICS_TOKEN (turns on GET /metrics),
+MIN_FREE_DISK_MB (200: below it /api/health answers 503),
 TRUST_PROXY=1 (behind an HTTPS reverse proxy: believe X-Forwarded-Proto/-For for Secure cookies and sign-in limits)`;
 
-function printRequest(entry: RequestLogEntry): void {
-  const range = entry.range ? ` range=${entry.range}` : "";
-  const cut = entry.completed ? "" : " (connection closed early)";
-  console.log(`${new Date().toISOString()} ${entry.method} ${entry.path}${range} ${entry.status} ${entry.bytes ?? 0}B${cut}`);
+/**
+ * The start-up notice for the person who started the server: URL, demo codes and the one-time setup link. It is
+ * not a log line (the setup token is a secret): on a terminal (LOG_FORMAT=pretty) it goes to stdout; with JSON logs
+ * it goes to stderr, so stdout stays one JSON object per line while journalctl / docker logs still show the link.
+ */
+function printBanner(server: RunningServer, toStdout: boolean): void {
+  const lines = [`\nOutrigger is running. Open ${server.url}/ in a browser.`];
+  const codes = server.seed.demoInvitationCodes;
+  if (codes.length > 0) {
+    lines.push("\nDemo invitations (RKC workshop follow-up):");
+    for (const code of codes) lines.push(`  ${code.padEnd(12)} ${server.url}/join/${code}`);
+  }
+  if (server.setupToken !== undefined) {
+    lines.push("\nNo organiser account yet. Create the first one within 24 hours (this link works once):");
+    lines.push(`  ${server.url}/console/setup?token=${server.setupToken}`);
+    lines.push("  (or: npm run admin:create -- --email … --name … --role organiser)");
+  }
+  lines.push("\nPress Ctrl+C to stop.\n");
+  (toStdout ? process.stdout : process.stderr).write(lines.join("\n"));
 }
 
 async function start(): Promise<void> {
-  const server = await startServer({ onRequest: process.env.LOG_REQUESTS === "1" ? printRequest : undefined });
-  const codes = server.seed.demoInvitationCodes;
-  console.log(`\nOutrigger is running. Open ${server.url}/ in a browser.`);
-  if (codes.length > 0) {
-    console.log("\nDemo invitations (RKC workshop follow-up):");
-    for (const code of codes) console.log(`  ${code.padEnd(12)} ${server.url}/join/${code}`);
+  const format = logFormatFromEnv();
+  const logger = defaultLogger();
+  let server: RunningServer;
+  try {
+    server = await startServer({ logger });
+  } catch (error) {
+    logger.fatal({ event: "start_failed", err: error }, "The server could not start.");
+    process.exit(1);
   }
-  if (server.setupToken !== undefined) {
-    console.log("\nNo organiser account yet. Create the first one within 24 hours (this link works once):");
-    console.log(`  ${server.url}/console/setup?token=${server.setupToken}`);
-    console.log("  (or: npm run admin:create -- --email … --name … --role organiser)");
-  }
-  console.log("\nPress Ctrl+C to stop.");
+  printBanner(server, format === "pretty");
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal} received, stopping…`);
+    logger.info({ event: "stopping", signal }, `${signal} received, stopping…`);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        logger.error({ event: "stop_failed", err: error }, "The server did not stop cleanly.");
         process.exit(1);
       },
     );

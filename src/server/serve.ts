@@ -1,5 +1,5 @@
 // Starts the whole server in this process: database, migrations, first-start data, HTTP.
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createDatabase, type OutriggerDatabase } from "./db/database";
@@ -14,6 +14,11 @@ import { recoverFinishedUploads, scheduleUploadSweeps, sweepExpiredUploads, uplo
 import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
+import { SERVER_VERSION } from "./version";
+import { defaultLogger, silentLogger, type Logger } from "./observability/logger";
+import { logRequests, type RequestLogEntry } from "./observability/requestLog";
+
+export type { RequestLogEntry } from "./observability/requestLog";
 
 /** How often the blob folder is swept of temporary files left by killed imports. */
 const INCOMING_SWEEP_INTERVAL_MS = 15 * 60 * 1000;
@@ -42,6 +47,10 @@ export interface StartServerOptions {
   serverName?: string;
   /** No log lines (tests, benchmarks). */
   quiet?: boolean;
+  /** Where the server's events and request lines go; default the process logger (stdout, LOG_FORMAT / LOG_LEVEL). */
+  logger?: Logger;
+  /** One log line per request; default env LOG_REQUESTS=1. */
+  logRequestLines?: boolean;
   now?: () => Date;
   /** Sends reminder e-mails; default from env SMTP_URL / MAIL_FROM (none when SMTP_URL is unset); null: none. */
   mailer?: Mailer | null;
@@ -49,19 +58,6 @@ export interface StartServerOptions {
   uploadExpiryMs?: number;
   /** Called once per request when its response has been sent (or the connection dropped). */
   onRequest?: (entry: RequestLogEntry) => void;
-}
-
-export interface RequestLogEntry {
-  method: string;
-  /** Without the query string (it may carry an invitation code). */
-  path: string;
-  /** The Range header the client sent, if any. */
-  range?: string;
-  status: number;
-  /** Body bytes handed to the connection. */
-  bytes?: number;
-  /** False when the connection closed before the whole response was sent. */
-  completed: boolean;
 }
 
 export interface RunningServer {
@@ -84,46 +80,61 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const port = options.port ?? Number(process.env.PORT ?? 8080);
   const host = options.host ?? process.env.HOST ?? "127.0.0.1";
   const db = createDatabase(options.databaseUrl ?? process.env.DATABASE_URL, { dataDir: options.dataDir });
+  const logger = options.quiet ? silentLogger() : (options.logger ?? defaultLogger());
   let sweepTimer: NodeJS.Timeout | undefined;
   try {
     const { applied } = await migrateToLatest(db);
-    if (!options.quiet && applied.length > 0) console.log(`Database migrations applied: ${applied.join(", ")}`);
+    if (applied.length > 0) logger.info({ event: "migrations_applied", migrations: applied }, `Database migrations applied: ${applied.join(", ")}`);
     const seed = await seedIfEmpty(db, options.now?.());
-    if (!options.quiet && seed.seeded) console.log("First start: member administrations, FY 2022/23 workshops and a demo campaign were added.");
+    if (seed.seeded) logger.info({ event: "first_start_data_added" }, "First start: member administrations, FY 2022/23 workshops and a demo campaign were added.");
     const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
     const clock = options.now ?? (() => new Date());
     const sweepIncoming = async () => {
       const { removedFiles, removedBytes } = await blobStore.sweepAbandonedIncoming(clock());
-      if (!options.quiet && removedFiles > 0) console.log(`Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`);
+      if (removedFiles > 0) logger.info({ event: "incoming_files_swept", removedFiles, removedBytes }, `Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`);
     };
     await sweepIncoming();
     // unref: the sweep never keeps the process alive on its own.
-    sweepTimer = setInterval(() => void sweepIncoming().catch((error: unknown) => console.error("[outrigger] blob folder sweep failed:", error)), INCOMING_SWEEP_INTERVAL_MS).unref();
+    sweepTimer = setInterval(() => void sweepIncoming().catch((error: unknown) => logger.error({ event: "blob_sweep_failed", err: error }, "The blob folder sweep failed.")), INCOMING_SWEEP_INTERVAL_MS).unref();
     const demo = await seedDemoMaterials(db, blobStore, options.now?.());
-    if (!options.quiet && demo.added.length > 0) console.log(`Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
+    if (demo.added.length > 0) logger.info({ event: "demo_materials_added", files: demo.added }, `Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
     const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
-    if (!options.quiet && signer.created) console.log(`Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
+    if (signer.created) logger.info({ event: "signing_key_created", keyPath: signer.path, keyId: signer.key.keyId }, `Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
     const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
     const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
-    if (!options.quiet) console.log(mailer ? `Reminders are sent by SMTP through ${mailer.description} from ${mailer.from}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
+    // The sender address is left out: no e-mail address goes into the log.
+    logger.info({ event: "mail_configured", smtp: mailer ? mailer.description : null }, mailer ? `Reminders are sent by SMTP through ${mailer.description}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
     const uploadDir = defaultUploadDir(options.dataDir);
-    const log = options.quiet ? undefined : (line: string) => console.log(line);
+    const log = (line: string) => logger.info({ event: "uploads_maintenance" }, line);
     const uploadCare = { db, now: options.now ?? (() => new Date()), uploadDir, log };
     const uploadExpiryMs = options.uploadExpiryMs ?? uploadExpiryFromEnv();
     await recoverFinishedUploads(uploadCare);
     await sweepExpiredUploads(uploadCare, uploadExpiryMs);
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir });
+    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir, logger, dataDir: options.dataDir });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);
     });
-    if (options.onRequest) logRequests(server as Server, options.onRequest);
+    const writeRequestLine = options.logRequestLines ?? process.env.LOG_REQUESTS === "1";
+    logRequests(
+      server as Server,
+      (entry) => {
+        options.onRequest?.(entry);
+        // Only these fields: never the raw path (it may hold a code), the query, or any header.
+        const { method, route, status, bytes, durationMs, requestId, completed } = entry;
+        if (writeRequestLine) logger.info({ event: "request", method, route, status, bytes, durationMs, requestId, ...(completed ? {} : { completed }) }, `${method} ${route} ${status}`);
+      },
+      (error) => logger.error({ event: "request_log_failed", err: error }, "A request could not be logged."),
+    );
     const stopUploadSweeps = scheduleUploadSweeps(uploadCare, uploadExpiryMs);
     const address = server.address() as AddressInfo;
     const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
     let closing: Promise<void> | undefined;
+    const url = `http://${shownHost === "0.0.0.0" || shownHost === "[::]" ? "localhost" : shownHost}:${address.port}`;
+    // "Open http://…/" is what scripts wait for (tests, benchmarks), in the JSON line as on a terminal.
+    logger.info({ event: "server_started", listening: url, version: SERVER_VERSION }, `Outrigger is running. Open ${url}/ in a browser.`);
     return {
-      url: `http://${shownHost === "0.0.0.0" || shownHost === "[::]" ? "localhost" : shownHost}:${address.port}`,
+      url,
       db,
       blobStore,
       signingKey: signer.key,
@@ -154,45 +165,4 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await db.destroy();
     throw error;
   }
-}
-
-/** Reports each request after its response ends, counting the body bytes actually written to the socket. */
-function logRequests(server: Server, onRequest: (entry: RequestLogEntry) => void): void {
-  // Prepended so the byte counter is in place before the app writes anything.
-  server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
-    let bytes = 0;
-    const count = (chunk: unknown, encoding?: unknown) => {
-      if (typeof chunk === "string") bytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-      else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
-    };
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      count(chunk, rest[0]);
-      return write(chunk, ...rest);
-    }) as ServerResponse["write"];
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (typeof chunk !== "function") count(chunk, rest[0]);
-      return end(chunk, ...rest);
-    }) as ServerResponse["end"];
-    res.once("close", () => {
-      const range = req.headers.range;
-      const length = res.getHeader("content-length");
-      const declared = length === undefined ? undefined : Number(length);
-      const entry: RequestLogEntry = {
-        method: req.method ?? "GET",
-        path: (req.url ?? "/").split("?")[0],
-        status: res.statusCode,
-        bytes,
-        // A client may hang up the moment it has Content-Length bytes, before end() ran: that still counts as complete.
-        completed: res.writableFinished || (declared !== undefined && bytes >= declared),
-        ...(range !== undefined ? { range } : {}),
-      };
-      try {
-        onRequest(entry);
-      } catch (error) {
-        console.error("[outrigger] request log failed:", error);
-      }
-    });
-  });
 }

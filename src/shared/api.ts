@@ -70,5 +70,16 @@ export type ReplyResult = z.infer<typeof replyResult>;
 export const replyBatchResponse = z.object({ results: z.array(replyResult) });
 export type ReplyBatchResponse = z.infer<typeof replyBatchResponse>;
 
-export const healthPayload = z.object({ status: z.literal("ok"), version: z.string(), time: z.string() });
+/** GET /api/health: 200 "ok", or 503 "degraded" with a plain reason (database not answering, data disk nearly full). */
+export const healthPayload = z.object({
+  status: z.enum(["ok", "degraded"]),
+  version: z.string(),
+  time: z.string(),
+  // Optional: a server from before these checks answers without them.
+  database: z.optional(z.enum(["ok", "unreachable"])),
+  diskFreeBytes: z.optional(z.nullable(z.number())),
+  reason: z.optional(z.string()),
+  // A degraded answer is also an API error, so the phone counts it as contact with the server, not as no network.
+  error: z.optional(apiErrorBody),
+});
 export type HealthPayload = z.infer<typeof healthPayload>;

@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import type { Hono } from "hono";
+import { createLogger } from "../../src/server/observability/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignDetail, campaignReminders, sentReminders, type CampaignDetail } from "../../src/shared/console";
 import { createApp } from "../../src/server/http/app";
@@ -237,15 +238,20 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     expect(smtp.messages).toHaveLength(count);
   });
 
-  it("reports a failure per invitation when the SMTP server cannot be reached", async () => {
+  it("reports a failure per invitation when the SMTP server cannot be reached, and logs the refusal without any address", async () => {
     const closed = await startSmtpServer();
     await closed.close();
     const unreachable = createMailer(`smtp://127.0.0.1:${closed.port}`)!;
-    const failing = createApp({ db: ctx.db, now: () => clock, mailer: unreachable });
+    const logLines: string[] = [];
+    const logger = createLogger({ destination: { write: (line: string) => void logLines.push(line) } });
+    const failing = createApp({ db: ctx.db, now: () => clock, mailer: unreachable, logger });
     const result = sentReminders.parse(await (await send({}, me, {}, failing)).json());
     expect(result.sent).toEqual([]);
     expect(result.failed).toHaveLength(2);
     expect(result.failed[0].reason).toMatch(/ECONNREFUSED|ECONNECTION/);
+    const refusal = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.event === "smtp_refused");
+    expect(refusal).toMatchObject({ level: "warn", campaignId: campaign.campaign.id, failed: 2, sent: 0 });
+    expect(logLines.join("")).not.toMatch(/@example\.org|Tuilau|Taufa|da Costa/);
   });
 
   it("draws each invitation's link as an SVG QR code for any signed-in account", async () => {

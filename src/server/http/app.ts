@@ -1,7 +1,7 @@
 // The Hono application: API routes, JSON errors, and the built PWA.
 import { join, resolve } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
-import { MAX_JSON_BODY_BYTES } from "../../shared/api";
+import { MAX_JSON_BODY_BYTES, type ReplyResult } from "../../shared/api";
 import { compress } from "hono/compress";
 import { createInvitationLookupLimiter } from "../auth/invitationLookupLimiter";
 import { PROJECT_ROOT } from "../projectRoot";
@@ -13,7 +13,7 @@ import { blobRoutes } from "./blobs";
 import { consoleRoutes } from "./console/index";
 import type { AppDeps } from "./context";
 import { registerErrorHandlers } from "./errors";
-import { healthRoutes } from "./health";
+import { healthRoutes, minFreeDiskBytesFromEnv } from "./health";
 import { limitBody } from "./jsonBody";
 import { invitationRoutes } from "./invitations";
 import { materialRoutes } from "./materials";
@@ -24,6 +24,10 @@ import { signingKeyRoutes } from "./signingKey";
 import { defaultUploadDir, uploadRoutes } from "./uploads";
 import { securityHeaders } from "./securityHeaders";
 import { registerStaticFiles } from "./staticFiles";
+import { registerMetricsRoute } from "./metricsRoute";
+import { defaultLogger, type Logger } from "../observability/logger";
+import { createAppMetrics, type AppMetrics } from "../observability/metrics";
+import { requestContext } from "../observability/requestLog";
 
 export const DEFAULT_STATIC_DIR = join(PROJECT_ROOT, "dist");
 
@@ -46,6 +50,14 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Where reply attachments uploaded with tus are kept (default `<DATA_DIR or ./data>/uploads`). */
   uploadDir?: string;
+  /** Where events and errors are logged; default the process logger (stdout, LOG_FORMAT / LOG_LEVEL). */
+  logger?: Logger;
+  /** The data folder whose free disk GET /api/health reports (default DATA_DIR or ./data). */
+  dataDir?: string;
+  /** Turns on GET /metrics for `Authorization: Bearer <token>` (default env METRICS_TOKEN; unset: off). */
+  metricsToken?: string;
+  /** Below this, health answers 503 degraded (default env MIN_FREE_DISK_MB, else 200 MB). */
+  minFreeDiskBytes?: number;
 }
 
 function isUploadPath(path: string): boolean {
@@ -61,10 +73,25 @@ export function defaultBlobDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "blobs");
 }
 
-export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, blobStore = createBlobStore(defaultBlobDir()), signer = ephemeralManifestSigner(), trustProxy, mailer, uploadDir = defaultUploadDir() }: AppOptions): Hono {
-  const deps: AppDeps = { db, now, blobStore, signer, invitationLookups: createInvitationLookupLimiter(), trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" };
+export function createApp(options: AppOptions): Hono {
+  const { db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, signer = ephemeralManifestSigner(), trustProxy, mailer, logger = defaultLogger() } = options;
+  const { blobStore = createBlobStore(defaultBlobDir(options.dataDir)), uploadDir = defaultUploadDir(options.dataDir) } = options;
+  const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
+  const metrics = createAppMetrics({ withProcessMetrics: metricsToken !== undefined });
+  const deps: AppDeps = {
+    db,
+    now,
+    blobStore,
+    signer,
+    invitationLookups: createInvitationLookupLimiter(),
+    trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1",
+    logger,
+    metrics,
+    observeReplyBatch: (route, results) => observeReplyBatch(logger, metrics, route, results),
+  };
   const app = new Hono();
-  registerErrorHandlers(app);
+  registerErrorHandlers(app, logger);
+  app.use("*", requestContext());
   app.use("*", securityHeaders({ trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" }));
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
   const gzip = compress({ encoding: "gzip" });
@@ -74,7 +101,7 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   // tus uploads are bounded by @tus/server itself (Upload-Length up to MAX_ATTACHMENT_BYTES, never past it).
   const jsonSized = limitBody(MAX_JSON_BODY_BYTES);
   app.use("*", (c, next) => (isUploadPath(c.req.path) ? next() : jsonSized(c, next)));
-  app.route("/api/health", healthRoutes(deps));
+  app.route("/api/health", healthRoutes(deps, { dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? "data"), minFreeDiskBytes: options.minFreeDiskBytes ?? minFreeDiskBytesFromEnv() }));
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));
   app.route("/api/replies", replyAttachmentRoutes(deps));
@@ -84,6 +111,15 @@ export function createApp({ db, now = () => new Date(), staticDir = DEFAULT_STAT
   app.route("/api/blobs", blobRoutes(deps));
   app.route("/api/uploads", uploadRoutes(deps, uploadDir));
   app.route("/api/console", consoleRoutes(deps, { trustProxy, mailer: mailer === undefined ? createMailer() : (mailer ?? undefined), uploadDir }));
+  registerMetricsRoute(app, metrics, metricsToken);
   registerStaticFiles(app, staticDir);
   return app;
+}
+
+/** Counts a batch's results; a reply the database refused is logged by its id and the engine's reason (no answer text). */
+function observeReplyBatch(logger: Logger, metrics: AppMetrics, route: "replies" | "relayed_replies", results: ReplyResult[]): ReplyResult[] {
+  for (const result of results) {
+    if (result.outcome === "rejected" && result.error.code === "storage_refused") logger.error({ event: "reply_storage_refused", route, replyId: result.id }, "The database refused a reply.");
+  }
+  return metrics.recordReplyBatch(route, results);
 }

@@ -64,6 +64,8 @@ export function blobRoutes(deps: AppDeps & { blobStore: BlobStore }): Hono {
     const status = span ? 206 : 200;
     if (c.req.method === "HEAD" || length === 0) return new Response(null, { status, headers });
     const file = deps.blobStore.open(sha256, span);
+    // Counted as read from disk into the response: a download cut short counts only what went out.
+    file.on("data", (chunk: string | Buffer) => deps.metrics.blobBytesServed(chunk.length));
     const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
     if (outgoing && "req" in outgoing) {
       // Under Node, pipe the file straight into the socket: converting to a web stream and back

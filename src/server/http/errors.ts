@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
 import type { ApiError, FieldIssue } from "../../shared/api";
 import { isDiskFull } from "../db/storageErrors";
+import type { Logger } from "../observability/logger";
+import { requestIdOf } from "../observability/requestLog";
 
 /** What a full disk answers, from any route: a temporary failure, so phones keep what they sent and try later. */
 export const DISK_FULL_STATUS = 507;
@@ -39,7 +41,7 @@ const MESSAGES_BY_STATUS: Partial<Record<number, [string, string]>> = {
   415: ["unsupported_media_type", "The request must be sent as JSON."],
 };
 
-export function registerErrorHandlers(app: Hono): void {
+export function registerErrorHandlers(app: Hono, logger: Logger): void {
   app.onError((err, c) => {
     if (err instanceof ApiProblem) return jsonError(c, err.status, err.code, err.message, err.details);
     if (err instanceof HTTPException && err.status < 500) {
@@ -47,14 +49,20 @@ export function registerErrorHandlers(app: Hono): void {
       return jsonError(c, err.status as ContentfulStatusCode, code, message);
     }
     if (isDiskFull(err)) {
-      console.error(`[outrigger] ${c.req.method} ${c.req.path}: the disk is full (${err.message})`);
+      logger.error({ event: "disk_full", ...requestOf(c), err }, "The disk is full: nothing could be saved.");
       return jsonError(c, DISK_FULL_STATUS, DISK_FULL_CODE, DISK_FULL_MESSAGE);
     }
-    console.error(`[outrigger] ${c.req.method} ${c.req.path} failed:`, err);
+    logger.error({ event: "unexpected_error", ...requestOf(c), err }, "A request failed unexpectedly.");
     return jsonError(c, 500, "internal_error", "Something went wrong on the server. Please try again later.");
   });
   app.notFound((c) => {
     if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return jsonError(c, 404, "not_found", "There is nothing at this address.");
     return c.text("Not found", 404);
   });
+}
+
+/** What identifies a failed request in the log: its id and method, not its path (which may hold a code) or query. */
+function requestOf(c: Context): { requestId?: string; method: string } {
+  const requestId = requestIdOf(c);
+  return { method: c.req.method, ...(requestId !== undefined ? { requestId } : {}) };
 }

@@ -55,6 +55,6 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
 
 export function relayedReplyRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) => deps.observeReplyBatch("relayed_replies", results))));
   return routes;
 }

@@ -38,6 +38,6 @@ export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["
 
 export function replyRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) })));
+  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) => deps.observeReplyBatch("replies", results))));
   return routes;
 }

@@ -147,7 +147,6 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
     const other = storedMeanwhile.get(row.id);
     if (written.has(row.id)) results[candidate.index] = { id: row.id, outcome: "stored", status: 201, receipt };
     else if (refused.has(row.id)) {
-      console.error(`[outrigger] the database refused reply ${row.id}: ${refused.get(row.id)}`);
       results[candidate.index] = rejected(row.id, "storage_refused", "The server's database could not store this reply as it is. Please contact the organiser.");
     }
     else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);

@@ -91,7 +91,7 @@ function describeIssue(error: { issues: readonly { path: readonly PropertyKey[];
 }
 
 export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
-  const { db, now } = deps;
+  const { db, now, logger, metrics } = deps;
   // Made on the first upload request, so an app that never sees one never creates the folder.
   let made: { tus: TusServer; datastore: FileStore } | undefined;
   const tusServer = () => (made ??= makeTusServer());
@@ -101,7 +101,7 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     try {
       return await registrar.register(upload);
     } catch (error) {
-      console.error(`[outrigger] could not register finished upload ${upload.id} (kept, registered on the next request or start):`, error);
+      logger.error({ event: "upload_registration_failed", uploadId: upload.id, err: error }, "A finished upload could not be registered (kept; registered on the next request or start).");
       return "failed";
     }
   };
@@ -154,7 +154,7 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
         if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
-        console.error("[outrigger] upload failed:", err);
+        logger.error({ event: "upload_failed", err }, "An attachment upload failed.");
         return undefined;
       },
     });
@@ -173,7 +173,16 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   };
 
   const routes = new Hono();
+  // Every refusal counts as a failed upload, by status, whether this route or @tus/server answered it.
   routes.all("*", async (c) => {
+    const res = await answerUpload(c);
+    const status = res === RESPONSE_ALREADY_SENT ? (c.env as Partial<HttpBindings> | undefined)?.outgoing?.statusCode : res.status;
+    if (status !== undefined && status >= 400) metrics.uploadFailed(String(status));
+    return res;
+  });
+  return routes;
+
+  async function answerUpload(c: Context): Promise<Response> {
     const method = c.req.method;
     if (method === "OPTIONS") return delegate(c);
     if (method !== "POST" && method !== "HEAD" && method !== "PATCH") return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
@@ -212,6 +221,5 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     if (outcome === "failed") return refuseJson(503, NOT_REGISTERED.code, NOT_REGISTERED.message, { "Retry-After": "5" });
     if (outcome.state === "refused") return refuseJson(422, outcome.code, outcome.message);
     return delegate(c);
-  });
-  return routes;
+  }
 }

@@ -122,7 +122,10 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
         throw new ApiProblem(409, "smtp_not_configured", "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.");
       }
       if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
-      return c.json(await sendReminderEmails(detail, codes, { ...c.var.deps, mailer }));
+      const result = await sendReminderEmails(detail, codes, { ...c.var.deps, mailer });
+      // Counts only: the SMTP server's own words often quote the recipient's address (the organiser sees them).
+      if (result.failed.length > 0) c.var.deps.logger.warn({ event: "smtp_refused", campaignId: detail.campaign.id, failed: result.failed.length, sent: result.sent.length }, "The mail server did not take some reminders.");
+      return c.json(result);
     },
   );
 

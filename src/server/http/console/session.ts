@@ -25,12 +25,16 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     // Counted before the (deliberately slow) password check, so parallel guesses cannot all slip under the limit.
     const attempt = loginLimiter.reserve(email, address, at);
     if (!attempt.allowed) {
+      c.var.deps.metrics.signInFailed("too_many_attempts");
       c.header("Retry-After", String(attempt.retryAfterSeconds));
       throw new ApiProblem(429, "too_many_attempts", `Too many sign-in attempts. Please wait ${waitInWords(attempt.retryAfterSeconds)} and try again.`);
     }
     const account = await findOrganiserByEmail(db, email);
     const ok = account && !account.disabled ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDummy(password);
-    if (!ok || !account) throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
+    if (!ok || !account) {
+      c.var.deps.metrics.signInFailed("invalid_credentials");
+      throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
+    }
     attempt.succeeded();
     const session = await createSession(db, account.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);
