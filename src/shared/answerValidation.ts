@@ -8,7 +8,7 @@ import { isQuestionVisible } from "./visibility";
 export interface AnswerIssue {
   /** The question id the problem belongs to. */
   question: string;
-  code: "required" | "too_long" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required" | "exclusive_choice";
+  code: "required" | "too_long" | "not_a_number" | "out_of_range" | "invalid_date" | "invalid_email" | "invalid_choice" | "wrong_type" | "unknown_question" | "hidden_question" | "specify_required" | "exclusive_choice";
   message: string;
 }
 
@@ -49,6 +49,23 @@ export function requiredMessage(question: Question): string {
   }
 }
 
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function numberIssues(question: Question & { type: "integer" | "decimal" }, value: string): Omit<AnswerIssue, "question">[] {
+  const pattern = question.type === "integer" ? /^-?\d{1,15}$/ : /^-?\d{1,15}(\.\d{1,10})?$/;
+  if (!pattern.test(value.trim())) return [{ code: "not_a_number", message: question.type === "integer" ? "Please give a whole number." : "Please give a number." }];
+  const n = Number(value);
+  if ((question.min !== undefined && n < question.min) || (question.max !== undefined && n > question.max)) {
+    const range = [question.min !== undefined ? `at least ${question.min}` : "", question.max !== undefined ? `at most ${question.max}` : ""].filter(Boolean).join(" and ");
+    return [{ code: "out_of_range", message: `Please give a number ${range}.` }];
+  }
+  return [];
+}
+
 /** Problems with one visible question's answer; empty when the answer is fine. */
 export function validateAnswer(question: Question, value: AnswerValue | undefined, context: ValidationContext = {}): AnswerIssue[] {
   const issue = (code: AnswerIssue["code"], message: string): AnswerIssue[] => [{ question: question.id, code, message }];
@@ -83,6 +100,13 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
       if (allowed && !allowed.includes(value)) return issue("invalid_choice", "Please choose one from the list.");
       return value.length <= 64 ? [] : issue("invalid_choice", "Please choose one from the list.");
     }
+    case "integer":
+    case "decimal":
+      return numberIssues(question, value).map((i) => ({ question: question.id, ...i }));
+    case "date":
+      return isCalendarDate(value) ? [] : issue("invalid_date", "Please give a date as year-month-day (2026-03-01).");
+    case "note":
+      return issue("hidden_question", "This is a note to read: it takes no answer.");
     case "email":
       if (value.length > TEXT_LIMITS.email) return issue("too_long", "This e-mail address is too long.");
       return isPlausibleEmail(value.trim()) ? [] : issue("invalid_email", "This does not look like an e-mail address (name@example.org).");
