@@ -10,7 +10,8 @@ export const languageCode = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2
  * The same text in other languages, by language code, beside the English field it translates (XLSForm's
  * `label::French (fr)`). Optional: the renderer shows the English text until it learns to choose a language.
  */
-export const translations = (max: number) => z.optional(z.record(languageCode, z.string().check(z.minLength(1), z.maxLength(max))));
+export const translations = (max: number) =>
+  z.optional(z.record(languageCode, z.string().check(z.minLength(1), z.maxLength(max))));
 
 export const choiceOption = z.strictObject({
   value: identifier,
@@ -32,7 +33,8 @@ export const answerCondition = z.strictObject({
 export type AnswerCondition = z.infer<typeof answerCondition>;
 
 /** When a question is shown: one answer condition, or several combined (XLSForm's `and`, `or`, `not(...)`). */
-export type VisibilityCondition = AnswerCondition | { all: VisibilityCondition[] } | { any: VisibilityCondition[] } | { not: VisibilityCondition };
+export type VisibilityCondition =
+  AnswerCondition | { all: VisibilityCondition[] } | { any: VisibilityCondition[] } | { not: VisibilityCondition };
 export const visibilityCondition: z.ZodMiniType<VisibilityCondition> = z.lazy(() =>
   z.union([
     answerCondition,
@@ -63,12 +65,22 @@ export const question = z.discriminatedUnion("type", [
   z.strictObject({ ...questionBase, type: z.literal("long_text"), maxLength: z.optional(z.int()) }),
   z.strictObject({ ...questionBase, type: z.literal("single_choice"), options: z.array(choiceOption) }),
   z.strictObject({ ...questionBase, type: z.literal("multiple_choice"), options: z.array(choiceOption) }),
-  z.strictObject({ ...questionBase, type: z.literal("yes_no"), yesLabel: z.optional(z.string()), noLabel: z.optional(z.string()) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal("yes_no"),
+    yesLabel: z.optional(z.string()),
+    noLabel: z.optional(z.string()),
+  }),
   /** Options come from a list the organiser maintains (e.g. member administrations), not from the definition. */
   z.strictObject({ ...questionBase, type: z.literal("choose_from_list"), list: z.enum(["administrations"]) }),
   // Numbers and dates are answered as text ("12", "3.5", "2026-03-01") so every answer stays a string or a choice list.
   z.strictObject({ ...questionBase, type: z.literal("integer"), min: z.optional(z.int()), max: z.optional(z.int()) }),
-  z.strictObject({ ...questionBase, type: z.literal("decimal"), min: z.optional(z.number()), max: z.optional(z.number()) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal("decimal"),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+  }),
   z.strictObject({ ...questionBase, type: z.literal("date") }),
   /** Text to read, nothing to answer. */
   z.strictObject({ ...questionBase, type: z.literal("note"), required: z.literal(false) }),

@@ -8,20 +8,29 @@ export function isQuestionVisible(question: Question, answers: Answers, definiti
   return question.visibleWhen === undefined || conditionHolds(question.visibleWhen, answers, definition);
 }
 
-function conditionHolds(condition: VisibilityCondition, answers: Answers, definition: QuestionnaireDefinition): boolean {
+function conditionHolds(
+  condition: VisibilityCondition,
+  answers: Answers,
+  definition: QuestionnaireDefinition,
+): boolean {
   if ("all" in condition) return condition.all.every((c) => conditionHolds(c, answers, definition));
   if ("any" in condition) return condition.any.some((c) => conditionHolds(c, answers, definition));
   if ("not" in condition) return !conditionHolds(condition.not, answers, definition);
   return answerConditionHolds(condition, answers, definition);
 }
 
-function answerConditionHolds(condition: AnswerCondition, answers: Answers, definition: QuestionnaireDefinition): boolean {
+function answerConditionHolds(
+  condition: AnswerCondition,
+  answers: Answers,
+  definition: QuestionnaireDefinition,
+): boolean {
   const controller = allQuestions(definition).find((q) => q.id === condition.question);
   // A hidden controller counts as unanswered (chains of conditions stay hidden; under not(...) this is true, as in ODK).
   if (!controller || !isQuestionVisible(controller, answers, definition)) return false;
   const value = answers[condition.question];
   if (condition.equals !== undefined) return value === condition.equals;
-  if (condition.includes !== undefined) return isMultipleChoiceAnswer(value) && value.choices.includes(condition.includes);
+  if (condition.includes !== undefined)
+    return isMultipleChoiceAnswer(value) && value.choices.includes(condition.includes);
   return false;
 }
 
