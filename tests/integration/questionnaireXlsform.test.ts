@@ -23,7 +23,7 @@ function upload(app: Hono, who: SignedIn, bytes: Uint8Array, contentType = XLSX_
     app.request(`${BASE}/import`, {
       method: "POST",
       headers: { Cookie: who.cookie, "X-CSRF-Token": who.csrfToken, "Content-Type": contentType },
-      body: bytes,
+      body: bytes as Uint8Array<ArrayBuffer>,
     }),
   );
 }
