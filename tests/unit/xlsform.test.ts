@@ -303,6 +303,18 @@ describe("XLSForm import", () => {
     expect(issues.find((i) => i.column === "relevant")?.message).toContain("only = and != compare an answer");
   });
 
+  it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"], ["begin group", "more", "More"], ["date", "since", "Since"], ["end group"]]),
+      "risk",
+      1,
+    );
+    expect(read.definition?.sections.map((s) => [s.id, s.title, s.questions.map((q) => q.id)])).toEqual([
+      ["main", "Risk management follow-up", ["unit"]],
+      ["more", "More", ["since"]],
+    ]);
+  });
+
   it("refuses a form whose form_id is another questionnaire's", () => {
     const issues = xlsformToDefinition(form([["text", "a", "A"]]), "follow-up", 3).issues;
     expect(issues).toEqual([
