@@ -185,6 +185,8 @@ describe("XLSForm import", () => {
         },
       ],
     });
+    // And the same definition, written out again, reads back unchanged: numbers, dates, notes, translations, or_other's option, combined conditions.
+    expect(xlsformToDefinition(definitionToXlsform(read.definition!), "risk", 4).definition).toEqual(read.definition);
   });
 
   it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {
