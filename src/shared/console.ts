@@ -148,11 +148,8 @@ export type ImportPreview = z.infer<typeof importPreview>;
 
 // ---- questionnaires ----
 
-/** GET /api/console/questionnaires: every stored version, newest first, for choosing a campaign's version. */
-export const questionnaireVersionSummary = z.object({ id: z.string(), version: z.number(), title: z.string(), questions: z.number() });
-export type QuestionnaireVersionSummary = z.infer<typeof questionnaireVersionSummary>;
-export const questionnaireVersionList = z.object({ questionnaires: z.array(questionnaireVersionSummary) });
-export type QuestionnaireVersionList = z.infer<typeof questionnaireVersionList>;
+// Shapes live in questionnaireVersions.ts (lifecycle, editing, XLSForm); re-exported for the console's existing imports.
+export { questionnaireVersionList, questionnaireVersionSummary, type QuestionnaireVersionList, type QuestionnaireVersionSummary } from "./questionnaireVersions";
 
 // ---- campaigns ----
 

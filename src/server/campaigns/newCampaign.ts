@@ -4,7 +4,7 @@ import type { Campaign } from "../../shared/campaign";
 import type { ConsoleWorkshop, NewCampaign } from "../../shared/console";
 import { latestQuestionnaireVersion } from "../db/campaigns";
 import type { OutriggerDatabase } from "../db/database";
-import { findQuestionnaire } from "../db/questionnaires";
+import { findQuestionnaireVersion } from "../db/questionnaires";
 import { campaignDates, dueNotAfterOpening } from "./schedule";
 
 export const DEFAULT_QUESTIONNAIRE_ID = "follow-up";
@@ -13,12 +13,16 @@ export const DEFAULT_QUESTIONNAIRE_ID = "follow-up";
 export type CampaignPlan =
   | { campaign: Campaign }
   | { problem: "unknown_questionnaire"; questionnaireId: string }
+  | { problem: "questionnaire_not_published"; questionnaireId: string; questionnaireVersion: number; status: string }
   | { problem: "dates_out_of_order" };
 
 export async function planCampaign(db: OutriggerDatabase, workshop: ConsoleWorkshop, asked: NewCampaign, now: Date): Promise<CampaignPlan> {
   const questionnaireId = asked.questionnaireId ?? DEFAULT_QUESTIONNAIRE_ID;
   const questionnaireVersion = asked.questionnaireVersion ?? (await latestQuestionnaireVersion(db, questionnaireId));
-  if (questionnaireVersion === undefined || !(await findQuestionnaire(db, questionnaireId, questionnaireVersion))) return { problem: "unknown_questionnaire", questionnaireId };
+  const stored = questionnaireVersion === undefined ? undefined : await findQuestionnaireVersion(db, questionnaireId, questionnaireVersion);
+  if (questionnaireVersion === undefined || !stored) return { problem: "unknown_questionnaire", questionnaireId };
+  // Drafts may still change and retired versions are withdrawn from use: a campaign pins a published version only.
+  if (stored.status !== "published") return { problem: "questionnaire_not_published", questionnaireId, questionnaireVersion, status: stored.status };
   const { opensAt, dueAt } = campaignDates(asked, workshop, now);
   if (dueNotAfterOpening(opensAt, dueAt)) return { problem: "dates_out_of_order" };
   return {

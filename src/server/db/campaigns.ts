@@ -1,6 +1,7 @@
 // Follow-up campaigns: one questionnaire version sent to one workshop's participants.
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
 import type { OutriggerDatabase } from "./database";
+import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import type { CampaignRow } from "./schema";
@@ -101,10 +102,9 @@ export async function updateCampaign(db: OutriggerDatabase, id: string, changes:
   forgetCampaigns();
 }
 
-/** The highest stored version of a questionnaire, or undefined when there is none. */
+/** The highest published version of a questionnaire (drafts and retired versions are not offered), or undefined. */
 export async function latestQuestionnaireVersion(db: OutriggerDatabase, questionnaireId: string): Promise<number | undefined> {
-  const row = await db.selectFrom("questionnaires").select((eb) => eb.fn.max("version").as("v")).where("id", "=", questionnaireId).executeTakeFirst();
-  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+  return latestPublishedVersion(db, questionnaireId);
 }
 
 export interface CampaignInvitationRow {

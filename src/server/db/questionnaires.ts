@@ -1,26 +1,232 @@
-// Questionnaire definitions, stored as JSON text per (id, version). A stored version never changes.
-import type { QuestionnaireVersionSummary } from "../../shared/console";
+// Questionnaire versions, stored as JSON text per (id, version) with their lifecycle. Only a draft ever changes:
+// every write below names the status it expects, so a published or retired version is refused here, not only by routes.
+import type {
+  QuestionnaireVersionDetail,
+  QuestionnaireVersionStatus,
+  QuestionnaireVersionSummary,
+} from "../../shared/questionnaireVersions";
 import { allQuestions, questionnaireDefinition, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import { questionnaireContentHash } from "../questionnaires/contentHash";
 import type { OutriggerDatabase } from "./database";
+import type { QuestionnairesTable } from "./schema";
+import type { Selectable } from "kysely";
 
-export async function insertQuestionnaire(db: OutriggerDatabase, definition: QuestionnaireDefinition): Promise<void> {
+/** A change asked of a version in a state that does not allow it (e.g. editing a published version). */
+export class QuestionnaireVersionFrozen extends Error {
+  constructor(
+    readonly id: string,
+    readonly version: number,
+    readonly status: QuestionnaireVersionStatus,
+  ) {
+    super(`Questionnaire "${id}" version ${version} is ${status}: it cannot be changed that way.`);
+    this.name = "QuestionnaireVersionFrozen";
+  }
+}
+
+/** A version shipped with the build: stored as published, once (a later start writes nothing). */
+export async function insertQuestionnaire(
+  db: OutriggerDatabase,
+  definition: QuestionnaireDefinition,
+  now: Date = new Date(),
+): Promise<void> {
+  const at = now.toISOString();
   await db
     .insertInto("questionnaires")
-    .values({ id: definition.id, version: definition.version, definition: JSON.stringify(definition) })
+    .values({
+      id: definition.id,
+      version: definition.version,
+      definition: JSON.stringify(definition),
+      status: "published",
+      content_hash: questionnaireContentHash(definition),
+      created_at: at,
+      published_at: at,
+    })
     .onConflict((oc) => oc.columns(["id", "version"]).doNothing())
     .execute();
 }
 
-export async function findQuestionnaire(db: OutriggerDatabase, id: string, version: number): Promise<QuestionnaireDefinition | undefined> {
-  const row = await db.selectFrom("questionnaires").select("definition").where("id", "=", id).where("version", "=", version).executeTakeFirst();
+/** The definition of any stored version, whatever its status (campaigns and replies on retired versions keep working). */
+export async function findQuestionnaire(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<QuestionnaireDefinition | undefined> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .select("definition")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
   return row ? questionnaireDefinition.parse(JSON.parse(row.definition)) : undefined;
+}
+
+function detailOf(row: Selectable<QuestionnairesTable>): QuestionnaireVersionDetail {
+  const definition = questionnaireDefinition.parse(JSON.parse(row.definition));
+  return {
+    id: row.id,
+    version: Number(row.version),
+    title: definition.title,
+    questions: allQuestions(definition).length,
+    status: row.status as QuestionnaireVersionStatus,
+    contentHash: row.content_hash,
+    basedOnVersion: row.based_on_version === null ? null : Number(row.based_on_version),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    publishedAt: row.published_at,
+    publishedBy: row.published_by,
+    retiredAt: row.retired_at,
+    retiredBy: row.retired_by,
+    definition,
+  };
+}
+
+export async function findQuestionnaireVersion(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<QuestionnaireVersionDetail | undefined> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .selectAll()
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return row ? detailOf(row) : undefined;
 }
 
 /** Every stored version, newest first within each questionnaire. */
 export async function listQuestionnaireVersions(db: OutriggerDatabase): Promise<QuestionnaireVersionSummary[]> {
-  const rows = await db.selectFrom("questionnaires").select(["id", "version", "definition"]).orderBy("id").orderBy("version", "desc").execute();
+  const rows = await db.selectFrom("questionnaires").selectAll().orderBy("id").orderBy("version", "desc").execute();
   return rows.map((row) => {
-    const definition = questionnaireDefinition.parse(JSON.parse(row.definition));
-    return { id: row.id, version: Number(row.version), title: definition.title, questions: allQuestions(definition).length };
+    const { definition: _definition, ...summary } = detailOf(row);
+    return summary;
   });
+}
+
+/** The newest published version: what new campaigns and the report use unless told otherwise. */
+export async function latestPublishedVersion(db: OutriggerDatabase, id: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("id", "=", id)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+}
+
+export async function nextVersionNumber(db: OutriggerDatabase, id: string): Promise<number> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? 1 : Number(row.v) + 1;
+}
+
+export interface NewDraft {
+  definition: QuestionnaireDefinition;
+  basedOnVersion: number | null;
+  by: string;
+  at: Date;
+}
+
+export async function insertDraft(db: OutriggerDatabase, draft: NewDraft): Promise<void> {
+  const { definition } = draft;
+  await db
+    .insertInto("questionnaires")
+    .values({
+      id: definition.id,
+      version: definition.version,
+      definition: JSON.stringify(definition),
+      status: "draft",
+      based_on_version: draft.basedOnVersion,
+      created_at: draft.at.toISOString(),
+      created_by: draft.by,
+    })
+    .execute();
+}
+
+async function refuseUnlessChanged(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+  changedRows: bigint | number,
+): Promise<void> {
+  if (Number(changedRows) > 0) return;
+  const row = await db
+    .selectFrom("questionnaires")
+    .select("status")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (row) throw new QuestionnaireVersionFrozen(id, version, row.status as QuestionnaireVersionStatus);
+  throw new Error(`There is no questionnaire "${id}" version ${version}.`);
+}
+
+/** Replaces a draft's definition; refuses any other status. */
+export async function updateDraft(db: OutriggerDatabase, definition: QuestionnaireDefinition): Promise<void> {
+  const result = await db
+    .updateTable("questionnaires")
+    .set({ definition: JSON.stringify(definition) })
+    .where("id", "=", definition.id)
+    .where("version", "=", definition.version)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  await refuseUnlessChanged(db, definition.id, definition.version, result.numUpdatedRows);
+}
+
+export async function deleteDraft(db: OutriggerDatabase, id: string, version: number): Promise<void> {
+  const result = await db
+    .deleteFrom("questionnaires")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+  await refuseUnlessChanged(db, id, version, result.numDeletedRows);
+}
+
+/** Freezes a draft: published, with the hash of the definition as stored. Returns the hash. */
+export async function publishDraft(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+  by: string,
+  at: Date,
+): Promise<string> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .select("definition")
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  const hash = row ? questionnaireContentHash(JSON.parse(row.definition)) : "";
+  const result = await db
+    .updateTable("questionnaires")
+    .set({ status: "published", content_hash: hash, published_at: at.toISOString(), published_by: by })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "draft")
+    // Only the definition that was hashed: an edit landing in between leaves the draft a draft.
+    .where("definition", "=", row?.definition ?? "")
+    .executeTakeFirst();
+  await refuseUnlessChanged(db, id, version, result.numUpdatedRows);
+  return hash;
+}
+
+/** Hides a published version from new campaigns; its campaigns and replies keep working. */
+export async function retireVersion(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+  by: string,
+  at: Date,
+): Promise<void> {
+  const result = await db
+    .updateTable("questionnaires")
+    .set({ status: "retired", retired_at: at.toISOString(), retired_by: by })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  await refuseUnlessChanged(db, id, version, result.numUpdatedRows);
 }

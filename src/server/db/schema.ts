@@ -29,6 +29,18 @@ export interface QuestionnairesTable {
   version: number;
   /** The definition as JSON text. */
   definition: string;
+  /** draft | published | retired (migration 0010; earlier rows are published). Only a draft may change. */
+  status: ColumnType<string, string | undefined, string>;
+  /** SHA-256 of the canonical JSON definition, set at publish. */
+  content_hash: string | null;
+  created_at: string | null;
+  /** Organiser id; null for versions shipped with the build. */
+  created_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+  retired_at: string | null;
+  retired_by: string | null;
+  based_on_version: number | null;
 }
 
 export interface CampaignsTable {

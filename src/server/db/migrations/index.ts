@@ -9,6 +9,7 @@ import * as reminders from "./0006_reminders";
 import * as curationFeedback from "./0007_curation_feedback";
 import * as attachments from "./0008_attachments";
 import * as attachmentRefusals from "./0009_attachment_refusals";
+import * as questionnaireLifecycle from "./0010_questionnaire_lifecycle";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007_curation_feedback": curationFeedback,
   "0008_attachments": attachments,
   "0009_attachment_refusals": attachmentRefusals,
+  "0010_questionnaire_lifecycle": questionnaireLifecycle,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -44,6 +44,13 @@ function unknownQuestionnaire(questionnaireId: string, askedVersion: number | un
   ]);
 }
 
+function notPublished(questionnaireId: string, version: number, status: string): ApiProblem {
+  const why = status === "draft" ? "is a draft that may still change: publish it first" : "was retired: pick a published version";
+  return new ApiProblem(422, "questionnaire_not_published", `Questionnaire "${questionnaireId}" version ${version} ${why}.`, [
+    { path: "questionnaireVersion", code: "questionnaire_not_published", message: `Version ${version} is ${status}; campaigns open only on published versions.` },
+  ]);
+}
+
 function withdrawn(what: string): ApiProblem {
   return new ApiProblem(409, "campaign_withdrawn", `This campaign was withdrawn: it ${what}.`);
 }
@@ -63,7 +70,11 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     const workshop = await workshopOr404(db, c.req.param("id"));
     const asked = c.req.valid("json");
     const plan = await planCampaign(db, workshop, asked, at);
-    if ("problem" in plan) throw plan.problem === "dates_out_of_order" ? datesOutOfOrder() : unknownQuestionnaire(plan.questionnaireId, asked.questionnaireVersion);
+    if ("problem" in plan) {
+      if (plan.problem === "dates_out_of_order") throw datesOutOfOrder();
+      if (plan.problem === "questionnaire_not_published") throw notPublished(plan.questionnaireId, plan.questionnaireVersion, plan.status);
+      throw unknownQuestionnaire(plan.questionnaireId, asked.questionnaireVersion);
+    }
     const { campaign } = plan;
     await insertCampaignWithInvitations(db, campaign, at, async (tx) => newInvitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)));
     return c.json(await freshCampaignDetail(c, campaign.id), 201);

@@ -12,6 +12,7 @@ import { curationRoutes } from "./curation";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
+import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -27,20 +28,26 @@ export interface ConsoleOptions {
 }
 
 export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono<ConsoleEnv> {
-  const consoleDeps: ConsoleDeps = { ...deps, loginLimiter: createLoginLimiter(), trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1" };
+  const consoleDeps: ConsoleDeps = {
+    ...deps,
+    loginLimiter: createLoginLimiter(),
+    trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1",
+  };
   const routes = new Hono<ConsoleEnv>();
   routes.use("*", async (c, next) => {
     c.set("deps", consoleDeps);
     await next();
     // Console answers are about one signed-in person: never kept by a shared cache or the service worker.
     // (A file streamed straight to the socket — RESPONSE_ALREADY_SENT — set its own header and must not be touched.)
-    if (!c.res.headers.has("Cache-Control") && !c.res.headers.has("x-hono-already-sent")) c.header("Cache-Control", "no-store");
+    if (!c.res.headers.has("Cache-Control") && !c.res.headers.has("x-hono-already-sent"))
+      c.header("Cache-Control", "no-store");
   });
   routes.route("/session", sessionRoutes());
   routes.route("/setup", setupRoutes());
   routes.route("/workshops", workshopRoutes());
   routes.route("/administrations", administrationRoutes());
   routes.route("/questionnaires", questionnaireRoutes());
+  routes.route("/questionnaires", questionnaireXlsformRoutes());
   routes.route("/", participantRoutes());
   routes.route("/", campaignRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());

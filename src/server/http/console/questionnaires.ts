@@ -1,11 +1,178 @@
-// /api/console/questionnaires: the stored questionnaire versions a campaign can be opened on.
-import { Hono } from "hono";
-import type { QuestionnaireVersionList } from "../../../shared/console";
-import { requireSession, type ConsoleEnv } from "../../auth/middleware";
-import { listQuestionnaireVersions } from "../../db/questionnaires";
+// /api/console/questionnaires: questionnaire versions and their lifecycle, draft → published → retired.
+// A published version never changes: editing one means a new draft copied from it. Organisers write; viewers read.
+//
+// | method | path                                  | what                                                  | who may call |
+// | ------ | ------------------------------------- | ----------------------------------------------------- | ------------ |
+// | GET    | /                                     | every stored version with its status                  | any role     |
+// | GET    | /:id/versions/:version                | one version, with its definition                      | any role     |
+// | POST   | /:id/versions                         | the next draft, copied from a version                 | organiser    |
+// | PUT    | /:id/versions/:version                | replace a draft's definition                          | organiser    |
+// | DELETE | /:id/versions/:version                | delete a draft                                        | organiser    |
+// | POST   | /:id/versions/:version/publish        | check fully and freeze a draft; answers its hash      | organiser    |
+// | POST   | /:id/versions/:version/retire         | no new campaigns on it; old ones keep working         | organiser    |
+// (XLSForm import and export: questionnaireXlsform.ts.)
+import { Hono, type Context } from "hono";
+import { checkForPublish } from "../../../shared/questionnaireChecks";
+import {
+  draftDefinition,
+  newDraftRequest,
+  type QuestionnaireVersionDetail,
+  type QuestionnaireVersionList,
+  type QuestionnaireVersionResult,
+} from "../../../shared/questionnaireVersions";
+import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
+import {
+  deleteDraft,
+  findQuestionnaireVersion,
+  insertDraft,
+  latestPublishedVersion,
+  listQuestionnaireVersions,
+  nextVersionNumber,
+  publishDraft,
+  QuestionnaireVersionFrozen,
+  retireVersion,
+  updateDraft,
+} from "../../db/questionnaires";
+import type { OutriggerDatabase } from "../../db/database";
+import { ApiProblem } from "../errors";
+import { jsonBody } from "../jsonBody";
+
+/** The :version of the address as a number; anything else is an address with nothing at it. */
+export function versionParam(c: Context<ConsoleEnv>): number {
+  const text = c.req.param("version") ?? "";
+  if (!/^[1-9]\d{0,8}$/.test(text)) throw new ApiProblem(404, "not_found", "There is no such questionnaire version.");
+  return Number(text);
+}
+
+export async function versionOr404(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<QuestionnaireVersionDetail> {
+  const found = await findQuestionnaireVersion(db, id, version);
+  if (!found) throw new ApiProblem(404, "not_found", `There is no questionnaire "${id}" version ${version}.`);
+  return found;
+}
+
+function frozen(error: QuestionnaireVersionFrozen, doing: string): ApiProblem {
+  const advice = error.status === "draft" ? "" : " Create a new draft from it instead.";
+  return new ApiProblem(
+    409,
+    "version_frozen",
+    `Version ${error.version} of "${error.id}" is ${error.status}, so it cannot be ${doing}.${advice}`,
+  );
+}
+
+async function refusingFrozen<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof QuestionnaireVersionFrozen) throw frozen(error, doing);
+    throw error;
+  }
+}
 
 export function questionnaireRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
-  routes.get("/", requireSession(), async (c) => c.json({ questionnaires: await listQuestionnaireVersions(c.var.deps.db) } satisfies QuestionnaireVersionList));
+
+  routes.get("/", requireSession(), async (c) =>
+    c.json({ questionnaires: await listQuestionnaireVersions(c.var.deps.db) } satisfies QuestionnaireVersionList),
+  );
+
+  routes.get("/:id/versions/:version", requireSession(), async (c) =>
+    c.json(await versionOr404(c.var.deps.db, c.req.param("id"), versionParam(c))),
+  );
+
+  routes.post("/:id/versions", requireOrganiser(), jsonBody(newDraftRequest), async (c) => {
+    const { db, now } = c.var.deps;
+    const id = c.req.param("id");
+    const from = c.req.valid("json").fromVersion ?? (await latestPublishedVersion(db, id));
+    if (from === undefined)
+      throw new ApiProblem(404, "not_found", `Questionnaire "${id}" has no published version to start a draft from.`);
+    const source = await versionOr404(db, id, from);
+    const version = await nextVersionNumber(db, id);
+    await insertDraft(db, {
+      definition: { ...source.definition, version },
+      basedOnVersion: source.version,
+      by: c.var.session.organiser.id,
+      at: now(),
+    });
+    return c.json(
+      { version: await versionOr404(db, id, version), warnings: [] } satisfies QuestionnaireVersionResult,
+      201,
+    );
+  });
+
+  routes.put("/:id/versions/:version", requireOrganiser(), jsonBody(draftDefinition), async (c) => {
+    const { db } = c.var.deps;
+    const [id, version] = [c.req.param("id"), versionParam(c)];
+    const definition = c.req.valid("json");
+    const mismatch = [
+      definition.id !== id
+        ? { path: "id", code: "wrong_id", message: `The definition's id must be "${id}", as in the address.` }
+        : undefined,
+      definition.version !== version
+        ? {
+            path: "version",
+            code: "wrong_version",
+            message: `The definition's version must be ${version}, as in the address.`,
+          }
+        : undefined,
+    ].filter((i) => i !== undefined);
+    if (mismatch.length > 0)
+      throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", mismatch);
+    const current = await versionOr404(db, id, version);
+    await refusingFrozen("changed", () => updateDraft(db, definition));
+    // What publishing would refuse, said now, while the draft is being written.
+    const base =
+      current.basedOnVersion === null ? undefined : await findQuestionnaireVersion(db, id, current.basedOnVersion);
+    const check = checkForPublish(definition, base?.definition);
+    return c.json({
+      version: await versionOr404(db, id, version),
+      warnings: [...check.errors, ...check.warnings],
+    } satisfies QuestionnaireVersionResult);
+  });
+
+  routes.delete("/:id/versions/:version", requireOrganiser(), async (c) => {
+    const { db } = c.var.deps;
+    const [id, version] = [c.req.param("id"), versionParam(c)];
+    await versionOr404(db, id, version);
+    await refusingFrozen("deleted", () => deleteDraft(db, id, version));
+    return c.body(null, 204);
+  });
+
+  routes.post("/:id/versions/:version/publish", requireOrganiser(), async (c) => {
+    const { db, now } = c.var.deps;
+    const [id, version] = [c.req.param("id"), versionParam(c)];
+    const draft = await versionOr404(db, id, version);
+    if (draft.status !== "draft")
+      throw new ApiProblem(409, "version_frozen", `Version ${version} of "${id}" is already ${draft.status}.`);
+    const base =
+      draft.basedOnVersion === null ? undefined : await findQuestionnaireVersion(db, id, draft.basedOnVersion);
+    const check = checkForPublish(draft.definition, base?.definition);
+    if (check.errors.length > 0)
+      throw new ApiProblem(
+        422,
+        "invalid_questionnaire",
+        `Version ${version} cannot be published yet: ${check.errors.length} problem(s) to fix.`,
+        check.errors,
+      );
+    await refusingFrozen("published", () => publishDraft(db, id, version, c.var.session.organiser.id, now()));
+    return c.json({
+      version: await versionOr404(db, id, version),
+      warnings: check.warnings,
+    } satisfies QuestionnaireVersionResult);
+  });
+
+  routes.post("/:id/versions/:version/retire", requireOrganiser(), async (c) => {
+    const { db, now } = c.var.deps;
+    const [id, version] = [c.req.param("id"), versionParam(c)];
+    await versionOr404(db, id, version);
+    await refusingFrozen("retired (only a published version can be)", () =>
+      retireVersion(db, id, version, c.var.session.organiser.id, now()),
+    );
+    return c.json({ version: await versionOr404(db, id, version), warnings: [] } satisfies QuestionnaireVersionResult);
+  });
+
   return routes;
 }

@@ -1,0 +1,144 @@
+// The small part of XPath Outrigger understands in XLSForm: `relevant` (=, !=, selected, not, and, or) and
+// `constraint` (string lengths, numeric ranges). Anything else is refused with a reason, never guessed at.
+import type { VisibilityCondition } from "../../shared/questionnaire";
+
+type Token = { kind: "ref" | "string" | "number" | "word" | "symbol"; text: string };
+
+function tokenize(expression: string): Token[] | string {
+  const tokens: Token[] = [];
+  const pattern =
+    /\s*(?:\$\{([^}]+)\}|'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_-]*)|(!=|<=|>=|[=<>(),.]))/y;
+  let at = 0;
+  while (at < expression.length) {
+    if (expression.slice(at).trim() === "") break;
+    pattern.lastIndex = at;
+    const m = pattern.exec(expression);
+    if (!m) return `cannot read "${expression.slice(at).trim()}"`;
+    at = pattern.lastIndex;
+    if (m[1] !== undefined) tokens.push({ kind: "ref", text: m[1].trim() });
+    else if (m[2] !== undefined || m[3] !== undefined) tokens.push({ kind: "string", text: m[2] ?? m[3] });
+    else if (m[4] !== undefined) tokens.push({ kind: "number", text: m[4] });
+    else if (m[5] !== undefined) tokens.push({ kind: "word", text: m[5] });
+    else tokens.push({ kind: "symbol", text: m[6] });
+  }
+  return tokens;
+}
+
+class Unreadable extends Error {}
+
+/** Parses a `relevant` expression into a visibility condition, or says why it cannot. */
+export function parseRelevant(expression: string): { condition: VisibilityCondition } | { problem: string } {
+  const tokens = tokenize(expression);
+  if (typeof tokens === "string") return { problem: tokens };
+  let i = 0;
+  const peek = () => tokens[i];
+  const isWord = (text: string) => peek()?.kind === "word" && peek()?.text === text;
+  const expect = (text: string) => {
+    if (peek()?.text !== text)
+      throw new Unreadable(`expected "${text}"${peek() ? ` before "${peek().text}"` : " at the end"}`);
+    i++;
+  };
+  const take = (kind: Token["kind"], what: string): string => {
+    const t = peek();
+    if (t?.kind !== kind) throw new Unreadable(`expected ${what}${t ? ` but found "${t.text}"` : " at the end"}`);
+    i++;
+    return t.text;
+  };
+  const orExpr = (): VisibilityCondition => {
+    const parts = [andExpr()];
+    while (isWord("or")) {
+      i++;
+      parts.push(andExpr());
+    }
+    return parts.length === 1 ? parts[0] : { any: parts };
+  };
+  const andExpr = (): VisibilityCondition => {
+    const parts = [primary()];
+    while (isWord("and")) {
+      i++;
+      parts.push(primary());
+    }
+    return parts.length === 1 ? parts[0] : { all: parts };
+  };
+  const primary = (): VisibilityCondition => {
+    if (peek()?.text === "(") {
+      i++;
+      const inner = orExpr();
+      expect(")");
+      return inner;
+    }
+    if (isWord("not")) {
+      i++;
+      expect("(");
+      const inner = orExpr();
+      expect(")");
+      return { not: inner };
+    }
+    if (isWord("selected")) {
+      i++;
+      expect("(");
+      const question = take("ref", "a ${question} reference");
+      expect(",");
+      const value = take("string", "a quoted option name");
+      expect(")");
+      return { question, includes: value };
+    }
+    const question = take("ref", "a ${question} reference, selected(...) or not(...)");
+    const operator = peek()?.text;
+    if (operator !== "=" && operator !== "!=")
+      throw new Unreadable(`only = and != compare an answer (found "${operator ?? "nothing"}")`);
+    i++;
+    const value = take("string", "a quoted value");
+    return operator === "=" ? { question, equals: value } : { not: { question, equals: value } };
+  };
+  try {
+    const condition = orExpr();
+    if (i < tokens.length) throw new Unreadable(`unexpected "${tokens[i].text}"`);
+    return { condition };
+  } catch (error) {
+    if (error instanceof Unreadable) return { problem: error.message };
+    throw error;
+  }
+}
+
+function quoted(value: string): string {
+  return value.includes("'") ? `"${value}"` : `'${value}'`;
+}
+
+/** Writes a visibility condition as an XLSForm `relevant` expression that parseRelevant reads back the same. */
+export function writeRelevant(condition: VisibilityCondition): string {
+  const inner = (c: VisibilityCondition) => ("all" in c || "any" in c ? `(${writeRelevant(c)})` : writeRelevant(c));
+  if ("all" in condition) return condition.all.map(inner).join(" and ");
+  if ("any" in condition) return condition.any.map(inner).join(" or ");
+  if ("not" in condition) return `not(${writeRelevant(condition.not)})`;
+  if (condition.includes !== undefined) return `selected(\${${condition.question}}, ${quoted(condition.includes)})`;
+  return `\${${condition.question}} = ${quoted(condition.equals ?? "")}`;
+}
+
+export type Constraint = { maxLength: number } | { min?: number; max?: number };
+
+/** Reads `string-length(.) <= 500` or `. >= 0 and . <= 100` (either bound alone too). */
+export function parseConstraint(expression: string): { constraint: Constraint } | { problem: string } {
+  const text = expression.trim();
+  const length = /^string-length\(\s*\.\s*\)\s*<=\s*(\d+)$/.exec(text);
+  if (length) return { constraint: { maxLength: Number(length[1]) } };
+  const bounds: { min?: number; max?: number } = {};
+  for (const part of text.split(/\s+and\s+/)) {
+    const m = /^\.\s*(>=|<=)\s*(-?\d+(?:\.\d+)?)$/.exec(part.trim());
+    const key = m?.[1] === ">=" ? "min" : "max";
+    if (!m || bounds[key] !== undefined)
+      return { problem: `only "string-length(.) <= N" or ". >= A and . <= B" can be kept, not "${text}"` };
+    bounds[key] = Number(m[2]);
+  }
+  return { constraint: bounds };
+}
+
+export function writeConstraint(constraint: Constraint): string {
+  if ("maxLength" in constraint) return `string-length(.) <= ${constraint.maxLength}`;
+  return [
+    constraint.min !== undefined ? `. >= ${constraint.min}` : "",
+    constraint.max !== undefined ? `. <= ${constraint.max}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
+}

@@ -1,0 +1,214 @@
+// XLSForm rows read into a questionnaire definition. What a definition cannot hold is refused row by row
+// (sheet, row, column, reason) — repeats, calculations, choice filters, unknown types or columns — never dropped.
+import {
+  identifier,
+  questionnaireDefinition,
+  type ChoiceOption,
+  type QuestionnaireDefinition,
+  type Section,
+} from "../../shared/questionnaire";
+import { INTRO_NOTE } from "./definitionToXlsform";
+import { questionOf } from "./xlsformQuestion";
+import { languageColumnsOf, textsOf, type LanguageColumns } from "./xlsformTexts";
+import type { SheetRow, XlsformIssue, XlsformSheet, XlsformSheets } from "./xlsformSheets";
+
+export type XlsformReading =
+  { definition: QuestionnaireDefinition; issues: [] } | { definition?: undefined; issues: XlsformIssue[] };
+
+const SURVEY_COLUMNS = new Set([
+  "type",
+  "name",
+  "label",
+  "hint",
+  "required",
+  "relevant",
+  "constraint",
+  "appearance",
+  "outrigger_type",
+  "outrigger_prefill",
+]);
+const CHOICE_COLUMNS = new Set(["list_name", "name", "label", "outrigger_role"]);
+const SETTINGS_COLUMNS = new Set(["form_title", "form_id", "version", "default_language"]);
+/** Why well-known columns cannot be kept, in the organiser's words. */
+const COLUMN_REASONS: Record<string, string> = {
+  calculation: "calculations are not supported: a reply holds only what the respondent answered",
+  choice_filter: "choice filters (cascading selects) are not supported: every option of a question is always offered",
+  constraint_message: "custom constraint messages are not supported: the form says what is wrong in its own words",
+  required_message: "custom required messages are not supported",
+  default: "default answers are not supported",
+  read_only: "read-only questions are not supported",
+  repeat_count: "repeats are not supported",
+};
+
+/** Reads the sheets as version `version` of questionnaire `id` (form_id, if given, must be the same). */
+export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: number): XlsformReading {
+  const issues: XlsformIssue[] = [];
+  const refuse = (sheet: XlsformIssue["sheet"], row: number, column: string, message: string) =>
+    issues.push({ sheet, row, column, message });
+  const unknownColumns = (sheet: XlsformIssue["sheet"], data: XlsformSheet, known: Set<string>) => {
+    for (const r of data.rows)
+      for (const [column, value] of Object.entries(r.cells)) {
+        const base = column.split("::")[0].trim();
+        if (!known.has(base) && value.trim() !== "")
+          refuse(
+            sheet,
+            r.row,
+            column,
+            COLUMN_REASONS[base] ?? `the column "${column}" is not supported, and its value would be lost`,
+          );
+      }
+  };
+  unknownColumns("survey", sheets.survey, SURVEY_COLUMNS);
+  unknownColumns("choices", sheets.choices, CHOICE_COLUMNS);
+  unknownColumns("settings", sheets.settings, SETTINGS_COLUMNS);
+
+  const settings = sheets.settings.rows[0]?.cells ?? {};
+  const title = settings.form_title?.trim();
+  if (!title) refuse("settings", 2, "form_title", "the form needs a title (form_title)");
+  if (settings.form_id && settings.form_id.trim() !== id)
+    refuse(
+      "settings",
+      2,
+      "form_id",
+      `form_id is "${settings.form_id}" but this is questionnaire "${id}": import it there, or change form_id`,
+    );
+  const languages: LanguageColumns = languageColumnsOf(
+    [...sheets.survey.columns, ...sheets.choices.columns],
+    settings.default_language,
+    (column, message) => refuse(sheets.survey.columns.includes(column) ? "survey" : "choices", 1, column, message),
+  );
+
+  const lists = new Map<string, SheetRow[]>();
+  for (const r of sheets.choices.rows) {
+    const list = r.cells.list_name?.trim();
+    if (!list) {
+      if (Object.keys(r.cells).length > 0)
+        refuse("choices", r.row, "list_name", "a choice needs the list it belongs to");
+      continue;
+    }
+    lists.set(list, [...(lists.get(list) ?? []), r]);
+  }
+  const optionsOf = (list: string, at: SheetRow): ChoiceOption[] | undefined => {
+    const rows = lists.get(list);
+    if (!rows) return void refuse("survey", at.row, "type", `there is no choices list "${list}" in the choices sheet`);
+    return rows.map((r) => {
+      const value = r.cells.name?.trim() ?? "";
+      if (!identifier.safeParse(value).success)
+        refuse(
+          "choices",
+          r.row,
+          "name",
+          `"${value}" is not a usable option name (a letter, then letters, digits, _ or -)`,
+        );
+      const texts = textsOf(r.cells, "label", languages);
+      if (!texts.text) refuse("choices", r.row, "label", "the option needs a label");
+      const role = r.cells.outrigger_role?.trim() ?? "";
+      if (role !== "" && role !== "specify" && role !== "exclusive")
+        refuse("choices", r.row, "outrigger_role", `outrigger_role is "specify", "exclusive" or empty, not "${role}"`);
+      return {
+        value,
+        label: texts.text ?? "",
+        ...(texts.translations ? { labels: texts.translations } : {}),
+        ...(role === "specify" ? { specify: true } : role === "exclusive" ? { exclusive: true } : {}),
+      };
+    });
+  };
+
+  const sections: Section[] = [];
+  let open: Section | undefined;
+  let loose: Section | undefined;
+  let intro: ReturnType<typeof textsOf> | undefined;
+  const names = new Set<string>();
+  const current = (): Section => {
+    if (open) return open;
+    if (!loose)
+      sections.push(
+        (loose = {
+          id: sections.length === 0 ? "main" : `main_${sections.length + 1}`,
+          title: title || id,
+          questions: [],
+        }),
+      );
+    return loose;
+  };
+
+  for (const r of sheets.survey.rows) {
+    const cell = (c: string) => r.cells[c]?.trim() ?? "";
+    const type = cell("type").replace(/\s+/g, " ");
+    const name = cell("name");
+    if (type === "" && Object.keys(r.cells).length === 0) continue;
+    const kind = type.toLowerCase().replace("_", " ");
+    if (kind === "begin group") {
+      if (open) refuse("survey", r.row, "type", "groups inside groups are not supported: sections do not nest");
+      if (cell("relevant"))
+        refuse("survey", r.row, "relevant", "a condition on a whole group is not supported: put it on each question");
+      const texts = textsOf(r.cells, "label", languages);
+      const hints = textsOf(r.cells, "hint", languages);
+      if (!identifier.safeParse(name).success)
+        refuse(
+          "survey",
+          r.row,
+          "name",
+          `"${name}" is not a usable group name (a letter, then letters, digits, _ or -)`,
+        );
+      if (!texts.text) refuse("survey", r.row, "label", "the group needs a label: it is the section's title");
+      open = {
+        id: name,
+        title: texts.text ?? name,
+        ...(texts.translations ? { titles: texts.translations } : {}),
+        ...(hints.text ? { description: hints.text } : {}),
+        ...(hints.translations ? { descriptions: hints.translations } : {}),
+        questions: [],
+      };
+      sections.push(open);
+      loose = undefined;
+      continue;
+    }
+    if (kind === "end group") {
+      if (!open) refuse("survey", r.row, "type", "end group without a begin group");
+      open = undefined;
+      continue;
+    }
+    if (kind === "begin repeat" || kind === "end repeat") {
+      if (kind === "begin repeat")
+        refuse("survey", r.row, "type", "repeats are not supported: a reply holds one answer per question");
+      continue;
+    }
+    const question = questionOf(r, kind, type, {
+      languages,
+      optionsOf,
+      refuse: (column, message) => refuse("survey", r.row, column, message),
+    });
+    if (!question) continue;
+    if (names.has(question.id)) refuse("survey", r.row, "name", `another row is already called "${question.id}"`);
+    names.add(question.id);
+    if (question.type === "note" && question.id === INTRO_NOTE && sections.length === 0 && intro === undefined) {
+      intro = { text: question.label, translations: question.labels };
+      continue;
+    }
+    current().questions.push(question);
+  }
+  if (open) refuse("survey", sheets.survey.rows.at(-1)?.row ?? 1, "type", `the group "${open.id}" has no end group`);
+  if (sections.length === 0) refuse("survey", 1, "type", "the form has no questions");
+  if (issues.length > 0) return { issues };
+
+  const candidate = {
+    id,
+    version,
+    title,
+    ...(intro?.text ? { intro: intro.text } : {}),
+    ...(intro?.translations ? { intros: intro.translations } : {}),
+    sections,
+  };
+  const parsed = questionnaireDefinition.safeParse(candidate);
+  if (!parsed.success)
+    return {
+      issues: parsed.error.issues.map((i) => ({
+        sheet: "survey",
+        row: 1,
+        column: i.path.join("."),
+        message: `not a valid questionnaire: ${i.message}`,
+      })),
+    };
+  return { definition: parsed.data, issues: [] };
+}

@@ -1,0 +1,203 @@
+// XLSForm ↔ questionnaire definition: v1 and v2 survive a round trip, and every supported construct reads as meant.
+import { describe, expect, it } from "vitest";
+import type { QuestionnaireDefinition } from "../../src/shared/questionnaire";
+import { followUpV1, followUpV2 } from "../../src/shared/questionnaires";
+import { definitionToXlsform } from "../../src/server/questionnaires/definitionToXlsform";
+import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDefinition";
+import { readXlsformWorkbook, writeXlsformWorkbook } from "../../src/server/questionnaires/xlsformWorkbook";
+import { form } from "./support/xlsformRows";
+
+const ADMINS = [
+  { code: "FJ", name: "Fiji" },
+  { code: "TO", name: "Tonga" },
+];
+
+describe("XLSForm round trip", () => {
+  // What XLSForm does not carry back, and why it does not matter here:
+  // - `version`: written to settings, but an import always becomes the next draft, numbered by the server
+  //   (so these round trips import under the version they exported);
+  // - a yesLabel/noLabel spelled exactly as the defaults "Yes"/"No" comes back absent: it shows the same;
+  // - the administrations list's rows: they are directory data, exported for KoboToolbox, not part of the definition.
+  // Neither v1 nor v2 uses the last two, so they come back deep-equal.
+  it.each([
+    ["v1", followUpV1],
+    ["v2", followUpV2],
+  ])("exports %s and imports it back as the same definition, through an .xlsx file", async (_name, definition) => {
+    const bytes = await writeXlsformWorkbook(definitionToXlsform(definition, ADMINS));
+    const read = xlsformToDefinition(await readXlsformWorkbook(bytes), definition.id, definition.version);
+    expect(read.issues).toEqual([]);
+    expect(read.definition).toEqual(definition);
+  });
+
+  it("writes what KoboToolbox needs: settings with form_title, form_id and version, and the administrations as a choices list", () => {
+    const sheets = definitionToXlsform(followUpV2, ADMINS);
+    expect(sheets.settings.rows[0].cells).toEqual({ form_title: followUpV2.title, form_id: "follow-up", version: "2" });
+    expect(sheets.choices.rows.filter((r) => r.cells.list_name === "administrations").map((r) => r.cells.name)).toEqual(
+      ["FJ", "TO"],
+    );
+    const directEffects = sheets.survey.rows.find((r) => r.cells.name === "directEffectsDescription")!;
+    expect(directEffects.cells).toMatchObject({
+      type: "text",
+      appearance: "multiline",
+      required: "yes",
+      relevant: "${directEffects} = 'yes'",
+    });
+  });
+
+  it("keeps every language of a translated definition, naming each column as ODK expects", () => {
+    const translated: QuestionnaireDefinition = {
+      id: "needs",
+      version: 1,
+      title: "Needs",
+      sections: [
+        {
+          id: "s",
+          title: "Needs",
+          titles: { fr: "Besoins" },
+          questions: [
+            {
+              id: "topic",
+              type: "short_text",
+              label: "Topic",
+              labels: { fr: "Sujet" },
+              helps: { fr: "Un seul" },
+              help: "Only one",
+              required: true,
+            },
+          ],
+        },
+      ],
+    };
+    const sheets = definitionToXlsform(translated);
+    expect(sheets.survey.columns).toEqual(
+      expect.arrayContaining(["label::English (en)", "label::French (fr)", "hint::French (fr)"]),
+    );
+    expect(xlsformToDefinition(sheets, "needs", 1).definition).toEqual(translated);
+  });
+});
+
+describe("XLSForm import", () => {
+  it("reads every supported construct into the definition", () => {
+    const sheets = form(
+      [
+        ["note", "intro", "Tell us what changed.", "", "", "", "", "", "Dites-nous ce qui a changé."],
+        ["begin group", "about", "About the work", "Six months on", "", "", "", "", "Le travail"],
+        ["text", "unit", "Your unit", "", "yes", "", "string-length(.) <= 120", "", "Votre unité"],
+        ["text", "story", "What happened?", "", "no", "", "", "multiline"],
+        ["integer", "colleagues", "Colleagues trained", "", "true()", "", ". >= 0 and . <= 500"],
+        ["decimal", "hours", "Hours saved per week", "", "", "", ". >= 0"],
+        ["date", "since", "Since when?"],
+        ["select_multiple actions or_other", "actions", "What did you do?", "", "yes"],
+        ["select_one yn", "effects", "Any effects?", "", "yes", "not(selected(${actions}, 'nothing'))"],
+        [
+          "note",
+          "thanks",
+          "Thank you",
+          "",
+          "",
+          "${effects} = 'yes' and (selected(${actions}, 'shared') or ${unit} != 'HQ')",
+        ],
+        ["end group", "about"],
+      ],
+      [
+        ["actions", "shared", "Shared the materials", "Partagé"],
+        ["actions", "nothing", "Nothing yet"],
+        ["yn", "yes", "Yes"],
+        ["yn", "no", "No"],
+      ],
+      {
+        surveyColumns: [
+          "type",
+          "name",
+          "label",
+          "hint",
+          "required",
+          "relevant",
+          "constraint",
+          "appearance",
+          "label::French (fr)",
+        ],
+        choiceColumns: ["list_name", "name", "label", "label::French (fr)"],
+      },
+    );
+    const read = xlsformToDefinition(sheets, "risk", 4);
+    expect(read.issues).toEqual([]);
+    expect(read.definition).toEqual({
+      id: "risk",
+      version: 4,
+      title: "Risk management follow-up",
+      intro: "Tell us what changed.",
+      intros: { fr: "Dites-nous ce qui a changé." },
+      sections: [
+        {
+          id: "about",
+          title: "About the work",
+          titles: { fr: "Le travail" },
+          description: "Six months on",
+          questions: [
+            {
+              id: "unit",
+              type: "short_text",
+              label: "Your unit",
+              labels: { fr: "Votre unité" },
+              required: true,
+              maxLength: 120,
+            },
+            { id: "story", type: "long_text", label: "What happened?", required: false },
+            { id: "colleagues", type: "integer", label: "Colleagues trained", required: true, min: 0, max: 500 },
+            { id: "hours", type: "decimal", label: "Hours saved per week", required: false, min: 0 },
+            { id: "since", type: "date", label: "Since when?", required: false },
+            {
+              id: "actions",
+              type: "multiple_choice",
+              label: "What did you do?",
+              required: true,
+              options: [
+                { value: "shared", label: "Shared the materials", labels: { fr: "Partagé" } },
+                { value: "nothing", label: "Nothing yet" },
+                { value: "other", label: "Other", specify: true },
+              ],
+            },
+            {
+              id: "effects",
+              type: "single_choice",
+              label: "Any effects?",
+              required: true,
+              visibleWhen: { not: { question: "actions", includes: "nothing" } },
+              options: [
+                { value: "yes", label: "Yes" },
+                { value: "no", label: "No" },
+              ],
+            },
+            {
+              id: "thanks",
+              type: "note",
+              label: "Thank you",
+              required: false,
+              visibleWhen: {
+                all: [
+                  { question: "effects", equals: "yes" },
+                  { any: [{ question: "actions", includes: "shared" }, { not: { question: "unit", equals: "HQ" } }] },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
+    // And the same definition, written out again, reads back unchanged: numbers, dates, notes, translations, or_other's option, combined conditions.
+    expect(xlsformToDefinition(definitionToXlsform(read.definition!), "risk", 4).definition).toEqual(read.definition);
+  });
+
+  it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"], ["begin group", "more", "More"], ["date", "since", "Since"], ["end group"]]),
+      "risk",
+      1,
+    );
+    expect(read.definition?.sections.map((s) => [s.id, s.title, s.questions.map((q) => q.id)])).toEqual([
+      ["main", "Risk management follow-up", ["unit"]],
+      ["more", "More", ["since"]],
+    ]);
+  });
+});
