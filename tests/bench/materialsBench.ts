@@ -1,5 +1,6 @@
 // Materials figures: bytes on the wire for a first download and for an update (real build, real server,
 // real Chromium through a counting proxy), and blob serving throughput against a plain static server.
+import type { Page } from "playwright-core";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -111,7 +112,7 @@ async function manifestBytesNeeded(serverUrl: string): Promise<number> {
   return [...unique.values()].reduce((a, b) => a + b, 0);
 }
 
-async function waitAllComplete(page: import("playwright-core").Page): Promise<void> {
+async function waitAllComplete(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const rows = [...document.querySelectorAll('[data-testid="material-row"]')];

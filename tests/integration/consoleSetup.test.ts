@@ -4,17 +4,16 @@ import { consoleSession } from "../../src/shared/console";
 import { AdminInputError, createOrganiserFromArgs } from "../../src/server/auth/createOrganiserCommand";
 import { findOrganiserByEmail } from "../../src/server/db/organisers";
 import type { RunningServer } from "../../src/server/serve";
-import { ENGINES, type TestDatabase } from "./support/testDatabase";
+import { ENGINES } from "./support/testDatabase";
 import { startTestServer, type TestServer } from "./support/testServer";
 
 describe.each(ENGINES)("first start of the console and admin:create (%s)", (engine) => {
   let running: TestServer;
-  let database: TestDatabase;
   let server: RunningServer;
 
   beforeAll(async () => {
     running = await startTestServer(engine);
-    ({ database, server } = running);
+    ({ server } = running);
   });
   afterAll(() => running?.close());
 

@@ -8,7 +8,7 @@ import { createDownloader, DOWNLOAD_PROBLEMS, type DownloaderDeps, type StorageM
 import { refreshManifest } from "../../src/app/sync/materialsManifest";
 import type { Material } from "../../src/shared/materials";
 import { invitation, resetDb } from "./support/fixtures";
-import { createFakeMaterialsServer, hashOf, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
+import { createFakeMaterialsServer, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
 import { fakeClock, fakePlatform, type FakeClock, type RecordedTimer } from "./support/fakePlatform";
 import { expectSameBytes } from "./support/sameBytes";
 

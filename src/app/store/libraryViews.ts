@@ -1,4 +1,5 @@
 // The library's screens as data: which workshops, which materials are on the phone, and how far their files are.
+import { liveQuery } from "dexie";
 import type { Workshop } from "../../shared/directory";
 import type { Material } from "../../shared/materials";
 import { db, type BlobState, type MaterialFile, type OfflineChoice, type OutriggerDb, type StoredManifest } from "./db";
@@ -110,4 +111,10 @@ export async function materialFilesFingerprint(database: OutriggerDb = db): Prom
 
 export function countCompletePdfs(database: OutriggerDb = db): Promise<number> {
   return database.blobs.where("state").equals("complete").filter((f) => f.contentType === "application/pdf").count();
+}
+
+/** Calls `onCount` now and whenever the number of PDFs kept on the phone changes; returns the unsubscribe. */
+export function watchCompletePdfs(onCount: (count: number) => void, database: OutriggerDb = db): () => void {
+  const subscription = liveQuery(() => countCompletePdfs(database)).subscribe(onCount);
+  return () => subscription.unsubscribe();
 }

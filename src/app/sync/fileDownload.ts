@@ -1,7 +1,6 @@
 // One try at one file, from its stored bytes to verified: the hash state kept across tries, the SHA-256 check, and the rule that a second damaged answer is final.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import type { ChunkStore } from "../store/chunkStore";
 import type { OutriggerDb, MaterialFile } from "../store/db";
 import { indexHandoutText } from "../store/library";
 import { workshopsKeeping } from "../store/offlineChoices";

@@ -54,6 +54,8 @@ export function Routes(props: { routes: RouteDefinition[] }) {
     <>
       {(() => {
         const m = matched();
+        // Inside JSX this function is itself the tracked scope, re-run when the path changes; returning early is safe.
+        // eslint-disable-next-line solid/components-return-once
         if (!m) return null;
         const Screen = m.route.component;
         return (

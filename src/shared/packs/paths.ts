@@ -6,7 +6,6 @@ export const PACK_README_PATH = "README.txt";
 export const MAX_PACK_FILE_NAME_CHARS = 120;
 
 // Characters Windows, macOS or Android refuse, control characters, and bidirectional overrides that disguise an extension.
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[/\\:*?"<>|\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 
@@ -72,7 +71,6 @@ export function packPaths(files: ReadonlyArray<{ title: string; fileName: string
 export function isSafeZipPath(path: string): boolean {
   if (path.length === 0 || path.length > 1024) return false;
   if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:/.test(path)) return false;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return false;
   const segments = path.endsWith("/") ? path.slice(0, -1).split("/") : path.split("/");
   return segments.every((s) => s !== "" && s !== "." && s !== ".." && !s.includes(":"));

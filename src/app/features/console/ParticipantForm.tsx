@@ -57,8 +57,12 @@ export async function removeParticipant(id: string): Promise<string | undefined>
 
 /** Correcting a participant's details (a new e-mail address, a new position). */
 export function ParticipantEditForm(props: { participant: Participant; onDone: () => void }) {
+  // The form edits a copy: the participant as it was when the form opened gives the initial values, on purpose not tracked.
+  // eslint-disable-next-line solid/reactivity
   const [name, setName] = createSignal(props.participant.name);
+  // eslint-disable-next-line solid/reactivity
   const [email, setEmail] = createSignal(props.participant.email);
+  // eslint-disable-next-line solid/reactivity
   const [position, setPosition] = createSignal(props.participant.position ?? "");
   const [problem, setProblem] = createSignal<string>();
   const save = async (event: Event) => {

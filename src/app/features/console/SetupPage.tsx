@@ -3,5 +3,5 @@ import { SignInPage } from "./SignInPage";
 
 export default function SetupPage() {
   const token = new URLSearchParams(location.search).get("token") ?? undefined;
-  return token ? <SignInPage setupToken={token} /> : <SignInPage />;
+  return <SignInPage setupToken={token} />;
 }

@@ -70,6 +70,8 @@ export function SurveyPage() {
 
 function SurveyForm(props: { context: SurveyScreenContext }) {
   const navigate = useNavigate();
+  // The page mounts one form per loaded context (keyed by the parent), so reading it once is right.
+  // eslint-disable-next-line solid/reactivity
   const { draft, definition, administrations } = props.context;
   const sections = definition.sections;
   const reviewIndex = sections.length;

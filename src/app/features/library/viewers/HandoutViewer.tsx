@@ -13,7 +13,10 @@ export function sanitisedHandoutDocument(source: string, title: string): string 
 }
 
 export function HandoutViewer(props: { blob: Blob; title: string }) {
-  const [doc] = createResource(() => props.blob, async (blob) => sanitisedHandoutDocument(await blob.text(), props.title));
+  const [doc] = createResource(
+    () => ({ blob: props.blob, title: props.title }),
+    async ({ blob, title }) => sanitisedHandoutDocument(await blob.text(), title),
+  );
   let frame: HTMLIFrameElement | undefined;
   const fit = () => {
     const body = frame?.contentDocument?.body;

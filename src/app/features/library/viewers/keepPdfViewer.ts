@@ -1,7 +1,6 @@
 // Keeps the PDF viewer's code (pdf.js and its worker) for offline use: once per build, soon after the first visit
 // or when the first PDF is kept. The service worker fetches it into its cache; the page never loads pdf.js for it.
-import { liveQuery } from "dexie";
-import { countCompletePdfs } from "../../../store/libraryViews";
+import { watchCompletePdfs } from "../../../store/libraryViews";
 
 /** Well after the first question is on screen: the viewer never competes with the questionnaire for the link. */
 const AFTER_START_MS = 10_000;
@@ -37,10 +36,10 @@ export function keepPdfViewerForOffline(): void {
   const keep = async () => {
     if (started) return;
     started = true;
-    watch.unsubscribe();
+    stopWatching();
     if (!(await keepPdfViewerNow())) started = false;
   };
-  const watch = liveQuery(() => countCompletePdfs()).subscribe((pdfs) => {
+  const stopWatching = watchCompletePdfs((pdfs) => {
     if (pdfs > 0) void keep().catch(() => (started = false));
   });
   setTimeout(() => void keep().catch(() => (started = false)), AFTER_START_MS);
