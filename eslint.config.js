@@ -13,8 +13,12 @@ const platformPackages = [
   ["dexie", "hono", "hono/*", "@hono/*", "kysely", "better-sqlite3", "pg", "node:*", "solid-js", "solid-js/*"],
   "src/shared is the pure core used by phone and server alike: no storage, HTTP, Node or UI imports.",
 ];
-const serverFromApp = [["**/server/**", "**/server"], "The app never imports server code; share shapes through src/shared."];
-const queryBuilders = "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]";
+const serverFromApp = [
+  ["**/server/**", "**/server"],
+  "The app never imports server code; share shapes through src/shared.",
+];
+const queryBuilders =
+  "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]";
 
 export default tseslint.config(
   { ignores: ["dist/", "dist-server/", "node_modules/", "coverage/", "reports/", ".stryker-tmp/", "data/", ".tmp/"] },
@@ -23,7 +27,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       eqeqeq: ["error", "always", { null: "ignore" }],
       // We match control characters on purpose: to refuse them in names, file names and spreadsheet cells.
@@ -35,7 +42,10 @@ export default tseslint.config(
     files: ["src/shared/**/*.ts"],
     rules: {
       "no-restricted-imports": "off",
-      "@typescript-eslint/no-restricted-imports": forbidImports(platformPackages, [["**/app/**", "**/server/**"], "src/shared depends on nothing of the app or server."]),
+      "@typescript-eslint/no-restricted-imports": forbidImports(platformPackages, [
+        ["**/app/**", "**/server/**"],
+        "src/shared depends on nothing of the app or server.",
+      ]),
     },
   },
   {
@@ -48,7 +58,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": forbidImports(
         serverFromApp,
-        [["dexie", "**/store/db"], "Screens reach IndexedDB only through functions in src/app/store (read models), never Dexie tables."],
+        [
+          ["dexie", "**/store/db"],
+          "Screens reach IndexedDB only through functions in src/app/store (read models), never Dexie tables.",
+        ],
         [["**/sync/apiClient"], "Screens never call the server; ask the sync engine or a sync/ module."],
       ),
       "no-restricted-globals": ["error", { name: "fetch", message: "Only src/app/sync talks to the network." }],
@@ -58,28 +71,56 @@ export default tseslint.config(
     // ui/ holds generic pieces (createLiveQuery wraps Dexie's liveQuery for any store read model), never tables.
     files: ["src/app/ui/**/*.{ts,tsx}"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": forbidImports(serverFromApp, [["**/store/db"], "ui/ holds generic pieces; tables are reached through src/app/store."]),
+      "@typescript-eslint/no-restricted-imports": forbidImports(serverFromApp, [
+        ["**/store/db"],
+        "ui/ holds generic pieces; tables are reached through src/app/store.",
+      ]),
       "no-restricted-globals": ["error", { name: "fetch", message: "Only src/app/sync talks to the network." }],
     },
   },
   {
     files: ["src/app/store/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": forbidImports(serverFromApp, [["**/features/**", "**/sync/**"], "The store sits below screens and sync; it imports neither."]),
-      "no-restricted-globals": ["error", { name: "fetch", message: "The store keeps data on the phone; only src/app/sync talks to the network." }],
+      "@typescript-eslint/no-restricted-imports": forbidImports(serverFromApp, [
+        ["**/features/**", "**/sync/**"],
+        "The store sits below screens and sync; it imports neither.",
+      ]),
+      "no-restricted-globals": [
+        "error",
+        { name: "fetch", message: "The store keeps data on the phone; only src/app/sync talks to the network." },
+      ],
     },
   },
   {
     // Routes reach the database only through named query functions in src/server/db.
     files: ["src/server/http/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": forbidImports([["kysely"], "Routes call query functions from src/server/db; they do not build SQL."]),
-      "no-restricted-syntax": ["error", { selector: queryBuilders, message: "Routes call query functions from src/server/db; they do not build SQL." }],
+      "@typescript-eslint/no-restricted-imports": forbidImports([
+        ["kysely"],
+        "Routes call query functions from src/server/db; they do not build SQL.",
+      ]),
+      "no-restricted-syntax": [
+        "error",
+        { selector: queryBuilders, message: "Routes call query functions from src/server/db; they do not build SQL." },
+      ],
     },
   },
   {
     files: ["src/server/**/*.ts"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["**/app/**"], message: "The server never imports the app; share through src/shared.", allowTypeImports: true }] }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/**"],
+              message: "The server never imports the app; share through src/shared.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ["tests/**/*.{ts,tsx}"],

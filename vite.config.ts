@@ -5,7 +5,8 @@ import solid from "vite-plugin-solid";
 import { VitePWA } from "vite-plugin-pwa";
 
 const rootDir = fileURLToPath(new URL(".", import.meta.url));
-const appVersion = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string }).version;
+const appVersion = (JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
 const isTest = process.env.VITEST !== undefined;
 
 interface ModuleGraph {

@@ -22,6 +22,7 @@ function resumeMaterialDownloads(): void {
     .anyOf("queued", "downloading", "verifying")
     .count()
     .then((unfinished) => {
-      if (unfinished > 0) void import("./sync/downloaderInstance").then(({ downloader }) => downloader.resumeInterrupted());
+      if (unfinished > 0)
+        void import("./sync/downloaderInstance").then(({ downloader }) => downloader.resumeInterrupted());
     });
 }

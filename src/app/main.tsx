@@ -6,4 +6,6 @@ import "./ui/styles.css";
 
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
-void whenFirstScreenShown().then(() => import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork()));
+void whenFirstScreenShown().then(() =>
+  import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork()),
+);

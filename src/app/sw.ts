@@ -21,13 +21,21 @@ registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { deny
 // Big, rarely used code (pdf.js and its worker) is cached the first time it is asked for, and from then on
 // works offline. Hashed names make cache-first safe.
 const LAZY_ASSETS_CACHE = "outrigger-lazy-assets";
-registerRoute(({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET", new CacheFirst({ cacheName: LAZY_ASSETS_CACHE }));
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET",
+  new CacheFirst({ cacheName: LAZY_ASSETS_CACHE }),
+);
 
 /** Fetches whichever pdf.js files this build's cache lacks; true when all are kept. */
 async function keepPdfViewer(): Promise<boolean> {
   const cache = await caches.open(LAZY_ASSETS_CACHE);
-  const urls = pdfViewerFiles.map((entry) => new URL(typeof entry === "string" ? entry : entry.url, self.location.origin).href);
-  const missing = (await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? undefined : url)))).filter((url): url is string => url !== undefined);
+  const urls = pdfViewerFiles.map(
+    (entry) => new URL(typeof entry === "string" ? entry : entry.url, self.location.origin).href,
+  );
+  const missing = (await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? undefined : url)))).filter(
+    (url): url is string => url !== undefined,
+  );
   return cache.addAll(missing).then(
     () => urls.length > 0,
     () => false,
@@ -44,7 +52,10 @@ registerRoute(
     if (!(file instanceof File)) return Response.redirect("/trainer", 303);
     const isReply = file.type === "application/json" || file.name.toLowerCase().endsWith(".json");
     const cache = await caches.open("outrigger-shared-pack");
-    await cache.put(isReply ? "/shared-reply" : "/shared-pack", new Response(file, { headers: { "content-type": file.type || "application/octet-stream" } }));
+    await cache.put(
+      isReply ? "/shared-reply" : "/shared-pack",
+      new Response(file, { headers: { "content-type": file.type || "application/octet-stream" } }),
+    );
     return Response.redirect(isReply ? "/deliver?shared=1" : "/import?shared=1", 303);
   },
   "POST",
@@ -55,7 +66,8 @@ registerRoute(
 self.addEventListener("message", (event) => {
   const type = (event.data as { type?: string } | null)?.type;
   if (type === "SKIP_WAITING") void self.skipWaiting();
-  if (type === "KEEP_PDF_VIEWER") event.waitUntil(keepPdfViewer().then((kept) => event.ports[0]?.postMessage({ kept })));
+  if (type === "KEEP_PDF_VIEWER")
+    event.waitUntil(keepPdfViewer().then((kept) => event.ports[0]?.postMessage({ kept })));
 });
 clientsClaim();
 

@@ -132,7 +132,9 @@ async function materialsAdd(): Promise<void> {
     });
     for (const { outcome, material } of result.materials) {
       const what = outcome === "added" ? "added    " : outcome === "changed" ? "replaced " : "unchanged";
-      console.log(`${what} ${material.fileName}  "${material.title}"  ${material.kind}, ${formatBytes(material.size)}, sha256 ${material.sha256}`);
+      console.log(
+        `${what} ${material.fileName}  "${material.title}"  ${material.kind}, ${formatBytes(material.size)}, sha256 ${material.sha256}`,
+      );
     }
     console.log(
       result.version === result.previousVersion
@@ -145,12 +147,24 @@ async function materialsAdd(): Promise<void> {
 }
 
 async function backup(): Promise<void> {
-  const { values } = parseArgs({ args: process.argv.slice(3), options: { out: { type: "string" }, "files-only": { type: "boolean" } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { out: { type: "string" }, "files-only": { type: "boolean" } },
+  });
   const started = Date.now();
-  const result = await createBackup({ dataDir: process.env.DATA_DIR ?? "data", out: values.out, databaseUrl: process.env.DATABASE_URL, filesOnly: values["files-only"] });
+  const result = await createBackup({
+    dataDir: process.env.DATA_DIR ?? "data",
+    out: values.out,
+    databaseUrl: process.env.DATABASE_URL,
+    filesOnly: values["files-only"],
+  });
   const { counts, files } = result.manifest;
-  console.log(`Backup written: ${result.archive} (${formatBytes(result.archiveBytes)}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  console.log(`  database:        ${result.manifest.database === "sqlite" ? "SQLite (online backup, integrity checked)" : "not included (--files-only)"}`);
+  console.log(
+    `Backup written: ${result.archive} (${formatBytes(result.archiveBytes)}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  database:        ${result.manifest.database === "sqlite" ? "SQLite (online backup, integrity checked)" : "not included (--files-only)"}`,
+  );
   if (counts.replies !== null) console.log(`  replies:         ${counts.replies}`);
   console.log(`  materials files: ${counts.materialFiles}`);
   if (counts.attachments !== null) console.log(`  attachments:     ${counts.attachments}`);
@@ -162,7 +176,9 @@ async function restore(): Promise<void> {
   if (positionals.length !== 1) throw new Error("Name one backup archive: npm run restore -- outrigger-backup-….tar");
   const result = await restoreBackup(positionals[0], process.env.DATA_DIR ?? "data");
   const { counts } = result.manifest;
-  console.log(`Restored ${result.files} files (${formatBytes(result.fileBytes)}) from the backup of ${result.manifest.createdAt} into ${result.dataDir}, every SHA-256 checked.`);
+  console.log(
+    `Restored ${result.files} files (${formatBytes(result.fileBytes)}) from the backup of ${result.manifest.createdAt} into ${result.dataDir}, every SHA-256 checked.`,
+  );
   console.log(
     `  replies: ${counts.replies ?? "not included (restore the PostgreSQL database with pg_restore)"}, materials files: ${counts.materialFiles}, attachments: ${counts.attachments ?? "—"}`,
   );
@@ -181,7 +197,14 @@ async function adminCreate(): Promise<void> {
 }
 
 const command = process.argv[2];
-const commands: Record<string, () => Promise<void>> = { start, migrate, "materials:add": materialsAdd, "admin:create": adminCreate, backup, restore };
+const commands: Record<string, () => Promise<void>> = {
+  start,
+  migrate,
+  "materials:add": materialsAdd,
+  "admin:create": adminCreate,
+  backup,
+  restore,
+};
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(USAGE);

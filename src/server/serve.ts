@@ -10,7 +10,12 @@ import { seedDemoMaterials } from "./demoMaterials/index";
 import { issueSetupTokenIfNoOrganiser } from "./auth/setupToken";
 import { createApp, defaultBlobDir } from "./http/app";
 import { defaultUploadDir } from "./http/uploads";
-import { recoverFinishedUploads, scheduleUploadSweeps, sweepExpiredUploads, uploadExpiryFromEnv } from "./attachments/uploadMaintenance";
+import {
+  recoverFinishedUploads,
+  scheduleUploadSweeps,
+  sweepExpiredUploads,
+  uploadExpiryFromEnv,
+} from "./attachments/uploadMaintenance";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { loadOrCreateManifestSigner, serverNameFromEnv } from "./signing/manifestSigner";
 import type { SigningKey } from "../shared/signing";
@@ -84,33 +89,77 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let sweepTimer: NodeJS.Timeout | undefined;
   try {
     const { applied } = await migrateToLatest(db);
-    if (applied.length > 0) logger.info({ event: "migrations_applied", migrations: applied }, `Database migrations applied: ${applied.join(", ")}`);
+    if (applied.length > 0)
+      logger.info(
+        { event: "migrations_applied", migrations: applied },
+        `Database migrations applied: ${applied.join(", ")}`,
+      );
     const seed = await seedIfEmpty(db, options.now?.());
-    if (seed.seeded) logger.info({ event: "first_start_data_added" }, "First start: member administrations, FY 2022/23 workshops and a demo campaign were added.");
+    if (seed.seeded)
+      logger.info(
+        { event: "first_start_data_added" },
+        "First start: member administrations, FY 2022/23 workshops and a demo campaign were added.",
+      );
     const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
     const clock = options.now ?? (() => new Date());
     const sweepIncoming = async () => {
       const { removedFiles, removedBytes } = await blobStore.sweepAbandonedIncoming(clock());
-      if (removedFiles > 0) logger.info({ event: "incoming_files_swept", removedFiles, removedBytes }, `Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`);
+      if (removedFiles > 0)
+        logger.info(
+          { event: "incoming_files_swept", removedFiles, removedBytes },
+          `Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`,
+        );
     };
     await sweepIncoming();
     // unref: the sweep never keeps the process alive on its own.
-    sweepTimer = setInterval(() => void sweepIncoming().catch((error: unknown) => logger.error({ event: "blob_sweep_failed", err: error }, "The blob folder sweep failed.")), INCOMING_SWEEP_INTERVAL_MS).unref();
+    sweepTimer = setInterval(
+      () =>
+        void sweepIncoming().catch((error: unknown) =>
+          logger.error({ event: "blob_sweep_failed", err: error }, "The blob folder sweep failed."),
+        ),
+      INCOMING_SWEEP_INTERVAL_MS,
+    ).unref();
     const demo = await seedDemoMaterials(db, blobStore, options.now?.());
-    if (demo.added.length > 0) logger.info({ event: "demo_materials_added", files: demo.added }, `Demo materials added to the RKC workshop: ${demo.added.join(", ")}`);
-    const signer = loadOrCreateManifestSigner(options.dataDir ?? process.env.DATA_DIR ?? "data", options.serverName ?? serverNameFromEnv());
-    if (signer.created) logger.info({ event: "signing_key_created", keyPath: signer.path, keyId: signer.key.keyId }, `Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`);
+    if (demo.added.length > 0)
+      logger.info(
+        { event: "demo_materials_added", files: demo.added },
+        `Demo materials added to the RKC workshop: ${demo.added.join(", ")}`,
+      );
+    const signer = loadOrCreateManifestSigner(
+      options.dataDir ?? process.env.DATA_DIR ?? "data",
+      options.serverName ?? serverNameFromEnv(),
+    );
+    if (signer.created)
+      logger.info(
+        { event: "signing_key_created", keyPath: signer.path, keyId: signer.key.keyId },
+        `Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`,
+      );
     const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
     const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
     // The sender address is left out: no e-mail address goes into the log.
-    logger.info({ event: "mail_configured", smtp: mailer ? mailer.description : null }, mailer ? `Reminders are sent by SMTP through ${mailer.description}.` : "SMTP_URL is not set: the console offers reminders as mailto links only.");
+    logger.info(
+      { event: "mail_configured", smtp: mailer ? mailer.description : null },
+      mailer
+        ? `Reminders are sent by SMTP through ${mailer.description}.`
+        : "SMTP_URL is not set: the console offers reminders as mailto links only.",
+    );
     const uploadDir = defaultUploadDir(options.dataDir);
     const log = (line: string) => logger.info({ event: "uploads_maintenance" }, line);
     const uploadCare = { db, now: options.now ?? (() => new Date()), uploadDir, log };
     const uploadExpiryMs = options.uploadExpiryMs ?? uploadExpiryFromEnv();
     await recoverFinishedUploads(uploadCare);
     await sweepExpiredUploads(uploadCare, uploadExpiryMs);
-    const app = createApp({ db, now: options.now, staticDir: options.staticDir, blobStore, signer, mailer: mailer ?? null, uploadDir, logger, dataDir: options.dataDir });
+    const app = createApp({
+      db,
+      now: options.now,
+      staticDir: options.staticDir,
+      blobStore,
+      signer,
+      mailer: mailer ?? null,
+      uploadDir,
+      logger,
+      dataDir: options.dataDir,
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
       s.once("error", reject);
@@ -122,7 +171,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         options.onRequest?.(entry);
         // Only these fields: never the raw path (it may hold a code), the query, or any header.
         const { method, route, status, bytes, durationMs, requestId, completed } = entry;
-        if (writeRequestLine) logger.info({ event: "request", method, route, status, bytes, durationMs, requestId, ...(completed ? {} : { completed }) }, `${method} ${route} ${status}`);
+        if (writeRequestLine)
+          logger.info(
+            {
+              event: "request",
+              method,
+              route,
+              status,
+              bytes,
+              durationMs,
+              requestId,
+              ...(completed ? {} : { completed }),
+            },
+            `${method} ${route} ${status}`,
+          );
       },
       (error) => logger.error({ event: "request_log_failed", err: error }, "A request could not be logged."),
     );
@@ -132,7 +194,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     let closing: Promise<void> | undefined;
     const url = `http://${shownHost === "0.0.0.0" || shownHost === "[::]" ? "localhost" : shownHost}:${address.port}`;
     // "Open http://…/" is what scripts wait for (tests, benchmarks), in the JSON line as on a terminal.
-    logger.info({ event: "server_started", listening: url, version: SERVER_VERSION }, `Outrigger is running. Open ${url}/ in a browser.`);
+    logger.info(
+      { event: "server_started", listening: url, version: SERVER_VERSION },
+      `Outrigger is running. Open ${url}/ in a browser.`,
+    );
     return {
       url,
       db,

@@ -21,7 +21,10 @@ export const replyBatchRequest = z.strictObject({
     .array(z.unknown())
     .check(
       z.minLength(1, "The batch holds no replies."),
-      z.maxLength(MAX_REPLIES_PER_BATCH, `A batch holds at most ${MAX_REPLIES_PER_BATCH} replies; send them in smaller batches.`),
+      z.maxLength(
+        MAX_REPLIES_PER_BATCH,
+        `A batch holds at most ${MAX_REPLIES_PER_BATCH} replies; send them in smaller batches.`,
+      ),
     ),
 });
 

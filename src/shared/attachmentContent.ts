@@ -77,15 +77,62 @@ export function checkAttachmentContent(declaredType: string, bytes: Uint8Array, 
   if (matches?.(bytes)) return { ok: true };
   const what = TYPE_NAMES[declaredType] ?? "a file of an accepted type";
   const named = fileName === undefined ? "This file" : `"${fileName}"`;
-  const why = declaredType === "text/plain" ? "it looks like a web page, a program or a binary file" : "its content does not start the way such a file does";
-  return { ok: false, code: "attachment_content_mismatch", message: `${named} is not really ${what}: ${why}, so it cannot be attached.` };
+  const why =
+    declaredType === "text/plain"
+      ? "it looks like a web page, a program or a binary file"
+      : "its content does not start the way such a file does";
+  return {
+    ok: false,
+    code: "attachment_content_mismatch",
+    message: `${named} is not really ${what}: ${why}, so it cannot be attached.`,
+  };
 }
 
 /** Bidi controls (e.g. U+202E, which shows "exe.pdf" as "fdp.exe"), zero-width characters and the BOM. */
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Extensions that run something when opened, or render as a page; never kept as an inner or final extension. */
-const EXECUTABLE_EXTENSIONS = new Set(["exe", "com", "scr", "bat", "cmd", "pif", "msi", "msp", "dll", "cpl", "jar", "js", "mjs", "jse", "vbs", "vbe", "wsf", "wsh", "ps1", "psm1", "hta", "html", "htm", "xhtml", "svg", "lnk", "reg", "sh", "bash", "app", "apk", "deb", "rpm", "dmg", "iso", "docm", "xlsm", "pptm", "url"]);
+const EXECUTABLE_EXTENSIONS = new Set([
+  "exe",
+  "com",
+  "scr",
+  "bat",
+  "cmd",
+  "pif",
+  "msi",
+  "msp",
+  "dll",
+  "cpl",
+  "jar",
+  "js",
+  "mjs",
+  "jse",
+  "vbs",
+  "vbe",
+  "wsf",
+  "wsh",
+  "ps1",
+  "psm1",
+  "hta",
+  "html",
+  "htm",
+  "xhtml",
+  "svg",
+  "lnk",
+  "reg",
+  "sh",
+  "bash",
+  "app",
+  "apk",
+  "deb",
+  "rpm",
+  "dmg",
+  "iso",
+  "docm",
+  "xlsm",
+  "pptm",
+  "url",
+]);
 const MAX_NAME_LENGTH = 255;
 
 /**
@@ -94,17 +141,31 @@ const MAX_NAME_LENGTH = 255;
  */
 export function cleanAttachmentFileName(name: string, declaredType: AttachmentType): string {
   const lastSegment = name.normalize("NFC").split(/[/\\]/).pop() ?? "";
-  const visible = lastSegment.replace(INVISIBLE, "").replace(/\s+/g, " ").replace(CONTROL, "").replace(/^[.\s]+|[.\s]+$/g, "");
-  const segments = visible.split(".").map((segment) => segment.trim()).filter((segment) => segment !== "");
+  const visible = lastSegment
+    .replace(INVISIBLE, "")
+    .replace(/\s+/g, " ")
+    .replace(CONTROL, "")
+    .replace(/^[.\s]+|[.\s]+$/g, "");
+  const segments = visible
+    .split(".")
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== "");
   const isExecutable = (segment: string) => EXECUTABLE_EXTENSIONS.has(segment.toLowerCase());
   // "invoice.pdf.exe" → "invoice.pdf": trailing extensions that would run are dropped.
   while (segments.length > 1 && isExecutable(segments[segments.length - 1])) segments.pop();
   // "report.exe.pdf" → "report_exe.pdf": an inner one loses its dot, so nothing shows a misleading extension.
-  const joined = segments.reduce((name, segment, i) => (i === 0 ? segment : `${name}${isExecutable(segment) ? "_" : "."}${segment}`), "");
+  const joined = segments.reduce(
+    (name, segment, i) => (i === 0 ? segment : `${name}${isExecutable(segment) ? "_" : "."}${segment}`),
+    "",
+  );
   const allowed = TYPE_EXTENSIONS[declaredType];
   const dot = joined.lastIndexOf(".");
   const ownExtension = dot > 0 ? joined.slice(dot + 1) : "";
-  const [stem, extension] = allowed.includes(ownExtension.toLowerCase()) ? [joined.slice(0, dot), ownExtension] : [joined, allowed[0]];
+  const [stem, extension] = allowed.includes(ownExtension.toLowerCase())
+    ? [joined.slice(0, dot), ownExtension]
+    : [joined, allowed[0]];
   const room = MAX_NAME_LENGTH - extension.length - 1;
-  return `${Array.from(stem || "attachment").slice(0, room).join("")}.${extension}`;
+  return `${Array.from(stem || "attachment")
+    .slice(0, room)
+    .join("")}.${extension}`;
 }

@@ -26,10 +26,17 @@ export const MAX_ATTACHMENTS_PER_REPLY = 5;
 export const UPLOADS_PATH = "/api/uploads";
 
 /** The keys of the tus Upload-Metadata header the phone sends (values base64 as tus requires). */
-export const UPLOAD_METADATA_KEYS = { replyId: "replyId", attachmentId: "attachmentId", filename: "filename", filetype: "filetype" } as const;
+export const UPLOAD_METADATA_KEYS = {
+  replyId: "replyId",
+  attachmentId: "attachmentId",
+  filename: "filename",
+  filetype: "filetype",
+} as const;
 
 /** File names as the phone sends them; cleaned (cleanAttachmentFileName in ./attachmentContent) before they are stored or shown. */
-export const attachmentFileName = z.string().check(z.minLength(1, "is empty"), z.maxLength(1024, "is longer than 1024 characters"));
+export const attachmentFileName = z
+  .string()
+  .check(z.minLength(1, "is empty"), z.maxLength(1024, "is longer than 1024 characters"));
 
 /** The decoded Upload-Metadata of a new upload. */
 export const uploadMetadata = z.object({
@@ -37,7 +44,10 @@ export const uploadMetadata = z.object({
   /** Made on the phone with the draft; also the tus upload id, so a repeated create is the same upload. */
   attachmentId: uuidV7,
   filename: attachmentFileName,
-  filetype: z.custom<AttachmentType>((value) => typeof value === "string" && isAttachmentType(value), "is not an accepted file type"),
+  filetype: z.custom<AttachmentType>(
+    (value) => typeof value === "string" && isAttachmentType(value),
+    "is not an accepted file type",
+  ),
 });
 export type UploadMetadata = z.infer<typeof uploadMetadata>;
 
@@ -72,4 +82,5 @@ export const replyAttachmentList = z.object({ attachments: z.array(replyAttachme
 export type ReplyAttachmentList = z.infer<typeof replyAttachmentList>;
 
 /** Where the phone reads which attachments of a reply the server holds. */
-export const replyAttachmentsPath = (replyId: string): string => `/api/replies/${encodeURIComponent(replyId)}/attachments`;
+export const replyAttachmentsPath = (replyId: string): string =>
+  `/api/replies/${encodeURIComponent(replyId)}/attachments`;

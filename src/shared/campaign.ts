@@ -22,10 +22,30 @@ export type CampaignAcceptance =
 
 /** Whether a reply arriving at `now` is taken: late replies count when the campaign allows them. */
 export function campaignAcceptsReplies(c: Campaign, now: Date): CampaignAcceptance {
-  if (c.status === "withdrawn") return { accepted: false, code: "campaign_withdrawn", message: "The organiser has withdrawn this questionnaire, so it no longer takes replies." };
-  if (c.status === "closed") return { accepted: false, code: "campaign_closed", message: "This questionnaire is closed and no longer takes replies." };
-  if (now.getTime() < Date.parse(c.opensAt)) return { accepted: false, code: "campaign_not_open_yet", message: "This questionnaire is not open for replies yet." };
+  if (c.status === "withdrawn")
+    return {
+      accepted: false,
+      code: "campaign_withdrawn",
+      message: "The organiser has withdrawn this questionnaire, so it no longer takes replies.",
+    };
+  if (c.status === "closed")
+    return {
+      accepted: false,
+      code: "campaign_closed",
+      message: "This questionnaire is closed and no longer takes replies.",
+    };
+  if (now.getTime() < Date.parse(c.opensAt))
+    return {
+      accepted: false,
+      code: "campaign_not_open_yet",
+      message: "This questionnaire is not open for replies yet.",
+    };
   const late = now.getTime() > Date.parse(c.dueAt);
-  if (late && !c.lateRepliesAccepted) return { accepted: false, code: "campaign_closed", message: "The due date for this questionnaire has passed and late replies are not taken." };
+  if (late && !c.lateRepliesAccepted)
+    return {
+      accepted: false,
+      code: "campaign_closed",
+      message: "The due date for this questionnaire has passed and late replies are not taken.",
+    };
   return { accepted: true, late };
 }

@@ -9,7 +9,12 @@ export interface ToggledChoice {
   cleared: string[];
 }
 
-export function toggleChoice(options: readonly ChoiceOption[], current: MultipleChoiceAnswer, value: string, checked: boolean): ToggledChoice {
+export function toggleChoice(
+  options: readonly ChoiceOption[],
+  current: MultipleChoiceAnswer,
+  value: string,
+  checked: boolean,
+): ToggledChoice {
   const byValue = new Map(options.map((o) => [o.value, o]));
   const without = current.choices.filter((c) => c !== value);
   let choices: string[];

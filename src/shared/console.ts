@@ -13,7 +13,9 @@ export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwordPolicy";
 export const CSRF_HEADER = "X-CSRF-Token";
 export const SESSION_COOKIE = "outrigger_session";
 
-const email = z.string().check(z.trim(), z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address"));
+const email = z
+  .string()
+  .check(z.trim(), z.maxLength(320), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "is not an e-mail address"));
 /** A new password's shape on the wire; its rules (blank, length, common) are checked by the server's hashNewPassword. */
 const password = z.string().check(z.maxLength(MAX_PASSWORD_LENGTH));
 const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -22,7 +24,10 @@ export const organiser = z.object({ id: z.string(), name: z.string(), email: z.s
 export type Organiser = z.infer<typeof organiser>;
 
 /** POST /api/console/session */
-export const signInRequest = z.strictObject({ email: z.string().check(z.maxLength(320)), password: z.string().check(z.maxLength(MAX_PASSWORD_LENGTH)) });
+export const signInRequest = z.strictObject({
+  email: z.string().check(z.maxLength(320)),
+  password: z.string().check(z.maxLength(MAX_PASSWORD_LENGTH)),
+});
 export type SignInRequest = z.infer<typeof signInRequest>;
 
 /** The answer to a sign-in, to GET /api/console/session and to a finished setup. */
@@ -30,7 +35,12 @@ export const consoleSession = z.object({ organiser, csrfToken: z.string() });
 export type ConsoleSession = z.infer<typeof consoleSession>;
 
 /** POST /api/console/setup: the first organiser, with the one-time token printed at first start. */
-export const setupRequest = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(200)), email, name: personName, password });
+export const setupRequest = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  email,
+  name: personName,
+  password,
+});
 export type SetupRequest = z.infer<typeof setupRequest>;
 
 export const newOrganiser = z.strictObject({ email, name: personName, password, role: organiserRole });
@@ -46,7 +56,9 @@ export { subRegion };
 
 // ---- workshops ----
 
-const administrationCode = z.string().check(z.regex(/^[A-Z]{2,3}$/, "is not an administration code (2–3 upper-case letters)"));
+const administrationCode = z
+  .string()
+  .check(z.regex(/^[A-Z]{2,3}$/, "is not an administration code (2–3 upper-case letters)"));
 const isoDate = z.iso.date();
 const fiscalYearLabel = z.string().check(z.regex(/^\d{4}\/\d{2}$/, "is not a fiscal year such as 2024/25"));
 
@@ -149,7 +161,12 @@ export type ImportPreview = z.infer<typeof importPreview>;
 // ---- questionnaires ----
 
 // Shapes live in questionnaireVersions.ts (lifecycle, editing, XLSForm); re-exported for the console's existing imports.
-export { questionnaireVersionList, questionnaireVersionSummary, type QuestionnaireVersionList, type QuestionnaireVersionSummary } from "./questionnaireVersions";
+export {
+  questionnaireVersionList,
+  questionnaireVersionSummary,
+  type QuestionnaireVersionList,
+  type QuestionnaireVersionSummary,
+} from "./questionnaireVersions";
 
 // ---- campaigns ----
 
@@ -190,7 +207,12 @@ const campaignFields = {
 };
 
 /** A campaign as listed for its workshop: how many were invited and how many of them replied. */
-export const campaignSummary = z.object({ ...campaignFields, createdAt: z.string(), invited: z.number(), replied: z.number() });
+export const campaignSummary = z.object({
+  ...campaignFields,
+  createdAt: z.string(),
+  invited: z.number(),
+  replied: z.number(),
+});
 export type CampaignSummary = z.infer<typeof campaignSummary>;
 export const campaignList = z.object({ campaigns: z.array(campaignSummary) });
 
@@ -249,7 +271,9 @@ export type CampaignReminders = z.infer<typeof campaignReminders>;
 
 /** POST /api/console/campaigns/:id/reminders/send: all invitations without a reply that have an e-mail, or only these codes. */
 export const sendReminders = z.strictObject({
-  codes: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000))),
+  codes: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000)),
+  ),
 });
 export type SendReminders = z.infer<typeof sendReminders>;
 /** Why an invitation got no reminder: it has a reply, it has no e-mail address, or the code is not one of this campaign's. */

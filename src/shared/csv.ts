@@ -46,7 +46,8 @@ export function parseCsv(text: string): CsvRecord[] {
       const quoteLine = line;
       i++;
       for (;;) {
-        if (i >= src.length) throw new CsvSyntaxError(quoteLine, `A quoted field opened on line ${quoteLine} is never closed.`);
+        if (i >= src.length)
+          throw new CsvSyntaxError(quoteLine, `A quoted field opened on line ${quoteLine} is never closed.`);
         const q = src[i];
         if (q === '"') {
           if (src[i + 1] === '"') {
@@ -63,7 +64,10 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       const next = src[i];
       if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-        throw new CsvSyntaxError(line, `Line ${line}: text follows a closing quote; put the whole field in quotes and double any quote inside it.`);
+        throw new CsvSyntaxError(
+          line,
+          `Line ${line}: text follows a closing quote; put the whole field in quotes and double any quote inside it.`,
+        );
       }
       continue;
     }

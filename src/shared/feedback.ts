@@ -4,7 +4,12 @@ import * as z from "zod/mini";
 
 // ---- tags and headings ----
 
-export const ANSWER_TAGS = ["operational_improvement", "strategic_empowerment", "success_story", "good_example"] as const;
+export const ANSWER_TAGS = [
+  "operational_improvement",
+  "strategic_empowerment",
+  "success_story",
+  "good_example",
+] as const;
 export const answerTag = z.enum(ANSWER_TAGS);
 export type AnswerTag = z.infer<typeof answerTag>;
 export const ANSWER_TAG_LABELS: Record<AnswerTag, string> = {
@@ -15,7 +20,14 @@ export const ANSWER_TAG_LABELS: Record<AnswerTag, string> = {
 };
 
 /** The Good Practice Report's headings, in the report's order. */
-export const REPORT_HEADINGS = ["others_actions", "operational_improvement", "strategic_empowerment", "direct_effects", "work_improvement", "new_projects"] as const;
+export const REPORT_HEADINGS = [
+  "others_actions",
+  "operational_improvement",
+  "strategic_empowerment",
+  "direct_effects",
+  "work_improvement",
+  "new_projects",
+] as const;
 export const reportHeading = z.enum(REPORT_HEADINGS);
 export type ReportHeading = z.infer<typeof reportHeading>;
 export const REPORT_HEADING_LABELS: Record<ReportHeading, string> = {
@@ -94,7 +106,10 @@ export type ReportQuotes = z.infer<typeof reportQuotes>;
 // ---- feedback to participants ----
 
 /** Reply ids are stored in lower case (see uuidV7), whatever case a request names them in. */
-export const quoteId = z.strictObject({ replyId: z.string().check(z.minLength(1), z.maxLength(64), z.toLowerCase()), questionId: id });
+export const quoteId = z.strictObject({
+  replyId: z.string().check(z.minLength(1), z.maxLength(64), z.toLowerCase()),
+  questionId: id,
+});
 export type QuoteId = z.infer<typeof quoteId>;
 
 export const MAX_FEEDBACK_QUOTES = 100;

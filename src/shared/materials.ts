@@ -8,7 +8,10 @@ export const materialKind = z.enum(MATERIAL_KINDS);
 export type MaterialKind = z.infer<typeof materialKind>;
 
 /** Lower-case hex SHA-256: the only name a stored file has, so it can never be a path. */
-export const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex")).brand<"Sha256Hex">();
+export const sha256Hex = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex"))
+  .brand<"Sha256Hex">();
 /** A file's content hash once validated: the name of its bytes on the phone, in packs and in the server's store. */
 export type Sha256Hex = z.infer<typeof sha256Hex>;
 
@@ -60,7 +63,9 @@ export function diffManifests(previous: readonly Material[], next: readonly Mate
     added: next.filter((m) => !before.has(m.id)),
     changed: next.filter((m) => {
       const old = before.get(m.id);
-      return old !== undefined && (old.sha256 !== m.sha256 || old.title !== m.title || old.description !== m.description);
+      return (
+        old !== undefined && (old.sha256 !== m.sha256 || old.title !== m.title || old.description !== m.description)
+      );
     }),
     removed: previous.filter((m) => !after.has(m.id)),
   };

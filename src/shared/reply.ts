@@ -7,7 +7,12 @@ import { noNulCharacter } from "./text";
  * UUID version 7: time-ordered, made on the device so a retried send can never create a second row.
  * Taken in either case and always given back in lower case, so one id names one row on every engine.
  */
-export const uuidV7 = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "must be a UUID version 7"), z.toLowerCase());
+export const uuidV7 = z
+  .string()
+  .check(
+    z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, "must be a UUID version 7"),
+    z.toLowerCase(),
+  );
 
 /** The one spelling of an id that may arrive in either case (a path parameter, a header). */
 export const canonicalId = (id: string): string => id.toLowerCase();
@@ -17,7 +22,10 @@ export const replyId = uuidV7.brand<"ReplyId">();
 export type ReplyId = z.infer<typeof replyId>;
 
 /** An invitation code in its stored form (see normaliseInvitationCode), once validated. */
-export const invitationCode = z.string().check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code")).brand<"InvitationCode">();
+export const invitationCode = z
+  .string()
+  .check(z.regex(/^[A-Z0-9]{4,12}(-[A-Z0-9]{2,12})*$/, "is not an invitation code"))
+  .brand<"InvitationCode">();
 export type InvitationCode = z.infer<typeof invitationCode>;
 
 export const reply = z.strictObject({

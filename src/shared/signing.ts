@@ -45,11 +45,25 @@ export type SignedPayloadVersion = 1 | 2;
  * Exactly what is signed, in canonical JSON. Payload 1: the workshop id, the manifest version and every material.
  * Payload 2 adds the workshop record and the payload number itself, so a v1 signature can never pass as v2.
  */
-export function signedManifestBytes(manifest: SignableManifest, payload: SignedPayloadVersion = 1): Uint8Array<ArrayBuffer> {
+export function signedManifestBytes(
+  manifest: SignableManifest,
+  payload: SignedPayloadVersion = 1,
+): Uint8Array<ArrayBuffer> {
   const materials = [...manifest.materials].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (payload === 1) return new TextEncoder().encode(canonicalJson({ workshopId: manifest.workshopId, version: manifest.version, materials })) as Uint8Array<ArrayBuffer>;
+  if (payload === 1)
+    return new TextEncoder().encode(
+      canonicalJson({ workshopId: manifest.workshopId, version: manifest.version, materials }),
+    ) as Uint8Array<ArrayBuffer>;
   if (!manifest.workshop) throw new Error("A payload 2 signature covers the workshop: it is missing.");
-  return new TextEncoder().encode(canonicalJson({ payload, workshop: manifest.workshop, workshopId: manifest.workshopId, version: manifest.version, materials })) as Uint8Array<ArrayBuffer>;
+  return new TextEncoder().encode(
+    canonicalJson({
+      payload,
+      workshop: manifest.workshop,
+      workshopId: manifest.workshopId,
+      version: manifest.version,
+      materials,
+    }),
+  ) as Uint8Array<ArrayBuffer>;
 }
 
 export function base64ToBytes(value: string): Uint8Array<ArrayBuffer> {
@@ -76,8 +90,15 @@ export async function verifyManifestSignature(
   const payload = signature.payload ?? 1;
   if (payload === 2 && (!manifest.workshop || manifest.workshop.id !== manifest.workshopId)) return false;
   try {
-    const publicKey = await subtle.importKey("raw", base64ToBytes(key.publicKey), { name: "Ed25519" }, false, ["verify"]);
-    return await subtle.verify({ name: "Ed25519" }, publicKey, base64ToBytes(signature.value), signedManifestBytes(manifest, payload));
+    const publicKey = await subtle.importKey("raw", base64ToBytes(key.publicKey), { name: "Ed25519" }, false, [
+      "verify",
+    ]);
+    return await subtle.verify(
+      { name: "Ed25519" },
+      publicKey,
+      base64ToBytes(signature.value),
+      signedManifestBytes(manifest, payload),
+    );
   } catch {
     return false;
   }

@@ -6,7 +6,8 @@ import { allQuestions } from "./questionnaire";
 
 /** Found without building the flat list: the server asks this for every conditional question of every reply. */
 function questionById(definition: QuestionnaireDefinition, id: string): Question | undefined {
-  for (const section of definition.sections) for (const question of section.questions) if (question.id === id) return question;
+  for (const section of definition.sections)
+    for (const question of section.questions) if (question.id === id) return question;
   return undefined;
 }
 

@@ -25,7 +25,14 @@ interface ColdStart {
 }
 
 async function openProfile(profile: string) {
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+  });
 }
 
 /** The one online visit: stores the data and installs the service worker, then closes the browser. */
@@ -36,7 +43,10 @@ async function install(contender: Contender, firstVisitPath: string): Promise<vo
   await page.locator("[data-question]").first().waitFor({ timeout: 60_000 });
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
   });
   await page.waitForTimeout(1_000);
   await context.close();
@@ -53,7 +63,10 @@ async function coldStart(contender: Contender): Promise<ColdStart> {
     await page.addInitScript(() => {
       const w = window as unknown as { longTasks: number[]; firstQuestionAt?: number };
       w.longTasks = [];
-      new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+      new PerformanceObserver((list) => w.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+        type: "longtask",
+        buffered: true,
+      });
       const seen = new MutationObserver(() => {
         if (w.firstQuestionAt === undefined && document.querySelector("[data-question]")) {
           w.firstQuestionAt = performance.now();
@@ -82,23 +95,44 @@ const median = (values: number[]) => {
 export async function benchColdStart(repoRoot: string, workDir: string): Promise<void> {
   const yardstickDir = join(workDir, "yardstick");
   await buildYardstick(yardstickDir);
-  const outrigger = await startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir: join(repoRoot, "dist") });
-  const yardstick = await startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir: yardstickDir });
+  const outrigger = await startServer({
+    port: 0,
+    dataDir: mkdtempSync(join(workDir, "data-")),
+    quiet: true,
+    staticDir: join(repoRoot, "dist"),
+  });
+  const yardstick = await startServer({
+    port: 0,
+    dataDir: mkdtempSync(join(workDir, "data-")),
+    quiet: true,
+    staticDir: yardstickDir,
+  });
   const contenders: Contender[] = [
-    { name: "Outrigger", profile: mkdtempSync(join(tmpdir(), "outrigger-cold-")), origin: outrigger.url, path: "/survey/DEMO-TO1" },
+    {
+      name: "Outrigger",
+      profile: mkdtempSync(join(tmpdir(), "outrigger-cold-")),
+      origin: outrigger.url,
+      path: "/survey/DEMO-TO1",
+    },
     { name: "yardstick", profile: mkdtempSync(join(tmpdir(), "yardstick-cold-")), origin: yardstick.url, path: "/" },
   ];
   try {
     await install(contenders[0], "/join/DEMO-TO1");
     await install(contenders[1], "/");
     const results = new Map<string, ColdStart[]>(contenders.map((c) => [c.name, []]));
-    for (let run = 0; run < RUNS; run++) for (const contender of run % 2 ? [...contenders].reverse() : contenders) results.get(contender.name)!.push(await coldStart(contender));
-    console.log(`\n## Offline cold start (${RUNS} runs each, interleaved, ${CPU_SLOWDOWN}× CPU throttle; time to the first question)`);
+    for (let run = 0; run < RUNS; run++)
+      for (const contender of run % 2 ? [...contenders].reverse() : contenders)
+        results.get(contender.name)!.push(await coldStart(contender));
+    console.log(
+      `\n## Offline cold start (${RUNS} runs each, interleaved, ${CPU_SLOWDOWN}× CPU throttle; time to the first question)`,
+    );
     const medians = new Map<string, number>();
     for (const [name, runs] of results) {
       const times = runs.map((r) => r.firstQuestionMs);
       medians.set(name, median(times));
-      console.log(`  ${name.padEnd(10)} median ${median(times).toFixed(0)} ms (range ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}), long tasks > 200 ms: ${runs.map((r) => r.longTasksOver200).join(" ")}`);
+      console.log(
+        `  ${name.padEnd(10)} median ${median(times).toFixed(0)} ms (range ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}), long tasks > 200 ms: ${runs.map((r) => r.longTasksOver200).join(" ")}`,
+      );
     }
     const ratio = medians.get("Outrigger")! / medians.get("yardstick")!;
     console.log(`  ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);

@@ -23,7 +23,8 @@ export function measureFirstLoad(distDir: string): FirstLoadReport {
   if (!existsSync(indexPath)) throw new Error(`No build at ${distDir}: run \`npm run build\` first.`);
   const html = readFileSync(indexPath, "utf8");
   const referenced = new Set<string>();
-  for (const match of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g)) referenced.add(match[1]);
+  for (const match of html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g))
+    referenced.add(match[1]);
   const files = [...referenced].map((ref) => {
     const bytes = readFileSync(join(distDir, ref.replace(/^\//, "")));
     return { file: ref, rawBytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };

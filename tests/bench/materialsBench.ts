@@ -20,7 +20,11 @@ export interface ChildServer {
 
 /** Runs a command and waits for the line announcing its URL (`Open http://…/` or `Listening http://…`). */
 export async function startChild(repoRoot: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -43,13 +47,19 @@ export async function startChild(repoRoot: string, args: string[], env: NodeJS.P
 }
 
 async function runCli(repoRoot: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/server/cli.ts"), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/server/cli.ts"), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const code = await new Promise((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`cli ${args.join(" ")} failed (${code})`);
 }
 
-const wireBytes = (requests: ProxiedRequest[]) => requests.reduce((sum, r) => sum + r.bytesSent + (r.headerBytes ?? 0), 0);
-const materialsTraffic = (requests: ProxiedRequest[]) => requests.filter((r) => r.path.startsWith("/api/blobs/") || r.path.startsWith(`/api/workshops/${WORKSHOP}/materials`));
+const wireBytes = (requests: ProxiedRequest[]) =>
+  requests.reduce((sum, r) => sum + r.bytesSent + (r.headerBytes ?? 0), 0);
+const materialsTraffic = (requests: ProxiedRequest[]) =>
+  requests.filter((r) => r.path.startsWith("/api/blobs/") || r.path.startsWith(`/api/workshops/${WORKSHOP}/materials`));
 
 export async function benchMaterialTransfer(repoRoot: string, dataDir: string): Promise<void> {
   // Five files of different sizes beside the demo materials, like a workshop's slide decks and guides.
@@ -80,7 +90,9 @@ export async function benchMaterialTransfer(repoRoot: string, dataDir: string): 
     const needed = await manifestBytesNeeded(server.url);
     const firstWire = wireBytes(first);
     console.log("\n## Materials: bytes on the wire (Chromium, counting proxy; manifest + blobs, headers included)");
-    console.log(`  first download of ${materialCount} materials: ${firstWire.toLocaleString("en")} bytes for ${needed.toLocaleString("en")} bytes of files → ratio ${(firstWire / needed).toFixed(4)} (target ≤ 1.02)`);
+    console.log(
+      `  first download of ${materialCount} materials: ${firstWire.toLocaleString("en")} bytes for ${needed.toLocaleString("en")} bytes of files → ratio ${(firstWire / needed).toFixed(4)} (target ≤ 1.02)`,
+    );
 
     // Publish a new version of one file (same name), then let the phone catch up.
     const changed = randomBytes(2 * MB);
@@ -93,7 +105,9 @@ export async function benchMaterialTransfer(repoRoot: string, dataDir: string): 
     const update = materialsTraffic(proxy.requests.slice(mark));
     const updateWire = wireBytes(update);
     const changedSha = createHash("sha256").update(changed).digest("hex");
-    const blobsFetched = update.filter((r) => r.path.startsWith("/api/blobs/")).map((r) => r.path.slice("/api/blobs/".length));
+    const blobsFetched = update
+      .filter((r) => r.path.startsWith("/api/blobs/"))
+      .map((r) => r.path.slice("/api/blobs/".length));
     console.log(
       `  update, 1 of ${files.length + 5} files changed (${changed.length.toLocaleString("en")} bytes): ${updateWire.toLocaleString("en")} bytes → ratio ${(updateWire / changed.length).toFixed(4)} of the changed file (target ≤ 1.02); ` +
         `blobs fetched: ${blobsFetched.length} (${blobsFetched.every((s) => s === changedSha) ? "only the changed one" : "UNEXPECTED: " + blobsFetched.join(", ")})`,
@@ -106,7 +120,9 @@ export async function benchMaterialTransfer(repoRoot: string, dataDir: string): 
 }
 
 async function manifestBytesNeeded(serverUrl: string): Promise<number> {
-  const response = await fetch(`${serverUrl}/api/workshops/${WORKSHOP}/materials`, { headers: { authorization: "Invitation DEMO-TO1" } });
+  const response = await fetch(`${serverUrl}/api/workshops/${WORKSHOP}/materials`, {
+    headers: { authorization: "Invitation DEMO-TO1" },
+  });
   const manifest = (await response.json()) as { materials: { size: number; sha256: string }[] };
   const unique = new Map(manifest.materials.map((m) => [m.sha256, m.size]));
   return [...unique.values()].reduce((a, b) => a + b, 0);
@@ -152,7 +168,9 @@ export async function benchBlobThroughput(repoRoot: string, dataDir: string): Pr
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const mbps = (ms: number) => (size / MB / (ms / 1000)).toFixed(0);
     console.log(`\n## Blob download throughput, 50 MB on loopback (median of ${runs}, each server in its own process)`);
-    console.log(`  /api/blobs: ${median(oursTimes).toFixed(0)} ms (${mbps(median(oursTimes))} MB/s); plain static server: ${median(plainTimes).toFixed(0)} ms (${mbps(median(plainTimes))} MB/s); ours ÷ plain time ${(median(oursTimes) / median(plainTimes)).toFixed(2)} (target ≤ 1.10)`);
+    console.log(
+      `  /api/blobs: ${median(oursTimes).toFixed(0)} ms (${mbps(median(oursTimes))} MB/s); plain static server: ${median(plainTimes).toFixed(0)} ms (${mbps(median(plainTimes))} MB/s); ours ÷ plain time ${(median(oursTimes) / median(plainTimes)).toFixed(2)} (target ≤ 1.10)`,
+    );
   } finally {
     await ours.stop();
     await plain.stop();

@@ -22,7 +22,11 @@ interface PhaseReport {
 
 function probe(repoRoot: string, args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "tests/fixtures/packMemoryProbe.ts"), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(repoRoot, "tests/fixtures/packMemoryProbe.ts"), ...args],
+      { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.once("error", reject);
@@ -32,7 +36,11 @@ function probe(repoRoot: string, args: string[]): Promise<Record<string, unknown
         if (report.ok !== true) throw new Error(String(report.error));
         resolve(report);
       } catch (error) {
-        reject(new Error(`pack probe ${args[0]} failed (${code}): ${error instanceof Error ? error.message : String(error)} ${out}`));
+        reject(
+          new Error(
+            `pack probe ${args[0]} failed (${code}): ${error instanceof Error ? error.message : String(error)} ${out}`,
+          ),
+        );
       }
     });
   });
@@ -43,7 +51,7 @@ function writeRandomFile(path: string, size: number): string {
   const hash = createHash("sha256");
   const fd = openSync(path, "w");
   try {
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const piece = randomBytes(Math.min(4 * MB, size - done));
       hash.update(piece);
       writeSync(fd, piece);
@@ -104,14 +112,22 @@ export async function benchPacks(repoRoot: string, dir: string): Promise<void> {
   let packBytes = 0;
   for (let run = 0; run < RUNS; run++) {
     rmSync(packPath, { force: true });
-    const exported = (await probe(repoRoot, ["export", listPath, packPath])).export as PhaseReport & { packBytes: number };
+    const exported = (await probe(repoRoot, ["export", listPath, packPath])).export as PhaseReport & {
+      packBytes: number;
+    };
     exports.push(exported);
     packBytes = exported.packBytes;
-    const imported = (await probe(repoRoot, ["import", packPath])).import as PhaseReport & { imported: number; refused: number };
-    if (imported.imported !== sizes.length || imported.refused !== 0) throw new Error(`pack import: ${JSON.stringify(imported)}`);
+    const imported = (await probe(repoRoot, ["import", packPath])).import as PhaseReport & {
+      imported: number;
+      refused: number;
+    };
+    if (imported.imported !== sizes.length || imported.refused !== 0)
+      throw new Error(`pack import: ${JSON.stringify(imported)}`);
     imports.push(imported);
   }
-  console.log(`\n## Packs: ${mb(total)} MB in ${sizes.length} files (pack ${packBytes.toLocaleString("en")} bytes), local disk, each operation in its own Node process (median of ${RUNS}; peaks are the highest)`);
+  console.log(
+    `\n## Packs: ${mb(total)} MB in ${sizes.length} files (pack ${packBytes.toLocaleString("en")} bytes), local disk, each operation in its own Node process (median of ${RUNS}; peaks are the highest)`,
+  );
   console.log(line("export, files → pack (hashed, stored uncompressed)", exports, total));
   console.log(line("import, pack → store (every SHA-256 checked)", imports, total));
 }

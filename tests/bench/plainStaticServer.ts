@@ -17,5 +17,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
   }
 });
-server.listen(0, "127.0.0.1", () => console.log(`Listening http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+server.listen(0, "127.0.0.1", () =>
+  console.log(`Listening http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+);
 process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -42,7 +42,10 @@ function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-async function startBuiltServer(repoRoot: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+async function startBuiltServer(
+  repoRoot: string,
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(repoRoot, "dist-server/cli.js"), "start"], {
     cwd: repoRoot,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", ...env },
@@ -71,7 +74,10 @@ function replyRequest(batchSize: number): autocannon.Request {
     path: "/api/replies",
     headers: { "content-type": "application/json" },
     // A fresh id for every reply: each one is a real insert, not an idempotent repeat.
-    setupRequest: (request) => ({ ...request, body: JSON.stringify({ replies: Array.from({ length: batchSize }, () => validReply()) }) }),
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify({ replies: Array.from({ length: batchSize }, () => validReply()) }),
+    }),
   };
 }
 
@@ -99,15 +105,26 @@ const spread = (values: number[], digits = 0) => {
 
 function printCase(engine: string, benchCase: Case, runs: RunFigures[]): void {
   const { batchSize, connections, target } = benchCase;
-  const medianOf = (pick: (r: RunFigures) => number) => [...runs.map(pick)].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const medianOf = (pick: (r: RunFigures) => number) =>
+    [...runs.map(pick)].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   const metRate = medianOf((r) => r.repliesPerSecond) >= target.repliesPerSecond;
   const metP99 = target.p99Ms === undefined || medianOf((r) => r.p99) <= target.p99Ms;
   const targetText = `target ≥ ${target.repliesPerSecond} replies/s${target.p99Ms ? `, p99 ≤ ${target.p99Ms} ms` : ""}: ${metRate && metP99 ? "met" : "NOT met"}`;
-  console.log(`  ${engine}, batches of ${batchSize}, ${connections} connections, ${RUNS} × ${SECONDS} s — median (min–max); ${targetText}`);
-  console.log(`    replies/s ${spread(runs.map((r) => r.repliesPerSecond))}   p50 ${spread(runs.map((r) => r.p50))} ms   p99 ${spread(runs.map((r) => r.p99))} ms`);
   console.log(
-    `    server CPU ${spread(runs.map((r) => r.serverCpu * 100))}% of a core, ${spread(runs.map((r) => r.cpuMsPerRequest), 2)} ms CPU per request;` +
-      ` machine load ${spread(runs.map((r) => r.load1), 1)} on ${cpus().length} cores; failed requests ${runs.reduce((n, r) => n + r.failures, 0)}`,
+    `  ${engine}, batches of ${batchSize}, ${connections} connections, ${RUNS} × ${SECONDS} s — median (min–max); ${targetText}`,
+  );
+  console.log(
+    `    replies/s ${spread(runs.map((r) => r.repliesPerSecond))}   p50 ${spread(runs.map((r) => r.p50))} ms   p99 ${spread(runs.map((r) => r.p99))} ms`,
+  );
+  console.log(
+    `    server CPU ${spread(runs.map((r) => r.serverCpu * 100))}% of a core, ${spread(
+      runs.map((r) => r.cpuMsPerRequest),
+      2,
+    )} ms CPU per request;` +
+      ` machine load ${spread(
+        runs.map((r) => r.load1),
+        1,
+      )} on ${cpus().length} cores; failed requests ${runs.reduce((n, r) => n + r.failures, 0)}`,
   );
 }
 
@@ -132,13 +149,22 @@ async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promi
   }
 }
 
-async function benchEngine(repoRoot: string, engine: "SQLite (synchronous=FULL)" | "PostgreSQL", databaseUrl?: string): Promise<void> {
+async function benchEngine(
+  repoRoot: string,
+  engine: "SQLite (synchronous=FULL)" | "PostgreSQL",
+  databaseUrl?: string,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "outrigger-bench-"));
   const { url, child } = await startBuiltServer(repoRoot, { DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "" });
   try {
     for (const benchCase of CASES) {
       // Warm up the JIT, the statement caches and the connection pool before measuring.
-      await autocannon({ url, duration: 2, connections: benchCase.connections, requests: [replyRequest(benchCase.batchSize)] });
+      await autocannon({
+        url,
+        duration: 2,
+        connections: benchCase.connections,
+        requests: [replyRequest(benchCase.batchSize)],
+      });
       const runs: RunFigures[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await measure(url, child.pid ?? 0, benchCase));
       printCase(engine, benchCase, runs);

@@ -24,7 +24,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 function printFirstLoad(): void {
   const report = measureFirstLoad(join(repoRoot, "dist"));
   console.log("\n## Participant first load (JS + CSS referenced by index.html, gzip -9)");
-  for (const f of report.files) console.log(`  ${f.file.padEnd(36)} ${kb(f.rawBytes).padStart(10)} raw ${kb(f.gzipBytes).padStart(10)} gzip`);
+  for (const f of report.files)
+    console.log(`  ${f.file.padEnd(36)} ${kb(f.rawBytes).padStart(10)} raw ${kb(f.gzipBytes).padStart(10)} gzip`);
   const verdict = report.totalGzipBytes <= FIRST_LOAD_BUDGET_BYTES ? "within" : "OVER";
   console.log(`  total ${kb(report.totalGzipBytes)} gzip — ${verdict} the ${kb(FIRST_LOAD_BUDGET_BYTES)} budget`);
   console.log(`  (service worker, fetched once in the background: ${kb(report.serviceWorkerGzipBytes)} gzip)`);
@@ -34,7 +35,11 @@ function printRunHeader(): void {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
   const dirty = git("status", "--porcelain", "--untracked-files=no") === "" ? "" : " (with uncommitted changes)";
   console.log(`# Outrigger bench — commit ${git("rev-parse", "--short", "HEAD")}${dirty}, ${new Date().toISOString()}`);
-  console.log(`# ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `# ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
 }
 
 async function main(): Promise<void> {

@@ -28,8 +28,16 @@ it("asks before switching to a new version and keeps the draft being typed", asy
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
   await page.getByRole("button", { name: "Update now" }).click();
-  await page.waitForFunction(() => (window as unknown as { sameDocument?: boolean }).sameDocument === undefined, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { sameDocument?: boolean }).sameDocument === undefined,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
-  expect(await page.getByLabel("Describe what you did").inputValue()).toBe("Circulated the RKC guide to all border posts");
-  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+  expect(await page.getByLabel("Describe what you did").inputValue()).toBe(
+    "Circulated the RKC guide to all border posts",
+  );
+  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(
+    false,
+  );
 });

@@ -2,7 +2,14 @@
 import { expect, it } from "vitest";
 import { unzipSync } from "fflate";
 import { appForThisFile } from "./support/appServer";
-import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, next, openInvitationLink, sendFromReview } from "./support/participantFlow";
+import {
+  STATE_TEXT,
+  answerRestOfQuestionnaire,
+  expectReplyState,
+  next,
+  openInvitationLink,
+  sendFromReview,
+} from "./support/participantFlow";
 import { openPhone } from "./support/phones";
 
 const REPORT_PDF = Buffer.from(`%PDF-1.4\n% in-house session report, ${"x".repeat(3 * 1024 * 1024)}\n%%EOF\n`);
@@ -39,13 +46,21 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   expect(await page.getByText("FY 2024/25").count()).toBe(1);
 
   // One bad row: nothing is imported, and the line says why.
-  await page.getByLabel("Or paste the rows").fill("name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nBad Row,XX,not-an-email,\n");
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(
+      "name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nBad Row,XX,not-an-email,\n",
+    );
   await page.getByRole("button", { name: "Check" }).click();
   expect(await page.getByTestId("csv-summary").textContent()).toContain("1 rows ready, 1 with problems");
   expect(await page.getByRole("button", { name: /Import/ }).isDisabled()).toBe(true);
   expect(await page.getByText("Line 3:").textContent()).toMatch(/not an e-mail address/);
 
-  await page.getByLabel("Or paste the rows").fill('name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nMarcos Belo,TL,marcos@example.org,"Officer, Dili port"\n');
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(
+      'name,administration,email,position\nJoana Soares,TL,joana@example.org,Risk officer\nMarcos Belo,TL,marcos@example.org,"Officer, Dili port"\n',
+    );
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("button", { name: "Import 2 participants" }).click();
   await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);
@@ -59,7 +74,9 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByLabel(/^Code/).fill("SB");
   await page.getByLabel("Name").fill("Solomon Islands");
   await page.getByRole("button", { name: "Add administration" }).click();
-  await expect.poll(() => page.getByTestId("administrations-pacific-islands").textContent()).toContain("SB Solomon Islands");
+  await expect
+    .poll(() => page.getByTestId("administrations-pacific-islands").textContent())
+    .toContain("SB Solomon Islands");
   await page.goto(workshopUrl);
   await page.getByLabel("Name", { exact: true }).fill("Hugo Tara");
   await page.getByLabel("Administration", { exact: true }).selectOption("SB");
@@ -69,7 +86,9 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   await page.getByRole("button", { name: "Edit Hugo Tara" }).click();
   await page.getByLabel("Position or division", { exact: true }).fill("Border officer");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect.poll(() => page.getByTestId("participants").locator("tr", { hasText: "Hugo Tara" }).textContent()).toContain("Border officer");
+  await expect
+    .poll(() => page.getByTestId("participants").locator("tr", { hasText: "Hugo Tara" }).textContent())
+    .toContain("Border officer");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Remove Hugo Tara" }).click();
   await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(2);
@@ -80,7 +99,9 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   await page.getByRole("button", { name: "Open a follow-up campaign" }).click();
   await page.getByRole("heading", { name: "Follow-up campaign" }).waitFor();
   // Six months after the workshop's last day, due three weeks later.
-  expect(await page.getByTestId("campaign-status").textContent()).toMatch(/Opens Mar 6, 2025 · due Mar 27, 2025 · late replies welcome · open · 0 of 2 replied/);
+  expect(await page.getByTestId("campaign-status").textContent()).toMatch(
+    /Opens Mar 6, 2025 · due Mar 27, 2025 · late replies welcome · open · 0 of 2 replied/,
+  );
   const joanaRow = page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" });
   const link = (await joanaRow.getByRole("link").getAttribute("href"))!;
   // A new-format code: 60 random bits in Crockford base32, grouped by four, then the administration.
@@ -96,7 +117,9 @@ it("opens a campaign, a participant answers offline from the invitation link, an
     await next(p);
     await answerRestOfQuestionnaire(p, { application: "Built a risk profile for fuel imports." });
     // An attachment kept on the phone with the draft, uploaded (tus) once the reply is acknowledged.
-    await p.getByLabel("Add files").setInputFiles({ name: "in-house-session-report.pdf", mimeType: "application/pdf", buffer: REPORT_PDF });
+    await p
+      .getByLabel("Add files")
+      .setInputFiles({ name: "in-house-session-report.pdf", mimeType: "application/pdf", buffer: REPORT_PDF });
     await p.getByTestId("attachments").getByText("in-house-session-report.pdf").waitFor();
     await sendFromReview(p);
     await expectReplyState(p, STATE_TEXT.waiting);
@@ -109,7 +132,9 @@ it("opens a campaign, a participant answers offline from the invitation link, an
 
   await page.reload();
   await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/1 of 2 replied/);
-  const attachmentLink = page.getByTestId("campaign-attachments").getByRole("link", { name: "in-house-session-report.pdf" });
+  const attachmentLink = page
+    .getByTestId("campaign-attachments")
+    .getByRole("link", { name: "in-house-session-report.pdf" });
   const download = await page.request.get(`${app.server.url}${await attachmentLink.getAttribute("href")}`);
   expect(Buffer.from(await download.body()).equals(REPORT_PDF)).toBe(true);
   expect(await page.getByTestId("invitations").locator("tr", { hasText: "Joana Soares" }).textContent()).toContain("✓");
@@ -132,7 +157,9 @@ it("opens a campaign, a participant answers offline from the invitation link, an
   const files = unzipSync(new Uint8Array(await response.body()));
   const workbook = new TextDecoder().decode(files["xl/workbook.xml"]);
   expect(workbook).toMatch(/Table 2/);
-  const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => new TextDecoder().decode(files[f]));
+  const sheets = Object.keys(files)
+    .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+    .map((f) => new TextDecoder().decode(files[f]));
   const sheet2 = sheets.find((x) => /Shared|shared/.test(x) && /Total/.test(x));
   expect(sheet2).toBeDefined();
   const uiTotals = (await totalRow.locator("td").allTextContents()).filter((t) => /^\d+$/.test(t.trim()));
@@ -146,7 +173,9 @@ it("curates a good example, publishes feedback, and a participant who did not re
   await answer.getByLabel("Report heading").selectOption("operational_improvement");
   await answer.getByLabel("Quote it in the report").check();
   await answer.getByRole("button", { name: "Save" }).click();
-  await expect.poll(() => page.getByTestId("report-quote").allTextContents()).toEqual([expect.stringContaining("Built a risk profile for fuel imports.")]);
+  await expect
+    .poll(() => page.getByTestId("report-quote").allTextContents())
+    .toEqual([expect.stringContaining("Built a risk profile for fuel imports.")]);
 
   await page.goto(`${app.server.url}/console`);
   await page.getByRole("link", { name: /Risk Management for Timor-Leste/ }).click();
@@ -155,7 +184,11 @@ it("curates a good example, publishes feedback, and a participant who did not re
   await page.getByLabel(/Built a risk profile/).check();
   await page.getByRole("button", { name: "Publish to participants" }).click();
   await page.getByTestId("feedback-published").waitFor();
-  const marcosLink = (await page.getByTestId("invitations").locator("tr", { hasText: "Marcos Belo" }).getByRole("link").getAttribute("href"))!;
+  const marcosLink = (await page
+    .getByTestId("invitations")
+    .locator("tr", { hasText: "Marcos Belo" })
+    .getByRole("link")
+    .getAttribute("href"))!;
 
   // Marcos never replied; his phone joins once online, then reads the feedback with no connection.
   const phone = await openPhone();

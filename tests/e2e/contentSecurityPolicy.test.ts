@@ -15,7 +15,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      const report = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation ?? (window.parent as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+      const report =
+        (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation ??
+        (window.parent as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
       report?.(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI}`);
     });
   });
@@ -48,7 +50,9 @@ describe("the Content-Security-Policy", () => {
     await page.getByRole("button", { name: /Save all offline/ }).click();
     await waitAllMaterialsOnPhone(page);
     await openMaterial(page, "Document");
-    await expect.poll(() => page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 }).toBe("1");
+    await expect
+      .poll(() => page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 })
+      .toBe("1");
     await page.getByRole("button", { name: "Next page" }).click();
     await expect.poll(() => page.getByTestId("pdf-canvas").getAttribute("data-rendered-page")).toBe("2");
     expect(violations, "PDF viewer").toEqual([]);
@@ -61,7 +65,11 @@ describe("the Content-Security-Policy", () => {
     expect(violations, "handout").toEqual([]);
 
     await openMaterial(page, "Image");
-    await expect.poll(() => page.locator("img.material-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() =>
+        page.locator("img.material-image").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      )
+      .toBe(true);
     await openMaterial(page, "Video");
     const playedTo = await playMutedUntil(page.getByTestId("material-video"), 0);
     expect(playedTo).toBeGreaterThan(0);

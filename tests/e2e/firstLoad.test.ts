@@ -8,7 +8,14 @@ import { startServer, type RunningServer } from "../../src/server/serve";
 import { launchPhone, type PhoneProfile } from "../support/chromium";
 import { startFaultyProxy, type FaultyProxy, type ProxiedRequest } from "../support/faultyProxy";
 import { waitForOfflineReady } from "./support/participantFlow";
-import { describeRequest, firstQuestionAt, recordInitiators, roundTripsFor, transferredBytes, watchForFirstQuestion } from "./support/firstVisitTimeline";
+import {
+  describeRequest,
+  firstQuestionAt,
+  recordInitiators,
+  roundTripsFor,
+  transferredBytes,
+  watchForFirstQuestion,
+} from "./support/firstVisitTimeline";
 
 /**
  * HTML, JS, CSS and JSON before the first question, headers included, as the server sends them (br/gzip).
@@ -20,7 +27,8 @@ const FIRST_QUESTION_TARGET_BYTES = 60 * 1024;
 /** A slow link's round trip, so requests that wait for another stand apart from those sent together. */
 const LINK_LATENCY_MS = 150;
 /** What only later screens need: materials, PDF, attachments, console, sharing and packs. */
-const NOT_FOR_THE_FIRST_SCREEN = /pdf|Attachment|attachmentUploader|tus|console|Console|Library|Material|Viewer|Share|Pack|packs|Trainer|Inhouse|Deliver|\/api\/(workshops|blobs|signing-key|health)|\/feedback/;
+const NOT_FOR_THE_FIRST_SCREEN =
+  /pdf|Attachment|attachmentUploader|tus|console|Console|Library|Material|Viewer|Share|Pack|packs|Trainer|Inhouse|Deliver|\/api\/(workshops|blobs|signing-key|health)|\/feedback/;
 
 let server: RunningServer;
 let proxy: FaultyProxy;
@@ -53,13 +61,21 @@ it("shows the first question of an invitation link within 73 KB, in two round tr
   const roundTrips = (r: ProxiedRequest) => roundTripsFor(`${proxy.url}${r.path}`, askedBy);
   const report = beforeQuestion.map((r) => `${describeRequest(r)} round trip ${roundTrips(r)}`).join("\n");
   const total = beforeQuestion.reduce((sum, r) => sum + transferredBytes(r), 0);
-  console.log(`first visit, before the first question: ${beforeQuestion.length} requests, ${total} B, ${Math.max(...beforeQuestion.map(roundTrips))} round trips (target ${FIRST_QUESTION_TARGET_BYTES} B)\n${report}`);
+  console.log(
+    `first visit, before the first question: ${beforeQuestion.length} requests, ${total} B, ${Math.max(...beforeQuestion.map(roundTrips))} round trips (target ${FIRST_QUESTION_TARGET_BYTES} B)\n${report}`,
+  );
 
-  expect(beforeQuestion.every((r) => r.finishedAt !== undefined), report).toBe(true);
+  expect(
+    beforeQuestion.every((r) => r.finishedAt !== undefined),
+    report,
+  ).toBe(true);
   expect(total, report).toBeLessThanOrEqual(FIRST_QUESTION_BUDGET_BYTES);
   expect(beforeQuestion.filter((r) => NOT_FOR_THE_FIRST_SCREEN.test(r.path)).map((r) => r.path)).toEqual([]);
   const paths = beforeQuestion.map((r) => `${r.method} ${r.path}`);
-  expect(paths.filter((p, i) => paths.indexOf(p) !== i), report).toEqual([]);
+  expect(
+    paths.filter((p, i) => paths.indexOf(p) !== i),
+    report,
+  ).toEqual([]);
   expect(Math.max(...beforeQuestion.map(roundTrips)), report).toBeLessThanOrEqual(2);
   // The invitation is asked for while the app's code is still on its way, not after it ran.
   const invitation = beforeQuestion.find((r) => r.path.startsWith("/api/invitations/DEMO-FJ3"));

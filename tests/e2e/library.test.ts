@@ -6,7 +6,11 @@ import { describe, expect, it } from "vitest";
 import type { RequestLogEntry } from "../../src/server/serve";
 import { appForThisFile } from "./support/appServer";
 import { readIndexedDbRecord, storedBlobSha256 } from "./support/indexedDb";
-import { materialRows as rows, playMutedUntil, waitAllMaterialsOnPhone as waitAllOnPhone } from "./support/libraryScreen";
+import {
+  materialRows as rows,
+  playMutedUntil,
+  waitAllMaterialsOnPhone as waitAllOnPhone,
+} from "./support/libraryScreen";
 import { addMaterialFiles, DEMO_WORKSHOP } from "./support/materials";
 import { joinByLink } from "./support/participantFlow";
 
@@ -20,7 +24,8 @@ async function openPhone(code: string) {
   return phone;
 }
 
-const blobRequests = (from: number) => app.proxy.requests.slice(from).filter((r) => r.method === "GET" && r.path.startsWith("/api/blobs/"));
+const blobRequests = (from: number) =>
+  app.proxy.requests.slice(from).filter((r) => r.method === "GET" && r.path.startsWith("/api/blobs/"));
 
 describe("training materials on a phone", () => {
   it("downloads a workshop's materials, then opens the PDF and plays the video offline", async () => {
@@ -82,14 +87,18 @@ describe("training materials on a phone", () => {
     await context.setOffline(true);
     // What the phone holds of the file at the moment the link is back: read once the bytes that did arrive are
     // stored, i.e. the count stops changing between reads, rather than after a fixed pause a busy machine may outrun.
-    const storedBytes = async () => (await readIndexedDbRecord<{ storedBytes: number }>(page, "blobs", bigSha))?.storedBytes ?? -1;
+    const storedBytes = async () =>
+      (await readIndexedDbRecord<{ storedBytes: number }>(page, "blobs", bigSha))?.storedBytes ?? -1;
     let storedAtCut = -1;
     await expect
-      .poll(async () => {
-        const previous = storedAtCut;
-        storedAtCut = await storedBytes();
-        return storedAtCut > 0 && storedAtCut === previous;
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          const previous = storedAtCut;
+          storedAtCut = await storedBytes();
+          return storedAtCut > 0 && storedAtCut === previous;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(true);
     expect(await row.getAttribute("data-state")).not.toBe("complete");
     expect(storedAtCut).toBeGreaterThan(0);
@@ -125,7 +134,10 @@ describe("training materials on a phone", () => {
     await waitAllOnPhone(page, 120_000);
 
     const handoutPath = join(app.workDir, "rkc-handout.html");
-    writeFileSync(handoutPath, "<h1>RKC handout, second edition</h1><p>Now with a checklist for transit procedures.</p>");
+    writeFileSync(
+      handoutPath,
+      "<h1>RKC handout, second edition</h1><p>Now with a checklist for transit procedures.</p>",
+    );
     const changed = await addMaterialFiles(app.server, [handoutPath], { replaceTitle: /checklist/i });
     const before = app.proxy.requests.length;
     await page.reload();

@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { appForThisFile } from "./support/appServer";
 import { readIndexedDb, setInEveryRecord } from "./support/indexedDb";
-import { STATE_TEXT, answerRestOfQuestionnaire, expectReplyState, joinByLink, next, sendFromReview, sendReplyOffline } from "./support/participantFlow";
+import {
+  STATE_TEXT,
+  answerRestOfQuestionnaire,
+  expectReplyState,
+  joinByLink,
+  next,
+  sendFromReview,
+  sendReplyOffline,
+} from "./support/participantFlow";
 
 const app = appForThisFile({ behindProxy: true });
 
@@ -67,13 +75,21 @@ describe("participant on a phone", () => {
     await page.getByLabel("Describe what you did").fill("Briefed the Comptroller on the RKC gap analysis");
     // Typing is saved within 300 ms; wait until the draft holds it (not a fixed pause: a busy machine takes longer), then kill the page state.
     await expect
-      .poll(async () => (await readIndexedDb<{ invitationCode: string; answers: { actionsDescription?: string } }>(page, "drafts")).find((d) => d.invitationCode === "DEMO-VU2")?.answers.actionsDescription, { timeout: 10_000, interval: 100 })
+      .poll(
+        async () =>
+          (
+            await readIndexedDb<{ invitationCode: string; answers: { actionsDescription?: string } }>(page, "drafts")
+          ).find((d) => d.invitationCode === "DEMO-VU2")?.answers.actionsDescription,
+        { timeout: 10_000, interval: 100 },
+      )
       .toBe("Briefed the Comptroller on the RKC gap analysis");
     await page.reload();
 
     await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
     expect(await page.getByLabel(/Submitted a report to management/).isChecked()).toBe(true);
-    expect(await page.getByLabel("Describe what you did").inputValue()).toBe("Briefed the Comptroller on the RKC gap analysis");
+    expect(await page.getByLabel("Describe what you did").inputValue()).toBe(
+      "Briefed the Comptroller on the RKC gap analysis",
+    );
     await page.getByRole("button", { name: "Back" }).click();
     expect(await page.getByLabel("Position or division").inputValue()).toBe("Head of Trade Facilitation");
   });
@@ -81,7 +97,9 @@ describe("participant on a phone", () => {
   it("holds a reply submitted offline as waiting, then sends it exactly once when back online", async () => {
     const phone = await openPhone();
     const { context, page } = phone;
-    await sendReplyOffline(phone, app.proxy.url, "DEMO-FJ3", { application: "Applied the RKC guidelines to our transit procedures." });
+    await sendReplyOffline(phone, app.proxy.url, "DEMO-FJ3", {
+      application: "Applied the RKC guidelines to our transit procedures.",
+    });
     expect(await repliesOnServer("DEMO-FJ3")).toHaveLength(0);
 
     await context.setOffline(false);
@@ -113,14 +131,18 @@ describe("participant on a phone", () => {
     expect(await shared.isChecked()).toBe(false);
     expect(await page.getByLabel("Other", { exact: true }).isChecked()).toBe(false);
     expect(await page.getByLabel("Please specify").count()).toBe(0);
-    expect(await page.getByTestId("choices-cleared").textContent()).toMatch(/^Unticked: Shared or circulated.*; Other\.$/);
+    expect(await page.getByTestId("choices-cleared").textContent()).toMatch(
+      /^Unticked: Shared or circulated.*; Other\.$/,
+    );
     // And the other way round: an action unticks "none yet".
     await page.getByLabel(/Submitted a report to management/).check();
     expect(await noneYet.isChecked()).toBe(false);
     await noneYet.check();
     expect(await page.getByLabel(/Submitted a report to management/).isChecked()).toBe(false);
     await next(page);
-    await page.getByLabel("How did you apply what you learnt to your work?").fill("Not yet: our unit moved to the new border post.");
+    await page
+      .getByLabel("How did you apply what you learnt to your work?")
+      .fill("Not yet: our unit moved to the new border post.");
     await next(page);
     await page.locator('[data-question="directEffects"]').getByLabel("No / not yet").check();
     await page.locator('[data-question="efficiencyImproved"]').getByLabel("Yes").check();
@@ -168,7 +190,12 @@ describe("participant on a phone", () => {
     const { context, page } = phone;
     await sendReplyOffline(phone, app.proxy.url, "DEMO-PG5", { application: "Drafted an SOP for canine deployment." });
     // As if an older app version had let an over-long answer through: only the server can catch it now.
-    await setInEveryRecord(page, "outbox", ["reply", "answers", "application"], "Drafted an SOP for canine deployment. ".repeat(200));
+    await setInEveryRecord(
+      page,
+      "outbox",
+      ["reply", "answers", "application"],
+      "Drafted an SOP for canine deployment. ".repeat(200),
+    );
 
     await context.setOffline(false);
     await expectReplyState(page, STATE_TEXT.needsAttention);
@@ -180,13 +207,17 @@ describe("participant on a phone", () => {
     await page.getByRole("heading", { name: "Applying what you learnt" }).waitFor();
     expect(await page.locator("#q-application-error").textContent()).toMatch(/5,000 characters/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("q-application");
-    await page.getByLabel("How did you apply what you learnt to your work?").fill("Drafted an SOP for canine deployment.");
+    await page
+      .getByLabel("How did you apply what you learnt to your work?")
+      .fill("Drafted an SOP for canine deployment.");
     for (let i = 0; i < 4; i++) await next(page);
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
     const rows = await repliesOnServer("DEMO-PG5");
     expect(rows).toHaveLength(1);
-    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).application).toBe("Drafted an SOP for canine deployment.");
+    expect((JSON.parse(rows[0].answers) as Record<string, unknown>).application).toBe(
+      "Drafted an SOP for canine deployment.",
+    );
   });
 });
 
@@ -197,13 +228,28 @@ describe("attachments over a bad link", () => {
     await next(page);
     await answerRestOfQuestionnaire(page, { application: "Photographed the in-house session on transit." });
     // A program renamed to .pdf is refused on the picker, before anything is queued.
-    await page.getByLabel("Add files").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03\x00") });
-    await page.getByRole("alert").getByText(/"invoice\.pdf" is not really a PDF/).waitFor();
+    await page
+      .getByLabel("Add files")
+      .setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03\x00") });
+    await page
+      .getByRole("alert")
+      .getByText(/"invoice\.pdf" is not really a PDF/)
+      .waitFor();
     // A real PNG signature, then filler: the server and the phone check the leading bytes.
-    const photo = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1536 * 1024 - 8, 7)]);
-    await page.getByLabel("Add files").setInputFiles({ name: "session-photo.png", mimeType: "image/png", buffer: photo });
+    const photo = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(1536 * 1024 - 8, 7),
+    ]);
+    await page
+      .getByLabel("Add files")
+      .setInputFiles({ name: "session-photo.png", mimeType: "image/png", buffer: photo });
     // The second piece of the upload loses its connection part-way.
-    const cut = app.proxy.cutNextRequestAfter("PATCH", "/api/uploads/", 300 * 1024, (headers) => Number(headers["upload-offset"]) > 0);
+    const cut = app.proxy.cutNextRequestAfter(
+      "PATCH",
+      "/api/uploads/",
+      300 * 1024,
+      (headers) => Number(headers["upload-offset"]) > 0,
+    );
     await sendFromReview(page);
     await expectReplyState(page, STATE_TEXT.sent);
     const cutRequest = await cut;
@@ -221,10 +267,17 @@ describe("attachments over a bad link", () => {
     expect(resumedFrom).toBeGreaterThanOrEqual(Number(cutRequest.headers["upload-offset"]));
     expect(resumedFrom).toBeGreaterThan(0);
     expect(resumedFrom).toBeLessThanOrEqual(Number(cutRequest.headers["upload-offset"]) + cutRequest.requestCutAfter!);
-    const sentAfterCut = uploads.slice(cutAt + 1).filter((r) => r.method === "PATCH" && r.status === 204).reduce((sum, r) => sum + r.requestBytes, 0);
+    const sentAfterCut = uploads
+      .slice(cutAt + 1)
+      .filter((r) => r.method === "PATCH" && r.status === 204)
+      .reduce((sum, r) => sum + r.requestBytes, 0);
     expect(sentAfterCut).toBe(photo.length - resumedFrom);
 
-    const rows = await app.server.db.selectFrom("attachments").selectAll().where("invitation_code", "=", "DEMO-TO1").execute();
+    const rows = await app.server.db
+      .selectFrom("attachments")
+      .selectAll()
+      .where("invitation_code", "=", "DEMO-TO1")
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0].sha256).toBe(createHash("sha256").update(photo).digest("hex"));
   });

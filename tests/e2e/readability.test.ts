@@ -17,14 +17,23 @@ describe("at 200% text on a 360 px phone", () => {
       await page.locator("h1").first().waitFor();
       const layout = await page.evaluate(() => {
         const bar = document.querySelector(".app-bar")!.getBoundingClientRect();
-        const links = [...document.querySelectorAll<HTMLElement>(".app-bar nav a")].map((a) => a.getBoundingClientRect());
+        const links = [...document.querySelectorAll<HTMLElement>(".app-bar nav a")].map((a) =>
+          a.getBoundingClientRect(),
+        );
         return {
           scrollWidth: document.documentElement.scrollWidth,
-          linksInsideBar: links.every((r) => r.left >= bar.left && r.right <= bar.right && r.top >= bar.top && r.bottom <= bar.bottom),
+          linksInsideBar: links.every(
+            (r) => r.left >= bar.left && r.right <= bar.right && r.top >= bar.top && r.bottom <= bar.bottom,
+          ),
           smallestLink: Math.min(...links.map((r) => r.height)),
         };
       });
-      expect({ path, ...layout }).toEqual({ path, scrollWidth: 360, linksInsideBar: true, smallestLink: expect.any(Number) });
+      expect({ path, ...layout }).toEqual({
+        path,
+        scrollWidth: 360,
+        linksInsideBar: true,
+        smallestLink: expect.any(Number),
+      });
       expect(layout.smallestLink).toBeGreaterThanOrEqual(44);
     }
   });
@@ -40,7 +49,9 @@ describe("at 200% text on a 360 px phone", () => {
     ]) {
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link }).click();
       await expect.poll(() => page.title()).toBe(`${heading} · Outrigger`);
-      await expect.poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent])).toEqual(["H1", heading]);
+      await expect
+        .poll(() => page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]))
+        .toEqual(["H1", heading]);
     }
   });
 });

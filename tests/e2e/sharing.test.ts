@@ -9,7 +9,14 @@ import { appForThisFile } from "./support/appServer";
 import { readIndexedDbRecord } from "./support/indexedDb";
 import { playMutedUntil, waitAllMaterialsOnPhone as waitAllOnPhone } from "./support/libraryScreen";
 import { DEMO_WORKSHOP } from "./support/materials";
-import { STATE_TEXT, expectReplyState, joinByLink, next, sendReplyOffline, waitForOfflineReady } from "./support/participantFlow";
+import {
+  STATE_TEXT,
+  expectReplyState,
+  joinByLink,
+  next,
+  sendReplyOffline,
+  waitForOfflineReady,
+} from "./support/participantFlow";
 
 const app = appForThisFile({ serverName: "Asia/Pacific regional office (test)", closePhones: "afterAll" });
 const newPhone = app.phones.open;
@@ -21,7 +28,9 @@ async function waitReadyForOffline(page: Page) {
     .poll(
       async () => {
         const keyKept = Boolean(await readIndexedDbRecord(page, "meta", "signingKey").catch(() => undefined));
-        const cached = await page.evaluate(async () => (await (await caches.open("outrigger-lazy-assets")).keys()).map((r) => r.url));
+        const cached = await page.evaluate(async () =>
+          (await (await caches.open("outrigger-lazy-assets")).keys()).map((r) => r.url),
+        );
         return keyKept && cached.some((u) => u.includes("pdf.worker")) && cached.some((u) => /pdfjsLoader-/.test(u));
       },
       { timeout: 30_000, interval: 250 },
@@ -71,7 +80,9 @@ describe("sharing without internet", () => {
     // The pack is an ordinary zip: anyone can open the files under readable names.
     const pack = new Uint8Array(readFileSync(packPath));
     const unzipped = unzipSync(pack);
-    const manifest = JSON.parse(new TextDecoder().decode(unzipped["manifest.json"])) as { entries: { path: string; size: number; sha256: string }[] };
+    const manifest = JSON.parse(new TextDecoder().decode(unzipped["manifest.json"])) as {
+      entries: { path: string; size: number; sha256: string }[];
+    };
     expect(manifest.entries.length).toBe(5);
     for (const entry of manifest.entries) expect(unzipped[entry.path]?.length).toBe(entry.size);
     expect(Object.keys(unzipped).some((p) => p.endsWith(".pdf"))).toBe(true);
@@ -91,16 +102,28 @@ describe("sharing without internet", () => {
     await b.page.getByLabel("Pack file").setInputFiles(tamperedPath);
     await b.page.getByTestId("import-result").waitFor({ timeout: 60_000 });
     expect(await b.page.getByTestId("refusals").textContent()).toContain(image.path);
-    expect(await b.page.getByTestId("import-result").textContent()).toMatch(/4 imported · 0 already on this phone · 1 refused/);
+    expect(await b.page.getByTestId("import-result").textContent()).toMatch(
+      /4 imported · 0 already on this phone · 1 refused/,
+    );
 
     await b.page.getByLabel("Pack file").setInputFiles(packPath);
-    await expect.poll(() => b.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/1 imported · 4 already on this phone · 0 refused/);
-    expect(await b.page.getByTestId("verification").textContent()).toContain("Verified: issued by Asia/Pacific regional office (test)");
+    await expect
+      .poll(() => b.page.getByTestId("import-result").textContent(), { timeout: 60_000 })
+      .toMatch(/1 imported · 4 already on this phone · 0 refused/);
+    expect(await b.page.getByTestId("verification").textContent()).toContain(
+      "Verified: issued by Asia/Pacific regional office (test)",
+    );
 
     await b.page.getByRole("link", { name: "Open the materials" }).click();
     await waitAllOnPhone(b.page);
-    await b.page.getByTestId("material-row").filter({ hasText: "Document" }).getByRole("link", { name: "Open" }).click();
-    await expect.poll(() => b.page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 }).toBe("1");
+    await b.page
+      .getByTestId("material-row")
+      .filter({ hasText: "Document" })
+      .getByRole("link", { name: "Open" })
+      .click();
+    await expect
+      .poll(() => b.page.getByTestId("pdf-canvas").getAttribute("data-rendered-page"), { timeout: 30_000 })
+      .toBe("1");
     await b.page.goBack();
     await b.page.getByTestId("material-row").filter({ hasText: "Video" }).getByRole("link", { name: "Open" }).click();
     const playedTo = await playMutedUntil(b.page.getByTestId("material-video"), 0.2);
@@ -114,10 +137,16 @@ describe("sharing without internet", () => {
     await c.context.setOffline(true);
     await c.page.goto(`${app.server.url}/import`);
     await c.page.getByLabel("Pack file").setInputFiles(packPath);
-    await expect.poll(() => c.page.getByTestId("import-result").textContent(), { timeout: 60_000 }).toMatch(/5 imported/);
+    await expect
+      .poll(() => c.page.getByTestId("import-result").textContent(), { timeout: 60_000 })
+      .toMatch(/5 imported/);
     await c.page.getByRole("link", { name: "Open the materials" }).click();
     await waitAllOnPhone(c.page);
-    await c.page.getByTestId("material-row").filter({ hasText: "Document" }).getByRole("link", { name: "Open" }).click();
+    await c.page
+      .getByTestId("material-row")
+      .filter({ hasText: "Document" })
+      .getByRole("link", { name: "Open" })
+      .click();
     await c.page.getByTestId("pdf-viewer-missing").waitFor();
     expect(await c.page.getByRole("button", { name: "Present" }).count()).toBe(0);
     expect(await c.page.getByRole("button", { name: "Open in another app" }).count()).toBe(1);
@@ -125,7 +154,9 @@ describe("sharing without internet", () => {
 
   it("delivers a reply carried by hand exactly once, and the author's phone later shows it sent", async () => {
     const a = await newPhone();
-    await sendReplyOffline(a, app.server.url, "DEMO-FJ3", { application: "Mapped our transit procedures against the RKC Specific Annex E." });
+    await sendReplyOffline(a, app.server.url, "DEMO-FJ3", {
+      application: "Mapped our transit procedures against the RKC Specific Annex E.",
+    });
     const downloadPromise = a.page.waitForEvent("download");
     await a.page.getByRole("button", { name: "Give it to someone to deliver" }).click();
     const replyDownload = await downloadPromise;
@@ -135,8 +166,14 @@ describe("sharing without internet", () => {
     const b = await newPhone();
     await b.page.goto(`${app.server.url}/deliver`);
     await b.page.getByLabel("Reply files").setInputFiles(replyFile);
-    await expect.poll(() => b.page.getByTestId("relayed-reply").getAttribute("data-state"), { timeout: 30_000 }).toBe("delivered");
-    const rows = await app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute();
+    await expect
+      .poll(() => b.page.getByTestId("relayed-reply").getAttribute("data-state"), { timeout: 30_000 })
+      .toBe("delivered");
+    const rows = await app.server.db
+      .selectFrom("replies")
+      .selectAll()
+      .where("invitation_code", "=", "DEMO-FJ3")
+      .execute();
     expect(rows).toHaveLength(1);
 
     // The same file again changes nothing on the app.server.
@@ -146,7 +183,9 @@ describe("sharing without internet", () => {
     await a.context.setOffline(false);
     await expectReplyState(a.page, STATE_TEXT.sent);
     expect(await a.page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
-    expect(await app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute()).toHaveLength(1);
+    expect(
+      await app.server.db.selectFrom("replies").selectAll().where("invitation_code", "=", "DEMO-FJ3").execute(),
+    ).toHaveLength(1);
   });
 });
 
@@ -175,7 +214,9 @@ describe("in-house workshop mode", () => {
     expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(false);
     await suggestion.getByRole("button", { name: "Add to my answers" }).click();
     expect(await t.page.getByLabel(/Organized an in-house workshop/).isChecked()).toBe(true);
-    expect(await t.page.getByLabel("Describe what you did").inputValue()).toMatch(/2 Nov 2026: RKC General Annex for border staff \(14 attendees\)/);
+    expect(await t.page.getByLabel("Describe what you did").inputValue()).toMatch(
+      /2 Nov 2026: RKC General Annex for border staff \(14 attendees\)/,
+    );
     await expect.poll(() => suggestion.count()).toBe(0);
   });
 

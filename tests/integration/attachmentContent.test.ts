@@ -34,7 +34,11 @@ describe.each(ENGINES)("attachment content and names (%s)", (engine) => {
     const reply = await sentReply();
     const content = new Uint8Array(4096);
     content.set(utf8("MZ"));
-    const { location } = await tus.create(reply.id, { filename: "invoice.pdf.exe", filetype: "application/pdf" }, content.length);
+    const { location } = await tus.create(
+      reply.id,
+      { filename: "invoice.pdf.exe", filetype: "application/pdf" },
+      content.length,
+    );
     const id = location.split("/").pop()!;
     const last = await tus.patch(location, 0, content);
     expect(last.status).toBe(422);
@@ -49,7 +53,9 @@ describe.each(ENGINES)("attachment content and names (%s)", (engine) => {
     const again = await tus.patch(location, content.length, new Uint8Array());
     expect(again.status).toBe(422);
     expect(((await again.json()) as { error: { code: string } }).error.code).toBe("attachment_content_mismatch");
-    const listed = consoleAttachmentList.parse(await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json());
+    const listed = consoleAttachmentList.parse(
+      await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json(),
+    );
     expect(listed.attachments).toEqual([]);
   });
 
@@ -60,19 +66,30 @@ describe.each(ENGINES)("attachment content and names (%s)", (engine) => {
     const last = await tus.patch(location, 0, content);
     expect(last.status).toBe(422);
     const body = (await last.json()) as { error: { code: string; message: string } };
-    expect(body.error).toEqual({ code: "attachment_content_mismatch", message: expect.stringMatching(/is not really a plain text file/) });
+    expect(body.error).toEqual({
+      code: "attachment_content_mismatch",
+      message: expect.stringMatching(/is not really a plain text file/),
+    });
   });
 
   it("stores and serves a name with a right-to-left override and a double extension cleaned (RFC 6266 filename*)", async () => {
     const reply = await sentReply();
     const content = pdfBytes(2048);
-    const { location } = await tus.create(reply.id, { filename: "Report\u202Efdp.exe.pdf", filetype: "application/pdf" }, content.length);
+    const { location } = await tus.create(
+      reply.id,
+      { filename: "Report\u202Efdp.exe.pdf", filetype: "application/pdf" },
+      content.length,
+    );
     expect((await tus.patch(location, 0, content)).status).toBe(204);
-    const listed = consoleAttachmentList.parse(await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json());
+    const listed = consoleAttachmentList.parse(
+      await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json(),
+    );
     expect(listed.attachments.map((a) => a.fileName)).toEqual(["Reportfdp_exe.pdf"]);
     const download = await consoleGet(listed.attachments[0].downloadUrl);
     expect(download.status).toBe(200);
-    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="Reportfdp_exe.pdf"; filename*=UTF-8''Reportfdp_exe.pdf`);
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename="Reportfdp_exe.pdf"; filename*=UTF-8''Reportfdp_exe.pdf`,
+    );
   });
 
   it("accepts real files of each kind it lists: a PDF, a PNG and plain UTF-8 text", async () => {
@@ -86,7 +103,9 @@ describe.each(ENGINES)("attachment content and names (%s)", (engine) => {
       const { location } = await tus.create(reply.id, { filename, filetype }, content.length);
       expect((await tus.patch(location, 0, content)).status, filename).toBe(204);
     }
-    const listed = consoleAttachmentList.parse(await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json());
+    const listed = consoleAttachmentList.parse(
+      await (await consoleGet(`/api/console/replies/${reply.id}/attachments`)).json(),
+    );
     expect(listed.attachments.map((a) => a.fileName).sort()).toEqual(["a.pdf", "b.png", "c.txt"]);
   });
 });

@@ -26,11 +26,36 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
   const replyOfVu2 = validReply({ invitationCode: "DEMO-VU2" });
 
   const create = (code: string | undefined, meta: Record<string, string>, length: number) =>
-    fetch(`${server.url}/api/uploads/`, { method: "POST", headers: { ...TUS, ...(code ? invitation(code) : {}), "Upload-Length": String(length), "Upload-Metadata": metadataHeader(meta) } });
+    fetch(`${server.url}/api/uploads/`, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        ...(code ? invitation(code) : {}),
+        "Upload-Length": String(length),
+        "Upload-Metadata": metadataHeader(meta),
+      },
+    });
   const patch = (code: string, location: string, offset: number, body: Uint8Array) =>
-    fetch(new URL(location, server.url), { method: "PATCH", headers: { ...TUS, ...invitation(code), "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, body: new Uint8Array(body) });
-  const head = (code: string, location: string) => fetch(new URL(location, server.url), { method: "HEAD", headers: { ...TUS, ...invitation(code) } });
-  const meta = (over: Partial<Record<string, string>> = {}) => ({ replyId: replyOfTo1.id, attachmentId: uuidv7(), filename: "Workshop report (Tonga).pdf", filetype: "application/pdf", ...over }) as Record<string, string>;
+    fetch(new URL(location, server.url), {
+      method: "PATCH",
+      headers: {
+        ...TUS,
+        ...invitation(code),
+        "Upload-Offset": String(offset),
+        "Content-Type": "application/offset+octet-stream",
+      },
+      body: new Uint8Array(body),
+    });
+  const head = (code: string, location: string) =>
+    fetch(new URL(location, server.url), { method: "HEAD", headers: { ...TUS, ...invitation(code) } });
+  const meta = (over: Partial<Record<string, string>> = {}) =>
+    ({
+      replyId: replyOfTo1.id,
+      attachmentId: uuidv7(),
+      filename: "Workshop report (Tonga).pdf",
+      filetype: "application/pdf",
+      ...over,
+    }) as Record<string, string>;
 
   let cookie = "";
   const consoleGet = (path: string) => fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
@@ -82,14 +107,25 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
     const { attachments } = consoleAttachmentList.parse(await listed.json());
     const sha256 = createHash("sha256").update(content).digest("hex");
     expect(attachments).toEqual([
-      { id: m.attachmentId, replyId: replyOfTo1.id, fileName: m.filename, contentType: "application/pdf", size: content.length, sha256, receivedAt: now.toISOString(), downloadUrl: `/api/console/attachments/${m.attachmentId}/download` },
+      {
+        id: m.attachmentId,
+        replyId: replyOfTo1.id,
+        fileName: m.filename,
+        contentType: "application/pdf",
+        size: content.length,
+        sha256,
+        receivedAt: now.toISOString(),
+        downloadUrl: `/api/console/attachments/${m.attachmentId}/download`,
+      },
     ]);
 
     const download = await consoleGet(attachments[0].downloadUrl);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="Workshop report (Tonga).pdf"; filename*=UTF-8''Workshop%20report%20%28Tonga%29.pdf`);
+    expect(download.headers.get("content-disposition")).toBe(
+      `attachment; filename="Workshop report (Tonga).pdf"; filename*=UTF-8''Workshop%20report%20%28Tonga%29.pdf`,
+    );
     expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
 
     // Without a session the console gives nothing; a second create of the finished upload is harmless.
@@ -109,14 +145,22 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
     const location = created.headers.get("location")!;
     // Half the file goes out, then the phone loses signal: the socket is destroyed mid-request.
     await new Promise<void>((resolve) => {
-      const req = httpRequest(new URL(location, server.url), { method: "PATCH", headers: { ...TUS, ...invitation("DEMO-TO1"), "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" } });
+      const req = httpRequest(new URL(location, server.url), {
+        method: "PATCH",
+        headers: {
+          ...TUS,
+          ...invitation("DEMO-TO1"),
+          "Upload-Offset": "0",
+          "Content-Type": "application/offset+octet-stream",
+        },
+      });
       req.on("error", () => resolve());
       req.on("close", () => resolve());
       req.write(content.subarray(0, 100_000), () => setTimeout(() => req.destroy(), 200));
     });
     let offset = 0;
     // Until the server holds all that was sent, against a deadline rather than a count of probes a busy machine outruns.
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
       const probe = await head("DEMO-TO1", location);
       expect(probe.status).toBe(200);
       offset = Number(probe.headers.get("upload-offset"));
@@ -127,8 +171,12 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
     expect(offset).toBeLessThanOrEqual(100_000);
     const rest = await patch("DEMO-TO1", location, offset, content.subarray(offset));
     expect(rest.status).toBe(204);
-    const listed = consoleAttachmentList.parse(await (await consoleGet(`/api/console/replies/${replyOfTo1.id}/attachments`)).json());
-    expect(listed.attachments.find((a) => a.id === m.attachmentId)?.sha256).toBe(createHash("sha256").update(content).digest("hex"));
+    const listed = consoleAttachmentList.parse(
+      await (await consoleGet(`/api/console/replies/${replyOfTo1.id}/attachments`)).json(),
+    );
+    expect(listed.attachments.find((a) => a.id === m.attachmentId)?.sha256).toBe(
+      createHash("sha256").update(content).digest("hex"),
+    );
   });
 
   it("OPTIONS answers the protocol without an invitation", async () => {
@@ -155,7 +203,15 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
     expect((await create("DEMO-TO1", noId, 10)).status).toBe(400);
     const { filename: _name, ...noName } = meta();
     expect((await create("DEMO-TO1", noName, 10)).status).toBe(400);
-    const deferred = await fetch(`${server.url}/api/uploads/`, { method: "POST", headers: { ...TUS, ...invitation("DEMO-TO1"), "Upload-Defer-Length": "1", "Upload-Metadata": metadataHeader(meta()) } });
+    const deferred = await fetch(`${server.url}/api/uploads/`, {
+      method: "POST",
+      headers: {
+        ...TUS,
+        ...invitation("DEMO-TO1"),
+        "Upload-Defer-Length": "1",
+        "Upload-Metadata": metadataHeader(meta()),
+      },
+    });
     expect(deferred.status).toBe(400);
   });
 
@@ -176,13 +232,25 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
 
   it(`refuses attachment number ${MAX_ATTACHMENTS_PER_REPLY + 1} of a reply`, async () => {
     const reply = validReply({ invitationCode: "DEMO-VU2" });
-    const sent = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
+    const sent = await fetch(`${server.url}/api/replies`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ replies: [reply] }),
+    });
     expect(sent.status).toBe(200);
     for (let i = 0; i < MAX_ATTACHMENTS_PER_REPLY; i++) {
-      const res = await create("DEMO-VU2", meta({ replyId: reply.id, filetype: "text/plain", filename: `note ${i}.txt` }), 5);
+      const res = await create(
+        "DEMO-VU2",
+        meta({ replyId: reply.id, filetype: "text/plain", filename: `note ${i}.txt` }),
+        5,
+      );
       expect(res.status).toBe(201);
     }
-    const sixth = await create("DEMO-VU2", meta({ replyId: reply.id, filetype: "text/plain", filename: "one too many.txt" }), 5);
+    const sixth = await create(
+      "DEMO-VU2",
+      meta({ replyId: reply.id, filetype: "text/plain", filename: "one too many.txt" }),
+      5,
+    );
     expect(sixth.status).toBe(422);
     expect(await sixth.text()).toMatch(/at most 5 attachments/);
   });

@@ -1,7 +1,16 @@
 // `npm run backup` / `npm run restore` on SQLite against a real running server: a consistent archive taken while
 // replies arrive, restored into an empty folder that a new server serves unchanged; refusals that change nothing.
 import { createHash, randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
@@ -25,26 +34,47 @@ import { tusClient } from "./support/tusClient";
 
 const now = new Date("2024-02-01T10:00:00.000Z");
 const ORGANISER = "organiser@example.org";
-const startOn = (dataDir: string) => startServer({ port: 0, host: "127.0.0.1", databaseUrl: "", dataDir, staticDir: "/nonexistent-outrigger-dist", quiet: true, mailer: null, now: () => now });
+const startOn = (dataDir: string) =>
+  startServer({
+    port: 0,
+    host: "127.0.0.1",
+    databaseUrl: "",
+    dataDir,
+    staticDir: "/nonexistent-outrigger-dist",
+    quiet: true,
+    mailer: null,
+    now: () => now,
+  });
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 /** Every path under a folder with its SHA-256: two listings are equal only if nothing was added, removed or changed. */
 async function fingerprint(dir: string): Promise<string[]> {
   const lines: string[] = [];
-  for (const entry of await walkTree(dir)) lines.push(entry.kind === "file" ? `${entry.path} ${(await sha256OfFile(join(dir, entry.path))).sha256}` : `${entry.path}/`);
+  for (const entry of await walkTree(dir))
+    lines.push(
+      entry.kind === "file" ? `${entry.path} ${(await sha256OfFile(join(dir, entry.path))).sha256}` : `${entry.path}/`,
+    );
   return lines;
 }
 
 async function postReply(url: string): Promise<string | undefined> {
   const reply = validReply();
-  const res = await fetch(`${url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
+  const res = await fetch(`${url}/api/replies`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ replies: [reply] }),
+  });
   if (res.status !== 200) return undefined;
   const [result] = replyBatchResponse.parse(await res.json()).results;
   return result.outcome === "stored" ? reply.id : undefined;
 }
 
 async function signedIn(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/console/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: ORGANISER, password: TEST_PASSWORD }) });
+  const res = await fetch(`${url}/api/console/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: ORGANISER, password: TEST_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
@@ -73,16 +103,26 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     const materialFile = join(root, "backup-notes.md");
     writeFileSync(materialFile, addedMaterial);
     await addMaterials(server.db, server.blobStore, DEMO_WORKSHOP_ID, [materialFile]);
-    const manifestRes = await fetch(`${server.url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: { Authorization: invitationAuthorization("DEMO-TO1") } });
+    const manifestRes = await fetch(`${server.url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, {
+      headers: { Authorization: invitationAuthorization("DEMO-TO1") },
+    });
     expect(manifestRes.status).toBe(200);
     const manifest = materialsManifest.parse(await manifestRes.json());
     if (!manifest.signature) throw new Error("the manifest carries no signature");
     signedManifest = manifest as MaterialsManifest & { signature: ManifestSignature };
 
-    const sent = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [replyWithAttachment] }) });
+    const sent = await fetch(`${server.url}/api/replies`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ replies: [replyWithAttachment] }),
+    });
     expect(sent.status).toBe(200);
     const tus = tusClient(server.url, "DEMO-TO1");
-    const { response, location } = await tus.create(replyWithAttachment.id, { filename: "Workshop report.pdf", filetype: "application/pdf", attachmentId }, attachment.length);
+    const { response, location } = await tus.create(
+      replyWithAttachment.id,
+      { filename: "Workshop report.pdf", filetype: "application/pdf", attachmentId },
+      attachment.length,
+    );
     expect(response.status).toBe(201);
     expect((await tus.patch(location, 0, attachment)).status).toBe(204);
   });
@@ -95,43 +135,55 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
 
   // Three posting clients race the archive on purpose: 24 s beside two CPU-bound processes, near the 30 s default.
   const BACKUP_UNDER_LOAD_TIMEOUT_MS = 120_000;
-  it("writes one archive while replies keep arriving, holding the database, material files, attachment with its tus record, and signing key", async () => {
-    const acked: string[] = [];
-    let posting = true;
-    const poster = async () => {
-      while (posting) {
-        const id = await postReply(server.url);
-        if (id) acked.push(id);
+  it(
+    "writes one archive while replies keep arriving, holding the database, material files, attachment with its tus record, and signing key",
+    async () => {
+      const acked: string[] = [];
+      let posting = true;
+      const poster = async () => {
+        while (posting) {
+          const id = await postReply(server.url);
+          if (id) acked.push(id);
+        }
+      };
+      const posters = [poster(), poster(), poster()];
+      while (acked.length < 30) await new Promise((resolve) => setTimeout(resolve, 5));
+      ackedBeforeBackup = [...acked, replyWithAttachment.id];
+      const started = performance.now();
+      try {
+        backup = await createBackup({ dataDir, out: archivePath });
+      } finally {
+        backupMs = performance.now() - started;
+        ackedDuringBackup = acked.length - (ackedBeforeBackup.length - 1);
+        posting = false;
+        await Promise.all(posters);
       }
-    };
-    const posters = [poster(), poster(), poster()];
-    while (acked.length < 30) await new Promise((resolve) => setTimeout(resolve, 5));
-    ackedBeforeBackup = [...acked, replyWithAttachment.id];
-    const started = performance.now();
-    try {
-      backup = await createBackup({ dataDir, out: archivePath });
-    } finally {
-      backupMs = performance.now() - started;
-      ackedDuringBackup = acked.length - (ackedBeforeBackup.length - 1);
-      posting = false;
-      await Promise.all(posters);
-    }
-    // The replies kept coming while the archive was written: the backup ran beside real writes.
-    expect(ackedDuringBackup).toBeGreaterThan(0);
-    expect(backup.archive).toBe(archivePath);
-    const paths = backup.manifest.files.map((file) => file.path);
-    expect(paths).toContain(SQLITE_FILE_NAME);
-    expect(paths).toContain(`blobs/${sha256(addedMaterial).slice(0, 2)}/${sha256(addedMaterial)}`);
-    expect(paths).toContain(`uploads/${attachmentId}`);
-    expect(paths).toContain(`uploads/${attachmentId}.json`);
-    expect(paths).toContain("keys/manifest-signing-ed25519.pem");
-    expect(paths.some((path) => path.includes(".incoming-") || path.endsWith("-wal") || path.endsWith("-shm"))).toBe(false);
-    expect(backup.manifest.files.find((file) => file.path === `uploads/${attachmentId}`)).toEqual({ path: `uploads/${attachmentId}`, size: attachment.length, sha256: sha256(attachment) });
-    expect(backup.manifest.counts.materialFiles).toBe(signedManifest.materials.length);
-    expect(backup.manifest.counts.attachments).toBe(1);
-    expect(backup.manifest.counts.replies).toBeGreaterThanOrEqual(ackedBeforeBackup.length);
-    console.log(`backup figures: ${backup.manifest.files.length} files, ${backup.fileBytes} bytes of files, archive ${backup.archiveBytes} bytes, ${Math.round(backupMs)} ms, ${ackedDuringBackup} replies stored during it`);
-  }, BACKUP_UNDER_LOAD_TIMEOUT_MS);
+      // The replies kept coming while the archive was written: the backup ran beside real writes.
+      expect(ackedDuringBackup).toBeGreaterThan(0);
+      expect(backup.archive).toBe(archivePath);
+      const paths = backup.manifest.files.map((file) => file.path);
+      expect(paths).toContain(SQLITE_FILE_NAME);
+      expect(paths).toContain(`blobs/${sha256(addedMaterial).slice(0, 2)}/${sha256(addedMaterial)}`);
+      expect(paths).toContain(`uploads/${attachmentId}`);
+      expect(paths).toContain(`uploads/${attachmentId}.json`);
+      expect(paths).toContain("keys/manifest-signing-ed25519.pem");
+      expect(paths.some((path) => path.includes(".incoming-") || path.endsWith("-wal") || path.endsWith("-shm"))).toBe(
+        false,
+      );
+      expect(backup.manifest.files.find((file) => file.path === `uploads/${attachmentId}`)).toEqual({
+        path: `uploads/${attachmentId}`,
+        size: attachment.length,
+        sha256: sha256(attachment),
+      });
+      expect(backup.manifest.counts.materialFiles).toBe(signedManifest.materials.length);
+      expect(backup.manifest.counts.attachments).toBe(1);
+      expect(backup.manifest.counts.replies).toBeGreaterThanOrEqual(ackedBeforeBackup.length);
+      console.log(
+        `backup figures: ${backup.manifest.files.length} files, ${backup.fileBytes} bytes of files, archive ${backup.archiveBytes} bytes, ${Math.round(backupMs)} ms, ${ackedDuringBackup} replies stored during it`,
+      );
+    },
+    BACKUP_UNDER_LOAD_TIMEOUT_MS,
+  );
 
   it("restores into an empty folder: every reply acknowledged before the backup began, in a database that passes the integrity check", async () => {
     const result = await restoreBackup(archivePath, restoredDir);
@@ -160,20 +212,28 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     expect(key).toEqual(server.signingKey);
     expect(await verifyManifestSignature(signedManifest, signedManifest.signature, key)).toBe(true);
 
-    const manifestRes = await fetch(`${url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: { Authorization: invitationAuthorization("DEMO-TO1") } });
+    const manifestRes = await fetch(`${url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, {
+      headers: { Authorization: invitationAuthorization("DEMO-TO1") },
+    });
     const manifest = materialsManifest.parse(await manifestRes.json());
     expect(manifest.version).toBe(signedManifest.version);
     for (const material of signedManifest.materials) {
-      const blob = await fetch(`${url}/api/blobs/${material.sha256}`, { headers: { Authorization: invitationAuthorization("DEMO-TO1") } });
+      const blob = await fetch(`${url}/api/blobs/${material.sha256}`, {
+        headers: { Authorization: invitationAuthorization("DEMO-TO1") },
+      });
       expect(blob.status, material.fileName).toBe(200);
       expect(sha256(new Uint8Array(await blob.arrayBuffer()))).toBe(material.sha256);
     }
 
     const cookie = await signedIn(url);
-    const listed = await fetch(`${url}/api/console/replies/${replyWithAttachment.id}/attachments`, { headers: { Cookie: cookie } });
+    const listed = await fetch(`${url}/api/console/replies/${replyWithAttachment.id}/attachments`, {
+      headers: { Cookie: cookie },
+    });
     expect(listed.status).toBe(200);
     const { attachments } = consoleAttachmentList.parse(await listed.json());
-    expect(attachments.map(({ id, size, sha256: hash }) => ({ id, size, sha256: hash }))).toEqual([{ id: attachmentId, size: attachment.length, sha256: sha256(attachment) }]);
+    expect(attachments.map(({ id, size, sha256: hash }) => ({ id, size, sha256: hash }))).toEqual([
+      { id: attachmentId, size: attachment.length, sha256: sha256(attachment) },
+    ]);
     const download = await fetch(`${url}${attachments[0].downloadUrl}`, { headers: { Cookie: cookie } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(attachment)).toBe(true);
@@ -192,7 +252,9 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     const before = await fingerprint(occupied);
     const siblingsBefore = readdirSync(root).sort();
 
-    await expect(restoreBackup(archivePath, occupied)).rejects.toThrow(/already holds outrigger\.sqlite, keys\. A restore only fills an empty data folder/);
+    await expect(restoreBackup(archivePath, occupied)).rejects.toThrow(
+      /already holds outrigger\.sqlite, keys\. A restore only fills an empty data folder/,
+    );
 
     expect(await fingerprint(occupied)).toEqual(before);
     expect(readdirSync(root).sort()).toEqual(siblingsBefore);
@@ -211,7 +273,9 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     mkdirSync(target);
     const siblingsBefore = readdirSync(root).sort();
 
-    await expect(restoreBackup(tampered, target)).rejects.toThrow(`The archive is damaged: uploads/${attachmentId} does not match its recorded size and SHA-256. Nothing was restored.`);
+    await expect(restoreBackup(tampered, target)).rejects.toThrow(
+      `The archive is damaged: uploads/${attachmentId} does not match its recorded size and SHA-256. Nothing was restored.`,
+    );
 
     expect(readdirSync(target)).toEqual([]);
     expect(readdirSync(root).sort()).toEqual(siblingsBefore);
@@ -219,7 +283,9 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
 
   it("a backup never replaces an existing archive, and a cut-off archive is refused on restore", async () => {
     const before = await sha256OfFile(archivePath);
-    await expect(createBackup({ dataDir, out: archivePath })).rejects.toThrow(/already exists: a backup never replaces another/);
+    await expect(createBackup({ dataDir, out: archivePath })).rejects.toThrow(
+      /already exists: a backup never replaces another/,
+    );
     expect(await sha256OfFile(archivePath)).toEqual(before);
 
     const cut = join(root, "cut.tar");
@@ -234,7 +300,9 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
     mkdirSync(unpackedManifest);
     const tar = await import("tar");
     await tar.extract({ file: archivePath, cwd: unpackedManifest }, [BACKUP_MANIFEST_PATH]);
-    const manifest = backupManifest.parse(JSON.parse(readFileSync(join(unpackedManifest, BACKUP_MANIFEST_PATH), "utf8")));
+    const manifest = backupManifest.parse(
+      JSON.parse(readFileSync(join(unpackedManifest, BACKUP_MANIFEST_PATH), "utf8")),
+    );
     expect(manifest).toEqual(backup.manifest);
     expect(new Set(manifest.files.map((file) => file.path)).size).toBe(manifest.files.length);
   });
@@ -242,10 +310,17 @@ describe("backup and restore of a running server's data folder (SQLite)", () => 
   it("with PostgreSQL the database part is refused with a pointer to pg_dump, and --files-only archives the data folder without it", async () => {
     const postgresUrl = "postgres://outrigger@db.example.org:5432/outrigger";
     const refusedOut = join(root, "pg", "refused.tar");
-    await expect(createBackup({ dataDir, out: refusedOut, databaseUrl: postgresUrl })).rejects.toThrow(/PostgreSQL: back the database up with pg_dump \(pg_dump --format=custom .*--files-only/);
+    await expect(createBackup({ dataDir, out: refusedOut, databaseUrl: postgresUrl })).rejects.toThrow(
+      /PostgreSQL: back the database up with pg_dump \(pg_dump --format=custom .*--files-only/,
+    );
     expect(existsSync(refusedOut)).toBe(false);
 
-    const filesOnly = await createBackup({ dataDir, out: join(root, "pg", "files.tar"), databaseUrl: postgresUrl, filesOnly: true });
+    const filesOnly = await createBackup({
+      dataDir,
+      out: join(root, "pg", "files.tar"),
+      databaseUrl: postgresUrl,
+      filesOnly: true,
+    });
     expect(filesOnly.manifest.database).toBe("none");
     expect(filesOnly.manifest.counts.replies).toBeNull();
     const paths = filesOnly.manifest.files.map((file) => file.path);

@@ -21,7 +21,14 @@ describe("blob folder clean-up at start", () => {
     writeFileSync(join(blobDir, ".incoming-killed-import"), "half a video");
     utimesSync(join(blobDir, ".incoming-killed-import"), old, old);
     writeFileSync(join(blobDir, ".incoming-other-process-now"), "being written");
-    server = await startServer({ port: 0, host: "127.0.0.1", dataDir: database.dataDir, staticDir, quiet: true, now: () => now });
+    server = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      dataDir: database.dataDir,
+      staticDir,
+      quiet: true,
+      now: () => now,
+    });
   });
   afterAll(async () => {
     await server?.close();

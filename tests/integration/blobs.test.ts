@@ -9,7 +9,13 @@ import { createBlobStore, InvalidBlobIdError } from "../../src/server/blobs/blob
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { addMaterials } from "../../src/server/materials/addMaterials";
 import { startServer, type RequestLogEntry, type RunningServer } from "../../src/server/serve";
-import { auth, openMaterialsContext, OTHER_WORKSHOP_CODE, patternBytes, type MaterialsContext } from "./support/materialsFixtures";
+import {
+  auth,
+  openMaterialsContext,
+  OTHER_WORKSHOP_CODE,
+  patternBytes,
+  type MaterialsContext,
+} from "./support/materialsFixtures";
 import { errorOf } from "./support/requests";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 
@@ -25,11 +31,18 @@ async function bytesOf(res: Response): Promise<Uint8Array> {
 describe.each(ENGINES)("GET and HEAD /api/blobs/:sha256 (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
   let ctx: MaterialsContext;
-  const get = (headers: Record<string, string> = {}, path = url) => ctx.app.request(path, { headers: { ...auth(), ...headers } });
+  const get = (headers: Record<string, string> = {}, path = url) =>
+    ctx.app.request(path, { headers: { ...auth(), ...headers } });
 
   beforeAll(async () => {
     ctx = await openMaterialsContext(engine, now);
-    await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ctx.writeFile("Customs valuation (ü) notes.pdf", CONTENT)], { now });
+    await addMaterials(
+      ctx.db,
+      ctx.blobStore,
+      DEMO_WORKSHOP_ID,
+      [ctx.writeFile("Customs valuation (ü) notes.pdf", CONTENT)],
+      { now },
+    );
   });
   afterAll(() => ctx.close());
 
@@ -41,14 +54,18 @@ describe.each(ENGINES)("GET and HEAD /api/blobs/:sha256 (%s)", (engine) => {
     expect(res.headers.get("accept-ranges")).toBe("bytes");
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-length")).toBe(String(SIZE));
-    expect(res.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''Customs%20valuation%20%28%C3%BC%29%20notes.pdf");
+    expect(res.headers.get("content-disposition")).toBe(
+      "inline; filename*=UTF-8''Customs%20valuation%20%28%C3%BC%29%20notes.pdf",
+    );
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-encoding")).toBeNull();
     expect(await bytesOf(res)).toEqual(CONTENT);
   });
 
   it("gzip never touches a blob, even a compressible one asked for with Accept-Encoding", async () => {
-    const manifest = materialsManifest.parse(await (await ctx.app.request(`/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: auth() })).json());
+    const manifest = materialsManifest.parse(
+      await (await ctx.app.request(`/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: auth() })).json(),
+    );
     const handout = manifest.materials.find((m) => m.kind === "handout")!;
     const res = await get({ "Accept-Encoding": "gzip" }, `/api/blobs/${handout.sha256}`);
     expect(res.status).toBe(200);
@@ -82,15 +99,22 @@ describe.each(ENGINES)("GET and HEAD /api/blobs/:sha256 (%s)", (engine) => {
     expect(await bytesOf(res)).toEqual(CONTENT);
   });
 
-  it.each(["bytes=5-2", "items=0-1", "bytes=abc", "bytes=-", "bytes=--1", "bytes=0-1,x", `bytes=${SIZE}-`, `bytes=${SIZE + 5}-${SIZE + 10}`, "bytes=-0"])(
-    "an invalid or unsatisfiable range (%s) → 416 with bytes */size",
-    async (range) => {
-      const res = await get({ Range: range });
-      expect(res.status).toBe(416);
-      expect(res.headers.get("content-range")).toBe(`bytes */${SIZE}`);
-      expect((await errorOf(res)).code).toBe("range_not_satisfiable");
-    },
-  );
+  it.each([
+    "bytes=5-2",
+    "items=0-1",
+    "bytes=abc",
+    "bytes=-",
+    "bytes=--1",
+    "bytes=0-1,x",
+    `bytes=${SIZE}-`,
+    `bytes=${SIZE + 5}-${SIZE + 10}`,
+    "bytes=-0",
+  ])("an invalid or unsatisfiable range (%s) → 416 with bytes */size", async (range) => {
+    const res = await get({ Range: range });
+    expect(res.status).toBe(416);
+    expect(res.headers.get("content-range")).toBe(`bytes */${SIZE}`);
+    expect((await errorOf(res)).code).toBe("range_not_satisfiable");
+  });
 
   it("If-None-Match with the blob's ETag → 304 without a body, also for a weak or listed tag", async () => {
     for (const tag of [`"${SHA}"`, `W/"${SHA}"`, `"abc", "${SHA}"`, "*"]) {
@@ -196,10 +220,12 @@ describe("the blob store", () => {
     expect(first).toEqual({ sha256: SHA, size: SIZE });
     const stored = join(dir, "blobs", SHA.slice(0, 2), SHA);
     const before = statSync(stored);
-    const second = await store.putStream((async function* () {
-      yield CONTENT.subarray(0, 5000);
-      yield CONTENT.subarray(5000);
-    })());
+    const second = await store.putStream(
+      (async function* () {
+        yield CONTENT.subarray(0, 5000);
+        yield CONTENT.subarray(5000);
+      })(),
+    );
     expect(second).toEqual(first);
     // Not rewritten: same inode and modification time; no temporary files left behind.
     const after = statSync(stored);
@@ -237,7 +263,14 @@ describe.each(ENGINES)("blobs from the real server over a socket (%s)", (engine)
     database = await createTestDatabase(engine);
     // With PostgreSQL the rows are in the database and the files still in dataDir/blobs.
     dataDir = database.dataDir ?? mkdtempSync(join(tmpdir(), "outrigger-data-"));
-    server = await startServer({ port: 0, databaseUrl: database.databaseUrl, dataDir, staticDir: "/nonexistent-outrigger-dist", quiet: true, onRequest: (e) => log.push(e) });
+    server = await startServer({
+      port: 0,
+      databaseUrl: database.databaseUrl,
+      dataDir,
+      staticDir: "/nonexistent-outrigger-dist",
+      quiet: true,
+      onRequest: (e) => log.push(e),
+    });
     const file = join(dataDir, "upload.pdf");
     writeFileSync(file, CONTENT);
     await addMaterials(server.db, server.blobStore, DEMO_WORKSHOP_ID, [file]);
@@ -252,7 +285,8 @@ describe.each(ENGINES)("blobs from the real server over a socket (%s)", (engine)
     const res = await fetch(`${server.url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: auth() });
     const manifest = materialsManifest.parse(await res.json());
     expect(manifest.materials.length).toBeGreaterThanOrEqual(5);
-    for (const m of manifest.materials) expect(statSync(join(dataDir, "blobs", m.sha256.slice(0, 2), m.sha256)).size).toBe(m.size);
+    for (const m of manifest.materials)
+      expect(statSync(join(dataDir, "blobs", m.sha256.slice(0, 2), m.sha256)).size).toBe(m.size);
   });
 
   it("streams a range and a whole file with honest lengths, and logs the Range each client asked for", async () => {
@@ -268,9 +302,21 @@ describe.each(ENGINES)("blobs from the real server over a socket (%s)", (engine)
     // The log entry is written when the response has gone out: poll for it rather than sleep a guessed 50 ms.
     await expect.poll(() => log.filter((e) => e.path === url).length).toBe(3);
     const blobLog = log.filter((e) => e.path === url);
-    for (const entry of blobLog) expect(entry).toMatchObject({ route: "/api/blobs/:sha256", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), durationMs: expect.any(Number) });
+    for (const entry of blobLog)
+      expect(entry).toMatchObject({
+        route: "/api/blobs/:sha256",
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        durationMs: expect.any(Number),
+      });
     // The request id and duration differ from run to run; the rest is exact.
-    const stable = ({ method, path, range, status, bytes, completed }: RequestLogEntry) => ({ method, path, ...(range !== undefined ? { range } : {}), status, bytes, completed });
+    const stable = ({ method, path, range, status, bytes, completed }: RequestLogEntry) => ({
+      method,
+      path,
+      ...(range !== undefined ? { range } : {}),
+      status,
+      bytes,
+      completed,
+    });
     expect(blobLog.map(stable)).toEqual([
       { method: "GET", path: url, range: "bytes=4000-", status: 206, bytes: SIZE - 4000, completed: true },
       { method: "GET", path: url, status: 200, bytes: SIZE, completed: true },

@@ -13,13 +13,21 @@ function jsonOfSize(bytes: number, wrap: (text: string) => unknown): string {
 describe("a body whose Content-Length understates it", () => {
   // No database: every request here must be refused before a route reaches one.
   const app = createApp({ db: undefined as never, staticDir: "/nonexistent-outrigger-dist", mailer: null });
-  const understated = (path: string, body: string) => app.request(path, { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": "20" }, body });
+  const understated = (path: string, body: string) =>
+    app.request(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": "20" },
+      body,
+    });
 
   it("a reply batch one byte over its limit is refused with 413 payload_too_large", async () => {
     const body = jsonOfSize(MAX_BATCH_BYTES + 1, (text) => ({ replies: [{ id: text }] }));
     const res = await understated("/api/replies", body);
     expect(res.status).toBe(413);
-    expect(await errorOf(res)).toMatchObject({ code: "payload_too_large", message: `The batch is larger than ${MAX_BATCH_BYTES / 1024} KB. Send fewer replies at a time, or shorten very long answers.` });
+    expect(await errorOf(res)).toMatchObject({
+      code: "payload_too_large",
+      message: `The batch is larger than ${MAX_BATCH_BYTES / 1024} KB. Send fewer replies at a time, or shorten very long answers.`,
+    });
   });
 
   it("a console sign-in one byte over the console limit is refused with 413 payload_too_large", async () => {

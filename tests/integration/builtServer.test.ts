@@ -65,10 +65,14 @@ describe("the built server", () => {
 
   it("serves the demo material that ships beside the bundle", async () => {
     const code = /\/join\/(DEMO-[A-Z0-9]+)/.exec(server.output())?.[1];
-    const manifest = await fetch(`${server.url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, { headers: { Authorization: invitationAuthorization(code ?? "") } });
+    const manifest = await fetch(`${server.url}/api/workshops/${DEMO_WORKSHOP_ID}/materials`, {
+      headers: { Authorization: invitationAuthorization(code ?? "") },
+    });
     expect(manifest.status).toBe(200);
     const body = (await manifest.json()) as { materials: { fileName: string; size: number }[] };
-    expect(body.materials.find((m) => m.fileName.endsWith(".webm"))?.size).toBe(readFileSync(join(ROOT, "src/server/demoMaterials/rkc-clip.webm")).length);
+    expect(body.materials.find((m) => m.fileName.endsWith(".webm"))?.size).toBe(
+      readFileSync(join(ROOT, "src/server/demoMaterials/rkc-clip.webm")).length,
+    );
   });
 
   it("refuses a common password when creating an organiser: the password list ships beside the bundle", async () => {

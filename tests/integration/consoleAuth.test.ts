@@ -5,7 +5,15 @@ import { consoleSession } from "../../src/shared/console";
 import { createApp } from "../../src/server/http/app";
 import { verifyPassword } from "../../src/server/auth/passwords";
 import { issueSetupTokenIfNoOrganiser } from "../../src/server/auth/setupToken";
-import { addOrganiser, consoleRequest, sessionCookieOf, signIn, signInRequest, TEST_PASSWORD, type SignedIn } from "./support/consoleClient";
+import {
+  addOrganiser,
+  consoleRequest,
+  sessionCookieOf,
+  signIn,
+  signInRequest,
+  TEST_PASSWORD,
+  type SignedIn,
+} from "./support/consoleClient";
 import { errorOf } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
 
@@ -30,7 +38,11 @@ function consoleEndpoints(app: Hono): Array<{ route: string; method: string; pat
   for (const { method, path } of app.routes) {
     if (method === "ALL" || !path.startsWith("/api/console/")) continue;
     const route = `${method} ${path}`;
-    found.set(route, { route, method, path: path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => SAMPLE_PARAMS[name] ?? "sample") });
+    found.set(route, {
+      route,
+      method,
+      path: path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, name: string) => SAMPLE_PARAMS[name] ?? "sample"),
+    });
   }
   return [...found.values()];
 }
@@ -62,10 +74,20 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
     });
 
     it("refuses setup with a wrong token and a short password", async () => {
-      const wrong = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token: "f".repeat(64), email: "lead@example.org", name: "Lead", password: "long enough password" });
+      const wrong = await consoleRequest(app, "POST", "/api/console/setup", undefined, {
+        token: "f".repeat(64),
+        email: "lead@example.org",
+        name: "Lead",
+        password: "long enough password",
+      });
       expect(wrong.status).toBe(403);
       expect((await errorOf(wrong)).code).toBe("setup_token_invalid");
-      const short = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "lead@example.org", name: "Lead", password: "short" });
+      const short = await consoleRequest(app, "POST", "/api/console/setup", undefined, {
+        token,
+        email: "lead@example.org",
+        name: "Lead",
+        password: "short",
+      });
       expect(short.status).toBe(400);
       expect((await errorOf(short)).details?.[0].path).toBe("password");
     });
@@ -81,7 +103,12 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
         ["Correct Horse Battery Staple", "password_common"],
       ];
       for (const [password, code] of cases) {
-        const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "lead@example.org", name: "Lead", password });
+        const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, {
+          token,
+          email: "lead@example.org",
+          name: "Lead",
+          password,
+        });
         expect(res.status, password).toBe(400);
         const error = await errorOf(res);
         expect(error.code).toBe("invalid_request");
@@ -90,19 +117,33 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
     });
 
     it("the setup token creates the first organiser once, signed in, and not a second time", async () => {
-      const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "Lead@Example.org", name: "Office Lead", password: "the first organiser's passphrase" });
+      const res = await consoleRequest(app, "POST", "/api/console/setup", undefined, {
+        token,
+        email: "Lead@Example.org",
+        name: "Office Lead",
+        password: "the first organiser's passphrase",
+      });
       expect(res.status).toBe(201);
       const body = consoleSession.parse(await res.json());
       expect(body.organiser).toMatchObject({ email: "lead@example.org", name: "Office Lead", role: "organiser" });
       expect(sessionCookieOf(res)).toMatch(/^outrigger_session=[0-9a-f]{64}$/);
-      const again = await consoleRequest(app, "POST", "/api/console/setup", undefined, { token, email: "other@example.org", name: "Other", password: "another long passphrase" });
+      const again = await consoleRequest(app, "POST", "/api/console/setup", undefined, {
+        token,
+        email: "other@example.org",
+        name: "Other",
+        password: "another long passphrase",
+      });
       expect(again.status).toBe(403);
       expect((await errorOf(again)).code).toBe("setup_token_invalid");
       expect(await issueSetupTokenIfNoOrganiser(ctx.db, clock)).toBeUndefined();
     });
 
     it("stores a salted scrypt hash, not the password, and it verifies", async () => {
-      const row = await ctx.db.selectFrom("organisers").select("password_hash").where("email", "=", "lead@example.org").executeTakeFirstOrThrow();
+      const row = await ctx.db
+        .selectFrom("organisers")
+        .select("password_hash")
+        .where("email", "=", "lead@example.org")
+        .executeTakeFirstOrThrow();
       expect(row.password_hash).not.toContain("the first organiser's passphrase");
       expect(row.password_hash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
       expect(await verifyPassword("the first organiser's passphrase", row.password_hash)).toBe(true);
@@ -130,19 +171,32 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
       expect(cookie).not.toMatch(/Secure/);
       // Only the digest of the cookie's value is stored.
       const value = sessionCookieOf(res).split("=")[1];
-      expect(await ctx.db.selectFrom("sessions").select("id").where("id", "=", value).executeTakeFirst()).toBeUndefined();
+      expect(
+        await ctx.db.selectFrom("sessions").select("id").where("id", "=", value).executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it("marks the cookie Secure over HTTPS and behind a trusted proxy that says https", async () => {
-      const direct = await app.request("https://console.example.org/api/console/session", { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": "10.0.0.1" }, body: JSON.stringify({ email: "org@example.org", password: TEST_PASSWORD }) });
+      const direct = await app.request("https://console.example.org/api/console/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": "10.0.0.1" },
+        body: JSON.stringify({ email: "org@example.org", password: TEST_PASSWORD }),
+      });
       expect(direct.headers.get("set-cookie")).toMatch(/Secure/);
-      const proxied = await signInRequest(app, "org@example.org", TEST_PASSWORD, { "X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.1" });
+      const proxied = await signInRequest(app, "org@example.org", TEST_PASSWORD, {
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-For": "10.0.0.1",
+      });
       expect(proxied.headers.get("set-cookie")).toMatch(/Secure/);
     });
 
     it("answers wrong credentials the same whether the e-mail exists or not", async () => {
-      const wrongPassword = await signInRequest(app, "org@example.org", "not the password", { "X-Forwarded-For": "10.0.0.2" });
-      const unknown = await signInRequest(app, "nobody@example.org", "not the password", { "X-Forwarded-For": "10.0.0.2" });
+      const wrongPassword = await signInRequest(app, "org@example.org", "not the password", {
+        "X-Forwarded-For": "10.0.0.2",
+      });
+      const unknown = await signInRequest(app, "nobody@example.org", "not the password", {
+        "X-Forwarded-For": "10.0.0.2",
+      });
       expect(wrongPassword.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(await errorOf(wrongPassword)).toEqual(await errorOf(unknown));
@@ -153,7 +207,10 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
       clock = new Date(clock.getTime() + 11 * 60 * 60 * 1000);
       const res = await consoleRequest(app, "GET", "/api/console/session", me);
       expect(res.status).toBe(200);
-      expect(consoleSession.parse(await res.json())).toMatchObject({ organiser: { email: "viewer@example.org", role: "viewer" }, csrfToken: me.csrfToken });
+      expect(consoleSession.parse(await res.json())).toMatchObject({
+        organiser: { email: "viewer@example.org", role: "viewer" },
+        csrfToken: me.csrfToken,
+      });
       clock = new Date(clock.getTime() + 11 * 60 * 60 * 1000);
       expect((await consoleRequest(app, "GET", "/api/console/session", me)).status).toBe(200);
       clock = new Date(clock.getTime() + 13 * 60 * 60 * 1000);
@@ -184,12 +241,16 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
 
   describe("sign-in rate limit", () => {
     beforeAll(async () => {
-      for (const email of ["target@example.org", "parallel@example.org", "owner@example.org"]) await addOrganiser(ctx.db, email, "organiser", clock);
+      for (const email of ["target@example.org", "parallel@example.org", "owner@example.org"])
+        await addOrganiser(ctx.db, email, "organiser", clock);
     });
 
     it("50 wrong passwords sent at the same moment as the right one: at most 5 are evaluated, the rest get 429", async () => {
       const from = { "X-Forwarded-For": "10.9.0.1" };
-      const attempts = [...Array.from({ length: 50 }, (_, i) => signInRequest(app, "parallel@example.org", `wrong guess ${i}`, from)), signInRequest(app, "parallel@example.org", TEST_PASSWORD, from)];
+      const attempts = [
+        ...Array.from({ length: 50 }, (_, i) => signInRequest(app, "parallel@example.org", `wrong guess ${i}`, from)),
+        signInRequest(app, "parallel@example.org", TEST_PASSWORD, from),
+      ];
       const answers = await Promise.all(attempts);
       const evaluated = answers.filter((r) => r.status === 401 || r.status === 200);
       const limited = answers.filter((r) => r.status === 429);
@@ -200,15 +261,25 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
         expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
       }
       // Another source is not held back by this one's burst.
-      expect((await signInRequest(app, "parallel@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.9.0.2" })).status).toBe(200);
+      expect(
+        (await signInRequest(app, "parallel@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.9.0.2" })).status,
+      ).toBe(200);
     });
 
     it("a stranger's 5 wrong guesses from one source do not stop the organiser signing in from another", async () => {
-      for (let i = 0; i < 5; i++) expect((await signInRequest(app, "owner@example.org", `stranger guess ${i}`, { "X-Forwarded-For": "203.0.113.5" })).status).toBe(401);
-      const stranger = await signInRequest(app, "owner@example.org", "stranger guess 6", { "X-Forwarded-For": "203.0.113.5" });
+      for (let i = 0; i < 5; i++)
+        expect(
+          (await signInRequest(app, "owner@example.org", `stranger guess ${i}`, { "X-Forwarded-For": "203.0.113.5" }))
+            .status,
+        ).toBe(401);
+      const stranger = await signInRequest(app, "owner@example.org", "stranger guess 6", {
+        "X-Forwarded-For": "203.0.113.5",
+      });
       expect(stranger.status).toBe(429);
       expect((await errorOf(stranger)).code).toBe("too_many_attempts");
-      expect((await signInRequest(app, "owner@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.3.0.1" })).status).toBe(200);
+      expect(
+        (await signInRequest(app, "owner@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.3.0.1" })).status,
+      ).toBe(200);
     });
 
     it("after 5 failures for one e-mail from one source, that source gets 429 even with the right password, until the window passes", async () => {
@@ -223,18 +294,24 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
       clock = new Date(clock.getTime() + retryAfter * 1000);
-      expect((await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.1.0.1" })).status).toBe(200);
+      expect(
+        (await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.1.0.1" })).status,
+      ).toBe(200);
     });
 
     it("after 20 failures from one address, any sign-in from it gets 429", async () => {
       for (let i = 0; i < 20; i++) {
-        const res = await signInRequest(app, `guess${i}@example.org`, "wrong password", { "X-Forwarded-For": "10.2.0.7" });
+        const res = await signInRequest(app, `guess${i}@example.org`, "wrong password", {
+          "X-Forwarded-For": "10.2.0.7",
+        });
         expect(res.status).toBe(401);
       }
       const blocked = await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.2.0.7" });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-      expect((await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.2.0.8" })).status).toBe(200);
+      expect(
+        (await signInRequest(app, "target@example.org", TEST_PASSWORD, { "X-Forwarded-For": "10.2.0.8" })).status,
+      ).toBe(200);
       // 20 unknown e-mails mean 20 checks against the app's full-cost dummy hash (the test accounts' own hashes are
       // cheap): 100 s beside two CPU-bound processes, so the limit is generous rather than the 120 s it was.
     }, 300_000);
@@ -249,18 +326,46 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
     beforeAll(async () => {
       organiser = await signIn(app, "org@example.org");
       viewer = await signIn(app, "viewer@example.org");
-      const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, organiser, { name: "Sione Vea", administrationCode: "TO", email: "sione@example.org" });
+      const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, organiser, {
+        name: "Sione Vea",
+        administrationCode: "TO",
+        email: "sione@example.org",
+      });
       expect(res.status).toBe(201);
       participantId = ((await res.json()) as { id: string }).id;
     });
 
-    const reads = () => ["/api/console/workshops", `/api/console/workshops/${workshopId}`, "/api/console/administrations", `/api/console/workshops/${workshopId}/participants`];
+    const reads = () => [
+      "/api/console/workshops",
+      `/api/console/workshops/${workshopId}`,
+      "/api/console/administrations",
+      `/api/console/workshops/${workshopId}/participants`,
+    ];
     const changes = (): [string, string, unknown][] => [
-      ["POST", "/api/console/workshops", { title: "National Workshop on Risk Management", kind: "national", mode: "in-person", startsOn: "2024-09-02", endsOn: "2024-09-06", administrationCodes: ["TL"] }],
+      [
+        "POST",
+        "/api/console/workshops",
+        {
+          title: "National Workshop on Risk Management",
+          kind: "national",
+          mode: "in-person",
+          startsOn: "2024-09-02",
+          endsOn: "2024-09-06",
+          administrationCodes: ["TL"],
+        },
+      ],
       ["PATCH", `/api/console/workshops/${workshopId}`, { location: "Nadi, Fiji" }],
       ["POST", "/api/console/administrations", { code: "PW", name: "Palau", subRegion: "pacific-islands" }],
-      ["POST", `/api/console/workshops/${workshopId}/participants`, { name: "Ana Lui", administrationCode: "TO", email: "ana@example.org" }],
-      ["POST", `/api/console/workshops/${workshopId}/participants/import`, { csv: "name,administration,email,position\nAna Lui,TO,ana2@example.org,Officer\n", commit: false }],
+      [
+        "POST",
+        `/api/console/workshops/${workshopId}/participants`,
+        { name: "Ana Lui", administrationCode: "TO", email: "ana@example.org" },
+      ],
+      [
+        "POST",
+        `/api/console/workshops/${workshopId}/participants/import`,
+        { csv: "name,administration,email,position\nAna Lui,TO,ana2@example.org,Officer\n", commit: false },
+      ],
       ["PATCH", `/api/console/participants/${participantId}`, { position: "Senior Officer" }],
       ["DELETE", `/api/console/participants/${participantId}`, undefined],
     ];
@@ -284,7 +389,13 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
         const noToken = await consoleRequest(app, method, path, organiser, body, { csrf: false });
         expect(noToken.status, `${method} ${path}`).toBe(403);
         expect((await errorOf(noToken)).code).toBe("csrf_token_invalid");
-        const viewersToken = await consoleRequest(app, method, path, { cookie: organiser.cookie, csrfToken: viewer.csrfToken }, body);
+        const viewersToken = await consoleRequest(
+          app,
+          method,
+          path,
+          { cookie: organiser.cookie, csrfToken: viewer.csrfToken },
+          body,
+        );
         expect(viewersToken.status, `${method} ${path}`).toBe(403);
         expect((await errorOf(viewersToken)).code).toBe("csrf_token_invalid");
       }
@@ -293,7 +404,14 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
     it("the route list is taken from the router and holds every kind of console route", () => {
       const routes = consoleEndpoints(app).map((e) => e.route);
       expect(routes.length).toBeGreaterThan(30);
-      expect(routes).toEqual(expect.arrayContaining(["GET /api/console/campaigns/:id/attachments", "GET /api/console/report/:fiscalYear/tables/:file", "PUT /api/console/campaigns/:id/feedback", "DELETE /api/console/participants/:id"]));
+      expect(routes).toEqual(
+        expect.arrayContaining([
+          "GET /api/console/campaigns/:id/attachments",
+          "GET /api/console/report/:fiscalYear/tables/:file",
+          "PUT /api/console/campaigns/:id/feedback",
+          "DELETE /api/console/participants/:id",
+        ]),
+      );
     });
 
     it("every console route but sign-in and setup answers 401 not_signed_in without a session", async () => {
@@ -312,10 +430,12 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
         if (!STATE_CHANGING.has(method) || PUBLIC_ROUTES.has(route)) continue;
         if (!VIEWER_CHANGES.has(route)) {
           const asViewer = await consoleRequest(app, method, path, viewer, {});
-          if (asViewer.status !== 403 || (await errorOf(asViewer)).code !== "forbidden") open.push(`viewer: ${route} → ${asViewer.status}`);
+          if (asViewer.status !== 403 || (await errorOf(asViewer)).code !== "forbidden")
+            open.push(`viewer: ${route} → ${asViewer.status}`);
         }
         const noToken = await consoleRequest(app, method, path, organiser, {}, { csrf: false });
-        if (noToken.status !== 403 || (await errorOf(noToken)).code !== "csrf_token_invalid") open.push(`no CSRF header: ${route} → ${noToken.status}`);
+        if (noToken.status !== 403 || (await errorOf(noToken)).code !== "csrf_token_invalid")
+          open.push(`no CSRF header: ${route} → ${noToken.status}`);
       }
       expect(open).toEqual([]);
     });
@@ -323,7 +443,8 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
     it("the same changes go through for an organiser with the token", async () => {
       const expected = [201, 200, 201, 201, 200, 200, 204];
       const got: number[] = [];
-      for (const [method, path, body] of changes()) got.push((await consoleRequest(app, method, path, organiser, body)).status);
+      for (const [method, path, body] of changes())
+        got.push((await consoleRequest(app, method, path, organiser, body)).status);
       expect(got).toEqual(expected);
     });
   });

@@ -22,7 +22,9 @@ describe("campaign helpers", () => {
 
   it("encodes a mailto link per RFC 6068", () => {
     const link = mailtoLink("a.b+c@example.org", "Due 1 May & more?", "Line one\nhttps://x.test/join/ABC234-FJ?x=1#y");
-    expect(link).toBe("mailto:a.b%2Bc@example.org?subject=Due%201%20May%20%26%20more%3F&body=Line%20one%0D%0Ahttps%3A%2F%2Fx.test%2Fjoin%2FABC234-FJ%3Fx%3D1%23y");
+    expect(link).toBe(
+      "mailto:a.b%2Bc@example.org?subject=Due%201%20May%20%26%20more%3F&body=Line%20one%0D%0Ahttps%3A%2F%2Fx.test%2Fjoin%2FABC234-FJ%3Fx%3D1%23y",
+    );
   });
 });
 
@@ -37,17 +39,31 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     workshopId = await workshopWithParticipants(seeded.app, seeded.me, {
       title: "Sub-regional Workshop on Risk Management",
       participants: [
-        { name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org", position: "Principal Customs Officer" },
+        {
+          name: "Mereani Tuilau",
+          administrationCode: "FJ",
+          email: "mereani@example.org",
+          position: "Principal Customs Officer",
+        },
         { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
         { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org", position: "Risk analyst" },
       ],
     });
   });
 
-  const detail = async (who: SignedIn = seeded.me) => campaignDetail.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${campaign.campaign.id}`, who)).json());
+  const detail = async (who: SignedIn = seeded.me) =>
+    campaignDetail.parse(
+      await (await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${campaign.campaign.id}`, who)).json(),
+    );
 
   it("creates a campaign with the defaults and one personal invitation per participant", async () => {
-    const res = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, {});
+    const res = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/campaigns`,
+      seeded.me,
+      {},
+    );
     expect(res.status).toBe(201);
     campaign = campaignDetail.parse(await res.json());
     expect(campaign.campaign).toMatchObject({
@@ -73,29 +89,65 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       expect(i.link).toBe(`http://localhost/join/${i.code}`);
       expect(i.replied).toBe(false);
     }
-    expect(campaign.invitations.find((i) => i.administrationCode === "FJ")).toMatchObject({ participantName: "Mereani Tuilau", email: "mereani@example.org", position: "Principal Customs Officer" });
-    const list = campaignList.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}/campaigns`, seeded.viewer)).json());
+    expect(campaign.invitations.find((i) => i.administrationCode === "FJ")).toMatchObject({
+      participantName: "Mereani Tuilau",
+      email: "mereani@example.org",
+      position: "Principal Customs Officer",
+    });
+    const list = campaignList.parse(
+      await (
+        await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}/campaigns`, seeded.viewer)
+      ).json(),
+    );
     expect(list.campaigns.map((c) => [c.id, c.invited, c.replied])).toEqual([[campaign.campaign.id, 3, 0]]);
   });
 
   it("takes explicit dates and questionnaire, and refuses an unknown questionnaire or dates out of order", async () => {
-    const ok = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, { questionnaireVersion: 1, opensAt: "2024-04-01T00:00:00Z", dueAt: "2024-05-01T00:00:00+10:00", lateRepliesAccepted: false });
+    const ok = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, {
+      questionnaireVersion: 1,
+      opensAt: "2024-04-01T00:00:00Z",
+      dueAt: "2024-05-01T00:00:00+10:00",
+      lateRepliesAccepted: false,
+    });
     expect(ok.status).toBe(201);
     const made = campaignDetail.parse(await ok.json());
-    expect(made.campaign).toMatchObject({ questionnaireVersion: 1, opensAt: "2024-04-01T00:00:00.000Z", dueAt: "2024-04-30T14:00:00.000Z", lateRepliesAccepted: false });
+    expect(made.campaign).toMatchObject({
+      questionnaireVersion: 1,
+      opensAt: "2024-04-01T00:00:00.000Z",
+      dueAt: "2024-04-30T14:00:00.000Z",
+      lateRepliesAccepted: false,
+    });
     // Another campaign, other codes.
     expect(made.invitations.map((i) => i.code).some((c) => campaign.invitations.some((j) => j.code === c))).toBe(false);
-    const unknown = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, { questionnaireId: "no-such" });
+    const unknown = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/campaigns`,
+      seeded.me,
+      { questionnaireId: "no-such" },
+    );
     expect(unknown.status).toBe(422);
     expect((await errorOf(unknown)).code).toBe("unknown_questionnaire");
-    const backwards = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, { opensAt: "2024-04-01T00:00:00Z", dueAt: "2024-03-01T00:00:00Z" });
+    const backwards = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/campaigns`,
+      seeded.me,
+      { opensAt: "2024-04-01T00:00:00Z", dueAt: "2024-03-01T00:00:00Z" },
+    );
     expect(backwards.status).toBe(400);
     const missing = await consoleRequest(seeded.app, "POST", "/api/console/workshops/no-such/campaigns", seeded.me, {});
     expect(missing.status).toBe(404);
     const none = await consoleRequest(seeded.app, "GET", "/api/console/campaigns/no-such", seeded.me);
     expect((await errorOf(none)).code).toBe("campaign_not_found");
     // Withdraw it so the tests below count one campaign's figures.
-    expect((await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${made.campaign.id}`, seeded.me, { status: "withdrawn" })).status).toBe(200);
+    expect(
+      (
+        await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${made.campaign.id}`, seeded.me, {
+          status: "withdrawn",
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("the invitation code works for the participant and pre-fills the questionnaire", async () => {
@@ -106,12 +158,26 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(payload.code).toBe(fj.code);
     expect(payload.campaign.id).toBe(campaign.campaign.id);
     expect(payload.workshop.id).toBe(workshopId);
-    expect(payload.prefill).toEqual({ participantName: "Mereani Tuilau", email: "mereani@example.org", administrationCode: "FJ", position: "Principal Customs Officer" });
+    expect(payload.prefill).toEqual({
+      participantName: "Mereani Tuilau",
+      email: "mereani@example.org",
+      administrationCode: "FJ",
+      position: "Principal Customs Officer",
+    });
     expect(payload.relayKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
   it("a reply shows as replied and drops out of the reminders", async () => {
-    const before = campaignReminders.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, seeded.viewer)).json());
+    const before = campaignReminders.parse(
+      await (
+        await consoleRequest(
+          seeded.app,
+          "GET",
+          `/api/console/campaigns/${campaign.campaign.id}/reminders`,
+          seeded.viewer,
+        )
+      ).json(),
+    );
     expect(before.reminders).toHaveLength(3);
     const to = campaign.invitations.find((i) => i.administrationCode === "TO")!;
     const reminder = before.reminders.find((r) => r.code === to.code)!;
@@ -122,60 +188,141 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
 
     clock = new Date("2024-03-05T10:00:00.000Z");
     const batch = await postBatch(seeded.app, [
-      validReply({ campaignId: campaign.campaign.id, invitationCode: to.code, answers: validAnswers({ administration: "TO" }), startedAt: "2024-03-05T09:40:00.000Z", submittedAt: "2024-03-05T09:55:00.000Z" }),
+      validReply({
+        campaignId: campaign.campaign.id,
+        invitationCode: to.code,
+        answers: validAnswers({ administration: "TO" }),
+        startedAt: "2024-03-05T09:40:00.000Z",
+        submittedAt: "2024-03-05T09:55:00.000Z",
+      }),
     ]);
     expect(batch.results[0].outcome).toBe("stored");
     seeded.me = await signIn(seeded.app, "org@example.org");
     const after = await detail();
     expect(after.campaign).toMatchObject({ invited: 3, replied: 1 });
-    expect(after.invitations.find((i) => i.code === to.code)).toMatchObject({ replied: true, repliedAt: "2024-03-05T10:00:00.000Z" });
-    const reminders = campaignReminders.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, seeded.me)).json());
-    expect(reminders.reminders.map((r) => r.code).sort()).toEqual(campaign.invitations.filter((i) => i.code !== to.code).map((i) => i.code).sort());
+    expect(after.invitations.find((i) => i.code === to.code)).toMatchObject({
+      replied: true,
+      repliedAt: "2024-03-05T10:00:00.000Z",
+    });
+    const reminders = campaignReminders.parse(
+      await (
+        await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, seeded.me)
+      ).json(),
+    );
+    expect(reminders.reminders.map((r) => r.code).sort()).toEqual(
+      campaign.invitations
+        .filter((i) => i.code !== to.code)
+        .map((i) => i.code)
+        .sort(),
+    );
   });
 
   it("invites participants added since, without inviting anyone twice", async () => {
-    expect((await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants`, seeded.me, { name: "Kalo Natapei", administrationCode: "VU", email: "kalo@example.org" })).status).toBe(201);
-    const res = await consoleRequest(seeded.app, "POST", `/api/console/campaigns/${campaign.campaign.id}/invitations`, seeded.me);
+    expect(
+      (
+        await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants`, seeded.me, {
+          name: "Kalo Natapei",
+          administrationCode: "VU",
+          email: "kalo@example.org",
+        })
+      ).status,
+    ).toBe(201);
+    const res = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/campaigns/${campaign.campaign.id}/invitations`,
+      seeded.me,
+    );
     expect(res.status).toBe(201);
     const body = campaignDetail.parse(await res.json());
     expect(body.added).toBe(1);
     expect(body.invitations).toHaveLength(4);
-    expect(body.invitations.find((i) => i.administrationCode === "VU")).toMatchObject({ participantName: "Kalo Natapei", replied: false });
-    const again = await consoleRequest(seeded.app, "POST", `/api/console/campaigns/${campaign.campaign.id}/invitations`, seeded.me);
+    expect(body.invitations.find((i) => i.administrationCode === "VU")).toMatchObject({
+      participantName: "Kalo Natapei",
+      replied: false,
+    });
+    const again = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/campaigns/${campaign.campaign.id}/invitations`,
+      seeded.me,
+    );
     expect(again.status).toBe(200);
     expect(campaignDetail.parse(await again.json())).toMatchObject({ added: 0 });
     expect((await detail()).invitations).toHaveLength(4);
   });
 
   it("a campaign closed to late replies refuses a late reply; one that takes them stores it", async () => {
-    const patched = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, { lateRepliesAccepted: false });
+    const patched = await consoleRequest(
+      seeded.app,
+      "PATCH",
+      `/api/console/campaigns/${campaign.campaign.id}`,
+      seeded.me,
+      { lateRepliesAccepted: false },
+    );
     expect(patched.status).toBe(200);
     expect(campaignDetail.parse(await patched.json()).campaign.lateRepliesAccepted).toBe(false);
     const fj = campaign.invitations.find((i) => i.administrationCode === "FJ")!;
     clock = new Date(Date.parse(campaign.campaign.dueAt) + 2 * DAY_MS);
-    const reply = validReply({ campaignId: campaign.campaign.id, invitationCode: fj.code, answers: validAnswers({ administration: "FJ" }), startedAt: "2024-03-11T09:00:00.000Z", submittedAt: "2024-03-11T09:30:00.000Z" });
+    const reply = validReply({
+      campaignId: campaign.campaign.id,
+      invitationCode: fj.code,
+      answers: validAnswers({ administration: "FJ" }),
+      startedAt: "2024-03-11T09:00:00.000Z",
+      submittedAt: "2024-03-11T09:30:00.000Z",
+    });
     const late = await postBatch(seeded.app, [reply]);
     expect(late.results[0]).toMatchObject({ outcome: "rejected", status: 422 });
     expect((late.results[0] as { error: { code: string } }).error.code).toBe("campaign_closed");
 
     seeded.me = await signIn(seeded.app, "org@example.org");
-    expect((await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, { lateRepliesAccepted: true })).status).toBe(200);
+    expect(
+      (
+        await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+          lateRepliesAccepted: true,
+        })
+      ).status,
+    ).toBe(200);
     const accepted = await postBatch(seeded.app, [reply]);
     expect(accepted.results[0].outcome).toBe("stored");
 
-    expect((await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, { status: "closed" })).status).toBe(200);
-    const closed = await postBatch(seeded.app, [validReply({ campaignId: campaign.campaign.id, invitationCode: campaign.invitations.find((i) => i.administrationCode === "TL")!.code, answers: validAnswers({ administration: "TL" }) })]);
+    expect(
+      (
+        await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+          status: "closed",
+        })
+      ).status,
+    ).toBe(200);
+    const closed = await postBatch(seeded.app, [
+      validReply({
+        campaignId: campaign.campaign.id,
+        invitationCode: campaign.invitations.find((i) => i.administrationCode === "TL")!.code,
+        answers: validAnswers({ administration: "TL" }),
+      }),
+    ]);
     expect(closed.results[0].outcome).toBe("rejected");
-    const bad = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, { status: "paused" });
+    const bad = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+      status: "paused",
+    });
     expect(bad.status).toBe(400);
-    const early = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, { dueAt: "2024-01-01T00:00:00Z" });
+    const early = await consoleRequest(
+      seeded.app,
+      "PATCH",
+      `/api/console/campaigns/${campaign.campaign.id}`,
+      seeded.me,
+      { dueAt: "2024-01-01T00:00:00Z" },
+    );
     expect(early.status).toBe(400);
   });
 
   it("every campaign route refuses without a session, changes refuse the viewer and a missing CSRF token", async () => {
     seeded.viewer = await signIn(seeded.app, "viewer@example.org");
     const id = campaign.campaign.id;
-    const reads = [`/api/console/workshops/${workshopId}/campaigns`, `/api/console/campaigns/${id}`, `/api/console/campaigns/${id}/reminders`];
+    const reads = [
+      `/api/console/workshops/${workshopId}/campaigns`,
+      `/api/console/campaigns/${id}`,
+      `/api/console/campaigns/${id}/reminders`,
+    ];
     const changes: Array<[string, string, unknown]> = [
       ["POST", `/api/console/workshops/${workshopId}/campaigns`, {}],
       ["PATCH", `/api/console/campaigns/${id}`, { status: "open" }],
@@ -198,8 +345,18 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     }
     // An invitation code is no console credential.
     const code = campaign.invitations[0].code;
-    expect((await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${id}`, undefined, undefined, { headers: { Cookie: `outrigger_session=${code}` } })).status).toBe(401);
-    const list = campaignList.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}/campaigns`, seeded.viewer)).json());
+    expect(
+      (
+        await consoleRequest(seeded.app, "GET", `/api/console/campaigns/${id}`, undefined, undefined, {
+          headers: { Cookie: `outrigger_session=${code}` },
+        })
+      ).status,
+    ).toBe(401);
+    const list = campaignList.parse(
+      await (
+        await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}/campaigns`, seeded.viewer)
+      ).json(),
+    );
     expect(list.campaigns.find((c) => c.id === id)).toMatchObject({ status: "closed", invited: 4, replied: 2 });
   });
 });

@@ -21,10 +21,26 @@ describe.each(ENGINES)("organiser console: curation of answers and quotes (%s)",
   });
 
   it("lists the free-text answers of the year's counted replies, filtered by question", async () => {
-    const all = freeTextAnswerList.parse(await (await consoleRequest(seeded.app, "GET", answersPath, seeded.viewer)).json());
-    expect(all.answers.map((a) => a.questionId)).toEqual(["actionsDescription", "application", "directEffectsDescription"]);
-    expect(all.answers.every((a) => a.replyId === replyId && a.administrationCode === "TO" && a.workshopId === workshopId && a.workshopTitle === WORKSHOP_TITLE)).toBe(true);
-    const one = freeTextAnswerList.parse(await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.me)).json());
+    const all = freeTextAnswerList.parse(
+      await (await consoleRequest(seeded.app, "GET", answersPath, seeded.viewer)).json(),
+    );
+    expect(all.answers.map((a) => a.questionId)).toEqual([
+      "actionsDescription",
+      "application",
+      "directEffectsDescription",
+    ]);
+    expect(
+      all.answers.every(
+        (a) =>
+          a.replyId === replyId &&
+          a.administrationCode === "TO" &&
+          a.workshopId === workshopId &&
+          a.workshopTitle === WORKSHOP_TITLE,
+      ),
+    ).toBe(true);
+    const one = freeTextAnswerList.parse(
+      await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.me)).json(),
+    );
     expect(one.answers).toHaveLength(1);
     expect(one.answers[0]).toMatchObject({ questionId: "application", text: TO_APPLICATION });
     expect(one.answers[0].tag).toBeUndefined();
@@ -33,29 +49,80 @@ describe.each(ENGINES)("organiser console: curation of answers and quotes (%s)",
   });
 
   it("tags an answer and picks a quote: the quotes list shows it under its heading with administration and workshop", async () => {
-    const res = await consoleRequest(seeded.app, "PUT", tagPath(), seeded.me, { tag: "success_story", heading: "operational_improvement", quote: true, excerpt: "  removed a duplicate document check  " });
+    const res = await consoleRequest(seeded.app, "PUT", tagPath(), seeded.me, {
+      tag: "success_story",
+      heading: "operational_improvement",
+      quote: true,
+      excerpt: "  removed a duplicate document check  ",
+    });
     expect(res.status).toBe(200);
-    expect(answerTagging.parse(await res.json())).toMatchObject({ replyId, questionId: "application", tag: "success_story", heading: "operational_improvement", quote: true, excerpt: "removed a duplicate document check", taggedAt: now.toISOString() });
+    expect(answerTagging.parse(await res.json())).toMatchObject({
+      replyId,
+      questionId: "application",
+      tag: "success_story",
+      heading: "operational_improvement",
+      quote: true,
+      excerpt: "removed a duplicate document check",
+      taggedAt: now.toISOString(),
+    });
 
-    const listed = freeTextAnswerList.parse(await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.viewer)).json());
-    expect(listed.answers[0]).toMatchObject({ tag: "success_story", heading: "operational_improvement", quote: true, excerpt: "removed a duplicate document check" });
+    const listed = freeTextAnswerList.parse(
+      await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.viewer)).json(),
+    );
+    expect(listed.answers[0]).toMatchObject({
+      tag: "success_story",
+      heading: "operational_improvement",
+      quote: true,
+      excerpt: "removed a duplicate document check",
+    });
 
     // A second answer tagged but not picked stays out of the quotes.
-    expect((await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/directEffectsDescription/tag`, seeded.me, { tag: "good_example", heading: "direct_effects", quote: false })).status).toBe(200);
+    expect(
+      (
+        await consoleRequest(
+          seeded.app,
+          "PUT",
+          `/api/console/replies/${replyId}/answers/directEffectsDescription/tag`,
+          seeded.me,
+          { tag: "good_example", heading: "direct_effects", quote: false },
+        )
+      ).status,
+    ).toBe(200);
 
-    const quotes = reportQuotes.parse(await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.viewer)).json());
+    const quotes = reportQuotes.parse(
+      await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.viewer)).json(),
+    );
     expect(quotes.headings).toEqual([
       {
         heading: "operational_improvement",
         label: "Operational improvement",
-        quotes: [{ replyId, questionId: "application", tag: "success_story", text: "removed a duplicate document check", administration: { code: "TO", name: "Tonga" }, workshop: { id: workshopId, title: WORKSHOP_TITLE } }],
+        quotes: [
+          {
+            replyId,
+            questionId: "application",
+            tag: "success_story",
+            text: "removed a duplicate document check",
+            administration: { code: "TO", name: "Tonga" },
+            workshop: { id: workshopId, title: WORKSHOP_TITLE },
+          },
+        ],
       },
     ]);
 
     // Retagging replaces; without an excerpt the quote is the whole answer.
-    expect((await consoleRequest(seeded.app, "PUT", tagPath(), seeded.me, { tag: "strategic_empowerment", heading: "strategic_empowerment", quote: true })).status).toBe(200);
+    expect(
+      (
+        await consoleRequest(seeded.app, "PUT", tagPath(), seeded.me, {
+          tag: "strategic_empowerment",
+          heading: "strategic_empowerment",
+          quote: true,
+        })
+      ).status,
+    ).toBe(200);
     const again = reportQuotes.parse(await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.me)).json());
-    expect(again.headings.map((h) => [h.heading, h.quotes.map((q) => q.text)])).toEqual([["strategic_empowerment", [TO_APPLICATION]]]);
+    expect(again.headings.map((h) => [h.heading, h.quotes.map((q) => q.text)])).toEqual([
+      ["strategic_empowerment", [TO_APPLICATION]],
+    ]);
   });
 
   it("refuses an invalid tag, heading or excerpt (400) and an answer that does not exist (404)", async () => {
@@ -71,12 +138,47 @@ describe.each(ENGINES)("organiser console: curation of answers and quotes (%s)",
       expect((await errorOf(res)).code).toBe("invalid_request");
     }
     const ok = { tag: "good_example", heading: "new_projects", quote: false };
-    expect((await errorOf(await consoleRequest(seeded.app, "PUT", "/api/console/replies/no-such-reply/answers/application/tag", seeded.me, ok))).code).toBe("answer_not_found");
+    expect(
+      (
+        await errorOf(
+          await consoleRequest(
+            seeded.app,
+            "PUT",
+            "/api/console/replies/no-such-reply/answers/application/tag",
+            seeded.me,
+            ok,
+          ),
+        )
+      ).code,
+    ).toBe("answer_not_found");
     // The respondent's name is not a curated answer; nor is a yes/no.
-    expect((await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/name/tag`, seeded.me, ok)).status).toBe(404);
-    expect((await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/directEffects/tag`, seeded.me, ok)).status).toBe(404);
+    expect(
+      (await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/name/tag`, seeded.me, ok))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await consoleRequest(
+          seeded.app,
+          "PUT",
+          `/api/console/replies/${replyId}/answers/directEffects/tag`,
+          seeded.me,
+          ok,
+        )
+      ).status,
+    ).toBe(404);
     // Unanswered free-text question (otherComments).
-    expect((await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/otherComments/tag`, seeded.me, ok)).status).toBe(404);
+    expect(
+      (
+        await consoleRequest(
+          seeded.app,
+          "PUT",
+          `/api/console/replies/${replyId}/answers/otherComments/tag`,
+          seeded.me,
+          ok,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("viewers read but may not tag (403); changes need the CSRF token (403); no session is 401", async () => {
@@ -88,19 +190,34 @@ describe.each(ENGINES)("organiser console: curation of answers and quotes (%s)",
     const noCsrf = await consoleRequest(seeded.app, "PUT", tagPath(), seeded.me, body, { csrf: false });
     expect(noCsrf.status).toBe(403);
     expect((await errorOf(noCsrf)).code).toBe("csrf_token_invalid");
-    expect((await consoleRequest(seeded.app, "DELETE", tagPath(), seeded.me, undefined, { csrf: false })).status).toBe(403);
-    for (const [method, path] of [["GET", answersPath], ["GET", quotesPath], ["PUT", tagPath()], ["DELETE", tagPath()]] as const) {
-      expect((await consoleRequest(seeded.app, method, path, undefined, method === "PUT" ? body : undefined)).status).toBe(401);
+    expect((await consoleRequest(seeded.app, "DELETE", tagPath(), seeded.me, undefined, { csrf: false })).status).toBe(
+      403,
+    );
+    for (const [method, path] of [
+      ["GET", answersPath],
+      ["GET", quotesPath],
+      ["PUT", tagPath()],
+      ["DELETE", tagPath()],
+    ] as const) {
+      expect(
+        (await consoleRequest(seeded.app, method, path, undefined, method === "PUT" ? body : undefined)).status,
+      ).toBe(401);
     }
     // Nothing changed.
-    const quotes = reportQuotes.parse(await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.viewer)).json());
+    const quotes = reportQuotes.parse(
+      await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.viewer)).json(),
+    );
     expect(quotes.headings.map((h) => h.heading)).toEqual(["strategic_empowerment"]);
   });
 
   it("removing a tag drops the quote; removing it again is 404", async () => {
     expect((await consoleRequest(seeded.app, "DELETE", tagPath(), seeded.me)).status).toBe(204);
-    expect(reportQuotes.parse(await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.me)).json()).headings).toEqual([]);
-    const listed = freeTextAnswerList.parse(await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.me)).json());
+    expect(
+      reportQuotes.parse(await (await consoleRequest(seeded.app, "GET", quotesPath, seeded.me)).json()).headings,
+    ).toEqual([]);
+    const listed = freeTextAnswerList.parse(
+      await (await consoleRequest(seeded.app, "GET", `${answersPath}?question=application`, seeded.me)).json(),
+    );
     expect(listed.answers[0].tag).toBeUndefined();
     const again = await consoleRequest(seeded.app, "DELETE", tagPath(), seeded.me);
     expect(again.status).toBe(404);

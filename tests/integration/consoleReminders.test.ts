@@ -9,7 +9,13 @@ import { createApp } from "../../src/server/http/app";
 import { qrSvg } from "../../src/server/http/console/qrCode";
 import { createMailer, DEFAULT_MAIL_FROM, type Mailer } from "../../src/server/mail/mailer";
 import { consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
-import { organiserAndViewer, seededApp, workshopWithCampaign, type ParticipantInput, type SeededDatabase } from "./support/consoleFixtures";
+import {
+  organiserAndViewer,
+  seededApp,
+  workshopWithCampaign,
+  type ParticipantInput,
+  type SeededDatabase,
+} from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
 import { ENGINES } from "./support/testDatabase";
@@ -51,7 +57,9 @@ function decodeQuotedPrintable(text: string): string {
 
 function decodeWords(value: string): string {
   return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
-    kind.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : decodeQuotedPrintable(data.replace(/_/g, " ")),
+    kind.toUpperCase() === "B"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : decodeQuotedPrintable(data.replace(/_/g, " ")),
   );
 }
 
@@ -114,8 +122,12 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
   let campaign: CampaignDetail;
   let otherCampaign: CampaignDetail;
 
-  const remindersOf = async (who: SignedIn = me) => campaignReminders.parse(await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, who)).json());
-  const send = (body: unknown = {}, who: SignedIn = me, options: { csrf?: boolean } = {}, on = app) => consoleRequest(on, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, who, body, options);
+  const remindersOf = async (who: SignedIn = me) =>
+    campaignReminders.parse(
+      await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, who)).json(),
+    );
+  const send = (body: unknown = {}, who: SignedIn = me, options: { csrf?: boolean } = {}, on = app) =>
+    consoleRequest(on, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, who, body, options);
 
   const workshopWithCampaignFor = async (title: string, participants: ParticipantInput[]): Promise<CampaignDetail> =>
     (await workshopWithCampaign(app, me, { title, administrationCodes: ["FJ", "TO", "TL"], participants })).campaign;
@@ -131,7 +143,9 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
       { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
       { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
     ]);
-    otherCampaign = await workshopWithCampaignFor("National Workshop on Valuation", [{ name: "Iosefa Leota", administrationCode: "FJ", email: "iosefa@example.org" }]);
+    otherCampaign = await workshopWithCampaignFor("National Workshop on Valuation", [
+      { name: "Iosefa Leota", administrationCode: "FJ", email: "iosefa@example.org" },
+    ]);
   });
   afterAll(async () => {
     mailer?.close();
@@ -142,7 +156,15 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
   it("sends one reminder to each participant without a reply, with the join link and the due date", async () => {
     const to = campaign.invitations.find((i) => i.administrationCode === "TO")!;
     clock = new Date("2024-03-05T10:00:00.000Z");
-    const batch = await postBatch(app, [validReply({ campaignId: campaign.campaign.id, invitationCode: to.code, answers: validAnswers({ administration: "TO" }), startedAt: "2024-03-05T09:40:00.000Z", submittedAt: "2024-03-05T09:55:00.000Z" })]);
+    const batch = await postBatch(app, [
+      validReply({
+        campaignId: campaign.campaign.id,
+        invitationCode: to.code,
+        answers: validAnswers({ administration: "TO" }),
+        startedAt: "2024-03-05T09:40:00.000Z",
+        submittedAt: "2024-03-05T09:55:00.000Z",
+      }),
+    ]);
     expect(batch.results[0].outcome).toBe("stored");
     me = await signIn(app, "org@example.org");
     viewer = await signIn(app, "viewer@example.org");
@@ -167,7 +189,9 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
       expect(mail.mailFrom).toBe("office@example.org");
       expect(mail.headers.from).toBe("Regional Office <office@example.org>");
       expect(mail.headers.to).toBe(invitation.email);
-      expect(mail.headers.subject).toBe("Reminder: follow-up questionnaire for Sub-regional Workshop on Risk Management");
+      expect(mail.headers.subject).toBe(
+        "Reminder: follow-up questionnaire for Sub-regional Workshop on Risk Management",
+      );
       expect(mail.text).toContain(invitation.link);
       expect(mail.text).toContain("10 March 2024");
       expect(mail.text).toContain(`Dear ${invitation.participantName},`);
@@ -177,7 +201,9 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
 
     const after = await remindersOf(viewer);
     expect(after.reminders.map((r) => r.remindedAt)).toEqual(["2024-03-05T11:00:00.000Z", "2024-03-05T11:00:00.000Z"]);
-    const detail = campaignDetail.parse(await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}`, me)).json());
+    const detail = campaignDetail.parse(
+      await (await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}`, me)).json(),
+    );
     expect(detail.invitations.find((i) => i.code === others[0].code)?.remindedAt).toBe("2024-03-05T11:00:00.000Z");
     expect(detail.invitations.find((i) => i.code === to.code)?.remindedAt).toBeUndefined();
   });
@@ -214,7 +240,11 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const error = await errorOf(res);
     expect(error.code).toBe("smtp_not_configured");
     expect(error.message).toMatch(/SMTP_URL/);
-    const list = campaignReminders.parse(await (await consoleRequest(noSmtpApp, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, me)).json());
+    const list = campaignReminders.parse(
+      await (
+        await consoleRequest(noSmtpApp, "GET", `/api/console/campaigns/${campaign.campaign.id}/reminders`, me)
+      ).json(),
+    );
     expect(list.smtpConfigured).toBe(false);
     expect(list.reminders.every((r) => r.mailto?.startsWith("mailto:"))).toBe(true);
   });
@@ -228,7 +258,13 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const noCsrf = await send({}, me, { csrf: false });
     expect(noCsrf.status).toBe(403);
     expect((await errorOf(noCsrf)).code).toBe("csrf_token_invalid");
-    const anonymous = await consoleRequest(app, "POST", `/api/console/campaigns/${campaign.campaign.id}/reminders/send`, undefined, {});
+    const anonymous = await consoleRequest(
+      app,
+      "POST",
+      `/api/console/campaigns/${campaign.campaign.id}/reminders/send`,
+      undefined,
+      {},
+    );
     expect(anonymous.status).toBe(401);
     expect((await errorOf(anonymous)).code).toBe("not_signed_in");
     const missing = await consoleRequest(app, "POST", "/api/console/campaigns/no-such-campaign/reminders/send", me, {});
@@ -249,7 +285,9 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     expect(result.sent).toEqual([]);
     expect(result.failed).toHaveLength(2);
     expect(result.failed[0].reason).toMatch(/ECONNREFUSED|ECONNECTION/);
-    const refusal = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((e) => e.event === "smtp_refused");
+    const refusal = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((e) => e.event === "smtp_refused");
     expect(refusal).toMatchObject({ level: "warn", campaignId: campaign.campaign.id, failed: 2, sent: 0 });
     expect(logLines.join("")).not.toMatch(/@example\.org|Tuilau|Taufa|da Costa/);
   });
@@ -257,7 +295,9 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
   it("draws each invitation's link as an SVG QR code for any signed-in account", async () => {
     const invitation = campaign.invitations[0];
     viewer = await signIn(app, "viewer@example.org");
-    expect(invitation.qrSvgPath).toBe(`/api/console/campaigns/${campaign.campaign.id}/invitations/${invitation.code}/qr.svg`);
+    expect(invitation.qrSvgPath).toBe(
+      `/api/console/campaigns/${campaign.campaign.id}/invitations/${invitation.code}/qr.svg`,
+    );
     for (const who of [me, viewer]) {
       const res = await consoleRequest(app, "GET", invitation.qrSvgPath, who);
       expect(res.status).toBe(200);
@@ -269,7 +309,12 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
       expect(svg).toBe(qrSvg(invitation.link));
     }
     expect((await consoleRequest(app, "GET", invitation.qrSvgPath, undefined)).status).toBe(401);
-    const foreign = await consoleRequest(app, "GET", `/api/console/campaigns/${campaign.campaign.id}/invitations/${otherCampaign.invitations[0].code}/qr.svg`, me);
+    const foreign = await consoleRequest(
+      app,
+      "GET",
+      `/api/console/campaigns/${campaign.campaign.id}/invitations/${otherCampaign.invitations[0].code}/qr.svg`,
+      me,
+    );
     expect(foreign.status).toBe(404);
     expect((await errorOf(foreign)).code).toBe("invitation_not_found");
   });

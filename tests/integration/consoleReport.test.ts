@@ -26,18 +26,51 @@ describe.each(ENGINES)("organiser console: tracking and the report (%s)", (engin
       startsOn: "2025-08-04",
       endsOn: "2025-08-08",
       administrationCodes: ["FJ", "TO", "VU", "WS"],
-      participants: [["Mereani Tuilau", "FJ"], ["Sela Taufa", "TO"], ["Kalo Natapei", "VU"]].map(([name, administrationCode]) => ({ name, administrationCode, email: `${name.split(" ")[0].toLowerCase()}@example.org` })),
+      participants: [
+        ["Mereani Tuilau", "FJ"],
+        ["Sela Taufa", "TO"],
+        ["Kalo Natapei", "VU"],
+      ].map(([name, administrationCode]) => ({
+        name,
+        administrationCode,
+        email: `${name.split(" ")[0].toLowerCase()}@example.org`,
+      })),
     }));
     expect(campaign.campaign.opensAt).toBe("2026-02-08T00:00:00.000Z");
     const code = (admin: string) => campaign.invitations.find((i) => i.administrationCode === admin)!.code;
     const batch = await postBatch(seeded.app, [
-      validReply({ campaignId: campaign.campaign.id, invitationCode: code("FJ"), answers: validAnswers({ administration: "FJ", name: "Mereani Tuilau", followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }), startedAt: "2026-02-15T08:00:00.000Z", submittedAt: "2026-02-15T08:30:00.000Z" }),
-      validReply({ campaignId: campaign.campaign.id, invitationCode: code("TO"), answers: validAnswers({ administration: "TO", followUpActions: { choices: ["shared_materials"] }, directEffects: "no", directEffectsDescription: undefined }), startedAt: "2026-02-15T08:00:00.000Z", submittedAt: "2026-02-15T08:40:00.000Z" }),
+      validReply({
+        campaignId: campaign.campaign.id,
+        invitationCode: code("FJ"),
+        answers: validAnswers({
+          administration: "FJ",
+          name: "Mereani Tuilau",
+          followUpActions: { choices: ["shared_materials", "inhouse_workshop"] },
+        }),
+        startedAt: "2026-02-15T08:00:00.000Z",
+        submittedAt: "2026-02-15T08:30:00.000Z",
+      }),
+      validReply({
+        campaignId: campaign.campaign.id,
+        invitationCode: code("TO"),
+        answers: validAnswers({
+          administration: "TO",
+          followUpActions: { choices: ["shared_materials"] },
+          directEffects: "no",
+          directEffectsDescription: undefined,
+        }),
+        startedAt: "2026-02-15T08:00:00.000Z",
+        submittedAt: "2026-02-15T08:40:00.000Z",
+      }),
     ]);
-    expect(batch.results.map((r) => (r.outcome === "rejected" ? JSON.stringify(r.error) : r.outcome))).toEqual(["stored", "stored"]);
+    expect(batch.results.map((r) => (r.outcome === "rejected" ? JSON.stringify(r.error) : r.outcome))).toEqual([
+      "stored",
+      "stored",
+    ]);
   });
 
-  const get = (path: string, who: SignedIn | null = seeded.viewer) => consoleRequest(seeded.app, "GET", path, who ?? undefined);
+  const get = (path: string, who: SignedIn | null = seeded.viewer) =>
+    consoleRequest(seeded.app, "GET", path, who ?? undefined);
 
   it("tracks replies per workshop for the fiscal year (viewer may read)", async () => {
     const res = await get("/api/console/tracking/2025-26");
@@ -46,7 +79,12 @@ describe.each(ENGINES)("organiser console: tracking and the report (%s)", (engin
     const tracking = (await res.json()) as ReplyTracking;
     expect(tracking.fiscalYear).toBe("2025/26");
     const row = tracking.table.rows.find((r) => r.workshopId === workshopId);
-    expect(row).toMatchObject({ invitedParticipants: 3, replies: 2, participatingAdministrations: 4, respondingAdministrations: 2 });
+    expect(row).toMatchObject({
+      invitedParticipants: 3,
+      replies: 2,
+      participatingAdministrations: 4,
+      respondingAdministrations: 2,
+    });
     expect(tracking.repliesOverTime).toEqual([{ date: "2026-02-15", replies: 2, cumulative: 2 }]);
     const bad = await get("/api/console/tracking/2025-27");
     expect(bad.status).toBe(400);
@@ -105,20 +143,31 @@ describe.each(ENGINES)("organiser console: tracking and the report (%s)", (engin
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM that makes Excel read UTF-8
     const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("#,Workshop,Kind,Participating administrations,Invited participants,Replies,Responding administrations,Reply rate per administration (%),Reply rate per participant (%)");
+    expect(lines[0]).toBe(
+      "#,Workshop,Kind,Participating administrations,Invited participants,Replies,Responding administrations,Reply rate per administration (%),Reply rate per participant (%)",
+    );
     expect(lines[lines.length - 1]).toBe(",Total (1 workshops),,4,3,2,2,50,67");
     for (let n = 2; n <= 7; n++) expect((await get(`/api/console/report/2025-26/tables/${n}.csv`)).status).toBe(200);
     expect((await get("/api/console/report/2025-26/tables/8.csv")).status).toBe(404);
 
     const replies = await get("/api/console/report/2025-26/replies.csv");
-    expect(replies.headers.get("content-disposition")).toBe('attachment; filename="outrigger-report-2025-26-replies.csv"');
+    expect(replies.headers.get("content-disposition")).toBe(
+      'attachment; filename="outrigger-report-2025-26-replies.csv"',
+    );
     const replyLines = (await replies.text()).trimEnd().split("\r\n");
     expect(replyLines).toHaveLength(3);
     expect(replyLines[0]).toMatch(/^Reply id,Workshop,Administration,Invitation code/);
   });
 
   it("every tracking and report route refuses without a session", async () => {
-    for (const path of ["/api/console/tracking/2025-26", "/api/console/report/2025-26", "/api/console/report/2025-26/export.xlsx", "/api/console/report/2025-26/export.json", "/api/console/report/2025-26/tables/1.csv", "/api/console/report/2025-26/replies.csv"]) {
+    for (const path of [
+      "/api/console/tracking/2025-26",
+      "/api/console/report/2025-26",
+      "/api/console/report/2025-26/export.xlsx",
+      "/api/console/report/2025-26/export.json",
+      "/api/console/report/2025-26/tables/1.csv",
+      "/api/console/report/2025-26/replies.csv",
+    ]) {
       const res = await get(path, null);
       expect(res.status, path).toBe(401);
       expect((await errorOf(res)).code).toBe("not_signed_in");

@@ -1,6 +1,13 @@
 // Organiser console workshops and people: fiscal years from dates, administrations counted, participants and CSV import all or nothing.
 import { describe, expect, it } from "vitest";
-import { consoleWorkshop, importPreview, participant, participantList, workshopList, type ImportPreview } from "../../src/shared/console";
+import {
+  consoleWorkshop,
+  importPreview,
+  participant,
+  participantList,
+  workshopList,
+  type ImportPreview,
+} from "../../src/shared/console";
 import { consoleRequest } from "./support/consoleClient";
 import { seededConsole } from "./support/consoleFixtures";
 import { errorOf } from "./support/requests";
@@ -13,13 +20,19 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
   const seeded = seededConsole(engine, () => now, { signIn: "organiser" });
   let workshopId: string;
 
-
-  const participantsOf = async (id: string) => participantList.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${id}/participants`, seeded.me)).json()).participants;
+  const participantsOf = async (id: string) =>
+    participantList.parse(
+      await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${id}/participants`, seeded.me)).json(),
+    ).participants;
 
   it("lists the seeded workshops", async () => {
     const res = await consoleRequest(seeded.app, "GET", "/api/console/workshops", seeded.me);
     const { workshops } = workshopList.parse(await res.json());
-    expect(workshops.find((w) => w.id === "fy2223-09-rkc")).toMatchObject({ kind: "regional", fiscalYear: "2022/23", participatingAdministrations: 21 });
+    expect(workshops.find((w) => w.id === "fy2223-09-rkc")).toMatchObject({
+      kind: "regional",
+      fiscalYear: "2022/23",
+      participatingAdministrations: 21,
+    });
   });
 
   it("creates a workshop, deriving the fiscal year from its dates and counting its administrations", async () => {
@@ -34,38 +47,76 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     });
     expect(res.status).toBe(201);
     const created = consoleWorkshop.parse(await res.json());
-    expect(created).toMatchObject({ fiscalYear: "2024/25", participatingAdministrations: 6, administrationCodes: ["FJ", "PG", "TL", "TO", "VU", "WS"], participantCount: 0 });
+    expect(created).toMatchObject({
+      fiscalYear: "2024/25",
+      participatingAdministrations: 6,
+      administrationCodes: ["FJ", "PG", "TL", "TO", "VU", "WS"],
+      participantCount: 0,
+    });
     workshopId = created.id;
-    const again = consoleWorkshop.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}`, seeded.me)).json());
+    const again = consoleWorkshop.parse(
+      await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}`, seeded.me)).json(),
+    );
     expect(again).toEqual(created);
   });
 
   it("edits a workshop: new dates move the fiscal year; a new list moves the count", async () => {
-    const res = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, { startsOn: "2024-06-24", endsOn: "2024-06-28", administrationCodes: ["FJ", "VU"], mode: "in-person" });
+    const res = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, {
+      startsOn: "2024-06-24",
+      endsOn: "2024-06-28",
+      administrationCodes: ["FJ", "VU"],
+      mode: "in-person",
+    });
     expect(res.status).toBe(200);
-    expect(consoleWorkshop.parse(await res.json())).toMatchObject({ fiscalYear: "2023/24", participatingAdministrations: 2, administrationCodes: ["FJ", "VU"], mode: "in-person" });
-    const rows = await seeded.ctx.db.selectFrom("workshop_administrations").select("administration_code").where("workshop_id", "=", workshopId).execute();
+    expect(consoleWorkshop.parse(await res.json())).toMatchObject({
+      fiscalYear: "2023/24",
+      participatingAdministrations: 2,
+      administrationCodes: ["FJ", "VU"],
+      mode: "in-person",
+    });
+    const rows = await seeded.ctx.db
+      .selectFrom("workshop_administrations")
+      .select("administration_code")
+      .where("workshop_id", "=", workshopId)
+      .execute();
     expect(rows.map((r) => r.administration_code).sort()).toEqual(["FJ", "VU"]);
   });
 
   it("a workshop straddling 30 June and 1 July belongs to the fiscal year it starts in, when created and when edited", async () => {
-    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, { title: "Year-end Workshop on Valuation", kind: "national", mode: "virtual", startsOn: "2024-06-28", endsOn: "2024-07-02" });
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      title: "Year-end Workshop on Valuation",
+      kind: "national",
+      mode: "virtual",
+      startsOn: "2024-06-28",
+      endsOn: "2024-07-02",
+    });
     expect(res.status).toBe(201);
     const created = consoleWorkshop.parse(await res.json());
     expect(created.fiscalYear).toBe("2023/24");
-    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${created.id}`, seeded.me, { startsOn: "2025-06-30", endsOn: "2025-07-01" });
+    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${created.id}`, seeded.me, {
+      startsOn: "2025-06-30",
+      endsOn: "2025-07-01",
+    });
     expect(edited.status).toBe(200);
     expect(consoleWorkshop.parse(await edited.json()).fiscalYear).toBe("2024/25");
   });
 
   it("refuses a workshop that ends before it starts, has no dates nor fiscal year, or names an unknown administration", async () => {
     const base = { title: "T", kind: "national", mode: "virtual" };
-    const backwards = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, { ...base, startsOn: "2024-05-02", endsOn: "2024-05-01" });
+    const backwards = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      ...base,
+      startsOn: "2024-05-02",
+      endsOn: "2024-05-01",
+    });
     expect(backwards.status).toBe(400);
     expect((await errorOf(backwards)).details?.[0].path).toBe("endsOn");
     const undated = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, base);
     expect(undated.status).toBe(400);
-    const unknown = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, { ...base, fiscalYear: "2024/25", administrationCodes: ["SB"] });
+    const unknown = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      ...base,
+      fiscalYear: "2024/25",
+      administrationCodes: ["SB"],
+    });
     expect(unknown.status).toBe(422);
     expect((await errorOf(unknown)).code).toBe("unknown_administration");
     const missing = await consoleRequest(seeded.app, "GET", "/api/console/workshops/no-such-workshop", seeded.me);
@@ -74,41 +125,96 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
   });
 
   it("adds Solomon Islands to the administrations and then uses it for a workshop and a participant", async () => {
-    const bad = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, { code: "sb1", name: "Solomon Islands" });
+    const bad = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, {
+      code: "sb1",
+      name: "Solomon Islands",
+    });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).details?.map((d) => d.path).sort()).toEqual(["code", "subRegion"]);
-    const res = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, { code: "SB", name: "Solomon Islands", subRegion: "pacific-islands" });
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, {
+      code: "SB",
+      name: "Solomon Islands",
+      subRegion: "pacific-islands",
+    });
     expect(res.status).toBe(201);
-    const duplicate = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, { code: "SB", name: "Solomons", subRegion: "pacific-islands" });
+    const duplicate = await consoleRequest(seeded.app, "POST", "/api/console/administrations", seeded.me, {
+      code: "SB",
+      name: "Solomons",
+      subRegion: "pacific-islands",
+    });
     expect(duplicate.status).toBe(409);
     expect((await errorOf(duplicate)).code).toBe("administration_exists");
-    const list = (await (await consoleRequest(seeded.app, "GET", "/api/console/administrations", seeded.me)).json()) as { administrations: unknown[] };
+    const list = (await (
+      await consoleRequest(seeded.app, "GET", "/api/console/administrations", seeded.me)
+    ).json()) as { administrations: unknown[] };
     expect(list.administrations).toContainEqual({ code: "SB", name: "Solomon Islands", subRegion: "pacific-islands" });
 
-    const patched = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, { administrationCodes: ["FJ", "SB", "VU"] });
+    const patched = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, {
+      administrationCodes: ["FJ", "SB", "VU"],
+    });
     expect(consoleWorkshop.parse(await patched.json()).participatingAdministrations).toBe(3);
-    const added = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants`, seeded.me, { name: "John Maeta", administrationCode: "SB", email: "john.maeta@example.org", position: "Senior Customs Officer" });
+    const added = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/participants`,
+      seeded.me,
+      {
+        name: "John Maeta",
+        administrationCode: "SB",
+        email: "john.maeta@example.org",
+        position: "Senior Customs Officer",
+      },
+    );
     expect(added.status).toBe(201);
     expect(participant.parse(await added.json())).toMatchObject({ administrationCode: "SB", workshopId });
   });
 
   it("adds, edits and removes a participant; refuses an unknown administration and a second entry for one e-mail", async () => {
-    const res = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants`, seeded.me, { name: "Mele Fifita", administrationCode: "TO", email: "mele@example.org" });
+    const res = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/participants`,
+      seeded.me,
+      { name: "Mele Fifita", administrationCode: "TO", email: "mele@example.org" },
+    );
     const mele = participant.parse(await res.json());
     expect(mele.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    const twice = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants`, seeded.me, { name: "Mele F.", administrationCode: "TO", email: "MELE@example.org" });
+    const twice = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/participants`,
+      seeded.me,
+      { name: "Mele F.", administrationCode: "TO", email: "MELE@example.org" },
+    );
     expect(twice.status).toBe(409);
-    const unknown = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, { administrationCode: "XX" });
+    const unknown = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, {
+      administrationCode: "XX",
+    });
     expect(unknown.status).toBe(422);
-    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, { position: "Manager, Border Operations", administrationCode: "FJ" });
-    expect(participant.parse(await edited.json())).toMatchObject({ position: "Manager, Border Operations", administrationCode: "FJ", name: "Mele Fifita" });
-    expect((await consoleRequest(seeded.app, "DELETE", `/api/console/participants/${mele.id}`, seeded.me)).status).toBe(204);
-    expect((await consoleRequest(seeded.app, "DELETE", `/api/console/participants/${mele.id}`, seeded.me)).status).toBe(404);
+    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, {
+      position: "Manager, Border Operations",
+      administrationCode: "FJ",
+    });
+    expect(participant.parse(await edited.json())).toMatchObject({
+      position: "Manager, Border Operations",
+      administrationCode: "FJ",
+      name: "Mele Fifita",
+    });
+    expect((await consoleRequest(seeded.app, "DELETE", `/api/console/participants/${mele.id}`, seeded.me)).status).toBe(
+      204,
+    );
+    expect((await consoleRequest(seeded.app, "DELETE", `/api/console/participants/${mele.id}`, seeded.me)).status).toBe(
+      404,
+    );
     expect((await participantsOf(workshopId)).map((p) => p.email)).toEqual(["john.maeta@example.org"]);
   });
 
   describe("CSV import", () => {
-    const importCsv = (csv: string, commit: boolean) => consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants/import`, seeded.me, { csv, commit });
+    const importCsv = (csv: string, commit: boolean) =>
+      consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants/import`, seeded.me, {
+        csv,
+        commit,
+      });
 
     const badCsv = [
       HEADER,
@@ -129,10 +235,21 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       expect(preview).toMatchObject({ valid: 3, invalid: 4, committed: false });
       const byLine = new Map(preview.rows.map((r) => [r.line, r]));
       expect([...byLine.keys()]).toEqual([2, 3, 4, 5, 6, 7, 10]);
-      expect(byLine.get(2)).toEqual({ line: 2, values: { name: "Losa Tui", administration: "WS", email: "losa@example.org", position: "Officer, Tariff and Valuation" }, errors: [] });
+      expect(byLine.get(2)).toEqual({
+        line: 2,
+        values: {
+          name: "Losa Tui",
+          administration: "WS",
+          email: "losa@example.org",
+          position: "Officer, Tariff and Valuation",
+        },
+        errors: [],
+      });
       expect(byLine.get(3)?.errors.map((e) => e.field)).toEqual(["email"]);
       expect(byLine.get(4)?.errors.map((e) => e.field)).toEqual(["administration"]);
-      expect(byLine.get(5)?.errors).toEqual([{ field: "email", message: expect.stringContaining("not an e-mail address") }]);
+      expect(byLine.get(5)?.errors).toEqual([
+        { field: "email", message: expect.stringContaining("not an e-mail address") },
+      ]);
       expect(byLine.get(6)?.errors.map((e) => e.field)).toEqual(["row"]);
       expect(byLine.get(7)?.values).toMatchObject({ name: 'Tevita "Tev" Fonua', position: "Line one\nline two" });
       expect(byLine.get(7)?.errors).toEqual([]);
@@ -143,15 +260,28 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       const before = await participantsOf(workshopId);
       const res = await importCsv(badCsv, true);
       expect(res.status).toBe(422);
-      const body = (await res.json()) as { error: { code: string; details: { path: string }[] }; preview: ImportPreview };
+      const body = (await res.json()) as {
+        error: { code: string; details: { path: string }[] };
+        preview: ImportPreview;
+      };
       expect(body.error.code).toBe("csv_has_errors");
-      expect(body.error.details.map((d) => d.path)).toEqual(["line 3.email", "line 4.administration", "line 5.email", "line 6.row"]);
+      expect(body.error.details.map((d) => d.path)).toEqual([
+        "line 3.email",
+        "line 4.administration",
+        "line 5.email",
+        "line 6.row",
+      ]);
       expect(body.preview.invalid).toBe(4);
       expect(await participantsOf(workshopId)).toEqual(before);
     });
 
     it("a preview never writes, a clean commit inserts every row at once", async () => {
-      const clean = [HEADER, 'Losa Tui,WS,losa@example.org,"Officer, Tariff and Valuation"', "Sela Taufa,TO,sela@example.org,", "Ravi Lal,FJ,ravi@example.org,Inspector"].join("\n");
+      const clean = [
+        HEADER,
+        'Losa Tui,WS,losa@example.org,"Officer, Tariff and Valuation"',
+        "Sela Taufa,TO,sela@example.org,",
+        "Ravi Lal,FJ,ravi@example.org,Inspector",
+      ].join("\n");
       const preview = importPreview.parse(await (await importCsv(clean, false)).json());
       expect(preview).toMatchObject({ valid: 3, invalid: 0, committed: false });
       expect(await participantsOf(workshopId)).toHaveLength(1);
@@ -159,15 +289,33 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       expect(res.status).toBe(201);
       expect(importPreview.parse(await res.json())).toMatchObject({ valid: 3, committed: true });
       const people = await participantsOf(workshopId);
-      expect(people.map((p) => p.email).sort()).toEqual(["john.maeta@example.org", "losa@example.org", "ravi@example.org", "sela@example.org"]);
-      expect(people.find((p) => p.email === "losa@example.org")).toMatchObject({ position: "Officer, Tariff and Valuation", administrationCode: "WS" });
+      expect(people.map((p) => p.email).sort()).toEqual([
+        "john.maeta@example.org",
+        "losa@example.org",
+        "ravi@example.org",
+        "sela@example.org",
+      ]);
+      expect(people.find((p) => p.email === "losa@example.org")).toMatchObject({
+        position: "Officer, Tariff and Valuation",
+        administrationCode: "WS",
+      });
       expect(people.find((p) => p.email === "sela@example.org")?.position).toBeNull();
-      const workshop = consoleWorkshop.parse(await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}`, seeded.me)).json());
+      const workshop = consoleWorkshop.parse(
+        await (await consoleRequest(seeded.app, "GET", `/api/console/workshops/${workshopId}`, seeded.me)).json(),
+      );
       expect(workshop.participantCount).toBe(4);
     });
 
     it("importing the same file again flags every row as already a participant", async () => {
-      const res = await importCsv([HEADER, "Ravi Lal,FJ,RAVI@example.org,Inspector", "New Person,FJ,new@example.org,", "Dup,FJ,new@example.org,"].join("\n"), true);
+      const res = await importCsv(
+        [
+          HEADER,
+          "Ravi Lal,FJ,RAVI@example.org,Inspector",
+          "New Person,FJ,new@example.org,",
+          "Dup,FJ,new@example.org,",
+        ].join("\n"),
+        true,
+      );
       expect(res.status).toBe(422);
       const { preview } = (await res.json()) as { preview: ImportPreview };
       expect(preview.rows.map((r) => r.errors.map((e) => e.field))).toEqual([["email"], [], ["email"]]);

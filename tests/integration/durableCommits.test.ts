@@ -26,7 +26,9 @@ describe.each(ENGINES)("durable commits (%s)", (engine) => {
       expect(sync[0].synchronous).toBe(2);
     } else {
       // PostgreSQL's default, which this server relies on: a commit returns once its WAL record is flushed.
-      const { rows } = await sql<{ synchronous_commit: string }>`SELECT current_setting('synchronous_commit') AS synchronous_commit`.execute(db);
+      const { rows } = await sql<{
+        synchronous_commit: string;
+      }>`SELECT current_setting('synchronous_commit') AS synchronous_commit`.execute(db);
       expect(rows[0].synchronous_commit).toBe("on");
     }
   });

@@ -17,7 +17,12 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
   let etag1: string;
   const feedbackPath = () => `/api/console/campaigns/${campaignId}/feedback`;
   const participantPath = () => `/api/invitations/${fijiCode}/feedback`;
-  const publish = () => ({ title: "What participants did after the workshop", message: "Thank you to everyone who replied.", tables: [2, 1, 2], quoteIds: [{ replyId, questionId: "application" }] });
+  const publish = () => ({
+    title: "What participants did after the workshop",
+    message: "Thank you to everyone who replied.",
+    tables: [2, 1, 2],
+    quoteIds: [{ replyId, questionId: "application" }],
+  });
 
   beforeAll(async () => {
     const made = await workshopWithReply(seeded.app, seeded.me);
@@ -26,7 +31,13 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     // Fiji was invited and never replied.
     fijiCode = made.code("FJ");
     expect(made.campaign.invitations.find((i) => i.code === fijiCode)!.replied).toBe(false);
-    const tagged = await consoleRequest(seeded.app, "PUT", `/api/console/replies/${replyId}/answers/application/tag`, seeded.me, { tag: "success_story", heading: "operational_improvement", quote: true });
+    const tagged = await consoleRequest(
+      seeded.app,
+      "PUT",
+      `/api/console/replies/${replyId}/answers/application/tag`,
+      seeded.me,
+      { tag: "success_story", heading: "operational_improvement", quote: true },
+    );
     expect(tagged.status).toBe(200);
   });
 
@@ -34,7 +45,9 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     const none = await seeded.app.request(participantPath());
     expect(none.status).toBe(404);
     expect((await errorOf(none)).code).toBe("no_feedback");
-    expect((await errorOf(await consoleRequest(seeded.app, "GET", feedbackPath(), seeded.viewer))).code).toBe("no_feedback");
+    expect((await errorOf(await consoleRequest(seeded.app, "GET", feedbackPath(), seeded.viewer))).code).toBe(
+      "no_feedback",
+    );
     const unknown = await seeded.app.request("/api/invitations/ZZZZZZ-FJ/feedback");
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).code).toBe("unknown_invitation");
@@ -46,14 +59,27 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     const noCsrf = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, publish(), { csrf: false });
     expect((await errorOf(noCsrf)).code).toBe("csrf_token_invalid");
     expect((await consoleRequest(seeded.app, "PUT", feedbackPath(), undefined, publish())).status).toBe(401);
-    expect((await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), tables: [8] })).status).toBe(400);
-    expect((await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), title: "  " })).status).toBe(400);
-    const notPicked = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), quoteIds: [{ replyId, questionId: "actionsDescription" }] });
+    expect(
+      (await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), tables: [8] })).status,
+    ).toBe(400);
+    expect(
+      (await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), title: "  " })).status,
+    ).toBe(400);
+    const notPicked = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, {
+      ...publish(),
+      quoteIds: [{ replyId, questionId: "actionsDescription" }],
+    });
     expect(notPicked.status).toBe(422);
     const problem = await errorOf(notPicked);
     expect(problem.code).toBe("unknown_quote");
     expect(problem.details?.[0].path).toBe("quoteIds.0");
-    expect((await errorOf(await consoleRequest(seeded.app, "PUT", "/api/console/campaigns/no-such/feedback", seeded.me, publish()))).code).toBe("campaign_not_found");
+    expect(
+      (
+        await errorOf(
+          await consoleRequest(seeded.app, "PUT", "/api/console/campaigns/no-such/feedback", seeded.me, publish()),
+        )
+      ).code,
+    ).toBe("campaign_not_found");
     expect((await errorOf(await seeded.app.request(participantPath()))).code).toBe("no_feedback");
   });
 
@@ -83,13 +109,18 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
         { number: 1, title: "Replies", rows: rows(report.tables.replies) },
         { number: 2, title: "Follow-up actions", rows: rows(report.tables.followUpActions) },
       ],
-      quotes: [{ heading: "operational_improvement", text: TO_APPLICATION, administration: "Tonga", workshop: WORKSHOP_TITLE }],
+      quotes: [
+        { heading: "operational_improvement", text: TO_APPLICATION, administration: "Tonga", workshop: WORKSHOP_TITLE },
+      ],
     });
     // The reply shows in Table 1's workshop row.
     expect(feedback.tables[0].rows.some((r) => r.includes(WORKSHOP_TITLE))).toBe(true);
     expect(published.preview).toEqual(feedback);
     // Viewers read what was published.
-    expect(consoleFeedback.parse(await (await consoleRequest(seeded.app, "GET", feedbackPath(), seeded.viewer)).json()).version).toBe(1);
+    expect(
+      consoleFeedback.parse(await (await consoleRequest(seeded.app, "GET", feedbackPath(), seeded.viewer)).json())
+        .version,
+    ).toBe(1);
   });
 
   it("answers 304 to If-None-Match; republishing bumps the version and the ETag", async () => {
@@ -97,7 +128,11 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     expect(same.status).toBe(304);
     expect(same.headers.get("etag")).toBe(etag1);
 
-    const res = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, { ...publish(), message: "Updated with the late replies.", tables: [3] });
+    const res = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, {
+      ...publish(),
+      message: "Updated with the late replies.",
+      tables: [3],
+    });
     expect(consoleFeedback.parse(await res.json()).version).toBe(2);
     const fresh = await seeded.app.request(participantPath(), { headers: { "If-None-Match": etag1 } });
     expect(fresh.status).toBe(200);
@@ -112,7 +147,9 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
 
   it("unpublishing hides it (404 no_feedback); publishing again continues the version count", async () => {
     expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.viewer)).status).toBe(403);
-    expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me, undefined, { csrf: false })).status).toBe(403);
+    expect(
+      (await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me, undefined, { csrf: false })).status,
+    ).toBe(403);
     expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me)).status).toBe(204);
     expect((await errorOf(await seeded.app.request(participantPath()))).code).toBe("no_feedback");
     expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me)).status).toBe(404);

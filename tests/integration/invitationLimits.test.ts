@@ -16,7 +16,8 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
   let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
   let app: ReturnType<typeof createApp>;
   const from = (source: string) => ({ "X-Forwarded-For": source });
-  const lookUp = (code: string, source: string) => Promise.resolve(app.request(`/api/invitations/${encodeURIComponent(code)}`, { headers: from(source) }));
+  const lookUp = (code: string, source: string) =>
+    Promise.resolve(app.request(`/api/invitations/${encodeURIComponent(code)}`, { headers: from(source) }));
 
   beforeAll(async () => {
     ctx = await openSeededDatabase(engine, clock);
@@ -46,7 +47,8 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
   });
 
   it("right codes never count: a workshop room behind one address can open many invitations", async () => {
-    for (let i = 0; i < LIMIT * 2; i++) expect((await lookUp(["DEMO-TO1", "DEMO-VU2", "DEMO-FJ3"][i % 3], "192.0.2.50")).status).toBe(200);
+    for (let i = 0; i < LIMIT * 2; i++)
+      expect((await lookUp(["DEMO-TO1", "DEMO-VU2", "DEMO-FJ3"][i % 3], "192.0.2.50")).status).toBe(200);
   });
 
   it(`50 wrong codes sent at the same moment: at most ${LIMIT} are looked up, the rest get 429`, async () => {
@@ -60,12 +62,33 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
     const guesses = Array.from({ length: LIMIT }, (_, i) => `MIXED${i}-FJ`);
     const routes: ((code: string) => Promise<Response>)[] = [
       (code) => Promise.resolve(app.request(`/api/invitations/${code}/feedback`, { headers: from(source) })),
-      (code) => Promise.resolve(app.request("/api/workshops/fy2223-09-rkc/materials", { headers: { ...from(source), Authorization: `Invitation ${code}` } })),
-      (code) => Promise.resolve(app.request(`/api/blobs/${"a".repeat(64)}?invitation=${code}`, { headers: from(source) })),
-      (code) => Promise.resolve(app.request("/api/uploads/", { method: "POST", headers: { ...from(source), Authorization: `Invitation ${code}`, "Tus-Resumable": "1.0.0", "Upload-Length": "10" } })),
       (code) =>
         Promise.resolve(
-          app.request("/api/replies", { method: "POST", headers: { ...from(source), "Content-Type": "application/json" }, body: JSON.stringify({ replies: [validReply({ invitationCode: code })] }) }),
+          app.request("/api/workshops/fy2223-09-rkc/materials", {
+            headers: { ...from(source), Authorization: `Invitation ${code}` },
+          }),
+        ),
+      (code) =>
+        Promise.resolve(app.request(`/api/blobs/${"a".repeat(64)}?invitation=${code}`, { headers: from(source) })),
+      (code) =>
+        Promise.resolve(
+          app.request("/api/uploads/", {
+            method: "POST",
+            headers: {
+              ...from(source),
+              Authorization: `Invitation ${code}`,
+              "Tus-Resumable": "1.0.0",
+              "Upload-Length": "10",
+            },
+          }),
+        ),
+      (code) =>
+        Promise.resolve(
+          app.request("/api/replies", {
+            method: "POST",
+            headers: { ...from(source), "Content-Type": "application/json" },
+            body: JSON.stringify({ replies: [validReply({ invitationCode: code })] }),
+          }),
         ),
     ];
     const statuses: number[] = [];
@@ -82,11 +105,23 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
 
   it("a batch of replies naming many unknown codes is refused with 429 once the limit is reached, and stores nothing", async () => {
     const replies = Array.from({ length: LIMIT + 5 }, (_, i) => validReply({ invitationCode: `BATCH${i}-WS` }));
-    const res = await app.request("/api/replies", { method: "POST", headers: { ...from("203.0.113.10"), "Content-Type": "application/json" }, body: JSON.stringify({ replies }) });
+    const res = await app.request("/api/replies", {
+      method: "POST",
+      headers: { ...from("203.0.113.10"), "Content-Type": "application/json" },
+      body: JSON.stringify({ replies }),
+    });
     expect(res.status).toBe(429);
     expect((await errorOf(res)).code).toBe("too_many_attempts");
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
-    const stored = await ctx.db.selectFrom("replies").select("id").where("id", "in", replies.map((r) => r.id)).execute();
+    const stored = await ctx.db
+      .selectFrom("replies")
+      .select("id")
+      .where(
+        "id",
+        "in",
+        replies.map((r) => r.id),
+      )
+      .execute();
     expect(stored).toEqual([]);
   });
 
@@ -94,8 +129,20 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
     await insertInvitations(
       ctx.db,
       [
-        { code: "7K3QF9-TL", campaignId: DEMO_CAMPAIGN_ID, participantName: "Old Format", email: "old@example.org", administrationCode: "TL" },
-        { code: "Q8ZT-M4VX-9NRH-TL", campaignId: DEMO_CAMPAIGN_ID, participantName: "New Format", email: "new@example.org", administrationCode: "TL" },
+        {
+          code: "7K3QF9-TL",
+          campaignId: DEMO_CAMPAIGN_ID,
+          participantName: "Old Format",
+          email: "old@example.org",
+          administrationCode: "TL",
+        },
+        {
+          code: "Q8ZT-M4VX-9NRH-TL",
+          campaignId: DEMO_CAMPAIGN_ID,
+          participantName: "New Format",
+          email: "new@example.org",
+          administrationCode: "TL",
+        },
       ],
       clock,
     );

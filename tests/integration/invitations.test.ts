@@ -10,7 +10,6 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
   const now = new Date("2024-02-01T10:00:00.000Z");
   const seeded = seededConsole(engine, () => now);
 
-
   it("first start seeds five demo invitations for the RKC follow-up", () => {
     expect(seeded.ctx.seed.seeded).toBe(true);
     expect(seeded.ctx.seed.demoInvitationCodes).toEqual(["DEMO-FJ3", "DEMO-PG5", "DEMO-TO1", "DEMO-VU2", "DEMO-WS4"]);
@@ -22,7 +21,13 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
     const payload = invitationPayload.parse(await res.json());
     expect(payload.code).toBe("DEMO-TO1");
     expect(payload.prefill).toMatchObject({ participantName: "Sela Taufa", administrationCode: "TO" });
-    expect(payload.campaign).toMatchObject({ id: DEMO_CAMPAIGN_ID, status: "open", lateRepliesAccepted: true, questionnaireId: "follow-up", questionnaireVersion: 2 });
+    expect(payload.campaign).toMatchObject({
+      id: DEMO_CAMPAIGN_ID,
+      status: "open",
+      lateRepliesAccepted: true,
+      questionnaireId: "follow-up",
+      questionnaireVersion: 2,
+    });
     expect(Date.parse(payload.campaign.dueAt) - now.getTime()).toBe(21 * 24 * 60 * 60 * 1000);
     expect(payload.workshop).toEqual({
       id: "fy2223-09-rkc",

@@ -47,7 +47,9 @@ async function postReplies(url: string, replies: ReplyInput[]): Promise<ReplyRes
 /** One client: posts batches of 1–5 new replies until told to stop, noting what was acknowledged. */
 async function client(index: number, target: () => string, ledger: Ledger, stopped: () => boolean): Promise<void> {
   for (let n = 0; !stopped(); n++) {
-    const replies = Array.from({ length: 1 + ((index + n) % 5) }, (_, i) => validReply({ invitationCode: CODES[(index + n + i) % CODES.length] }));
+    const replies = Array.from({ length: 1 + ((index + n) % 5) }, (_, i) =>
+      validReply({ invitationCode: CODES[(index + n + i) % CODES.length] }),
+    );
     for (const reply of replies) ledger.sent.set(reply.id, reply);
     ledger.inFlight += 1;
     const results = await postReplies(target(), replies).finally(() => (ledger.inFlight -= 1));
@@ -58,7 +60,8 @@ async function client(index: number, target: () => string, ledger: Ledger, stopp
       continue;
     }
     for (const result of results) {
-      if (result.outcome === "stored" || result.outcome === "already_stored") ledger.acknowledged.set(result.id, result.receipt);
+      if (result.outcome === "stored" || result.outcome === "already_stored")
+        ledger.acknowledged.set(result.id, result.receipt);
       else throw new Error(`reply ${result.id} was ${result.outcome}: ${JSON.stringify(result.error)}`);
     }
   }
@@ -87,72 +90,87 @@ describe.each(ENGINES)("kill -9 while replies arrive (%s)", (engine) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("every reply acknowledged before a kill -9 is stored exactly once with its content, and answers already_stored when sent again", async () => {
-    const location = { dataDir, databaseUrl: database.databaseUrl };
-    server = await startServerProcess(location);
-    const port = server.port;
-    const url = server.url;
-    const ledger: Ledger = { sent: new Map(), acknowledged: new Map(), failedRequests: 0, inFlight: 0 };
-    const inFlightAtKills: number[] = [];
-    const restartMs: number[] = [];
-    let stop = false;
-    const clients = Array.from({ length: CLIENTS }, (_, i) => client(i, () => url, ledger, () => stop));
-    try {
-      for (let kill = 0; kill < KILLS; kill++) {
-        const target = ledger.acknowledged.size + ACKS_PER_ROUND;
-        await waitFor(() => ledger.acknowledged.size >= target, 30_000, `${target} acknowledged replies`);
-        inFlightAtKills.push(ledger.inFlight);
-        await killHard(server.child);
-        const restarting = Date.now();
-        // Restarted on the same port and data while the clients keep posting (and failing) meanwhile.
-        server = await startServerProcess(location, port);
-        restartMs.push(Date.now() - restarting);
-      }
-      const target = ledger.acknowledged.size + ACKS_PER_ROUND;
-      await waitFor(() => ledger.acknowledged.size >= target, 30_000, "replies after the last restart");
-    } finally {
-      stop = true;
-      await Promise.all(clients);
-    }
-
-    // Everything ever sent goes again, acknowledged or not: the acknowledged ones must come back already_stored, unchanged.
-    const all = [...ledger.sent.values()];
-    const resent = new Map<string, ReplyResult>();
-    for (let i = 0; i < all.length; i += 50) {
-      const results = await postReplies(url, all.slice(i, i + 50));
-      expect(results).toBeDefined();
-      for (const result of results ?? []) resent.set(result.id, result);
-    }
-    const acknowledged = [...ledger.acknowledged.entries()];
-    const wrongResend = acknowledged.filter(([id, receipt]) => {
-      const result = resent.get(id);
-      return result?.outcome !== "already_stored" || JSON.stringify(result.receipt) !== JSON.stringify(receipt);
-    });
-    expect(wrongResend).toEqual([]);
-    expect(all.filter((reply) => !["stored", "already_stored"].includes(resent.get(reply.id)?.outcome ?? ""))).toEqual([]);
-
-    await killHard(server.child);
-    server = undefined;
-    const db = database.open();
-    try {
-      const rows = await db.selectFrom("replies").select(["id", "content_hash"]).execute();
-      const counts = new Map<string, number>();
-      for (const row of rows) counts.set(row.id, (counts.get(row.id) ?? 0) + 1);
-      const hashes = new Map(rows.map((row) => [row.id, row.content_hash]));
-      const lost = acknowledged.filter(([id]) => !counts.has(id)).length;
-      const duplicated = [...counts.values()].filter((n) => n > 1).length;
-      const found = acknowledged.filter(([id]) => counts.get(id) === 1).length;
-      const changed = acknowledged.filter(([id]) => hashes.has(id) && hashes.get(id) !== replyContentHash(replySchema.parse(ledger.sent.get(id)))).length;
-      console.log(
-        `kill -9 ×${KILLS} (${engine}): ${acknowledged.length} acknowledged, ${found} found, ${lost} lost, ${duplicated} duplicated, ${changed} changed; ` +
-          `${ledger.sent.size} sent in all, requests in flight at the kills: ${inFlightAtKills.join(", ")}, ${ledger.failedRequests} failed while the server was down, ${rows.length} rows after re-sending everything; restarts took ${restartMs.join(", ")} ms`,
+  it(
+    "every reply acknowledged before a kill -9 is stored exactly once with its content, and answers already_stored when sent again",
+    async () => {
+      const location = { dataDir, databaseUrl: database.databaseUrl };
+      server = await startServerProcess(location);
+      const port = server.port;
+      const url = server.url;
+      const ledger: Ledger = { sent: new Map(), acknowledged: new Map(), failedRequests: 0, inFlight: 0 };
+      const inFlightAtKills: number[] = [];
+      const restartMs: number[] = [];
+      let stop = false;
+      const clients = Array.from({ length: CLIENTS }, (_, i) =>
+        client(
+          i,
+          () => url,
+          ledger,
+          () => stop,
+        ),
       );
-      expect({ lost, duplicated, changed }).toEqual({ lost: 0, duplicated: 0, changed: 0 });
-      expect(found).toBe(acknowledged.length);
-      // Every reply ever sent is there once now (the unacknowledged ones were stored by the re-send at the latest).
-      expect(rows.length).toBe(ledger.sent.size);
-    } finally {
-      await db.destroy();
-    }
-  }, timeoutForProcessStarts(KILLS + 2));
+      try {
+        for (let kill = 0; kill < KILLS; kill++) {
+          const target = ledger.acknowledged.size + ACKS_PER_ROUND;
+          await waitFor(() => ledger.acknowledged.size >= target, 30_000, `${target} acknowledged replies`);
+          inFlightAtKills.push(ledger.inFlight);
+          await killHard(server.child);
+          const restarting = Date.now();
+          // Restarted on the same port and data while the clients keep posting (and failing) meanwhile.
+          server = await startServerProcess(location, port);
+          restartMs.push(Date.now() - restarting);
+        }
+        const target = ledger.acknowledged.size + ACKS_PER_ROUND;
+        await waitFor(() => ledger.acknowledged.size >= target, 30_000, "replies after the last restart");
+      } finally {
+        stop = true;
+        await Promise.all(clients);
+      }
+
+      // Everything ever sent goes again, acknowledged or not: the acknowledged ones must come back already_stored, unchanged.
+      const all = [...ledger.sent.values()];
+      const resent = new Map<string, ReplyResult>();
+      for (let i = 0; i < all.length; i += 50) {
+        const results = await postReplies(url, all.slice(i, i + 50));
+        expect(results).toBeDefined();
+        for (const result of results ?? []) resent.set(result.id, result);
+      }
+      const acknowledged = [...ledger.acknowledged.entries()];
+      const wrongResend = acknowledged.filter(([id, receipt]) => {
+        const result = resent.get(id);
+        return result?.outcome !== "already_stored" || JSON.stringify(result.receipt) !== JSON.stringify(receipt);
+      });
+      expect(wrongResend).toEqual([]);
+      expect(
+        all.filter((reply) => !["stored", "already_stored"].includes(resent.get(reply.id)?.outcome ?? "")),
+      ).toEqual([]);
+
+      await killHard(server.child);
+      server = undefined;
+      const db = database.open();
+      try {
+        const rows = await db.selectFrom("replies").select(["id", "content_hash"]).execute();
+        const counts = new Map<string, number>();
+        for (const row of rows) counts.set(row.id, (counts.get(row.id) ?? 0) + 1);
+        const hashes = new Map(rows.map((row) => [row.id, row.content_hash]));
+        const lost = acknowledged.filter(([id]) => !counts.has(id)).length;
+        const duplicated = [...counts.values()].filter((n) => n > 1).length;
+        const found = acknowledged.filter(([id]) => counts.get(id) === 1).length;
+        const changed = acknowledged.filter(
+          ([id]) => hashes.has(id) && hashes.get(id) !== replyContentHash(replySchema.parse(ledger.sent.get(id))),
+        ).length;
+        console.log(
+          `kill -9 ×${KILLS} (${engine}): ${acknowledged.length} acknowledged, ${found} found, ${lost} lost, ${duplicated} duplicated, ${changed} changed; ` +
+            `${ledger.sent.size} sent in all, requests in flight at the kills: ${inFlightAtKills.join(", ")}, ${ledger.failedRequests} failed while the server was down, ${rows.length} rows after re-sending everything; restarts took ${restartMs.join(", ")} ms`,
+        );
+        expect({ lost, duplicated, changed }).toEqual({ lost: 0, duplicated: 0, changed: 0 });
+        expect(found).toBe(acknowledged.length);
+        // Every reply ever sent is there once now (the unacknowledged ones were stored by the re-send at the latest).
+        expect(rows.length).toBe(ledger.sent.size);
+      } finally {
+        await db.destroy();
+      }
+    },
+    timeoutForProcessStarts(KILLS + 2),
+  );
 });

@@ -4,7 +4,13 @@ import { materialsManifest, type MaterialsManifest } from "../../src/shared/mate
 import { DEMO_MATERIALS } from "../../src/server/demoMaterials/index";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { addMaterials } from "../../src/server/materials/addMaterials";
-import { auth, openMaterialsContext, OTHER_WORKSHOP_CODE, OTHER_WORKSHOP_ID, type MaterialsContext } from "./support/materialsFixtures";
+import {
+  auth,
+  openMaterialsContext,
+  OTHER_WORKSHOP_CODE,
+  OTHER_WORKSHOP_ID,
+  type MaterialsContext,
+} from "./support/materialsFixtures";
 import { errorOf } from "./support/requests";
 import { ENGINES } from "./support/testDatabase";
 
@@ -19,7 +25,9 @@ describe.each(ENGINES)("GET /api/workshops/:id/materials (%s)", (engine) => {
   });
   afterAll(() => ctx.close());
 
-  async function manifest(headers: Record<string, string> = auth()): Promise<{ res: Response; body: MaterialsManifest }> {
+  async function manifest(
+    headers: Record<string, string> = auth(),
+  ): Promise<{ res: Response; body: MaterialsManifest }> {
     const res = await ctx.app.request(MANIFEST_URL, { headers });
     expect(res.status).toBe(200);
     return { res, body: materialsManifest.parse(await res.json()) };
@@ -30,7 +38,9 @@ describe.each(ENGINES)("GET /api/workshops/:id/materials (%s)", (engine) => {
     expect(body.workshopId).toBe(DEMO_WORKSHOP_ID);
     expect(body.generatedAt).toBe(now.toISOString());
     expect(body.materials.map((m) => m.fileName).sort()).toEqual(DEMO_MATERIALS.map((m) => m.fileName).sort());
-    expect(new Set(body.materials.map((m) => m.kind))).toEqual(new Set(["document", "handout", "image", "audio", "video"]));
+    expect(new Set(body.materials.map((m) => m.kind))).toEqual(
+      new Set(["document", "handout", "image", "audio", "video"]),
+    );
     for (const m of body.materials) expect(await ctx.blobStore.size(m.sha256)).toBe(m.size);
     expect(res.headers.get("etag")).toBe(`"${body.version}"`);
     expect(res.headers.get("cache-control")).toBe("private, no-cache");
@@ -62,7 +72,9 @@ describe.each(ENGINES)("GET /api/workshops/:id/materials (%s)", (engine) => {
     expect(res.status).toBe(403);
     expect((await errorOf(res)).code).toBe("forbidden");
     // …and it does open its own workshop's (empty) manifest.
-    const own = await ctx.app.request(`/api/workshops/${OTHER_WORKSHOP_ID}/materials`, { headers: auth(OTHER_WORKSHOP_CODE) });
+    const own = await ctx.app.request(`/api/workshops/${OTHER_WORKSHOP_ID}/materials`, {
+      headers: auth(OTHER_WORKSHOP_CODE),
+    });
     expect(own.status).toBe(200);
     expect(materialsManifest.parse(await own.json()).materials).toEqual([]);
   });
@@ -115,7 +127,15 @@ describe.each(ENGINES)("GET /api/workshops/:id/materials (%s)", (engine) => {
   });
 
   it("workshop ids that try to leave the route are refused as JSON 400/404, never served", async () => {
-    for (const id of ["..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc", "fy2223-09-rkc%00", "fy2223-09-rkc%2F..", "a%5c..%5c"]) {
+    for (const id of [
+      "..",
+      "%2e%2e",
+      "..%2F..%2Fetc%2Fpasswd",
+      "%2e%2e%2f%2e%2e%2fetc",
+      "fy2223-09-rkc%00",
+      "fy2223-09-rkc%2F..",
+      "a%5c..%5c",
+    ]) {
       const res = await ctx.app.request(`/api/workshops/${id}/materials`, { headers: auth() });
       expect([400, 404], id).toContain(res.status);
       const error = await errorOf(res);

@@ -29,9 +29,18 @@ describe.each(ENGINES)("addMaterials (%s)", (engine) => {
   afterAll(() => ctx.close());
 
   it("tells kind and content type from the extension and makes a readable title", async () => {
-    const files = ["rkc_general-annex.pdf", "risk-slides.pptx", "photo.JPG", "briefing.mp4", "interview.m4a", "notes.md"].map((n) => ctx.writeFile(n, `content of ${n}`));
+    const files = [
+      "rkc_general-annex.pdf",
+      "risk-slides.pptx",
+      "photo.JPG",
+      "briefing.mp4",
+      "interview.m4a",
+      "notes.md",
+    ].map((n) => ctx.writeFile(n, `content of ${n}`));
     const result = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, files, { now });
-    expect(result.materials.map(({ outcome, material }) => [outcome, material.kind, material.contentType, material.title])).toEqual([
+    expect(
+      result.materials.map(({ outcome, material }) => [outcome, material.kind, material.contentType, material.title]),
+    ).toEqual([
       ["added", "document", "application/pdf", "Rkc general annex"],
       ["added", "slides", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "Risk slides"],
       ["added", "image", "image/jpeg", "Photo"],
@@ -45,7 +54,11 @@ describe.each(ENGINES)("addMaterials (%s)", (engine) => {
 
   it("a file with the same name replaces that material: same id, new hash and time; the title given before is kept", async () => {
     const path = ctx.writeFile("valuation.pdf", "first version");
-    const first = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [path], { now, title: "Customs valuation in brief", description: "Two pages." });
+    const first = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [path], {
+      now,
+      title: "Customs valuation in brief",
+      description: "Two pages.",
+    });
     writeFileSync(path, "second version, longer");
     const later = new Date(now.getTime() + 86_400_000);
     const second = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [path], { now: later });
@@ -54,7 +67,12 @@ describe.each(ENGINES)("addMaterials (%s)", (engine) => {
     expect(after.material.id).toBe(before.material.id);
     expect(after.material.sha256).not.toBe(before.material.sha256);
     expect(after.previousSha256).toBe(before.material.sha256);
-    expect(after.material).toMatchObject({ title: "Customs valuation in brief", description: "Two pages.", size: 22, updatedAt: later.toISOString() });
+    expect(after.material).toMatchObject({
+      title: "Customs valuation in brief",
+      description: "Two pages.",
+      size: 22,
+      updatedAt: later.toISOString(),
+    });
     expect(second.previousVersion).toBe(first.version);
     const rows = (await listMaterials(ctx.db, DEMO_WORKSHOP_ID)).filter((m) => m.fileName === "valuation.pdf");
     expect(rows).toHaveLength(1);
@@ -73,12 +91,22 @@ describe.each(ENGINES)("addMaterials (%s)", (engine) => {
 
   it("refuses an unknown workshop, a missing file, an unknown extension and --title for several files, storing nothing", async () => {
     const ok = ctx.writeFile("ok.pdf", "fine");
-    await expect(addMaterials(ctx.db, ctx.blobStore, "no-such-workshop", [ok])).rejects.toThrow(/no workshop "no-such-workshop"/);
-    await expect(addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ok, join(ctx.scratch, "missing.pdf")])).rejects.toThrow(/File not found: .*missing\.pdf/);
-    await expect(addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ctx.writeFile("data.xyz", "?")])).rejects.toThrow(/Pass --kind/);
-    await expect(addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ok, ok], { title: "One title" })).rejects.toBeInstanceOf(MaterialsInputError);
+    await expect(addMaterials(ctx.db, ctx.blobStore, "no-such-workshop", [ok])).rejects.toThrow(
+      /no workshop "no-such-workshop"/,
+    );
+    await expect(
+      addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ok, join(ctx.scratch, "missing.pdf")]),
+    ).rejects.toThrow(/File not found: .*missing\.pdf/);
+    await expect(
+      addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ctx.writeFile("data.xyz", "?")]),
+    ).rejects.toThrow(/Pass --kind/);
+    await expect(
+      addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ok, ok], { title: "One title" }),
+    ).rejects.toBeInstanceOf(MaterialsInputError);
     expect((await listMaterials(ctx.db, DEMO_WORKSHOP_ID)).some((m) => m.fileName === "ok.pdf")).toBe(false);
-    const withKind = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ctx.writeFile("data.xyz", "?")], { kind: "document" });
+    const withKind = await addMaterials(ctx.db, ctx.blobStore, DEMO_WORKSHOP_ID, [ctx.writeFile("data.xyz", "?")], {
+      kind: "document",
+    });
     expect(withKind.materials[0].material.contentType).toBe("application/octet-stream");
   });
 });
@@ -127,9 +155,17 @@ describe.each(ENGINES)("npm run materials:add (%s)", { timeout: timeoutForProces
   });
 
   it("fails with a plain message for an unknown workshop or a missing file", async () => {
-    await expect(cli("--workshop", "nope", join(dataDir, "rkc-slides.pdf"))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/There is no workshop "nope"/) });
-    await expect(cli("--workshop", DEMO_WORKSHOP_ID, join(dataDir, "gone.pdf"))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/File not found/) });
-    await expect(cli(join(dataDir, "rkc-slides.pdf"))).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/--workshop/) });
+    await expect(cli("--workshop", "nope", join(dataDir, "rkc-slides.pdf"))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/There is no workshop "nope"/),
+    });
+    await expect(cli("--workshop", DEMO_WORKSHOP_ID, join(dataDir, "gone.pdf"))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/File not found/),
+    });
+    await expect(cli(join(dataDir, "rkc-slides.pdf"))).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/--workshop/),
+    });
   });
 });
-

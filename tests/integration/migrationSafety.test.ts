@@ -63,9 +63,7 @@ describe.each(ENGINES)("migrations on %s", (engine) => {
 
     expect(await appliedNames(db)).toEqual(before);
     expect(await tableExists(db, "half_done")).toBe(false);
-    const columns = (await ownTables(db))
-      .find((t) => t.name === "administrations")
-      ?.columns.map((c) => c.name);
+    const columns = (await ownTables(db)).find((t) => t.name === "administrations")?.columns.map((c) => c.name);
     expect(columns).not.toContain("half_done_note");
     const { rows } = await sql<{ name: string }>`select name from administrations where code = 'FJ'`.execute(db);
     expect(rows[0]?.name).toBe("Fiji");

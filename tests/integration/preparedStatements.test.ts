@@ -22,19 +22,30 @@ describe("SQLite prepared statements", () => {
     db = createDatabase(undefined, { dataDir: dir });
     await migrateToLatest(db);
     const prepare = vi.spyOn(SQLite.prototype, "prepare");
-    const insert = (code: string, name: string) => db!.insertInto("administrations").values({ code, name, sub_region: "Pacific" }).execute();
-    const nameOf = async (code: string) => (await db!.selectFrom("administrations").select("name").where("code", "=", code).executeTakeFirst())?.name;
+    const insert = (code: string, name: string) =>
+      db!.insertInto("administrations").values({ code, name, sub_region: "Pacific" }).execute();
+    const nameOf = async (code: string) =>
+      (await db!.selectFrom("administrations").select("name").where("code", "=", code).executeTakeFirst())?.name;
 
     await db.transaction().execute(async (trx) => {
       await trx.insertInto("administrations").values({ code: "T1", name: "First", sub_region: "Pacific" }).execute();
       await trx.insertInto("administrations").values({ code: "T2", name: "Second", sub_region: "Pacific" }).execute();
     });
     await insert("T3", "Third");
-    expect([await nameOf("T1"), await nameOf("T2"), await nameOf("T3"), await nameOf("none")]).toEqual(["First", "Second", "Third", undefined]);
+    expect([await nameOf("T1"), await nameOf("T2"), await nameOf("T3"), await nameOf("none")]).toEqual([
+      "First",
+      "Second",
+      "Third",
+      undefined,
+    ]);
 
     const texts = prepare.mock.calls.map(([text]) => String(text));
     expect(texts.filter((text) => /^insert into "administrations"/.test(text))).toHaveLength(1);
     expect(texts.filter((text) => /^select "name" from "administrations"/.test(text))).toHaveLength(1);
-    expect(await sql<{ n: number }>`select count(*) as n from administrations where code like 'T%'`.execute(db).then((r) => r.rows[0].n)).toBe(3);
+    expect(
+      await sql<{ n: number }>`select count(*) as n from administrations where code like 'T%'`
+        .execute(db)
+        .then((r) => r.rows[0].n),
+    ).toBe(3);
   });
 });

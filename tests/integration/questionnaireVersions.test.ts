@@ -26,9 +26,15 @@ describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
   const start = new Date("2026-02-15T09:00:00.000Z");
   const seeded = seededConsole(engine, () => start, { signIn: "organiser and viewer" });
   const campaigns: Record<"v1" | "v2", CampaignDetail> = {} as Record<"v1" | "v2", CampaignDetail>;
-  const code = (which: "v1" | "v2", admin: string) => campaigns[which].invitations.find((i) => i.administrationCode === admin)!.code;
+  const code = (which: "v1" | "v2", admin: string) =>
+    campaigns[which].invitations.find((i) => i.administrationCode === admin)!.code;
   const reply = (which: "v1" | "v2", admin: string, answers: Partial<Answers>) =>
-    validReply({ campaignId: campaigns[which].campaign.id, invitationCode: code(which, admin), questionnaireVersion: which === "v1" ? 1 : 2, answers: validAnswers({ administration: admin, ...answers }) });
+    validReply({
+      campaignId: campaigns[which].campaign.id,
+      invitationCode: code(which, admin),
+      questionnaireVersion: which === "v1" ? 1 : 2,
+      answers: validAnswers({ administration: admin, ...answers }),
+    });
 
   const workshopWithCampaignFor = async (title: string, admins: string[], campaign: object): Promise<CampaignDetail> =>
     (
@@ -36,14 +42,26 @@ describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
         title,
         startsOn: "2025-08-04",
         endsOn: "2025-08-08",
-        participants: admins.map((admin) => ({ name: `Participant ${admin}`, administrationCode: admin, email: `p-${admin.toLowerCase()}@example.org` })),
+        participants: admins.map((admin) => ({
+          name: `Participant ${admin}`,
+          administrationCode: admin,
+          email: `p-${admin.toLowerCase()}@example.org`,
+        })),
         campaign,
       })
     ).campaign;
 
   beforeAll(async () => {
-    campaigns.v1 = await workshopWithCampaignFor("Sub-regional Workshop on Risk Management (opened on v1)", ["FJ", "PG"], { questionnaireVersion: 1 });
-    campaigns.v2 = await workshopWithCampaignFor("Sub-regional Workshop on Training Management", ["TO", "WS", "VU"], {});
+    campaigns.v1 = await workshopWithCampaignFor(
+      "Sub-regional Workshop on Risk Management (opened on v1)",
+      ["FJ", "PG"],
+      { questionnaireVersion: 1 },
+    );
+    campaigns.v2 = await workshopWithCampaignFor(
+      "Sub-regional Workshop on Training Management",
+      ["TO", "WS", "VU"],
+      {},
+    );
   });
 
   it("lists both stored versions, newest first, to anyone signed in and to no one else", async () => {
@@ -63,26 +81,41 @@ describe.each(ENGINES)("questionnaire versions 1 and 2 (%s)", (engine) => {
   });
 
   it("stores a 'none yet' reply on v2 and refuses one that combines it with an action, naming the question", async () => {
-    const { results } = await postBatch(seeded.app, [reply("v2", "TO", NONE_YET), reply("v2", "WS", { ...NONE_YET, followUpActions: { choices: ["none_yet", "shared_materials"] } })]);
+    const { results } = await postBatch(seeded.app, [
+      reply("v2", "TO", NONE_YET),
+      reply("v2", "WS", { ...NONE_YET, followUpActions: { choices: ["none_yet", "shared_materials"] } }),
+    ]);
     expect(results[0].outcome).toBe("stored");
     expect(results[1]).toMatchObject({ outcome: "rejected", status: 422, error: { code: "invalid_answers" } });
     const details = results[1].outcome === "rejected" ? results[1].error.details : [];
     expect(details).toEqual([expect.objectContaining({ path: "answers.followUpActions", code: "exclusive_choice" })]);
-    expect(await seeded.ctx.db.selectFrom("replies").select("id").where("invitation_code", "=", code("v2", "WS")).execute()).toEqual([]);
+    expect(
+      await seeded.ctx.db.selectFrom("replies").select("id").where("invitation_code", "=", code("v2", "WS")).execute(),
+    ).toEqual([]);
   });
 
   it("keeps v1 campaigns pinned to v1: its replies are stored, and 'none yet' is not one of its options", async () => {
-    const { results } = await postBatch(seeded.app, [reply("v1", "FJ", { followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }), reply("v1", "PG", NONE_YET)]);
+    const { results } = await postBatch(seeded.app, [
+      reply("v1", "FJ", { followUpActions: { choices: ["shared_materials", "inhouse_workshop"] } }),
+      reply("v1", "PG", NONE_YET),
+    ]);
     expect(results[0].outcome).toBe("stored");
     expect(results[1]).toMatchObject({ outcome: "rejected", error: { code: "invalid_answers" } });
     const wrongVersion = await postBatch(seeded.app, [{ ...reply("v1", "PG", {}), questionnaireVersion: 2 }]);
-    expect(wrongVersion.results[0]).toMatchObject({ outcome: "rejected", error: { code: "wrong_questionnaire_version" } });
+    expect(wrongVersion.results[0]).toMatchObject({
+      outcome: "rejected",
+      error: { code: "wrong_questionnaire_version" },
+    });
   });
 
   it("reports v1 and v2 replies in the same tables, with 'none yet' answered but no action, in JSON and XLSX alike", async () => {
-    const more = await postBatch(seeded.app, [reply("v2", "VU", { followUpActions: { choices: ["submitted_report"] } })]);
+    const more = await postBatch(seeded.app, [
+      reply("v2", "VU", { followUpActions: { choices: ["submitted_report"] } }),
+    ]);
     expect(more.results[0].outcome).toBe("stored");
-    const built = (await (await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26", seeded.viewer)).json()) as BuiltReport;
+    const built = (await (
+      await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26", seeded.viewer)
+    ).json()) as BuiltReport;
     const t = built.report.tables;
     expect(t.followUpActions.total).toMatchObject({ replies: 3, answered: 3, noActionYet: 1 });
     expect(t.followUpActions.total.actions.shared_materials.count).toBe(1);

@@ -40,10 +40,15 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
     return key;
   }
 
-  const signed = async (reply: ReplyInput, keyOf = reply.invitationCode): Promise<RelayedReplyFileInput> => signRelayedReply(reply, await relayKeyOf(keyOf));
+  const signed = async (reply: ReplyInput, keyOf = reply.invitationCode): Promise<RelayedReplyFileInput> =>
+    signRelayedReply(reply, await relayKeyOf(keyOf));
 
   async function postRelayRaw(body: string, contentType = "application/json"): Promise<Response> {
-    return await app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": contentType }, body });
+    return await app.request("/api/relayed-replies", {
+      method: "POST",
+      headers: { "Content-Type": contentType },
+      body,
+    });
   }
 
   async function relay(files: unknown[]): Promise<ReplyBatchResponse> {
@@ -71,11 +76,17 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
         const { error } = await migrator.migrateTo("0002_materials");
         if (error) throw error;
         await sql`insert into questionnaires (id, version, definition) values ('q', 1, '{}')`.execute(db);
-        await sql`insert into workshops (id, title, kind, mode, fiscal_year) values ('w', 'W', 'regional', 'in-person', '2022/23')`.execute(db);
+        await sql`insert into workshops (id, title, kind, mode, fiscal_year) values ('w', 'W', 'regional', 'in-person', '2022/23')`.execute(
+          db,
+        );
         await sql`insert into campaigns (id, workshop_id, questionnaire_id, questionnaire_version, opens_at, due_at, created_at)
-                  values ('c', 'w', 'q', 1, '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`.execute(db);
+                  values ('c', 'w', 'q', 1, '2024-01-01T00:00:00.000Z', '2024-02-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')`.execute(
+          db,
+        );
         for (const code of ["OLD-A1", "OLD-B2", "OLD-C3"]) {
-          await sql`insert into invitations (code, campaign_id, created_at) values (${code}, 'c', '2024-01-01T00:00:00.000Z')`.execute(db);
+          await sql`insert into invitations (code, campaign_id, created_at) values (${code}, 'c', '2024-01-01T00:00:00.000Z')`.execute(
+            db,
+          );
         }
         expect((await migrateToLatest(db)).applied).toContain("0003_relay_keys");
         const rows = await db.selectFrom("invitations").select(["code", "relay_key"]).execute();
@@ -93,7 +104,14 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
     it("a valid reply file is stored once, with a receipt", async () => {
       const reply = validReply();
       const { results } = await relay([await signed(reply)]);
-      expect(results).toEqual([{ id: reply.id, outcome: "stored", status: 201, receipt: { receiptId: expect.any(String), receivedAt: now.toISOString() } }]);
+      expect(results).toEqual([
+        {
+          id: reply.id,
+          outcome: "stored",
+          status: 201,
+          receipt: { receiptId: expect.any(String), receivedAt: now.toISOString() },
+        },
+      ]);
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
       const row = await ctx.db.selectFrom("replies").selectAll().where("id", "=", reply.id).executeTakeFirstOrThrow();
       expect(JSON.parse(row.answers)).toEqual(reply.answers);
@@ -127,9 +145,24 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
       await relay([await signed(original)]);
       const conflicting = { ...original, answers: validAnswers({ application: "Something else entirely." }) };
       const { results } = await relay([await signed(closed), await signed(badAnswers), await signed(conflicting)]);
-      expect(results[0]).toMatchObject({ id: closed.id, outcome: "rejected", status: 422, error: { code: "campaign_closed" } });
-      expect(results[1]).toMatchObject({ id: badAnswers.id, outcome: "rejected", status: 422, error: { code: "invalid_answers" } });
-      expect(results[2]).toMatchObject({ id: original.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
+      expect(results[0]).toMatchObject({
+        id: closed.id,
+        outcome: "rejected",
+        status: 422,
+        error: { code: "campaign_closed" },
+      });
+      expect(results[1]).toMatchObject({
+        id: badAnswers.id,
+        outcome: "rejected",
+        status: 422,
+        error: { code: "invalid_answers" },
+      });
+      expect(results[2]).toMatchObject({
+        id: original.id,
+        outcome: "conflict",
+        status: 409,
+        error: { code: "reply_conflict" },
+      });
       expect(await countReplies(ctx.db, { id: closed.id })).toBe(0);
       expect(await countReplies(ctx.db, { id: badAnswers.id })).toBe(0);
     });
@@ -149,7 +182,10 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
       const file = await signed(reply);
       const tampered = { ...file, reply: { ...file.reply, answers: { ...file.reply.answers, directEffects: "no" } } };
       const result = await rejection(tampered);
-      expect(result).toMatchObject({ id: reply.id, error: { code: "invalid_signature", message: INVALID_SIGNATURE_MESSAGE } });
+      expect(result).toMatchObject({
+        id: reply.id,
+        error: { code: "invalid_signature", message: INVALID_SIGNATURE_MESSAGE },
+      });
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(0);
     });
 
@@ -190,8 +226,16 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
       ["a newer format version", (f: RelayedReplyFileInput) => ({ ...f, formatVersion: 2 }), "formatVersion"],
       ["an extra field", (f: RelayedReplyFileInput) => ({ ...f, note: "hi" }), "note"],
       ["no signature", (f: RelayedReplyFileInput) => ({ ...f, signature: undefined }), "signature"],
-      ["another algorithm", (f: RelayedReplyFileInput) => ({ ...f, signature: { ...f.signature, algorithm: "HMAC-SHA1" } }), "signature.algorithm"],
-      ["a reply missing a field", (f: RelayedReplyFileInput) => ({ ...f, reply: { ...f.reply, submittedAt: undefined } }), "reply.submittedAt"],
+      [
+        "another algorithm",
+        (f: RelayedReplyFileInput) => ({ ...f, signature: { ...f.signature, algorithm: "HMAC-SHA1" } }),
+        "signature.algorithm",
+      ],
+      [
+        "a reply missing a field",
+        (f: RelayedReplyFileInput) => ({ ...f, reply: { ...f.reply, submittedAt: undefined } }),
+        "reply.submittedAt",
+      ],
     ])("%s is rejected as invalid_reply with details", async (_name, change, path) => {
       const reply = validReply();
       const result = await rejection(change(await signed(reply)));

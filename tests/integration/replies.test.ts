@@ -42,8 +42,18 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     app = createApp({ db: ctx.db, now: () => clock });
     await addCampaign(ctx.db, { id: "test-closed", status: "closed" }, "CLOSED-01", start);
     await addCampaign(ctx.db, { id: "test-withdrawn", status: "withdrawn" }, "WITHDRAWN-01", start);
-    await addCampaign(ctx.db, { id: "test-strict-due", lateRepliesAccepted: false, dueAt: new Date(start.getTime() + DAY_MS).toISOString() }, "STRICT-01", start);
-    await addCampaign(ctx.db, { id: "test-late-ok", lateRepliesAccepted: true, dueAt: new Date(start.getTime() + DAY_MS).toISOString() }, "LATEOK-01", start);
+    await addCampaign(
+      ctx.db,
+      { id: "test-strict-due", lateRepliesAccepted: false, dueAt: new Date(start.getTime() + DAY_MS).toISOString() },
+      "STRICT-01",
+      start,
+    );
+    await addCampaign(
+      ctx.db,
+      { id: "test-late-ok", lateRepliesAccepted: true, dueAt: new Date(start.getTime() + DAY_MS).toISOString() },
+      "LATEOK-01",
+      start,
+    );
   });
   afterAll(() => ctx.close());
   beforeEach(() => {
@@ -73,7 +83,12 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       // Same content with the keys in another order: still the same reply.
       const reordered = Object.fromEntries(Object.entries(reply).reverse());
       const second = await postBatch(app, [reordered]);
-      expect(second.results[0]).toEqual({ id: reply.id, outcome: "already_stored", status: 200, receipt: (first.results[0] as { receipt: unknown }).receipt });
+      expect(second.results[0]).toEqual({
+        id: reply.id,
+        outcome: "already_stored",
+        status: 200,
+        receipt: (first.results[0] as { receipt: unknown }).receipt,
+      });
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
     });
 
@@ -91,8 +106,17 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       await postBatch(app, [reply]);
       const changed = { ...reply, answers: validAnswers({ application: "Something else entirely." }) };
       const { results } = await postBatch(app, [changed]);
-      expect(results[0]).toMatchObject({ id: reply.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
-      const row = await ctx.db.selectFrom("replies").select("content_hash").where("id", "=", reply.id).executeTakeFirstOrThrow();
+      expect(results[0]).toMatchObject({
+        id: reply.id,
+        outcome: "conflict",
+        status: 409,
+        error: { code: "reply_conflict" },
+      });
+      const row = await ctx.db
+        .selectFrom("replies")
+        .select("content_hash")
+        .where("id", "=", reply.id)
+        .executeTakeFirstOrThrow();
       expect(row.content_hash).toBe(replyContentHash(replySchema.parse(reply)));
     });
 
@@ -108,20 +132,44 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const first = await postBatch(app, [reply]);
       expect(first.results[0].outcome).toBe("stored");
       const { results } = await postBatch(app, [{ ...reply, ...change }]);
-      expect(results[0]).toMatchObject({ id: reply.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
+      expect(results[0]).toMatchObject({
+        id: reply.id,
+        outcome: "conflict",
+        status: 409,
+        error: { code: "reply_conflict" },
+      });
       const row = await ctx.db.selectFrom("replies").selectAll().where("id", "=", reply.id).executeTakeFirstOrThrow();
-      expect([row.campaign_id, row.invitation_code, row.submitted_at, row.app_version]).toEqual([reply.campaignId, reply.invitationCode, reply.submittedAt, reply.appVersion]);
+      expect([row.campaign_id, row.invitation_code, row.submitted_at, row.app_version]).toEqual([
+        reply.campaignId,
+        reply.invitationCode,
+        reply.submittedAt,
+        reply.appVersion,
+      ]);
     });
 
     it("the same id with its answers' keys in another order, down to a multiple-choice answer, is the same reply", async () => {
-      const reply = validReply({ answers: validAnswers({ followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" } }) });
+      const reply = validReply({
+        answers: validAnswers({
+          followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" },
+        }),
+      });
       const first = await postBatch(app, [reply]);
       // Schema parsing rebuilds objects in schema order, but `answers` is a record and keeps the order sent.
-      const answers = Object.fromEntries(Object.entries({ ...reply.answers, followUpActions: { specify: "Briefed the port authority", choices: ["shared_materials", "other"] } }).reverse());
+      const answers = Object.fromEntries(
+        Object.entries({
+          ...reply.answers,
+          followUpActions: { specify: "Briefed the port authority", choices: ["shared_materials", "other"] },
+        }).reverse(),
+      );
       const reordered = { ...reply, answers };
       expect(Object.keys(reordered.answers)[0]).toBe("newProjects");
       const second = await postBatch(app, [reordered]);
-      expect(second.results[0]).toEqual({ id: reply.id, outcome: "already_stored", status: 200, receipt: (first.results[0] as { receipt: unknown }).receipt });
+      expect(second.results[0]).toEqual({
+        id: reply.id,
+        outcome: "already_stored",
+        status: 200,
+        receipt: (first.results[0] as { receipt: unknown }).receipt,
+      });
     });
 
     it("the same reply sent by several requests at once is written once, all with one receipt", async () => {
@@ -162,7 +210,12 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
               expect(written.written.has(theirs.id)).toBe(true);
             }),
           );
-          return await takeReplies([ours], { db: racing, now: () => clock, questionnaires: new Map(), findInvitation: (code) => findInvitation(racing, code) });
+          return await takeReplies([ours], {
+            db: racing,
+            now: () => clock,
+            questionnaires: new Map(),
+            findInvitation: (code) => findInvitation(racing, code),
+          });
         } finally {
           await other.destroy();
         }
@@ -172,9 +225,21 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
         const theirs = validReply();
         const ours = { ...theirs, answers: validAnswers({ application: "A different account of what changed." }) };
         const [result] = await raceAgainst(ours, theirs);
-        expect(result).toMatchObject({ id: ours.id, outcome: "conflict", status: 409, error: { code: "reply_conflict" } });
-        const row = await ctx.db.selectFrom("replies").select(["content_hash", "receipt_id"]).where("id", "=", ours.id).executeTakeFirstOrThrow();
-        expect(row).toEqual({ content_hash: replyContentHash(replySchema.parse(theirs)), receipt_id: rivalReceipt.receiptId });
+        expect(result).toMatchObject({
+          id: ours.id,
+          outcome: "conflict",
+          status: 409,
+          error: { code: "reply_conflict" },
+        });
+        const row = await ctx.db
+          .selectFrom("replies")
+          .select(["content_hash", "receipt_id"])
+          .where("id", "=", ours.id)
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({
+          content_hash: replyContentHash(replySchema.parse(theirs)),
+          receipt_id: rivalReceipt.receiptId,
+        });
       });
 
       it("with the same content: ours is already stored with their receipt", async () => {
@@ -198,7 +263,12 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const reply = validReply();
       const { results } = await postBatch(app, [reply, reply]);
       expect(results[0].outcome).toBe("stored");
-      expect(results[1]).toMatchObject({ id: reply.id, outcome: "rejected", status: 422, error: { code: "duplicate_in_batch" } });
+      expect(results[1]).toMatchObject({
+        id: reply.id,
+        outcome: "rejected",
+        status: 422,
+        error: { code: "duplicate_in_batch" },
+      });
       expect(await countReplies(ctx.db, { id: reply.id })).toBe(1);
     });
 
@@ -289,7 +359,9 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const { submittedAt: _dropped, ...reply } = validReply();
       const error = await rejection(reply);
       expect(error.code).toBe("invalid_reply");
-      expect(error.details).toEqual([{ path: "submittedAt", code: "missing_field", message: '"submittedAt" is missing.' }]);
+      expect(error.details).toEqual([
+        { path: "submittedAt", code: "missing_field", message: '"submittedAt" is missing.' },
+      ]);
     });
 
     it("a reply with an extra field is rejected as invalid_reply naming the field", async () => {
@@ -300,7 +372,9 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
 
     it("a reply whose id is not a UUID v7 is rejected with a plain message", async () => {
       const error = await rejection(validReply({ id: "1234" }));
-      expect(error.details).toEqual([{ path: "id", code: "invalid_format", message: '"id" must be a UUID version 7.' }]);
+      expect(error.details).toEqual([
+        { path: "id", code: "invalid_format", message: '"id" must be a UUID version 7.' },
+      ]);
     });
 
     it("a reply to an unknown campaign is rejected", async () => {
@@ -313,16 +387,22 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     });
 
     it("a reply to a closed campaign is rejected", async () => {
-      expect((await rejection(validReply({ campaignId: "test-closed", invitationCode: "CLOSED-01" }))).code).toBe("campaign_closed");
+      expect((await rejection(validReply({ campaignId: "test-closed", invitationCode: "CLOSED-01" }))).code).toBe(
+        "campaign_closed",
+      );
     });
 
     it("a reply to a withdrawn campaign is rejected", async () => {
-      expect((await rejection(validReply({ campaignId: "test-withdrawn", invitationCode: "WITHDRAWN-01" }))).code).toBe("campaign_withdrawn");
+      expect((await rejection(validReply({ campaignId: "test-withdrawn", invitationCode: "WITHDRAWN-01" }))).code).toBe(
+        "campaign_withdrawn",
+      );
     });
 
     it("after the due date a reply is stored when late replies are allowed", async () => {
       clock = new Date(start.getTime() + 2 * DAY_MS);
-      const { results } = await postBatch(app, [validReply({ campaignId: "test-late-ok", invitationCode: "LATEOK-01" })]);
+      const { results } = await postBatch(app, [
+        validReply({ campaignId: "test-late-ok", invitationCode: "LATEOK-01" }),
+      ]);
       expect(results[0].outcome).toBe("stored");
     });
 
@@ -342,26 +422,39 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     it("an answer to a hidden question is rejected", async () => {
       const error = await rejection(validReply({ answers: validAnswers({ directEffects: "no" }) }));
       expect(error.code).toBe("invalid_answers");
-      expect(error.details).toEqual([{ path: "answers.directEffectsDescription", code: "hidden_question", message: expect.any(String) }]);
+      expect(error.details).toEqual([
+        { path: "answers.directEffectsDescription", code: "hidden_question", message: expect.any(String) },
+      ]);
     });
 
     it("an answer to a question not in this version is rejected", async () => {
       const error = await rejection(validReply({ answers: validAnswers({ favouriteColour: "blue" }) }));
-      expect(error.details).toEqual([{ path: "answers.favouriteColour", code: "unknown_question", message: expect.any(String) }]);
+      expect(error.details).toEqual([
+        { path: "answers.favouriteColour", code: "unknown_question", message: expect.any(String) },
+      ]);
     });
 
     it("an administration that is not a member is rejected", async () => {
       const error = await rejection(validReply({ answers: validAnswers({ administration: "XX" }) }));
-      expect(error.details).toEqual([{ path: "answers.administration", code: "invalid_choice", message: expect.any(String) }]);
+      expect(error.details).toEqual([
+        { path: "answers.administration", code: "invalid_choice", message: expect.any(String) },
+      ]);
     });
 
     it("a 6000-character long text under the body limit is rejected as too long", async () => {
       const error = await rejection(validReply({ answers: validAnswers({ application: "a".repeat(6000) }) }));
-      expect(error.details).toEqual([{ path: "answers.application", code: "too_long", message: expect.stringContaining("5,000") }]);
+      expect(error.details).toEqual([
+        { path: "answers.application", code: "too_long", message: expect.stringContaining("5,000") },
+      ]);
     });
 
     it("a multi-megabyte text in one answer is stopped by the body limit", async () => {
-      const res = await postRaw(app, JSON.stringify({ replies: [validReply({ answers: validAnswers({ application: "a".repeat(3 * 1024 * 1024) }) })] }));
+      const res = await postRaw(
+        app,
+        JSON.stringify({
+          replies: [validReply({ answers: validAnswers({ application: "a".repeat(3 * 1024 * 1024) }) })],
+        }),
+      );
       expect(res.status).toBe(413);
       expect((await errorOf(res)).code).toBe("payload_too_large");
     });

@@ -29,11 +29,17 @@ function rejectionOf(result: ReplyResult | undefined): { code: string; details: 
 /** Makes the database itself refuse any reply row whose app_version is `version` (a per-row refusal we control). */
 async function refuseRowsWithAppVersion(db: SeededDatabase["db"], engine: Engine, version: string): Promise<void> {
   if (engine === "sqlite") {
-    await sql`create trigger refuse_test_rows before insert on replies when new.app_version = ${sql.lit(version)} begin select raise(abort, 'refused by the test trigger'); end`.execute(db);
+    await sql`create trigger refuse_test_rows before insert on replies when new.app_version = ${sql.lit(version)} begin select raise(abort, 'refused by the test trigger'); end`.execute(
+      db,
+    );
     return;
   }
-  await sql`create function refuse_test_rows() returns trigger language plpgsql as $$ begin if new.app_version = ${sql.lit(version)} then raise exception 'refused by the test trigger' using errcode = 'check_violation'; end if; return new; end $$`.execute(db);
-  await sql`create trigger refuse_test_rows before insert on replies for each row execute function refuse_test_rows()`.execute(db);
+  await sql`create function refuse_test_rows() returns trigger language plpgsql as $$ begin if new.app_version = ${sql.lit(version)} then raise exception 'refused by the test trigger' using errcode = 'check_violation'; end if; return new; end $$`.execute(
+    db,
+  );
+  await sql`create trigger refuse_test_rows before insert on replies for each row execute function refuse_test_rows()`.execute(
+    db,
+  );
 }
 
 describe.each(ENGINES)("replies the database could not store (%s)", (engine) => {
@@ -45,14 +51,28 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
     const inAppVersion = validReply({ appVersion: `0.1.0${NUL}` });
     const inAnswer = validReply({ answers: validAnswers({ application: `We compared${NUL} our steps.` }) });
     const inName = validReply({ answers: validAnswers({ name: `Sela${NUL}Taufa` }) });
-    const inSpecify = validReply({ answers: validAnswers({ followUpActions: { choices: ["shared_materials", "other"], specify: `Briefed${NUL}` } }) });
+    const inSpecify = validReply({
+      answers: validAnswers({ followUpActions: { choices: ["shared_materials", "other"], specify: `Briefed${NUL}` } }),
+    });
     const good2 = validReply();
     const { results } = await postBatch(seeded.app, [good, inAppVersion, inAnswer, inName, inSpecify, good2]);
     expect(results.map((r) => r.outcome)).toEqual(["stored", "rejected", "rejected", "rejected", "rejected", "stored"]);
-    expect(rejectionOf(results[1])).toEqual({ code: "invalid_reply", details: [{ path: "appVersion", code: "nul_character" }] });
-    expect(rejectionOf(results[2])).toEqual({ code: "invalid_reply", details: [{ path: "answers.application", code: "nul_character" }] });
-    expect(rejectionOf(results[3])).toEqual({ code: "invalid_reply", details: [{ path: "answers.name", code: "nul_character" }] });
-    expect(rejectionOf(results[4])).toEqual({ code: "invalid_reply", details: [{ path: "answers.followUpActions.specify", code: "nul_character" }] });
+    expect(rejectionOf(results[1])).toEqual({
+      code: "invalid_reply",
+      details: [{ path: "appVersion", code: "nul_character" }],
+    });
+    expect(rejectionOf(results[2])).toEqual({
+      code: "invalid_reply",
+      details: [{ path: "answers.application", code: "nul_character" }],
+    });
+    expect(rejectionOf(results[3])).toEqual({
+      code: "invalid_reply",
+      details: [{ path: "answers.name", code: "nul_character" }],
+    });
+    expect(rejectionOf(results[4])).toEqual({
+      code: "invalid_reply",
+      details: [{ path: "answers.followUpActions.specify", code: "nul_character" }],
+    });
     expect(await countReplies(seeded.ctx.db, { id: inAnswer.id })).toBe(0);
     expect(await countReplies(seeded.ctx.db, { id: good2.id })).toBe(1);
   });
@@ -62,10 +82,17 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
     const sign = (reply: ReplyInput) => signRelayedReply(reply, invitation.relayKey!);
     const bad = validReply({ invitationCode: "DEMO-VU2", answers: validAnswers({ name: `Nul${NUL}` }) });
     const good = validReply({ invitationCode: "DEMO-VU2" });
-    const res = await seeded.app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [await sign(bad), await sign(good)] }) });
+    const res = await seeded.app.request("/api/relayed-replies", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ replies: [await sign(bad), await sign(good)] }),
+    });
     expect(res.status).toBe(200);
     const { results } = replyBatchResponse.parse(await res.json());
-    expect(rejectionOf(results[0])).toEqual({ code: "invalid_reply", details: [{ path: "reply.answers.name", code: "nul_character" }] });
+    expect(rejectionOf(results[0])).toEqual({
+      code: "invalid_reply",
+      details: [{ path: "reply.answers.name", code: "nul_character" }],
+    });
     expect(results[1].outcome).toBe("stored");
   });
 
@@ -87,11 +114,20 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
 
   it("a console change with a NUL character is a 400 invalid_request at its path", async () => {
     const me = await signedInOrganiser(seeded.ctx.db, seeded.app, now, "nul@example.org");
-    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", me, { title: `Post-Clearance${NUL} Audit`, kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes: ["FJ"] });
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", me, {
+      title: `Post-Clearance${NUL} Audit`,
+      kind: "sub-regional",
+      mode: "in-person",
+      startsOn: "2023-08-14",
+      endsOn: "2023-08-18",
+      administrationCodes: ["FJ"],
+    });
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.code).toBe("invalid_request");
-    expect(error.details?.map(({ path, code }) => ({ path, code }))).toEqual([{ path: "title", code: "nul_character" }]);
+    expect(error.details?.map(({ path, code }) => ({ path, code }))).toEqual([
+      { path: "title", code: "nul_character" },
+    ]);
   });
 });
 
@@ -104,7 +140,11 @@ describe.each(ENGINES)("reply ids in upper case (%s)", (engine) => {
 
   beforeAll(async () => {
     uploadDir = mkdtempSync(join(tmpdir(), "outrigger-uploads-"));
-    ({ ctx, app } = await seededApp(engine, () => now, { staticDir: "/nonexistent-outrigger-dist", uploadDir, mailer: null }));
+    ({ ctx, app } = await seededApp(engine, () => now, {
+      staticDir: "/nonexistent-outrigger-dist",
+      uploadDir,
+      mailer: null,
+    }));
     me = await signedInOrganiser(ctx.db, app, now, "case@example.org");
   });
   afterAll(async () => {
@@ -125,7 +165,11 @@ describe.each(ENGINES)("reply ids in upper case (%s)", (engine) => {
   it("a relayed reply file signed with its id in upper case is the same reply as its lower-case copy", async () => {
     const invitation = invitationPayload.parse(await (await app.request("/api/invitations/DEMO-FJ3")).json());
     const reply = validReply({ invitationCode: "DEMO-FJ3", id: uuidv7().toUpperCase() });
-    const res = await app.request("/api/relayed-replies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [await signRelayedReply(reply, invitation.relayKey!)] }) });
+    const res = await app.request("/api/relayed-replies", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ replies: [await signRelayedReply(reply, invitation.relayKey!)] }),
+    });
     const relayed: ReplyBatchResponse = replyBatchResponse.parse(await res.json());
     expect(relayed.results[0]).toMatchObject({ id: reply.id.toLowerCase(), outcome: "stored" });
     const direct = await postBatch(app, [{ ...reply, id: reply.id.toLowerCase() }]);
@@ -138,13 +182,27 @@ describe.each(ENGINES)("reply ids in upper case (%s)", (engine) => {
     await postBatch(app, [reply]);
     const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
     const metadata = `replyId ${b64(reply.id.toUpperCase())},attachmentId ${b64(uuidv7())},filename ${b64("report.pdf")},filetype ${b64("application/pdf")}`;
-    const res = await app.request("/api/uploads/", { method: "POST", headers: { "Tus-Resumable": "1.0.0", Authorization: "Invitation DEMO-TO1", "Upload-Length": "10", "Upload-Metadata": metadata } });
+    const res = await app.request("/api/uploads/", {
+      method: "POST",
+      headers: {
+        "Tus-Resumable": "1.0.0",
+        Authorization: "Invitation DEMO-TO1",
+        "Upload-Length": "10",
+        "Upload-Metadata": metadata,
+      },
+    });
     expect(res.status, await res.clone().text()).toBe(201);
   });
 
   it("the console tags an answer named by its reply id in upper case", async () => {
     const { replyId } = await workshopWithReply(app, me);
-    const res = await consoleRequest(app, "PUT", `/api/console/replies/${replyId.toUpperCase()}/answers/application/tag`, me, { tag: "success_story", heading: "operational_improvement", quote: false });
+    const res = await consoleRequest(
+      app,
+      "PUT",
+      `/api/console/replies/${replyId.toUpperCase()}/answers/application/tag`,
+      me,
+      { tag: "success_story", heading: "operational_improvement", quote: false },
+    );
     expect(res.status).toBe(200);
     expect(answerTagging.parse(await res.json()).replyId).toBe(replyId);
   });

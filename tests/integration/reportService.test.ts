@@ -11,7 +11,14 @@ import { migrateToLatest } from "../../src/server/db/migrate";
 import { insertQuestionnaire } from "../../src/server/db/questionnaires";
 import { insertReplies } from "../../src/server/db/replies";
 import { MEMBER_ADMINISTRATIONS } from "../../src/server/db/seedData";
-import { buildReport, loadRepliesExport, loadReportInput, replyTracking, reportToSheets, toXlsx } from "../../src/server/report";
+import {
+  buildReport,
+  loadRepliesExport,
+  loadReportInput,
+  replyTracking,
+  reportToSheets,
+  toXlsx,
+} from "../../src/server/report";
 import { validAnswers } from "./support/replyFixtures";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
 
@@ -20,21 +27,71 @@ const created = new Date("2023-09-01T00:00:00.000Z");
 
 const WORKSHOPS: WorkshopRecord[] = [
   // Stored participating administrations.
-  { id: "t-a-aeo", title: "AEO for ASEAN members", kind: "sub-regional", mode: "in-person", fiscalYear: FY, startsOn: "2022-09-05", participatingAdministrations: 10 },
+  {
+    id: "t-a-aeo",
+    title: "AEO for ASEAN members",
+    kind: "sub-regional",
+    mode: "in-person",
+    fiscalYear: FY,
+    startsOn: "2022-09-05",
+    participatingAdministrations: 10,
+  },
   // None stored: counted from workshop_administrations.
-  { id: "t-b-rkc", title: "Revised Kyoto Convention", kind: "regional", mode: "in-person", fiscalYear: FY, startsOn: "2022-11-14" },
+  {
+    id: "t-b-rkc",
+    title: "Revised Kyoto Convention",
+    kind: "regional",
+    mode: "in-person",
+    fiscalYear: FY,
+    startsOn: "2022-11-14",
+  },
   // None stored, none listed: distinct administrations among the invitations. No replies.
   { id: "t-c-canines", title: "Canines", kind: "regional", mode: "hybrid", fiscalYear: FY, startsOn: "2023-02-20" },
   // The previous year and the next: only the previous one shows in the comparison.
-  { id: "t-d-prev", title: "Previous year's workshop", kind: "regional", mode: "virtual", fiscalYear: "2021/22", startsOn: "2022-03-01", participatingAdministrations: 4 },
-  { id: "t-e-next", title: "Next year's workshop", kind: "regional", mode: "virtual", fiscalYear: "2023/24", startsOn: "2023-08-01", participatingAdministrations: 4 },
+  {
+    id: "t-d-prev",
+    title: "Previous year's workshop",
+    kind: "regional",
+    mode: "virtual",
+    fiscalYear: "2021/22",
+    startsOn: "2022-03-01",
+    participatingAdministrations: 4,
+  },
+  {
+    id: "t-e-next",
+    title: "Next year's workshop",
+    kind: "regional",
+    mode: "virtual",
+    fiscalYear: "2023/24",
+    startsOn: "2023-08-01",
+    participatingAdministrations: 4,
+  },
 ];
 
 const INVITATIONS: Record<string, Array<[code: string, administration: string]>> = {
-  "t-a-aeo": [["A-KH", "KH"], ["A-ID", "ID"], ["A-MY", "MY"], ["A-PH", "PH"], ["A-TH", "TH"], ["A-VN", "VN"]],
-  "t-b-rkc": [["B-CN", "CN"], ["B-JP", "JP"], ["B-MN", "MN"], ["B-FJ", "FJ"]],
-  "t-c-canines": [["C-FJ1", "FJ"], ["C-FJ2", "FJ"], ["C-WS", "WS"]],
-  "t-d-prev": [["D-TO", "TO"], ["D-VU", "VU"]],
+  "t-a-aeo": [
+    ["A-KH", "KH"],
+    ["A-ID", "ID"],
+    ["A-MY", "MY"],
+    ["A-PH", "PH"],
+    ["A-TH", "TH"],
+    ["A-VN", "VN"],
+  ],
+  "t-b-rkc": [
+    ["B-CN", "CN"],
+    ["B-JP", "JP"],
+    ["B-MN", "MN"],
+    ["B-FJ", "FJ"],
+  ],
+  "t-c-canines": [
+    ["C-FJ1", "FJ"],
+    ["C-FJ2", "FJ"],
+    ["C-WS", "WS"],
+  ],
+  "t-d-prev": [
+    ["D-TO", "TO"],
+    ["D-VU", "VU"],
+  ],
   "t-e-next": [["E-TO", "TO"]],
 };
 
@@ -47,17 +104,57 @@ function answers(code: string, overrides: Partial<Answers>, remove: string[] = [
 // [invitation, received at, answers]
 const REPLIES: Array<[string, string, Answers]> = [
   // Superseded by A-KH's later reply: its "developed manuals" must not count.
-  ["A-KH", "2023-11-01T10:00:00.000Z", answers("KH", { followUpActions: { choices: ["developed_manuals"] }, directEffects: "no" })],
-  ["A-ID", "2023-11-01T23:59:59.000Z", answers("ID", { followUpActions: { choices: ["shared_materials"] }, directEffects: "no" })],
+  [
+    "A-KH",
+    "2023-11-01T10:00:00.000Z",
+    answers("KH", { followUpActions: { choices: ["developed_manuals"] }, directEffects: "no" }),
+  ],
+  [
+    "A-ID",
+    "2023-11-01T23:59:59.000Z",
+    answers("ID", { followUpActions: { choices: ["shared_materials"] }, directEffects: "no" }),
+  ],
   // Blank administration answer: the invitation's administration is used.
-  ["A-MY", "2023-11-02T00:00:01.000Z", answers("", { followUpActions: { choices: ["inhouse_workshop"] }, directEffects: "yes" })],
-  ["A-KH", "2023-11-03T09:00:00.000Z", answers("KH", { followUpActions: { choices: ["shared_materials", "submitted_report"] }, directEffects: "yes" })],
+  [
+    "A-MY",
+    "2023-11-02T00:00:01.000Z",
+    answers("", { followUpActions: { choices: ["inhouse_workshop"] }, directEffects: "yes" }),
+  ],
+  [
+    "A-KH",
+    "2023-11-03T09:00:00.000Z",
+    answers("KH", { followUpActions: { choices: ["shared_materials", "submitted_report"] }, directEffects: "yes" }),
+  ],
   // Skipped the direct-effects question.
-  ["A-PH", "2023-11-03T12:00:00.000Z", answers("PH", { followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" } }, ["directEffects", "directEffectsDescription"])],
-  ["B-CN", "2023-11-05T08:00:00.000Z", answers("CN", { followUpActions: { choices: ["shared_materials"] }, directEffects: "yes" })],
-  ["B-JP", "2023-11-05T20:00:00.000Z", answers("JP", { followUpActions: { choices: ["submitted_report"] }, directEffects: "no" })],
-  ["D-TO", "2022-10-01T08:00:00.000Z", answers("TO", { followUpActions: { choices: ["shared_materials"] }, directEffects: "no" })],
-  ["E-TO", "2024-03-01T08:00:00.000Z", answers("TO", { followUpActions: { choices: ["shared_materials"] }, directEffects: "yes" })],
+  [
+    "A-PH",
+    "2023-11-03T12:00:00.000Z",
+    answers(
+      "PH",
+      { followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" } },
+      ["directEffects", "directEffectsDescription"],
+    ),
+  ],
+  [
+    "B-CN",
+    "2023-11-05T08:00:00.000Z",
+    answers("CN", { followUpActions: { choices: ["shared_materials"] }, directEffects: "yes" }),
+  ],
+  [
+    "B-JP",
+    "2023-11-05T20:00:00.000Z",
+    answers("JP", { followUpActions: { choices: ["submitted_report"] }, directEffects: "no" }),
+  ],
+  [
+    "D-TO",
+    "2022-10-01T08:00:00.000Z",
+    answers("TO", { followUpActions: { choices: ["shared_materials"] }, directEffects: "no" }),
+  ],
+  [
+    "E-TO",
+    "2024-03-01T08:00:00.000Z",
+    answers("TO", { followUpActions: { choices: ["shared_materials"] }, directEffects: "yes" }),
+  ],
 ];
 
 async function seed(db: OutriggerDatabase): Promise<void> {
@@ -87,7 +184,12 @@ async function seed(db: OutriggerDatabase): Promise<void> {
     );
     await insertInvitations(
       db,
-      INVITATIONS[w.id].map(([code, administrationCode]) => ({ code, campaignId, administrationCode, participantName: `Participant ${code}` })),
+      INVITATIONS[w.id].map(([code, administrationCode]) => ({
+        code,
+        campaignId,
+        administrationCode,
+        participantName: `Participant ${code}`,
+      })),
       created,
     );
     for (const [code] of INVITATIONS[w.id]) campaignOf.set(code, campaignId);
@@ -129,30 +231,78 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
   it("loads the year's workshops with their counts, and one reply per invitation", async () => {
     const input = await loadReportInput(db, FY);
     expect(input.workshops).toEqual([
-      { id: "t-a-aeo", title: "AEO for ASEAN members", kind: "sub-regional", fiscalYear: FY, participatingAdministrations: 10, invitedParticipants: 6 },
-      { id: "t-b-rkc", title: "Revised Kyoto Convention", kind: "regional", fiscalYear: FY, participatingAdministrations: 3, invitedParticipants: 4 },
-      { id: "t-c-canines", title: "Canines", kind: "regional", fiscalYear: FY, participatingAdministrations: 2, invitedParticipants: 3 },
+      {
+        id: "t-a-aeo",
+        title: "AEO for ASEAN members",
+        kind: "sub-regional",
+        fiscalYear: FY,
+        participatingAdministrations: 10,
+        invitedParticipants: 6,
+      },
+      {
+        id: "t-b-rkc",
+        title: "Revised Kyoto Convention",
+        kind: "regional",
+        fiscalYear: FY,
+        participatingAdministrations: 3,
+        invitedParticipants: 4,
+      },
+      {
+        id: "t-c-canines",
+        title: "Canines",
+        kind: "regional",
+        fiscalYear: FY,
+        participatingAdministrations: 2,
+        invitedParticipants: 3,
+      },
     ]);
     expect(input.replies).toHaveLength(6);
     const kh = input.replies.filter((r) => r.administrationCode === "KH");
     expect(kh).toHaveLength(1);
     expect(kh[0].answers.followUpActions).toEqual({ choices: ["shared_materials", "submitted_report"] });
-    expect(input.replies.find((r) => r.workshopId === "t-a-aeo" && r.answers.administration === "")?.administrationCode).toBe("MY");
+    expect(
+      input.replies.find((r) => r.workshopId === "t-a-aeo" && r.answers.administration === "")?.administrationCode,
+    ).toBe("MY");
   });
 
   it("Table 1: replies and both rates, with subtotals and the total", async () => {
     const { report } = await buildReport(db, FY);
     const t = report.tables.replies;
-    expect(t.rows.map((r) => [r.participatingAdministrations, r.invitedParticipants, r.replies, r.ratePerAdministration, r.ratePerParticipant])).toEqual([
+    expect(
+      t.rows.map((r) => [
+        r.participatingAdministrations,
+        r.invitedParticipants,
+        r.replies,
+        r.ratePerAdministration,
+        r.ratePerParticipant,
+      ]),
+    ).toEqual([
       [10, 6, 4, 40, 67],
       [3, 4, 2, 67, 50],
       [2, 3, 0, 0, 0],
     ]);
-    expect(t.subtotals.map((s) => [s.kind, s.workshops, s.participatingAdministrations, s.invitedParticipants, s.replies, s.ratePerAdministration, s.ratePerParticipant])).toEqual([
+    expect(
+      t.subtotals.map((s) => [
+        s.kind,
+        s.workshops,
+        s.participatingAdministrations,
+        s.invitedParticipants,
+        s.replies,
+        s.ratePerAdministration,
+        s.ratePerParticipant,
+      ]),
+    ).toEqual([
       ["sub-regional", 1, 10, 6, 4, 40, 67],
       ["regional", 2, 5, 7, 2, 40, 29],
     ]);
-    expect(t.total).toMatchObject({ participatingAdministrations: 15, invitedParticipants: 13, replies: 6, respondingAdministrations: 6, ratePerAdministration: 40, ratePerParticipant: 46 });
+    expect(t.total).toMatchObject({
+      participatingAdministrations: 15,
+      invitedParticipants: 13,
+      replies: 6,
+      respondingAdministrations: 6,
+      ratePerAdministration: 40,
+      ratePerParticipant: 46,
+    });
     expect(report.replies).toBe(6);
     expect(report.ignoredReplies).toBe(0);
   });
@@ -160,9 +310,24 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
   it("Table 2: follow-up actions count the latest reply of an invitation only", async () => {
     const { report } = await buildReport(db, FY);
     const t = report.tables.followUpActions;
-    const counts = (row: (typeof t.rows)[number] | typeof t.total) => Object.fromEntries(Object.entries(row.actions).map(([k, v]) => [k, v.count]));
-    expect(counts(t.rows[0])).toEqual({ shared_materials: 3, submitted_report: 1, made_recommendations: 0, inhouse_workshop: 1, developed_manuals: 0, other: 1 });
-    expect(counts(t.rows[1])).toEqual({ shared_materials: 1, submitted_report: 1, made_recommendations: 0, inhouse_workshop: 0, developed_manuals: 0, other: 0 });
+    const counts = (row: (typeof t.rows)[number] | typeof t.total) =>
+      Object.fromEntries(Object.entries(row.actions).map(([k, v]) => [k, v.count]));
+    expect(counts(t.rows[0])).toEqual({
+      shared_materials: 3,
+      submitted_report: 1,
+      made_recommendations: 0,
+      inhouse_workshop: 1,
+      developed_manuals: 0,
+      other: 1,
+    });
+    expect(counts(t.rows[1])).toEqual({
+      shared_materials: 1,
+      submitted_report: 1,
+      made_recommendations: 0,
+      inhouse_workshop: 0,
+      developed_manuals: 0,
+      other: 0,
+    });
     expect(t.rows[2]).toMatchObject({ replies: 0, answered: 0 });
     expect(t.rows[2].actions.shared_materials).toEqual({ count: 0, percent: null });
     expect(t.total.replies).toBe(6);
@@ -190,7 +355,12 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
   it("gives the previous year's report and the comparison when that year has workshops", async () => {
     const built = await buildReport(db, FY);
     expect(built.previous?.fiscalYear).toBe("2021/22");
-    expect(built.previous?.tables.replies.total).toMatchObject({ participatingAdministrations: 4, invitedParticipants: 2, replies: 1, ratePerAdministration: 25 });
+    expect(built.previous?.tables.replies.total).toMatchObject({
+      participatingAdministrations: 4,
+      invitedParticipants: 2,
+      replies: 1,
+      ratePerAdministration: 25,
+    });
     const shared = built.comparison.find((c) => c.key === "followUpActions.shared_materials")!;
     expect(shared).toMatchObject({ previous: 100, current: 67, text: "100% → 67%" });
 
@@ -206,7 +376,16 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
 
   it("tracking: per workshop figures and replies per UTC day, cumulative", async () => {
     const tracking = await replyTracking(db, FY);
-    expect(tracking.table.rows.map((r) => [r.workshopId, r.invitedParticipants, r.participatingAdministrations, r.replies, r.ratePerAdministration, r.ratePerParticipant])).toEqual([
+    expect(
+      tracking.table.rows.map((r) => [
+        r.workshopId,
+        r.invitedParticipants,
+        r.participatingAdministrations,
+        r.replies,
+        r.ratePerAdministration,
+        r.ratePerParticipant,
+      ]),
+    ).toEqual([
       ["t-a-aeo", 6, 10, 4, 40, 67],
       ["t-b-rkc", 4, 3, 2, 67, 50],
       ["t-c-canines", 3, 2, 0, 0, 0],
@@ -223,7 +402,10 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
       { date: "2023-11-05", replies: 2, cumulative: 6 },
     ]);
     expect(tracking.supersededReplies).toBe(1);
-    expect(tracking.lastReplyAt).toEqual({ "t-a-aeo": "2023-11-03T12:00:00.000Z", "t-b-rkc": "2023-11-05T20:00:00.000Z" });
+    expect(tracking.lastReplyAt).toEqual({
+      "t-a-aeo": "2023-11-03T12:00:00.000Z",
+      "t-b-rkc": "2023-11-05T20:00:00.000Z",
+    });
   });
 
   it("exports the raw replies (superseded ones marked) and an XLSX with the report's numbers", async () => {

@@ -13,7 +13,13 @@ import { ENGINES } from "./support/testDatabase";
 /** The CSP as a map of directive → sources. */
 function cspOf(res: Response): Map<string, string[]> {
   const header = res.headers.get("content-security-policy") ?? "";
-  return new Map(header.split(";").map((d) => d.trim().split(/\s+/)).filter((parts) => parts[0] !== "").map(([name, ...sources]) => [name, sources]));
+  return new Map(
+    header
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0] !== "")
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 describe.each(ENGINES)("security headers (%s)", (engine) => {
@@ -27,8 +33,22 @@ describe.each(ENGINES)("security headers (%s)", (engine) => {
     ctx = await openMaterialsContext(engine, now);
     staticDir = mkdtempSync(join(tmpdir(), "outrigger-dist-"));
     writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Outrigger shell</title>");
-    app = createApp({ db: ctx.db, now: () => now, blobStore: ctx.blobStore, staticDir, mailer: null, trustProxy: false });
-    proxied = createApp({ db: ctx.db, now: () => now, blobStore: ctx.blobStore, staticDir, mailer: null, trustProxy: true });
+    app = createApp({
+      db: ctx.db,
+      now: () => now,
+      blobStore: ctx.blobStore,
+      staticDir,
+      mailer: null,
+      trustProxy: false,
+    });
+    proxied = createApp({
+      db: ctx.db,
+      now: () => now,
+      blobStore: ctx.blobStore,
+      staticDir,
+      mailer: null,
+      trustProxy: true,
+    });
   });
   afterAll(async () => {
     await ctx.close();
@@ -61,7 +81,11 @@ describe.each(ENGINES)("security headers (%s)", (engine) => {
   });
 
   it("JSON answers, errors included, carry nosniff, no framing and no referrer", async () => {
-    for (const [path, status] of [["/api/health", 200], ["/api/invitations/NOPE-XX1", 404], ["/api/no-such-thing", 404]] as const) {
+    for (const [path, status] of [
+      ["/api/health", 200],
+      ["/api/invitations/NOPE-XX1", 404],
+      ["/api/no-such-thing", 404],
+    ] as const) {
       const res = await app.request(path);
       expect(res.status).toBe(status);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
@@ -84,9 +108,17 @@ describe.each(ENGINES)("security headers (%s)", (engine) => {
 
   it("HSTS is sent only when the request came over HTTPS through a trusted proxy", async () => {
     const overHttps = { "X-Forwarded-Proto": "https" };
-    expect((await proxied.request("/", { headers: overHttps })).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
-    expect((await proxied.request("/api/health", { headers: overHttps })).headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
-    expect((await proxied.request("/", { headers: { "X-Forwarded-Proto": "http" } })).headers.get("strict-transport-security")).toBeNull();
+    expect((await proxied.request("/", { headers: overHttps })).headers.get("strict-transport-security")).toMatch(
+      /^max-age=\d{7,}/,
+    );
+    expect(
+      (await proxied.request("/api/health", { headers: overHttps })).headers.get("strict-transport-security"),
+    ).toMatch(/^max-age=\d{7,}/);
+    expect(
+      (await proxied.request("/", { headers: { "X-Forwarded-Proto": "http" } })).headers.get(
+        "strict-transport-security",
+      ),
+    ).toBeNull();
     // Without TRUST_PROXY anyone could send the header: it is not believed.
     expect((await app.request("/", { headers: overHttps })).headers.get("strict-transport-security")).toBeNull();
   });

@@ -11,14 +11,20 @@ import { startTestServer, type TestServer } from "./support/testServer";
 /** Sends a body with an honest Content-Length in chunks, as a phone on a slow link would. */
 function postChunked(url: string, size: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": String(size) } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = httpRequest(
+      `${url}/api/replies`,
+      { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": String(size) } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     // The server may answer and close before the whole body is sent; that is the point.
-    req.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error),
+    );
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
     const pump = () => {
@@ -58,7 +64,11 @@ describe.each(ENGINES)("the real server over a socket (%s)", (engine) => {
   it("a reply posted over HTTP is stored and re-sending it returns the same receipt", async () => {
     const reply = validReply();
     const send = async () => {
-      const res = await fetch(`${server.url}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
+      const res = await fetch(`${server.url}/api/replies`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ replies: [reply] }),
+      });
       expect(res.status).toBe(200);
       return replyBatchResponse.parse(await res.json()).results[0];
     };
@@ -85,7 +95,13 @@ describe.each(ENGINES)("the real server over a socket (%s)", (engine) => {
   });
 
   it("a second start on the same database does not seed again", async () => {
-    const again = await startServer({ port: 0, databaseUrl: database.databaseUrl, dataDir: running.dataDir, staticDir, quiet: true });
+    const again = await startServer({
+      port: 0,
+      databaseUrl: database.databaseUrl,
+      dataDir: running.dataDir,
+      staticDir,
+      quiet: true,
+    });
     try {
       expect(again.seed.seeded).toBe(false);
       expect(again.seed.demoInvitationCodes).toEqual(server.seed.demoInvitationCodes);

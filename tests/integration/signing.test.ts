@@ -3,11 +3,22 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitationAuthorization, materialsManifest, sha256Hex, type MaterialsManifest } from "../../src/shared/materials";
+import {
+  invitationAuthorization,
+  materialsManifest,
+  sha256Hex,
+  type MaterialsManifest,
+} from "../../src/shared/materials";
 import { signingKey, verifyManifestSignature, type ManifestSignature, type SigningKey } from "../../src/shared/signing";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { startServer, type RunningServer } from "../../src/server/serve";
-import { DEFAULT_SERVER_NAME, ephemeralManifestSigner, loadOrCreateManifestSigner, serverNameFromEnv, signingKeyPath } from "../../src/server/signing/manifestSigner";
+import {
+  DEFAULT_SERVER_NAME,
+  ephemeralManifestSigner,
+  loadOrCreateManifestSigner,
+  serverNameFromEnv,
+  signingKeyPath,
+} from "../../src/server/signing/manifestSigner";
 import { OTHER_WORKSHOP_CODE, OTHER_WORKSHOP_ID } from "./support/materialsFixtures";
 import { addCampaign } from "./support/replyFixtures";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
@@ -19,7 +30,16 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
   let dataDir: string;
   let server: RunningServer;
 
-  const start = () => startServer({ port: 0, host: "127.0.0.1", databaseUrl: database.databaseUrl, dataDir, staticDir: "/nonexistent-outrigger-dist", quiet: true, serverName: SERVER_NAME });
+  const start = () =>
+    startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: database.databaseUrl,
+      dataDir,
+      staticDir: "/nonexistent-outrigger-dist",
+      quiet: true,
+      serverName: SERVER_NAME,
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
@@ -39,8 +59,13 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
     return { res, key: signingKey.parse(await res.json()) };
   }
 
-  async function servedManifest(code = "DEMO-TO1", workshopId = DEMO_WORKSHOP_ID): Promise<MaterialsManifest & { signature: ManifestSignature }> {
-    const res = await fetch(`${server.url}/api/workshops/${workshopId}/materials`, { headers: { Authorization: invitationAuthorization(code) } });
+  async function servedManifest(
+    code = "DEMO-TO1",
+    workshopId = DEMO_WORKSHOP_ID,
+  ): Promise<MaterialsManifest & { signature: ManifestSignature }> {
+    const res = await fetch(`${server.url}/api/workshops/${workshopId}/materials`, {
+      headers: { Authorization: invitationAuthorization(code) },
+    });
     expect(res.status).toBe(200);
     const body = materialsManifest.parse(await res.json());
     if (!body.signature) throw new Error("the manifest carries no signature");
@@ -80,10 +105,20 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
   it("the served manifest's signature verifies with the served key (WebCrypto, as the app does)", async () => {
     const manifest = await servedManifest();
     expect(manifest.materials.length).toBeGreaterThan(0);
-    expect(manifest.signature).toMatchObject({ algorithm: "Ed25519", keyId: server.signingKey.keyId, issuer: SERVER_NAME });
+    expect(manifest.signature).toMatchObject({
+      algorithm: "Ed25519",
+      keyId: server.signingKey.keyId,
+      issuer: SERVER_NAME,
+    });
     expect(await verifyManifestSignature(manifest, manifest.signature, (await servedKey()).key)).toBe(true);
     // The order of the materials does not matter; generatedAt is not signed.
-    expect(await verifyManifestSignature({ ...manifest, materials: [...manifest.materials].reverse() }, manifest.signature, server.signingKey)).toBe(true);
+    expect(
+      await verifyManifestSignature(
+        { ...manifest, materials: [...manifest.materials].reverse() },
+        manifest.signature,
+        server.signingKey,
+      ),
+    ).toBe(true);
   });
 
   it("the served manifest carries its workshop and signs it too (payload 2): a changed title or date fails, dropping the payload number fails", async () => {
@@ -92,14 +127,31 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
     expect(manifest.signature?.payload).toBe(2);
     expect(await verifyManifestSignature(manifest, manifest.signature!, server.signingKey)).toBe(true);
     const workshop = manifest.workshop!;
-    expect(await verifyManifestSignature({ ...manifest, workshop: { ...workshop, title: `${workshop.title} (new fees)` } }, manifest.signature!, server.signingKey)).toBe(false);
-    expect(await verifyManifestSignature({ ...manifest, workshop: { ...workshop, endsOn: "2031-01-01" } }, manifest.signature!, server.signingKey)).toBe(false);
+    expect(
+      await verifyManifestSignature(
+        { ...manifest, workshop: { ...workshop, title: `${workshop.title} (new fees)` } },
+        manifest.signature!,
+        server.signingKey,
+      ),
+    ).toBe(false);
+    expect(
+      await verifyManifestSignature(
+        { ...manifest, workshop: { ...workshop, endsOn: "2031-01-01" } },
+        manifest.signature!,
+        server.signingKey,
+      ),
+    ).toBe(false);
     const { payload: _payload, ...asPayloadOne } = manifest.signature!;
     expect(await verifyManifestSignature(manifest, asPayloadOne, server.signingKey)).toBe(false);
   });
 
   it("an empty manifest is signed too", async () => {
-    await addCampaign(server.db, { id: "fy2223-03-mea-follow-up", workshopId: OTHER_WORKSHOP_ID }, OTHER_WORKSHOP_CODE, new Date());
+    await addCampaign(
+      server.db,
+      { id: "fy2223-03-mea-follow-up", workshopId: OTHER_WORKSHOP_ID },
+      OTHER_WORKSHOP_CODE,
+      new Date(),
+    );
     const manifest = await servedManifest(OTHER_WORKSHOP_CODE, OTHER_WORKSHOP_ID);
     expect(manifest.materials).toEqual([]);
     expect(await verifyManifestSignature(manifest, manifest.signature, server.signingKey)).toBe(true);
@@ -115,14 +167,40 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
       { ...first, title: first.title.replace(/.$/, (ch) => String.fromCharCode(ch.charCodeAt(0) ^ 1)) },
     ];
     for (const changed of tampered) {
-      expect(await verifyManifestSignature({ ...manifest, materials: [changed, ...rest] }, manifest.signature, server.signingKey)).toBe(false);
+      expect(
+        await verifyManifestSignature(
+          { ...manifest, materials: [changed, ...rest] },
+          manifest.signature,
+          server.signingKey,
+        ),
+      ).toBe(false);
     }
-    expect(await verifyManifestSignature({ ...manifest, materials: rest }, manifest.signature, server.signingKey)).toBe(false);
-    expect(await verifyManifestSignature({ ...manifest, version: flip(manifest.version) }, manifest.signature, server.signingKey)).toBe(false);
-    expect(await verifyManifestSignature({ ...manifest, workshopId: OTHER_WORKSHOP_ID }, manifest.signature, server.signingKey)).toBe(false);
+    expect(await verifyManifestSignature({ ...manifest, materials: rest }, manifest.signature, server.signingKey)).toBe(
+      false,
+    );
+    expect(
+      await verifyManifestSignature(
+        { ...manifest, version: flip(manifest.version) },
+        manifest.signature,
+        server.signingKey,
+      ),
+    ).toBe(false);
+    expect(
+      await verifyManifestSignature(
+        { ...manifest, workshopId: OTHER_WORKSHOP_ID },
+        manifest.signature,
+        server.signingKey,
+      ),
+    ).toBe(false);
     const value = Buffer.from(manifest.signature.value, "base64");
     value[0] ^= 1;
-    expect(await verifyManifestSignature(manifest, { ...manifest.signature, value: value.toString("base64") }, server.signingKey)).toBe(false);
+    expect(
+      await verifyManifestSignature(
+        manifest,
+        { ...manifest.signature, value: value.toString("base64") },
+        server.signingKey,
+      ),
+    ).toBe(false);
   });
 
   it("fails with another server's key, even one claiming the same key id", async () => {
@@ -130,7 +208,9 @@ describe.each(ENGINES)("manifest signatures and GET /api/signing-key (%s)", (eng
     const other = ephemeralManifestSigner(SERVER_NAME).key;
     expect(other.keyId).not.toBe(server.signingKey.keyId);
     expect(await verifyManifestSignature(manifest, manifest.signature, other)).toBe(false);
-    expect(await verifyManifestSignature(manifest, manifest.signature, { ...other, keyId: server.signingKey.keyId })).toBe(false);
+    expect(
+      await verifyManifestSignature(manifest, manifest.signature, { ...other, keyId: server.signingKey.keyId }),
+    ).toBe(false);
   });
 });
 

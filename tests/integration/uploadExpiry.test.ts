@@ -20,7 +20,8 @@ describe.each(ENGINES)("expiry of unfinished uploads (%s)", (engine) => {
   const start = async () => {
     server = await running.restart();
   };
-  const uploadRow = (id: string) => server.db.selectFrom("attachment_uploads").select("id").where("id", "=", id).executeTakeFirst();
+  const uploadRow = (id: string) =>
+    server.db.selectFrom("attachment_uploads").select("id").where("id", "=", id).executeTakeFirst();
 
   beforeAll(async () => {
     running = await startTestServer(engine, { mailer: null, now: () => clock, uploadExpiryMs: 7 * DAY_MS });
@@ -33,13 +34,25 @@ describe.each(ENGINES)("expiry of unfinished uploads (%s)", (engine) => {
     const tus = () => tusClient(server.url, "DEMO-TO1");
     const content = pdfBytes(30_000);
 
-    const old = await tus().create(reply.id, { filename: "abandoned.pdf", filetype: "application/pdf" }, content.length);
+    const old = await tus().create(
+      reply.id,
+      { filename: "abandoned.pdf", filetype: "application/pdf" },
+      content.length,
+    );
     expect((await tus().patch(old.location, 0, content.subarray(0, 10_000))).status).toBe(204);
-    const finished = await tus().create(reply.id, { filename: "finished.pdf", filetype: "application/pdf" }, content.length);
+    const finished = await tus().create(
+      reply.id,
+      { filename: "finished.pdf", filetype: "application/pdf" },
+      content.length,
+    );
     expect((await tus().patch(finished.location, 0, content)).status).toBe(204);
 
     clock = new Date(clock.getTime() + 8 * DAY_MS);
-    const recent = await tus().create(reply.id, { filename: "in progress.pdf", filetype: "application/pdf" }, content.length);
+    const recent = await tus().create(
+      reply.id,
+      { filename: "in progress.pdf", filetype: "application/pdf" },
+      content.length,
+    );
     expect((await tus().patch(recent.location, 0, content.subarray(0, 5_000))).status).toBe(204);
 
     await server.close();
@@ -60,7 +73,11 @@ describe.each(ENGINES)("expiry of unfinished uploads (%s)", (engine) => {
     const finishedProbe = await tus().head(finished.location);
     expect(finishedProbe.status).toBe(200);
     expect(finishedProbe.headers.get("upload-offset")).toBe(String(content.length));
-    const listed = (await (await fetch(`${server.url}/api/replies/${reply.id}/attachments`, { headers: { Authorization: "Invitation DEMO-TO1" } })).json()) as { attachments: Array<{ id: string }> };
+    const listed = (await (
+      await fetch(`${server.url}/api/replies/${reply.id}/attachments`, {
+        headers: { Authorization: "Invitation DEMO-TO1" },
+      })
+    ).json()) as { attachments: Array<{ id: string }> };
     expect(listed.attachments.map((a) => a.id)).toEqual([idOf(finished.location)]);
   });
 });

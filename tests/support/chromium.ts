@@ -5,7 +5,15 @@ import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
@@ -31,7 +39,10 @@ export async function launchPhone({ textScale, ...options }: PhoneOptions = {}):
   if (textScale) {
     // The same preference the browser's settings page writes, so pages see a real larger default size.
     mkdirSync(join(userDataDir, "Default"));
-    writeFileSync(join(userDataDir, "Default", "Preferences"), JSON.stringify({ webkit: { webprefs: { default_font_size: Math.round(16 * textScale) } } }));
+    writeFileSync(
+      join(userDataDir, "Default", "Preferences"),
+      JSON.stringify({ webkit: { webprefs: { default_font_size: Math.round(16 * textScale) } } }),
+    );
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -32,7 +32,12 @@ export interface FaultyProxy {
   /** The next request matching this path is forwarded and answered by the server, but the reply never reaches the browser. */
   loseNextResponse(method: string, path: string): void;
   /** The next matching request's body is cut after `bytes`: the connection drops mid-upload. */
-  cutNextRequestAfter(method: string, path: string, bytes: number, when?: (headers: http.IncomingHttpHeaders) => boolean): Promise<ProxiedRequest>;
+  cutNextRequestAfter(
+    method: string,
+    path: string,
+    bytes: number,
+    when?: (headers: http.IncomingHttpHeaders) => boolean,
+  ): Promise<ProxiedRequest>;
   /** The next matching response starts normally, then the connection drops after `bytes` body bytes. */
   cutNextResponseAfter(method: string, path: string, bytes: number): Promise<ProxiedRequest>;
   close(): Promise<void>;
@@ -48,7 +53,13 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
   const requests: ProxiedRequest[] = [];
   const toLose: { method: string; path: string }[] = [];
   const toCut: { method: string; path: string; bytes: number; onCut: (r: ProxiedRequest) => void }[] = [];
-  const toCutRequest: { method: string; path: string; bytes: number; when?: (headers: http.IncomingHttpHeaders) => boolean; onCut: (r: ProxiedRequest) => void }[] = [];
+  const toCutRequest: {
+    method: string;
+    path: string;
+    bytes: number;
+    when?: (headers: http.IncomingHttpHeaders) => boolean;
+    onCut: (r: ProxiedRequest) => void;
+  }[] = [];
 
   const server = http.createServer((req, res) => {
     if (latencyMs === 0) return forward(req, res, Date.now());
@@ -58,7 +69,15 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
   });
 
   function forward(req: http.IncomingMessage, res: http.ServerResponse, startedAt: number): void {
-    const record: ProxiedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, range: req.headers.range, bytesSent: 0, requestBytes: 0, startedAt };
+    const record: ProxiedRequest = {
+      method: req.method ?? "GET",
+      path: req.url ?? "/",
+      headers: req.headers,
+      range: req.headers.range,
+      bytesSent: 0,
+      requestBytes: 0,
+      startedAt,
+    };
     requests.push(record);
     const loseIndex = toLose.findIndex((l) => l.method === record.method && record.path.startsWith(l.path));
     const lose = loseIndex >= 0;
@@ -66,10 +85,19 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
     const cutIndex = toCut.findIndex((c) => c.method === record.method && record.path.startsWith(c.path));
     const cut = cutIndex >= 0 ? toCut.splice(cutIndex, 1)[0] : undefined;
     const upstream = http.request(
-      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        hostname: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (upstreamRes) => {
         record.status = upstreamRes.statusCode;
-        record.headerBytes = `HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage ?? ""}\r\n`.length + upstreamRes.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) + 2; // "Name: " and "value\r\n", then the blank line
+        record.headerBytes =
+          `HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage ?? ""}\r\n`.length +
+          upstreamRes.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
+          2; // "Name: " and "value\r\n", then the blank line
         if (lose) {
           // Let the server finish its work, then cut the browser's connection without an answer.
           upstreamRes.resume();
@@ -108,7 +136,9 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();
     });
-    const cutRequestIndex = toCutRequest.findIndex((c) => c.method === record.method && record.path.startsWith(c.path) && (c.when?.(req.headers) ?? true));
+    const cutRequestIndex = toCutRequest.findIndex(
+      (c) => c.method === record.method && record.path.startsWith(c.path) && (c.when?.(req.headers) ?? true),
+    );
     const cutRequest = cutRequestIndex >= 0 ? toCutRequest.splice(cutRequestIndex, 1)[0] : undefined;
     if (!cutRequest) {
       req.on("data", (chunk: Buffer) => (record.requestBytes += chunk.length));
@@ -144,8 +174,10 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
     url: `http://127.0.0.1:${port}`,
     requests,
     loseNextResponse: (method, path) => toLose.push({ method, path }),
-    cutNextRequestAfter: (method, path, bytes, when) => new Promise<ProxiedRequest>((onCut) => toCutRequest.push({ method, path, bytes, when, onCut })),
-    cutNextResponseAfter: (method, path, bytes) => new Promise<ProxiedRequest>((onCut) => toCut.push({ method, path, bytes, onCut })),
+    cutNextRequestAfter: (method, path, bytes, when) =>
+      new Promise<ProxiedRequest>((onCut) => toCutRequest.push({ method, path, bytes, when, onCut })),
+    cutNextResponseAfter: (method, path, bytes) =>
+      new Promise<ProxiedRequest>((onCut) => toCut.push({ method, path, bytes, onCut })),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

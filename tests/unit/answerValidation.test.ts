@@ -7,7 +7,8 @@ import { COMPLETING_ANSWERS } from "./support/fixtures";
 
 const complete: Answers = { name: "Sione", administration: "TO", email: "sione@customs.gov.to", ...COMPLETING_ANSWERS };
 const lists = { lists: { administrations: ["TO", "FJ"] } };
-const codesFor = (answers: Answers) => validateAnswers(followUpV1, answers, lists).map((i) => `${i.question}:${i.code}`);
+const codesFor = (answers: Answers) =>
+  validateAnswers(followUpV1, answers, lists).map((i) => `${i.question}:${i.code}`);
 
 describe("answer validation", () => {
   it("a complete set of answers has no issues", () => {
@@ -25,8 +26,12 @@ describe("answer validation", () => {
   });
 
   it("choosing 'other' without saying what is reported", () => {
-    expect(codesFor({ ...complete, followUpActions: { choices: ["other"] } })).toEqual(["followUpActions:specify_required"]);
-    expect(codesFor({ ...complete, followUpActions: { choices: ["other"], specify: "Briefed the minister" } })).toEqual([]);
+    expect(codesFor({ ...complete, followUpActions: { choices: ["other"] } })).toEqual([
+      "followUpActions:specify_required",
+    ]);
+    expect(codesFor({ ...complete, followUpActions: { choices: ["other"], specify: "Briefed the minister" } })).toEqual(
+      [],
+    );
   });
 
   it("an implausible e-mail address is reported", () => {
@@ -49,6 +54,8 @@ describe("answer validation", () => {
   });
 
   it("an answer to a hidden question is reported", () => {
-    expect(codesFor({ ...complete, directEffects: "no", directEffectsDescription: "Faster" })).toEqual(["directEffectsDescription:hidden_question"]);
+    expect(codesFor({ ...complete, directEffects: "no", directEffectsDescription: "Faster" })).toEqual([
+      "directEffectsDescription:hidden_question",
+    ]);
   });
 });

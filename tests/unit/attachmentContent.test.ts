@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { checkAttachmentContent, cleanAttachmentFileName } from "../../src/shared/attachmentContent";
 
-const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(new TextEncoder().encode(p)) : p)));
+const bytes = (...parts: Array<string | number[]>) =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(new TextEncoder().encode(p)) : p)));
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
@@ -24,7 +25,11 @@ describe("attachment content sniffing", () => {
 
   it("refuses a Windows program declared as a PDF, naming what it claims to be", () => {
     const verdict = checkAttachmentContent("application/pdf", bytes("MZ", [0x90, 0, 3, 0]), "invoice.pdf.exe");
-    expect(verdict).toEqual({ ok: false, code: "attachment_content_mismatch", message: expect.stringMatching(/^"invoice\.pdf\.exe" is not really a PDF/) });
+    expect(verdict).toEqual({
+      ok: false,
+      code: "attachment_content_mismatch",
+      message: expect.stringMatching(/^"invoice\.pdf\.exe" is not really a PDF/),
+    });
   });
 
   it.each([
@@ -71,7 +76,9 @@ describe("attachment file names", () => {
   });
 
   it("keeps ordinary names, accents and parentheses as they are", () => {
-    expect(cleanAttachmentFileName("Workshop report (Tonga).pdf", "application/pdf")).toBe("Workshop report (Tonga).pdf");
+    expect(cleanAttachmentFileName("Workshop report (Tonga).pdf", "application/pdf")).toBe(
+      "Workshop report (Tonga).pdf",
+    );
     expect(cleanAttachmentFileName("Rapport d’atelier – Nouméa.docx", DOCX)).toBe("Rapport d’atelier – Nouméa.docx");
   });
 

@@ -6,7 +6,12 @@ import { db } from "../../src/app/store/db";
 import { resetDb } from "./support/fixtures";
 
 const replyId = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e5f";
-const fileOf = (name: string, type: string, ...parts: Array<string | number[]>) => new File(parts.map((p) => (typeof p === "string" ? p : new Uint8Array(p))), name, { type });
+const fileOf = (name: string, type: string, ...parts: Array<string | number[]>) =>
+  new File(
+    parts.map((p) => (typeof p === "string" ? p : new Uint8Array(p))),
+    name,
+    { type },
+  );
 
 describe("adding attachments on the phone", () => {
   beforeEach(resetDb);
@@ -18,14 +23,20 @@ describe("adding attachments on the phone", () => {
   });
 
   it("refuses an HTML page offered as plain text", async () => {
-    const result = await addAttachment(replyId, fileOf("notes.txt", "text/plain", "<html><script>alert(1)</script></html>"));
+    const result = await addAttachment(
+      replyId,
+      fileOf("notes.txt", "text/plain", "<html><script>alert(1)</script></html>"),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/is not really a plain text file/);
     expect(await db.attachments.count()).toBe(0);
   });
 
   it("queues a real PDF under a cleaned name: no right-to-left override, no executable extension", async () => {
-    const result = await addAttachment(replyId, fileOf("Report\u202Efdp.exe.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n"));
+    const result = await addAttachment(
+      replyId,
+      fileOf("Report\u202Efdp.exe.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n"),
+    );
     expect(result).toEqual({ ok: true });
     const [stored] = await db.attachments.toArray();
     expect(stored.name).toBe("Reportfdp_exe.pdf");

@@ -13,13 +13,34 @@ const reply = parsedReply();
 const bytes = new TextEncoder().encode("%PDF-1.4\nreport\n");
 
 async function queueSentReplyWithAttachment(): Promise<PhoneAttachment> {
-  await db.outbox.put({ id: reply.id, reply, state: "sent", queuedAt: "2024-02-01T10:00:00.000Z", attempts: 1, receipt: { receiptId: "r1", receivedAt: "2024-02-01T10:00:01.000Z" } });
-  const attachment: PhoneAttachment = { id: uuidv7(), replyId: reply.id, name: "report.pdf", type: "application/pdf", size: bytes.length, file: new Blob([bytes]), state: "on_phone", bytesUploaded: 0, addedAt: "2024-02-01T10:00:00.000Z" };
+  await db.outbox.put({
+    id: reply.id,
+    reply,
+    state: "sent",
+    queuedAt: "2024-02-01T10:00:00.000Z",
+    attempts: 1,
+    receipt: { receiptId: "r1", receivedAt: "2024-02-01T10:00:01.000Z" },
+  });
+  const attachment: PhoneAttachment = {
+    id: uuidv7(),
+    replyId: reply.id,
+    name: "report.pdf",
+    type: "application/pdf",
+    size: bytes.length,
+    file: new Blob([bytes]),
+    state: "on_phone",
+    bytesUploaded: 0,
+    addedAt: "2024-02-01T10:00:00.000Z",
+  };
   await db.attachments.add(attachment);
   return attachment;
 }
 
-function fakeTransport(sent: SendOutcome, held: (attachment: PhoneAttachment) => ReplyAttachmentReceipt[] | undefined, attachment: () => PhoneAttachment): AttachmentTransport & { listCalls: number } {
+function fakeTransport(
+  sent: SendOutcome,
+  held: (attachment: PhoneAttachment) => ReplyAttachmentReceipt[] | undefined,
+  attachment: () => PhoneAttachment,
+): AttachmentTransport & { listCalls: number } {
   const transport = {
     listCalls: 0,
     send: async () => sent,
@@ -31,14 +52,24 @@ function fakeTransport(sent: SendOutcome, held: (attachment: PhoneAttachment) =>
   return transport;
 }
 
-const receiptOf = (a: PhoneAttachment): ReplyAttachmentReceipt => ({ id: a.id, fileName: a.name, size: a.size, sha256: "0".repeat(64), receivedAt: "2024-02-01T10:00:02.000Z" });
+const receiptOf = (a: PhoneAttachment): ReplyAttachmentReceipt => ({
+  id: a.id,
+  fileName: a.name,
+  size: a.size,
+  sha256: "0".repeat(64),
+  receivedAt: "2024-02-01T10:00:02.000Z",
+});
 
 describe("attachment uploads on the phone", () => {
   beforeEach(resetDb);
 
   it("keeps the file when tus reports every byte sent but the server does not list it", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    const transport = fakeTransport({ kind: "complete" }, () => [], () => attachment);
+    const transport = fakeTransport(
+      { kind: "complete" },
+      () => [],
+      () => attachment,
+    );
     await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport });
     const stored = await db.attachments.get(attachment.id);
     expect(transport.listCalls).toBe(1);
@@ -48,13 +79,27 @@ describe("attachment uploads on the phone", () => {
 
   it("keeps the file when the list cannot be fetched", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "complete" }, () => undefined, () => attachment) });
+    await uploadAttachments({
+      ...fakePlatform({ db, baseUrl: "" }),
+      transport: fakeTransport(
+        { kind: "complete" },
+        () => undefined,
+        () => attachment,
+      ),
+    });
     expect((await db.attachments.get(attachment.id))?.file).toBeInstanceOf(Blob);
   });
 
   it("drops the phone's copy once the server lists the file for the reply", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "complete" }, (a) => [receiptOf(a)], () => attachment) });
+    await uploadAttachments({
+      ...fakePlatform({ db, baseUrl: "" }),
+      transport: fakeTransport(
+        { kind: "complete" },
+        (a) => [receiptOf(a)],
+        () => attachment,
+      ),
+    });
     const stored = await db.attachments.get(attachment.id);
     expect(stored?.state).toBe("uploaded");
     expect(stored?.file).toBeUndefined();
@@ -62,7 +107,14 @@ describe("attachment uploads on the phone", () => {
 
   it("shows the server's reason when it refuses the file, and keeps it", async () => {
     const attachment = await queueSentReplyWithAttachment();
-    await uploadAttachments({ ...fakePlatform({ db, baseUrl: "" }), transport: fakeTransport({ kind: "refused", message: "This file is not really a PDF." }, () => [], () => attachment) });
+    await uploadAttachments({
+      ...fakePlatform({ db, baseUrl: "" }),
+      transport: fakeTransport(
+        { kind: "refused", message: "This file is not really a PDF." },
+        () => [],
+        () => attachment,
+      ),
+    });
     const stored = await db.attachments.get(attachment.id);
     expect(stored?.state).toBe("failed");
     expect(stored?.problem).toBe("This file is not really a PDF.");

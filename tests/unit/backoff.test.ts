@@ -24,7 +24,11 @@ describe("backoff delay", () => {
   });
 
   it("the delay follows random() across the whole range under each attempt's ceiling", () => {
-    for (const [attempt, ceiling] of [[0, 2000], [3, 16_000], [9, 300_000]] as const) {
+    for (const [attempt, ceiling] of [
+      [0, 2000],
+      [3, 16_000],
+      [9, 300_000],
+    ] as const) {
       const delays = [0, 0.1, 0.37, 0.5, 0.83, 0.999999].map((r) => backoffDelay(attempt, { random: () => r }));
       expect(delays).toEqual([0, 0.1, 0.37, 0.5, 0.83, 0.999999].map((r) => Math.round(r * ceiling)));
       expect(new Set(delays).size).toBe(delays.length);

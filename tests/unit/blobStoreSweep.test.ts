@@ -15,7 +15,10 @@ describe("sweeping abandoned .incoming-* files from the blob store", () => {
     const at = new Date(now.getTime() - ageMs);
     utimesSync(path, at, at);
   };
-  const incomingNames = () => readdirSync(dir).filter((n) => n.startsWith(".incoming-")).sort();
+  const incomingNames = () =>
+    readdirSync(dir)
+      .filter((n) => n.startsWith(".incoming-"))
+      .sort();
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "outrigger-sweep-"));
@@ -51,7 +54,7 @@ describe("sweeping abandoned .incoming-* files from the blob store", () => {
     // Wait until the temp file exists, then make it look abandoned. Bounded by time, not by a count of event-loop
     // turns: on a busy machine the file system takes longer than 200 turns to create the file.
     let live: string[] = [];
-    for (const deadline = Date.now() + 10_000; live.length === 0 && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 10_000; live.length === 0 && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       live = incomingNames();
     }

@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { summariseSessions } from "../../src/app/features/survey/inhouseSummary";
 import { calendarDate, formatCalendarDate, localCalendarDate } from "../../src/shared/calendarDate";
 
-const ZONES = ["UTC", "Pacific/Fiji", "Pacific/Tongatapu", "Pacific/Apia", "Pacific/Kiritimati", "Asia/Kathmandu", "Pacific/Pago_Pago", "Australia/Lord_Howe"];
+const ZONES = [
+  "UTC",
+  "Pacific/Fiji",
+  "Pacific/Tongatapu",
+  "Pacific/Apia",
+  "Pacific/Kiritimati",
+  "Asia/Kathmandu",
+  "Pacific/Pago_Pago",
+  "Australia/Lord_Howe",
+];
 const originalZone = process.env.TZ;
 afterEach(() => {
   if (originalZone === undefined) delete process.env.TZ;
@@ -38,13 +47,25 @@ describe("calendar dates", () => {
     expect(localCalendarDate(nineThirtyInSuva)).toBe("2026-11-20");
   });
 
-  it.each(["Pacific/Tongatapu", "Pacific/Kiritimati", "Pacific/Pago_Pago"])("an in-house session on 20 Nov goes into the answer as 20 Nov in %s", (zone) => {
-    process.env.TZ = zone;
-    const summary = summariseSessions([{ id: "s1", date: "2026-11-20", topic: "RKC General Annex", attendees: 12, materialIds: [], createdAt: "2026-11-20T08:00:00.000Z" }]);
-    expect(summary).toContain(formatCalendarDate("2026-11-20"));
-    expect(summary).not.toContain(formatCalendarDate("2026-11-21"));
-    expect(summary).not.toContain(formatCalendarDate("2026-11-19"));
-  });
+  it.each(["Pacific/Tongatapu", "Pacific/Kiritimati", "Pacific/Pago_Pago"])(
+    "an in-house session on 20 Nov goes into the answer as 20 Nov in %s",
+    (zone) => {
+      process.env.TZ = zone;
+      const summary = summariseSessions([
+        {
+          id: "s1",
+          date: "2026-11-20",
+          topic: "RKC General Annex",
+          attendees: 12,
+          materialIds: [],
+          createdAt: "2026-11-20T08:00:00.000Z",
+        },
+      ]);
+      expect(summary).toContain(formatCalendarDate("2026-11-20"));
+      expect(summary).not.toContain(formatCalendarDate("2026-11-21"));
+      expect(summary).not.toContain(formatCalendarDate("2026-11-19"));
+    },
+  );
 
   it("the schema takes real days only and names the problem", () => {
     expect(calendarDate.safeParse("2026-02-28").success).toBe(true);

@@ -12,7 +12,11 @@ describe("saving an invitation", () => {
   it("stores the campaign, workshop, questionnaire version and administrations", async () => {
     await saveInvitation(invitation(), new Date("2023-06-02T08:00:00Z"));
     const joined = await getJoined(INVITATION_CODE);
-    expect(joined).toMatchObject({ invitationCode: INVITATION_CODE, joinedAt: "2023-06-02T08:00:00.000Z", prefill: { administrationCode: "TO" } });
+    expect(joined).toMatchObject({
+      invitationCode: INVITATION_CODE,
+      joinedAt: "2023-06-02T08:00:00.000Z",
+      prefill: { administrationCode: "TO" },
+    });
     expect(joined?.refreshedAt).toBeUndefined();
     expect(await db.workshops.get("ws-2023-rkc")).toBeDefined();
     expect((await db.questionnaires.get(questionnaireKey("follow-up", 1)))?.definition).toEqual(followUpV1);
@@ -25,7 +29,11 @@ describe("saving an invitation", () => {
     withdrawn.campaign.status = "withdrawn";
     await saveInvitation(withdrawn, new Date("2023-06-05T08:00:00Z"));
     const joined = await getJoined(INVITATION_CODE);
-    expect(joined).toMatchObject({ joinedAt: "2023-06-02T08:00:00.000Z", refreshedAt: "2023-06-05T08:00:00.000Z", campaign: { status: "withdrawn" } });
+    expect(joined).toMatchObject({
+      joinedAt: "2023-06-02T08:00:00.000Z",
+      refreshedAt: "2023-06-05T08:00:00.000Z",
+      campaign: { status: "withdrawn" },
+    });
   });
 
   it("a new questionnaire version is added beside the old one, which is never replaced", async () => {
@@ -40,7 +48,9 @@ describe("saving an invitation", () => {
 
   it("an administration missing from a later list is kept", async () => {
     await saveInvitation(invitation());
-    await saveInvitation(invitation({ administrations: [{ code: "WS", name: "Samoa", subRegion: "pacific-islands" }] }));
+    await saveInvitation(
+      invitation({ administrations: [{ code: "WS", name: "Samoa", subRegion: "pacific-islands" }] }),
+    );
     expect((await db.administrations.toCollection().primaryKeys()).sort()).toEqual(["FJ", "TO", "WS"]);
   });
 

@@ -4,10 +4,24 @@ import { canonicalJson } from "../../src/shared/canonicalJson";
 
 describe("canonical JSON", () => {
   it("spells an object the same whatever the order of its keys, at every depth", () => {
-    const a = { answers: { followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" }, name: "Sela" }, id: "r1" };
-    const b = { id: "r1", answers: { name: "Sela", followUpActions: { specify: "Briefed the port authority", choices: ["shared_materials", "other"] } } };
+    const a = {
+      answers: {
+        followUpActions: { choices: ["shared_materials", "other"], specify: "Briefed the port authority" },
+        name: "Sela",
+      },
+      id: "r1",
+    };
+    const b = {
+      id: "r1",
+      answers: {
+        name: "Sela",
+        followUpActions: { specify: "Briefed the port authority", choices: ["shared_materials", "other"] },
+      },
+    };
     expect(canonicalJson(a)).toBe(canonicalJson(b));
-    expect(canonicalJson(b)).toBe('{"answers":{"followUpActions":{"choices":["shared_materials","other"],"specify":"Briefed the port authority"},"name":"Sela"},"id":"r1"}');
+    expect(canonicalJson(b)).toBe(
+      '{"answers":{"followUpActions":{"choices":["shared_materials","other"],"specify":"Briefed the port authority"},"name":"Sela"},"id":"r1"}',
+    );
   });
 
   it("sorts keys inside objects held in arrays", () => {

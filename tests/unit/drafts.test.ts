@@ -3,7 +3,13 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db, OutriggerDb } from "../../src/app/store/db";
-import { createDraftWriter, findOrStartDraft, saveAnswer, setSectionIndex, submitDraft } from "../../src/app/store/drafts";
+import {
+  createDraftWriter,
+  findOrStartDraft,
+  saveAnswer,
+  setSectionIndex,
+  submitDraft,
+} from "../../src/app/store/drafts";
 import { uuidV7 } from "../../src/shared/reply";
 import { COMPLETING_ANSWERS, followUpV2, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 
@@ -22,8 +28,20 @@ const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout
 describe("starting a draft", () => {
   it("pre-fills answers from the invitation through each question's prefillFrom", async () => {
     const draft = await findOrStartDraft(INVITATION_CODE, new Date("2023-06-02T08:00:00Z"));
-    expect(draft.answers).toEqual({ name: "Sione Tupou", administration: "TO", position: "Risk management", email: "sione@customs.gov.to" });
-    expect(draft).toMatchObject({ questionnaireId: "follow-up", questionnaireVersion: 1, sectionIndex: 0, startedAt: "2023-06-02T08:00:00.000Z", updatedAt: "2023-06-02T08:00:00.000Z", campaignId: "survey-2023-rkc" });
+    expect(draft.answers).toEqual({
+      name: "Sione Tupou",
+      administration: "TO",
+      position: "Risk management",
+      email: "sione@customs.gov.to",
+    });
+    expect(draft).toMatchObject({
+      questionnaireId: "follow-up",
+      questionnaireVersion: 1,
+      sectionIndex: 0,
+      startedAt: "2023-06-02T08:00:00.000Z",
+      updatedAt: "2023-06-02T08:00:00.000Z",
+      campaignId: "survey-2023-rkc",
+    });
     expect(uuidV7.safeParse(draft.id).success).toBe(true);
   });
 

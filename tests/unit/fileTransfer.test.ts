@@ -19,7 +19,14 @@ describe("plan for an answer", () => {
   });
 
   it("416 is corrupt, 401 and 403 are refusals, 404 is gone, anything else is tried later", () => {
-    expect([416, 401, 403, 404, 500, 302].map((status) => planForAnswer(status, null, 1000))).toEqual(["corrupt", "not_allowed", "not_allowed", "gone", "retry", "retry"]);
+    expect([416, 401, 403, 404, 500, 302].map((status) => planForAnswer(status, null, 1000))).toEqual([
+      "corrupt",
+      "not_allowed",
+      "not_allowed",
+      "gone",
+      "retry",
+      "retry",
+    ]);
   });
 });
 

@@ -24,12 +24,22 @@ describe("fiscal year of a date", () => {
     expect(fiscalYearOf(new Date("2024-01-01T00:00:00.000Z"))).toBe("2023/24");
   });
 
-  it.each(["2023-00-10", "2023-13-01", "2023-06-00", "2023-06-32", "2023-6-30", "23-06-30", "x2023-06-30", "30/06/2023", "abcd-06-30", "2023-ab-30", "2023-06-ab", ""])(
-    "refuses %j as not a date, naming it",
-    (text) => {
-      expect(() => fiscalYearOf(text)).toThrow(new RangeError(`not a date: ${JSON.stringify(text)}`));
-    },
-  );
+  it.each([
+    "2023-00-10",
+    "2023-13-01",
+    "2023-06-00",
+    "2023-06-32",
+    "2023-6-30",
+    "23-06-30",
+    "x2023-06-30",
+    "30/06/2023",
+    "abcd-06-30",
+    "2023-ab-30",
+    "2023-06-ab",
+    "",
+  ])("refuses %j as not a date, naming it", (text) => {
+    expect(() => fiscalYearOf(text)).toThrow(new RangeError(`not a date: ${JSON.stringify(text)}`));
+  });
 
   it("refuses an invalid Date", () => {
     expect(() => fiscalYearOf(new Date("not a date"))).toThrow(new RangeError("not a date: Invalid Date"));
@@ -49,7 +59,10 @@ describe("fiscal year labels", () => {
     expect(surveyYearOf("2022/23")).toBe(2023);
   });
 
-  it.each(["2022/24", "22/23", "2022/2023", "x2022/23", "2022/23x", "abcd/ef", "2022/ab", "2022-23", ""])("refuses %j, naming it", (label) => {
-    expect(() => fiscalYearRange(label)).toThrow(new RangeError(`not a fiscal year label: ${JSON.stringify(label)}`));
-  });
+  it.each(["2022/24", "22/23", "2022/2023", "x2022/23", "2022/23x", "abcd/ef", "2022/ab", "2022-23", ""])(
+    "refuses %j, naming it",
+    (label) => {
+      expect(() => fiscalYearRange(label)).toThrow(new RangeError(`not a fiscal year label: ${JSON.stringify(label)}`));
+    },
+  );
 });

@@ -1,6 +1,10 @@
 // New invitation codes: at least 60 random bits from node:crypto, in a typeable alphabet without look-alikes, grouped for reading.
 import { describe, expect, it } from "vitest";
-import { INVITATION_CODE_ALPHABET, INVITATION_CODE_RANDOM_CHARACTERS, normaliseInvitationCode } from "../../src/shared/invitationCode";
+import {
+  INVITATION_CODE_ALPHABET,
+  INVITATION_CODE_RANDOM_CHARACTERS,
+  normaliseInvitationCode,
+} from "../../src/shared/invitationCode";
 import { invitationCode } from "../../src/shared/reply";
 import { newInvitationCode } from "../../src/server/campaigns/invitationCodes";
 
@@ -29,7 +33,8 @@ describe("new invitation codes", () => {
   it("spread evenly over the alphabet (no character favoured by the byte-to-letter mapping)", () => {
     const counts = new Map<string, number>();
     const codes = 4000;
-    for (let i = 0; i < codes; i++) for (const ch of newInvitationCode(null).replaceAll("-", "")) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    for (let i = 0; i < codes; i++)
+      for (const ch of newInvitationCode(null).replaceAll("-", "")) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     const expected = (codes * INVITATION_CODE_RANDOM_CHARACTERS) / 32;
     expect(counts.size).toBe(32);
     // 1,500 draws per letter: a fair source stays well within ±15 %.

@@ -3,13 +3,19 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getJoined } from "../../src/app/store/campaigns";
 import { db } from "../../src/app/store/db";
-import { JOIN_MESSAGES, joinByCode, normaliseInvitationCode, refreshJoinedCampaigns } from "../../src/app/sync/invitations";
+import {
+  JOIN_MESSAGES,
+  joinByCode,
+  normaliseInvitationCode,
+  refreshJoinedCampaigns,
+} from "../../src/app/sync/invitations";
 import { fakePlatform } from "./support/fakePlatform";
 import { invitation, resetDb } from "./support/fixtures";
 
 beforeEach(resetDb);
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 const base = fakePlatform({ db, baseUrl: "https://outrigger.test" });
 
 describe("joining by code", () => {
@@ -19,12 +25,24 @@ describe("joining by code", () => {
   });
 
   it("accepts a new-format code typed in lower case, with spaces, without dashes or with look-alike letters", async () => {
-    for (const typed of ["7k3q-f9ab-c2de-tl", "7K3Q F9AB C2DE TL", "7k3qf9abc2detl", " 7K3Q-F9AB-C2DE-TL ", "7K3Q-F9AB-C2DE-TL"]) expect(normaliseInvitationCode(typed), typed).toBe("7K3Q-F9AB-C2DE-TL");
+    for (const typed of [
+      "7k3q-f9ab-c2de-tl",
+      "7K3Q F9AB C2DE TL",
+      "7k3qf9abc2detl",
+      " 7K3Q-F9AB-C2DE-TL ",
+      "7K3Q-F9AB-C2DE-TL",
+    ])
+      expect(normaliseInvitationCode(typed), typed).toBe("7K3Q-F9AB-C2DE-TL");
     // O is read as 0 and I or L as 1 in the random part only: the administration suffix keeps its letters.
     expect(normaliseInvitationCode("7K3O-F9AB-C2DI-TL")).toBe("7K30-F9AB-C2D1-TL");
     expect(normaliseInvitationCode("q8zt m4vx 9nrh")).toBe("Q8ZT-M4VX-9NRH");
-    const fetch = vi.fn(async (_url: string | URL | Request) => json(200, { ...invitation(), code: "7K3Q-F9AB-C2DE-TL" }));
-    expect(await joinByCode("7k3q f9ab c2de tl", { ...base, fetch })).toEqual({ ok: true, invitationCode: "7K3Q-F9AB-C2DE-TL" });
+    const fetch = vi.fn(async (_url: string | URL | Request) =>
+      json(200, { ...invitation(), code: "7K3Q-F9AB-C2DE-TL" }),
+    );
+    expect(await joinByCode("7k3q f9ab c2de tl", { ...base, fetch })).toEqual({
+      ok: true,
+      invitationCode: "7K3Q-F9AB-C2DE-TL",
+    });
     expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/7K3Q-F9AB-C2DE-TL");
   });
 
@@ -50,12 +68,26 @@ describe("joining by code", () => {
 
   it("says plainly when no invitation has the code", async () => {
     const fetch = vi.fn(async () => json(404, { error: { code: "not_found", message: "No such invitation" } }));
-    expect(await joinByCode("DEMO-XX9", { ...base, fetch })).toEqual({ ok: false, reason: "not_found", message: "No invitation has this code. Check it against your e-mail." });
+    expect(await joinByCode("DEMO-XX9", { ...base, fetch })).toEqual({
+      ok: false,
+      reason: "not_found",
+      message: "No invitation has this code. Check it against your e-mail.",
+    });
   });
 
   it("says to wait, not that the server failed, when too many unknown codes were tried from this network", async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ error: { code: "too_many_attempts", message: "Too many" } }), { status: 429, headers: { "Content-Type": "application/json", "Retry-After": "600" } }));
-    expect(await joinByCode("DEMO-TO1", { ...base, fetch })).toEqual({ ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts });
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ error: { code: "too_many_attempts", message: "Too many" } }), {
+          status: 429,
+          headers: { "Content-Type": "application/json", "Retry-After": "600" },
+        }),
+    );
+    expect(await joinByCode("DEMO-TO1", { ...base, fetch })).toEqual({
+      ok: false,
+      reason: "too_many_attempts",
+      message: JOIN_MESSAGES.too_many_attempts,
+    });
     expect(JOIN_MESSAGES.too_many_attempts).toMatch(/wait/);
   });
 
@@ -64,7 +96,11 @@ describe("joining by code", () => {
       throw new TypeError("Failed to fetch");
     });
     const result = await joinByCode("DEMO-TO1", { ...base, fetch });
-    expect(result).toEqual({ ok: false, reason: "offline", message: "You seem to be offline. Joining needs a connection once; after that everything works offline." });
+    expect(result).toEqual({
+      ok: false,
+      reason: "offline",
+      message: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
+    });
   });
 
   it("a server error is reported as such, and nothing is stored", async () => {

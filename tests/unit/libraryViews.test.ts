@@ -23,21 +23,52 @@ const deck = materialFor("deck", makeBytes(100, 1));
 const handout = materialFor("handout", makeBytes(200, 2), { kind: "handout", contentType: "text/html" });
 const packed = materialFor("packed", makeBytes(50, 3), { workshopId: PACKED_WORKSHOP });
 
-const fileRow = (sha256: string, overrides: Partial<MaterialFile> = {}): MaterialFile => ({ sha256, size: 100, contentType: "application/pdf", storedBytes: 0, chunkCount: 0, state: "queued", updatedAt: AT, ...overrides });
-const choose = (material: typeof deck) => db.offlineChoices.put({ materialId: material.id, workshopId: material.workshopId, sha256: material.sha256, chosenAt: AT });
+const fileRow = (sha256: string, overrides: Partial<MaterialFile> = {}): MaterialFile => ({
+  sha256,
+  size: 100,
+  contentType: "application/pdf",
+  storedBytes: 0,
+  chunkCount: 0,
+  state: "queued",
+  updatedAt: AT,
+  ...overrides,
+});
+const choose = (material: typeof deck) =>
+  db.offlineChoices.put({
+    materialId: material.id,
+    workshopId: material.workshopId,
+    sha256: material.sha256,
+    chosenAt: AT,
+  });
 
 beforeEach(async () => {
   await resetDb();
   await saveInvitation(invitation());
-  await db.manifests.put({ workshopId: WORKSHOP_ID, version: "v1", fetchedAt: AT, materials: [deck, handout], changes: { added: [handout], changed: [], removed: [] } });
+  await db.manifests.put({
+    workshopId: WORKSHOP_ID,
+    version: "v1",
+    fetchedAt: AT,
+    materials: [deck, handout],
+    changes: { added: [handout], changed: [], removed: [] },
+  });
 });
 
 describe("the library's workshops", () => {
   it("lists invited and packed workshops, with materials, complete kept files and unseen changes", async () => {
-    await db.manifests.put({ workshopId: PACKED_WORKSHOP, version: "p1", fetchedAt: AT, materials: [packed], changes: { added: [packed], changed: [], removed: [] }, changesSeen: true });
+    await db.manifests.put({
+      workshopId: PACKED_WORKSHOP,
+      version: "p1",
+      fetchedAt: AT,
+      materials: [packed],
+      changes: { added: [packed], changed: [], removed: [] },
+      changesSeen: true,
+    });
     await choose(deck);
     await choose(handout);
-    await db.blobs.bulkPut([fileRow(deck.sha256, { state: "complete" }), fileRow(handout.sha256, { state: "downloading" })]);
+    await db.blobs.bulkPut([
+      fileRow(deck.sha256, { state: "complete" }),
+      fileRow(handout.sha256, { state: "downloading" }),
+    ]);
     const list = await listLibraryWorkshops();
     expect(list.map((w) => [w.id, w.workshop?.title, w.count, w.onPhone, w.hasChanges])).toEqual([
       [WORKSHOP_ID, "Regional Workshop on the Revised Kyoto Convention", 2, 1, true],
@@ -47,7 +78,10 @@ describe("the library's workshops", () => {
 
   it("shows a workshop's rows with the file only when chosen or complete, and whether it can download", async () => {
     await choose(handout);
-    await db.blobs.bulkPut([fileRow(deck.sha256, { state: "paused" }), fileRow(handout.sha256, { state: "downloading" })]);
+    await db.blobs.bulkPut([
+      fileRow(deck.sha256, { state: "paused" }),
+      fileRow(handout.sha256, { state: "downloading" }),
+    ]);
     const library = await loadWorkshopLibrary(WORKSHOP_ID);
     expect(library.rows.map((r) => [r.material.id, r.choice?.materialId, r.blob?.state])).toEqual([
       ["deck", undefined, undefined],
@@ -62,7 +96,10 @@ describe("the library's workshops", () => {
 
 describe("materials on the phone", () => {
   it("offers for a pack only the materials whose files are complete", async () => {
-    await db.blobs.bulkPut([fileRow(deck.sha256, { state: "complete" }), fileRow(handout.sha256, { state: "verifying" })]);
+    await db.blobs.bulkPut([
+      fileRow(deck.sha256, { state: "complete" }),
+      fileRow(handout.sha256, { state: "verifying" }),
+    ]);
     const shareable = await loadShareableMaterials(WORKSHOP_ID);
     expect(shareable.onPhone.map((m) => m.id)).toEqual(["deck"]);
     expect(shareable.workshop?.id).toBe(WORKSHOP_ID);
@@ -89,7 +126,11 @@ describe("materials on the phone", () => {
   });
 
   it("counts complete PDFs only, and changes its fingerprint when a file's bytes change", async () => {
-    await db.blobs.bulkPut([fileRow(deck.sha256, { state: "complete" }), fileRow(handout.sha256, { state: "complete", contentType: "text/html" }), fileRow(packed.sha256)]);
+    await db.blobs.bulkPut([
+      fileRow(deck.sha256, { state: "complete" }),
+      fileRow(handout.sha256, { state: "complete", contentType: "text/html" }),
+      fileRow(packed.sha256),
+    ]);
     expect(await countCompletePdfs()).toBe(1);
     const before = await materialFilesFingerprint();
     await db.blobs.update(packed.sha256, { storedBytes: 10 });

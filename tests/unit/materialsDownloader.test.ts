@@ -4,11 +4,23 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db, type MaterialFile } from "../../src/app/store/db";
 import { readMaterialBlob, readMaterialFile, searchMaterials } from "../../src/app/store/library";
-import { createDownloader, DOWNLOAD_PROBLEMS, type DownloaderDeps, type StorageManagerLike } from "../../src/app/sync/materialsDownloader";
+import {
+  createDownloader,
+  DOWNLOAD_PROBLEMS,
+  type DownloaderDeps,
+  type StorageManagerLike,
+} from "../../src/app/sync/materialsDownloader";
 import { refreshManifest } from "../../src/app/sync/materialsManifest";
 import type { Material } from "../../src/shared/materials";
 import { invitation, resetDb } from "./support/fixtures";
-import { createFakeMaterialsServer, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
+import {
+  createFakeMaterialsServer,
+  makeBytes,
+  materialFor,
+  publish,
+  WORKSHOP_ID,
+  type FakeMaterialsServer,
+} from "./support/fakeMaterialsServer";
 import { fakeClock, fakePlatform, type FakeClock, type RecordedTimer } from "./support/fakePlatform";
 import { expectSameBytes } from "./support/sameBytes";
 
@@ -76,7 +88,10 @@ function fireRetry(): void {
   timer.callback();
 }
 
-async function publishAndRefresh(version: string, files: Array<{ material: Material; bytes: Uint8Array }>): Promise<void> {
+async function publishAndRefresh(
+  version: string,
+  files: Array<{ material: Material; bytes: Uint8Array }>,
+): Promise<void> {
   publish(server, version, files);
   const result = await refreshManifest(WORKSHOP_ID, { fetch: server.fetch, baseUrl: BASE_URL });
   if (!result.ok) throw new Error(result.message);
@@ -119,10 +134,17 @@ describe("materials downloader", () => {
     const loader = downloader();
     expect(await loader.makeAvailableOffline([material.id])).toEqual({ ok: true });
     await loader.idle();
-    expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE, chunkCount: Math.ceil(SIZE / CHUNK), size: SIZE });
+    expect(await db.blobs.get(sha)).toMatchObject({
+      state: "complete",
+      storedBytes: SIZE,
+      chunkCount: Math.ceil(SIZE / CHUNK),
+      size: SIZE,
+    });
     expectSameBytes(await storedBytesOf(sha), bytes);
     expect(await db.offlineChoices.get(material.id)).toMatchObject({ workshopId: WORKSHOP_ID, sha256: sha });
-    expect(server.blobRequests).toEqual([{ sha256: sha, range: undefined, status: 200, authorization: "Invitation DEMO-TO1" }]);
+    expect(server.blobRequests).toEqual([
+      { sha256: sha, range: undefined, status: 200, authorization: "Invitation DEMO-TO1" },
+    ]);
     expect(server.bytesServed).toBe(SIZE);
   });
 
@@ -155,38 +177,41 @@ describe("materials downloader", () => {
   it.each([
     ["before", -40_000],
     ["after", 20_000],
-  ])("a 206 that starts %s the stored offset is refused at once: none of its bytes stored, the file fetched again from the start", async (_where, shift) => {
-    const { bytes, material, sha } = await oneFile();
-    server.cutAfter = 100_000;
-    const loader = downloader();
-    await loader.makeAvailableOffline([material.id]);
-    await loader.idle();
-    const storedBefore = (await db.blobs.get(sha))?.storedBytes ?? 0;
-    expect(storedBefore).toBeGreaterThan(0);
+  ])(
+    "a 206 that starts %s the stored offset is refused at once: none of its bytes stored, the file fetched again from the start",
+    async (_where, shift) => {
+      const { bytes, material, sha } = await oneFile();
+      server.cutAfter = 100_000;
+      const loader = downloader();
+      await loader.makeAvailableOffline([material.id]);
+      await loader.idle();
+      const storedBefore = (await db.blobs.get(sha))?.storedBytes ?? 0;
+      expect(storedBefore).toBeGreaterThan(0);
 
-    const written: number[] = [];
-    const creating = (_key: unknown, chunk: { offset: number }) => void written.push(chunk.offset);
-    db.blobChunks.hook("creating", creating);
-    cleanups.push(() => db.blobChunks.hook("creating").unsubscribe(creating));
-    const states = recordStates();
-    server.answerRangeFrom = storedBefore + shift;
-    const servedBefore = server.bytesServed;
-    fireRetry();
-    await loader.idle();
+      const written: number[] = [];
+      const creating = (_key: unknown, chunk: { offset: number }) => void written.push(chunk.offset);
+      db.blobChunks.hook("creating", creating);
+      cleanups.push(() => db.blobChunks.hook("creating").unsubscribe(creating));
+      const states = recordStates();
+      server.answerRangeFrom = storedBefore + shift;
+      const servedBefore = server.bytesServed;
+      fireRetry();
+      await loader.idle();
 
-    expect(server.blobRequests.map((r) => [r.range, r.status])).toEqual([
-      [undefined, 200],
-      [`bytes=${storedBefore}-`, 206],
-      [undefined, 200],
-    ]);
-    // Not one byte of the wrong answer was read, let alone stored; the file came whole from the next request.
-    expect(server.bytesServed - servedBefore).toBe(SIZE);
-    expect(written[0]).toBe(0);
-    expect(written).toEqual(Array.from({ length: Math.ceil(SIZE / CHUNK) }, (_, i) => i * CHUNK));
-    expect(states.filter((s) => s === "verifying")).toHaveLength(1);
-    expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE });
-    expectSameBytes(await storedBytesOf(sha), bytes);
-  });
+      expect(server.blobRequests.map((r) => [r.range, r.status])).toEqual([
+        [undefined, 200],
+        [`bytes=${storedBefore}-`, 206],
+        [undefined, 200],
+      ]);
+      // Not one byte of the wrong answer was read, let alone stored; the file came whole from the next request.
+      expect(server.bytesServed - servedBefore).toBe(SIZE);
+      expect(written[0]).toBe(0);
+      expect(written).toEqual(Array.from({ length: Math.ceil(SIZE / CHUNK) }, (_, i) => i * CHUNK));
+      expect(states.filter((s) => s === "verifying")).toHaveLength(1);
+      expect(await db.blobs.get(sha)).toMatchObject({ state: "complete", storedBytes: SIZE });
+      expectSameBytes(await storedBytesOf(sha), bytes);
+    },
+  );
 
   it("the browser's online event retries at once instead of waiting for the backoff", async () => {
     const { material, sha } = await oneFile();
@@ -258,7 +283,12 @@ describe("materials downloader", () => {
     await loader.makeAvailableOffline([material.id]);
     await loader.idle();
     expect(server.blobRequests).toHaveLength(2);
-    expect(await db.blobs.get(sha)).toMatchObject({ state: "failed", storedBytes: 0, chunkCount: 0, problem: DOWNLOAD_PROBLEMS.corrupt });
+    expect(await db.blobs.get(sha)).toMatchObject({
+      state: "failed",
+      storedBytes: 0,
+      chunkCount: 0,
+      problem: DOWNLOAD_PROBLEMS.corrupt,
+    });
     expect(await chunkCount(sha)).toBe(0);
     expect(await readMaterialBlob(sha)).toBeUndefined();
     expect(await readMaterialFile(material.id)).toBeUndefined();
@@ -273,7 +303,11 @@ describe("materials downloader", () => {
     await loader.makeAvailableOffline([material.id]);
     await loader.idle();
     expect(server.blobRequests).toHaveLength(2);
-    expect(await db.blobs.get(material.sha256)).toMatchObject({ state: "failed", storedBytes: 0, problem: DOWNLOAD_PROBLEMS.corrupt });
+    expect(await db.blobs.get(material.sha256)).toMatchObject({
+      state: "failed",
+      storedBytes: 0,
+      problem: DOWNLOAD_PROBLEMS.corrupt,
+    });
     expect(await readMaterialBlob(material.sha256)).toBeUndefined();
   });
 
@@ -297,7 +331,12 @@ describe("materials downloader", () => {
     const loader = downloader();
     await loader.makeAvailableOffline([ma.id, mb.id]);
     await loader.idle();
-    expect(await db.blobs.get(ma.sha256)).toMatchObject({ state: "failed", storedBytes: 0, chunkCount: 0, problem: DOWNLOAD_PROBLEMS.quota });
+    expect(await db.blobs.get(ma.sha256)).toMatchObject({
+      state: "failed",
+      storedBytes: 0,
+      chunkCount: 0,
+      problem: DOWNLOAD_PROBLEMS.quota,
+    });
     expect(await chunkCount(ma.sha256)).toBe(0);
     expect(await db.blobs.get(mb.sha256)).toMatchObject({ state: "queued", storedBytes: 0 });
     expect(server.blobRequests.map((r) => r.sha256)).toEqual([ma.sha256]);
@@ -390,18 +429,26 @@ describe("materials downloader", () => {
     server.bytesServed = 0;
 
     const changedBytes = makeBytes(120_000, 42);
-    const changed = { material: materialFor("m2", changedBytes, { updatedAt: "2023-07-01T00:00:00Z" }), bytes: changedBytes };
+    const changed = {
+      material: materialFor("m2", changedBytes, { updatedAt: "2023-07-01T00:00:00Z" }),
+      bytes: changedBytes,
+    };
     await publishAndRefresh("v2", [files[0], changed, files[2]]);
     const oldSha = files[1].material.sha256;
     // Until the new version is verified, the old one stays readable.
-    expect(await db.offlineChoices.get("m2")).toMatchObject({ sha256: changed.material.sha256, previousSha256: oldSha });
+    expect(await db.offlineChoices.get("m2")).toMatchObject({
+      sha256: changed.material.sha256,
+      previousSha256: oldSha,
+    });
     expect(await readMaterialFile("m2")).toBeDefined();
 
     await loader.resumeInterrupted();
     await loader.idle();
     expect(server.blobRequests.slice(3).map((r) => r.sha256)).toEqual([changed.material.sha256]);
     expect(server.bytesServed).toBe(changedBytes.byteLength);
-    expect(await db.offlineChoices.get("m2")).toEqual(expect.not.objectContaining({ previousSha256: expect.anything() }));
+    expect(await db.offlineChoices.get("m2")).toEqual(
+      expect.not.objectContaining({ previousSha256: expect.anything() }),
+    );
     expect(await db.blobs.get(oldSha)).toBeUndefined();
     expect(await chunkCount(oldSha)).toBe(0);
     expectSameBytes(new Uint8Array(await ((await readMaterialFile("m2")) as Blob).arrayBuffer()), changedBytes);
@@ -442,9 +489,14 @@ describe("materials downloader", () => {
   });
 
   it("a finished handout's text is extracted so search finds words inside it", async () => {
-    const html = "<html><head><title>x</title><style>.a{}</style></head><body><h1>Risk profiling</h1><script>alert('no')</script><p>Use the Kyoto Convention&rsquo;s guidelines for déclaration en douane.</p></body></html>";
+    const html =
+      "<html><head><title>x</title><style>.a{}</style></head><body><h1>Risk profiling</h1><script>alert('no')</script><p>Use the Kyoto Convention&rsquo;s guidelines for déclaration en douane.</p></body></html>";
     const bytes = new TextEncoder().encode(html);
-    const material = materialFor("handout", bytes, { kind: "handout", contentType: "text/html", title: "Day 2 handout" });
+    const material = materialFor("handout", bytes, {
+      kind: "handout",
+      contentType: "text/html",
+      title: "Day 2 handout",
+    });
     await publishAndRefresh("v1", [{ material, bytes }]);
     const loader = downloader();
     await loader.makeAvailableOffline([material.id]);

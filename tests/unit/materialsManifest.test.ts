@@ -3,10 +3,23 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db } from "../../src/app/store/db";
-import { markChangesSeen, MANIFEST_MESSAGES, refreshAllManifests, refreshManifest, type ManifestDeps } from "../../src/app/sync/materialsManifest";
+import {
+  markChangesSeen,
+  MANIFEST_MESSAGES,
+  refreshAllManifests,
+  refreshManifest,
+  type ManifestDeps,
+} from "../../src/app/sync/materialsManifest";
 import { invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 import { fakeClock, fakePlatform } from "./support/fakePlatform";
-import { createFakeMaterialsServer, makeBytes, materialFor, publish, WORKSHOP_ID, type FakeMaterialsServer } from "./support/fakeMaterialsServer";
+import {
+  createFakeMaterialsServer,
+  makeBytes,
+  materialFor,
+  publish,
+  WORKSHOP_ID,
+  type FakeMaterialsServer,
+} from "./support/fakeMaterialsServer";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 let server: FakeMaterialsServer;
@@ -20,7 +33,15 @@ const file = (id: string, seed: number, size = 1000) => {
 /** A kept file, as the downloader leaves it once verified. */
 async function keepComplete(materialId: string, sha256: string, size = 1000): Promise<void> {
   await db.offlineChoices.put({ materialId, workshopId: WORKSHOP_ID, sha256, chosenAt: NOW.toISOString() });
-  await db.blobs.put({ sha256, size, contentType: "application/pdf", storedBytes: size, chunkCount: 1, state: "complete", updatedAt: NOW.toISOString() });
+  await db.blobs.put({
+    sha256,
+    size,
+    contentType: "application/pdf",
+    storedBytes: size,
+    chunkCount: 1,
+    state: "complete",
+    updatedAt: NOW.toISOString(),
+  });
   await db.blobChunks.put({ sha256, index: 0, offset: 0, data: new Blob([makeBytes(size)]) });
 }
 
@@ -49,7 +70,12 @@ describe("materials manifest", () => {
   it("a list the server did not sign (left by an unsigned pack) is fetched whole, never revalidated, and the server's list replaces it", async () => {
     const a = file("a", 1);
     publish(server, "v1", [a]);
-    await db.manifests.put({ workshopId: WORKSHOP_ID, version: "v1", fetchedAt: NOW.toISOString(), materials: [{ ...a.material, title: "Doctored title" }] });
+    await db.manifests.put({
+      workshopId: WORKSHOP_ID,
+      version: "v1",
+      fetchedAt: NOW.toISOString(),
+      materials: [{ ...a.material, title: "Doctored title" }],
+    });
     expect(await refreshManifest(WORKSHOP_ID, deps)).toMatchObject({ ok: true });
     expect(server.manifestRequests.map((r) => [r.ifNoneMatch, r.status])).toEqual([[undefined, 200]]);
     const stored = await db.manifests.get(WORKSHOP_ID);
@@ -67,7 +93,10 @@ describe("materials manifest", () => {
     await keepComplete("b", b.material.sha256);
     await keepComplete("c", c.material.sha256);
 
-    const b2 = { ...file("b", 20), material: { ...materialFor("b", makeBytes(1000, 20)), title: "Material b, revised" } };
+    const b2 = {
+      ...file("b", 20),
+      material: { ...materialFor("b", makeBytes(1000, 20)), title: "Material b, revised" },
+    };
     const d = file("d", 4);
     publish(server, "v2", [a, b2, d]);
     const result = await refreshManifest(WORKSHOP_ID, deps);
@@ -80,7 +109,10 @@ describe("materials manifest", () => {
     expect(stored?.changes?.removed.map((m) => m.id)).toEqual(["c"]);
 
     // Changed: points at the new file (queued), the old one is kept readable until the new one is verified.
-    expect(await db.offlineChoices.get("b")).toMatchObject({ sha256: b2.material.sha256, previousSha256: b.material.sha256 });
+    expect(await db.offlineChoices.get("b")).toMatchObject({
+      sha256: b2.material.sha256,
+      previousSha256: b.material.sha256,
+    });
     expect(await db.blobs.get(b2.material.sha256)).toMatchObject({ state: "queued", storedBytes: 0, size: 1000 });
     expect(await db.blobs.get(b.material.sha256)).toMatchObject({ state: "complete" });
     // Withdrawn: the choice and its file are gone.
@@ -123,14 +155,25 @@ describe("materials manifest", () => {
 
   it("refusals, an unreachable server and server errors become plain results", async () => {
     publish(server, "v1", [file("a", 1)]);
-    expect(await refreshManifest("ws-not-joined", deps)).toEqual({ ok: false, reason: "not_allowed", message: MANIFEST_MESSAGES.not_allowed });
+    expect(await refreshManifest("ws-not-joined", deps)).toEqual({
+      ok: false,
+      reason: "not_allowed",
+      message: MANIFEST_MESSAGES.not_allowed,
+    });
     server.access.set(WORKSHOP_ID, new Set());
     expect(await refreshManifest(WORKSHOP_ID, deps)).toMatchObject({ ok: false, reason: "not_allowed" });
     server.down = true;
     expect(await refreshManifest(WORKSHOP_ID, deps)).toMatchObject({ ok: false, reason: "offline" });
-    const failing: ManifestDeps = { ...deps, fetch: async () => new Response(JSON.stringify({ error: { code: "internal", message: "boom" } }), { status: 500 }) };
+    const failing: ManifestDeps = {
+      ...deps,
+      fetch: async () =>
+        new Response(JSON.stringify({ error: { code: "internal", message: "boom" } }), { status: 500 }),
+    };
     expect(await refreshManifest(WORKSHOP_ID, failing)).toMatchObject({ ok: false, reason: "server_error" });
-    const portal: ManifestDeps = { ...deps, fetch: async () => new Response("<html>Sign in to Wi-Fi</html>", { status: 200 }) };
+    const portal: ManifestDeps = {
+      ...deps,
+      fetch: async () => new Response("<html>Sign in to Wi-Fi</html>", { status: 200 }),
+    };
     // A captive portal answered, not our server: as good as offline.
     expect(await refreshManifest(WORKSHOP_ID, portal)).toMatchObject({ ok: false, reason: "offline" });
     expect(await db.manifests.get(WORKSHOP_ID)).toBeUndefined();

@@ -4,24 +4,38 @@ import { nextSyncStatus, type StatusInputs } from "../../src/app/sync/nextSyncSt
 import type { SyncStatus } from "../../src/app/store/syncStatus";
 
 const NOW = new Date("2026-11-20T08:00:00.000Z");
-const EARLIER: SyncStatus = { connection: "online", syncing: true, lastContactAt: "2026-11-19T08:00:00.000Z", lastSyncAt: "2026-11-19T07:00:00.000Z", nextAttemptAt: "2026-11-19T09:00:00.000Z", lastProblem: "old problem" };
+const EARLIER: SyncStatus = {
+  connection: "online",
+  syncing: true,
+  lastContactAt: "2026-11-19T08:00:00.000Z",
+  lastSyncAt: "2026-11-19T07:00:00.000Z",
+  nextAttemptAt: "2026-11-19T09:00:00.000Z",
+  lastProblem: "old problem",
+};
 const answered: StatusInputs = { contact: true, unreachable: false, retry: false, waiting: 0 };
 const noAnswer: StatusInputs = { contact: false, unreachable: true, retry: true, waiting: 2 };
 
 describe("the sync status after a run", () => {
   it("a run that reached the server with nothing left is online and synced now, with no problem or next attempt", () => {
-    expect(nextSyncStatus(EARLIER, answered, NOW)).toEqual({ connection: "online", syncing: false, lastContactAt: NOW.toISOString(), lastSyncAt: NOW.toISOString() });
+    expect(nextSyncStatus(EARLIER, answered, NOW)).toEqual({
+      connection: "online",
+      syncing: false,
+      lastContactAt: NOW.toISOString(),
+      lastSyncAt: NOW.toISOString(),
+    });
   });
 
   it("a run that reached no one is offline, keeps the earlier contact and sync times, and says when it tries again", () => {
-    expect(nextSyncStatus(EARLIER, { ...noAnswer, problem: "The server took too long to answer." }, NOW, 4000)).toEqual({
-      connection: "offline",
-      syncing: false,
-      lastContactAt: EARLIER.lastContactAt,
-      lastSyncAt: EARLIER.lastSyncAt,
-      nextAttemptAt: "2026-11-20T08:00:04.000Z",
-      lastProblem: "The server took too long to answer.",
-    });
+    expect(nextSyncStatus(EARLIER, { ...noAnswer, problem: "The server took too long to answer." }, NOW, 4000)).toEqual(
+      {
+        connection: "offline",
+        syncing: false,
+        lastContactAt: EARLIER.lastContactAt,
+        lastSyncAt: EARLIER.lastSyncAt,
+        nextAttemptAt: "2026-11-20T08:00:04.000Z",
+        lastProblem: "The server took too long to answer.",
+      },
+    );
   });
 
   it("contact with replies still waiting is not a completed sync", () => {
@@ -35,8 +49,18 @@ describe("the sync status after a run", () => {
   });
 
   it("a run that neither reached the server nor found it unreachable keeps the connection it knew", () => {
-    const failedInside: StatusInputs = { contact: false, unreachable: false, retry: true, waiting: 1, problem: "IndexedDB is closed" };
-    expect(nextSyncStatus({ connection: "unknown", syncing: true }, failedInside, NOW)).toEqual({ connection: "unknown", syncing: false, lastProblem: "IndexedDB is closed" });
+    const failedInside: StatusInputs = {
+      contact: false,
+      unreachable: false,
+      retry: true,
+      waiting: 1,
+      problem: "IndexedDB is closed",
+    };
+    expect(nextSyncStatus({ connection: "unknown", syncing: true }, failedInside, NOW)).toEqual({
+      connection: "unknown",
+      syncing: false,
+      lastProblem: "IndexedDB is closed",
+    });
     expect(nextSyncStatus(EARLIER, failedInside, NOW).connection).toBe("online");
   });
 

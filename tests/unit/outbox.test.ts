@@ -40,7 +40,11 @@ async function queued(code = INVITATION_CODE, at = new Date("2023-06-10T10:00:00
   return result.entry;
 }
 
-const problem = { code: "invalid_reply", message: "Some answers need fixing.", details: [{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }] };
+const problem = {
+  code: "invalid_reply",
+  message: "Some answers need fixing.",
+  details: [{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }],
+};
 
 describe("submitting a draft", () => {
   it("moves the draft into the outbox as waiting, in one step", async () => {
@@ -51,7 +55,12 @@ describe("submitting a draft", () => {
     expect(await db.drafts.get(draft.id)).toBeUndefined();
     const entry = await db.outbox.get(draft.id);
     expect(entry).toMatchObject({ state: "waiting", attempts: 0, queuedAt: "2023-06-10T10:00:00.000Z" });
-    expect(entry?.reply).toMatchObject({ id: draft.id, submittedAt: "2023-06-10T10:00:00.000Z", appVersion: APP_VERSION, questionnaireVersion: 1 });
+    expect(entry?.reply).toMatchObject({
+      id: draft.id,
+      submittedAt: "2023-06-10T10:00:00.000Z",
+      appVersion: APP_VERSION,
+      questionnaireVersion: 1,
+    });
     expect(entry?.reply.answers).not.toHaveProperty("directEffectsDescription");
     expect(replySchema.safeParse(entry?.reply).success).toBe(true);
   });
@@ -62,7 +71,10 @@ describe("submitting a draft", () => {
     const before = await db.drafts.get(draft.id);
     const result = await submitDraft(draft.id);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => `${i.question}:${i.code}`)).toEqual(expect.arrayContaining(["email:invalid_email", "application:required"]));
+    if (!result.ok)
+      expect(result.issues.map((i) => `${i.question}:${i.code}`)).toEqual(
+        expect.arrayContaining(["email:invalid_email", "application:required"]),
+      );
     expect(await db.drafts.get(draft.id)).toEqual(before);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -72,13 +84,19 @@ describe("submitting a draft", () => {
     await saveAnswer(draft.id, "administration", "XX");
     const result = await submitDraft(draft.id);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues).toEqual([expect.objectContaining({ question: "administration", code: "invalid_choice" })]);
+    if (!result.ok)
+      expect(result.issues).toEqual([expect.objectContaining({ question: "administration", code: "invalid_choice" })]);
   });
 });
 
 describe("outbox states", () => {
   it("has plain-English labels for every state", () => {
-    expect(OUTBOX_STATE_LABELS).toEqual({ waiting: "Waiting for connection", sending: "Sending…", sent: "Sent", needs_attention: "Needs your attention" });
+    expect(OUTBOX_STATE_LABELS).toEqual({
+      waiting: "Waiting for connection",
+      sending: "Sending…",
+      sent: "Sent",
+      needs_attention: "Needs your attention",
+    });
   });
 
   it("takeBatch hands out waiting replies oldest first and marks them sending", async () => {
@@ -157,13 +175,23 @@ describe("outbox states", () => {
     await reopenForFix(entry.id, new Date("2023-06-11T08:00:00Z"));
     expect(await db.outbox.get(entry.id)).toBeUndefined();
     const draft = await db.drafts.get(entry.id);
-    expect(draft).toMatchObject({ id: entry.id, answers: entry.reply.answers, startedAt: entry.reply.startedAt, sectionIndex: 0, serverIssues: problem });
+    expect(draft).toMatchObject({
+      id: entry.id,
+      answers: entry.reply.answers,
+      startedAt: entry.reply.startedAt,
+      sectionIndex: 0,
+      serverIssues: problem,
+    });
     expect((await findOrStartDraft(INVITATION_CODE)).id).toBe(entry.id);
   });
 
   it("reopening opens the section of the first answer the server refused, not the first section", async () => {
     const entry = await queued();
-    const applicationProblem = { code: "invalid_answers", message: "Some answers need fixing.", details: [{ path: "answers.application", code: "too_long", message: "Too long" }] };
+    const applicationProblem = {
+      code: "invalid_answers",
+      message: "Some answers need fixing.",
+      details: [{ path: "answers.application", code: "too_long", message: "Too long" }],
+    };
     await markNeedsAttention(entry.id, applicationProblem);
     await reopenForFix(entry.id);
     const sections = followUpV1.sections.map((s) => s.id);

@@ -4,7 +4,16 @@ import { Deflate, Inflate, zipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { PackManifestInput } from "../../src/shared/pack";
 import { PackError, readPack, type PackErrorCode } from "../../src/shared/packs";
-import { bytesSource, material, memoryStore, patternBytes, rawZip, sha256Of, WORKSHOP, type RawZipEntry } from "../fixtures/packSupport";
+import {
+  bytesSource,
+  material,
+  memoryStore,
+  patternBytes,
+  rawZip,
+  sha256Of,
+  WORKSHOP,
+  type RawZipEntry,
+} from "../fixtures/packSupport";
 
 const enc = new TextEncoder();
 const one = patternBytes(2000, 11);
@@ -20,7 +29,10 @@ const listed: Listed[] = [
   { id: "two", path: "materials/Two.pdf", bytes: two },
 ];
 
-function manifestFor(files: Listed[] = listed, change?: (m: Record<string, unknown> & PackManifestInput) => void): Uint8Array {
+function manifestFor(
+  files: Listed[] = listed,
+  change?: (m: Record<string, unknown> & PackManifestInput) => void,
+): Uint8Array {
   const materials = files.map((f) => material(f.id, f.id, `${f.id}.pdf`, f.bytes));
   const manifest = {
     format: "outrigger-pack",
@@ -29,13 +41,21 @@ function manifestFor(files: Listed[] = listed, change?: (m: Record<string, unkno
     appVersion: "test",
     workshop: WORKSHOP,
     manifest: { workshopId: WORKSHOP.id, version: "v1", materials },
-    entries: files.map((f, i) => ({ materialId: f.id, path: f.path, size: f.bytes.length, sha256: materials[i].sha256 })),
+    entries: files.map((f, i) => ({
+      materialId: f.id,
+      path: f.path,
+      size: f.bytes.length,
+      sha256: materials[i].sha256,
+    })),
   } as Record<string, unknown> & PackManifestInput;
   change?.(manifest);
   return enc.encode(JSON.stringify(manifest));
 }
 
-const honestEntries = (): RawZipEntry[] => [{ name: "manifest.json", data: manifestFor(), method: 8 }, ...listed.map((f) => ({ name: f.path, data: f.bytes }))];
+const honestEntries = (): RawZipEntry[] => [
+  { name: "manifest.json", data: manifestFor(), method: 8 },
+  ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+];
 
 async function refusal(bytes: Uint8Array): Promise<{ code: PackErrorCode; message: string; stored: string[] }> {
   const store = memoryStore();
@@ -78,35 +98,175 @@ describe("hostile packs refused whole, nothing stored", () => {
     ["random bytes", () => patternBytes(100_000, 3), "not_a_zip"],
     ["a PDF", () => enc.encode("%PDF-1.7\n" + "x".repeat(5000) + "\n%%EOF\n"), "not_a_zip"],
     ["a pack cut short (no end record)", () => rawZip(honestEntries()).subarray(0, 4000), "not_a_zip"],
-    ["a zip without manifest.json", () => zipSync({ "holiday.jpg": patternBytes(1000, 1), "notes.txt": enc.encode("hello") }), "no_manifest"],
-    ["a manifest that is not JSON", () => rawZip([{ name: "manifest.json", data: enc.encode("{not json") }]), "bad_manifest"],
-    ["a manifest of another format", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.format = "someone-elses-pack" as never)) }]), "bad_manifest"],
-    ["a manifest failing the schema", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[0].sha256 = "not-a-hash")) }, ...listed.map((f) => ({ name: f.path, data: f.bytes }))]), "bad_manifest"],
-    ["a manifest whose workshop and materials disagree", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.manifest.workshopId = "other")) }]), "bad_manifest"],
-    ["a manifest of a newer format version", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.formatVersion = 2 as never)) }]), "unsupported_version"],
-    ["../evil.txt", () => rawZip([...honestEntries(), { name: "../evil.txt", data: enc.encode("pwned") }]), "unsafe_path"],
-    ["materials/../../evil.txt", () => rawZip([...honestEntries(), { name: "materials/../../evil.txt", data: enc.encode("pwned") }]), "unsafe_path"],
+    [
+      "a zip without manifest.json",
+      () => zipSync({ "holiday.jpg": patternBytes(1000, 1), "notes.txt": enc.encode("hello") }),
+      "no_manifest",
+    ],
+    [
+      "a manifest that is not JSON",
+      () => rawZip([{ name: "manifest.json", data: enc.encode("{not json") }]),
+      "bad_manifest",
+    ],
+    [
+      "a manifest of another format",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor(listed, (m) => void (m.format = "someone-elses-pack" as never)) },
+        ]),
+      "bad_manifest",
+    ],
+    [
+      "a manifest failing the schema",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[0].sha256 = "not-a-hash")) },
+          ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+        ]),
+      "bad_manifest",
+    ],
+    [
+      "a manifest whose workshop and materials disagree",
+      () =>
+        rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.manifest.workshopId = "other")) }]),
+      "bad_manifest",
+    ],
+    [
+      "a manifest of a newer format version",
+      () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.formatVersion = 2 as never)) }]),
+      "unsupported_version",
+    ],
+    [
+      "../evil.txt",
+      () => rawZip([...honestEntries(), { name: "../evil.txt", data: enc.encode("pwned") }]),
+      "unsafe_path",
+    ],
+    [
+      "materials/../../evil.txt",
+      () => rawZip([...honestEntries(), { name: "materials/../../evil.txt", data: enc.encode("pwned") }]),
+      "unsafe_path",
+    ],
     ["/abs/path", () => rawZip([...honestEntries(), { name: "/abs/path", data: enc.encode("pwned") }]), "unsafe_path"],
     ["a\\b", () => rawZip([...honestEntries(), { name: "a\\b", data: enc.encode("pwned") }]), "unsafe_path"],
-    ["C:/windows", () => rawZip([...honestEntries(), { name: "C:/windows/evil.dll", data: enc.encode("pwned") }]), "unsafe_path"],
-    ["a manifest entry with a ../ path", () => rawZip([{ name: "manifest.json", data: manifestFor([{ ...listed[0], path: "../One.pdf" }]) }]), "unsafe_path"],
-    ["a declared size that disagrees with the manifest", () => rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one, size: 1999, compressedSize: 1999 }, { name: listed[1].path, data: two }]), "size_mismatch"],
-    ["a deflated entry declaring another size than the manifest", () => rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one, method: 8, size: 10 }, { name: listed[1].path, data: two }]), "size_mismatch"],
-    ["an absurd (5 GB) size in the manifest", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[0].size = 5 * 1024 ** 3)) }]), "too_large"],
-    ["an absurd (5 GB) material in the manifest", () => rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.manifest.materials[0].size = 5 * 1024 ** 3)) }]), "too_large"],
+    [
+      "C:/windows",
+      () => rawZip([...honestEntries(), { name: "C:/windows/evil.dll", data: enc.encode("pwned") }]),
+      "unsafe_path",
+    ],
+    [
+      "a manifest entry with a ../ path",
+      () => rawZip([{ name: "manifest.json", data: manifestFor([{ ...listed[0], path: "../One.pdf" }]) }]),
+      "unsafe_path",
+    ],
+    [
+      "a declared size that disagrees with the manifest",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor() },
+          { name: listed[0].path, data: one, size: 1999, compressedSize: 1999 },
+          { name: listed[1].path, data: two },
+        ]),
+      "size_mismatch",
+    ],
+    [
+      "a deflated entry declaring another size than the manifest",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor() },
+          { name: listed[0].path, data: one, method: 8, size: 10 },
+          { name: listed[1].path, data: two },
+        ]),
+      "size_mismatch",
+    ],
+    [
+      "an absurd (5 GB) size in the manifest",
+      () =>
+        rawZip([{ name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[0].size = 5 * 1024 ** 3)) }]),
+      "too_large",
+    ],
+    [
+      "an absurd (5 GB) material in the manifest",
+      () =>
+        rawZip([
+          {
+            name: "manifest.json",
+            data: manifestFor(listed, (m) => void (m.manifest.materials[0].size = 5 * 1024 ** 3)),
+          },
+        ]),
+      "too_large",
+    ],
     ["more entries than a pack may have", () => rawZip(honestEntries(), { entryCount: 2000 }), "too_large"],
-    ["a manifest.json declaring 2 MB", () => rawZip([{ name: "manifest.json", data: manifestFor(), method: 8, size: 2 * 1024 * 1024 }]), "too_large"],
-    ["a manifest.json that is a zip bomb", () => rawZip([{ name: "manifest.json", stored: bomb, method: 8, size: 1000 }]), "zip_bomb"],
+    [
+      "a manifest.json declaring 2 MB",
+      () => rawZip([{ name: "manifest.json", data: manifestFor(), method: 8, size: 2 * 1024 * 1024 }]),
+      "too_large",
+    ],
+    [
+      "a manifest.json that is a zip bomb",
+      () => rawZip([{ name: "manifest.json", stored: bomb, method: 8, size: 1000 }]),
+      "zip_bomb",
+    ],
     ["duplicate names", () => rawZip([...honestEntries(), { name: listed[0].path, data: one }]), "duplicate_entry"],
-    ["names differing only in case", () => rawZip([...honestEntries(), { name: listed[0].path.toUpperCase(), data: one }]), "duplicate_entry"],
-    ["the same path twice in the manifest", () => rawZip([{ name: "manifest.json", data: manifestFor([listed[0], { ...listed[1], path: listed[0].path }]) }, { name: listed[0].path, data: one }]), "duplicate_entry"],
-    ["an encrypted entry", () => rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one, flags: 1 }, { name: listed[1].path, data: two }]), "encrypted"],
-    ["an AES-encrypted entry (method 99)", () => rawZip([...honestEntries(), { name: "x.bin", data: one, method: 99 }]), "encrypted"],
-    ["bzip2 compression (method 12)", () => rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one, method: 12 }, { name: listed[1].path, data: two }]), "unsupported_compression"],
+    [
+      "names differing only in case",
+      () => rawZip([...honestEntries(), { name: listed[0].path.toUpperCase(), data: one }]),
+      "duplicate_entry",
+    ],
+    [
+      "the same path twice in the manifest",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor([listed[0], { ...listed[1], path: listed[0].path }]) },
+          { name: listed[0].path, data: one },
+        ]),
+      "duplicate_entry",
+    ],
+    [
+      "an encrypted entry",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor() },
+          { name: listed[0].path, data: one, flags: 1 },
+          { name: listed[1].path, data: two },
+        ]),
+      "encrypted",
+    ],
+    [
+      "an AES-encrypted entry (method 99)",
+      () => rawZip([...honestEntries(), { name: "x.bin", data: one, method: 99 }]),
+      "encrypted",
+    ],
+    [
+      "bzip2 compression (method 12)",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor() },
+          { name: listed[0].path, data: one, method: 12 },
+          { name: listed[1].path, data: two },
+        ]),
+      "unsupported_compression",
+    ],
     ["a zip64 end record", () => rawZip(honestEntries(), { zip64Locator: true }), "zip64_unsupported"],
-    ["an entry with zip64 sizes", () => rawZip([...honestEntries(), { name: "big.bin", data: one, size: 0xffffffff }]), "zip64_unsupported"],
-    ["a stored entry with two sizes", () => rawZip([...honestEntries(), { name: "odd.bin", data: one, size: 5 }]), "damaged_zip"],
-    ["an entry claiming more bytes than the file has", () => rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one }, { name: listed[1].path, data: two, size: 3_000_000, compressedSize: 3_000_000 }]), "damaged_zip"],
+    [
+      "an entry with zip64 sizes",
+      () => rawZip([...honestEntries(), { name: "big.bin", data: one, size: 0xffffffff }]),
+      "zip64_unsupported",
+    ],
+    [
+      "a stored entry with two sizes",
+      () => rawZip([...honestEntries(), { name: "odd.bin", data: one, size: 5 }]),
+      "damaged_zip",
+    ],
+    [
+      "an entry claiming more bytes than the file has",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor() },
+          { name: listed[0].path, data: one },
+          { name: listed[1].path, data: two, size: 3_000_000, compressedSize: 3_000_000 },
+        ]),
+      "damaged_zip",
+    ],
   ];
   it.each(cases)("%s → %s", async (_label, make, code) => {
     const outcome = await refusal(make());
@@ -142,7 +302,10 @@ describe("one bad entry refused, the rest imported", () => {
   it("stops inflating a zip bomb early and fast, storing none of it", async () => {
     const small = new Uint8Array(1000);
     const entries: RawZipEntry[] = [
-      { name: "manifest.json", data: manifestFor([...listed, { id: "bomb", path: "materials/Bomb.pdf", bytes: small }]) },
+      {
+        name: "manifest.json",
+        data: manifestFor([...listed, { id: "bomb", path: "materials/Bomb.pdf", bytes: small }]),
+      },
       { name: listed[0].path, data: one },
       { name: "materials/Bomb.pdf", stored: bomb, method: 8, size: 1000 },
       { name: listed[1].path, data: two },
@@ -167,7 +330,13 @@ describe("one bad entry refused, the rest imported", () => {
     }
     expect(compressedBytesInflated).toBeGreaterThan(0);
     expect(compressedBytesInflated).toBeLessThan(bomb.length / 2);
-    expect(result.refused).toEqual([expect.objectContaining({ path: "materials/Bomb.pdf", code: "too_big", reason: expect.stringContaining("changed or damaged") })]);
+    expect(result.refused).toEqual([
+      expect.objectContaining({
+        path: "materials/Bomb.pdf",
+        code: "too_big",
+        reason: expect.stringContaining("changed or damaged"),
+      }),
+    ]);
     expect(result.imported.map((e) => e.materialId)).toEqual(["one", "two"]);
     expect(written).toBe(one.length + two.length);
     expect(store.files.has(sha256Of(small))).toBe(false);
@@ -177,14 +346,21 @@ describe("one bad entry refused, the rest imported", () => {
   it("refuses a deflated entry whose data is corrupt", async () => {
     const deflated = (await import("fflate")).deflateSync(two);
     const broken = deflated.slice(0, deflated.length - 20);
-    const zip = rawZip([{ name: "manifest.json", data: manifestFor() }, { name: listed[0].path, data: one }, { name: listed[1].path, stored: broken, method: 8, size: two.length }]);
+    const zip = rawZip([
+      { name: "manifest.json", data: manifestFor() },
+      { name: listed[0].path, data: one },
+      { name: listed[1].path, stored: broken, method: 8, size: two.length },
+    ]);
     const result = await readPack(bytesSource(zip), memoryStore());
     expect(result.refused).toEqual([expect.objectContaining({ path: listed[1].path, code: "damaged" })]);
     expect(result.imported.map((e) => e.materialId)).toEqual(["one"]);
   });
 
   it("imports deflated materials too (a pack re-zipped by another tool)", async () => {
-    const zip = rawZip([{ name: "manifest.json", data: manifestFor(), method: 8 }, ...listed.map((f) => ({ name: f.path, data: f.bytes, method: 8 }))]);
+    const zip = rawZip([
+      { name: "manifest.json", data: manifestFor(), method: 8 },
+      ...listed.map((f) => ({ name: f.path, data: f.bytes, method: 8 })),
+    ]);
     const store = memoryStore();
     const result = await readPack(bytesSource(zip), store);
     expect(result.imported).toHaveLength(2);
@@ -192,11 +368,18 @@ describe("one bad entry refused, the rest imported", () => {
   });
 
   it("ignores folders and README.txt, and refuses (never reads) files not in the manifest", async () => {
-    const zip = rawZip([{ name: "materials/" }, ...honestEntries(), { name: "README.txt", data: enc.encode("hi") }, { name: "materials/extra.exe", data: patternBytes(500, 9) }]);
+    const zip = rawZip([
+      { name: "materials/" },
+      ...honestEntries(),
+      { name: "README.txt", data: enc.encode("hi") },
+      { name: "materials/extra.exe", data: patternBytes(500, 9) },
+    ]);
     const store = memoryStore();
     const result = await readPack(bytesSource(zip), store);
     expect(result.imported).toHaveLength(2);
-    expect(result.refused).toEqual([{ path: "materials/extra.exe", code: "not_listed", reason: expect.stringContaining("not in the pack's list") }]);
+    expect(result.refused).toEqual([
+      { path: "materials/extra.exe", code: "not_listed", reason: expect.stringContaining("not in the pack's list") },
+    ]);
     expect(store.files.size).toBe(2);
   });
 });

@@ -3,8 +3,29 @@ import { unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Material } from "../../src/shared/materials";
 import { PACK_MANIFEST_PATH, type PackManifest } from "../../src/shared/pack";
-import { packPaths, PackError, readableFileName, readPack, readZipDirectory, unicodePathExtra, writePack, type PackFileInput, type PackInput } from "../../src/shared/packs";
-import { bytesSource, chunksOf, makeKeyPair, material, memorySink, memoryStore, patternBytes, sha256Of, WORKSHOP, type TestKey } from "../fixtures/packSupport";
+import {
+  packPaths,
+  PackError,
+  readableFileName,
+  readPack,
+  readZipDirectory,
+  unicodePathExtra,
+  writePack,
+  type PackFileInput,
+  type PackInput,
+} from "../../src/shared/packs";
+import {
+  bytesSource,
+  chunksOf,
+  makeKeyPair,
+  material,
+  memorySink,
+  memoryStore,
+  patternBytes,
+  sha256Of,
+  WORKSHOP,
+  type TestKey,
+} from "../fixtures/packSupport";
 
 const glance = patternBytes(300_000, 1);
 const risk = patternBytes(123_457, 2);
@@ -21,11 +42,19 @@ const materials: Material[] = [
   material("annex-b", "annex", "annex-b.pdf", annexB),
   material("later", "Not in this pack", "later.pdf", notShared),
 ];
-const bytesOf: Record<string, Uint8Array> = { glance, risk, walk: video, "annex-a": annexA, "annex-b": annexB, later: notShared };
+const bytesOf: Record<string, Uint8Array> = {
+  glance,
+  risk,
+  walk: video,
+  "annex-a": annexA,
+  "annex-b": annexB,
+  later: notShared,
+};
 const serverManifest = { workshopId: WORKSHOP.id, version: "v7", materials };
 const shared = materials.filter((m) => m.id !== "later");
 
-const files = (list: Material[] = shared, chunk = 64 * 1024): PackFileInput[] => list.map((m) => ({ material: m, read: () => chunksOf(bytesOf[m.id], chunk) }));
+const files = (list: Material[] = shared, chunk = 64 * 1024): PackFileInput[] =>
+  list.map((m) => ({ material: m, read: () => chunksOf(bytesOf[m.id], chunk) }));
 
 /** toEqual walks typed arrays element by element (seconds per megabyte); compare as Buffers instead. */
 function expectSameBytes(actual: Uint8Array | undefined, expected: Uint8Array): void {
@@ -41,7 +70,15 @@ beforeAll(async () => {
 async function makePack(overrides: Partial<PackInput> = {}): Promise<{ bytes: Uint8Array; manifest: PackManifest }> {
   const sink = memorySink();
   const { manifest, packBytes } = await writePack(
-    { workshop: WORKSHOP, manifest: serverManifest, signature: await key.sign(serverManifest), appVersion: "0.1.0-test", createdAt: new Date("2024-05-01T10:00:00Z"), files: files(), ...overrides },
+    {
+      workshop: WORKSHOP,
+      manifest: serverManifest,
+      signature: await key.sign(serverManifest),
+      appVersion: "0.1.0-test",
+      createdAt: new Date("2024-05-01T10:00:00Z"),
+      files: files(),
+      ...overrides,
+    },
     sink,
   );
   expect(sink.closed).toBe(true);
@@ -51,7 +88,10 @@ async function makePack(overrides: Partial<PackInput> = {}): Promise<{ bytes: Ui
 }
 
 /** Rewrites a pack through fflate with the manifest changed: for cases writePack rightly refuses to make. */
-function repack(bytes: Uint8Array, change: (manifest: PackManifest, files: Record<string, Uint8Array>) => void): Uint8Array {
+function repack(
+  bytes: Uint8Array,
+  change: (manifest: PackManifest, files: Record<string, Uint8Array>) => void,
+): Uint8Array {
   const all = unzipSync(bytes);
   const manifest = JSON.parse(new TextDecoder().decode(all[PACK_MANIFEST_PATH])) as PackManifest;
   const rest: Record<string, Uint8Array> = { ...all };
@@ -65,7 +105,12 @@ async function dataOffsetOf(bytes: Uint8Array, name: string): Promise<number> {
   const entry = dir.entries.find((e) => e.name === name);
   if (!entry) throw new Error(`${name} not in zip`);
   const view = new DataView(bytes.buffer, bytes.byteOffset);
-  return entry.localHeaderOffset + 30 + view.getUint16(entry.localHeaderOffset + 26, true) + view.getUint16(entry.localHeaderOffset + 28, true);
+  return (
+    entry.localHeaderOffset +
+    30 +
+    view.getUint16(entry.localHeaderOffset + 26, true) +
+    view.getUint16(entry.localHeaderOffset + 28, true)
+  );
 }
 
 describe("pack round trip", () => {
@@ -85,8 +130,14 @@ describe("pack round trip", () => {
     // The first bytes of the file are manifest.json's local header.
     expect(new TextDecoder().decode(bytes.subarray(30, 30 + "manifest.json".length))).toBe("manifest.json");
     // Files are stored, not deflated; the manifest and README are deflated.
-    expect(Object.fromEntries(dir.entries.map((e) => [e.name, e.method]))).toMatchObject({ "manifest.json": 8, "README.txt": 8, "materials/RKC at a glance.pdf": 0 });
-    expect(manifest.entries.map((e) => [e.materialId, e.size, e.sha256])).toEqual(shared.map((m) => [m.id, m.size, m.sha256]));
+    expect(Object.fromEntries(dir.entries.map((e) => [e.name, e.method]))).toMatchObject({
+      "manifest.json": 8,
+      "README.txt": 8,
+      "materials/RKC at a glance.pdf": 0,
+    });
+    expect(manifest.entries.map((e) => [e.materialId, e.size, e.sha256])).toEqual(
+      shared.map((m) => [m.id, m.size, m.sha256]),
+    );
     expect(manifest.manifest.materials).toHaveLength(materials.length);
   });
 
@@ -107,9 +158,17 @@ describe("pack round trip", () => {
     const { bytes } = await makePack();
     const store = memoryStore();
     const progress: number[] = [];
-    const result = await readPack(bytesSource(bytes), store, { signingKey: key.signingKey, onProgress: (done, total) => (expect(total).toBe(bytes.length), progress.push(done)) });
+    const result = await readPack(bytesSource(bytes), store, {
+      signingKey: key.signingKey,
+      onProgress: (done, total) => (expect(total).toBe(bytes.length), progress.push(done)),
+    });
     // Signed as packs were before workshops were signed too (payload 1): still verified, for the materials.
-    expect(result.verification).toEqual({ status: "verified", issuer: "Outrigger test server", keyId: "test-key-1", covers: "materials" });
+    expect(result.verification).toEqual({
+      status: "verified",
+      issuer: "Outrigger test server",
+      keyId: "test-key-1",
+      covers: "materials",
+    });
     expect(result.refused).toEqual([]);
     expect(result.imported.map((e) => e.materialId)).toEqual(shared.map((m) => m.id));
     for (const m of shared) {
@@ -142,7 +201,15 @@ describe("pack round trip", () => {
     const m = material("big", "Big", "big.mp4", big);
     const sink = memorySink();
     const manifest = { workshopId: WORKSHOP.id, version: "v1", materials: [m] };
-    await writePack({ workshop: WORKSHOP, manifest, appVersion: "t", files: [{ material: m, read: () => chunksOf(big, big.length) }] }, sink);
+    await writePack(
+      {
+        workshop: WORKSHOP,
+        manifest,
+        appVersion: "t",
+        files: [{ material: m, read: () => chunksOf(big, big.length) }],
+      },
+      sink,
+    );
     expect(Math.max(...sink.chunkSizes)).toBeLessThanOrEqual(1024 * 1024);
     expectSameBytes(unzipSync(sink.bytes())["materials/Big.mp4"], big);
   });
@@ -190,7 +257,12 @@ describe("pack signature", () => {
     const store = memoryStore();
     const result = await readPack(bytesSource(tampered), store, { signingKey: key.signingKey });
     expect(result.verification.status).toBe("verified");
-    expect(result.refused).toEqual([expect.objectContaining({ code: "not_in_signed_manifest", path: "materials/Session 2 Risk management draft final.pdf" })]);
+    expect(result.refused).toEqual([
+      expect.objectContaining({
+        code: "not_in_signed_manifest",
+        path: "materials/Session 2 Risk management draft final.pdf",
+      }),
+    ]);
     expect(result.imported).toHaveLength(4);
     expect(store.files.has(sha256Of(swapped))).toBe(false);
   });
@@ -207,7 +279,12 @@ describe("pack signature", () => {
     const store = memoryStore();
     const result = await readPack(bytesSource(tampered), store, { signingKey: key.signingKey });
     expect(result.verification.status).toBe("verified");
-    expect(result.refused).toEqual([expect.objectContaining({ code: "not_in_signed_manifest", path: "materials/Session 2 Risk management draft final.pdf" })]);
+    expect(result.refused).toEqual([
+      expect.objectContaining({
+        code: "not_in_signed_manifest",
+        path: "materials/Session 2 Risk management draft final.pdf",
+      }),
+    ]);
     expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "walk", "annex-a", "annex-b"]);
     expect(store.files.has(sha256Of(patternBytes(risk.length, 78)))).toBe(false);
   });
@@ -223,7 +300,12 @@ describe("damaged files", () => {
     const result = await readPack(bytesSource(damaged), store, { signingKey: key.signingKey });
     expect(result.verification.status).toBe("verified");
     expect(result.refused).toEqual([
-      { entry: expect.objectContaining({ materialId: "walk" }), path: "materials/Border walk-through.mp4", code: "damaged", reason: expect.stringMatching(/^This file was changed or damaged on the way \(/) },
+      {
+        entry: expect.objectContaining({ materialId: "walk" }),
+        path: "materials/Border walk-through.mp4",
+        code: "damaged",
+        reason: expect.stringMatching(/^This file was changed or damaged on the way \(/),
+      },
     ]);
     expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "risk", "annex-a", "annex-b"]);
     expect(store.files.has(shared[2].sha256)).toBe(false);
@@ -245,7 +327,14 @@ describe("damaged files", () => {
     const store = memoryStore();
     const result = await readPack(bytesSource(tampered), store, { signingKey: key.signingKey });
     expect(result.verification.status).toBe("verified");
-    expect(result.refused).toEqual([{ entry: expect.objectContaining({ materialId: "risk" }), path: entry.path, code: "damaged", reason: expect.stringContaining("SHA-256") }]);
+    expect(result.refused).toEqual([
+      {
+        entry: expect.objectContaining({ materialId: "risk" }),
+        path: entry.path,
+        code: "damaged",
+        reason: expect.stringContaining("SHA-256"),
+      },
+    ]);
     expect(result.imported.map((e) => e.materialId)).toEqual(["glance", "walk", "annex-a", "annex-b"]);
     expect(store.files.has(entry.sha256)).toBe(false);
     expect(store.open.size).toBe(0);
@@ -272,7 +361,12 @@ describe("damaged files", () => {
     ] as const) {
       const sink = memorySink();
       const attempt = writePack(
-        { workshop: WORKSHOP, manifest: serverManifest, appVersion: "t", files: [...files([shared[0]]), { material: walk, read: () => chunksOf(bytes) }] },
+        {
+          workshop: WORKSHOP,
+          manifest: serverManifest,
+          appVersion: "t",
+          files: [...files([shared[0]]), { material: walk, read: () => chunksOf(bytes) }],
+        },
         sink,
       );
       await expect(attempt).rejects.toThrow(pattern);
@@ -284,14 +378,26 @@ describe("damaged files", () => {
 
   it("refuses to export a material that is not in the manifest", async () => {
     const stray = material("stray", "Stray", "stray.pdf", annexA);
-    await expect(writePack({ workshop: WORKSHOP, manifest: serverManifest, appVersion: "t", files: [{ material: stray, read: () => chunksOf(annexA) }] }, memorySink())).rejects.toMatchObject({ code: "bad_input" });
+    await expect(
+      writePack(
+        {
+          workshop: WORKSHOP,
+          manifest: serverManifest,
+          appVersion: "t",
+          files: [{ material: stray, read: () => chunksOf(annexA) }],
+        },
+        memorySink(),
+      ),
+    ).rejects.toMatchObject({ code: "bad_input" });
   });
 });
 
 describe("pack progress and cancelling", () => {
   it("reports export progress up to the total of the files", async () => {
     const seen: Array<[number, number]> = [];
-    await writePack({ workshop: WORKSHOP, manifest: serverManifest, appVersion: "t", files: files() }, memorySink(), { onProgress: (done, total) => seen.push([done, total]) });
+    await writePack({ workshop: WORKSHOP, manifest: serverManifest, appVersion: "t", files: files() }, memorySink(), {
+      onProgress: (done, total) => seen.push([done, total]),
+    });
     const total = shared.reduce((s, m) => s + m.size, 0);
     expect(seen.at(-1)).toEqual([total, total]);
     expect(seen.every(([, t]) => t === total)).toBe(true);
@@ -312,7 +418,11 @@ describe("pack progress and cancelling", () => {
     const { bytes } = await makePack();
     const controller = new AbortController();
     const store = memoryStore();
-    const attempt = readPack(bytesSource(bytes), store, { chunkBytes: 64 * 1024, signal: controller.signal, onProgress: (done) => done > bytes.length / 2 && controller.abort(new Error("cancelled")) });
+    const attempt = readPack(bytesSource(bytes), store, {
+      chunkBytes: 64 * 1024,
+      signal: controller.signal,
+      onProgress: (done) => done > bytes.length / 2 && controller.abort(new Error("cancelled")),
+    });
     await expect(attempt).rejects.toThrow("cancelled");
     expect(store.open.size).toBe(0);
   });
@@ -322,7 +432,7 @@ describe("pack file names", () => {
   it("keeps titles readable and safe on every file system", () => {
     expect(readableFileName("RKC at a glance", "x.pdf")).toBe("RKC at a glance.pdf");
     expect(readableFileName("Guide.pdf", "guide.PDF")).toBe("Guide.pdf");
-    expect(readableFileName("a/b\\c:d*e?f\"g<h>i|j", "f.docx")).toBe("a b c d e f g h i j.docx");
+    expect(readableFileName('a/b\\c:d*e?f"g<h>i|j', "f.docx")).toBe("a b c d e f g h i j.docx");
     expect(readableFileName("tabs\tand\nnew  lines\u0000", "f.pdf")).toBe("tabs and new lines.pdf");
     expect(readableFileName("../../etc/passwd", "x.txt")).toBe("etc passwd.txt");
     expect(readableFileName("invoice\u202Efdp.exe", "x.pdf")).toBe("invoice fdp.exe.pdf");
@@ -336,7 +446,15 @@ describe("pack file names", () => {
   });
 
   it("de-duplicates without regard to case", () => {
-    expect(packPaths([{ title: "Slides", fileName: "a.pdf" }, { title: "slides", fileName: "b.pdf" }, { title: "SLIDES", fileName: "c.pdf" }, { title: "Slides", fileName: "d.pptx" }, { title: "README", fileName: "r.txt" }])).toEqual([
+    expect(
+      packPaths([
+        { title: "Slides", fileName: "a.pdf" },
+        { title: "slides", fileName: "b.pdf" },
+        { title: "SLIDES", fileName: "c.pdf" },
+        { title: "Slides", fileName: "d.pptx" },
+        { title: "README", fileName: "r.txt" },
+      ]),
+    ).toEqual([
       "materials/Slides.pdf",
       "materials/slides (2).pdf",
       "materials/SLIDES (3).pdf",
@@ -353,7 +471,10 @@ describe("pack file names", () => {
     const m = material("vi", "Ấn phẩm — tiếng Việt", "an-pham.pdf", annexA);
     const manifest = { workshopId: WORKSHOP.id, version: "v1", materials: [m] };
     const sink = memorySink();
-    await writePack({ workshop: WORKSHOP, manifest, appVersion: "t", files: [{ material: m, read: () => chunksOf(annexA) }] }, sink);
+    await writePack(
+      { workshop: WORKSHOP, manifest, appVersion: "t", files: [{ material: m, read: () => chunksOf(annexA) }] },
+      sink,
+    );
     expect(Object.keys(unzipSync(sink.bytes()))).toContain("materials/Ấn phẩm — tiếng Việt.pdf");
     const result = await readPack(bytesSource(sink.bytes()), memoryStore());
     expect(result.imported.map((e) => e.path)).toEqual(["materials/Ấn phẩm — tiếng Việt.pdf"]);

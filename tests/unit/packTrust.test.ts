@@ -8,12 +8,24 @@ import { createPackImportStore, listUnverifiedPacks, recordImportedPack } from "
 import type { Material } from "../../src/shared/materials";
 import { PACK_MANIFEST_PATH, type PackManifest } from "../../src/shared/pack";
 import { readPack, writePack } from "../../src/shared/packs";
-import { WORKSHOP, bytesSource, chunksOf, makeKeyPair, material, memorySink, patternBytes, type TestKey } from "../fixtures/packSupport";
+import {
+  WORKSHOP,
+  bytesSource,
+  chunksOf,
+  makeKeyPair,
+  material,
+  memorySink,
+  patternBytes,
+  type TestKey,
+} from "../fixtures/packSupport";
 import { resetDb } from "./support/fixtures";
 
 const guide = patternBytes(50_000, 1);
 const slides = patternBytes(20_000, 2);
-const materials: Material[] = [material("m-guide", "RKC guide", "guide.pdf", guide), material("m-slides", "Day 1 slides", "slides.pdf", slides)];
+const materials: Material[] = [
+  material("m-guide", "RKC guide", "guide.pdf", guide),
+  material("m-slides", "Day 1 slides", "slides.pdf", slides),
+];
 const bytesOf: Record<string, Uint8Array> = { "m-guide": guide, "m-slides": slides };
 
 let key: TestKey;
@@ -23,13 +35,30 @@ beforeAll(async () => {
 beforeEach(resetDb);
 
 /** A pack as the phone makes it: the server's manifest, with its workshop, signed as the server signs (payload 2) unless told otherwise. */
-async function makePack(options: { signed: boolean; withWorkshop?: boolean; materials?: Material[]; workshopTitle?: string; version?: string }): Promise<Uint8Array> {
+async function makePack(options: {
+  signed: boolean;
+  withWorkshop?: boolean;
+  materials?: Material[];
+  workshopTitle?: string;
+  version?: string;
+}): Promise<Uint8Array> {
   const list = options.materials ?? materials;
   const workshop = { ...WORKSHOP, ...(options.workshopTitle ? { title: options.workshopTitle } : {}) };
-  const manifest = { workshopId: WORKSHOP.id, version: options.version ?? "v1", materials: list, ...(options.withWorkshop === false ? {} : { workshop }) };
+  const manifest = {
+    workshopId: WORKSHOP.id,
+    version: options.version ?? "v1",
+    materials: list,
+    ...(options.withWorkshop === false ? {} : { workshop }),
+  };
   const sink = memorySink();
   await writePack(
-    { workshop, manifest, ...(options.signed ? { signature: await key.sign(manifest) } : {}), appVersion: "test", files: list.map((m) => ({ material: m, read: () => chunksOf(bytesOf[m.id]) })) },
+    {
+      workshop,
+      manifest,
+      ...(options.signed ? { signature: await key.sign(manifest) } : {}),
+      appVersion: "test",
+      files: list.map((m) => ({ material: m, read: () => chunksOf(bytesOf[m.id]) })),
+    },
     sink,
   );
   return sink.bytes();
@@ -57,7 +86,9 @@ describe("unverified packs on a phone with a verified library", () => {
     expect(before?.materials.map((m) => m.title)).toEqual(["RKC guide", "Day 1 slides"]);
 
     const doctoredList = [{ ...materials[0], title: "RKC guide (pay the fee to account 123)" }, materials[1]];
-    const unsigned = await importPack(await makePack({ signed: false, materials: doctoredList, workshopTitle: "Urgent: new customs fees" }));
+    const unsigned = await importPack(
+      await makePack({ signed: false, materials: doctoredList, workshopTitle: "Urgent: new customs fees" }),
+    );
     expect(unsigned.verification).toEqual({ status: "not_verified", reason: "no_signature" });
 
     const after = await db.manifests.get(WORKSHOP.id);
@@ -65,11 +96,18 @@ describe("unverified packs on a phone with a verified library", () => {
     expect(after?.version).toBe("v1");
     expect(after?.signature).toEqual(before?.signature);
     expect((await db.workshops.get(WORKSHOP.id))?.title).toBe(WORKSHOP.title);
-    expect((await db.offlineChoices.toArray()).map((c) => [c.materialId, c.sha256]).sort()).toEqual(materials.map((m) => [m.id, m.sha256]).sort());
+    expect((await db.offlineChoices.toArray()).map((c) => [c.materialId, c.sha256]).sort()).toEqual(
+      materials.map((m) => [m.id, m.sha256]).sort(),
+    );
 
     const apart = await listUnverifiedPacks();
     expect(apart).toHaveLength(1);
-    expect(apart[0]).toMatchObject({ workshopId: WORKSHOP.id, verified: false, reason: "no_signature", workshop: { title: "Urgent: new customs fees" } });
+    expect(apart[0]).toMatchObject({
+      workshopId: WORKSHOP.id,
+      verified: false,
+      reason: "no_signature",
+      workshop: { title: "Urgent: new customs fees" },
+    });
     expect(apart[0].materials.map((m) => m.title)).toEqual(["RKC guide (pay the fee to account 123)", "Day 1 slides"]);
   });
 

@@ -8,19 +8,40 @@ import { loadReplyForRelay, loadReplyView } from "../../src/app/store/replyView"
 import { loadSurveyContext } from "../../src/app/store/surveyContext";
 import { followUpV2, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 
-const FEEDBACK = { campaignId: "survey-2023-rkc", version: 1, workshopTitle: "RKC", title: "What you told us", message: "Thanks", publishedAt: "2023-08-01T00:00:00Z", tables: [], quotes: [] };
+const FEEDBACK = {
+  campaignId: "survey-2023-rkc",
+  version: 1,
+  workshopTitle: "RKC",
+  title: "What you told us",
+  message: "Thanks",
+  publishedAt: "2023-08-01T00:00:00Z",
+  tables: [],
+  quotes: [],
+};
 
 beforeEach(async () => {
   await resetDb();
   // Samoa's code sorts last, its name does not: the survey lists administrations by name.
-  const administrations = [...invitation().administrations, { code: "WS", name: "Samoa", subRegion: "pacific-islands" as const }];
+  const administrations = [
+    ...invitation().administrations,
+    { code: "WS", name: "Samoa", subRegion: "pacific-islands" as const },
+  ];
   await saveInvitation(invitation({ relayKey: "a2V5", administrations }));
 });
 
 async function sendTheReply(): Promise<string> {
   const ready = await loadSurveyContext(INVITATION_CODE);
   if (ready.kind !== "ready") throw new Error("no draft");
-  await db.drafts.update(ready.context.draft.id, { answers: { ...ready.context.draft.answers, followUpActions: { choices: ["shared_materials"] }, application: "x", directEffects: "no", efficiencyImproved: "no", newProjects: "no" } });
+  await db.drafts.update(ready.context.draft.id, {
+    answers: {
+      ...ready.context.draft.answers,
+      followUpActions: { choices: ["shared_materials"] },
+      application: "x",
+      directEffects: "no",
+      efficiencyImproved: "no",
+      newProjects: "no",
+    },
+  });
   const sent = await submitDraft(ready.context.draft.id);
   if (!sent.ok) throw new Error(JSON.stringify(sent.issues));
   return sent.entry.id;
@@ -36,7 +57,11 @@ describe("the survey's context", () => {
     if (result.kind !== "ready") throw new Error(result.kind);
     expect(result.context.definition.version).toBe(1);
     expect(result.context.administrations.map((a) => a.name)).toEqual(["Fiji", "Samoa", "Tonga"]);
-    expect(result.context).toMatchObject({ workshopTitle: "Regional Workshop on the Revised Kyoto Convention", dueAt: "2023-06-22T00:00:00Z", campaignStatus: "open" });
+    expect(result.context).toMatchObject({
+      workshopTitle: "Regional Workshop on the Revised Kyoto Convention",
+      dueAt: "2023-06-22T00:00:00Z",
+      campaignStatus: "open",
+    });
     expect(await db.drafts.count()).toBe(1);
   });
 

@@ -2,7 +2,12 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";
-import { ASK_AGAIN_AFTER_MS, ensurePersistentStorage, lastPersistenceAnswer, type PersistentStorageSource } from "../../src/app/store/persistentStorage";
+import {
+  ASK_AGAIN_AFTER_MS,
+  ensurePersistentStorage,
+  lastPersistenceAnswer,
+  type PersistentStorageSource,
+} from "../../src/app/store/persistentStorage";
 import { resetDb } from "./support/fixtures";
 
 function fakeStorage(answer: boolean | Error): PersistentStorageSource & { asked: number; granted: boolean } {

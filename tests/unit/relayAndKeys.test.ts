@@ -26,7 +26,8 @@ function reply(id: string): ReplyInput {
 }
 
 /** A signed file as the phone keeps it: parsed when it was added (see addRelayedReply). */
-const signedFile = async (id: string): Promise<RelayedReplyFile> => relayedReplyFile.parse(await signRelayedReply(reply(id), RELAY_KEY));
+const signedFile = async (id: string): Promise<RelayedReplyFile> =>
+  relayedReplyFile.parse(await signRelayedReply(reply(id), RELAY_KEY));
 
 const ID_1 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e51";
 const ID_2 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e52";
@@ -43,15 +44,31 @@ describe("hand-carried reply files", () => {
   });
 
   it("are delivered in one batch; delivered ones keep the receipt and refused ones the server's reason", async () => {
-    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date().toISOString() });
+    for (const id of [ID_1, ID_2])
+      await db.relayedReplies.add({
+        id,
+        file: await signedFile(id),
+        state: "waiting",
+        addedAt: new Date().toISOString(),
+      });
     const bodies: unknown[] = [];
     const fakeFetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
       bodies.push(JSON.parse(String(init?.body)));
       return new Response(
         JSON.stringify({
           results: [
-            { id: ID_1, outcome: "stored", status: 201, receipt: { receiptId: "R-1", receivedAt: "2026-11-24T08:00:00.000Z" } },
-            { id: ID_2, outcome: "rejected", status: 422, error: { code: "invalid_signature", message: "This reply file was changed after it was signed." } },
+            {
+              id: ID_1,
+              outcome: "stored",
+              status: 201,
+              receipt: { receiptId: "R-1", receivedAt: "2026-11-24T08:00:00.000Z" },
+            },
+            {
+              id: ID_2,
+              outcome: "rejected",
+              status: 422,
+              error: { code: "invalid_signature", message: "This reply file was changed after it was signed." },
+            },
           ],
         }),
         { status: 200, headers: { "content-type": "application/json" } },
@@ -62,26 +79,49 @@ describe("hand-carried reply files", () => {
     expect(bodies).toHaveLength(1);
     expect((bodies[0] as { replies: unknown[] }).replies).toHaveLength(2);
     expect(await db.relayedReplies.get(ID_1)).toMatchObject({ state: "delivered", receipt: { receiptId: "R-1" } });
-    expect(await db.relayedReplies.get(ID_2)).toMatchObject({ state: "refused", problem: { code: "invalid_signature" } });
+    expect(await db.relayedReplies.get(ID_2)).toMatchObject({
+      state: "refused",
+      problem: { code: "invalid_signature" },
+    });
   });
 
   /** A stand-in for POST /api/relayed-replies: `answer` decides per batch; every call's reply ids are kept. */
   function relayServer(answer: (ids: string[]) => Response, calls: string[][]): typeof fetch {
     return (async (_url: RequestInfo | URL, init?: RequestInit) => {
-      const ids = (JSON.parse(String(init?.body)) as { replies: { reply: { id: string } }[] }).replies.map((f) => f.reply.id);
+      const ids = (JSON.parse(String(init?.body)) as { replies: { reply: { id: string } }[] }).replies.map(
+        (f) => f.reply.id,
+      );
       calls.push(ids);
       if (calls.length > 20) throw new Error("delivery does not stop");
       return answer(ids);
     }) as typeof fetch;
   }
-  const jsonResponse = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-  const storedResult = (id: string) => ({ id: id.toLowerCase(), outcome: "stored", status: 201, receipt: { receiptId: `R-${id}`, receivedAt: "2026-11-24T08:00:00.000Z" } });
+  const jsonResponse = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  const storedResult = (id: string) => ({
+    id: id.toLowerCase(),
+    outcome: "stored",
+    status: 201,
+    receipt: { receiptId: `R-${id}`, receivedAt: "2026-11-24T08:00:00.000Z" },
+  });
   const ID_3 = "01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e53";
 
   it("a file the server fails on (500) does not hold back the files after it; it waits for the next run", async () => {
-    for (const id of [ID_1, ID_2, ID_3]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString() });
+    for (const id of [ID_1, ID_2, ID_3])
+      await db.relayedReplies.add({
+        id,
+        file: await signedFile(id),
+        state: "waiting",
+        addedAt: new Date(Date.parse("2026-11-24T08:00:00Z") + Number(id.slice(-1))).toISOString(),
+      });
     const calls: string[][] = [];
-    const fetch = relayServer((ids) => (ids.includes(ID_2) ? jsonResponse(500, { error: { code: "internal_error", message: "Something went wrong on the server." } }) : jsonResponse(200, { results: ids.map(storedResult) })), calls);
+    const fetch = relayServer(
+      (ids) =>
+        ids.includes(ID_2)
+          ? jsonResponse(500, { error: { code: "internal_error", message: "Something went wrong on the server." } })
+          : jsonResponse(200, { results: ids.map(storedResult) }),
+      calls,
+    );
     const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
     expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
     expect((await db.relayedReplies.get(ID_1))?.state).toBe("delivered");
@@ -91,9 +131,18 @@ describe("hand-carried reply files", () => {
   });
 
   it("a full disk on the server (507) keeps every file waiting for a later try", async () => {
-    for (const id of [ID_1, ID_2]) await db.relayedReplies.add({ id, file: await signedFile(id), state: "waiting", addedAt: new Date().toISOString() });
+    for (const id of [ID_1, ID_2])
+      await db.relayedReplies.add({
+        id,
+        file: await signedFile(id),
+        state: "waiting",
+        addedAt: new Date().toISOString(),
+      });
     const calls: string[][] = [];
-    const fetch = relayServer(() => jsonResponse(507, { error: { code: "insufficient_storage", message: "The server's disk is full." } }), calls);
+    const fetch = relayServer(
+      () => jsonResponse(507, { error: { code: "insufficient_storage", message: "The server's disk is full." } }),
+      calls,
+    );
     const outcome = await deliverRelayedReplies(fakePlatform({ db, fetch, baseUrl: "http://server" }));
     expect(outcome).toEqual({ contact: true, unreachable: false, retry: true });
     expect(calls).toHaveLength(1);
@@ -114,7 +163,12 @@ describe("hand-carried reply files", () => {
   });
 
   it("stay waiting when the server cannot be reached", async () => {
-    await db.relayedReplies.add({ id: ID_1, file: await signedFile(ID_1), state: "waiting", addedAt: new Date().toISOString() });
+    await db.relayedReplies.add({
+      id: ID_1,
+      file: await signedFile(ID_1),
+      state: "waiting",
+      addedAt: new Date().toISOString(),
+    });
     const offline = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
@@ -125,7 +179,12 @@ describe("hand-carried reply files", () => {
 });
 
 describe("the server's signing key on the phone", () => {
-  const key = { algorithm: "Ed25519", keyId: "abcd1234abcd1234", publicKey: Buffer.alloc(32, 1).toString("base64"), issuer: "Test office" };
+  const key = {
+    algorithm: "Ed25519",
+    keyId: "abcd1234abcd1234",
+    publicKey: Buffer.alloc(32, 1).toString("base64"),
+    issuer: "Test office",
+  };
   const serving = (calls: string[]) =>
     (async (url: RequestInfo | URL) => {
       calls.push(String(url));
@@ -147,11 +206,15 @@ describe("the server's signing key on the phone", () => {
   });
 
   it("keeps the cached key when the server cannot be reached", async () => {
-    await refreshSigningKey(fakePlatform({ db, fetch: serving([]), baseUrl: "http://server", clock: fakeClock("2026-11-20T08:00:00Z") }));
+    await refreshSigningKey(
+      fakePlatform({ db, fetch: serving([]), baseUrl: "http://server", clock: fakeClock("2026-11-20T08:00:00Z") }),
+    );
     const offline = (async () => {
       throw new TypeError("Failed to fetch");
     }) as typeof fetch;
-    await refreshSigningKey(fakePlatform({ db, fetch: offline, baseUrl: "http://server", clock: fakeClock("2026-11-24T08:00:00Z") }));
+    await refreshSigningKey(
+      fakePlatform({ db, fetch: offline, baseUrl: "http://server", clock: fakeClock("2026-11-24T08:00:00Z") }),
+    );
     expect(await cachedSigningKey()).toEqual(key);
   });
 });

@@ -34,13 +34,39 @@ const ACTIONS = {
   developed_manuals: [0, 1, 0, 2, 1, 1, 1, 1, 2, 2],
   other: [0, 0, 2, 4, 0, 3, 1, 0, 2, 2],
 };
-const ACTION_TOTALS = { shared_materials: 58, submitted_report: 56, made_recommendations: 34, inhouse_workshop: 36, developed_manuals: 11, other: 14 };
-const ACTION_PERCENTS = { shared_materials: 83, submitted_report: 80, made_recommendations: 49, inhouse_workshop: 51, developed_manuals: 16, other: 20 };
+const ACTION_TOTALS = {
+  shared_materials: 58,
+  submitted_report: 56,
+  made_recommendations: 34,
+  inhouse_workshop: 36,
+  developed_manuals: 11,
+  other: 14,
+};
+const ACTION_PERCENTS = {
+  shared_materials: 83,
+  submitted_report: 80,
+  made_recommendations: 49,
+  inhouse_workshop: 51,
+  developed_manuals: 16,
+  other: 20,
+};
 const DIRECT_EFFECTS_YES = [5, 3, 4, 3, 3, 3, 5, 3, 7, 3];
 const EFFICIENCY_YES = [6, 8, 8, 5, 3, 6, 10, 5, 12, 4];
-const NEW_PROJECTS = [[0, 6], [3, 5], [4, 4], [4, 2], [3, 1], [2, 4], [6, 4], [4, 1], [8, 5], [2, 2]];
+const NEW_PROJECTS = [
+  [0, 6],
+  [3, 5],
+  [4, 4],
+  [4, 2],
+  [3, 1],
+  [2, 4],
+  [6, 4],
+  [4, 1],
+  [8, 5],
+  [2, 2],
+];
 
-const sumWhere = (values: number[], kind: "S" | "R" | "all") => values.reduce((s, v, i) => (kind === "all" || KIND[i] === kind ? s + v : s), 0);
+const sumWhere = (values: number[], kind: "S" | "R" | "all") =>
+  values.reduce((s, v, i) => (kind === "all" || KIND[i] === kind ? s + v : s), 0);
 
 describe("the FY 2022/23 fixture", () => {
   it("holds 70 replies for the ten workshops, each with at least one follow-up action", () => {
@@ -79,11 +105,24 @@ describe("Table 1: replies", () => {
   });
 
   it("subtotals and total: sub-regional 44 / 32 = 73%, regional 95 / 38 = 40%, total 139 / 70 = 50%", () => {
-    expect(table.subtotals.map((s) => [s.kind, s.workshops, s.participatingAdministrations, s.replies, s.ratePerAdministration])).toEqual([
+    expect(
+      table.subtotals.map((s) => [
+        s.kind,
+        s.workshops,
+        s.participatingAdministrations,
+        s.replies,
+        s.ratePerAdministration,
+      ]),
+    ).toEqual([
       ["sub-regional", 5, 44, 32, 73],
       ["regional", 5, 95, 38, 40],
     ]);
-    expect([table.total.workshops, table.total.participatingAdministrations, table.total.replies, table.total.ratePerAdministration]).toEqual([10, 139, 70, 50]);
+    expect([
+      table.total.workshops,
+      table.total.participatingAdministrations,
+      table.total.replies,
+      table.total.ratePerAdministration,
+    ]).toEqual([10, 139, 70, 50]);
   });
 
   it("the rate per invited participant uses the same replies", () => {
@@ -104,7 +143,11 @@ describe("Table 2: follow-up actions", () => {
   const table = followUpActionsTable(FY2022_23_WORKSHOPS, FY2022_23_REPLIES);
 
   it("per workshop, the respondents who chose each action", () => {
-    for (const a of FOLLOW_UP_ACTIONS) expect(table.rows.map((r) => r.actions[a].count), a).toEqual(ACTIONS[a]);
+    for (const a of FOLLOW_UP_ACTIONS)
+      expect(
+        table.rows.map((r) => r.actions[a].count),
+        a,
+      ).toEqual(ACTIONS[a]);
     expect(table.rows.map((r) => r.replies)).toEqual(REP);
     expect(table.rows.map((r) => r.answered)).toEqual(REP);
   });
@@ -141,21 +184,39 @@ function expectYesNo(table: ReportTable<YesNoRow>, yes: number[], no: number[]) 
 describe("Tables 3, 5, 6: yes / no", () => {
   it("Table 3: direct effects, 39 of 70 (56%)", () => {
     const table = directEffectsTable(FY2022_23_WORKSHOPS, FY2022_23_REPLIES);
-    expectYesNo(table, DIRECT_EFFECTS_YES, DIRECT_EFFECTS_YES.map((y, i) => REP[i] - y));
+    expectYesNo(
+      table,
+      DIRECT_EFFECTS_YES,
+      DIRECT_EFFECTS_YES.map((y, i) => REP[i] - y),
+    );
     expect([table.total.replies, table.total.yes, table.total.yesPercent]).toEqual([70, 39, 56]);
     expect(table.rows.map((r) => r.yesPercent)).toEqual([83, 38, 50, 50, 75, 50, 50, 60, 54, 75]);
   });
 
   it("Table 5: efficiency improved, 67 of 70 (96%)", () => {
     const table = efficiencyTable(FY2022_23_WORKSHOPS, FY2022_23_REPLIES);
-    expectYesNo(table, EFFICIENCY_YES, EFFICIENCY_YES.map((y, i) => REP[i] - y));
+    expectYesNo(
+      table,
+      EFFICIENCY_YES,
+      EFFICIENCY_YES.map((y, i) => REP[i] - y),
+    );
     expect([table.total.replies, table.total.yes, table.total.no, table.total.yesPercent]).toEqual([70, 67, 3, 96]);
   });
 
   it("Table 6: new projects, 36 yes / 34 no (51%)", () => {
     const table = newProjectsTable(FY2022_23_WORKSHOPS, FY2022_23_REPLIES);
-    expectYesNo(table, NEW_PROJECTS.map(([y]) => y), NEW_PROJECTS.map(([, n]) => n));
-    expect([table.total.replies, table.total.yes, table.total.no, table.total.yesPercent, table.total.noPercent]).toEqual([70, 36, 34, 51, 49]);
+    expectYesNo(
+      table,
+      NEW_PROJECTS.map(([y]) => y),
+      NEW_PROJECTS.map(([, n]) => n),
+    );
+    expect([
+      table.total.replies,
+      table.total.yes,
+      table.total.no,
+      table.total.yesPercent,
+      table.total.noPercent,
+    ]).toEqual([70, 36, 34, 51, 49]);
   });
 });
 
@@ -185,7 +246,8 @@ describe("computeReport", () => {
     // Tables 4 and 7 are not published per workshop; they must still be consistent.
     const checkCross = <K extends string>(t: CrossTable<K>) =>
       expectConsistent(t, (r) => {
-        for (const c of Object.values<CrossColumn>(r.columns)) expect(c.percent).toBe(wholePercent(c.marked, c.entries));
+        for (const c of Object.values<CrossColumn>(r.columns))
+          expect(c.percent).toBe(wholePercent(c.marked, c.entries));
       });
     checkCross(report.tables.effectsByAction);
     checkCross(report.tables.projectsByAction);

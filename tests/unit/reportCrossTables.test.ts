@@ -22,7 +22,13 @@ const workshop = (id: string, kind: ReportWorkshop["kind"]): ReportWorkshop => (
 });
 const WORKSHOPS = [workshop("A", "sub-regional"), workshop("B", "regional"), workshop("C", "regional")];
 
-const reply = (workshopId: string, administrationCode: string, choices: string[], directEffects?: string, newProjects?: string): ReportReply => {
+const reply = (
+  workshopId: string,
+  administrationCode: string,
+  choices: string[],
+  directEffects?: string,
+  newProjects?: string,
+): ReportReply => {
   const answers: Answers = {};
   if (choices.length > 0) answers.followUpActions = { choices };
   if (directEffects !== undefined) answers.directEffects = directEffects;
@@ -79,7 +85,8 @@ describe("Table 4: shared materials / in-house workshop × direct effects", () =
   });
 
   it("sums entries over workshops: % shared with effects, % in-house with effects, % effects after either", () => {
-    const pick = (r: CrossRow<EffectsByActionColumn>) => [r.columns.shared, r.columns.inhouse, r.columns.effects].map((c) => [c.entries, c.marked, c.percent]);
+    const pick = (r: CrossRow<EffectsByActionColumn>) =>
+      [r.columns.shared, r.columns.inhouse, r.columns.effects].map((c) => [c.entries, c.marked, c.percent]);
     expect(pick(table.total)).toEqual([
       [4, 3, 75],
       [2, 2, 100],
@@ -89,7 +96,13 @@ describe("Table 4: shared materials / in-house workshop × direct effects", () =
       ["sub-regional", [2, 1, 50], [2, 2, 100], [3, 2, 67]],
       ["regional", [2, 2, 100], [0, 0, null], [2, 2, 100]],
     ]);
-    expect(table.rows[2].columns.effects).toEqual({ role: "outcome", label: "Realized direct effects", entries: 0, marked: 0, percent: null });
+    expect(table.rows[2].columns.effects).toEqual({
+      role: "outcome",
+      label: "Realized direct effects",
+      entries: 0,
+      marked: 0,
+      percent: null,
+    });
     expectConsistent(table, (r) => {
       for (const c of Object.values(r.columns)) expect(c.percent).toBe(wholePercent(c.marked, c.entries));
     });

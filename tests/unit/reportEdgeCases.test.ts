@@ -22,7 +22,13 @@ import {
 } from "../../src/shared/report";
 import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
 
-const workshop = (id: string, kind: ReportWorkshop["kind"], adm = 5, invited = 10, fiscalYear = "2022/23"): ReportWorkshop => ({
+const workshop = (
+  id: string,
+  kind: ReportWorkshop["kind"],
+  adm = 5,
+  invited = 10,
+  fiscalYear = "2022/23",
+): ReportWorkshop => ({
   id,
   title: `Workshop ${id}`,
   kind,
@@ -34,7 +40,12 @@ const workshop = (id: string, kind: ReportWorkshop["kind"], adm = 5, invited = 1
 const complete = (workshopId: string, code: string): ReportReply => ({
   workshopId,
   administrationCode: code,
-  answers: { followUpActions: { choices: ["shared_materials"] }, directEffects: "yes", efficiencyImproved: "yes", newProjects: "no" },
+  answers: {
+    followUpActions: { choices: ["shared_materials"] },
+    directEffects: "yes",
+    efficiencyImproved: "yes",
+    newProjects: "no",
+  },
 });
 
 /** No NaN, no Infinity anywhere in a computed value. */
@@ -46,7 +57,11 @@ function expectNoNaN(value: unknown): void {
 }
 
 describe("a workshop with no replies", () => {
-  const workshops = [workshop("busy", "sub-regional"), workshop("quiet", "regional"), workshop("none", "regional", 0, 0)];
+  const workshops = [
+    workshop("busy", "sub-regional"),
+    workshop("quiet", "regional"),
+    workshop("none", "regional", 0, 0),
+  ];
   const replies = [complete("busy", "FJ")];
 
   it("has reply rates of 0, or null where nobody took part", () => {
@@ -56,7 +71,12 @@ describe("a workshop with no replies", () => {
       [0, 0, 0],
       [0, null, null],
     ]);
-    expect(t.subtotals[1]).toMatchObject({ kind: "regional", replies: 0, participatingAdministrations: 5, ratePerAdministration: 0 });
+    expect(t.subtotals[1]).toMatchObject({
+      kind: "regional",
+      replies: 0,
+      participatingAdministrations: 5,
+      ratePerAdministration: 0,
+    });
     expectNoNaN(t);
   });
 
@@ -91,7 +111,11 @@ describe("a reply that skipped a question", () => {
   const replies: ReportReply[] = [
     complete("w", "FJ"),
     complete("w", "TO"),
-    { workshopId: "w", administrationCode: "WS", answers: { followUpActions: { choices: [] }, directEffects: "", newProjects: "maybe" } },
+    {
+      workshopId: "w",
+      administrationCode: "WS",
+      answers: { followUpActions: { choices: [] }, directEffects: "", newProjects: "maybe" },
+    },
   ];
 
   it("counts in replies but in neither yes nor no; percentages stay of replies, as published", () => {
@@ -105,11 +129,17 @@ describe("a reply that skipped a question", () => {
 
   it("counts in replies but not as having chosen an action", () => {
     const t = followUpActionsTable(workshops, replies).total;
-    expect([t.replies, t.answered, t.actions.shared_materials.count, t.actions.shared_materials.percent]).toEqual([3, 2, 2, 67]);
+    expect([t.replies, t.answered, t.actions.shared_materials.count, t.actions.shared_materials.percent]).toEqual([
+      3, 2, 2, 67,
+    ]);
   });
 
   it("a choice repeated counts once, and unknown choices are ignored", () => {
-    const r: ReportReply = { workshopId: "w", administrationCode: "FJ", answers: { followUpActions: { choices: ["other", "other", "bribed_someone"], specify: "x" } } };
+    const r: ReportReply = {
+      workshopId: "w",
+      administrationCode: "FJ",
+      answers: { followUpActions: { choices: ["other", "other", "bribed_someone"], specify: "x" } },
+    };
     const t = followUpActionsTable(workshops, [r]).total;
     expect([t.answered, t.actions.other.count, t.actions.other.percent]).toEqual([1, 1, 100]);
   });
@@ -120,7 +150,11 @@ describe("an administration with two respondents", () => {
   const replies = [complete("w", "FJ"), complete("w", "fj"), complete("w", "TO")];
 
   it("both respondents count in tables 1, 2, 3, 5 and 6", () => {
-    expect(repliesTable(workshops, replies).total).toMatchObject({ replies: 3, respondingAdministrations: 2, ratePerAdministration: 60 });
+    expect(repliesTable(workshops, replies).total).toMatchObject({
+      replies: 3,
+      respondingAdministrations: 2,
+      ratePerAdministration: 60,
+    });
     expect(followUpActionsTable(workshops, replies).total.actions.shared_materials.count).toBe(3);
     expect(directEffectsTable(workshops, replies).total.yes).toBe(3);
     expect(efficiencyTable(workshops, replies).total.yes).toBe(3);
@@ -140,12 +174,19 @@ describe("workshop lists", () => {
   it("a national workshop adds a national subtotal; totals still sum every workshop", () => {
     const workshops = [workshop("s", "sub-regional"), workshop("n", "national", 1, 8), workshop("r", "regional")];
     const t = repliesTable(workshops, [complete("n", "FJ"), complete("n", "FJ"), complete("r", "TO")]);
-    expect(t.subtotals.map((s) => [s.kind, s.workshops, s.participatingAdministrations, s.replies, s.ratePerAdministration])).toEqual([
+    expect(
+      t.subtotals.map((s) => [s.kind, s.workshops, s.participatingAdministrations, s.replies, s.ratePerAdministration]),
+    ).toEqual([
       ["sub-regional", 1, 5, 0, 0],
       ["regional", 1, 5, 1, 20],
       ["national", 1, 1, 2, 200],
     ]);
-    expect(t.total).toMatchObject({ workshops: 3, participatingAdministrations: 11, replies: 3, ratePerAdministration: 27 });
+    expect(t.total).toMatchObject({
+      workshops: 3,
+      participatingAdministrations: 11,
+      replies: 3,
+      ratePerAdministration: 27,
+    });
   });
 
   it("rows keep the given workshop order; replies to other workshops are left out", () => {
@@ -165,7 +206,13 @@ describe("workshop lists", () => {
 
 describe("whole percents", () => {
   it("round half up, exactly, and refuse to divide by zero", () => {
-    expect([wholePercent(1, 8), wholePercent(1, 200), wholePercent(2, 3), wholePercent(67, 70), wholePercent(0, 5)]).toEqual([13, 1, 67, 96, 0]);
+    expect([
+      wholePercent(1, 8),
+      wholePercent(1, 200),
+      wholePercent(2, 3),
+      wholePercent(67, 70),
+      wholePercent(0, 5),
+    ]).toEqual([13, 1, 67, 96, 0]);
     expect([wholePercent(0, 0), wholePercent(3, 0)]).toEqual([null, null]);
   });
 });
@@ -213,7 +260,10 @@ describe("compareYears", () => {
     replies: Array.from({ length: 7 }, (_x, i): ReportReply => ({
       workshopId: previousWorkshop.id,
       administrationCode: ["FJ", "TO", "WS", "VU", "PG", "AU", "NZ"][i],
-      answers: { followUpActions: { choices: i < 3 ? ["shared_materials"] : ["submitted_report"] }, efficiencyImproved: "yes" },
+      answers: {
+        followUpActions: { choices: i < 3 ? ["shared_materials"] : ["submitted_report"] },
+        efficiencyImproved: "yes",
+      },
     })),
   });
 
@@ -229,7 +279,12 @@ describe("compareYears", () => {
     expect(byKey.get("replies.ratePerAdministration")?.text).toBe("50% → 50%");
     expect(byKey.get("efficiency.yes")?.text).toBe("100% → 96%");
     // No invited participants recorded last year: no rate, no pair.
-    expect(byKey.get("replies.ratePerParticipant")).toMatchObject({ previous: null, current: 25, text: null, longText: null });
+    expect(byKey.get("replies.ratePerParticipant")).toMatchObject({
+      previous: null,
+      current: 25,
+      text: null,
+      longText: null,
+    });
   });
 
   it("without a previous year every figure is listed with no pair", () => {

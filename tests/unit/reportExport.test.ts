@@ -3,14 +3,25 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { followUpV1 } from "../../src/shared/questionnaires/index";
 import { computeReport, FOLLOW_UP_ACTIONS } from "../../src/shared/report";
-import { reportToJson, reportToSheets, repliesToRows, tableToRows, toCsv, type Row } from "../../src/server/report/exports";
+import {
+  reportToJson,
+  reportToSheets,
+  repliesToRows,
+  tableToRows,
+  toCsv,
+  type Row,
+} from "../../src/server/report/exports";
 import { safeSheetName, toXlsx } from "../../src/server/report/xlsx";
 import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
 
 type ParsedCell = string | number;
 
 function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
 }
 
 function columnIndex(letters: string): number {
@@ -27,7 +38,9 @@ function parseSheet(xml: string): Array<Array<ParsedCell | undefined>> {
     for (const c of m[2].matchAll(/<c r="([A-Z]+)(\d+)"([^>]*)>(.*?)<\/c>/g)) {
       expect(c[2]).toBe(m[1]);
       const inline = /t="inlineStr"/.test(c[3]);
-      const value = inline ? unescapeXml(/<is><t xml:space="preserve">(.*?)<\/t><\/is>/s.exec(c[4])![1]) : Number(/<v>(.*?)<\/v>/.exec(c[4])![1]);
+      const value = inline
+        ? unescapeXml(/<is><t xml:space="preserve">(.*?)<\/t><\/is>/s.exec(c[4])![1])
+        : Number(/<v>(.*?)<\/v>/.exec(c[4])![1]);
       row[columnIndex(c[1])] = value;
     }
     rows[Number(m[1]) - 1] = row;
@@ -35,22 +48,37 @@ function parseSheet(xml: string): Array<Array<ParsedCell | undefined>> {
   return rows;
 }
 
-function openWorkbook(bytes: Uint8Array): { files: Record<string, string>; sheets: Array<{ name: string; rows: Array<Array<ParsedCell | undefined>> }> } {
+function openWorkbook(bytes: Uint8Array): {
+  files: Record<string, string>;
+  sheets: Array<{ name: string; rows: Array<Array<ParsedCell | undefined>> }>;
+} {
   const raw = unzipSync(bytes);
   const files = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, strFromU8(v)]));
   const names = [...files["xl/workbook.xml"].matchAll(/<sheet name="([^"]*)" sheetId="(\d+)" r:id="(rId\d+)"\/>/g)];
-  const rels = new Map([...files["xl/_rels/workbook.xml.rels"].matchAll(/Id="(rId\d+)" Type="[^"]*" Target="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-  return { files, sheets: names.map((m) => ({ name: unescapeXml(m[1]), rows: parseSheet(files[`xl/${rels.get(m[3])}`]) })) };
+  const rels = new Map(
+    [...files["xl/_rels/workbook.xml.rels"].matchAll(/Id="(rId\d+)" Type="[^"]*" Target="([^"]*)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
+  return {
+    files,
+    sheets: names.map((m) => ({ name: unescapeXml(m[1]), rows: parseSheet(files[`xl/${rels.get(m[3])}`]) })),
+  };
 }
 
 /** What a cell holds once written: null and undefined are empty. */
-const normalize = (rows: readonly Row[]) => rows.map((r) => r.map((c) => (c === null || c === undefined ? undefined : c)));
+const normalize = (rows: readonly Row[]) =>
+  rows.map((r) => r.map((c) => (c === null || c === undefined ? undefined : c)));
 
 const report = computeReport({ fiscalYear: "2022/23", workshops: FY2022_23_WORKSHOPS, replies: FY2022_23_REPLIES });
 
 describe("toCsv", () => {
   it("starts with a UTF-8 BOM and ends every record with CRLF", () => {
-    const csv = toCsv([["a", 1], ["b", 2]]);
+    const csv = toCsv([
+      ["a", 1],
+      ["b", 2],
+    ]);
     expect(csv).toBe("\uFEFFa,1\r\nb,2\r\n");
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -67,8 +95,8 @@ describe("toCsv", () => {
   });
 
   it("neutralises text that a spreadsheet would read as a formula", () => {
-    const csv = toCsv([["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "a=b"]]);
-    expect(csv).toBe("\uFEFF\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),'\tx,a=b\r\n");
+    const csv = toCsv([['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx", "a=b"]]);
+    expect(csv).toBe('\uFEFF"\'=HYPERLINK(""http://x"")",\'+1,\'-2,\'@SUM(A1),\'\tx,a=b\r\n');
   });
 
   it("writes numbers as numbers (a negative number is not text) and null as an empty field", () => {
@@ -92,7 +120,11 @@ describe("tableToRows", () => {
   });
 
   it("a percentage with nothing to divide by is empty", () => {
-    const empty = computeReport({ fiscalYear: "2022/23", workshops: [{ ...FY2022_23_WORKSHOPS[0], invitedParticipants: 0, participatingAdministrations: 0 }], replies: [] });
+    const empty = computeReport({
+      fiscalYear: "2022/23",
+      workshops: [{ ...FY2022_23_WORKSHOPS[0], invitedParticipants: 0, participatingAdministrations: 0 }],
+      replies: [],
+    });
     const rows = tableToRows(empty.tables.directEffects);
     expect(rows[1].slice(3)).toEqual([0, 0, 0, 0, null, null]);
     expect(toCsv([rows[1]])).toMatch(/,0,0,0,0,,\r\n$/);
@@ -101,7 +133,9 @@ describe("tableToRows", () => {
   it("Tables 4 and 7 list administrations per workshop, marked with * where in both", () => {
     const rows = tableToRows(report.tables.effectsByAction);
     const firstWorkshop = rows[1];
-    const lists = firstWorkshop.filter((c): c is string => typeof c === "string" && /^[A-Z]{2}\*?(, [A-Z]{2}\*?)*$/.test(c));
+    const lists = firstWorkshop.filter(
+      (c): c is string => typeof c === "string" && /^[A-Z]{2}\*?(, [A-Z]{2}\*?)*$/.test(c),
+    );
     expect(lists.length).toBeGreaterThan(0);
     const total = rows[rows.length - 1];
     const t = report.tables.effectsByAction.total.columns;
@@ -111,9 +145,20 @@ describe("tableToRows", () => {
 
 describe("toXlsx", () => {
   it("is a valid package: content types, relationships, one worksheet per sheet", () => {
-    const bytes = toXlsx([{ name: "One", rows: [["a"]] }, { name: "Two", rows: [[1]] }]);
+    const bytes = toXlsx([
+      { name: "One", rows: [["a"]] },
+      { name: "Two", rows: [[1]] },
+    ]);
     const { files, sheets } = openWorkbook(bytes);
-    expect(Object.keys(files).sort()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/workbook.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/worksheets/sheet2.xml",
+    ]);
     expect(files["[Content_Types].xml"]).toContain('PartName="/xl/worksheets/sheet2.xml"');
     expect(files["_rels/.rels"]).toContain('Target="xl/workbook.xml"');
     expect(sheets.map((s) => s.name)).toEqual(["One", "Two"]);
@@ -127,7 +172,9 @@ describe("toXlsx", () => {
     book.sheets.forEach((s, i) => {
       expect(s.name.length).toBeLessThanOrEqual(31);
       const expected = normalize(sheets[i].rows);
-      expect(s.rows.map((r) => Array.from({ length: expected[0].length }, (_x, k) => r[k]))).toEqual(expected.map((r) => Array.from({ length: expected[0].length }, (_x, k) => r[k])));
+      expect(s.rows.map((r) => Array.from({ length: expected[0].length }, (_x, k) => r[k]))).toEqual(
+        expected.map((r) => Array.from({ length: expected[0].length }, (_x, k) => r[k])),
+      );
     });
   });
 
@@ -152,8 +199,8 @@ describe("toXlsx", () => {
   });
 
   it("escapes XML, drops control characters, keeps accents and leaves null cells out", () => {
-    const book = openWorkbook(toXlsx([{ name: "x", rows: [["<a & b> \"q\"", "Hải quan\u0001", null, 0.5, -7]] }]));
-    expect(book.sheets[0].rows[0]).toEqual(["<a & b> \"q\"", "Hải quan", undefined, 0.5, -7]);
+    const book = openWorkbook(toXlsx([{ name: "x", rows: [['<a & b> "q"', "Hải quan\u0001", null, 0.5, -7]] }]));
+    expect(book.sheets[0].rows[0]).toEqual(['<a & b> "q"', "Hải quan", undefined, 0.5, -7]);
   });
 
   it("sheet names are made valid and unique", () => {
@@ -168,7 +215,12 @@ describe("toXlsx", () => {
     expect(second).not.toBe(first);
     expect(second.endsWith(" (2)")).toBe(true);
     expect(safeSheetName("", taken)).toBe("Sheet");
-    const names = openWorkbook(toXlsx([{ name: "Same", rows: [] }, { name: "same", rows: [] }])).sheets.map((s) => s.name);
+    const names = openWorkbook(
+      toXlsx([
+        { name: "Same", rows: [] },
+        { name: "same", rows: [] },
+      ]),
+    ).sheets.map((s) => s.name);
     expect(names).toEqual(["Same", "same (2)"]);
   });
 });
@@ -185,7 +237,12 @@ describe("repliesToRows", () => {
           administrationCode: "TO",
           submittedAt: "2024-01-10T08:20:00.000Z",
           receivedAt: "2024-01-10T09:00:00.000Z",
-          answers: { name: "Sela", administration: "TO", followUpActions: { choices: ["shared_materials", "other"], specify: "=cmd" }, directEffects: "yes" },
+          answers: {
+            name: "Sela",
+            administration: "TO",
+            followUpActions: { choices: ["shared_materials", "other"], specify: "=cmd" },
+            directEffects: "yes",
+          },
         },
       ],
       followUpV1,
@@ -195,12 +252,22 @@ describe("repliesToRows", () => {
     const row = rows[1];
     const at = (label: string) => header.findIndex((h) => h === label);
     const actions = followUpV1.sections.flatMap((s) => s.questions).find((q) => q.id === "followUpActions")!;
-    expect(row[at(actions.label)]).toBe("Shared or circulated the training materials with colleagues (intranet, common drive, e-mail…); Other");
+    expect(row[at(actions.label)]).toBe(
+      "Shared or circulated the training materials with colleagues (intranet, common drive, e-mail…); Other",
+    );
     expect(row[at(`${actions.label} (specify)`)]).toBe("=cmd");
     expect(toCsv(rows)).toContain(",'=cmd,");
     const effects = followUpV1.sections.flatMap((s) => s.questions).find((q) => q.id === "directEffects")!;
     expect(["Yes", (effects as { yesLabel?: string }).yesLabel]).toContain(row[at(effects.label)]);
-    expect(row.slice(0, 7)).toEqual(["r1", "RKC", "TO", "INV-1", "2024-01-10T08:20:00.000Z", "2024-01-10T09:00:00.000Z", "yes"]);
+    expect(row.slice(0, 7)).toEqual([
+      "r1",
+      "RKC",
+      "TO",
+      "INV-1",
+      "2024-01-10T08:20:00.000Z",
+      "2024-01-10T09:00:00.000Z",
+      "yes",
+    ]);
   });
 });
 

@@ -23,7 +23,9 @@ describe("server layers", () => {
     const offenders = files.flatMap((file) =>
       readFileSync(file, "utf8")
         .split("\n")
-        .flatMap((line, index) => (QUERY_BUILDING.test(line) ? [`${relative(ROOT, file)}:${index + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, index) =>
+          QUERY_BUILDING.test(line) ? [`${relative(ROOT, file)}:${index + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(offenders).toEqual([]);
   });

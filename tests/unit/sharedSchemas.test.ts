@@ -19,12 +19,18 @@ const validReply = (): ReplyInput => ({
   appVersion: "0.1.0",
 });
 
-type SafeParse = { success: true } | { success: false; error: { issues: ReadonlyArray<{ code: string; path: PropertyKey[]; keys?: string[] }> } };
+type SafeParse =
+  | { success: true }
+  | { success: false; error: { issues: ReadonlyArray<{ code: string; path: PropertyKey[]; keys?: string[] }> } };
 
 /** A refusal's issues as code and dotted path (and unknown keys): a refusal for some other reason fails the test. */
 function refusalOf(result: SafeParse): Array<{ code: string; path: string; keys?: string[] }> {
   if (result.success) throw new Error("expected a refusal, the value was accepted");
-  return result.error.issues.map((i) => ({ code: i.code, path: i.path.map(String).join("."), ...(i.keys ? { keys: i.keys } : {}) }));
+  return result.error.issues.map((i) => ({
+    code: i.code,
+    path: i.path.map(String).join("."),
+    ...(i.keys ? { keys: i.keys } : {}),
+  }));
 }
 
 describe("reply schema", () => {
@@ -33,7 +39,9 @@ describe("reply schema", () => {
   });
 
   it("refuses a field it does not know", () => {
-    expect(refusalOf(reply.safeParse({ ...validReply(), deviceName: "Pixel" }))).toEqual([{ code: "unrecognized_keys", path: "", keys: ["deviceName"] }]);
+    expect(refusalOf(reply.safeParse({ ...validReply(), deviceName: "Pixel" }))).toEqual([
+      { code: "unrecognized_keys", path: "", keys: ["deviceName"] },
+    ]);
   });
 
   it("refuses a reply missing a required field", () => {
@@ -42,16 +50,22 @@ describe("reply schema", () => {
   });
 
   it("refuses an id that is a UUID but not version 7", () => {
-    expect(refusalOf(reply.safeParse({ ...validReply(), id: uuidv4() }))).toEqual([{ code: "invalid_format", path: "id" }]);
+    expect(refusalOf(reply.safeParse({ ...validReply(), id: uuidv4() }))).toEqual([
+      { code: "invalid_format", path: "id" },
+    ]);
   });
 
   it("refuses a lowercase invitation code", () => {
-    expect(refusalOf(reply.safeParse({ ...validReply(), invitationCode: "demo-to1" }))).toEqual([{ code: "invalid_format", path: "invitationCode" }]);
+    expect(refusalOf(reply.safeParse({ ...validReply(), invitationCode: "demo-to1" }))).toEqual([
+      { code: "invalid_format", path: "invitationCode" },
+    ]);
   });
 
   it("refuses a multiple-choice answer with an unexpected field", () => {
     const candidate = { ...validReply(), answers: { followUpActions: { choices: ["other"], extra: true } } };
-    expect(refusalOf(reply.safeParse(candidate))).toEqual([{ code: "unrecognized_keys", path: "answers.followUpActions", keys: ["extra"] }]);
+    expect(refusalOf(reply.safeParse(candidate))).toEqual([
+      { code: "unrecognized_keys", path: "answers.followUpActions", keys: ["extra"] },
+    ]);
   });
 });
 
@@ -66,7 +80,9 @@ describe("bundled questionnaire", () => {
   it("a definition with an unknown question type is refused", () => {
     const broken = structuredClone(followUpV1Json) as { sections: Array<{ questions: Array<{ type: string }> }> };
     broken.sections[0].questions[0].type = "slider";
-    expect(refusalOf(questionnaireDefinition.safeParse(broken))).toEqual([{ code: "invalid_union", path: "sections.0.questions.0.type" }]);
+    expect(refusalOf(questionnaireDefinition.safeParse(broken))).toEqual([
+      { code: "invalid_union", path: "sections.0.questions.0.type" },
+    ]);
   });
 });
 
@@ -91,17 +107,29 @@ describe("campaignAcceptsReplies", () => {
   });
 
   it("refuses a late reply when late replies are not accepted", () => {
-    const result = campaignAcceptsReplies({ ...campaign, lateRepliesAccepted: false }, new Date("2023-07-10T00:00:00Z"));
+    const result = campaignAcceptsReplies(
+      { ...campaign, lateRepliesAccepted: false },
+      new Date("2023-07-10T00:00:00Z"),
+    );
     expect(result).toMatchObject({ accepted: false, code: "campaign_closed" });
   });
 
   it("refuses before opening", () => {
-    expect(campaignAcceptsReplies(campaign, new Date("2023-05-10T00:00:00Z"))).toMatchObject({ accepted: false, code: "campaign_not_open_yet" });
+    expect(campaignAcceptsReplies(campaign, new Date("2023-05-10T00:00:00Z"))).toMatchObject({
+      accepted: false,
+      code: "campaign_not_open_yet",
+    });
   });
 
   it("refuses a withdrawn or closed campaign even within its dates", () => {
     const during = new Date("2023-06-10T00:00:00Z");
-    expect(campaignAcceptsReplies({ ...campaign, status: "withdrawn" }, during)).toMatchObject({ accepted: false, code: "campaign_withdrawn" });
-    expect(campaignAcceptsReplies({ ...campaign, status: "closed" }, during)).toMatchObject({ accepted: false, code: "campaign_closed" });
+    expect(campaignAcceptsReplies({ ...campaign, status: "withdrawn" }, during)).toMatchObject({
+      accepted: false,
+      code: "campaign_withdrawn",
+    });
+    expect(campaignAcceptsReplies({ ...campaign, status: "closed" }, during)).toMatchObject({
+      accepted: false,
+      code: "campaign_closed",
+    });
   });
 });

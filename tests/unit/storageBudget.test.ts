@@ -10,7 +10,12 @@ describe("storage budget", () => {
   });
 
   it("bytes that do not fit are refused with what is needed and what is free", () => {
-    expect(refusalIfTooBig(10 * MB + 1, { usage: 5 * MB, quota: 15 * MB })).toMatchObject({ ok: false, reason: "not_enough_space", neededBytes: 10 * MB + 1, availableBytes: 10 * MB });
+    expect(refusalIfTooBig(10 * MB + 1, { usage: 5 * MB, quota: 15 * MB })).toMatchObject({
+      ok: false,
+      reason: "not_enough_space",
+      neededBytes: 10 * MB + 1,
+      availableBytes: 10 * MB,
+    });
   });
 
   it("usage above the quota counts as no room, never as negative room", () => {

@@ -50,7 +50,12 @@ describe("sync engine", () => {
     const id = await queueReply();
     await engine().syncNow("test");
     expect(await db.outbox.get(id)).toMatchObject({ state: "sent", receipt: server.stored.get(id) });
-    expect(await readSyncStatus()).toMatchObject({ connection: "online", syncing: false, lastContactAt: NOW.toISOString(), lastSyncAt: NOW.toISOString() });
+    expect(await readSyncStatus()).toMatchObject({
+      connection: "online",
+      syncing: false,
+      lastContactAt: NOW.toISOString(),
+      lastSyncAt: NOW.toISOString(),
+    });
     expect(pendingRetries()).toHaveLength(0);
   });
 
@@ -62,7 +67,11 @@ describe("sync engine", () => {
     expect(await db.outbox.get(id)).toMatchObject({ state: "waiting", attempts: 1 });
     expect(pendingRetries().map((t) => t.ms)).toEqual([2000]);
     const status = await readSyncStatus();
-    expect(status).toMatchObject({ connection: "offline", syncing: false, nextAttemptAt: new Date(NOW.getTime() + 2000).toISOString() });
+    expect(status).toMatchObject({
+      connection: "offline",
+      syncing: false,
+      nextAttemptAt: new Date(NOW.getTime() + 2000).toISOString(),
+    });
 
     const first = pendingRetries()[0];
     first.cleared = true;
@@ -123,7 +132,10 @@ describe("sync engine", () => {
     timers.find((t) => t.ms === 1000 && !t.cleared)!.callback();
     await running;
     expect((await db.outbox.get(id))?.state).toBe("waiting");
-    expect(await readSyncStatus()).toMatchObject({ connection: "offline", lastProblem: "The server took too long to answer." });
+    expect(await readSyncStatus()).toMatchObject({
+      connection: "offline",
+      lastProblem: "The server took too long to answer.",
+    });
     expect(pendingRetries()).toHaveLength(1);
   });
 
@@ -134,7 +146,9 @@ describe("sync engine", () => {
     await engine().syncNow("test");
     const entry = await db.outbox.get(refused);
     expect(entry?.state).toBe("needs_attention");
-    expect(entry?.problem?.details).toEqual([{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }]);
+    expect(entry?.problem?.details).toEqual([
+      { path: "answers.email", code: "invalid_email", message: "Not an e-mail address" },
+    ]);
     expect((await db.outbox.get(accepted))?.state).toBe("sent");
     expect(pendingRetries()).toHaveLength(0);
   });
@@ -213,7 +227,9 @@ describe("sync engine", () => {
     await sync.syncNow("test");
     expect((await db.outbox.get(answered))?.state).toBe("sent");
     expect((await db.outbox.get(leftOut))?.state).toBe("waiting");
-    expect((await readSyncStatus()).lastProblem).toBe("The server did not confirm every reply; they will be sent again.");
+    expect((await readSyncStatus()).lastProblem).toBe(
+      "The server did not confirm every reply; they will be sent again.",
+    );
     expect(pendingRetries()).toHaveLength(1);
 
     server.omitFromResults.clear();
@@ -250,7 +266,9 @@ describe("sync engine", () => {
       retry.callback();
       await sync.syncNow("await the retry");
     }
-    expect(delays).toEqual([2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000, 300_000, 300_000]);
+    expect(delays).toEqual([
+      2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000, 300_000, 300_000,
+    ]);
     expect(await db.outbox.get(id)).toMatchObject({ state: "waiting", attempts: 13 });
     server.mode = "up";
     pendingRetries()[0].callback();
@@ -307,7 +325,8 @@ describe("sync engine", () => {
     await sync.syncNow("initial");
     const id = await queueReply();
     // Polled against a deadline, not a count of 5 ms turns (about 1 s), which a busy machine can outrun.
-    for (const deadline = Date.now() + 10_000; (await db.outbox.get(id))?.state !== "sent" && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+    for (const deadline = Date.now() + 10_000; (await db.outbox.get(id))?.state !== "sent" && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 5));
     sync.stop();
     expect((await db.outbox.get(id))?.state).toBe("sent");
   });

@@ -18,7 +18,6 @@ const REQUEST_TIMEOUT_MS = 1000;
 const NUM_RUNS = Number(process.env.FAULT_RUNS ?? 50);
 const SEED = process.env.FAULT_SEED === undefined ? {} : { seed: Number(process.env.FAULT_SEED) };
 
-
 /** What the server (or the network before it) does during one sync attempt. */
 type Behaviour =
   | { kind: "mode"; mode: Exclude<Mode, "restart"> }
@@ -37,13 +36,26 @@ interface Step {
 }
 
 const behaviourArb: fc.Arbitrary<Behaviour> = fc.oneof(
-  fc.constantFrom<Exclude<Mode, "restart">>("up", "down", "lose-response", "error-500", "disk-full", "rate-limited", "hang").map((mode): Behaviour => ({ kind: "mode", mode })),
+  fc
+    .constantFrom<Exclude<Mode, "restart">>(
+      "up",
+      "down",
+      "lose-response",
+      "error-500",
+      "disk-full",
+      "rate-limited",
+      "hang",
+    )
+    .map((mode): Behaviour => ({ kind: "mode", mode })),
   fc.integer({ min: 1, max: 3 }).map((fitting): Behaviour => ({ kind: "too-large", fitting })),
   fc.array(fc.boolean(), { minLength: 1, maxLength: 12 }).map((omit): Behaviour => ({ kind: "partial", omit })),
   fc.integer({ min: 0, max: 4 }).map((storedBeforeDeath): Behaviour => ({ kind: "server-restart", storedBeforeDeath })),
   fc.constant<Behaviour>({ kind: "phone-restart" }),
 );
-const scheduleArb = fc.array(fc.record({ queue: fc.integer({ min: 0, max: 2 }), behaviour: behaviourArb }), { minLength: 1, maxLength: 8 });
+const scheduleArb = fc.array(fc.record({ queue: fc.integer({ min: 0, max: 2 }), behaviour: behaviourArb }), {
+  minLength: 1,
+  maxLength: 8,
+});
 
 let server: FakeServer;
 /** Never moves by itself: now() stays NOW, and the test fires the timers it chooses. */
@@ -139,7 +151,9 @@ async function runSchedule(schedule: Step[]): Promise<void> {
     if (behaviour.kind === "too-large") server.maxBatchBytes = await batchBytes(behaviour.fitting);
     if (behaviour.kind === "partial") {
       const waiting = await db.outbox.where("state").equals("waiting").sortBy("queuedAt");
-      server.omitFromResults = new Set(waiting.filter((_entry, i) => behaviour.omit[i % behaviour.omit.length]).map((entry) => entry.id));
+      server.omitFromResults = new Set(
+        waiting.filter((_entry, i) => behaviour.omit[i % behaviour.omit.length]).map((entry) => entry.id),
+      );
     }
     if (behaviour.kind === "server-restart") {
       server.mode = "restart";
@@ -158,7 +172,11 @@ async function runSchedule(schedule: Step[]): Promise<void> {
   server.mode = "up";
   server.maxBatchBytes = MAX_BATCH_BYTES;
   server.omitFromResults = new Set();
-  for (let attempt = 0; attempt < 5 && (await db.outbox.where("state").anyOf("waiting", "sending").count()) > 0; attempt++) {
+  for (
+    let attempt = 0;
+    attempt < 5 && (await db.outbox.where("state").anyOf("waiting", "sending").count()) > 0;
+    attempt++
+  ) {
     await syncAndTimeOut(engine);
   }
 
@@ -178,8 +196,14 @@ async function runSchedule(schedule: Step[]): Promise<void> {
 }
 
 describe("sync engine under generated faults (fast-check)", () => {
-  it("every queued reply ends stored on the server exactly once and sent on the phone with its receipt, whatever the server did meanwhile", async () => {
-    await fc.assert(fc.asyncProperty(scheduleArb, runSchedule), { numRuns: NUM_RUNS, ...SEED });
-    console.log(`sync engine under faults: ${tally.schedules} schedules, ${tally.steps} scheduled sync attempts, ${tally.replies} replies, ${tally.posts} POSTs; every reply stored once and sent`);
-  }, 30_000 + NUM_RUNS * 200);
+  it(
+    "every queued reply ends stored on the server exactly once and sent on the phone with its receipt, whatever the server did meanwhile",
+    async () => {
+      await fc.assert(fc.asyncProperty(scheduleArb, runSchedule), { numRuns: NUM_RUNS, ...SEED });
+      console.log(
+        `sync engine under faults: ${tally.schedules} schedules, ${tally.steps} scheduled sync attempts, ${tally.replies} replies, ${tally.posts} POSTs; every reply stored once and sent`,
+      );
+    },
+    30_000 + NUM_RUNS * 200,
+  );
 });

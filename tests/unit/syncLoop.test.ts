@@ -74,7 +74,18 @@ describe("the sync loop", () => {
     await endRun({ retry: false, waiting: 0 });
     void loop.syncNow("b");
     await endRun({ retry: true, waiting: 1 });
-    expect(timeline).toEqual(["run 1", "background sync asked", "retry in 2000", "run 2", "background sync asked", "retry in 4000", "run 3", "run 4", "background sync asked", "retry in 2000"]);
+    expect(timeline).toEqual([
+      "run 1",
+      "background sync asked",
+      "retry in 2000",
+      "run 2",
+      "background sync asked",
+      "retry in 4000",
+      "run 3",
+      "run 4",
+      "background sync asked",
+      "retry in 2000",
+    ]);
   });
 
   it("a sync asked for while a retry is pending clears that retry timer", async () => {
@@ -99,6 +110,14 @@ describe("the sync loop", () => {
     loop.resume();
     void loop.syncNow("c");
     await endRun({ retry: true, waiting: 1 });
-    expect(timeline).toEqual(["run 1", "background sync asked", "retry in 2000", "run 2", "run 3", "background sync asked", "retry in 4000"]);
+    expect(timeline).toEqual([
+      "run 1",
+      "background sync asked",
+      "retry in 2000",
+      "run 2",
+      "run 3",
+      "background sync asked",
+      "retry in 4000",
+    ]);
   });
 });

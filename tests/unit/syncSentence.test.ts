@@ -8,8 +8,18 @@ import { writeSyncStatus } from "../../src/app/store/syncStatus";
 import { resetDb } from "./support/fixtures";
 
 const now = new Date("2026-11-20T09:00:00Z");
-const overview = (o: Partial<SyncOverview> & { connection?: SyncOverview["status"]["connection"]; syncing?: boolean; nextAttemptAt?: string }): SyncOverview => ({
-  status: { connection: o.connection ?? "online", syncing: o.syncing ?? false, ...(o.nextAttemptAt ? { nextAttemptAt: o.nextAttemptAt } : {}) },
+const overview = (
+  o: Partial<SyncOverview> & {
+    connection?: SyncOverview["status"]["connection"];
+    syncing?: boolean;
+    nextAttemptAt?: string;
+  },
+): SyncOverview => ({
+  status: {
+    connection: o.connection ?? "online",
+    syncing: o.syncing ?? false,
+    ...(o.nextAttemptAt ? { nextAttemptAt: o.nextAttemptAt } : {}),
+  },
   unsent: o.unsent ?? 0,
   needsAttention: o.needsAttention ?? 0,
   sent: o.sent ?? 0,
@@ -25,7 +35,11 @@ describe("the status sentence", () => {
   it("says everything is sent only when replies were sent and none waits, uploads or was refused", () => {
     expect(say({ sent: 1 }).text).toBe("Connected — your reply is sent.");
     expect(say({ sent: 3 }).text).toBe("Connected — all 3 replies are sent.");
-    expect(say({ sent: 1, needsAttention: 1 })).toEqual({ text: "Connected.", attention: "1 reply needs your attention.", tone: "ok" });
+    expect(say({ sent: 1, needsAttention: 1 })).toEqual({
+      text: "Connected.",
+      attention: "1 reply needs your attention.",
+      tone: "ok",
+    });
     expect(say({ sent: 1, unsent: 2 }).text).toBe("Connected — 2 replies waiting to be sent.");
   });
 
@@ -35,9 +49,15 @@ describe("the status sentence", () => {
   });
 
   it("offline, says what is kept on the phone and when the next try comes, rounded up", () => {
-    expect(say({ connection: "offline", unsent: 1, nextAttemptAt: "2026-11-20T09:02:10Z" }).text).toBe("Offline — 1 reply saved on this phone, to be sent when a connection is found. Next try in 3 minutes.");
-    expect(say({ connection: "offline", attachments: { pending: 1, bytesUploaded: 0, bytesTotal: 10 } }).text).toBe("Offline — 1 attachment saved on this phone, to be sent when a connection is found.");
-    expect(say({ connection: "offline" }).text).toBe("Offline — you can keep working; everything is saved on this phone.");
+    expect(say({ connection: "offline", unsent: 1, nextAttemptAt: "2026-11-20T09:02:10Z" }).text).toBe(
+      "Offline — 1 reply saved on this phone, to be sent when a connection is found. Next try in 3 minutes.",
+    );
+    expect(say({ connection: "offline", attachments: { pending: 1, bytesUploaded: 0, bytesTotal: 10 } }).text).toBe(
+      "Offline — 1 attachment saved on this phone, to be sent when a connection is found.",
+    );
+    expect(say({ connection: "offline" }).text).toBe(
+      "Offline — you can keep working; everything is saved on this phone.",
+    );
     expect(say({ connection: "offline" }).tone).toBe("offline");
   });
 
@@ -61,13 +81,29 @@ describe("the overview read from the phone", () => {
   });
 
   it("counts outbox states, and only the attachments of submitted replies as waiting to upload", async () => {
-    const reply = (id: string) => ({ id, campaignId: "c", invitationCode: "DEMO-TO1", questionnaireId: "follow-up", questionnaireVersion: 2, answers: {}, startedAt: now.toISOString(), submittedAt: now.toISOString(), appVersion: "test" });
+    const reply = (id: string) => ({
+      id,
+      campaignId: "c",
+      invitationCode: "DEMO-TO1",
+      questionnaireId: "follow-up",
+      questionnaireVersion: 2,
+      answers: {},
+      startedAt: now.toISOString(),
+      submittedAt: now.toISOString(),
+      appVersion: "test",
+    });
     await db.outbox.bulkPut([
       { id: "r-sent", state: "sent", reply: reply("r-sent"), queuedAt: now.toISOString(), attempts: 1 },
       { id: "r-wait", state: "waiting", reply: reply("r-wait"), queuedAt: now.toISOString(), attempts: 0 },
       { id: "r-bad", state: "needs_attention", reply: reply("r-bad"), queuedAt: now.toISOString(), attempts: 1 },
     ] as never);
-    const file = { type: "application/pdf", size: 1000, bytesUploaded: 250, addedAt: now.toISOString(), name: "report.pdf" };
+    const file = {
+      type: "application/pdf",
+      size: 1000,
+      bytesUploaded: 250,
+      addedAt: now.toISOString(),
+      name: "report.pdf",
+    };
     await db.attachments.bulkPut([
       { ...file, id: "a1", replyId: "r-sent", state: "uploading" },
       { ...file, id: "a2", replyId: "a-draft", state: "on_phone" },

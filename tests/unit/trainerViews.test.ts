@@ -1,7 +1,12 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../src/app/store/db";
-import { addInhouseSession, countInhouseSessions, deleteInhouseSession, listInhouseSessions } from "../../src/app/store/inhouseLog";
+import {
+  addInhouseSession,
+  countInhouseSessions,
+  deleteInhouseSession,
+  listInhouseSessions,
+} from "../../src/app/store/inhouseLog";
 import { readMetaValue, writeMetaValue } from "../../src/app/store/meta";
 import { addRelayedReply, countRelayedRepliesToDeliver, listRelayedReplies } from "../../src/app/store/relayedReplies";
 import { relayedReplyFile, signRelayedReply } from "../../src/shared/relay";
@@ -43,7 +48,9 @@ describe("reply files to deliver for others", () => {
     const file = await signedFile(ID_1);
     expect(await addRelayedReply(file, new Date("2026-11-24T08:00:00Z"))).toBe("added");
     expect(await addRelayedReply(file)).toBe("already_added");
-    expect(await db.relayedReplies.toArray()).toEqual([{ id: ID_1, file, state: "waiting", addedAt: "2026-11-24T08:00:00.000Z" }]);
+    expect(await db.relayedReplies.toArray()).toEqual([
+      { id: ID_1, file, state: "waiting", addedAt: "2026-11-24T08:00:00.000Z" },
+    ]);
   });
 
   it("lists the newest reply first and counts only those still to deliver", async () => {

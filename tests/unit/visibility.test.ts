@@ -34,7 +34,17 @@ describe("question visibility", () => {
         title: "S",
         questions: [
           { id: "a", type: "yes_no", label: "A", required: true },
-          { id: "b", type: "multiple_choice", label: "B", required: false, options: [{ value: "x", label: "X" }, { value: "y", label: "Y" }], visibleWhen: { question: "a", equals: "yes" } },
+          {
+            id: "b",
+            type: "multiple_choice",
+            label: "B",
+            required: false,
+            options: [
+              { value: "x", label: "X" },
+              { value: "y", label: "Y" },
+            ],
+            visibleWhen: { question: "a", equals: "yes" },
+          },
           { id: "c", type: "short_text", label: "C", required: false, visibleWhen: { question: "b", includes: "x" } },
         ],
       },

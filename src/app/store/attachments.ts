@@ -10,15 +10,38 @@ const SIGNATURE_BYTES = 64;
 
 export type AddAttachmentResult = { ok: true } | { ok: false; message: string };
 
-export async function addAttachment(replyId: string, file: File, database: OutriggerDb = defaultDb): Promise<AddAttachmentResult> {
-  if (!isAttachmentType(file.type)) return { ok: false, message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.` };
-  if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, message: `"${file.name}" is ${(file.size / MB).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / MB} MB can be attached.` };
-  if ((await database.attachments.where("replyId").equals(replyId).count()) >= MAX_ATTACHMENTS_PER_REPLY) return { ok: false, message: `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.` };
+export async function addAttachment(
+  replyId: string,
+  file: File,
+  database: OutriggerDb = defaultDb,
+): Promise<AddAttachmentResult> {
+  if (!isAttachmentType(file.type))
+    return {
+      ok: false,
+      message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.`,
+    };
+  if (file.size > MAX_ATTACHMENT_BYTES)
+    return {
+      ok: false,
+      message: `"${file.name}" is ${(file.size / MB).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / MB} MB can be attached.`,
+    };
+  if ((await database.attachments.where("replyId").equals(replyId).count()) >= MAX_ATTACHMENTS_PER_REPLY)
+    return { ok: false, message: `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.` };
   // The same check the server makes when the upload completes: refused here, the participant can pick the right file now.
   const head = new Uint8Array(await (file.type === "text/plain" ? file : file.slice(0, SIGNATURE_BYTES)).arrayBuffer());
   const verdict = checkAttachmentContent(file.type, head, file.name);
   if (!verdict.ok) return { ok: false, message: verdict.message };
-  await database.attachments.add({ id: uuidv7(), replyId, name: cleanAttachmentFileName(file.name, file.type), type: file.type, size: file.size, file, state: "on_phone", bytesUploaded: 0, addedAt: new Date().toISOString() });
+  await database.attachments.add({
+    id: uuidv7(),
+    replyId,
+    name: cleanAttachmentFileName(file.name, file.type),
+    type: file.type,
+    size: file.size,
+    file,
+    state: "on_phone",
+    bytesUploaded: 0,
+    addedAt: new Date().toISOString(),
+  });
   return { ok: true };
 }
 
@@ -34,7 +57,11 @@ export function listAttachmentsToUpload(database: OutriggerDb = defaultDb): Prom
   return database.attachments.where("state").anyOf("on_phone", "uploading").sortBy("addedAt");
 }
 
-export async function markAttachmentUploading(id: string, change: { uploadUrl?: string; bytesUploaded?: number }, database: OutriggerDb = defaultDb): Promise<void> {
+export async function markAttachmentUploading(
+  id: string,
+  change: { uploadUrl?: string; bytesUploaded?: number },
+  database: OutriggerDb = defaultDb,
+): Promise<void> {
   await database.attachments.update(id, { ...change, state: "uploading" });
 }
 
@@ -42,11 +69,20 @@ export async function markAttachmentUploading(id: string, change: { uploadUrl?: 
 export async function markAttachmentReceived(id: string, database: OutriggerDb = defaultDb): Promise<void> {
   const attachment = await database.attachments.get(id);
   if (!attachment) return;
-  await database.attachments.update(id, { state: "uploaded", bytesUploaded: attachment.size, file: undefined, problem: undefined });
+  await database.attachments.update(id, {
+    state: "uploaded",
+    bytesUploaded: attachment.size,
+    file: undefined,
+    problem: undefined,
+  });
 }
 
 /** Refused for good (type, size, content): the file stays on the phone with the server's reason. */
-export async function markAttachmentRefused(id: string, problem: string, database: OutriggerDb = defaultDb): Promise<void> {
+export async function markAttachmentRefused(
+  id: string,
+  problem: string,
+  database: OutriggerDb = defaultDb,
+): Promise<void> {
   await database.attachments.update(id, { state: "failed", problem });
 }
 

@@ -84,7 +84,14 @@ export function createDexieChunkStore(database: OutriggerDb = defaultDb): ChunkS
         const row = await database.blobs.get(sha256);
         if (!row) return;
         await deleteChunks(sha256, database);
-        await database.blobs.put({ ...withoutSpeed(row), storedBytes: 0, chunkCount: 0, state: "failed", problem, updatedAt: at });
+        await database.blobs.put({
+          ...withoutSpeed(row),
+          storedBytes: 0,
+          chunkCount: 0,
+          state: "failed",
+          problem,
+          updatedAt: at,
+        });
       });
     },
 

@@ -19,13 +19,21 @@ export interface DraftWriter {
 }
 
 /** The questionnaire version a draft is pinned to: the stored copy, or the one shipped with the app. */
-export async function loadQuestionnaire(id: string, version: number, database: OutriggerDb = db): Promise<QuestionnaireDefinition | undefined> {
+export async function loadQuestionnaire(
+  id: string,
+  version: number,
+  database: OutriggerDb = db,
+): Promise<QuestionnaireDefinition | undefined> {
   const stored = await database.questionnaires.get(questionnaireKey(id, version));
   return stored?.definition ?? bundledQuestionnaires.find((q) => q.id === id && q.version === version);
 }
 
 /** The draft for an invitation, started (pinned to today's questionnaire version, pre-filled) when there is none. */
-export async function findOrStartDraft(invitationCode: string, now = new Date(), database: OutriggerDb = db): Promise<Draft> {
+export async function findOrStartDraft(
+  invitationCode: string,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<Draft> {
   return database.transaction("rw", [database.drafts, database.campaigns, database.questionnaires], async () => {
     const existing = await database.drafts.where("invitationCode").equals(invitationCode).first();
     if (existing) return existing;
@@ -33,7 +41,8 @@ export async function findOrStartDraft(invitationCode: string, now = new Date(),
     if (!joined) throw new Error(`No joined campaign for invitation ${invitationCode}`);
     const { questionnaireId, questionnaireVersion } = joined.campaign;
     const definition = await loadQuestionnaire(questionnaireId, questionnaireVersion, database);
-    if (!definition) throw new Error(`Questionnaire ${questionnaireKey(questionnaireId, questionnaireVersion)} is not on this phone`);
+    if (!definition)
+      throw new Error(`Questionnaire ${questionnaireKey(questionnaireId, questionnaireVersion)} is not on this phone`);
     const answers: Answers = {};
     for (const question of allQuestions(definition)) {
       const known = question.prefillFrom ? joined.prefill[question.prefillFrom]?.trim() : undefined;
@@ -66,7 +75,12 @@ function withoutIssuesFor(draft: Draft, questionIds: Iterable<string>): Draft["s
   return { ...issues, details };
 }
 
-async function writeAnswers(draftId: string, changes: ReadonlyMap<string, AnswerValue | undefined>, now: Date, database: OutriggerDb): Promise<void> {
+async function writeAnswers(
+  draftId: string,
+  changes: ReadonlyMap<string, AnswerValue | undefined>,
+  now: Date,
+  database: OutriggerDb,
+): Promise<void> {
   await database.transaction("rw", database.drafts, async () => {
     const draft = await database.drafts.get(draftId);
     if (!draft) throw new Error(`Draft ${draftId} not found`);
@@ -84,7 +98,13 @@ async function writeAnswers(draftId: string, changes: ReadonlyMap<string, Answer
 }
 
 /** Writes one answer now; `undefined` removes it. */
-export function saveAnswer(draftId: string, questionId: string, value: AnswerValue | undefined, now = new Date(), database: OutriggerDb = db): Promise<void> {
+export function saveAnswer(
+  draftId: string,
+  questionId: string,
+  value: AnswerValue | undefined,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<void> {
   return writeAnswers(draftId, new Map([[questionId, value]]), now, database);
 }
 
@@ -92,7 +112,10 @@ export function saveAnswer(draftId: string, questionId: string, value: AnswerVal
  * Collects answers while the participant types and writes them together at most `delayMs` after the
  * first change (a throttle, not a pure debounce, so steady typing still lands within the window).
  */
-export function createDraftWriter(draftId: string, options: { delayMs?: number; database?: OutriggerDb } = {}): DraftWriter {
+export function createDraftWriter(
+  draftId: string,
+  options: { delayMs?: number; database?: OutriggerDb } = {},
+): DraftWriter {
   const delayMs = Math.min(options.delayMs ?? 250, 300);
   const database = options.database ?? db;
   let pending = new Map<string, AnswerValue | undefined>();
@@ -153,36 +176,49 @@ function schemaIssues(parsed: ReturnType<typeof replySchema.safeParse>): AnswerI
  * Checks the draft and, only if it is fine, turns it into a waiting outbox entry in one transaction:
  * the reply is never both a draft and queued, and never neither.
  */
-export async function submitDraft(draftId: string, now = new Date(), database: OutriggerDb = db): Promise<SubmitResult> {
-  return database.transaction("rw", [database.drafts, database.questionnaires, database.administrations, database.outbox], async (): Promise<SubmitResult> => {
-    const draft = await database.drafts.get(draftId);
-    if (!draft) throw new Error(`Draft ${draftId} not found`);
-    const definition = await loadQuestionnaire(draft.questionnaireId, draft.questionnaireVersion, database);
-    if (!definition) throw new Error(`Questionnaire ${questionnaireKey(draft.questionnaireId, draft.questionnaireVersion)} is not on this phone`);
-    const codes = (await database.administrations.toCollection().primaryKeys()) as string[];
-    const answers = withoutHiddenAnswers(definition, draft.answers);
-    const issues = validateAnswers(definition, answers, { lists: codes.length > 0 ? { administrations: codes } : {} });
-    const candidate: ReplyInput = {
-      id: draft.id,
-      campaignId: draft.campaignId,
-      invitationCode: draft.invitationCode,
-      questionnaireId: draft.questionnaireId,
-      questionnaireVersion: draft.questionnaireVersion,
-      answers,
-      startedAt: draft.startedAt,
-      submittedAt: now.toISOString(),
-      appVersion: APP_VERSION,
-    };
-    // Parsed here, where the draft becomes a reply: the outbox holds only validated ids.
-    const parsed = replySchema.safeParse(candidate);
-    issues.push(...schemaIssues(parsed));
-    if (issues.length > 0 || !parsed.success) return { ok: false, issues };
-    const reply = parsed.data;
-    const entry: OutboxEntry = { id: reply.id, reply, state: "waiting", queuedAt: now.toISOString(), attempts: 0 };
-    await database.drafts.delete(draftId);
-    await database.outbox.add(entry);
-    return { ok: true, entry };
-  });
+export async function submitDraft(
+  draftId: string,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<SubmitResult> {
+  return database.transaction(
+    "rw",
+    [database.drafts, database.questionnaires, database.administrations, database.outbox],
+    async (): Promise<SubmitResult> => {
+      const draft = await database.drafts.get(draftId);
+      if (!draft) throw new Error(`Draft ${draftId} not found`);
+      const definition = await loadQuestionnaire(draft.questionnaireId, draft.questionnaireVersion, database);
+      if (!definition)
+        throw new Error(
+          `Questionnaire ${questionnaireKey(draft.questionnaireId, draft.questionnaireVersion)} is not on this phone`,
+        );
+      const codes = (await database.administrations.toCollection().primaryKeys()) as string[];
+      const answers = withoutHiddenAnswers(definition, draft.answers);
+      const issues = validateAnswers(definition, answers, {
+        lists: codes.length > 0 ? { administrations: codes } : {},
+      });
+      const candidate: ReplyInput = {
+        id: draft.id,
+        campaignId: draft.campaignId,
+        invitationCode: draft.invitationCode,
+        questionnaireId: draft.questionnaireId,
+        questionnaireVersion: draft.questionnaireVersion,
+        answers,
+        startedAt: draft.startedAt,
+        submittedAt: now.toISOString(),
+        appVersion: APP_VERSION,
+      };
+      // Parsed here, where the draft becomes a reply: the outbox holds only validated ids.
+      const parsed = replySchema.safeParse(candidate);
+      issues.push(...schemaIssues(parsed));
+      if (issues.length > 0 || !parsed.success) return { ok: false, issues };
+      const reply = parsed.data;
+      const entry: OutboxEntry = { id: reply.id, reply, state: "waiting", queuedAt: now.toISOString(), attempts: 0 };
+      await database.drafts.delete(draftId);
+      await database.outbox.add(entry);
+      return { ok: true, entry };
+    },
+  );
 }
 
 /** The section holding the first answer the server found fault with (0 when it named none this version has). */
@@ -197,9 +233,12 @@ export async function reopenForFix(outboxId: string, now = new Date(), database:
   return database.transaction("rw", [database.outbox, database.drafts, database.questionnaires], async () => {
     const entry = await database.outbox.get(outboxId);
     if (!entry) throw new Error(`Outbox entry ${outboxId} not found`);
-    if (entry.state !== "needs_attention") throw new Error(`Only a reply that needs attention can be reopened (this one is ${entry.state})`);
+    if (entry.state !== "needs_attention")
+      throw new Error(`Only a reply that needs attention can be reopened (this one is ${entry.state})`);
     const { reply } = entry;
-    const definition = (await database.questionnaires.get(questionnaireKey(reply.questionnaireId, reply.questionnaireVersion)))?.definition;
+    const definition = (
+      await database.questionnaires.get(questionnaireKey(reply.questionnaireId, reply.questionnaireVersion))
+    )?.definition;
     const draft: Draft = {
       id: reply.id,
       invitationCode: reply.invitationCode,

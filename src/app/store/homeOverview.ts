@@ -25,6 +25,9 @@ export async function listJoinedCampaigns(database: OutriggerDb = db): Promise<J
 }
 
 /** The organiser's feedback for one invitation, as last fetched; undefined when none is on the phone. */
-export function getFeedbackOnPhone(invitationCode: string, database: OutriggerDb = db): Promise<PhoneFeedback | undefined> {
+export function getFeedbackOnPhone(
+  invitationCode: string,
+  database: OutriggerDb = db,
+): Promise<PhoneFeedback | undefined> {
   return database.feedback.get(invitationCode);
 }

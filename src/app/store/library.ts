@@ -18,11 +18,16 @@ export async function storedMaterials(database: OutriggerDb = db): Promise<Mater
 
 /** Keeps a verified handout's words so search finds text inside it; other files have none worth indexing. */
 export async function indexHandoutText(sha256: string, database: OutriggerDb = db): Promise<void> {
-  const isHandout = (await storedMaterials(database)).some((material) => material.sha256 === sha256 && material.kind === "handout");
+  const isHandout = (await storedMaterials(database)).some(
+    (material) => material.sha256 === sha256 && material.kind === "handout",
+  );
   if (!isHandout) return;
   const blob = await readMaterialBlob(sha256, database);
   if (!blob) return;
-  await database.materialTexts.put({ sha256, text: handoutPlainText(new TextDecoder().decode(await blob.arrayBuffer())) });
+  await database.materialTexts.put({
+    sha256,
+    text: handoutPlainText(new TextDecoder().decode(await blob.arrayBuffer())),
+  });
 }
 
 export interface WorkshopMaterial {
@@ -52,15 +57,31 @@ export async function readMaterialBlob(sha256: string, database: OutriggerDb = d
 export async function readMaterialFile(materialId: string, database: OutriggerDb = db): Promise<Blob | undefined> {
   const choice = await database.offlineChoices.get(materialId);
   if (!choice) return undefined;
-  return (await readMaterialBlob(choice.sha256, database)) ?? (choice.previousSha256 ? readMaterialBlob(choice.previousSha256, database) : undefined);
+  return (
+    (await readMaterialBlob(choice.sha256, database)) ??
+    (choice.previousSha256 ? readMaterialBlob(choice.previousSha256, database) : undefined)
+  );
 }
 
-export async function listWorkshopMaterials(workshopId: string, database: OutriggerDb = db): Promise<WorkshopMaterial[]> {
+export async function listWorkshopMaterials(
+  workshopId: string,
+  database: OutriggerDb = db,
+): Promise<WorkshopMaterial[]> {
   const manifest = await database.manifests.get(workshopId);
   if (!manifest) return [];
-  const choices = new Map((await database.offlineChoices.where("workshopId").equals(workshopId).toArray()).map((c) => [c.materialId, c]));
-  const hashes = [...new Set(manifest.materials.flatMap((m) => [m.sha256, choices.get(m.id)?.previousSha256].filter((h): h is string => h !== undefined)))];
-  const blobs = new Map((await database.blobs.bulkGet(hashes)).filter((b): b is MaterialFile => b !== undefined).map((b) => [b.sha256, b]));
+  const choices = new Map(
+    (await database.offlineChoices.where("workshopId").equals(workshopId).toArray()).map((c) => [c.materialId, c]),
+  );
+  const hashes = [
+    ...new Set(
+      manifest.materials.flatMap((m) =>
+        [m.sha256, choices.get(m.id)?.previousSha256].filter((h): h is string => h !== undefined),
+      ),
+    ),
+  ];
+  const blobs = new Map(
+    (await database.blobs.bulkGet(hashes)).filter((b): b is MaterialFile => b !== undefined).map((b) => [b.sha256, b]),
+  );
   return manifest.materials.map((material) => {
     const choice = choices.get(material.id);
     const blob = blobs.get(material.sha256);
@@ -114,7 +135,10 @@ function fold(text: string): { folded: string; origin: number[] } {
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const plain = char.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+    const plain = char
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase();
     for (let i = 0; i < plain.length; i++) origin.push(index);
     folded += plain;
     index += char.length;
@@ -122,7 +146,11 @@ function fold(text: string): { folded: string; origin: number[] } {
   return { folded, origin };
 }
 
-const foldQuery = (text: string): string => text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+const foldQuery = (text: string): string =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 
 export interface MaterialSearchHit {
   material: Material;
@@ -143,7 +171,9 @@ function snippetAround(text: string, start: number, length: number): string {
 
 /** Offline search over every known material's title, description and handout text: every word must match, accents and case ignored. */
 export async function searchMaterials(query: string, database: OutriggerDb = db): Promise<MaterialSearchHit[]> {
-  const words = foldQuery(query).split(/\s+/).filter((w) => w.length > 0);
+  const words = foldQuery(query)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   if (words.length === 0) return [];
   const manifests = await database.manifests.toArray();
   const texts = new Map((await database.materialTexts.toArray()).map((t) => [t.sha256, t.text]));
@@ -176,9 +206,13 @@ export interface StorageSummary {
   persisted?: boolean;
 }
 
-const defaultStorage = (): StorageEstimateSource | undefined => (typeof navigator !== "undefined" && navigator.storage ? navigator.storage : undefined);
+const defaultStorage = (): StorageEstimateSource | undefined =>
+  typeof navigator !== "undefined" && navigator.storage ? navigator.storage : undefined;
 
-export async function storageSummary(storage: StorageEstimateSource | undefined = defaultStorage(), database: OutriggerDb = db): Promise<StorageSummary> {
+export async function storageSummary(
+  storage: StorageEstimateSource | undefined = defaultStorage(),
+  database: OutriggerDb = db,
+): Promise<StorageSummary> {
   let materialsBytes = 0;
   await database.blobs.each((blob) => {
     materialsBytes += blob.state === "complete" ? blob.size : blob.storedBytes;

@@ -17,7 +17,12 @@ export interface LibraryWorkshop {
 /** Workshops of this phone's invitations, and those whose materials arrived in a pack. */
 export async function listLibraryWorkshops(database: OutriggerDb = db): Promise<LibraryWorkshop[]> {
   const joined = await database.campaigns.toArray();
-  const ids = [...new Set([...joined.map((j) => j.campaign.workshopId), ...((await database.manifests.toCollection().primaryKeys()) as string[])])];
+  const ids = [
+    ...new Set([
+      ...joined.map((j) => j.campaign.workshopId),
+      ...((await database.manifests.toCollection().primaryKeys()) as string[]),
+    ]),
+  ];
   return Promise.all(
     ids.map(async (id) => {
       const manifest = await database.manifests.get(id);
@@ -68,19 +73,31 @@ export async function hasManifest(workshopId: string, database: OutriggerDb = db
 }
 
 /** A workshop's materials whose files are complete on this phone: what a pack made here can hold. */
-export async function loadShareableMaterials(workshopId: string, database: OutriggerDb = db): Promise<{ manifest?: StoredManifest; workshop?: Workshop; onPhone: Material[] }> {
+export async function loadShareableMaterials(
+  workshopId: string,
+  database: OutriggerDb = db,
+): Promise<{ manifest?: StoredManifest; workshop?: Workshop; onPhone: Material[] }> {
   const manifest = await database.manifests.get(workshopId);
   const workshop = await database.workshops.get(workshopId);
   const onPhone: Material[] = [];
-  for (const m of manifest?.materials ?? []) if ((await database.blobs.get(m.sha256))?.state === "complete") onPhone.push(m);
+  for (const m of manifest?.materials ?? [])
+    if ((await database.blobs.get(m.sha256))?.state === "complete") onPhone.push(m);
   return { manifest, workshop, onPhone };
 }
 
 /** Workshops with materials kept on this phone, with how many; a workshop not on the phone shows its id. */
-export async function listWorkshopsWithKeptMaterials(database: OutriggerDb = db): Promise<{ id: string; title: string; count: number }[]> {
+export async function listWorkshopsWithKeptMaterials(
+  database: OutriggerDb = db,
+): Promise<{ id: string; title: string; count: number }[]> {
   const choices = await database.offlineChoices.toArray();
   const ids = [...new Set(choices.map((c) => c.workshopId))];
-  return Promise.all(ids.map(async (id) => ({ id, title: (await database.workshops.get(id))?.title ?? id, count: choices.filter((c) => c.workshopId === id).length })));
+  return Promise.all(
+    ids.map(async (id) => ({
+      id,
+      title: (await database.workshops.get(id))?.title ?? id,
+      count: choices.filter((c) => c.workshopId === id).length,
+    })),
+  );
 }
 
 /** Every material the participant chose to keep, across workshops. */
@@ -110,7 +127,11 @@ export async function materialFilesFingerprint(database: OutriggerDb = db): Prom
 }
 
 export function countCompletePdfs(database: OutriggerDb = db): Promise<number> {
-  return database.blobs.where("state").equals("complete").filter((f) => f.contentType === "application/pdf").count();
+  return database.blobs
+    .where("state")
+    .equals("complete")
+    .filter((f) => f.contentType === "application/pdf")
+    .count();
 }
 
 /** Calls `onCount` now and whenever the number of PDFs kept on the phone changes; returns the unsubscribe. */

@@ -4,7 +4,12 @@ import type { Material } from "../../shared/materials";
 import { db, type OfflineChoice, type OutriggerDb, type MaterialFile } from "./db";
 
 /** The tables a change to choices and their files touches; callers open one transaction over all of them. */
-export const offlineTables = (database: OutriggerDb) => [database.offlineChoices, database.blobs, database.blobChunks, database.materialTexts];
+export const offlineTables = (database: OutriggerDb) => [
+  database.offlineChoices,
+  database.blobs,
+  database.blobChunks,
+  database.materialTexts,
+];
 
 /** A file is in use while a choice points at it, as its current content or as the earlier version kept until an update is verified. */
 export async function blobInUse(sha256: string, database: OutriggerDb = db): Promise<boolean> {
@@ -39,10 +44,22 @@ export async function deleteBlobIfUnused(sha256: string | undefined, database: O
 }
 
 /** A row for a file still to fetch; an existing row is kept (content addressing: it may already be complete or partly stored). */
-export async function ensureBlobQueued(file: { sha256: string; size: number; contentType: string }, at: string, database: OutriggerDb = db): Promise<MaterialFile> {
+export async function ensureBlobQueued(
+  file: { sha256: string; size: number; contentType: string },
+  at: string,
+  database: OutriggerDb = db,
+): Promise<MaterialFile> {
   const existing = await database.blobs.get(file.sha256);
   if (existing && existing.state !== "failed") return existing;
-  const row: MaterialFile = { sha256: file.sha256, size: file.size, contentType: file.contentType, storedBytes: 0, chunkCount: 0, state: "queued", updatedAt: at };
+  const row: MaterialFile = {
+    sha256: file.sha256,
+    size: file.size,
+    contentType: file.contentType,
+    storedBytes: 0,
+    chunkCount: 0,
+    state: "queued",
+    updatedAt: at,
+  };
   // A failed file has no bytes left (failure always drops them), so starting over is a fresh row.
   if (existing) await deleteChunks(file.sha256, database);
   await database.blobs.put(row);
@@ -50,13 +67,23 @@ export async function ensureBlobQueued(file: { sha256: string; size: number; con
 }
 
 /** Keeps the materials on the phone: records each choice and makes sure its file has a row. Returns the files still to fetch. */
-export async function chooseOffline(materials: readonly Material[], at: string, database: OutriggerDb = db): Promise<string[]> {
+export async function chooseOffline(
+  materials: readonly Material[],
+  at: string,
+  database: OutriggerDb = db,
+): Promise<string[]> {
   return database.transaction("rw", offlineTables(database), async () => {
     const toFetch: string[] = [];
     for (const material of materials) {
       const existing = await database.offlineChoices.get(material.id);
-      const choice: OfflineChoice = { materialId: material.id, workshopId: material.workshopId, sha256: material.sha256, chosenAt: existing?.chosenAt ?? at };
-      if (existing?.previousSha256 && existing.sha256 === material.sha256) choice.previousSha256 = existing.previousSha256;
+      const choice: OfflineChoice = {
+        materialId: material.id,
+        workshopId: material.workshopId,
+        sha256: material.sha256,
+        chosenAt: existing?.chosenAt ?? at,
+      };
+      if (existing?.previousSha256 && existing.sha256 === material.sha256)
+        choice.previousSha256 = existing.previousSha256;
       await database.offlineChoices.put(choice);
       if (existing && existing.sha256 !== material.sha256) await deleteBlobIfUnused(existing.sha256, database);
       const row = await ensureBlobQueued(material, at, database);
@@ -82,11 +109,18 @@ export async function forgetFile(sha256: string, database: OutriggerDb = db): Pr
   });
 }
 
-export const offlineChoice = (materialId: string, database: OutriggerDb = db): Promise<OfflineChoice | undefined> => database.offlineChoices.get(materialId);
+export const offlineChoice = (materialId: string, database: OutriggerDb = db): Promise<OfflineChoice | undefined> =>
+  database.offlineChoices.get(materialId);
 
 /** Whether a material other than this choice's keeps the same file. */
 export async function fileSharedWithOthers(choice: OfflineChoice, database: OutriggerDb = db): Promise<boolean> {
-  return (await database.offlineChoices.where("sha256").equals(choice.sha256).and((c) => c.materialId !== choice.materialId).count()) > 0;
+  return (
+    (await database.offlineChoices
+      .where("sha256")
+      .equals(choice.sha256)
+      .and((c) => c.materialId !== choice.materialId)
+      .count()) > 0
+  );
 }
 
 /** Removes one choice and the files nothing keeps any more; returns the files freed. */
@@ -94,7 +128,8 @@ export async function unchoose(choice: OfflineChoice, database: OutriggerDb = db
   return database.transaction("rw", offlineTables(database), async () => {
     await database.offlineChoices.delete(choice.materialId);
     const freed: string[] = [];
-    for (const sha of [choice.sha256, choice.previousSha256]) if (sha && (await deleteBlobIfUnused(sha, database))) freed.push(sha);
+    for (const sha of [choice.sha256, choice.previousSha256])
+      if (sha && (await deleteBlobIfUnused(sha, database))) freed.push(sha);
     return freed;
   });
 }

@@ -24,10 +24,17 @@ export async function recoverInterruptedSends(database: OutriggerDb = db): Promi
  * Takes the oldest waiting replies that fit one request and marks them sending. A single reply larger
  * than `maxBytes` still goes alone, so the server can say why it refuses it.
  */
-export async function takeBatch(maxCount = 100, maxBytes = REPLY_BATCH_BYTES, now = new Date(), database: OutriggerDb = db): Promise<OutboxEntry[]> {
+export async function takeBatch(
+  maxCount = 100,
+  maxBytes = REPLY_BATCH_BYTES,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<OutboxEntry[]> {
   return database.transaction("rw", database.outbox, async () => {
     const waiting = await database.outbox.where("state").equals("waiting").toArray();
-    waiting.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    waiting.sort((a, b) =>
+      a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     const batch: OutboxEntry[] = [];
     let bytes = BATCH_ENVELOPE_BYTES;
     for (const entry of waiting) {
@@ -74,13 +81,17 @@ export async function discardReply(id: string, database: OutriggerDb = db): Prom
   await database.transaction("rw", database.outbox, async () => {
     const entry = await database.outbox.get(id);
     if (!entry) throw new Error(`Outbox entry ${id} not found`);
-    if (entry.state !== "needs_attention") throw new Error(`Only a reply that needs attention can be discarded (this one is ${entry.state})`);
+    if (entry.state !== "needs_attention")
+      throw new Error(`Only a reply that needs attention can be discarded (this one is ${entry.state})`);
     await database.outbox.delete(id);
   });
 }
 
 /** The reply as a file the participant can keep or send another way ("save as file"). */
-export async function exportReplyFile(id: string, database: OutriggerDb = db): Promise<{ filename: string; json: string }> {
+export async function exportReplyFile(
+  id: string,
+  database: OutriggerDb = db,
+): Promise<{ filename: string; json: string }> {
   const entry = await database.outbox.get(id);
   if (!entry) throw new Error(`Outbox entry ${id} not found`);
   const { reply, state, queuedAt, attempts, lastAttemptAt, receipt, problem } = entry;

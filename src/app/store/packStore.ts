@@ -43,7 +43,11 @@ export function createPackImportStore(database: OutriggerDb = defaultDb, now: ()
     entry.bufferedBytes = 0;
     await database.transaction("rw", [database.blobChunks, database.blobs], async () => {
       await database.blobChunks.put({ sha256, index, offset, data });
-      await database.blobs.update(sha256, { storedBytes: entry.storedBytes, chunkCount: entry.chunkCount, updatedAt: now().toISOString() });
+      await database.blobs.update(sha256, {
+        storedBytes: entry.storedBytes,
+        chunkCount: entry.chunkCount,
+        updatedAt: now().toISOString(),
+      });
     });
   }
 
@@ -53,7 +57,15 @@ export function createPackImportStore(database: OutriggerDb = defaultDb, now: ()
     },
     async begin(sha256: string, size: number, contentType: string): Promise<void> {
       await database.blobChunks.where("sha256").equals(sha256).delete();
-      await database.blobs.put({ sha256, size, contentType, storedBytes: 0, chunkCount: 0, state: "verifying", updatedAt: now().toISOString() });
+      await database.blobs.put({
+        sha256,
+        size,
+        contentType,
+        storedBytes: 0,
+        chunkCount: 0,
+        state: "verifying",
+        updatedAt: now().toISOString(),
+      });
       pending.set(sha256, { size, contentType, buffered: [], bufferedBytes: 0, storedBytes: 0, chunkCount: 0 });
     },
     async write(sha256: string, chunk: Uint8Array): Promise<void> {
@@ -88,39 +100,61 @@ export function createPackImportStore(database: OutriggerDb = defaultDb, now: ()
  * lands apart (unverifiedPacks), marked, and changes nothing the library shows: it can never replace or shadow a
  * verified list, whatever version it claims.
  */
-export async function recordImportedPack(result: Pick<PackImportResult, "manifest" | "verification">, database: OutriggerDb = defaultDb, now: () => Date = () => new Date()): Promise<void> {
+export async function recordImportedPack(
+  result: Pick<PackImportResult, "manifest" | "verification">,
+  database: OutriggerDb = defaultDb,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   const { manifest, verification } = result;
   const at = now().toISOString();
   if (verification.status !== "verified") {
-    const apart: UnverifiedPack = { workshopId: manifest.manifest.workshopId, workshop: manifest.workshop, version: manifest.manifest.version, materials: manifest.manifest.materials as Material[], entries: manifest.entries, verified: false, reason: verification.reason, importedAt: at };
+    const apart: UnverifiedPack = {
+      workshopId: manifest.manifest.workshopId,
+      workshop: manifest.workshop,
+      version: manifest.manifest.version,
+      materials: manifest.manifest.materials as Material[],
+      entries: manifest.entries,
+      verified: false,
+      reason: verification.reason,
+      importedAt: at,
+    };
     await database.unverifiedPacks.put(apart);
     return;
   }
-  await database.transaction("rw", [database.workshops, database.manifests, database.offlineChoices, database.blobs], async () => {
-    // Under a payload 2 signature the workshop was signed too; an older pack only adds a workshop the phone lacks.
-    const signedWorkshop = manifest.manifest.workshop;
-    if (signedWorkshop) await database.workshops.put(signedWorkshop);
-    else if (!(await database.workshops.get(manifest.workshop.id))) await database.workshops.put(manifest.workshop);
-    const existing = await database.manifests.get(manifest.manifest.workshopId);
-    // A newer manifest fetched from the server wins over an older one carried in a pack.
-    if (!existing || existing.version === manifest.manifest.version || existing.materials.length === 0) {
-      await database.manifests.put({
-        workshopId: manifest.manifest.workshopId,
-        version: manifest.manifest.version,
-        fetchedAt: existing?.fetchedAt ?? at,
-        materials: manifest.manifest.materials as Material[],
-        changesSeen: true,
-        ...(manifest.signature ? { signature: manifest.signature } : {}),
-        ...(signedWorkshop ? { workshop: signedWorkshop } : {}),
-      });
-    }
-    for (const entry of manifest.entries) {
-      if ((await database.blobs.get(entry.sha256))?.state !== "complete") continue;
-      if (!(await database.offlineChoices.get(entry.materialId))) {
-        await database.offlineChoices.put({ materialId: entry.materialId, workshopId: manifest.manifest.workshopId, sha256: entry.sha256, chosenAt: at });
+  await database.transaction(
+    "rw",
+    [database.workshops, database.manifests, database.offlineChoices, database.blobs],
+    async () => {
+      // Under a payload 2 signature the workshop was signed too; an older pack only adds a workshop the phone lacks.
+      const signedWorkshop = manifest.manifest.workshop;
+      if (signedWorkshop) await database.workshops.put(signedWorkshop);
+      else if (!(await database.workshops.get(manifest.workshop.id))) await database.workshops.put(manifest.workshop);
+      const existing = await database.manifests.get(manifest.manifest.workshopId);
+      // A newer manifest fetched from the server wins over an older one carried in a pack.
+      if (!existing || existing.version === manifest.manifest.version || existing.materials.length === 0) {
+        await database.manifests.put({
+          workshopId: manifest.manifest.workshopId,
+          version: manifest.manifest.version,
+          fetchedAt: existing?.fetchedAt ?? at,
+          materials: manifest.manifest.materials as Material[],
+          changesSeen: true,
+          ...(manifest.signature ? { signature: manifest.signature } : {}),
+          ...(signedWorkshop ? { workshop: signedWorkshop } : {}),
+        });
       }
-    }
-  });
+      for (const entry of manifest.entries) {
+        if ((await database.blobs.get(entry.sha256))?.state !== "complete") continue;
+        if (!(await database.offlineChoices.get(entry.materialId))) {
+          await database.offlineChoices.put({
+            materialId: entry.materialId,
+            workshopId: manifest.manifest.workshopId,
+            sha256: entry.sha256,
+            chosenAt: at,
+          });
+        }
+      }
+    },
+  );
   await indexHandouts(manifest, database);
 }
 

@@ -18,25 +18,41 @@ export const PERSIST_META_KEY = "persistRequested";
 /** A refusal is asked again after a day: Chrome grants it later to an app used often or installed. */
 export const ASK_AGAIN_AFTER_MS = 24 * 60 * 60 * 1000;
 
-const browserStorage = (): PersistentStorageSource | undefined => (typeof navigator !== "undefined" && "storage" in navigator && typeof navigator.storage.persist === "function" ? navigator.storage : undefined);
+const browserStorage = (): PersistentStorageSource | undefined =>
+  typeof navigator !== "undefined" && "storage" in navigator && typeof navigator.storage.persist === "function"
+    ? navigator.storage
+    : undefined;
 
 function isRecord(value: unknown): value is PersistenceRecord {
-  return typeof value === "object" && value !== null && typeof (value as PersistenceRecord).at === "string" && typeof (value as PersistenceRecord).granted === "boolean";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as PersistenceRecord).at === "string" &&
+    typeof (value as PersistenceRecord).granted === "boolean"
+  );
 }
 
 /**
  * Makes sure the browser was asked to keep our data: called as soon as there is something of the
  * participant's to lose (a draft, a saved file). Never throws: a browser that fails the call counts as refusing.
  */
-export async function ensurePersistentStorage(storage: PersistentStorageSource | undefined = browserStorage(), now = new Date(), database: OutriggerDb = db): Promise<PersistenceState> {
+export async function ensurePersistentStorage(
+  storage: PersistentStorageSource | undefined = browserStorage(),
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<PersistenceState> {
   if (!storage) return "unsupported";
   const record = async (granted: boolean): Promise<PersistenceState> => {
-    await database.meta.put({ key: PERSIST_META_KEY, value: { at: now.toISOString(), granted } satisfies PersistenceRecord });
+    await database.meta.put({
+      key: PERSIST_META_KEY,
+      value: { at: now.toISOString(), granted } satisfies PersistenceRecord,
+    });
     return granted ? "granted" : "refused";
   };
   if (storage.persisted && (await storage.persisted().catch(() => false))) return record(true);
   const previous = (await database.meta.get(PERSIST_META_KEY))?.value;
-  if (isRecord(previous) && !previous.granted && now.getTime() - Date.parse(previous.at) < ASK_AGAIN_AFTER_MS) return "refused";
+  if (isRecord(previous) && !previous.granted && now.getTime() - Date.parse(previous.at) < ASK_AGAIN_AFTER_MS)
+    return "refused";
   return record(await storage.persist().catch(() => false));
 }
 

@@ -12,7 +12,11 @@ export function countRelayedRepliesToDeliver(database: OutriggerDb = db): Promis
 }
 
 /** The same file handed over twice is one entry: the reply's own id is the key. */
-export async function addRelayedReply(file: RelayedReplyFile, now = new Date(), database: OutriggerDb = db): Promise<"added" | "already_added"> {
+export async function addRelayedReply(
+  file: RelayedReplyFile,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<"added" | "already_added"> {
   return database.transaction("rw", database.relayedReplies, async () => {
     const id = file.reply.id;
     if (await database.relayedReplies.get(id)) return "already_added";

@@ -15,7 +15,8 @@ export interface SurveyContext {
   campaignStatus: string;
 }
 
-export type SurveyContextResult = { kind: "ready"; context: SurveyContext } | { kind: "not_joined" } | { kind: "already_replied"; replyId: string };
+export type SurveyContextResult =
+  { kind: "ready"; context: SurveyContext } | { kind: "not_joined" } | { kind: "already_replied"; replyId: string };
 
 /** A reply already sent for this invitation (and no draft reopened) sends the participant to that reply instead. */
 export async function loadSurveyContext(code: string, database: OutriggerDb = db): Promise<SurveyContextResult> {

@@ -16,7 +16,9 @@ export async function loadSyncOverview(database: OutriggerDb = db): Promise<Sync
   return database.transaction("r", [database.meta, database.outbox, database.attachments], async () => {
     const entries = await database.outbox.toArray();
     const submitted = new Set(entries.map((e) => e.id));
-    const pending = (await database.attachments.where("state").anyOf("on_phone", "uploading").toArray()).filter((a) => submitted.has(a.replyId));
+    const pending = (await database.attachments.where("state").anyOf("on_phone", "uploading").toArray()).filter((a) =>
+      submitted.has(a.replyId),
+    );
     return {
       status: await readSyncStatus(database),
       unsent: entries.filter((e) => e.state === "waiting" || e.state === "sending").length,

@@ -35,7 +35,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }, timeoutMs);
     try {
       // The timeout covers reading the body too: a link can stall mid-response.
-      const response = await doFetch(`${baseUrl}${path}`, { ...init, signal: controller.signal, headers: { Accept: "application/json", ...init.headers } });
+      const response = await doFetch(`${baseUrl}${path}`, {
+        ...init,
+        signal: controller.signal,
+        headers: { Accept: "application/json", ...init.headers },
+      });
       const text = await response.text();
       let json: unknown;
       try {
@@ -49,7 +53,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         return { ok: true, status: response.status, body };
       }
       const parsedError = apiError.safeParse(json);
-      return parsedError.success ? { ok: false, kind: "http", status: response.status, error: parsedError.data.error } : { ok: false, kind: "http", status: response.status };
+      return parsedError.success
+        ? { ok: false, kind: "http", status: response.status, error: parsedError.data.error }
+        : { ok: false, kind: "http", status: response.status };
     } catch {
       return { ok: false, kind: timedOut ? "timeout" : "network" };
     } finally {
@@ -59,12 +65,19 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     get: (path, parse, headers) => request(path, { method: "GET", headers }, parse),
-    postJson: (path, body, parse) => request(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, parse),
+    postJson: (path, body, parse) =>
+      request(
+        path,
+        { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+        parse,
+      ),
   };
 }
 
 /** Wraps a zod schema's safeParse as a body parser. */
-export function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }): BodyParser<T> {
+export function parseWith<T>(schema: {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}): BodyParser<T> {
   return (body) => {
     const result = schema.safeParse(body);
     return result.success ? result.data : undefined;

@@ -6,7 +6,12 @@ import { Upload } from "tus-js-client";
 import { replyAttachmentList, replyAttachmentsPath, type ReplyAttachmentReceipt } from "../../shared/attachments";
 import { apiError } from "../../shared/api";
 import { invitationAuthorization } from "../../shared/materials";
-import { listAttachmentsToUpload, markAttachmentReceived, markAttachmentRefused, markAttachmentUploading } from "../store/attachments";
+import {
+  listAttachmentsToUpload,
+  markAttachmentReceived,
+  markAttachmentRefused,
+  markAttachmentUploading,
+} from "../store/attachments";
 import type { OutriggerDb, PhoneAttachment } from "../store/db";
 import { getOutboxEntry } from "../store/outbox";
 import { createApiClient, parseWith } from "./apiClient";
@@ -39,7 +44,10 @@ export interface TusTransportOptions {
 
 /** The sentence of a JSON error `{ error: { message } }` the server sent with a refusal; a HEAD answer has no body. */
 function refusalMessage(status: number, body: string | undefined): string {
-  if (!body) return status === 422 ? "The server found that this file is not what its type says, and refused it." : REFUSED_DEFAULT;
+  if (!body)
+    return status === 422
+      ? "The server found that this file is not what its type says, and refused it."
+      : REFUSED_DEFAULT;
   try {
     const parsed = apiError.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data.error.message : REFUSED_DEFAULT;
@@ -63,18 +71,26 @@ export function tusTransport(deps: Partial<Platform> = {}, options: TusTransport
           retryDelays: options.retryDelays ?? [0, 1000, 3000],
           storeFingerprintForResuming: false,
           headers: { Authorization: invitationAuthorization(invitationCode) },
-          metadata: { replyId: attachment.replyId, attachmentId: attachment.id, filename: attachment.name, filetype: attachment.type },
+          metadata: {
+            replyId: attachment.replyId,
+            attachmentId: attachment.id,
+            filename: attachment.name,
+            filetype: attachment.type,
+          },
           onUploadUrlAvailable: () => {
             if (upload.url) progress.onUploadUrl(upload.url);
           },
           onProgress: (sent) => progress.onProgress(sent),
           onSuccess: () => resolve({ kind: "complete" }),
           onError: (error) => {
-            const response = (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse ?? undefined;
+            const response =
+              (error as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse ??
+              undefined;
             const status = response?.getStatus();
             // A refusal (4xx) will not change by retrying; anything else (no answer, 5xx) is tried again later,
             // and so is 429 (too many unknown invitation codes from this network, perhaps by someone else).
-            if (status && status >= 400 && status < 500 && status !== 429) resolve({ kind: "refused", message: refusalMessage(status, response?.getBody()) });
+            if (status && status >= 400 && status < 500 && status !== 429)
+              resolve({ kind: "refused", message: refusalMessage(status, response?.getBody()) });
             else resolve({ kind: "unreachable" });
           },
         });
@@ -82,7 +98,9 @@ export function tusTransport(deps: Partial<Platform> = {}, options: TusTransport
       });
     },
     listHeld: async (replyId, invitationCode) => {
-      const result = await api.get(replyAttachmentsPath(replyId), parseWith(replyAttachmentList), { Authorization: invitationAuthorization(invitationCode) });
+      const result = await api.get(replyAttachmentsPath(replyId), parseWith(replyAttachmentList), {
+        Authorization: invitationAuthorization(invitationCode),
+      });
       return result.ok ? result.body.attachments : undefined;
     },
   };
@@ -114,7 +132,13 @@ export function uploadAttachments(deps: UploaderDeps = {}): Promise<void> {
 }
 
 /** False when the next sync should try again. */
-async function uploadOne(attachment: PhoneAttachment, file: Blob, invitationCode: string, database: OutriggerDb, transport: AttachmentTransport): Promise<boolean> {
+async function uploadOne(
+  attachment: PhoneAttachment,
+  file: Blob,
+  invitationCode: string,
+  database: OutriggerDb,
+  transport: AttachmentTransport,
+): Promise<boolean> {
   let lastSaved = 0;
   const outcome = await transport.send(attachment, file, invitationCode, {
     onUploadUrl: (url) => void markAttachmentUploading(attachment.id, { uploadUrl: url }, database),

@@ -8,7 +8,8 @@ interface SyncManagerLike {
 
 export async function registerBackgroundSync(): Promise<boolean> {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return false;
-  if (typeof ServiceWorkerRegistration === "undefined" || !("sync" in ServiceWorkerRegistration.prototype)) return false;
+  if (typeof ServiceWorkerRegistration === "undefined" || !("sync" in ServiceWorkerRegistration.prototype))
+    return false;
   try {
     const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync: SyncManagerLike };
     await registration.sync.register(BACKGROUND_SYNC_TAG);

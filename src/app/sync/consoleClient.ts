@@ -3,7 +3,8 @@
 import type { ApiErrorBody } from "../../shared/api";
 import { CSRF_HEADER } from "../../shared/console";
 
-export type ConsoleResult<T> = { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiErrorBody };
+export type ConsoleResult<T> =
+  { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiErrorBody };
 
 let csrfToken: string | undefined;
 
@@ -12,18 +13,34 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-export async function consoleRequest<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ConsoleResult<T>> {
+export async function consoleRequest<T>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<ConsoleResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/console${path}`, { method, headers, credentials: "same-origin", body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(`/api/console${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
-    return { ok: false, status: 0, error: { code: "offline", message: "The server cannot be reached. The organiser console needs a connection." } };
+    return {
+      ok: false,
+      status: 0,
+      error: { code: "offline", message: "The server cannot be reached. The organiser console needs a connection." },
+    };
   }
   const parsed: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
-  const error = (parsed as { error?: ApiErrorBody } | undefined)?.error ?? { code: "http_error", message: `The server answered ${response.status}.` };
+  const error = (parsed as { error?: ApiErrorBody } | undefined)?.error ?? {
+    code: "http_error",
+    message: `The server answered ${response.status}.`,
+  };
   return { ok: false, status: response.status, error };
 }

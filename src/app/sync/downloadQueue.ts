@@ -39,7 +39,13 @@ export interface DownloadQueue {
   dispose(): void;
 }
 
-export function createDownloadQueue({ clock, random, retryDelayMs, onOnline, work }: DownloadQueueOptions): DownloadQueue {
+export function createDownloadQueue({
+  clock,
+  random,
+  retryDelayMs,
+  onOnline,
+  work,
+}: DownloadQueueOptions): DownloadQueue {
   let queue: string[] = [];
   let running: Promise<void> | undefined;
   /** Set after running out of space: nothing more is fetched until the participant acts. */

@@ -29,6 +29,11 @@ export async function refreshFeedback(deps: FeedbackDeps = {}): Promise<void> {
     const parsed = participantFeedback.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) continue;
     const etag = response.headers.get("etag") ?? undefined;
-    await database.feedback.put({ invitationCode: code, fetchedAt: clock.now().toISOString(), feedback: parsed.data, ...(etag ? { etag } : {}) });
+    await database.feedback.put({
+      invitationCode: code,
+      fetchedAt: clock.now().toISOString(),
+      feedback: parsed.data,
+      ...(etag ? { etag } : {}),
+    });
   }
 }

@@ -9,8 +9,10 @@ import { transferFile, isQuotaError, type Progress, type TransferControl, type T
 import { invitationCodeForWorkshop } from "./materialsManifest";
 
 export const DOWNLOAD_PROBLEMS = {
-  quota: "This phone ran out of storage space, so the file was not kept. Remove other materials or free some space, then try again.",
-  corrupt: "This file arrived damaged twice, so it was not kept. Try again later; if it keeps happening, tell the organiser.",
+  quota:
+    "This phone ran out of storage space, so the file was not kept. Remove other materials or free some space, then try again.",
+  corrupt:
+    "This file arrived damaged twice, so it was not kept. Try again later; if it keeps happening, tell the organiser.",
   not_allowed: "Your invitation no longer opens this workshop's materials, so the file cannot be downloaded.",
   gone: "This file is no longer on the server. Update the workshop's list of materials and try again.",
   no_invitation: "This phone has no invitation for this workshop any more, so the file cannot be downloaded.",
@@ -73,7 +75,12 @@ export function createFileDownloads(setup: FileDownloadSetup): FileDownloads {
       progress.storedBytes += bytes.byteLength;
       progress.chunkCount += 1;
     }
-    if (progress.storedBytes !== row.storedBytes || progress.chunkCount !== row.chunkCount || progress.storedBytes > row.size) return dropBytes(row.sha256);
+    if (
+      progress.storedBytes !== row.storedBytes ||
+      progress.chunkCount !== row.chunkCount ||
+      progress.storedBytes > row.size
+    )
+      return dropBytes(row.sha256);
     hashers.set(row.sha256, progress);
     return progress;
   }

@@ -46,7 +46,9 @@ export interface TransferRequest {
  * corrupt: the answer cannot be the file; network: try later; quota: a write found no space;
  * not_allowed, gone: the server refused; stopped: paused, cancelled or the file was removed.
  */
-export type TransferResult = { outcome: "received"; progress: Progress } | { outcome: "stopped" | "network" | "again" | "corrupt" | "quota" | "not_allowed" | "gone" };
+export type TransferResult =
+  | { outcome: "received"; progress: Progress }
+  | { outcome: "stopped" | "network" | "again" | "corrupt" | "quota" | "not_allowed" | "gone" };
 
 /**
  * What to do with an answer before reading its body. append: the bytes continue ours; replace: they
@@ -112,7 +114,13 @@ function concatBytes(parts: Uint8Array[], total: number): Uint8Array<ArrayBuffer
 }
 
 /** What an answer whose body is not read comes to. */
-const OUTCOME_WITHOUT_BODY = { refetch: "again", corrupt: "corrupt", not_allowed: "not_allowed", gone: "gone", retry: "network" } as const;
+const OUTCOME_WITHOUT_BODY = {
+  refetch: "again",
+  corrupt: "corrupt",
+  not_allowed: "not_allowed",
+  gone: "gone",
+  retry: "network",
+} as const;
 
 const discard = (response: Response) => response.body?.cancel().catch(() => undefined);
 
@@ -130,7 +138,12 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
       controller.abort();
     }, setup.stallTimeoutMs);
   };
-  const stopped = (): TransferResult | undefined => (control.stop === "pause" || control.stop === "cancel" ? { outcome: "stopped" } : control.stop === "timeout" ? { outcome: "network" } : undefined);
+  const stopped = (): TransferResult | undefined =>
+    control.stop === "pause" || control.stop === "cancel"
+      ? { outcome: "stopped" }
+      : control.stop === "timeout"
+        ? { outcome: "network" }
+        : undefined;
 
   try {
     armStallTimer();
@@ -138,7 +151,11 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
     if (progress.storedBytes > 0) headers.Range = `bytes=${progress.storedBytes}-`;
     let response: Response;
     try {
-      response = await setup.fetch(`${setup.baseUrl}/api/blobs/${sha}`, { headers, signal: controller.signal, cache: "no-store" });
+      response = await setup.fetch(`${setup.baseUrl}/api/blobs/${sha}`, {
+        headers,
+        signal: controller.signal,
+        cache: "no-store",
+      });
     } catch {
       return stopped() ?? { outcome: "network" };
     }

@@ -10,13 +10,19 @@ export type InvitationDeps = Partial<Platform> & { requestTimeoutMs?: number };
 
 export type JoinResult =
   | { ok: true; invitationCode: string }
-  | { ok: false; reason: "invalid_code" | "not_found" | "offline" | "server_error" | "too_many_attempts"; message: string };
+  | {
+      ok: false;
+      reason: "invalid_code" | "not_found" | "offline" | "server_error" | "too_many_attempts";
+      message: string;
+    };
 
 export const JOIN_MESSAGES = {
-  invalid_code: "This does not look like an invitation code. It is letters and numbers in groups, like Q8ZT-M4VX-9NRH-TL, as written in your e-mail.",
+  invalid_code:
+    "This does not look like an invitation code. It is letters and numbers in groups, like Q8ZT-M4VX-9NRH-TL, as written in your e-mail.",
   not_found: "No invitation has this code. Check it against your e-mail.",
   offline: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
-  too_many_attempts: "Too many codes that do not exist were tried from this network. Please wait a few minutes, check the code and try again.",
+  too_many_attempts:
+    "Too many codes that do not exist were tried from this network. Please wait a few minutes, check the code and try again.",
   server_error: "The survey server could not open this invitation just now. Please try again in a few minutes.",
 } as const;
 
@@ -40,16 +46,23 @@ function clientFor(platform: Platform, deps: InvitationDeps) {
 
 export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Promise<JoinResult> {
   const code = normaliseInvitationCode(rawCode);
-  if (!invitationCodeSchema.safeParse(code).success) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
+  if (!invitationCodeSchema.safeParse(code).success)
+    return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
   const platform = resolvePlatform(deps);
-  const result = await clientFor(platform, deps).get(`/api/invitations/${encodeURIComponent(code)}`, parseWith(invitationPayload));
+  const result = await clientFor(platform, deps).get(
+    `/api/invitations/${encodeURIComponent(code)}`,
+    parseWith(invitationPayload),
+  );
   if (!result.ok) {
-    if (result.kind === "network" || result.kind === "timeout") return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
-    if (result.status === 404 && result.error) return { ok: false, reason: "not_found", message: JOIN_MESSAGES.not_found };
+    if (result.kind === "network" || result.kind === "timeout")
+      return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
+    if (result.status === 404 && result.error)
+      return { ok: false, reason: "not_found", message: JOIN_MESSAGES.not_found };
     // Anything else not from our server (a captive portal's page, a proxy's 502) means we did not really get through.
     if (!result.error) return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
     if (result.status === 400) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
-    if (result.status === 429) return { ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts };
+    if (result.status === 429)
+      return { ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts };
     return { ok: false, reason: "server_error", message: JOIN_MESSAGES.server_error };
   }
   // Stored under the code the participant used, which is the one their link and the replies carry.
@@ -70,7 +83,10 @@ export async function refreshJoinedCampaigns(deps: InvitationDeps = {}): Promise
   const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
   const joined = await listJoined(platform.db);
   for (const [index, item] of joined.entries()) {
-    const result = await client.get(`/api/invitations/${encodeURIComponent(item.invitationCode)}`, parseWith(invitationPayload));
+    const result = await client.get(
+      `/api/invitations/${encodeURIComponent(item.invitationCode)}`,
+      parseWith(invitationPayload),
+    );
     if (result.ok) {
       await saveInvitation({ ...result.body, code: item.invitationCode }, platform.clock.now(), platform.db);
       summary.refreshed.push(item.invitationCode);

@@ -60,7 +60,12 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
   const { db: database, fetch, baseUrl, clock, random } = resolvePlatform(deps);
   const now = () => clock.now().toISOString();
   const store = createDexieChunkStore(database);
-  const budget = createStorageBudget(deps.storage === null ? undefined : (deps.storage ?? browserStorage()), store, clock, database);
+  const budget = createStorageBudget(
+    deps.storage === null ? undefined : (deps.storage ?? browserStorage()),
+    store,
+    clock,
+    database,
+  );
   let active: Active | undefined;
 
   const files = createFileDownloads({
@@ -76,7 +81,11 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
 
   async function work(sha: string): Promise<Outcome> {
     let settle = () => undefined as void;
-    const current: Active = { sha256: sha, controller: new AbortController(), settled: new Promise<void>((resolve) => (settle = resolve)) };
+    const current: Active = {
+      sha256: sha,
+      controller: new AbortController(),
+      settled: new Promise<void>((resolve) => (settle = resolve)),
+    };
     active = current;
     try {
       return await files.download(sha, current);
@@ -88,7 +97,13 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
     }
   }
 
-  const queue = createDownloadQueue({ clock, random, retryDelayMs: deps.retryDelayMs ?? 2000, onOnline: deps.onOnline ?? windowOnline, work });
+  const queue = createDownloadQueue({
+    clock,
+    random,
+    retryDelayMs: deps.retryDelayMs ?? 2000,
+    onOnline: deps.onOnline ?? windowOnline,
+    work,
+  });
 
   /** Stops the file's request if it is the one downloading, and waits until it has let go. */
   async function stopActive(sha: string, reason: "pause" | "cancel"): Promise<void> {
@@ -169,5 +184,14 @@ export function createDownloader(deps: DownloaderDeps = {}): Downloader {
     }
   }
 
-  return { makeAvailableOffline, pause, resume, cancel, removeFromPhone, resumeInterrupted, idle: () => queue.idle(), dispose };
+  return {
+    makeAvailableOffline,
+    pause,
+    resume,
+    cancel,
+    removeFromPhone,
+    resumeInterrupted,
+    idle: () => queue.idle(),
+    dispose,
+  };
 }

@@ -15,7 +15,10 @@ export interface StatusInputs extends ExchangeOutcome {
  * - lastProblem: this run's problem; a run without one leaves none.
  */
 export function nextSyncStatus(before: SyncStatus, outcome: StatusInputs, now: Date, retryInMs?: number): SyncStatus {
-  const status: SyncStatus = { connection: outcome.unreachable ? "offline" : outcome.contact ? "online" : before.connection, syncing: false };
+  const status: SyncStatus = {
+    connection: outcome.unreachable ? "offline" : outcome.contact ? "online" : before.connection,
+    syncing: false,
+  };
   const lastContactAt = outcome.contact ? now.toISOString() : before.lastContactAt;
   if (lastContactAt) status.lastContactAt = lastContactAt;
   const lastSyncAt = outcome.contact && !outcome.retry && outcome.waiting === 0 ? now.toISOString() : before.lastSyncAt;

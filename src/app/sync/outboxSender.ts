@@ -16,15 +16,32 @@ export interface ExchangeOutcome {
   problem?: string;
 }
 
-const TOO_LARGE: ApiErrorBody = { code: "payload_too_large", message: "This reply is too large to send. Save it as a file and send it to the organiser another way." };
+const TOO_LARGE: ApiErrorBody = {
+  code: "payload_too_large",
+  message: "This reply is too large to send. Save it as a file and send it to the organiser another way.",
+};
 
-export async function sendOutbox(platform: Platform, client: ApiClient): Promise<ExchangeOutcome & { sentAny: boolean }> {
+export async function sendOutbox(
+  platform: Platform,
+  client: ApiClient,
+): Promise<ExchangeOutcome & { sentAny: boolean }> {
   const database = platform.db;
-  const outcome = { contact: false, unreachable: false, retry: false, sentAny: false, problem: undefined as string | undefined };
+  const outcome = {
+    contact: false,
+    unreachable: false,
+    retry: false,
+    sentAny: false,
+    problem: undefined as string | undefined,
+  };
   // After a 413 (or a batch the server could not read), the rest go one per request so one bad reply cannot block the others.
   let onePerBatch = false;
   for (;;) {
-    const batch = await takeBatch(onePerBatch ? 1 : MAX_REPLIES_PER_BATCH, REPLY_BATCH_BYTES, platform.clock.now(), database);
+    const batch = await takeBatch(
+      onePerBatch ? 1 : MAX_REPLIES_PER_BATCH,
+      REPLY_BATCH_BYTES,
+      platform.clock.now(),
+      database,
+    );
     if (batch.length === 0) return outcome;
     outcome.sentAny = true;
     const ids = batch.map((entry) => entry.id);
@@ -41,7 +58,8 @@ export async function sendOutbox(platform: Platform, client: ApiClient): Promise
       for (const id of ids) {
         const itemResult = byId.get(canonicalId(id));
         if (!itemResult) unanswered.push(id);
-        else if (itemResult.outcome === "stored" || itemResult.outcome === "already_stored") await markSent(id, itemResult.receipt, database);
+        else if (itemResult.outcome === "stored" || itemResult.outcome === "already_stored")
+          await markSent(id, itemResult.receipt, database);
         else await markNeedsAttention(id, itemResult.error, database);
       }
       if (unanswered.length > 0) {
@@ -52,11 +70,19 @@ export async function sendOutbox(platform: Platform, client: ApiClient): Promise
     }
     if (result.kind !== "http") {
       await markWaiting(ids, database);
-      return { ...outcome, unreachable: true, retry: true, problem: result.kind === "timeout" ? "The server took too long to answer." : undefined };
+      return {
+        ...outcome,
+        unreachable: true,
+        retry: true,
+        problem: result.kind === "timeout" ? "The server took too long to answer." : undefined,
+      };
     }
     const ours = result.error !== undefined;
     if (ours) outcome.contact = true;
-    const unreadableBatch = ours && result.status === 400 && (result.error?.code === "invalid_batch" || result.error?.code === "malformed_json");
+    const unreadableBatch =
+      ours &&
+      result.status === 400 &&
+      (result.error?.code === "invalid_batch" || result.error?.code === "malformed_json");
     if (result.status === 413 || unreadableBatch) {
       if (batch.length > 1) {
         await markWaiting(ids, database);
@@ -72,7 +98,9 @@ export async function sendOutbox(platform: Platform, client: ApiClient): Promise
       ...outcome,
       unreachable: !ours,
       retry: true,
-      problem: ours ? `The server could not take replies just now (${result.error?.message ?? result.status}).` : `An unexpected answer came back (HTTP ${result.status}), perhaps from a network sign-in page.`,
+      problem: ours
+        ? `The server could not take replies just now (${result.error?.message ?? result.status}).`
+        : `An unexpected answer came back (HTTP ${result.status}), perhaps from a network sign-in page.`,
     };
   }
 }

@@ -15,7 +15,11 @@ export interface RelayOutcome {
 const TEMPORARY_FOR_ALL = new Set([429, 503, 507]);
 
 /** The server answers in the order sent; a file id it spells differently (case) still finds its file. */
-function resultFor(results: readonly ReplyResult[], batch: readonly RelayedReply[], index: number): ReplyResult | undefined {
+function resultFor(
+  results: readonly ReplyResult[],
+  batch: readonly RelayedReply[],
+  index: number,
+): ReplyResult | undefined {
   if (results.length === batch.length) return results[index];
   return results.find((r) => canonicalId(r.id) === canonicalId(batch[index].id));
 }
@@ -35,7 +39,9 @@ export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<Relay
   // After a batch failed as a whole, files go one per request to find the one that fails.
   let onePerBatch = false;
   for (;;) {
-    const waiting = (await database.relayedReplies.where("state").equals("waiting").sortBy("addedAt")).filter((e) => !putOff.has(e.id));
+    const waiting = (await database.relayedReplies.where("state").equals("waiting").sortBy("addedAt")).filter(
+      (e) => !putOff.has(e.id),
+    );
     if (waiting.length === 0) return outcome;
     const batch: RelayedReply[] = [];
     let bytes = 0;
@@ -47,7 +53,11 @@ export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<Relay
     }
     const ids = batch.map((e) => e.id);
     await database.relayedReplies.where("id").anyOf(ids).modify({ state: "sending" });
-    const result = await client.postJson("/api/relayed-replies", { replies: batch.map((e) => e.file) }, parseWith(replyBatchResponse));
+    const result = await client.postJson(
+      "/api/relayed-replies",
+      { replies: batch.map((e) => e.file) },
+      parseWith(replyBatchResponse),
+    );
     if (!result.ok) {
       await database.relayedReplies.where("id").anyOf(ids).modify({ state: "waiting" });
       const ours = result.kind === "http" && result.error !== undefined;
@@ -60,7 +70,8 @@ export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<Relay
         continue;
       }
       // A refusal of a batch of one file (too large, unreadable) is that file's for good; a server failure is put off.
-      if (status >= 400 && status < 500) await database.relayedReplies.update(ids[0], { state: "refused", problem: result.error });
+      if (status >= 400 && status < 500)
+        await database.relayedReplies.update(ids[0], { state: "refused", problem: result.error });
       else {
         putOff.add(ids[0]);
         outcome.retry = true;
@@ -71,11 +82,16 @@ export async function deliverRelayedReplies(deps: RelayDeps = {}): Promise<Relay
     for (const [index, entry] of batch.entries()) {
       const item = resultFor(result.body.results, batch, index);
       if (item === undefined) continue;
-      if (item.outcome === "stored" || item.outcome === "already_stored") await database.relayedReplies.update(entry.id, { state: "delivered", receipt: item.receipt });
+      if (item.outcome === "stored" || item.outcome === "already_stored")
+        await database.relayedReplies.update(entry.id, { state: "delivered", receipt: item.receipt });
       else await database.relayedReplies.update(entry.id, { state: "refused", problem: item.error });
     }
     // Files the server did not answer go back to waiting, for the next run.
-    const unanswered = await database.relayedReplies.where("id").anyOf(ids).and((e) => e.state === "sending").primaryKeys();
+    const unanswered = await database.relayedReplies
+      .where("id")
+      .anyOf(ids)
+      .and((e) => e.state === "sending")
+      .primaryKeys();
     if (unanswered.length > 0) {
       await database.relayedReplies.where("id").anyOf(unanswered).modify({ state: "waiting" });
       for (const id of unanswered) putOff.add(id);

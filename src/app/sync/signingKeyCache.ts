@@ -22,6 +22,13 @@ export async function refreshSigningKey(deps: Partial<Platform> & { requestTimeo
   const now = platform.clock.now();
   const cached = (await database.meta.get(SIGNING_KEY_META))?.value as CachedKey | undefined;
   if (cached && now.getTime() - Date.parse(cached.fetchedAt) < REFRESH_MS) return;
-  const result = await createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }).get("/api/signing-key", parseWith(signingKey));
-  if (result.ok) await database.meta.put({ key: SIGNING_KEY_META, value: { key: result.body, fetchedAt: now.toISOString() } satisfies CachedKey });
+  const result = await createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }).get(
+    "/api/signing-key",
+    parseWith(signingKey),
+  );
+  if (result.ok)
+    await database.meta.put({
+      key: SIGNING_KEY_META,
+      value: { key: result.body, fetchedAt: now.toISOString() } satisfies CachedKey,
+    });
 }

@@ -30,7 +30,8 @@ export interface StorageBudget {
   keepSaved(): Promise<void>;
 }
 
-export const browserStorage = (): StorageManagerLike | undefined => (typeof navigator !== "undefined" && navigator.storage ? navigator.storage : undefined);
+export const browserStorage = (): StorageManagerLike | undefined =>
+  typeof navigator !== "undefined" && navigator.storage ? navigator.storage : undefined;
 
 /** Bytes still to fetch for these files: a complete file needs none, a failed one starts again from 0. */
 export async function spaceNeeded(materials: readonly Material[], store: Pick<ChunkStore, "file">): Promise<number> {
@@ -58,7 +59,12 @@ export function refusalIfTooBig(neededBytes: number, estimate: StorageEstimate):
 }
 
 /** `storage` undefined: a browser without the Storage API, where every save is tried and nothing is asked. */
-export function createStorageBudget(storage: StorageManagerLike | undefined, store: ChunkStore, clock: Clock, database: OutriggerDb): StorageBudget {
+export function createStorageBudget(
+  storage: StorageManagerLike | undefined,
+  store: ChunkStore,
+  clock: Clock,
+  database: OutriggerDb,
+): StorageBudget {
   return {
     async refusalFor(materials) {
       const neededBytes = await spaceNeeded(materials, store);

@@ -28,7 +28,11 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
   const platform = resolvePlatform(deps);
   const database = platform.db;
   const requestBackgroundSync = deps.requestBackgroundSync ?? registerBackgroundSync;
-  const work = createSyncRun(platform, createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }), deps.requestTimeoutMs);
+  const work = createSyncRun(
+    platform,
+    createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }),
+    deps.requestTimeoutMs,
+  );
   const loop = createSyncLoop({
     clock: platform.clock,
     random: platform.random,

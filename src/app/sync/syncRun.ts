@@ -29,7 +29,10 @@ export interface SyncRun {
 
 /** Replies of others handed to this phone count too: they wait in the same sense as our own. */
 export async function countWaiting(database: OutriggerDb): Promise<number> {
-  return (await database.outbox.where("state").equals("waiting").count()) + (await database.relayedReplies.where("state").equals("waiting").count());
+  return (
+    (await database.outbox.where("state").equals("waiting").count()) +
+    (await database.relayedReplies.where("state").equals("waiting").count())
+  );
 }
 
 export function createSyncRun(platform: Platform, client: ApiClient, requestTimeoutMs?: number): SyncRun {
@@ -46,7 +49,10 @@ export function createSyncRun(platform: Platform, client: ApiClient, requestTime
   async function exchange(): Promise<ExchangeOutcome> {
     const sent = await sendOutbox(platform, client);
     let outcome: ExchangeOutcome = sent.sentAny || sent.retry ? sent : await checkHealth();
-    if (!outcome.unreachable && (await database.attachments.where("state").anyOf("on_phone", "uploading").count()) > 0) {
+    if (
+      !outcome.unreachable &&
+      (await database.attachments.where("state").anyOf("on_phone", "uploading").count()) > 0
+    ) {
       // Loaded only when there is something to upload: tus-js-client stays out of the first load.
       // Not awaited: a large file on a slow link must not hold up replies and the status line.
       void import("./attachmentUploader").then(({ uploadAttachments }) => uploadAttachments(platform));
@@ -79,7 +85,12 @@ export function createSyncRun(platform: Platform, client: ApiClient, requestTime
       try {
         outcome = await exchange();
       } catch (error) {
-        outcome = { contact: false, unreachable: false, retry: true, problem: error instanceof Error ? error.message : String(error) };
+        outcome = {
+          contact: false,
+          unreachable: false,
+          retry: true,
+          problem: error instanceof Error ? error.message : String(error),
+        };
       }
       const at = platform.clock.now();
       if (outcome.contact) refreshNowAndThen(at);

@@ -18,7 +18,8 @@ export function startSyncTriggers(syncNow: (reason: string) => unknown, options:
   };
   const onMessage = (event: MessageEvent) => {
     const data: unknown = event.data;
-    if (typeof data === "object" && data !== null && (data as { type?: unknown }).type === "sync-requested") void syncNow("service-worker");
+    if (typeof data === "object" && data !== null && (data as { type?: unknown }).type === "sync-requested")
+      void syncNow("service-worker");
   };
   if (typeof window !== "undefined" && typeof window.addEventListener === "function") {
     window.addEventListener("online", onOnline);

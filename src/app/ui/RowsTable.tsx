@@ -16,7 +16,9 @@ export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
           <For each={props.rows.slice(1)}>
             {(row) => (
               <tr>
-                <For each={row}>{(cell) => <td class={typeof cell === "number" ? "number" : undefined}>{cell ?? ""}</td>}</For>
+                <For each={row}>
+                  {(cell) => <td class={typeof cell === "number" ? "number" : undefined}>{cell ?? ""}</td>}
+                </For>
               </tr>
             )}
           </For>

@@ -19,6 +19,11 @@ export function whenFirstScreenShown(): Promise<void> {
 /** After the first screen, once the browser is idle: for what no one waits on (service worker, PDF viewer). */
 export function whenIdleAfterFirstScreen(): Promise<void> {
   return whenFirstScreenShown().then(
-    () => new Promise<void>((resolve) => ("requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: 2_000 }) : setTimeout(resolve, 200))),
+    () =>
+      new Promise<void>((resolve) =>
+        "requestIdleCallback" in window
+          ? requestIdleCallback(() => resolve(), { timeout: 2_000 })
+          : setTimeout(resolve, 200),
+      ),
   );
 }

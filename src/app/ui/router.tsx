@@ -32,7 +32,8 @@ export function matchPath(pattern: string, path: string): Params | undefined {
   const params: Params = {};
   for (let i = 0; i < want.length; i++) {
     const segment = want[i];
-    if (segment.startsWith(":")) params[segment.slice(1).replace(/\?$/, "")] = have[i] === undefined ? undefined : decodeURIComponent(have[i]);
+    if (segment.startsWith(":"))
+      params[segment.slice(1).replace(/\?$/, "")] = have[i] === undefined ? undefined : decodeURIComponent(have[i]);
     else if (segment !== have[i]) return undefined;
   }
   return params;
@@ -77,7 +78,15 @@ export function Link(props: JSX.AnchorHTMLAttributes<HTMLAnchorElement> & { href
       href={own.href}
       aria-current={currentPath() === own.href ? "page" : undefined}
       onClick={(event) => {
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        if (
+          event.defaultPrevented ||
+          event.button !== 0 ||
+          event.metaKey ||
+          event.ctrlKey ||
+          event.shiftKey ||
+          event.altKey
+        )
+          return;
         event.preventDefault();
         navigate(own.href, { replace: own.replace });
       }}

@@ -20,7 +20,9 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** UPLOAD_EXPIRY_DAYS (may be fractional), else seven days. */
 export function uploadExpiryFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const days = Number(env.UPLOAD_EXPIRY_DAYS);
-  return env.UPLOAD_EXPIRY_DAYS !== undefined && Number.isFinite(days) && days > 0 ? days * 24 * 60 * 60 * 1000 : DEFAULT_UPLOAD_EXPIRY_MS;
+  return env.UPLOAD_EXPIRY_DAYS !== undefined && Number.isFinite(days) && days > 0
+    ? days * 24 * 60 * 60 * 1000
+    : DEFAULT_UPLOAD_EXPIRY_MS;
 }
 
 export interface UploadMaintenanceDeps {
@@ -36,7 +38,11 @@ export async function recoverFinishedUploads({ db, now, uploadDir, log }: Upload
   if (!existsSync(uploadDir)) return 0;
   const store = new FileStore({ directory: uploadDir });
   const registrar = createUploadRegistrar({ db, now, uploadDir, removeUpload: (id) => store.remove(id) });
-  const registered = await registrar.recoverFinished((id, error) => log?.(`Upload ${id} is complete but could not be registered yet: ${error instanceof Error ? error.message : String(error)}`));
+  const registered = await registrar.recoverFinished((id, error) =>
+    log?.(
+      `Upload ${id} is complete but could not be registered yet: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+  );
   if (registered > 0) log?.(`Registered ${registered} attachment upload(s) that had finished without being recorded.`);
   return registered;
 }
@@ -49,7 +55,10 @@ async function bytesOnDisk(path: string): Promise<number | undefined> {
 }
 
 /** Removes unfinished uploads begun more than `expiryMs` ago; returns their ids. Finished ones are never touched. */
-export async function sweepExpiredUploads({ db, now, uploadDir, log }: UploadMaintenanceDeps, expiryMs: number): Promise<string[]> {
+export async function sweepExpiredUploads(
+  { db, now, uploadDir, log }: UploadMaintenanceDeps,
+  expiryMs: number,
+): Promise<string[]> {
   const cutoff = now().getTime() - expiryMs;
   const store = existsSync(uploadDir) ? new FileStore({ directory: uploadDir }) : undefined;
   const removed: string[] = [];
@@ -62,15 +71,23 @@ export async function sweepExpiredUploads({ db, now, uploadDir, log }: UploadMai
     await deleteAttachmentUpload(db, upload.id);
     removed.push(upload.id);
   }
-  if (removed.length > 0) log?.(`Removed ${removed.length} unfinished attachment upload(s) older than ${Math.round(expiryMs / 3_600_000)} h.`);
+  if (removed.length > 0)
+    log?.(
+      `Removed ${removed.length} unfinished attachment upload(s) older than ${Math.round(expiryMs / 3_600_000)} h.`,
+    );
   return removed;
 }
 
 /** Sweeps every hour (or every expiry period, if shorter) without keeping the process alive; returns a stop function. */
 export function scheduleUploadSweeps(deps: UploadMaintenanceDeps, expiryMs: number): () => void {
-  const timer = setInterval(() => {
-    sweepExpiredUploads(deps, expiryMs).catch((error: unknown) => deps.log?.(`Sweeping expired uploads failed: ${error instanceof Error ? error.message : String(error)}`));
-  }, Math.min(SWEEP_EVERY_MS, expiryMs));
+  const timer = setInterval(
+    () => {
+      sweepExpiredUploads(deps, expiryMs).catch((error: unknown) =>
+        deps.log?.(`Sweeping expired uploads failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
+    Math.min(SWEEP_EVERY_MS, expiryMs),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

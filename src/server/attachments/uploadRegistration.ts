@@ -4,7 +4,13 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkAttachmentContent } from "../../shared/attachmentContent";
-import { type AttachmentUpload, insertAttachment, isAttachmentRegistered, listUnregisteredUploads, recordUploadRefusal } from "../db/attachments";
+import {
+  type AttachmentUpload,
+  insertAttachment,
+  isAttachmentRegistered,
+  listUnregisteredUploads,
+  recordUploadRefusal,
+} from "../db/attachments";
 import type { OutriggerDatabase } from "../db/database";
 
 export type RegistrationOutcome =
@@ -15,7 +21,10 @@ export type RegistrationOutcome =
   | { state: "refused"; code: string; message: string };
 
 /** Checks a finished file before it is listed; a refusal deletes the bytes and is kept. */
-export type ContentCheck = (upload: AttachmentUpload, bytes: Uint8Array) => { ok: true } | { ok: false; code: string; message: string };
+export type ContentCheck = (
+  upload: AttachmentUpload,
+  bytes: Uint8Array,
+) => { ok: true } | { ok: false; code: string; message: string };
 
 export interface UploadRegistrarDeps {
   db: OutriggerDatabase;
@@ -27,7 +36,8 @@ export interface UploadRegistrarDeps {
   checkContent?: ContentCheck;
 }
 
-const checkDeclaredType: ContentCheck = (upload, bytes) => checkAttachmentContent(upload.contentType, bytes, upload.fileName);
+const checkDeclaredType: ContentCheck = (upload, bytes) =>
+  checkAttachmentContent(upload.contentType, bytes, upload.fileName);
 
 export interface UploadRegistrar {
   /** Throws when the database cannot be written (e.g. SQLITE_BUSY): the caller answers "try again". */
@@ -45,7 +55,13 @@ async function bytesOnDisk(path: string): Promise<number | undefined> {
   }
 }
 
-export function createUploadRegistrar({ db, now, uploadDir, removeUpload, checkContent = checkDeclaredType }: UploadRegistrarDeps): UploadRegistrar {
+export function createUploadRegistrar({
+  db,
+  now,
+  uploadDir,
+  removeUpload,
+  checkContent = checkDeclaredType,
+}: UploadRegistrarDeps): UploadRegistrar {
   const register = async (upload: AttachmentUpload): Promise<RegistrationOutcome> => {
     if (await isAttachmentRegistered(db, upload.id)) return { state: "registered" };
     if (upload.refusal) return { state: "refused", ...upload.refusal };
@@ -63,7 +79,17 @@ export function createUploadRegistrar({ db, now, uploadDir, removeUpload, checkC
       return { state: "refused", ...refusal };
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    await insertAttachment(db, { id: upload.id, replyId: upload.replyId, invitationCode: upload.invitationCode, fileName: upload.fileName, contentType: upload.contentType, size: upload.size, sha256, storedPath: upload.id, receivedAt: now().toISOString() });
+    await insertAttachment(db, {
+      id: upload.id,
+      replyId: upload.replyId,
+      invitationCode: upload.invitationCode,
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      size: upload.size,
+      sha256,
+      storedPath: upload.id,
+      receivedAt: now().toISOString(),
+    });
     return { state: "registered" };
   };
 

@@ -47,7 +47,12 @@ export function createAttemptWindows(windowMs: number): AttemptWindows {
 }
 
 /** Whole seconds (at least 1) until `limit` attempts within the window become fewer, or 0 when below the limit now. */
-export function secondsUntilBelowLimit(attempts: readonly number[], limit: number, windowMs: number, now: number): number {
+export function secondsUntilBelowLimit(
+  attempts: readonly number[],
+  limit: number,
+  windowMs: number,
+  now: number,
+): number {
   if (attempts.length < limit) return 0;
   const freeing = attempts[attempts.length - limit];
   return Math.max(1, Math.ceil((freeing + windowMs - now) / 1000));

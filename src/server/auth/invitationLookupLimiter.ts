@@ -14,7 +14,12 @@ export function createInvitationLookupLimiter(): InvitationLookupLimiter {
     reserve(source, now) {
       const at = now.getTime();
       const key = `source:${source}`;
-      const wait = secondsUntilBelowLimit(windows.recent(key, at), INVITATION_LOOKUP_FAILURES_PER_SOURCE, INVITATION_LOOKUP_WINDOW_MS, at);
+      const wait = secondsUntilBelowLimit(
+        windows.recent(key, at),
+        INVITATION_LOOKUP_FAILURES_PER_SOURCE,
+        INVITATION_LOOKUP_WINDOW_MS,
+        at,
+      );
       if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
       windows.add(key, at);
       return { allowed: true, succeeded: () => windows.remove(key, at) };

@@ -20,7 +20,8 @@ export interface LoginLimiter {
 
 export function createLoginLimiter(): LoginLimiter {
   const windows = createAttemptWindows(SIGN_IN_WINDOW_MS);
-  const waitFor = (key: string, limit: number, now: number) => secondsUntilBelowLimit(windows.recent(key, now), limit, SIGN_IN_WINDOW_MS, now);
+  const waitFor = (key: string, limit: number, now: number) =>
+    secondsUntilBelowLimit(windows.recent(key, now), limit, SIGN_IN_WINDOW_MS, now);
   /** Below the account's cap: no wait; above it: one attempt per slowdown interval, whoever makes it. */
   const accountSlowdown = (key: string, now: number): number => {
     const attempts = windows.recent(key, now);
@@ -34,7 +35,11 @@ export function createLoginLimiter(): LoginLimiter {
       const pair = `pair:${email}\n${source}`;
       const bySource = `source:${source}`;
       const byAccount = `account:${email}`;
-      const wait = Math.max(waitFor(pair, SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE, at), waitFor(bySource, SIGN_IN_FAILURES_PER_SOURCE, at), accountSlowdown(byAccount, at));
+      const wait = Math.max(
+        waitFor(pair, SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE, at),
+        waitFor(bySource, SIGN_IN_FAILURES_PER_SOURCE, at),
+        accountSlowdown(byAccount, at),
+      );
       if (wait > 0) return { allowed: false, retryAfterSeconds: wait };
       for (const key of [pair, bySource, byAccount]) windows.add(key, at);
       return {

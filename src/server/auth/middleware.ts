@@ -68,7 +68,11 @@ export function requireSession(roles?: OrganiserRole[]): MiddlewareHandler<Conso
     if (!SAFE_METHODS.has(c.req.method)) {
       const presented = c.req.header(CSRF_HEADER);
       if (presented === undefined || !sameSecret(presented, session.csrfToken)) {
-        throw new ApiProblem(403, "csrf_token_invalid", `This change was refused: the request lacks the console's ${CSRF_HEADER} header. Reload the console and try again.`);
+        throw new ApiProblem(
+          403,
+          "csrf_token_invalid",
+          `This change was refused: the request lacks the console's ${CSRF_HEADER} header. Reload the console and try again.`,
+        );
       }
     }
     if (roles !== undefined && !roles.includes(session.organiser.role)) {

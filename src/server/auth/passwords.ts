@@ -13,7 +13,11 @@ const SALT_LENGTH = 16;
 function derive(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; allow twice that so raised parameters still run.
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
-  return new Promise((resolve, reject) => scrypt(password.normalize("NFC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize("NFC"), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -29,7 +33,13 @@ export type PasswordProblem = FieldIssue & { code: PasswordRule };
 export function newPasswordProblem(password: string, path = "password"): PasswordProblem | undefined {
   const shape = passwordShapeProblem(password, path);
   if (shape) return shape;
-  if (isCommonPassword(password)) return { path, code: "password_common", message: "This password is one of the most commonly used ones, which attackers try first. Choose another, e.g. a few unrelated words." };
+  if (isCommonPassword(password))
+    return {
+      path,
+      code: "password_common",
+      message:
+        "This password is one of the most commonly used ones, which attackers try first. Choose another, e.g. a few unrelated words.",
+    };
   return undefined;
 }
 

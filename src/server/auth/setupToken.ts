@@ -9,7 +9,10 @@ export const SETUP_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * A fresh setup token when the database has no organiser yet (earlier unused ones are replaced: only
  * their digests were kept, so they could not be shown again); undefined once an organiser exists.
  */
-export async function issueSetupTokenIfNoOrganiser(db: OutriggerDatabase, now: Date = new Date()): Promise<string | undefined> {
+export async function issueSetupTokenIfNoOrganiser(
+  db: OutriggerDatabase,
+  now: Date = new Date(),
+): Promise<string | undefined> {
   if ((await countOrganisers(db)) > 0) {
     await db.deleteFrom("setup_tokens").execute();
     return undefined;
@@ -19,7 +22,11 @@ export async function issueSetupTokenIfNoOrganiser(db: OutriggerDatabase, now: D
     await tx.deleteFrom("setup_tokens").execute();
     await tx
       .insertInto("setup_tokens")
-      .values({ token_hash: sha256Hex(token), created_at: now.toISOString(), expires_at: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS).toISOString() })
+      .values({
+        token_hash: sha256Hex(token),
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + SETUP_TOKEN_LIFETIME_MS).toISOString(),
+      })
       .execute();
   });
   return token;

@@ -15,8 +15,13 @@ export const BACKED_UP_FOLDERS = ["blobs", "uploads", "keys"] as const;
 const archivePath = z.string().check(
   z.refine((path) => {
     const parts = path.split("/");
-    if (parts.some((part) => part === "" || part === "." || part === ".." || part.includes("\\") || part.includes("\0"))) return false;
-    return parts.length === 1 ? /^[^/]+\.sqlite$/.test(path) : (BACKED_UP_FOLDERS as readonly string[]).includes(parts[0]);
+    if (
+      parts.some((part) => part === "" || part === "." || part === ".." || part.includes("\\") || part.includes("\0"))
+    )
+      return false;
+    return parts.length === 1
+      ? /^[^/]+\.sqlite$/.test(path)
+      : (BACKED_UP_FOLDERS as readonly string[]).includes(parts[0]);
   }, "not a path a backup may hold"),
 );
 

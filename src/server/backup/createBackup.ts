@@ -6,7 +6,14 @@ import SQLite from "better-sqlite3";
 import * as tar from "tar";
 import { isPostgresUrl, sqliteFilePath } from "../db/database";
 import { SERVER_VERSION } from "../version";
-import { BACKED_UP_FOLDERS, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_MANIFEST_PATH, type BackupFileEntry, type BackupManifest } from "./backupManifest";
+import {
+  BACKED_UP_FOLDERS,
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_MANIFEST_PATH,
+  type BackupFileEntry,
+  type BackupManifest,
+} from "./backupManifest";
 import { sha256OfFile, walkTree } from "./fileTree";
 
 /** Temporary files of a material import still being written (see blobStore): not part of the store yet. */
@@ -42,7 +49,10 @@ export interface BackupResult {
 }
 
 export function defaultBackupName(at: Date): string {
-  return `outrigger-backup-${at.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "")}.tar`;
+  return `outrigger-backup-${at
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "")}.tar`;
 }
 
 export async function createBackup(options: BackupOptions): Promise<BackupResult> {
@@ -51,26 +61,36 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const withDatabase = !options.filesOnly;
   if (withDatabase && isPostgresUrl(options.databaseUrl)) {
     throw new BackupRefusedError(
-      "DATABASE_URL points to PostgreSQL: back the database up with pg_dump (pg_dump --format=custom --file outrigger.dump \"$DATABASE_URL\"), " +
+      'DATABASE_URL points to PostgreSQL: back the database up with pg_dump (pg_dump --format=custom --file outrigger.dump "$DATABASE_URL"), ' +
         "and the files of the data folder with `npm run backup -- --files-only`.",
     );
   }
   const databaseFile = sqliteFilePath(options.databaseUrl, dataDir);
-  if (withDatabase) await stat(databaseFile).catch(() => {
-    throw new BackupRefusedError(`There is no database at ${databaseFile}: check DATA_DIR (or DATABASE_URL).`);
-  });
+  if (withDatabase)
+    await stat(databaseFile).catch(() => {
+      throw new BackupRefusedError(`There is no database at ${databaseFile}: check DATA_DIR (or DATABASE_URL).`);
+    });
 
   const createdAt = now();
   const archive = resolve(options.out ?? defaultBackupName(createdAt));
-  if (await stat(archive).then(() => true, () => false)) throw new BackupRefusedError(`${archive} already exists: a backup never replaces another. Choose another --out.`);
+  if (
+    await stat(archive).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new BackupRefusedError(`${archive} already exists: a backup never replaces another. Choose another --out.`);
   await mkdir(dirname(archive), { recursive: true });
   // Staged beside the archive: blobs are hard-linked from there when the file system allows (they never change).
   const staging = await mkdtemp(join(dirname(archive), `.${basename(archive)}-staging-`));
   const partial = `${archive}.partial`;
   try {
     // The database first: every file a row names was on disk by then, so the folders copied after it hold at least those.
-    const counts = withDatabase ? await snapshotSqlite(databaseFile, join(staging, ARCHIVED_DATABASE)) : { replies: null, attachments: null };
-    for (const folder of BACKED_UP_FOLDERS) await stageFolder(join(dataDir, folder), join(staging, folder), folder === "blobs");
+    const counts = withDatabase
+      ? await snapshotSqlite(databaseFile, join(staging, ARCHIVED_DATABASE))
+      : { replies: null, attachments: null };
+    for (const folder of BACKED_UP_FOLDERS)
+      await stageFolder(join(dataDir, folder), join(staging, folder), folder === "blobs");
     const files: BackupFileEntry[] = [];
     for (const entry of await walkTree(staging)) {
       if (entry.kind !== "file") continue;
@@ -87,9 +107,17 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     };
     await writeFile(join(staging, BACKUP_MANIFEST_PATH), `${JSON.stringify(manifest, null, 2)}\n`);
     // Written under another name and renamed: an archive with the final name is always whole.
-    await tar.create({ file: partial, cwd: staging, portable: true, noDirRecurse: true }, [BACKUP_MANIFEST_PATH, ...files.map((file) => file.path)]);
+    await tar.create({ file: partial, cwd: staging, portable: true, noDirRecurse: true }, [
+      BACKUP_MANIFEST_PATH,
+      ...files.map((file) => file.path),
+    ]);
     await rename(partial, archive);
-    return { archive, archiveBytes: (await stat(archive)).size, manifest, fileBytes: files.reduce((sum, file) => sum + file.size, 0) };
+    return {
+      archive,
+      archiveBytes: (await stat(archive)).size,
+      manifest,
+      fileBytes: files.reduce((sum, file) => sum + file.size, 0),
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(partial, { force: true });
@@ -113,7 +141,8 @@ async function snapshotSqlite(source: string, destination: string): Promise<{ re
   try {
     copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("integrity_check", { simple: true });
-    if (check !== "ok") throw new Error(`The database copy failed SQLite's integrity check (${String(check)}); nothing was written.`);
+    if (check !== "ok")
+      throw new Error(`The database copy failed SQLite's integrity check (${String(check)}); nothing was written.`);
     const count = (table: string) => (copy.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { replies: count("replies"), attachments: count("attachments") };
   } finally {

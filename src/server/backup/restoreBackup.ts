@@ -39,10 +39,16 @@ export async function restoreBackup(archivePath: string, dataDirPath: string): P
     await rm(join(unpacked, BACKUP_MANIFEST_PATH));
     // The signing key is the server's alone, whatever modes the archive carried.
     await chmod(join(unpacked, "keys"), 0o700).catch(ignoreMissing);
-    for (const entry of await walkTree(join(unpacked, "keys"))) if (entry.kind === "file") await chmod(join(unpacked, "keys", entry.path), 0o600);
+    for (const entry of await walkTree(join(unpacked, "keys")))
+      if (entry.kind === "file") await chmod(join(unpacked, "keys", entry.path), 0o600);
     await refuseOccupied(dataDir);
     await moveIntoPlace(unpacked, dataDir);
-    return { dataDir, manifest, files: manifest.files.length, fileBytes: manifest.files.reduce((sum, file) => sum + file.size, 0) };
+    return {
+      dataDir,
+      manifest,
+      files: manifest.files.length,
+      fileBytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
+    };
   } finally {
     await rm(unpacked, { recursive: true, force: true });
   }
@@ -50,7 +56,14 @@ export async function restoreBackup(archivePath: string, dataDirPath: string): P
 
 async function refuseOccupied(dataDir: string): Promise<void> {
   const present: string[] = [];
-  for (const name of OCCUPYING_NAMES) if (await stat(join(dataDir, name)).then(() => true, () => false)) present.push(name);
+  for (const name of OCCUPYING_NAMES)
+    if (
+      await stat(join(dataDir, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      present.push(name);
   if (present.length > 0) {
     throw new RestoreRefusedError(
       `${dataDir} already holds ${present.join(", ")}. A restore only fills an empty data folder and never overwrites one: ` +
@@ -62,9 +75,16 @@ async function refuseOccupied(dataDir: string): Promise<void> {
 async function unpack(archive: string, into: string): Promise<void> {
   try {
     // strict: a damaged header is an error, not a warning; only plain files and folders are written (no links).
-    await tar.extract({ file: archive, cwd: into, strict: true, filter: (_path, entry) => "type" in entry && (entry.type === "File" || entry.type === "Directory") });
+    await tar.extract({
+      file: archive,
+      cwd: into,
+      strict: true,
+      filter: (_path, entry) => "type" in entry && (entry.type === "File" || entry.type === "Directory"),
+    });
   } catch (error) {
-    throw new RestoreRefusedError(`The archive is damaged and cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was restored.`);
+    throw new RestoreRefusedError(
+      `The archive is damaged and cannot be read (${error instanceof Error ? error.message : String(error)}). Nothing was restored.`,
+    );
   }
 }
 
@@ -75,7 +95,9 @@ async function checkUnpacked(unpacked: string): Promise<BackupManifest> {
   try {
     manifest = backupManifest.parse(JSON.parse(await readFile(join(unpacked, BACKUP_MANIFEST_PATH), "utf8")));
   } catch {
-    throw damaged(`its manifest (${BACKUP_MANIFEST_PATH}) is missing or not an Outrigger backup manifest of a version this server reads`);
+    throw damaged(
+      `its manifest (${BACKUP_MANIFEST_PATH}) is missing or not an Outrigger backup manifest of a version this server reads`,
+    );
   }
   const listed = new Map(manifest.files.map((file) => [file.path, file]));
   const found = new Set<string>();
@@ -87,7 +109,8 @@ async function checkUnpacked(unpacked: string): Promise<BackupManifest> {
   for (const file of manifest.files) {
     if (!found.has(file.path)) throw damaged(`${file.path} is missing`);
     const actual = await sha256OfFile(join(unpacked, file.path));
-    if (actual.size !== file.size || actual.sha256 !== file.sha256) throw damaged(`${file.path} does not match its recorded size and SHA-256`);
+    if (actual.size !== file.size || actual.sha256 !== file.sha256)
+      throw damaged(`${file.path} does not match its recorded size and SHA-256`);
   }
   return manifest;
 }

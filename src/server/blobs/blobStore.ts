@@ -160,7 +160,11 @@ export function createBlobStore(dir: string): BlobStore {
         throw error;
       }
     },
-    open: (sha256, span) => createReadStream(pathOf(sha256), { highWaterMark: BLOB_READ_CHUNK_BYTES, ...(span ? { start: span.start, end: span.end } : {}) }),
+    open: (sha256, span) =>
+      createReadStream(pathOf(sha256), {
+        highWaterMark: BLOB_READ_CHUNK_BYTES,
+        ...(span ? { start: span.start, end: span.end } : {}),
+      }),
     remove: async (sha256) => {
       try {
         await unlink(pathOf(sha256));

@@ -1,7 +1,11 @@
 // Personal invitation codes: made from node:crypto, and checked unused before a campaign's invitations are stored.
 import { randomBytes } from "node:crypto";
 import type { Participant } from "../../shared/console";
-import { formatInvitationCode, INVITATION_CODE_ALPHABET, INVITATION_CODE_RANDOM_CHARACTERS } from "../../shared/invitationCode";
+import {
+  formatInvitationCode,
+  INVITATION_CODE_ALPHABET,
+  INVITATION_CODE_RANDOM_CHARACTERS,
+} from "../../shared/invitationCode";
 import type { OutriggerDatabase } from "../db/database";
 import { takenInvitationCodes, type NewInvitation } from "../db/invitations";
 
@@ -17,12 +21,19 @@ export function newInvitationCode(administrationCode: string | null): string {
   let random = "";
   // 32 letters: one random byte & 31 picks each without bias.
   for (const b of randomBytes(INVITATION_CODE_RANDOM_CHARACTERS)) random += INVITATION_CODE_ALPHABET[b & 31];
-  const suffix = (administrationCode ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
+  const suffix = (administrationCode ?? "")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 12);
   return formatInvitationCode(random, suffix.length >= 2 ? suffix : undefined);
 }
 
 /** Invitations with unused codes for these participants: checked against the database (and each other) so an insert never drops one. */
-export async function newInvitationsFor(db: OutriggerDatabase, campaignId: string, people: readonly Participant[]): Promise<NewInvitation[]> {
+export async function newInvitationsFor(
+  db: OutriggerDatabase,
+  campaignId: string,
+  people: readonly Participant[],
+): Promise<NewInvitation[]> {
   const out: NewInvitation[] = people.map((p) => ({
     code: newInvitationCode(p.administrationCode),
     campaignId,
@@ -36,7 +47,11 @@ export async function newInvitationsFor(db: OutriggerDatabase, campaignId: strin
     const seen = new Set<string>();
     const clashes = new Set<string>();
     for (const i of out) (seen.has(i.code) ? clashes : seen).add(i.code);
-    for (const taken of await takenInvitationCodes(db, out.map((i) => i.code))) clashes.add(taken);
+    for (const taken of await takenInvitationCodes(
+      db,
+      out.map((i) => i.code),
+    ))
+      clashes.add(taken);
     if (clashes.size === 0) return out;
     const renamed = new Set<string>();
     for (const i of out) {

@@ -16,13 +16,22 @@ export type CampaignPlan =
   | { problem: "questionnaire_not_published"; questionnaireId: string; questionnaireVersion: number; status: string }
   | { problem: "dates_out_of_order" };
 
-export async function planCampaign(db: OutriggerDatabase, workshop: ConsoleWorkshop, asked: NewCampaign, now: Date): Promise<CampaignPlan> {
+export async function planCampaign(
+  db: OutriggerDatabase,
+  workshop: ConsoleWorkshop,
+  asked: NewCampaign,
+  now: Date,
+): Promise<CampaignPlan> {
   const questionnaireId = asked.questionnaireId ?? DEFAULT_QUESTIONNAIRE_ID;
   const questionnaireVersion = asked.questionnaireVersion ?? (await latestQuestionnaireVersion(db, questionnaireId));
-  const stored = questionnaireVersion === undefined ? undefined : await findQuestionnaireVersion(db, questionnaireId, questionnaireVersion);
+  const stored =
+    questionnaireVersion === undefined
+      ? undefined
+      : await findQuestionnaireVersion(db, questionnaireId, questionnaireVersion);
   if (questionnaireVersion === undefined || !stored) return { problem: "unknown_questionnaire", questionnaireId };
   // Drafts may still change and retired versions are withdrawn from use: a campaign pins a published version only.
-  if (stored.status !== "published") return { problem: "questionnaire_not_published", questionnaireId, questionnaireVersion, status: stored.status };
+  if (stored.status !== "published")
+    return { problem: "questionnaire_not_published", questionnaireId, questionnaireVersion, status: stored.status };
   const { opensAt, dueAt } = campaignDates(asked, workshop, now);
   if (dueNotAfterOpening(opensAt, dueAt)) return { problem: "dates_out_of_order" };
   return {

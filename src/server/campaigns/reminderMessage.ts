@@ -3,7 +3,9 @@ import type { CampaignDetail, CampaignInvitation, CampaignReminder } from "../..
 
 /** "12 March 2025" (UTC), the way the due date reads in a message. */
 export function longDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(iso),
+  );
 }
 
 /** RFC 6068: every reserved character percent-encoded (spaces as %20, line breaks as %0D%0A); the address keeps its @. */
@@ -13,7 +15,12 @@ export function mailtoLink(to: string, subject: string, body: string): string {
   return `mailto:${address}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`;
 }
 
-export function reminderMessage(workshopTitle: string, invitation: { code: string; participantName: string | null }, link: string, dueAt: string): { subject: string; body: string } {
+export function reminderMessage(
+  workshopTitle: string,
+  invitation: { code: string; participantName: string | null },
+  link: string,
+  dueAt: string,
+): { subject: string; body: string } {
   const subject = `Reminder: follow-up questionnaire for ${workshopTitle}`;
   const body = [
     `Dear ${invitation.participantName ?? "participant"},`,
@@ -32,7 +39,10 @@ export function reminderMessage(workshopTitle: string, invitation: { code: strin
 }
 
 /** The campaign's reminder for one invitation. */
-export function campaignReminderMessage(detail: CampaignDetail, invitation: CampaignInvitation): { subject: string; body: string } {
+export function campaignReminderMessage(
+  detail: CampaignDetail,
+  invitation: CampaignInvitation,
+): { subject: string; body: string } {
   return reminderMessage(detail.workshop.title, invitation, invitation.link, detail.campaign.dueAt);
 }
 

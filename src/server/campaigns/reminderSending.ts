@@ -13,7 +13,11 @@ export interface ReminderSendingDeps {
 }
 
 /** The invitations asked for (all without a reply when `codes` is undefined); codes not of this campaign are skipped. */
-function chosenInvitations(detail: CampaignDetail, codes: readonly string[] | undefined, result: SentReminders): CampaignInvitation[] {
+function chosenInvitations(
+  detail: CampaignDetail,
+  codes: readonly string[] | undefined,
+  result: SentReminders,
+): CampaignInvitation[] {
   if (codes === undefined) return detail.invitations.filter((i) => !i.replied);
   const byCode = new Map(detail.invitations.map((i) => [i.code, i]));
   const chosen: CampaignInvitation[] = [];
@@ -26,7 +30,11 @@ function chosenInvitations(detail: CampaignDetail, codes: readonly string[] | un
 }
 
 /** One message per chosen invitation without a reply that has an e-mail address. */
-export async function sendReminderEmails(detail: CampaignDetail, codes: readonly string[] | undefined, { db, now, mailer }: ReminderSendingDeps): Promise<SentReminders> {
+export async function sendReminderEmails(
+  detail: CampaignDetail,
+  codes: readonly string[] | undefined,
+  { db, now, mailer }: ReminderSendingDeps,
+): Promise<SentReminders> {
   const result: SentReminders = { sent: [], skipped: [], failed: [] };
   let unreachable: string | undefined;
   for (const invitation of chosenInvitations(detail, codes, result)) {

@@ -22,9 +22,14 @@ export function defaultOpensAt(workshop: Pick<ConsoleWorkshop, "startsOn" | "end
 }
 
 /** The opening and due date asked for, each defaulted when left out. */
-export function campaignDates(asked: { opensAt?: string; dueAt?: string }, workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">, now: Date): { opensAt: Date; dueAt: Date } {
+export function campaignDates(
+  asked: { opensAt?: string; dueAt?: string },
+  workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">,
+  now: Date,
+): { opensAt: Date; dueAt: Date } {
   const opensAt = asked.opensAt !== undefined ? new Date(asked.opensAt) : defaultOpensAt(workshop, now);
-  const dueAt = asked.dueAt !== undefined ? new Date(asked.dueAt) : new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS);
+  const dueAt =
+    asked.dueAt !== undefined ? new Date(asked.dueAt) : new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS);
   return { opensAt, dueAt };
 }
 

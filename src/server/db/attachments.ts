@@ -26,10 +26,28 @@ export interface StoredAttachment {
   receivedAt: string;
 }
 
-type AttachmentUploadRow = { id: string; reply_id: string; invitation_code: string; file_name: string; content_type: string; size: number | string; created_at: string; refused_code: string | null; refused_message: string | null };
+type AttachmentUploadRow = {
+  id: string;
+  reply_id: string;
+  invitation_code: string;
+  file_name: string;
+  content_type: string;
+  size: number | string;
+  created_at: string;
+  refused_code: string | null;
+  refused_message: string | null;
+};
 
 function toAttachmentUpload(row: AttachmentUploadRow): AttachmentUpload {
-  const upload: AttachmentUpload = { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size), createdAt: row.created_at };
+  const upload: AttachmentUpload = {
+    id: row.id,
+    replyId: row.reply_id,
+    invitationCode: row.invitation_code,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    createdAt: row.created_at,
+  };
   if (row.refused_code !== null) upload.refusal = { code: row.refused_code, message: row.refused_message ?? "" };
   return upload;
 }
@@ -53,8 +71,16 @@ export async function listUnregisteredUploads(db: OutriggerDatabase): Promise<At
 }
 
 /** Keeps why a finished file was refused, so a later HEAD or PATCH answers the same refusal. */
-export async function recordUploadRefusal(db: OutriggerDatabase, id: string, refusal: { code: string; message: string }): Promise<void> {
-  await db.updateTable("attachment_uploads").set({ refused_code: refusal.code, refused_message: refusal.message }).where("id", "=", id).execute();
+export async function recordUploadRefusal(
+  db: OutriggerDatabase,
+  id: string,
+  refusal: { code: string; message: string },
+): Promise<void> {
+  await db
+    .updateTable("attachment_uploads")
+    .set({ refused_code: refusal.code, refused_message: refusal.message })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** Forgets an expired unfinished upload (its bytes are removed by the caller), which frees its place in the reply's five. */
@@ -68,18 +94,37 @@ export async function isAttachmentRegistered(db: OutriggerDatabase, id: string):
 }
 
 /** Uploads begun for this reply (finished or not), other than `exceptId`. */
-export async function countAttachmentUploads(db: OutriggerDatabase, replyId: string, exceptId?: string): Promise<number> {
-  let query = db.selectFrom("attachment_uploads").select((eb) => eb.fn.countAll().as("n")).where("reply_id", "=", replyId);
+export async function countAttachmentUploads(
+  db: OutriggerDatabase,
+  replyId: string,
+  exceptId?: string,
+): Promise<number> {
+  let query = db
+    .selectFrom("attachment_uploads")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("reply_id", "=", replyId);
   if (exceptId !== undefined) query = query.where("id", "<>", exceptId);
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 /** Records a begun upload; a second create of the same id keeps the first row. */
-export async function insertAttachmentUpload(db: OutriggerDatabase, upload: AttachmentUpload, createdAt: Date): Promise<void> {
+export async function insertAttachmentUpload(
+  db: OutriggerDatabase,
+  upload: AttachmentUpload,
+  createdAt: Date,
+): Promise<void> {
   await db
     .insertInto("attachment_uploads")
-    .values({ id: upload.id, reply_id: upload.replyId, invitation_code: upload.invitationCode, file_name: upload.fileName, content_type: upload.contentType, size: upload.size, created_at: createdAt.toISOString() })
+    .values({
+      id: upload.id,
+      reply_id: upload.replyId,
+      invitation_code: upload.invitationCode,
+      file_name: upload.fileName,
+      content_type: upload.contentType,
+      size: upload.size,
+      created_at: createdAt.toISOString(),
+    })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
 }
@@ -103,10 +148,30 @@ export async function insertAttachment(db: OutriggerDatabase, attachment: Stored
     .execute();
 }
 
-type AttachmentRow = { id: string; reply_id: string; invitation_code: string; file_name: string; content_type: string; size: number | string; sha256: string; stored_path: string; received_at: string };
+type AttachmentRow = {
+  id: string;
+  reply_id: string;
+  invitation_code: string;
+  file_name: string;
+  content_type: string;
+  size: number | string;
+  sha256: string;
+  stored_path: string;
+  received_at: string;
+};
 
 function toAttachment(row: AttachmentRow): StoredAttachment {
-  return { id: row.id, replyId: row.reply_id, invitationCode: row.invitation_code, fileName: row.file_name, contentType: row.content_type, size: Number(row.size), sha256: row.sha256, storedPath: row.stored_path, receivedAt: row.received_at };
+  return {
+    id: row.id,
+    replyId: row.reply_id,
+    invitationCode: row.invitation_code,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    storedPath: row.stored_path,
+    receivedAt: row.received_at,
+  };
 }
 
 export async function findAttachment(db: OutriggerDatabase, id: string): Promise<StoredAttachment | undefined> {
@@ -115,7 +180,13 @@ export async function findAttachment(db: OutriggerDatabase, id: string): Promise
 }
 
 export async function listReplyAttachments(db: OutriggerDatabase, replyId: string): Promise<StoredAttachment[]> {
-  const rows = await db.selectFrom("attachments").selectAll().where("reply_id", "=", replyId).orderBy("received_at").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("attachments")
+    .selectAll()
+    .where("reply_id", "=", replyId)
+    .orderBy("received_at")
+    .orderBy("id")
+    .execute();
   return rows.map(toAttachment);
 }
 
@@ -126,7 +197,10 @@ export async function findReplyInvitationCode(db: OutriggerDatabase, replyId: st
 }
 
 /** Every finished attachment of a campaign's replies, with who sent it, newest first. */
-export async function listCampaignAttachments(db: OutriggerDatabase, campaignId: string): Promise<Array<StoredAttachment & { participantName: string | null }>> {
+export async function listCampaignAttachments(
+  db: OutriggerDatabase,
+  campaignId: string,
+): Promise<Array<StoredAttachment & { participantName: string | null }>> {
   const rows = await db
     .selectFrom("attachments")
     .innerJoin("replies", "replies.id", "attachments.reply_id")

@@ -44,7 +44,12 @@ export async function insertCampaign(db: OutriggerDatabase, campaign: Campaign, 
 }
 
 /** The campaign and the invitations `invitationsFor` makes once it is in, all or nothing. */
-export async function insertCampaignWithInvitations(db: OutriggerDatabase, campaign: Campaign, createdAt: Date, invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>): Promise<void> {
+export async function insertCampaignWithInvitations(
+  db: OutriggerDatabase,
+  campaign: Campaign,
+  createdAt: Date,
+  invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await insertCampaign(tx, campaign, createdAt);
     await insertInvitationsInBatches(tx, await invitationsFor(tx), createdAt);
@@ -69,7 +74,12 @@ export interface CampaignWithCounts extends Campaign {
 async function withCounts(db: OutriggerDatabase, rows: CampaignRow[]): Promise<CampaignWithCounts[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const invited = await db.selectFrom("invitations").select((eb) => ["campaign_id", eb.fn.countAll().as("n")]).where("campaign_id", "in", ids).groupBy("campaign_id").execute();
+  const invited = await db
+    .selectFrom("invitations")
+    .select((eb) => ["campaign_id", eb.fn.countAll().as("n")])
+    .where("campaign_id", "in", ids)
+    .groupBy("campaign_id")
+    .execute();
   const replied = await db
     .selectFrom("replies")
     .select((eb) => ["campaign_id", eb.fn.count("invitation_code").distinct().as("n")])
@@ -78,21 +88,39 @@ async function withCounts(db: OutriggerDatabase, rows: CampaignRow[]): Promise<C
     .execute();
   const invitedOf = new Map(invited.map((r) => [r.campaign_id, Number(r.n)]));
   const repliedOf = new Map(replied.map((r) => [r.campaign_id, Number(r.n)]));
-  return rows.map((r) => ({ ...toCampaign(r), createdAt: r.created_at, invited: invitedOf.get(r.id) ?? 0, replied: repliedOf.get(r.id) ?? 0 }));
+  return rows.map((r) => ({
+    ...toCampaign(r),
+    createdAt: r.created_at,
+    invited: invitedOf.get(r.id) ?? 0,
+    replied: repliedOf.get(r.id) ?? 0,
+  }));
 }
 
 /** A workshop's campaigns, oldest first, with their invitation and reply counts. */
 export async function listWorkshopCampaigns(db: OutriggerDatabase, workshopId: string): Promise<CampaignWithCounts[]> {
-  const rows = await db.selectFrom("campaigns").selectAll().where("workshop_id", "=", workshopId).orderBy("created_at").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("campaigns")
+    .selectAll()
+    .where("workshop_id", "=", workshopId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
   return withCounts(db, rows);
 }
 
-export async function findCampaignWithCounts(db: OutriggerDatabase, id: string): Promise<CampaignWithCounts | undefined> {
+export async function findCampaignWithCounts(
+  db: OutriggerDatabase,
+  id: string,
+): Promise<CampaignWithCounts | undefined> {
   const row = await db.selectFrom("campaigns").selectAll().where("id", "=", id).executeTakeFirst();
   return row ? (await withCounts(db, [row]))[0] : undefined;
 }
 
-export async function updateCampaign(db: OutriggerDatabase, id: string, changes: { status?: CampaignStatus; dueAt?: string; lateRepliesAccepted?: boolean }): Promise<void> {
+export async function updateCampaign(
+  db: OutriggerDatabase,
+  id: string,
+  changes: { status?: CampaignStatus; dueAt?: string; lateRepliesAccepted?: boolean },
+): Promise<void> {
   const set: { status?: string; due_at?: string; late_replies_accepted?: number } = {};
   if (changes.status !== undefined) set.status = changes.status;
   if (changes.dueAt !== undefined) set.due_at = new Date(changes.dueAt).toISOString();
@@ -103,7 +131,10 @@ export async function updateCampaign(db: OutriggerDatabase, id: string, changes:
 }
 
 /** The highest published version of a questionnaire (drafts and retired versions are not offered), or undefined. */
-export async function latestQuestionnaireVersion(db: OutriggerDatabase, questionnaireId: string): Promise<number | undefined> {
+export async function latestQuestionnaireVersion(
+  db: OutriggerDatabase,
+  questionnaireId: string,
+): Promise<number | undefined> {
   return latestPublishedVersion(db, questionnaireId);
 }
 
@@ -122,7 +153,10 @@ export interface CampaignInvitationRow {
 }
 
 /** A campaign's invitations (by administration, then name) with their latest reply's arrival. */
-export async function listCampaignInvitations(db: OutriggerDatabase, campaignId: string): Promise<CampaignInvitationRow[]> {
+export async function listCampaignInvitations(
+  db: OutriggerDatabase,
+  campaignId: string,
+): Promise<CampaignInvitationRow[]> {
   const rows = await db.selectFrom("invitations").selectAll().where("campaign_id", "=", campaignId).execute();
   const replies = await db
     .selectFrom("replies")
@@ -146,6 +180,7 @@ export async function listCampaignInvitations(db: OutriggerDatabase, campaignId:
     if (at !== undefined) row.repliedAt = at;
     return row;
   });
-  const key = (r: CampaignInvitationRow) => `${r.administrationCode ?? ""}\u0000${(r.participantName ?? "").toLowerCase()}\u0000${r.code}`;
+  const key = (r: CampaignInvitationRow) =>
+    `${r.administrationCode ?? ""}\u0000${(r.participantName ?? "").toLowerCase()}\u0000${r.code}`;
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -2,7 +2,16 @@
 import type { AnswerTag, AnswerTagging, QuoteId, ReportHeading } from "../../shared/feedback";
 import type { OutriggerDatabase } from "./database";
 
-function toTagging(r: { reply_id: string; question_id: string; tag: string; heading: string; quote: number | string; excerpt: string | null; tagged_by: string; tagged_at: string }): AnswerTagging {
+function toTagging(r: {
+  reply_id: string;
+  question_id: string;
+  tag: string;
+  heading: string;
+  quote: number | string;
+  excerpt: string | null;
+  tagged_by: string;
+  tagged_at: string;
+}): AnswerTagging {
   return {
     replyId: r.reply_id,
     questionId: r.question_id,
@@ -18,17 +27,43 @@ function toTagging(r: { reply_id: string; question_id: string; tag: string; head
 export const tagKey = (replyId: string, questionId: string): string => `${replyId}\u0000${questionId}`;
 
 /** The tags of these replies, keyed by tagKey(replyId, questionId). */
-export async function listAnswerTags(db: OutriggerDatabase, replyIds: readonly string[]): Promise<Map<string, AnswerTagging>> {
+export async function listAnswerTags(
+  db: OutriggerDatabase,
+  replyIds: readonly string[],
+): Promise<Map<string, AnswerTagging>> {
   const out = new Map<string, AnswerTagging>();
   for (let i = 0; i < replyIds.length; i += 500) {
-    const rows = await db.selectFrom("answer_tags").selectAll().where("reply_id", "in", replyIds.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("answer_tags")
+      .selectAll()
+      .where("reply_id", "in", replyIds.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(tagKey(r.reply_id, r.question_id), toTagging(r));
   }
   return out;
 }
 
-export async function upsertAnswerTag(db: OutriggerDatabase, t: { replyId: string; questionId: string; tag: AnswerTag; heading: ReportHeading; quote: boolean; excerpt: string | null; taggedBy: string; taggedAt: string }): Promise<AnswerTagging> {
-  const values = { tag: t.tag, heading: t.heading, quote: t.quote ? 1 : 0, excerpt: t.excerpt, tagged_by: t.taggedBy, tagged_at: t.taggedAt };
+export async function upsertAnswerTag(
+  db: OutriggerDatabase,
+  t: {
+    replyId: string;
+    questionId: string;
+    tag: AnswerTag;
+    heading: ReportHeading;
+    quote: boolean;
+    excerpt: string | null;
+    taggedBy: string;
+    taggedAt: string;
+  },
+): Promise<AnswerTagging> {
+  const values = {
+    tag: t.tag,
+    heading: t.heading,
+    quote: t.quote ? 1 : 0,
+    excerpt: t.excerpt,
+    tagged_by: t.taggedBy,
+    tagged_at: t.taggedAt,
+  };
   await db
     .insertInto("answer_tags")
     .values({ reply_id: t.replyId, question_id: t.questionId, ...values })
@@ -39,7 +74,11 @@ export async function upsertAnswerTag(db: OutriggerDatabase, t: { replyId: strin
 
 /** True when a tag was removed. */
 export async function deleteAnswerTag(db: OutriggerDatabase, replyId: string, questionId: string): Promise<boolean> {
-  const result = await db.deleteFrom("answer_tags").where("reply_id", "=", replyId).where("question_id", "=", questionId).executeTakeFirst();
+  const result = await db
+    .deleteFrom("answer_tags")
+    .where("reply_id", "=", replyId)
+    .where("question_id", "=", questionId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -65,7 +104,11 @@ function parseList<T>(text: string): T[] {
 }
 
 export async function findFeedback(db: OutriggerDatabase, campaignId: string): Promise<StoredFeedback | undefined> {
-  const r = await db.selectFrom("campaign_feedback").selectAll().where("campaign_id", "=", campaignId).executeTakeFirst();
+  const r = await db
+    .selectFrom("campaign_feedback")
+    .selectAll()
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
   if (!r) return undefined;
   return {
     campaignId: r.campaign_id,
@@ -80,17 +123,53 @@ export async function findFeedback(db: OutriggerDatabase, campaignId: string): P
 }
 
 /** Publishes: version 1 the first time, the previous version + 1 after (also after an unpublish). */
-export async function publishFeedback(db: OutriggerDatabase, f: { campaignId: string; title: string; message: string; tables: number[]; quoteIds: QuoteId[]; publishedBy: string; publishedAt: string }): Promise<void> {
+export async function publishFeedback(
+  db: OutriggerDatabase,
+  f: {
+    campaignId: string;
+    title: string;
+    message: string;
+    tables: number[];
+    quoteIds: QuoteId[];
+    publishedBy: string;
+    publishedAt: string;
+  },
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom("campaign_feedback").select("version").where("campaign_id", "=", f.campaignId).executeTakeFirst();
-    const values = { title: f.title, message: f.message, tables: JSON.stringify(f.tables), quotes: JSON.stringify(f.quoteIds), published_at: f.publishedAt, published_by: f.publishedBy };
-    if (current) await tx.updateTable("campaign_feedback").set({ ...values, version: Number(current.version) + 1 }).where("campaign_id", "=", f.campaignId).execute();
-    else await tx.insertInto("campaign_feedback").values({ campaign_id: f.campaignId, ...values, version: 1 }).execute();
+    const current = await tx
+      .selectFrom("campaign_feedback")
+      .select("version")
+      .where("campaign_id", "=", f.campaignId)
+      .executeTakeFirst();
+    const values = {
+      title: f.title,
+      message: f.message,
+      tables: JSON.stringify(f.tables),
+      quotes: JSON.stringify(f.quoteIds),
+      published_at: f.publishedAt,
+      published_by: f.publishedBy,
+    };
+    if (current)
+      await tx
+        .updateTable("campaign_feedback")
+        .set({ ...values, version: Number(current.version) + 1 })
+        .where("campaign_id", "=", f.campaignId)
+        .execute();
+    else
+      await tx
+        .insertInto("campaign_feedback")
+        .values({ campaign_id: f.campaignId, ...values, version: 1 })
+        .execute();
   });
 }
 
 /** True when published feedback was withdrawn. */
 export async function unpublishFeedback(db: OutriggerDatabase, campaignId: string): Promise<boolean> {
-  const result = await db.updateTable("campaign_feedback").set({ published_at: null }).where("campaign_id", "=", campaignId).where("published_at", "is not", null).executeTakeFirst();
+  const result = await db
+    .updateTable("campaign_feedback")
+    .set({ published_at: null })
+    .where("campaign_id", "=", campaignId)
+    .where("published_at", "is not", null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

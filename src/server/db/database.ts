@@ -22,7 +22,9 @@ export function isPostgresUrl(url: string | undefined): boolean {
 
 /** The SQLite file a non-PostgreSQL `url` (a path, `sqlite:…`, or empty for `<dataDir>/outrigger.sqlite`) names. */
 export function sqliteFilePath(url?: string, dataDir?: string): string {
-  return url && url.length > 0 ? resolve(url.replace(/^sqlite:(\/\/)?/i, "")) : join(resolve(dataDir ?? process.env.DATA_DIR ?? "data"), SQLITE_FILE_NAME);
+  return url && url.length > 0
+    ? resolve(url.replace(/^sqlite:(\/\/)?/i, ""))
+    : join(resolve(dataDir ?? process.env.DATA_DIR ?? "data"), SQLITE_FILE_NAME);
 }
 
 /**
@@ -43,7 +45,9 @@ export function createDatabase(url?: string, options: DatabaseOptions = {}): Out
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new TransactionalDdlSqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new TransactionalDdlSqliteDialect({ database: reusingStatements(sqlite) }),
+  });
   sqliteFiles.set(db, file);
   return db;
 }

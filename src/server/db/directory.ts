@@ -18,7 +18,10 @@ export async function listAdministrationCodes(db: OutriggerDatabase): Promise<st
 }
 
 export async function countAdministrations(db: OutriggerDatabase): Promise<number> {
-  const row = await db.selectFrom("administrations").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+  const row = await db
+    .selectFrom("administrations")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
   // PostgreSQL returns count(*) as a bigint string.
   return Number(row?.n ?? 0);
 }
@@ -30,16 +33,26 @@ export async function findAdministrationName(db: OutriggerDatabase, code: string
 }
 
 export async function insertAdministration(db: OutriggerDatabase, administration: Administration): Promise<void> {
-  await db.insertInto("administrations").values({ code: administration.code, name: administration.name, sub_region: administration.subRegion }).execute();
+  await db
+    .insertInto("administrations")
+    .values({ code: administration.code, name: administration.name, sub_region: administration.subRegion })
+    .execute();
   forgetAdministrations();
 }
 
-export async function upsertAdministrations(db: OutriggerDatabase, administrations: readonly Administration[]): Promise<void> {
+export async function upsertAdministrations(
+  db: OutriggerDatabase,
+  administrations: readonly Administration[],
+): Promise<void> {
   if (administrations.length === 0) return;
   await db
     .insertInto("administrations")
     .values(administrations.map((a) => ({ code: a.code, name: a.name, sub_region: a.subRegion })))
-    .onConflict((oc) => oc.column("code").doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), sub_region: eb.ref("excluded.sub_region") })))
+    .onConflict((oc) =>
+      oc
+        .column("code")
+        .doUpdateSet((eb) => ({ name: eb.ref("excluded.name"), sub_region: eb.ref("excluded.sub_region") })),
+    )
     .execute();
   forgetAdministrations();
 }

@@ -36,10 +36,16 @@ export async function findInvitation(db: OutriggerDatabase, code: string): Promi
   if (row.email !== null) prefill.email = row.email;
   if (row.administration_code !== null) prefill.administrationCode = row.administration_code;
   if (row.position !== null) prefill.position = row.position;
-  return row.relay_key === null ? { code: row.code, campaignId: row.campaign_id, prefill } : { code: row.code, campaignId: row.campaign_id, prefill, relayKey: row.relay_key };
+  return row.relay_key === null
+    ? { code: row.code, campaignId: row.campaign_id, prefill }
+    : { code: row.code, campaignId: row.campaign_id, prefill, relayKey: row.relay_key };
 }
 
-export async function insertInvitations(db: OutriggerDatabase, invitations: readonly NewInvitation[], createdAt: Date): Promise<void> {
+export async function insertInvitations(
+  db: OutriggerDatabase,
+  invitations: readonly NewInvitation[],
+  createdAt: Date,
+): Promise<void> {
   if (invitations.length === 0) return;
   await db
     .insertInto("invitations")
@@ -62,15 +68,24 @@ export async function insertInvitations(db: OutriggerDatabase, invitations: read
 }
 
 /** Inserts 200 at a time: each statement stays under SQLite's bound-parameter limit. */
-export async function insertInvitationsInBatches(db: OutriggerDatabase, invitations: readonly NewInvitation[], createdAt: Date): Promise<void> {
-  for (let i = 0; i < invitations.length; i += 200) await insertInvitations(db, invitations.slice(i, i + 200), createdAt);
+export async function insertInvitationsInBatches(
+  db: OutriggerDatabase,
+  invitations: readonly NewInvitation[],
+  createdAt: Date,
+): Promise<void> {
+  for (let i = 0; i < invitations.length; i += 200)
+    await insertInvitations(db, invitations.slice(i, i + 200), createdAt);
 }
 
 /**
  * Makes invitations with `invitationsFor` and inserts them, in one transaction (so the codes it checked
  * stay free and a campaign never gets half its invitations); how many were added.
  */
-export async function addInvitations(db: OutriggerDatabase, createdAt: Date, invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>): Promise<number> {
+export async function addInvitations(
+  db: OutriggerDatabase,
+  createdAt: Date,
+  invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>,
+): Promise<number> {
   const added = await db.transaction().execute(async (tx) => {
     const invitations = await invitationsFor(tx);
     await insertInvitationsInBatches(tx, invitations, createdAt);
@@ -85,33 +100,71 @@ export async function addInvitations(db: OutriggerDatabase, createdAt: Date, inv
 export async function takenInvitationCodes(db: OutriggerDatabase, codes: readonly string[]): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let k = 0; k < codes.length; k += 500) {
-    const rows = await db.selectFrom("invitations").select("code").where("code", "in", codes.slice(k, k + 500)).execute();
+    const rows = await db
+      .selectFrom("invitations")
+      .select("code")
+      .where("code", "in", codes.slice(k, k + 500))
+      .execute();
     for (const row of rows) taken.add(row.code);
   }
   return taken;
 }
 
 /** Participants of the workshop who have no invitation in this campaign yet (matched by participant id, else e-mail). */
-export async function listUninvitedParticipants(db: OutriggerDatabase, campaign: { id: string; workshopId: string }): Promise<Participant[]> {
+export async function listUninvitedParticipants(
+  db: OutriggerDatabase,
+  campaign: { id: string; workshopId: string },
+): Promise<Participant[]> {
   const participants = await listParticipants(db, campaign.workshopId);
-  const existing = await db.selectFrom("invitations").select(["participant_id", "email"]).where("campaign_id", "=", campaign.id).execute();
+  const existing = await db
+    .selectFrom("invitations")
+    .select(["participant_id", "email"])
+    .where("campaign_id", "=", campaign.id)
+    .execute();
   const ids = new Set(existing.map((e) => e.participant_id).filter((id): id is string => id !== null));
-  const emails = new Set(existing.filter((e) => e.participant_id === null && e.email !== null).map((e) => (e.email as string).toLowerCase()));
+  const emails = new Set(
+    existing.filter((e) => e.participant_id === null && e.email !== null).map((e) => (e.email as string).toLowerCase()),
+  );
   return participants.filter((p) => !ids.has(p.id) && !emails.has(p.email.toLowerCase()));
 }
 
 /** The code when this campaign has an invitation with it, else undefined. */
-export async function findCampaignInvitationCode(db: OutriggerDatabase, campaignId: string, code: string): Promise<string | undefined> {
-  const row = await db.selectFrom("invitations").select("code").where("code", "=", code).where("campaign_id", "=", campaignId).executeTakeFirst();
+export async function findCampaignInvitationCode(
+  db: OutriggerDatabase,
+  campaignId: string,
+  code: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("invitations")
+    .select("code")
+    .where("code", "=", code)
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
   return row?.code;
 }
 
-export async function markInvitationReminded(db: OutriggerDatabase, campaignId: string, code: string, remindedAt: Date): Promise<void> {
-  await db.updateTable("invitations").set({ reminded_at: remindedAt.toISOString() }).where("code", "=", code).where("campaign_id", "=", campaignId).execute();
+export async function markInvitationReminded(
+  db: OutriggerDatabase,
+  campaignId: string,
+  code: string,
+  remindedAt: Date,
+): Promise<void> {
+  await db
+    .updateTable("invitations")
+    .set({ reminded_at: remindedAt.toISOString() })
+    .where("code", "=", code)
+    .where("campaign_id", "=", campaignId)
+    .execute();
 }
 
 export async function listInvitationCodes(db: OutriggerDatabase, campaignId: string): Promise<string[]> {
-  const rows = await db.selectFrom("invitations").select("code").where("campaign_id", "=", campaignId).orderBy("created_at").orderBy("code").execute();
+  const rows = await db
+    .selectFrom("invitations")
+    .select("code")
+    .where("campaign_id", "=", campaignId)
+    .orderBy("created_at")
+    .orderBy("code")
+    .execute();
   return rows.map((r) => r.code);
 }
 

@@ -24,17 +24,36 @@ function toMaterial(row: MaterialRow): Material {
 
 /** Materials of one workshop, by title (the order a person reads the list in). */
 export async function listMaterials(db: OutriggerDatabase, workshopId: string): Promise<Material[]> {
-  const rows = await db.selectFrom("materials").selectAll().where("workshop_id", "=", workshopId).orderBy("title").orderBy("file_name").execute();
+  const rows = await db
+    .selectFrom("materials")
+    .selectAll()
+    .where("workshop_id", "=", workshopId)
+    .orderBy("title")
+    .orderBy("file_name")
+    .execute();
   return rows.map(toMaterial);
 }
 
-export async function findMaterialByFileName(db: OutriggerDatabase, workshopId: string, fileName: string): Promise<Material | undefined> {
-  const row = await db.selectFrom("materials").selectAll().where("workshop_id", "=", workshopId).where("file_name", "=", fileName).executeTakeFirst();
+export async function findMaterialByFileName(
+  db: OutriggerDatabase,
+  workshopId: string,
+  fileName: string,
+): Promise<Material | undefined> {
+  const row = await db
+    .selectFrom("materials")
+    .selectAll()
+    .where("workshop_id", "=", workshopId)
+    .where("file_name", "=", fileName)
+    .executeTakeFirst();
   return row ? toMaterial(row) : undefined;
 }
 
 /** The workshop's newest material with this content, if the workshop has one: what a blob is served as. */
-export async function findWorkshopMaterialBySha256(db: OutriggerDatabase, workshopId: string, sha256: string): Promise<Material | undefined> {
+export async function findWorkshopMaterialBySha256(
+  db: OutriggerDatabase,
+  workshopId: string,
+  sha256: string,
+): Promise<Material | undefined> {
   const row = await db
     .selectFrom("materials")
     .selectAll()
@@ -74,7 +93,11 @@ export type MaterialOutcome = "added" | "changed" | "unchanged";
  * Adds a material, or replaces the one with the same file name in the workshop: it keeps its id (so a
  * phone sees it as changed, not as removed and added) and gets the new content and time.
  */
-export async function upsertMaterial(db: OutriggerDatabase, input: MaterialInput, now: Date): Promise<{ material: Material; outcome: MaterialOutcome; previous?: Material }> {
+export async function upsertMaterial(
+  db: OutriggerDatabase,
+  input: MaterialInput,
+  now: Date,
+): Promise<{ material: Material; outcome: MaterialOutcome; previous?: Material }> {
   const previous = await findMaterialByFileName(db, input.workshopId, input.fileName);
   const values = {
     title: input.title,
@@ -88,8 +111,14 @@ export async function upsertMaterial(db: OutriggerDatabase, input: MaterialInput
   };
   if (!previous) {
     const id = uuidv7();
-    await db.insertInto("materials").values({ id, workshop_id: input.workshopId, file_name: input.fileName, ...values }).execute();
-    return { material: { id, workshopId: input.workshopId, fileName: input.fileName, ...toMaterialFields(values) }, outcome: "added" };
+    await db
+      .insertInto("materials")
+      .values({ id, workshop_id: input.workshopId, file_name: input.fileName, ...values })
+      .execute();
+    return {
+      material: { id, workshopId: input.workshopId, fileName: input.fileName, ...toMaterialFields(values) },
+      outcome: "added",
+    };
   }
   const same =
     previous.title === input.title &&
@@ -104,8 +133,26 @@ export async function upsertMaterial(db: OutriggerDatabase, input: MaterialInput
   return { material: { ...previous, ...toMaterialFields(values) }, outcome: "changed", previous };
 }
 
-function toMaterialFields(v: { title: string; description: string; kind: MaterialKind; language: string; content_type: string; size: number; sha256: string; updated_at: string }) {
-  return { title: v.title, description: v.description, kind: v.kind, language: v.language, contentType: v.content_type, size: v.size, sha256: sha256Hex.parse(v.sha256), updatedAt: v.updated_at };
+function toMaterialFields(v: {
+  title: string;
+  description: string;
+  kind: MaterialKind;
+  language: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  updated_at: string;
+}) {
+  return {
+    title: v.title,
+    description: v.description,
+    kind: v.kind,
+    language: v.language,
+    contentType: v.content_type,
+    size: v.size,
+    sha256: sha256Hex.parse(v.sha256),
+    updatedAt: v.updated_at,
+  };
 }
 
 export async function deleteMaterial(db: OutriggerDatabase, id: string): Promise<boolean> {

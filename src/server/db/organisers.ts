@@ -13,14 +13,31 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function countOrganisers(db: OutriggerDatabase): Promise<number> {
-  const row = await db.selectFrom("organisers").select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+  const row = await db
+    .selectFrom("organisers")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-export async function findOrganiserByEmail(db: OutriggerDatabase, email: string): Promise<OrganiserAccount | undefined> {
-  const row = await db.selectFrom("organisers").selectAll().where("email", "=", normaliseEmail(email)).executeTakeFirst();
+export async function findOrganiserByEmail(
+  db: OutriggerDatabase,
+  email: string,
+): Promise<OrganiserAccount | undefined> {
+  const row = await db
+    .selectFrom("organisers")
+    .selectAll()
+    .where("email", "=", normaliseEmail(email))
+    .executeTakeFirst();
   if (!row) return undefined;
-  return { id: row.id, email: row.email, name: row.name, role: row.role as OrganiserRole, passwordHash: row.password_hash, disabled: row.disabled !== 0 };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as OrganiserRole,
+    passwordHash: row.password_hash,
+    disabled: row.disabled !== 0,
+  };
 }
 
 export class OrganiserExistsError extends Error {
@@ -41,7 +58,15 @@ export async function insertOrganiser(
   const id = uuidv7();
   await db
     .insertInto("organisers")
-    .values({ id, email, name: account.name, role: account.role, password_hash: account.passwordHash, created_at: now.toISOString(), disabled: 0 })
+    .values({
+      id,
+      email,
+      name: account.name,
+      role: account.role,
+      password_hash: account.passwordHash,
+      created_at: now.toISOString(),
+      disabled: 0,
+    })
     .execute();
   return { id, email, name: account.name, role: account.role };
 }

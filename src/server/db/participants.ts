@@ -12,11 +12,25 @@ export interface ParticipantValues {
 }
 
 function toParticipant(r: ParticipantsTable): Participant {
-  return { id: r.id, workshopId: r.workshop_id, name: r.name, administrationCode: r.administration_code, email: r.email, position: r.position, createdAt: r.created_at };
+  return {
+    id: r.id,
+    workshopId: r.workshop_id,
+    name: r.name,
+    administrationCode: r.administration_code,
+    email: r.email,
+    position: r.position,
+    createdAt: r.created_at,
+  };
 }
 
 export async function listParticipants(db: OutriggerDatabase, workshopId: string): Promise<Participant[]> {
-  const rows = await db.selectFrom("participants").selectAll().where("workshop_id", "=", workshopId).orderBy("name").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("participants")
+    .selectAll()
+    .where("workshop_id", "=", workshopId)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
   return rows.map(toParticipant);
 }
 
@@ -26,13 +40,22 @@ export async function findParticipant(db: OutriggerDatabase, id: string): Promis
 }
 
 /** Lower-cased e-mails already in the workshop (to refuse a second entry for the same person). */
-export async function participantEmails(db: OutriggerDatabase, workshopId: string, exceptId?: string): Promise<Set<string>> {
+export async function participantEmails(
+  db: OutriggerDatabase,
+  workshopId: string,
+  exceptId?: string,
+): Promise<Set<string>> {
   let query = db.selectFrom("participants").select("email").where("workshop_id", "=", workshopId);
   if (exceptId !== undefined) query = query.where("id", "!=", exceptId);
   return new Set((await query.execute()).map((r) => r.email.toLowerCase()));
 }
 
-export async function insertParticipants(db: OutriggerDatabase, workshopId: string, people: ParticipantValues[], now: Date): Promise<Participant[]> {
+export async function insertParticipants(
+  db: OutriggerDatabase,
+  workshopId: string,
+  people: ParticipantValues[],
+  now: Date,
+): Promise<Participant[]> {
   if (people.length === 0) return [];
   const rows: ParticipantsTable[] = people.map((p) => ({
     id: uuidv7(),
@@ -44,17 +67,35 @@ export async function insertParticipants(db: OutriggerDatabase, workshopId: stri
     created_at: now.toISOString(),
   }));
   // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto("participants").values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("participants")
+      .values(rows.slice(i, i + 500))
+      .execute();
   return rows.map(toParticipant);
 }
 
 /** A whole imported file: every participant or, when one insert fails, none. */
-export async function insertParticipantsAllOrNothing(db: OutriggerDatabase, workshopId: string, people: ParticipantValues[], now: Date): Promise<Participant[]> {
+export async function insertParticipantsAllOrNothing(
+  db: OutriggerDatabase,
+  workshopId: string,
+  people: ParticipantValues[],
+  now: Date,
+): Promise<Participant[]> {
   return db.transaction().execute((tx) => insertParticipants(tx, workshopId, people, now));
 }
 
 export async function updateParticipant(db: OutriggerDatabase, id: string, values: ParticipantValues): Promise<void> {
-  await db.updateTable("participants").set({ name: values.name, administration_code: values.administrationCode, email: values.email, position: values.position }).where("id", "=", id).execute();
+  await db
+    .updateTable("participants")
+    .set({
+      name: values.name,
+      administration_code: values.administrationCode,
+      email: values.email,
+      position: values.position,
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function deleteParticipant(db: OutriggerDatabase, id: string): Promise<boolean> {

@@ -41,7 +41,8 @@ export class ExpiringCache<T> {
     const now = this.clock();
     const generation = this.currentGeneration();
     const entry = this.entries.get(key);
-    if (entry && entry.generation === generation && (this.ttlMs === undefined || now - entry.loadedAt < this.ttlMs)) return entry.value;
+    if (entry && entry.generation === generation && (this.ttlMs === undefined || now - entry.loadedAt < this.ttlMs))
+      return entry.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const fresh: Entry<T> = { value: load(), loadedAt: now, generation };
     this.entries.set(key, fresh);

@@ -10,11 +10,22 @@ export interface StoredReplyFingerprint {
 }
 
 /** What is already stored for these ids, so a re-sent reply gets its original receipt back. */
-export async function findStoredReplies(db: OutriggerDatabase, ids: readonly string[]): Promise<Map<string, StoredReplyFingerprint>> {
+export async function findStoredReplies(
+  db: OutriggerDatabase,
+  ids: readonly string[],
+): Promise<Map<string, StoredReplyFingerprint>> {
   const found = new Map<string, StoredReplyFingerprint>();
   if (ids.length === 0) return found;
-  const rows = await db.selectFrom("replies").select(["id", "content_hash", "receipt_id", "received_at"]).where("id", "in", [...ids]).execute();
-  for (const row of rows) found.set(row.id, { contentHash: row.content_hash, receipt: { receiptId: row.receipt_id, receivedAt: row.received_at } });
+  const rows = await db
+    .selectFrom("replies")
+    .select(["id", "content_hash", "receipt_id", "received_at"])
+    .where("id", "in", [...ids])
+    .execute();
+  for (const row of rows)
+    found.set(row.id, {
+      contentHash: row.content_hash,
+      receipt: { receiptId: row.receipt_id, receivedAt: row.received_at },
+    });
   return found;
 }
 
@@ -32,7 +43,12 @@ export interface InsertedReplies {
  */
 export async function insertReplies(db: OutriggerDatabase, rows: readonly NewReplyRow[]): Promise<InsertedReplies> {
   const insert = async (batch: readonly NewReplyRow[]) => {
-    const inserted = await db.insertInto("replies").values([...batch]).onConflict((oc) => oc.column("id").doNothing()).returning("id").execute();
+    const inserted = await db
+      .insertInto("replies")
+      .values([...batch])
+      .onConflict((oc) => oc.column("id").doNothing())
+      .returning("id")
+      .execute();
     return inserted.map((r) => r.id);
   };
   const result: InsertedReplies = { written: new Set(), refused: new Map() };
@@ -54,7 +70,10 @@ export async function insertReplies(db: OutriggerDatabase, rows: readonly NewRep
   return result;
 }
 
-export async function countReplies(db: OutriggerDatabase, where: { id?: string; campaignId?: string } = {}): Promise<number> {
+export async function countReplies(
+  db: OutriggerDatabase,
+  where: { id?: string; campaignId?: string } = {},
+): Promise<number> {
   let query = db.selectFrom("replies").select((eb) => eb.fn.countAll().as("n"));
   if (where.id !== undefined) query = query.where("id", "=", where.id);
   if (where.campaignId !== undefined) query = query.where("campaign_id", "=", where.campaignId);

@@ -6,7 +6,20 @@ import type { InsertedReplies } from "./replies";
 import type { NewReplyRow } from "./schema";
 
 /** Columns of a reply row, in the order the worker binds them. */
-const COLUMNS = ["id", "campaign_id", "invitation_code", "questionnaire_id", "questionnaire_version", "answers", "started_at", "submitted_at", "app_version", "content_hash", "receipt_id", "received_at"] as const;
+const COLUMNS = [
+  "id",
+  "campaign_id",
+  "invitation_code",
+  "questionnaire_id",
+  "questionnaire_version",
+  "answers",
+  "started_at",
+  "submitted_at",
+  "app_version",
+  "content_hash",
+  "receipt_id",
+  "received_at",
+] as const;
 
 /** A worker with nothing to do for this long ends; the next batch starts another (tests open many databases). */
 const IDLE_MS = 2000;
@@ -57,7 +70,9 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-type WorkerAnswer = { group: number; results: { written: string[]; refused: [string, string][] }[] } | { group: number; error: { message: string; code?: string; name?: string } };
+type WorkerAnswer =
+  | { group: number; results: { written: string[]; refused: [string, string][] }[] }
+  | { group: number; error: { message: string; code?: string; name?: string } };
 
 /** Stores reply rows in the SQLite file `file` through the worker; each caller is answered once its rows are committed. */
 export function threadCommitting(file: string): (rows: readonly NewReplyRow[]) => Promise<InsertedReplies> {
@@ -79,8 +94,18 @@ export function threadCommitting(file: string): (rows: readonly NewReplyRow[]) =
       const done = inFlight;
       inFlight = undefined;
       if (!done || done.group !== answer.group) return;
-      if ("error" in answer) failAll(done.batches, Object.assign(new Error(answer.error.message), { code: answer.error.code, name: answer.error.name ?? "Error" }));
-      else done.batches.forEach((b, i) => b.resolve({ written: new Set(answer.results[i].written), refused: new Map(answer.results[i].refused) }));
+      if ("error" in answer)
+        failAll(
+          done.batches,
+          Object.assign(new Error(answer.error.message), {
+            code: answer.error.code,
+            name: answer.error.name ?? "Error",
+          }),
+        );
+      else
+        done.batches.forEach((b, i) =>
+          b.resolve({ written: new Set(answer.results[i].written), refused: new Map(answer.results[i].refused) }),
+        );
       sendWaiting();
     });
     w.on("error", (error) => {

@@ -5,7 +5,14 @@ import type { OutriggerDatabase } from "./database";
 import { countAdministrations, insertWorkshops, upsertAdministrations } from "./directory";
 import { insertInvitations, listInvitationCodes } from "./invitations";
 import { insertQuestionnaire } from "./questionnaires";
-import { DEMO_CAMPAIGN_DAYS_OPEN, DEMO_CAMPAIGN_ID, DEMO_INVITATIONS, DEMO_WORKSHOP_ID, FY2223_WORKSHOPS, MEMBER_ADMINISTRATIONS } from "./seedData";
+import {
+  DEMO_CAMPAIGN_DAYS_OPEN,
+  DEMO_CAMPAIGN_ID,
+  DEMO_INVITATIONS,
+  DEMO_WORKSHOP_ID,
+  FY2223_WORKSHOPS,
+  MEMBER_ADMINISTRATIONS,
+} from "./seedData";
 
 export interface SeedResult {
   /** True when this call filled an empty database. */
@@ -41,8 +48,16 @@ export async function seedIfEmpty(db: OutriggerDatabase, now: Date = new Date())
         },
         now,
       );
-      await insertInvitations(tx, DEMO_INVITATIONS.map((i) => ({ ...i, campaignId: DEMO_CAMPAIGN_ID })), now);
+      await insertInvitations(
+        tx,
+        DEMO_INVITATIONS.map((i) => ({ ...i, campaignId: DEMO_CAMPAIGN_ID })),
+        now,
+      );
     });
   }
-  return { seeded: empty, demoCampaignId: DEMO_CAMPAIGN_ID, demoInvitationCodes: await listInvitationCodes(db, DEMO_CAMPAIGN_ID) };
+  return {
+    seeded: empty,
+    demoCampaignId: DEMO_CAMPAIGN_ID,
+    demoInvitationCodes: await listInvitationCodes(db, DEMO_CAMPAIGN_ID),
+  };
 }

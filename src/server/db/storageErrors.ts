@@ -5,7 +5,9 @@ interface CodedError {
 }
 
 function codeOf(error: unknown): string {
-  return typeof error === "object" && error !== null && typeof (error as CodedError).code === "string" ? ((error as CodedError).code as string) : "";
+  return typeof error === "object" && error !== null && typeof (error as CodedError).code === "string"
+    ? ((error as CodedError).code as string)
+    : "";
 }
 
 /** PostgreSQL SQLSTATE 53100 disk_full; SQLite's SQLITE_FULL ("database or disk is full"); ENOSPC and EDQUOT from the file system. */

@@ -13,7 +13,8 @@ function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: 
     kind: row.kind as Workshop["kind"],
     mode: row.mode as Workshop["mode"],
     fiscalYear: row.fiscal_year,
-    participatingAdministrations: row.participating_administrations === null ? null : Number(row.participating_administrations),
+    participatingAdministrations:
+      row.participating_administrations === null ? null : Number(row.participating_administrations),
     administrationCodes: codes,
     participantCount,
   };
@@ -24,9 +25,23 @@ function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: 
 }
 
 export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<ConsoleWorkshop[]> {
-  const rows = await db.selectFrom("workshops").selectAll().orderBy("fiscal_year", "desc").orderBy("starts_on", "desc").orderBy("title").execute();
-  const links = await db.selectFrom("workshop_administrations").select(["workshop_id", "administration_code"]).orderBy("administration_code").execute();
-  const counts = await db.selectFrom("participants").select((eb) => ["workshop_id", eb.fn.countAll().as("n")]).groupBy("workshop_id").execute();
+  const rows = await db
+    .selectFrom("workshops")
+    .selectAll()
+    .orderBy("fiscal_year", "desc")
+    .orderBy("starts_on", "desc")
+    .orderBy("title")
+    .execute();
+  const links = await db
+    .selectFrom("workshop_administrations")
+    .select(["workshop_id", "administration_code"])
+    .orderBy("administration_code")
+    .execute();
+  const counts = await db
+    .selectFrom("participants")
+    .select((eb) => ["workshop_id", eb.fn.countAll().as("n")])
+    .groupBy("workshop_id")
+    .execute();
   const codesOf = new Map<string, string[]>();
   for (const l of links) codesOf.set(l.workshop_id, [...(codesOf.get(l.workshop_id) ?? []), l.administration_code]);
   const countOf = new Map(counts.map((r) => [r.workshop_id, Number(r.n)]));
@@ -36,9 +51,22 @@ export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<Conso
 export async function findConsoleWorkshop(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop | undefined> {
   const row = await db.selectFrom("workshops").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
-  const links = await db.selectFrom("workshop_administrations").select("administration_code").where("workshop_id", "=", id).orderBy("administration_code").execute();
-  const count = await db.selectFrom("participants").select((eb) => eb.fn.countAll().as("n")).where("workshop_id", "=", id).executeTakeFirst();
-  return toConsoleWorkshop(row, links.map((l) => l.administration_code), Number(count?.n ?? 0));
+  const links = await db
+    .selectFrom("workshop_administrations")
+    .select("administration_code")
+    .where("workshop_id", "=", id)
+    .orderBy("administration_code")
+    .execute();
+  const count = await db
+    .selectFrom("participants")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("workshop_id", "=", id)
+    .executeTakeFirst();
+  return toConsoleWorkshop(
+    row,
+    links.map((l) => l.administration_code),
+    Number(count?.n ?? 0),
+  );
 }
 
 export interface WorkshopValues {
@@ -51,17 +79,37 @@ export interface WorkshopValues {
   location: string | null;
 }
 
-export async function insertConsoleWorkshop(db: OutriggerDatabase, id: string, values: WorkshopValues, administrationCodes: string[]): Promise<void> {
+export async function insertConsoleWorkshop(
+  db: OutriggerDatabase,
+  id: string,
+  values: WorkshopValues,
+  administrationCodes: string[],
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto("workshops")
-      .values({ id, title: values.title, kind: values.kind, mode: values.mode, fiscal_year: values.fiscalYear, starts_on: values.startsOn, ends_on: values.endsOn, location: values.location, participating_administrations: administrationCodes.length })
+      .values({
+        id,
+        title: values.title,
+        kind: values.kind,
+        mode: values.mode,
+        fiscal_year: values.fiscalYear,
+        starts_on: values.startsOn,
+        ends_on: values.endsOn,
+        location: values.location,
+        participating_administrations: administrationCodes.length,
+      })
       .execute();
     await replaceAdministrations(tx, id, administrationCodes);
   });
 }
 
-export async function updateConsoleWorkshop(db: OutriggerDatabase, id: string, values: WorkshopValues, administrationCodes: string[] | undefined): Promise<void> {
+export async function updateConsoleWorkshop(
+  db: OutriggerDatabase,
+  id: string,
+  values: WorkshopValues,
+  administrationCodes: string[] | undefined,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable("workshops")
@@ -84,5 +132,9 @@ export async function updateConsoleWorkshop(db: OutriggerDatabase, id: string, v
 
 async function replaceAdministrations(db: OutriggerDatabase, workshopId: string, codes: string[]): Promise<void> {
   await db.deleteFrom("workshop_administrations").where("workshop_id", "=", workshopId).execute();
-  if (codes.length > 0) await db.insertInto("workshop_administrations").values(codes.map((code) => ({ workshop_id: workshopId, administration_code: code }))).execute();
+  if (codes.length > 0)
+    await db
+      .insertInto("workshop_administrations")
+      .values(codes.map((code) => ({ workshop_id: workshopId, administration_code: code })))
+      .execute();
 }

@@ -37,21 +37,24 @@ export const DEMO_MATERIALS: readonly DemoMaterial[] = [
   {
     fileName: "rkc-at-a-glance.pdf",
     title: "The Revised Kyoto Convention at a glance",
-    description: "Three-page reading guide: what the RKC is, how the Body, the General Annex and the Specific Annexes fit together, and the deadlines for standards.",
+    description:
+      "Three-page reading guide: what the RKC is, how the Body, the General Annex and the Specific Annexes fit together, and the deadlines for standards.",
     kind: "document",
     bytes: rkcGuidePdf,
   },
   {
     fileName: "rkc-clearance-checklist.html",
     title: "RKC checklist: clearance in your administration",
-    description: "One-page handout to go through with colleagues: declarations, control, transparency, and what to do after the workshop.",
+    description:
+      "One-page handout to go through with colleagues: declarations, control, transparency, and what to do after the workshop.",
     kind: "handout",
     bytes: rkcHandoutHtml,
   },
   {
     fileName: "rkc-structure-diagram.png",
     title: "RKC structure diagram",
-    description: "The layers of the convention: the Body on top, the General Annex with its ten chapters, and the ten Specific Annexes A to K.",
+    description:
+      "The layers of the convention: the Body on top, the General Annex with its ten chapters, and the ten Specific Annexes A to K.",
     kind: "image",
     bytes: rkcStructurePng,
   },
@@ -82,7 +85,11 @@ export interface DemoMaterialsResult {
  * Adds the demo materials when the demo workshop has none yet; an organiser's own materials are never touched.
  * Also rewrites any demo blob missing from the store (e.g. PostgreSQL kept, DATA_DIR wiped): its content is fixed.
  */
-export async function seedDemoMaterials(db: OutriggerDatabase, blobStore: BlobStore, now: Date = new Date()): Promise<DemoMaterialsResult> {
+export async function seedDemoMaterials(
+  db: OutriggerDatabase,
+  blobStore: BlobStore,
+  now: Date = new Date(),
+): Promise<DemoMaterialsResult> {
   const result: DemoMaterialsResult = { added: [], restored: [] };
   if (!(await findWorkshop(db, DEMO_WORKSHOP_ID))) return result;
   const existing = await listMaterials(db, DEMO_WORKSHOP_ID);
@@ -90,7 +97,21 @@ export async function seedDemoMaterials(db: OutriggerDatabase, blobStore: BlobSt
     for (const demo of DEMO_MATERIALS) {
       const stored = await blobStore.putBytes(demo.bytes());
       const contentType = fileTypeOf(demo.fileName)?.contentType ?? "application/octet-stream";
-      await upsertMaterial(db, { workshopId: DEMO_WORKSHOP_ID, fileName: demo.fileName, title: demo.title, description: demo.description, kind: demo.kind, language: "en", contentType, size: stored.size, sha256: stored.sha256 }, now);
+      await upsertMaterial(
+        db,
+        {
+          workshopId: DEMO_WORKSHOP_ID,
+          fileName: demo.fileName,
+          title: demo.title,
+          description: demo.description,
+          kind: demo.kind,
+          language: "en",
+          contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+        },
+        now,
+      );
       result.added.push(demo.fileName);
     }
     return result;

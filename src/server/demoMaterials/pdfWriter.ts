@@ -23,7 +23,11 @@ const MARGIN = 64;
 
 /** PDF literal strings: backslash, parentheses escaped; outside printable ASCII replaced (Helvetica's standard encoding). */
 function pdfString(text: string): string {
-  const ascii = text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/[\u2013\u2014]/g, "-").replace(/[^\x20-\x7e]/g, "?");
+  const ascii = text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/[^\x20-\x7e]/g, "?");
   return `(${ascii.replace(/([\\()])/g, "\\$1")})`;
 }
 
@@ -48,7 +52,9 @@ function pageContent(lines: PdfTextLine[], pageNumber: number, pageCount: number
   for (const line of lines) {
     const size = line.size ?? 11;
     y -= (line.spaceBefore ?? 0) + size * 1.35;
-    ops.push(`BT /${line.bold ? "F2" : "F1"} ${size} Tf ${MARGIN + (line.indent ?? 0)} ${y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`);
+    ops.push(
+      `BT /${line.bold ? "F2" : "F1"} ${size} Tf ${MARGIN + (line.indent ?? 0)} ${y.toFixed(2)} Td ${pdfString(line.text)} Tj ET`,
+    );
   }
   ops.push(`BT /F1 9 Tf ${PAGE_WIDTH / 2 - 20} 36 Td ${pdfString(`Page ${pageNumber} of ${pageCount}`)} Tj ET`);
   return `${ops.join("\n")}\n`;
@@ -66,7 +72,8 @@ export function writePdf(spec: PdfDocumentSpec): Uint8Array {
   objects[5] = `<< /Title ${pdfString(spec.title)} /Producer (Outrigger demo materials) >>`;
   spec.pages.forEach((lines, i) => {
     const content = pageContent(lines, i + 1, pageCount);
-    objects[pageObject(i)] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R >>`;
+    objects[pageObject(i)] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R >>`;
     objects[pageObject(i) + 1] = `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}endstream`;
   });
 
@@ -80,7 +87,11 @@ export function writePdf(spec: PdfDocumentSpec): Uint8Array {
     chunks.push(text);
     offset += Buffer.byteLength(text, "latin1");
   }
-  const xref = [`xref\n0 ${objects.length}\n`, "0000000000 65535 f \n", ...offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const xref = [
+    `xref\n0 ${objects.length}\n`,
+    "0000000000 65535 f \n",
+    ...offsets.slice(1).map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
   chunks.push(xref, `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info 5 0 R >>\nstartxref\n${offset}\n%%EOF\n`);
   return new Uint8Array(Buffer.from(chunks.join(""), "latin1"));
 }

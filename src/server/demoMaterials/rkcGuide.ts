@@ -3,9 +3,16 @@ import { wrapText, writePdf, type PdfTextLine } from "./pdfWriter";
 
 const heading = (text: string): PdfTextLine => ({ text, size: 15, bold: true, spaceBefore: 10 });
 const subheading = (text: string): PdfTextLine => ({ text, size: 12, bold: true, spaceBefore: 8 });
-const paragraph = (text: string): PdfTextLine[] => wrapText(text, 11).map((line, i) => ({ text: line, spaceBefore: i === 0 ? 4 : 0 }));
+const paragraph = (text: string): PdfTextLine[] =>
+  wrapText(text, 11).map((line, i) => ({ text: line, spaceBefore: i === 0 ? 4 : 0 }));
 const bullets = (items: string[]): PdfTextLine[] =>
-  items.flatMap((item) => wrapText(item, 11, 440).map((line, i) => ({ text: i === 0 ? `- ${line}` : line, indent: i === 0 ? 8 : 18, spaceBefore: i === 0 ? 2 : 0 })));
+  items.flatMap((item) =>
+    wrapText(item, 11, 440).map((line, i) => ({
+      text: i === 0 ? `- ${line}` : line,
+      indent: i === 0 ? 8 : 18,
+      spaceBefore: i === 0 ? 2 : 0,
+    })),
+  );
 
 const page1: PdfTextLine[] = [
   { text: "The Revised Kyoto Convention at a glance", size: 20, bold: true },
@@ -38,7 +45,9 @@ const page2: PdfTextLine[] = [
     "The Articles say who may join, how the convention is managed (a Management Committee of the Contracting Parties keeps it up to date), how amendments are made and how the annexes are accepted. A country that accedes accepts the Body and the General Annex together.",
   ),
   subheading("2. The General Annex: ten chapters, no reservations"),
-  ...paragraph("The General Annex holds the core principles that apply to every customs procedure. A Contracting Party cannot make reservations on it. Its chapters are:"),
+  ...paragraph(
+    "The General Annex holds the core principles that apply to every customs procedure. A Contracting Party cannot make reservations on it. Its chapters are:",
+  ),
   ...bullets([
     "Chapter 1 - General principles",
     "Chapter 2 - Definitions",

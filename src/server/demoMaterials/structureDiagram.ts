@@ -51,7 +51,14 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour RGB
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return new Uint8Array(Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(raw, { level: 9 })),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
+  );
 }
 
 interface Box {
@@ -67,11 +74,20 @@ const inside = (b: Box, x: number, y: number) => x >= b.x && x < b.x + b.w && y 
 export function rkcStructurePng(): Uint8Array {
   const body: Box = { x: 220, y: 30, w: 200, h: 60, color: BODY };
   const general: Box = { x: 80, y: 140, w: 480, h: 60, color: GENERAL_ANNEX };
-  const specific: Box[] = Array.from({ length: 10 }, (_, i) => ({ x: 40 + i * 58, y: 260, w: 44, h: 70, color: SPECIFIC_ANNEX }));
+  const specific: Box[] = Array.from({ length: 10 }, (_, i) => ({
+    x: 40 + i * 58,
+    y: 260,
+    w: 44,
+    h: 70,
+    color: SPECIFIC_ANNEX,
+  }));
   // General Annex: ten chapter stripes, a reminder that it has ten chapters.
   const chapterStripe = (x: number) => (x - general.x) % 48 < 2 && x > general.x + 2;
   const connectors = (x: number, y: number) =>
-    (Math.abs(x - 320) <= 1 && y >= 90 && y < 140) || (Math.abs(x - 320) <= 1 && y >= 200 && y < 230) || (Math.abs(y - 230) <= 1 && x >= 62 && x <= 604) || (y >= 230 && y < 260 && specific.some((b) => Math.abs(x - (b.x + b.w / 2)) <= 1));
+    (Math.abs(x - 320) <= 1 && y >= 90 && y < 140) ||
+    (Math.abs(x - 320) <= 1 && y >= 200 && y < 230) ||
+    (Math.abs(y - 230) <= 1 && x >= 62 && x <= 604) ||
+    (y >= 230 && y < 260 && specific.some((b) => Math.abs(x - (b.x + b.w / 2)) <= 1));
   return encodePng(WIDTH, HEIGHT, (x, y) => {
     if (inside(general, x, y)) return chapterStripe(x) ? BACKGROUND : general.color;
     for (const box of [body, ...specific]) if (inside(box, x, y)) return box.color;

@@ -66,7 +66,12 @@ function isUploadPath(path: string): boolean {
 
 /** Blobs go out byte for byte: a Range answer must be exact and their ETag strong, so gzip never touches them. */
 function isBlobPath(path: string): boolean {
-  return path === "/api/blobs" || path.startsWith("/api/blobs/") || path === "/api/uploads" || path.startsWith("/api/uploads/");
+  return (
+    path === "/api/blobs" ||
+    path.startsWith("/api/blobs/") ||
+    path === "/api/uploads" ||
+    path.startsWith("/api/uploads/")
+  );
 }
 
 export function defaultBlobDir(dataDir?: string): string {
@@ -74,8 +79,19 @@ export function defaultBlobDir(dataDir?: string): string {
 }
 
 export function createApp(options: AppOptions): Hono {
-  const { db, now = () => new Date(), staticDir = DEFAULT_STATIC_DIR, signer = ephemeralManifestSigner(), trustProxy, mailer, logger = defaultLogger() } = options;
-  const { blobStore = createBlobStore(defaultBlobDir(options.dataDir)), uploadDir = defaultUploadDir(options.dataDir) } = options;
+  const {
+    db,
+    now = () => new Date(),
+    staticDir = DEFAULT_STATIC_DIR,
+    signer = ephemeralManifestSigner(),
+    trustProxy,
+    mailer,
+    logger = defaultLogger(),
+  } = options;
+  const {
+    blobStore = createBlobStore(defaultBlobDir(options.dataDir)),
+    uploadDir = defaultUploadDir(options.dataDir),
+  } = options;
   const metricsToken = options.metricsToken ?? (process.env.METRICS_TOKEN || undefined);
   const metrics = createAppMetrics({ withProcessMetrics: metricsToken !== undefined });
   const deps: AppDeps = {
@@ -101,7 +117,13 @@ export function createApp(options: AppOptions): Hono {
   // tus uploads are bounded by @tus/server itself (Upload-Length up to MAX_ATTACHMENT_BYTES, never past it).
   const jsonSized = limitBody(MAX_JSON_BODY_BYTES);
   app.use("*", (c, next) => (isUploadPath(c.req.path) ? next() : jsonSized(c, next)));
-  app.route("/api/health", healthRoutes(deps, { dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? "data"), minFreeDiskBytes: options.minFreeDiskBytes ?? minFreeDiskBytesFromEnv() }));
+  app.route(
+    "/api/health",
+    healthRoutes(deps, {
+      dataDir: resolve(options.dataDir ?? process.env.DATA_DIR ?? "data"),
+      minFreeDiskBytes: options.minFreeDiskBytes ?? minFreeDiskBytesFromEnv(),
+    }),
+  );
   app.route("/api/invitations", invitationRoutes(deps));
   app.route("/api/replies", replyRoutes(deps));
   app.route("/api/replies", replyAttachmentRoutes(deps));
@@ -110,16 +132,29 @@ export function createApp(options: AppOptions): Hono {
   app.route("/api/workshops", materialRoutes(deps));
   app.route("/api/blobs", blobRoutes(deps));
   app.route("/api/uploads", uploadRoutes(deps, uploadDir));
-  app.route("/api/console", consoleRoutes(deps, { trustProxy, mailer: mailer === undefined ? createMailer() : (mailer ?? undefined), uploadDir }));
+  app.route(
+    "/api/console",
+    consoleRoutes(deps, {
+      trustProxy,
+      mailer: mailer === undefined ? createMailer() : (mailer ?? undefined),
+      uploadDir,
+    }),
+  );
   registerMetricsRoute(app, metrics, metricsToken);
   registerStaticFiles(app, staticDir);
   return app;
 }
 
 /** Counts a batch's results; a reply the database refused is logged by its id and the engine's reason (no answer text). */
-function observeReplyBatch(logger: Logger, metrics: AppMetrics, route: "replies" | "relayed_replies", results: ReplyResult[]): ReplyResult[] {
+function observeReplyBatch(
+  logger: Logger,
+  metrics: AppMetrics,
+  route: "replies" | "relayed_replies",
+  results: ReplyResult[],
+): ReplyResult[] {
   for (const result of results) {
-    if (result.outcome === "rejected" && result.error.code === "storage_refused") logger.error({ event: "reply_storage_refused", route, replyId: result.id }, "The database refused a reply.");
+    if (result.outcome === "rejected" && result.error.code === "storage_refused")
+      logger.error({ event: "reply_storage_refused", route, replyId: result.id }, "The database refused a reply.");
   }
   return metrics.recordReplyBatch(route, results);
 }

@@ -17,7 +17,10 @@ export const BLOB_CACHE_CONTROL = "private, max-age=31536000, immutable";
 
 /** RFC 8187 ext-value: everything outside attr-char percent-encoded as UTF-8. */
 export function contentDispositionInline(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `inline; filename*=UTF-8''${encoded}`;
 }
 
@@ -26,13 +29,19 @@ export function blobRoutes(deps: AppDeps & { blobStore: BlobStore }): Hono {
   // Hono answers HEAD with the GET route and drops the body; the handler skips opening the file for it.
   routes.get("/:sha256", async (c) => {
     const sha256 = c.req.param("sha256");
-    if (!isBlobId(sha256)) throw new ApiProblem(400, "invalid_blob_id", "A blob id is a sha-256 in lower-case hex (64 characters 0-9a-f).");
+    if (!isBlobId(sha256))
+      throw new ApiProblem(400, "invalid_blob_id", "A blob id is a sha-256 in lower-case hex (64 characters 0-9a-f).");
     const workshopId = await invitationWorkshopId(deps, c);
     // Only hashes of this workshop's materials are served: knowing a hash from elsewhere opens nothing.
     const material = await findWorkshopMaterialBySha256(deps.db, workshopId, sha256);
     if (!material) throw forbidden();
     const size = await deps.blobStore.size(sha256);
-    if (size === undefined) throw new ApiProblem(404, "blob_missing", "This file is listed but not stored on the server. Please tell the organiser.");
+    if (size === undefined)
+      throw new ApiProblem(
+        404,
+        "blob_missing",
+        "This file is listed but not stored on the server. Please tell the organiser.",
+      );
 
     const etag = `"${sha256}"`;
     const headers: Record<string, string> = {
@@ -43,19 +52,31 @@ export function blobRoutes(deps: AppDeps & { blobStore: BlobStore }): Hono {
       "Content-Disposition": contentDispositionInline(material.fileName),
       "X-Content-Type-Options": "nosniff",
       // A handout opened straight from this address must not run script on our origin.
-      "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'; media-src 'self'; sandbox",
+      "Content-Security-Policy":
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; media-src 'self'; sandbox",
       Vary: "Authorization",
     };
     if (ifNoneMatchHits(c.req.header("If-None-Match"), etag)) {
       return new Response(null, { status: 304, headers: pick(headers, ["ETag", "Cache-Control", "Vary"]) });
     }
-    const range = ifRangeAllowsRange(c.req.header("If-Range"), etag) ? decideRange(c.req.header("Range"), size) : ({ kind: "full" } as const);
+    const range = ifRangeAllowsRange(c.req.header("If-Range"), etag)
+      ? decideRange(c.req.header("Range"), size)
+      : ({ kind: "full" } as const);
     if (range.kind === "unsatisfiable") {
-      return c.json({ error: { code: "range_not_satisfiable", message: `The requested range is not within this file of ${size} bytes.` } }, 416, {
-        "Content-Range": `bytes */${size}`,
-        "Accept-Ranges": "bytes",
-        ETag: etag,
-      });
+      return c.json(
+        {
+          error: {
+            code: "range_not_satisfiable",
+            message: `The requested range is not within this file of ${size} bytes.`,
+          },
+        },
+        416,
+        {
+          "Content-Range": `bytes */${size}`,
+          "Accept-Ranges": "bytes",
+          ETag: etag,
+        },
+      );
     }
     const span = range.kind === "partial" ? { start: range.start, end: range.end } : undefined;
     const length = span ? span.end - span.start + 1 : size;
@@ -78,7 +99,12 @@ export function blobRoutes(deps: AppDeps & { blobStore: BlobStore }): Hono {
   return routes;
 }
 
-async function sendFile(res: ServerResponse, status: number, headers: Record<string, string>, file: Readable): Promise<void> {
+async function sendFile(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  file: Readable,
+): Promise<void> {
   res.writeHead(status, headers);
   // A client that goes away mid-file (a phone losing signal) is normal; the stream is closed either way.
   await pipeline(file, res).catch(() => undefined);

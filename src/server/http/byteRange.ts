@@ -52,7 +52,10 @@ export function decideRange(header: string | undefined, size: number): RangeDeci
 }
 
 function entityTags(header: string): string[] {
-  return header.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+  return header
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
 }
 
 /** If-None-Match uses weak comparison: `W/"x"` matches `"x"`; `*` matches anything that exists. */

@@ -15,14 +15,22 @@ export function sourceOfAddress(address: string): string {
   const [head, tail = ""] = address.toLowerCase().split("::");
   const left = head === "" ? [] : head.split(":");
   const right = tail === "" ? [] : tail.split(":");
-  const groups = address.includes("::") ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  const groups = address.includes("::")
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** The client's source (see sourceOfAddress): the proxy's X-Forwarded-For (last hop) when trusted, else the socket's. */
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = (c.req.header("X-Forwarded-For") ?? "").split(",").map((h) => h.trim()).filter((h) => h !== "");
+    const hops = (c.req.header("X-Forwarded-For") ?? "")
+      .split(",")
+      .map((h) => h.trim())
+      .filter((h) => h !== "");
     if (hops.length > 0) return sourceOfAddress(hops[hops.length - 1]);
   }
   try {

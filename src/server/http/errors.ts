@@ -10,7 +10,8 @@ import { requestIdOf } from "../observability/requestLog";
 /** What a full disk answers, from any route: a temporary failure, so phones keep what they sent and try later. */
 export const DISK_FULL_STATUS = 507;
 export const DISK_FULL_CODE = "insufficient_storage";
-export const DISK_FULL_MESSAGE = "The server's disk is full, so nothing could be saved. Nothing is lost on your side: please try again later.";
+export const DISK_FULL_MESSAGE =
+  "The server's disk is full, so nothing could be saved. Nothing is lost on your side: please try again later.";
 
 /** Thrown by a route to answer with a specific API error. */
 export class ApiProblem extends Error {
@@ -29,7 +30,13 @@ export function errorBody(code: string, message: string, details?: FieldIssue[])
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
 }
 
-export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: FieldIssue[]): Response {
+export function jsonError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  message: string,
+  details?: FieldIssue[],
+): Response {
   return c.json(errorBody(code, message, details), status);
 }
 
@@ -56,7 +63,8 @@ export function registerErrorHandlers(app: Hono, logger: Logger): void {
     return jsonError(c, 500, "internal_error", "Something went wrong on the server. Please try again later.");
   });
   app.notFound((c) => {
-    if (c.req.path === "/api" || c.req.path.startsWith("/api/")) return jsonError(c, 404, "not_found", "There is nothing at this address.");
+    if (c.req.path === "/api" || c.req.path.startsWith("/api/"))
+      return jsonError(c, 404, "not_found", "There is nothing at this address.");
     return c.text("Not found", 404);
   });
 }

@@ -17,12 +17,22 @@ export async function participantFeedbackResponse(c: Context, deps: AppDeps, raw
   const { db } = deps;
   const code = normaliseInvitationCode(rawCode);
   if (!invitationCode.safeParse(code).success) {
-    throw new ApiProblem(400, "invalid_invitation_code", "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.");
+    throw new ApiProblem(
+      400,
+      "invalid_invitation_code",
+      "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.",
+    );
   }
   const invitation = await findInvitationWithinLimit(deps, c, () => findInvitation(db, code));
-  if (!invitation) throw new ApiProblem(404, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
+  if (!invitation)
+    throw new ApiProblem(
+      404,
+      "unknown_invitation",
+      "No invitation has this code. Please check it against your invitation message.",
+    );
   const stored = await findFeedback(db, invitation.campaignId);
-  if (!stored || stored.publishedAt === null) throw new ApiProblem(404, "no_feedback", "No feedback has been published for this workshop yet.");
+  if (!stored || stored.publishedAt === null)
+    throw new ApiProblem(404, "no_feedback", "No feedback has been published for this workshop yet.");
   const campaign = await findCampaign(db, invitation.campaignId);
   const workshop = campaign && (await findWorkshop(db, campaign.workshopId));
   if (!workshop) throw new Error(`Invitation ${code} points at a missing campaign or workshop`);

@@ -7,7 +7,11 @@ import type { AppDeps } from "./context";
 export type LimitedLookup<T> = { limited: false; found: T | undefined } | { limited: true; retryAfterSeconds: number };
 
 /** Runs `find` unless this source has made too many failed look-ups; a found result does not count against it. */
-export async function lookUpWithinLimit<T>(deps: AppDeps, c: Context, find: () => Promise<T | undefined>): Promise<LimitedLookup<T>> {
+export async function lookUpWithinLimit<T>(
+  deps: AppDeps,
+  c: Context,
+  find: () => Promise<T | undefined>,
+): Promise<LimitedLookup<T>> {
   // Reserved before the database is asked, so parallel guesses cannot all slip under the limit.
   const attempt = deps.invitationLookups.reserve(clientAddress(c, deps.trustProxy), deps.now());
   if (!attempt.allowed) return { limited: true, retryAfterSeconds: attempt.retryAfterSeconds };
@@ -16,10 +20,15 @@ export async function lookUpWithinLimit<T>(deps: AppDeps, c: Context, find: () =
   return { limited: false, found };
 }
 
-export const TOO_MANY_LOOKUPS_SENTENCE = "Too many invitation codes that do not exist were tried from your network. Please wait a while and try again.";
+export const TOO_MANY_LOOKUPS_SENTENCE =
+  "Too many invitation codes that do not exist were tried from your network. Please wait a while and try again.";
 
 /** The JSON routes' form: the found value or undefined; past the limit a 429 too_many_attempts with Retry-After. */
-export async function findInvitationWithinLimit<T>(deps: AppDeps, c: Context, find: () => Promise<T | undefined>): Promise<T | undefined> {
+export async function findInvitationWithinLimit<T>(
+  deps: AppDeps,
+  c: Context,
+  find: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   const result = await lookUpWithinLimit(deps, c, find);
   if (!result.limited) return result.found;
   c.header("Retry-After", String(result.retryAfterSeconds));

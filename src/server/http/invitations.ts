@@ -22,14 +22,25 @@ export function invitationRoutes(deps: AppDeps): Hono {
   routes.get("/:code", async (c) => {
     const code = normaliseInvitationCode(c.req.param("code"));
     if (!invitationCode.safeParse(code).success) {
-      throw new ApiProblem(400, "invalid_invitation_code", "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.");
+      throw new ApiProblem(
+        400,
+        "invalid_invitation_code",
+        "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.",
+      );
     }
     const invitation = await findInvitationWithinLimit(deps, c, () => findInvitation(db, code));
-    if (!invitation) throw new ApiProblem(404, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
+    if (!invitation)
+      throw new ApiProblem(
+        404,
+        "unknown_invitation",
+        "No invitation has this code. Please check it against your invitation message.",
+      );
     const campaign = await findCampaign(db, invitation.campaignId);
     const workshop = campaign && (await findWorkshop(db, campaign.workshopId));
-    const questionnaire = campaign && (await findQuestionnaire(db, campaign.questionnaireId, campaign.questionnaireVersion));
-    if (!campaign || !workshop || !questionnaire) throw new Error(`Invitation ${code} points at a missing campaign, workshop or questionnaire`);
+    const questionnaire =
+      campaign && (await findQuestionnaire(db, campaign.questionnaireId, campaign.questionnaireVersion));
+    if (!campaign || !workshop || !questionnaire)
+      throw new Error(`Invitation ${code} points at a missing campaign, workshop or questionnaire`);
     const payload: InvitationPayload = {
       code: invitation.code,
       prefill: invitation.prefill,

@@ -60,8 +60,12 @@ async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): P
  *
  * @example app.use("*", limitBody(MAX_JSON_BODY_BYTES));
  */
-export function limitBody<E extends Env = Env>(maxBytes: number = MAX_JSON_BODY_BYTES, message?: string): MiddlewareHandler<E> {
-  const tooLarge = () => new ApiProblem(413, "payload_too_large", message ?? `The request is larger than ${megabytes(maxBytes)}.`);
+export function limitBody<E extends Env = Env>(
+  maxBytes: number = MAX_JSON_BODY_BYTES,
+  message?: string,
+): MiddlewareHandler<E> {
+  const tooLarge = () =>
+    new ApiProblem(413, "payload_too_large", message ?? `The request is larger than ${megabytes(maxBytes)}.`);
   return async function limitBody(c, next) {
     const method = c.req.method;
     if (method === "GET" || method === "HEAD") return next();
@@ -84,13 +88,16 @@ export function limitBody<E extends Env = Env>(maxBytes: number = MAX_JSON_BODY_
     if (!bytes || bytes.byteLength > maxBytes) throw tooLarge();
     const exact = bytes;
     // Hono keeps promises of the body here (its type says methods): c.req.text() and json() are answered from it.
-    (c.req.bodyCache as Record<string, Promise<unknown>>).arrayBuffer = Promise.resolve(exact.buffer.slice(exact.byteOffset, exact.byteOffset + exact.byteLength));
+    (c.req.bodyCache as Record<string, Promise<unknown>>).arrayBuffer = Promise.resolve(
+      exact.buffer.slice(exact.byteOffset, exact.byteOffset + exact.byteLength),
+    );
     bufferedBodies.set(c.req.raw, exact);
     await next();
   };
 }
 
-const invalidRequest = (details: FieldIssue[]) => new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", details);
+const invalidRequest = (details: FieldIssue[]) =>
+  new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", details);
 
 /**
  * Reads and checks a JSON request body; the handler gets the schema's output from c.req.valid("json").
@@ -115,14 +122,20 @@ export function jsonBody<S extends z.ZodMiniType, E extends Env = Env, P extends
   };
   return async function jsonBody(c, next) {
     if (!isJsonContentType(c.req.header("content-type"))) {
-      throw new ApiProblem(415, "unsupported_media_type", "The request must be sent as JSON (Content-Type: application/json).");
+      throw new ApiProblem(
+        415,
+        "unsupported_media_type",
+        "The request must be sent as JSON (Content-Type: application/json).",
+      );
     }
     await limit(c, async () => {
       let value: unknown;
       try {
         const bytes = bufferedBodies.get(c.req.raw);
         // Parsed straight from the bytes limitBody() kept (a leading BOM dropped, as Request.json() does).
-        value = bytes ? JSON.parse(bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0)) : await c.req.json();
+        value = bytes
+          ? JSON.parse(bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0))
+          : await c.req.json();
       } catch {
         throw new ApiProblem(400, "malformed_json", "The request body is not valid JSON.");
       }

@@ -10,14 +10,18 @@ import { limitedInvitationFinder, replyBatchHandlers } from "./replies";
 import { idOf, rejected, takeReplies, type IntakeDeps } from "./replyIntake";
 import { fieldIssuesFromZod } from "./zodIssues";
 
-export const INVALID_SIGNATURE_MESSAGE = "This reply file was changed after it was signed, or was not made by the invited participant's app.";
+export const INVALID_SIGNATURE_MESSAGE =
+  "This reply file was changed after it was signed, or was not made by the invited participant's app.";
 
 /** The reply id of a file that may not be well formed, for its result. */
 function fileReplyId(item: unknown): string {
   return item !== null && typeof item === "object" ? idOf((item as { reply?: unknown }).reply) : "";
 }
 
-export async function takeRelayedReplies(items: readonly unknown[], deps: AppDeps & Pick<IntakeDeps, "questionnaires" | "findInvitation">): Promise<ReplyResult[]> {
+export async function takeRelayedReplies(
+  items: readonly unknown[],
+  deps: AppDeps & Pick<IntakeDeps, "questionnaires" | "findInvitation">,
+): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
   const relayKeys = new Map<string, Promise<string | undefined>>();
   const relayKeyOf = (code: string) => {
@@ -29,7 +33,12 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
   for (const [index, item] of items.entries()) {
     const parsed = relayedReplyFile.safeParse(item);
     if (!parsed.success) {
-      results[index] = rejected(fileReplyId(item), "invalid_reply", "This reply file is not in the expected form.", fieldIssuesFromZod(parsed.error.issues, item));
+      results[index] = rejected(
+        fileReplyId(item),
+        "invalid_reply",
+        "This reply file is not in the expected form.",
+        fieldIssuesFromZod(parsed.error.issues, item),
+      );
       continue;
     }
     const { reply } = parsed.data;
@@ -47,7 +56,10 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
     verified.push({ index, reply });
   }
   if (verified.length > 0) {
-    const taken = await takeReplies(verified.map((v) => v.reply), deps);
+    const taken = await takeReplies(
+      verified.map((v) => v.reply),
+      deps,
+    );
     verified.forEach((v, i) => (results[v.index] = taken[i]));
   }
   return results;
@@ -55,6 +67,13 @@ export async function takeRelayedReplies(items: readonly unknown[], deps: AppDep
 
 export function relayedReplyRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeRelayedReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) => deps.observeReplyBatch("relayed_replies", results))));
+  routes.post(
+    "/",
+    ...replyBatchHandlers((items, c) =>
+      takeRelayedReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) =>
+        deps.observeReplyBatch("relayed_replies", results),
+      ),
+    ),
+  );
   return routes;
 }

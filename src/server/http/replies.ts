@@ -1,6 +1,12 @@
 // POST /api/replies: a batch from a phone's outbox. Each reply gets its own result, in the order sent.
 import { Hono, type Context, type Env, type Handler } from "hono";
-import { MAX_BATCH_BYTES, MAX_REPLIES_PER_BATCH, replyBatchRequest, type ReplyBatchResponse, type ReplyResult } from "../../shared/api";
+import {
+  MAX_BATCH_BYTES,
+  MAX_REPLIES_PER_BATCH,
+  replyBatchRequest,
+  type ReplyBatchResponse,
+  type ReplyResult,
+} from "../../shared/api";
 import type { AppDeps } from "./context";
 import { referenceData } from "../db/referenceCache";
 import { ApiProblem } from "./errors";
@@ -17,7 +23,13 @@ export function replyBatchHandlers(take: (items: unknown[], c: Context) => Promi
   const readBatch = jsonBody(replyBatchRequest, {
     maxBytes: MAX_BATCH_BYTES,
     tooLargeMessage: `The batch is larger than ${MAX_BATCH_BYTES / 1024} KB. Send fewer replies at a time, or shorten very long answers.`,
-    invalid: (details) => new ApiProblem(400, "invalid_batch", `The body must be { "replies": [...] } with 1 to ${MAX_REPLIES_PER_BATCH} replies.`, details),
+    invalid: (details) =>
+      new ApiProblem(
+        400,
+        "invalid_batch",
+        `The body must be { "replies": [...] } with 1 to ${MAX_REPLIES_PER_BATCH} replies.`,
+        details,
+      ),
     // One reply's bad text must not sink its batch: the reply schema refuses it, for that reply alone.
     refuseNulCharacters: false,
   });
@@ -38,6 +50,13 @@ export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["
 
 export function replyRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
-  routes.post("/", ...replyBatchHandlers((items, c) => takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) => deps.observeReplyBatch("replies", results))));
+  routes.post(
+    "/",
+    ...replyBatchHandlers((items, c) =>
+      takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) =>
+        deps.observeReplyBatch("replies", results),
+      ),
+    ),
+  );
   return routes;
 }

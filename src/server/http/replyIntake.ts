@@ -27,12 +27,26 @@ export interface IntakeDeps {
 }
 
 export function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
-  return { id, outcome: "rejected", status: 422, error: details && details.length > 0 ? { code, message, details } : { code, message } };
+  return {
+    id,
+    outcome: "rejected",
+    status: 422,
+    error: details && details.length > 0 ? { code, message, details } : { code, message },
+  };
 }
 
 function fromStored(id: string, stored: StoredReplyFingerprint, contentHash: string): ReplyResult {
-  if (stored.contentHash === contentHash) return { id, outcome: "already_stored", status: 200, receipt: stored.receipt };
-  return { id, outcome: "conflict", status: 409, error: { code: "reply_conflict", message: "A different reply with the same id is already stored. The stored reply was kept." } };
+  if (stored.contentHash === contentHash)
+    return { id, outcome: "already_stored", status: 200, receipt: stored.receipt };
+  return {
+    id,
+    outcome: "conflict",
+    status: 409,
+    error: {
+      code: "reply_conflict",
+      message: "A different reply with the same id is already stored. The stored reply was kept.",
+    },
+  };
 }
 
 export function replyContentHash(reply: Reply): string {
@@ -40,7 +54,8 @@ export function replyContentHash(reply: Reply): string {
 }
 
 export function idOf(item: unknown): string {
-  if (item !== null && typeof item === "object" && typeof (item as { id?: unknown }).id === "string") return (item as { id: string }).id;
+  if (item !== null && typeof item === "object" && typeof (item as { id?: unknown }).id === "string")
+    return (item as { id: string }).id;
   return "";
 }
 
@@ -60,7 +75,10 @@ interface Candidate {
   contentHash: string;
 }
 
-export async function takeReplies(items: readonly unknown[], { db, now, questionnaires, findInvitation }: IntakeDeps): Promise<ReplyResult[]> {
+export async function takeReplies(
+  items: readonly unknown[],
+  { db, now, questionnaires, findInvitation }: IntakeDeps,
+): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
   const receivedAt = now();
   const candidates: Candidate[] = [];
@@ -69,11 +87,20 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
   items.forEach((item, index) => {
     const parsed = replySchema.safeParse(item);
     if (!parsed.success) {
-      results[index] = rejected(idOf(item), "invalid_reply", "This reply is not in the expected form.", fieldIssuesFromZod(parsed.error.issues, item));
+      results[index] = rejected(
+        idOf(item),
+        "invalid_reply",
+        "This reply is not in the expected form.",
+        fieldIssuesFromZod(parsed.error.issues, item),
+      );
       return;
     }
     if (seenIds.has(parsed.data.id)) {
-      results[index] = rejected(parsed.data.id, "duplicate_in_batch", "This reply appears twice in the same batch; only its first copy was considered.");
+      results[index] = rejected(
+        parsed.data.id,
+        "duplicate_in_batch",
+        "This reply appears twice in the same batch; only its first copy was considered.",
+      );
       return;
     }
     seenIds.add(parsed.data.id);
@@ -81,7 +108,10 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
   });
 
   // A reply stored before (its response lost on the way) gets its original receipt, even if the campaign has closed since.
-  const stored = await findStoredReplies(db, candidates.map((c) => c.reply.id));
+  const stored = await findStoredReplies(
+    db,
+    candidates.map((c) => c.reply.id),
+  );
   // Each campaign, invitation and the code list asked once per batch; across batches the reference cache answers.
   const reference = referenceData(db);
   const campaignById = perRequest((id) => reference.campaign(id));
@@ -94,7 +124,10 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
     if (!found) {
       found = reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
       questionnaires.set(key, found);
-      found.then((d) => d ?? questionnaires.delete(key), () => questionnaires.delete(key));
+      found.then(
+        (d) => d ?? questionnaires.delete(key),
+        () => questionnaires.delete(key),
+      );
     }
     return found;
   };
@@ -142,14 +175,23 @@ export async function takeReplies(items: readonly unknown[], { db, now, question
   const { written, refused } = await replyStore(db)(toWrite.map((w) => w.row));
   // Ids neither written nor refused were inserted by a concurrent request between our look-up and our insert.
   const raced = toWrite.filter((w) => !written.has(w.row.id) && !refused.has(w.row.id));
-  const storedMeanwhile = raced.length > 0 ? await findStoredReplies(db, raced.map((w) => w.row.id)) : new Map<string, StoredReplyFingerprint>();
+  const storedMeanwhile =
+    raced.length > 0
+      ? await findStoredReplies(
+          db,
+          raced.map((w) => w.row.id),
+        )
+      : new Map<string, StoredReplyFingerprint>();
   for (const { candidate, receipt, row } of toWrite) {
     const other = storedMeanwhile.get(row.id);
     if (written.has(row.id)) results[candidate.index] = { id: row.id, outcome: "stored", status: 201, receipt };
     else if (refused.has(row.id)) {
-      results[candidate.index] = rejected(row.id, "storage_refused", "The server's database could not store this reply as it is. Please contact the organiser.");
-    }
-    else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);
+      results[candidate.index] = rejected(
+        row.id,
+        "storage_refused",
+        "The server's database could not store this reply as it is. Please contact the organiser.",
+      );
+    } else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);
     else throw new Error(`Reply ${row.id} was neither written nor found`);
   }
   return results;
@@ -165,18 +207,39 @@ interface ReplyContext {
 
 async function checkReply(reply: Reply, context: ReplyContext): Promise<ReplyResult | undefined> {
   const { campaign, invitation } = context;
-  if (!campaign) return rejected(reply.id, "unknown_campaign", "The questionnaire this reply belongs to is not known to the server.");
+  if (!campaign)
+    return rejected(
+      reply.id,
+      "unknown_campaign",
+      "The questionnaire this reply belongs to is not known to the server.",
+    );
   if (!invitation || invitation.campaignId !== campaign.id) {
-    return rejected(reply.id, "unknown_invitation", "The invitation code of this reply does not belong to this questionnaire.");
+    return rejected(
+      reply.id,
+      "unknown_invitation",
+      "The invitation code of this reply does not belong to this questionnaire.",
+    );
   }
   const acceptance = campaignAcceptsReplies(campaign, context.now);
   if (!acceptance.accepted) return rejected(reply.id, acceptance.code, acceptance.message);
-  if (reply.questionnaireId !== campaign.questionnaireId || reply.questionnaireVersion !== campaign.questionnaireVersion) {
-    return rejected(reply.id, "wrong_questionnaire_version", "This reply was made for a different version of the questionnaire than the one being collected.");
+  if (
+    reply.questionnaireId !== campaign.questionnaireId ||
+    reply.questionnaireVersion !== campaign.questionnaireVersion
+  ) {
+    return rejected(
+      reply.id,
+      "wrong_questionnaire_version",
+      "This reply was made for a different version of the questionnaire than the one being collected.",
+    );
   }
   const definition = await context.questionnaire(campaign);
-  if (!definition) throw new Error(`Campaign ${campaign.id} uses questionnaire ${campaign.questionnaireId} v${campaign.questionnaireVersion}, which is not stored`);
-  const issues = validateAnswers(definition, reply.answers, { lists: { administrations: await context.administrationCodes() } });
+  if (!definition)
+    throw new Error(
+      `Campaign ${campaign.id} uses questionnaire ${campaign.questionnaireId} v${campaign.questionnaireVersion}, which is not stored`,
+    );
+  const issues = validateAnswers(definition, reply.answers, {
+    lists: { administrations: await context.administrationCodes() },
+  });
   if (issues.length > 0) {
     return rejected(
       reply.id,

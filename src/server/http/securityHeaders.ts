@@ -72,7 +72,8 @@ export function securityHeaders({ trustProxy }: { trustProxy: boolean }): Middle
     strictTransportSecurity: false,
     crossOriginResourcePolicy: "same-origin",
   });
-  const isPageAsset = (path: string) => path.startsWith("/assets/") && /\.(js|css)$/.test(path) && !path.includes("worker");
+  const isPageAsset = (path: string) =>
+    path.startsWith("/assets/") && /\.(js|css)$/.test(path) && !path.includes("worker");
   const nothingMore = async () => {};
   return async function securityHeaders(c, next) {
     await next();

@@ -53,7 +53,9 @@ export function registerStaticFiles(app: Hono, staticDir: string): void {
     if (isApiPath(c.req.path)) return next();
     if (!built()) {
       if (c.req.path !== "/" && c.req.path !== "/index.html") return next();
-      return c.text("The Outrigger app has not been built yet. Run `npm run build`, then reload this page.\n", 503, { "Cache-Control": "no-store" });
+      return c.text("The Outrigger app has not been built yet. Run `npm run build`, then reload this page.\n", 503, {
+        "Cache-Control": "no-store",
+      });
     }
     // Headers must be set before serveStatic builds its response; they are removed again if nothing is found.
     c.header("Cache-Control", cacheControlFor(c.req.path));

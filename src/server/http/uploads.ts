@@ -11,10 +11,22 @@ import { FileStore } from "@tus/file-store";
 import { Server as TusServer, type ServerOptions } from "@tus/server";
 import { Hono, type Context } from "hono";
 import { cleanAttachmentFileName } from "../../shared/attachmentContent";
-import { isAttachmentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY, UPLOADS_PATH, uploadMetadata } from "../../shared/attachments";
+import {
+  isAttachmentType,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_REPLY,
+  UPLOADS_PATH,
+  uploadMetadata,
+} from "../../shared/attachments";
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { canonicalId, invitationCode, uuidV7 } from "../../shared/reply";
-import { type AttachmentUpload, countAttachmentUploads, findAttachmentUpload, findReplyInvitationCode, insertAttachmentUpload } from "../db/attachments";
+import {
+  type AttachmentUpload,
+  countAttachmentUploads,
+  findAttachmentUpload,
+  findReplyInvitationCode,
+  insertAttachmentUpload,
+} from "../db/attachments";
 import { findInvitation } from "../db/invitations";
 import { isDiskFull } from "../db/storageErrors";
 import { createUploadRegistrar, type RegistrationOutcome } from "../attachments/uploadRegistration";
@@ -42,7 +54,12 @@ function refusal(status: number, sentence: string): TusRefusal {
 }
 
 function isRefusal(value: unknown): value is TusRefusal {
-  return typeof value === "object" && value !== null && typeof (value as TusRefusal).status_code === "number" && typeof (value as TusRefusal).body === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as TusRefusal).status_code === "number" &&
+    typeof (value as TusRefusal).body === "string"
+  );
 }
 
 /** A refusal as JSON, thrown from a tus hook (the body is written as is). */
@@ -50,16 +67,35 @@ function jsonRefusal(status: number, code: string, message: string): TusRefusal 
   return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
 }
 
-const NOT_REGISTERED = { code: "attachment_not_registered", message: "Your file arrived but could not be recorded yet. It will be sent again; please keep it on your phone." };
+const NOT_REGISTERED = {
+  code: "attachment_not_registered",
+  message: "Your file arrived but could not be recorded yet. It will be sent again; please keep it on your phone.",
+};
 
 /** A JSON refusal sent before the request reaches @tus/server. */
 function refuseJson(status: number, code: string, message: string, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(errorBody(code, message)), { status, headers: { "Tus-Resumable": TUS_VERSION, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...extra } });
+  return new Response(JSON.stringify(errorBody(code, message)), {
+    status,
+    headers: {
+      "Tus-Resumable": TUS_VERSION,
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...extra,
+    },
+  });
 }
 
 /** A refusal sent before the request reaches @tus/server, shaped like its own. */
 function refuse(status: number, sentence: string, extra: Record<string, string> = {}): Response {
-  return new Response(`${sentence}\n`, { status, headers: { "Tus-Resumable": TUS_VERSION, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra } });
+  return new Response(`${sentence}\n`, {
+    status,
+    headers: {
+      "Tus-Resumable": TUS_VERSION,
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...extra,
+    },
+  });
 }
 
 /** The invitation code of `Authorization: Invitation <CODE>`, normalised; undefined when absent or malformed. */
@@ -95,13 +131,21 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   // Made on the first upload request, so an app that never sees one never creates the folder.
   let made: { tus: TusServer; datastore: FileStore } | undefined;
   const tusServer = () => (made ??= makeTusServer());
-  const registrar = createUploadRegistrar({ db, now, uploadDir, removeUpload: (id) => tusServer().datastore.remove(id) });
+  const registrar = createUploadRegistrar({
+    db,
+    now,
+    uploadDir,
+    removeUpload: (id) => tusServer().datastore.remove(id),
+  });
   /** Registers a finished upload; a database failure becomes "try again" rather than a lost file. */
   const tryRegister = async (upload: AttachmentUpload): Promise<RegistrationOutcome | "failed"> => {
     try {
       return await registrar.register(upload);
     } catch (error) {
-      logger.error({ event: "upload_registration_failed", uploadId: upload.id, err: error }, "A finished upload could not be registered (kept; registered on the next request or start).");
+      logger.error(
+        { event: "upload_registration_failed", uploadId: upload.id, err: error },
+        "A finished upload could not be registered (kept; registered on the next request or start).",
+      );
       return "failed";
     }
   };
@@ -118,26 +162,50 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
       // The upload id is the attachment id made on the phone: creating it again after a lost answer finds the same upload.
       namingFunction: (_req, metadata) => {
         const id = metadata?.attachmentId ?? "";
-        if (!uuidV7.safeParse(id).success) throw refusal(400, "The upload metadata needs attachmentId, a UUID version 7 made on the phone.");
+        if (!uuidV7.safeParse(id).success)
+          throw refusal(400, "The upload metadata needs attachmentId, a UUID version 7 made on the phone.");
         return id.toLowerCase();
       },
       onUploadCreate: async (req, upload) => {
         const code = invitationCodeOfHeader(req.headers.get("authorization"));
-        if (code === undefined || (await findInvitation(db, code)) === undefined) throw refusal(401, "Send your invitation code as \"Authorization: Invitation <code>\".");
-        if (upload.sizeIsDeferred || upload.size === undefined) throw refusal(400, "Send Upload-Length: the size of the file must be known when its upload starts.");
+        if (code === undefined || (await findInvitation(db, code)) === undefined)
+          throw refusal(401, 'Send your invitation code as "Authorization: Invitation <code>".');
+        if (upload.sizeIsDeferred || upload.size === undefined)
+          throw refusal(400, "Send Upload-Length: the size of the file must be known when its upload starts.");
         const parsed = uploadMetadata.safeParse(upload.metadata ?? {});
         if (!parsed.success) {
           const filetype = upload.metadata?.filetype;
-          if (typeof filetype === "string" && filetype !== "" && !isAttachmentType(filetype)) throw refusal(415, `Files of type ${filetype} cannot be attached: send a PDF, JPEG, PNG, WebP, Word (.docx), PowerPoint (.pptx) or plain text file.`);
+          if (typeof filetype === "string" && filetype !== "" && !isAttachmentType(filetype))
+            throw refusal(
+              415,
+              `Files of type ${filetype} cannot be attached: send a PDF, JPEG, PNG, WebP, Word (.docx), PowerPoint (.pptx) or plain text file.`,
+            );
           throw refusal(400, `The upload metadata is missing or invalid: ${describeIssue(parsed.error)}.`);
         }
         const meta = parsed.data;
-        if (upload.size > MAX_ATTACHMENT_BYTES) throw refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
+        if (upload.size > MAX_ATTACHMENT_BYTES)
+          throw refusal(
+            413,
+            `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`,
+          );
         const owner = await findReplyInvitationCode(db, meta.replyId);
-        if (owner === undefined) throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
+        if (owner === undefined)
+          throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
         if (owner !== code) throw refusal(403, "This reply was not sent with your invitation.");
-        if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY) throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
-        await insertAttachmentUpload(db, { id: upload.id, replyId: meta.replyId, invitationCode: code, fileName: cleanAttachmentFileName(meta.filename, meta.filetype), contentType: meta.filetype, size: upload.size }, now());
+        if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY)
+          throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
+        await insertAttachmentUpload(
+          db,
+          {
+            id: upload.id,
+            replyId: meta.replyId,
+            invitationCode: code,
+            fileName: cleanAttachmentFileName(meta.filename, meta.filetype),
+            contentType: meta.filetype,
+            size: upload.size,
+          },
+          now(),
+        );
         return {};
       },
       onUploadFinish: async (_req, upload: Upload) => {
@@ -145,12 +213,17 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         if (!begun) throw jsonRefusal(503, NOT_REGISTERED.code, NOT_REGISTERED.message);
         const outcome = await tryRegister(begun);
         // Never answer "complete" for a file that is not listed: the phone would drop its copy.
-        if (outcome === "failed" || outcome.state === "missing" || outcome.state === "unfinished") throw jsonRefusal(503, NOT_REGISTERED.code, NOT_REGISTERED.message);
+        if (outcome === "failed" || outcome.state === "missing" || outcome.state === "unfinished")
+          throw jsonRefusal(503, NOT_REGISTERED.code, NOT_REGISTERED.message);
         if (outcome.state === "refused") throw jsonRefusal(422, outcome.code, outcome.message);
         return {};
       },
       onResponseError: (_req, err) => {
-        if (isRefusal(err) && err.status_code === 413) return refusal(413, `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`);
+        if (isRefusal(err) && err.status_code === 413)
+          return refusal(
+            413,
+            `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`,
+          );
         if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
         if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
@@ -176,7 +249,8 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   // Every refusal counts as a failed upload, by status, whether this route or @tus/server answered it.
   routes.all("*", async (c) => {
     const res = await answerUpload(c);
-    const status = res === RESPONSE_ALREADY_SENT ? (c.env as Partial<HttpBindings> | undefined)?.outgoing?.statusCode : res.status;
+    const status =
+      res === RESPONSE_ALREADY_SENT ? (c.env as Partial<HttpBindings> | undefined)?.outgoing?.statusCode : res.status;
     if (status !== undefined && status >= 400) metrics.uploadFailed(String(status));
     return res;
   });
@@ -185,28 +259,51 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   async function answerUpload(c: Context): Promise<Response> {
     const method = c.req.method;
     if (method === "OPTIONS") return delegate(c);
-    if (method !== "POST" && method !== "HEAD" && method !== "PATCH") return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
+    if (method !== "POST" && method !== "HEAD" && method !== "PATCH")
+      return refuse(405, "Uploads take POST, HEAD, PATCH and OPTIONS only.", { Allow: "POST, HEAD, PATCH, OPTIONS" });
     const code = invitationCodeOfHeader(c.req.header("Authorization"));
-    if (code === undefined) return refuse(401, `Attachments are sent with your invitation: send it as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`);
+    if (code === undefined)
+      return refuse(
+        401,
+        `Attachments are sent with your invitation: send it as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`,
+      );
     const lookup = await lookUpWithinLimit(deps, c, () => findInvitation(db, code));
-    if (lookup.limited) return refuse(429, TOO_MANY_LOOKUPS_SENTENCE, { "Retry-After": String(lookup.retryAfterSeconds) });
-    if (lookup.found === undefined) return refuse(401, "No invitation has this code. Please check it against your invitation message.");
+    if (lookup.limited)
+      return refuse(429, TOO_MANY_LOOKUPS_SENTENCE, { "Retry-After": String(lookup.retryAfterSeconds) });
+    if (lookup.found === undefined)
+      return refuse(401, "No invitation has this code. Please check it against your invitation message.");
 
     const rest = c.req.path.slice(UPLOADS_PATH.length).replace(/^\/+|\/+$/g, "");
     if (method === "POST") {
       if (rest !== "") return refuse(405, `Create uploads with POST ${UPLOADS_PATH}.`);
       const metadata = parseUploadMetadata(c.req.header("Upload-Metadata"));
-      if (metadata === undefined) return refuse(400, "The Upload-Metadata header is not valid tus metadata (key base64, …).");
+      if (metadata === undefined)
+        return refuse(400, "The Upload-Metadata header is not valid tus metadata (key base64, …).");
       const id = metadata.attachmentId?.toLowerCase();
       if (id !== undefined && uuidV7.safeParse(id).success) {
         const begun = await findAttachmentUpload(db, id);
-        if (begun && begun.invitationCode !== code) return refuse(403, "This attachment id belongs to another invitation's upload.");
+        if (begun && begun.invitationCode !== code)
+          return refuse(403, "This attachment id belongs to another invitation's upload.");
         if (begun) {
           // Created before (its answer may have been lost): the same upload, never truncated. The phone resumes it with HEAD.
-          const stored = await tusServer().datastore.getUpload(id).catch(() => undefined);
+          const stored = await tusServer()
+            .datastore.getUpload(id)
+            .catch(() => undefined);
           if (stored) {
-            if (canonicalId(metadata.replyId ?? "") !== begun.replyId || Number(c.req.header("Upload-Length")) !== begun.size) return refuse(400, "An upload with this attachment id exists for another reply or size.");
-            return new Response(null, { status: 201, headers: { "Tus-Resumable": TUS_VERSION, Location: `${UPLOADS_PATH}/${id}`, "Upload-Offset": String(stored.offset), "Cache-Control": "no-store" } });
+            if (
+              canonicalId(metadata.replyId ?? "") !== begun.replyId ||
+              Number(c.req.header("Upload-Length")) !== begun.size
+            )
+              return refuse(400, "An upload with this attachment id exists for another reply or size.");
+            return new Response(null, {
+              status: 201,
+              headers: {
+                "Tus-Resumable": TUS_VERSION,
+                Location: `${UPLOADS_PATH}/${id}`,
+                "Upload-Offset": String(stored.offset),
+                "Cache-Control": "no-store",
+              },
+            });
           }
         }
       }
@@ -218,7 +315,8 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     if (begun.invitationCode !== code) return refuse(403, "This upload was started with another invitation.");
     // A finished file not yet registered (a failed write, a restart) is registered now, before tus answers "complete".
     const outcome = await tryRegister(begun);
-    if (outcome === "failed") return refuseJson(503, NOT_REGISTERED.code, NOT_REGISTERED.message, { "Retry-After": "5" });
+    if (outcome === "failed")
+      return refuseJson(503, NOT_REGISTERED.code, NOT_REGISTERED.message, { "Retry-After": "5" });
     if (outcome.state === "refused") return refuseJson(422, outcome.code, outcome.message);
     return delegate(c);
   }

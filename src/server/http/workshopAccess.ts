@@ -25,10 +25,19 @@ export async function invitationWorkshopId(deps: AppDeps, c: Context): Promise<s
   const raw = presentedCode(c);
   const code = raw === undefined ? undefined : normaliseInvitationCode(raw);
   if (code === undefined || !invitationCode.safeParse(code).success) {
-    throw new ApiProblem(401, "invitation_required", `Materials are for workshop participants: send your invitation code as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`);
+    throw new ApiProblem(
+      401,
+      "invitation_required",
+      `Materials are for workshop participants: send your invitation code as "Authorization: ${INVITATION_AUTH_SCHEME} <code>".`,
+    );
   }
   const workshopId = await findInvitationWithinLimit(deps, c, () => findInvitationWorkshopId(deps.db, code));
-  if (workshopId === undefined) throw new ApiProblem(401, "unknown_invitation", "No invitation has this code. Please check it against your invitation message.");
+  if (workshopId === undefined)
+    throw new ApiProblem(
+      401,
+      "unknown_invitation",
+      "No invitation has this code. Please check it against your invitation message.",
+    );
   return workshopId;
 }
 

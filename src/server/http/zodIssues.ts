@@ -34,17 +34,39 @@ export function fieldIssuesFromZod(issues: readonly z.core.$ZodIssue[], input: u
         }
         break;
       case "invalid_type":
-        if (valueAt(input, issue.path) === undefined) out.push({ path, code: "missing_field", message: `${label(path)} is missing.` });
-        else out.push({ path, code: issue.code, message: custom ?? `${label(path)} should be ${article(issue.expected)}.` });
+        if (valueAt(input, issue.path) === undefined)
+          out.push({ path, code: "missing_field", message: `${label(path)} is missing.` });
+        else
+          out.push({
+            path,
+            code: issue.code,
+            message: custom ?? `${label(path)} should be ${article(issue.expected)}.`,
+          });
         break;
       case "too_small":
-        out.push({ path, code: issue.code, message: custom ?? `${label(path)} is too ${issue.origin === "string" || issue.origin === "array" ? "short" : "small"}.` });
+        out.push({
+          path,
+          code: issue.code,
+          message:
+            custom ??
+            `${label(path)} is too ${issue.origin === "string" || issue.origin === "array" ? "short" : "small"}.`,
+        });
         break;
       case "too_big":
-        out.push({ path, code: issue.code, message: custom ?? `${label(path)} is too ${issue.origin === "string" || issue.origin === "array" ? "long" : "large"} (at most ${String(issue.maximum)}).` });
+        out.push({
+          path,
+          code: issue.code,
+          message:
+            custom ??
+            `${label(path)} is too ${issue.origin === "string" || issue.origin === "array" ? "long" : "large"} (at most ${String(issue.maximum)}).`,
+        });
         break;
       case "invalid_format":
-        out.push({ path, code: issue.code, message: custom ? `${label(path)} ${custom}.` : `${label(path)} is not a valid ${formatName(issue.format)}.` });
+        out.push({
+          path,
+          code: issue.code,
+          message: custom ? `${label(path)} ${custom}.` : `${label(path)} is not a valid ${formatName(issue.format)}.`,
+        });
         break;
       case "custom": {
         // A check of ours may name its own code (e.g. nul_character) in its params.
@@ -60,7 +82,14 @@ export function fieldIssuesFromZod(issues: readonly z.core.$ZodIssue[], input: u
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { string: "text", number: "a number", int: "a whole number", boolean: "true or false", object: "an object", array: "a list" };
+  const names: Record<string, string> = {
+    string: "text",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    object: "an object",
+    array: "a list",
+  };
   return names[expected] ?? `a ${expected}`;
 }
 

@@ -31,19 +31,30 @@ export function describeSmtpUrl(smtpUrl: string): string {
  * A mailer for `smtpUrl` (default env SMTP_URL), sending from `from` (default env MAIL_FROM, else
  * "Outrigger <no-reply@localhost>"); undefined when no URL is set. Throws on a URL that is not smtp:// or smtps://.
  */
-export function createMailer(smtpUrl: string | undefined = process.env.SMTP_URL, from: string | undefined = process.env.MAIL_FROM): Mailer | undefined {
+export function createMailer(
+  smtpUrl: string | undefined = process.env.SMTP_URL,
+  from: string | undefined = process.env.MAIL_FROM,
+): Mailer | undefined {
   const url = smtpUrl?.trim();
   if (!url) return undefined;
   let protocol: string;
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new Error("SMTP_URL is not a valid URL: expected smtp://user:password@host:587 or smtps://user:password@host:465.");
+    throw new Error(
+      "SMTP_URL is not a valid URL: expected smtp://user:password@host:587 or smtps://user:password@host:465.",
+    );
   }
-  if (protocol !== "smtp:" && protocol !== "smtps:") throw new Error(`SMTP_URL must start with smtp:// or smtps:// (got ${protocol}//).`);
+  if (protocol !== "smtp:" && protocol !== "smtps:")
+    throw new Error(`SMTP_URL must start with smtp:// or smtps:// (got ${protocol}//).`);
   const sender = from?.trim() || DEFAULT_MAIL_FROM;
   // Short timeouts: sending happens while the organiser waits for the answer.
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     description: describeSmtpUrl(url),
     from: sender,

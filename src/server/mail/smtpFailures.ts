@@ -1,7 +1,16 @@
 // How a failed SMTP send is read: a short reason for the organiser, and whether every further message would fail too.
 
 /** Error codes nodemailer gives when the server cannot be reached or refuses us: every further message would fail the same way. */
-const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "EAUTH", "ENOAUTH", "ETLS", "EPROXY"]);
+const CONNECTION_ERRORS = new Set([
+  "ECONNECTION",
+  "ETIMEDOUT",
+  "ESOCKET",
+  "EDNS",
+  "EAUTH",
+  "ENOAUTH",
+  "ETLS",
+  "EPROXY",
+]);
 
 export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -47,10 +47,18 @@ export class MaterialsInputError extends Error {
   }
 }
 
-export async function addMaterials(db: OutriggerDatabase, blobStore: BlobStore, workshopId: string, files: readonly string[], options: AddMaterialsOptions = {}): Promise<AddMaterialsResult> {
+export async function addMaterials(
+  db: OutriggerDatabase,
+  blobStore: BlobStore,
+  workshopId: string,
+  files: readonly string[],
+  options: AddMaterialsOptions = {},
+): Promise<AddMaterialsResult> {
   if (files.length === 0) throw new MaterialsInputError("Name at least one file to add.");
   if (files.length > 1 && (options.title !== undefined || options.fileName !== undefined)) {
-    throw new MaterialsInputError("--title names one material: add files one at a time when giving each its own title.");
+    throw new MaterialsInputError(
+      "--title names one material: add files one at a time when giving each its own title.",
+    );
   }
   if (options.kind !== undefined && !MATERIAL_KINDS.includes(options.kind)) {
     throw new MaterialsInputError(`Unknown kind "${options.kind}". Kinds: ${MATERIAL_KINDS.join(", ")}.`);
@@ -66,8 +74,16 @@ export async function addMaterials(db: OutriggerDatabase, blobStore: BlobStore, 
     const fileName = options.fileName ?? basename(path);
     const type = fileTypeOf(fileName);
     const kind = options.kind ?? type?.kind;
-    if (!kind) throw new MaterialsInputError(`Cannot tell what kind of material ${fileName} is (known extensions: ${KNOWN_EXTENSIONS.join(", ")}). Pass --kind.`);
-    plans.push({ path, fileName, kind, contentType: options.contentType ?? type?.contentType ?? "application/octet-stream" });
+    if (!kind)
+      throw new MaterialsInputError(
+        `Cannot tell what kind of material ${fileName} is (known extensions: ${KNOWN_EXTENSIONS.join(", ")}). Pass --kind.`,
+      );
+    plans.push({
+      path,
+      fileName,
+      kind,
+      contentType: options.contentType ?? type?.contentType ?? "application/octet-stream",
+    });
   }
 
   const before = await listMaterials(db, workshopId);
@@ -92,7 +108,17 @@ export async function addMaterials(db: OutriggerDatabase, blobStore: BlobStore, 
       },
       now,
     );
-    added.push({ path: plan.path, outcome, material, ...(previous && previous.sha256 !== material.sha256 ? { previousSha256: previous.sha256 } : {}) });
+    added.push({
+      path: plan.path,
+      outcome,
+      material,
+      ...(previous && previous.sha256 !== material.sha256 ? { previousSha256: previous.sha256 } : {}),
+    });
   }
-  return { workshopId, materials: added, previousVersion: manifestVersion(before), version: manifestVersion(await listMaterials(db, workshopId)) };
+  return {
+    workshopId,
+    materials: added,
+    previousVersion: manifestVersion(before),
+    version: manifestVersion(await listMaterials(db, workshopId)),
+  };
 }

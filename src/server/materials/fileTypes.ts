@@ -40,7 +40,10 @@ export function fileTypeOf(fileName: string): FileType | undefined {
 /** "rkc-general_annex.v2.pdf" → "Rkc general annex v2": a title a person can read until someone writes a better one. */
 export function readableTitle(fileName: string): string {
   const stem = fileName.slice(0, fileName.length - extname(fileName).length) || fileName;
-  const words = stem.replace(/[_\-.+]+/g, " ").replace(/\s+/g, " ").trim();
+  const words = stem
+    .replace(/[_\-.+]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (words === "") return fileName;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

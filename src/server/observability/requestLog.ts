@@ -65,7 +65,8 @@ export function requestContext(): MiddlewareHandler {
       routesAnswered.set(incoming, routeForLog(c.req.path, pattern));
     }
     await next();
-    if (!incoming && c.res && !c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", requestIdFor(c.req.header("X-Request-Id")));
+    if (!incoming && c.res && !c.res.headers.has("X-Request-Id"))
+      c.res.headers.set("X-Request-Id", requestIdFor(c.req.header("X-Request-Id")));
   };
 }
 

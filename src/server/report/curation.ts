@@ -32,7 +32,10 @@ function freeTextQuestions(definition: QuestionnaireDefinition): Map<string, str
   return out;
 }
 
-async function questionnairesOf(db: OutriggerDatabase, replies: readonly StoredYearReply[]): Promise<Map<string, Map<string, string>>> {
+async function questionnairesOf(
+  db: OutriggerDatabase,
+  replies: readonly StoredYearReply[],
+): Promise<Map<string, Map<string, string>>> {
   const out = new Map<string, Map<string, string>>();
   for (const r of replies) {
     const key = `${r.questionnaireId}@${r.questionnaireVersion}`;
@@ -56,17 +59,27 @@ async function yearAnswers(db: OutriggerDatabase, data: YearData): Promise<YearA
   const questions = await questionnairesOf(db, counted);
   const out: YearAnswer[] = [];
   for (const reply of counted) {
-    for (const [questionId, questionLabel] of questions.get(`${reply.questionnaireId}@${reply.questionnaireVersion}`) ?? []) {
+    for (const [questionId, questionLabel] of questions.get(`${reply.questionnaireId}@${reply.questionnaireVersion}`) ??
+      []) {
       const value = reply.answers[questionId];
-      if (typeof value === "string" && isAnswered(value)) out.push({ reply, questionId, questionLabel, text: value.trim() });
+      if (typeof value === "string" && isAnswered(value))
+        out.push({ reply, questionId, questionLabel, text: value.trim() });
     }
   }
   return out;
 }
 
 /** The free-text answer of one reply to one question, when it has one (for tagging). */
-export async function findFreeTextAnswer(db: OutriggerDatabase, replyId: string, questionId: string): Promise<string | undefined> {
-  const row = await db.selectFrom("replies").select(["questionnaire_id", "questionnaire_version", "answers"]).where("id", "=", replyId).executeTakeFirst();
+export async function findFreeTextAnswer(
+  db: OutriggerDatabase,
+  replyId: string,
+  questionId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("replies")
+    .select(["questionnaire_id", "questionnaire_version", "answers"])
+    .where("id", "=", replyId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const definition = await findQuestionnaire(db, row.questionnaire_id, Number(row.questionnaire_version));
   if (!definition || !freeTextQuestions(definition).has(questionId)) return undefined;
@@ -79,7 +92,11 @@ export async function findFreeTextAnswer(db: OutriggerDatabase, replyId: string,
   }
 }
 
-export async function freeTextAnswers(db: OutriggerDatabase, fiscalYear: string, question?: string): Promise<FreeTextAnswerList> {
+export async function freeTextAnswers(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+  question?: string,
+): Promise<FreeTextAnswerList> {
   const data = await loadYearData(db, fiscalYear);
   const titles = new Map(data.workshops.map((w) => [w.id, w.title]));
   const all = (await yearAnswers(db, data)).filter((a) => question === undefined || a.questionId === question);
@@ -94,7 +111,9 @@ export async function freeTextAnswers(db: OutriggerDatabase, fiscalYear: string,
       administrationCode: a.reply.administrationCode,
       workshopId: a.reply.workshopId,
       workshopTitle: titles.get(a.reply.workshopId) ?? "",
-      ...(t ? { tag: t.tag, heading: t.heading, quote: t.quote, ...(t.excerpt !== undefined ? { excerpt: t.excerpt } : {}) } : {}),
+      ...(t
+        ? { tag: t.tag, heading: t.heading, quote: t.quote, ...(t.excerpt !== undefined ? { excerpt: t.excerpt } : {}) }
+        : {}),
     };
   });
   return { fiscalYear, answers };
@@ -140,27 +159,48 @@ export async function reportQuotesOf(db: OutriggerDatabase, fiscalYear: string):
 }
 
 /** The quote ids that are not picked quotes of the year's counted replies. */
-export async function unknownQuotes(db: OutriggerDatabase, fiscalYear: string, ids: readonly QuoteId[]): Promise<number[]> {
+export async function unknownQuotes(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+  ids: readonly QuoteId[],
+): Promise<number[]> {
   const picked = await pickedQuotes(db, await loadYearData(db, fiscalYear));
   return ids.flatMap((q, i) => (picked.has(tagKey(q.replyId, q.questionId)) ? [] : [i]));
 }
 
 /** What the campaign's participants see: computed now from the report and the curation. */
-export async function participantFeedbackOf(db: OutriggerDatabase, feedback: StoredFeedback & { publishedAt: string }, workshop: { title: string; fiscalYear: string }): Promise<ParticipantFeedback> {
+export async function participantFeedbackOf(
+  db: OutriggerDatabase,
+  feedback: StoredFeedback & { publishedAt: string },
+  workshop: { title: string; fiscalYear: string },
+): Promise<ParticipantFeedback> {
   const chosen = new Set(feedback.tables);
   const { report } = await buildReport(db, workshop.fiscalYear);
   const tables: FeedbackTable[] = REPORT_TABLES.filter((t) => chosen.has(t.number)).map((t) => ({
     number: t.number,
     title: t.title,
-    rows: tableToRows(report.tables[t.key] as Parameters<typeof tableToRows>[0]).map((row) => row.map((cell) => (cell === undefined ? null : cell))),
+    rows: tableToRows(report.tables[t.key] as Parameters<typeof tableToRows>[0]).map((row) =>
+      row.map((cell) => (cell === undefined ? null : cell)),
+    ),
   }));
   const picked = await pickedQuotes(db, await loadYearData(db, workshop.fiscalYear));
   // A quote unpicked or untagged since publishing drops out.
   const quotes: FeedbackQuote[] = feedback.quoteIds.flatMap((id) => {
     const q = picked.get(tagKey(id.replyId, id.questionId));
-    return q ? [{ heading: q.heading, text: q.text, administration: q.administration.name, workshop: q.workshop.title }] : [];
+    return q
+      ? [{ heading: q.heading, text: q.text, administration: q.administration.name, workshop: q.workshop.title }]
+      : [];
   });
-  return { campaignId: feedback.campaignId, workshopTitle: workshop.title, title: feedback.title, message: feedback.message, publishedAt: feedback.publishedAt, version: feedback.version, tables, quotes };
+  return {
+    campaignId: feedback.campaignId,
+    workshopTitle: workshop.title,
+    title: feedback.title,
+    message: feedback.message,
+    publishedAt: feedback.publishedAt,
+    version: feedback.version,
+    tables,
+    quotes,
+  };
 }
 
 /** Strong ETag: the version, plus a digest of the content (the tables are live, so they can change between versions). */

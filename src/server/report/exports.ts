@@ -23,18 +23,19 @@ import type { Cell, Row, Sheet } from "./xlsx";
 export type { Cell, Row, Sheet } from "./xlsx";
 
 type AnyScope = WorkshopScope | SubtotalScope | TotalScope;
-type AnyTable =
-  | ReportTable<RepliesRow>
-  | ReportTable<FollowUpActionsRow>
-  | ReportTable<YesNoRow>
-  | CrossTable<string>;
+type AnyTable = ReportTable<RepliesRow> | ReportTable<FollowUpActionsRow> | ReportTable<YesNoRow> | CrossTable<string>;
 
-const KIND_LABELS: Record<WorkshopKind, string> = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" };
+const KIND_LABELS: Record<WorkshopKind, string> = {
+  regional: "Regional",
+  "sub-regional": "Sub-regional",
+  national: "National",
+};
 
 /** The first three cells of every row: number, workshop (or subtotal / total), kind. */
 function scopeCells(row: AnyScope): Cell[] {
   if (row.scope === "workshop") return [row.number, row.title, KIND_LABELS[row.kind]];
-  if (row.scope === "subtotal") return [null, `${KIND_LABELS[row.kind]} workshops (${row.workshops})`, KIND_LABELS[row.kind]];
+  if (row.scope === "subtotal")
+    return [null, `${KIND_LABELS[row.kind]} workshops (${row.workshops})`, KIND_LABELS[row.kind]];
   return [null, `Total (${row.workshops} workshops)`, null];
 }
 
@@ -69,13 +70,31 @@ function repliesRows(table: ReportTable<RepliesRow>): Row[] {
 }
 
 function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
-  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Answered", "No action yet", ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`])];
-  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.answered, r.noActionYet, ...FOLLOW_UP_ACTIONS.flatMap((a) => [r.actions[a].count, r.actions[a].percent])])];
+  const header: Cell[] = [
+    ...SCOPE_HEADER,
+    "Replies",
+    "Answered",
+    "No action yet",
+    ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`]),
+  ];
+  return [
+    header,
+    ...allRows(table).map((r) => [
+      ...scopeCells(r),
+      r.replies,
+      r.answered,
+      r.noActionYet,
+      ...FOLLOW_UP_ACTIONS.flatMap((a) => [r.actions[a].count, r.actions[a].percent]),
+    ]),
+  ];
 }
 
 function yesNoRows(table: ReportTable<YesNoRow>): Row[] {
   const header: Cell[] = [...SCOPE_HEADER, "Replies", "Yes", "No", "Unanswered", "Yes (%)", "No (%)"];
-  return [header, ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.yes, r.no, r.unanswered, r.yesPercent, r.noPercent])];
+  return [
+    header,
+    ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.yes, r.no, r.unanswered, r.yesPercent, r.noPercent]),
+  ];
 }
 
 /** An administration as listed in tables 4 and 7: its code, with "*" where it appears in both. */
@@ -90,7 +109,12 @@ function crossRows(table: CrossTable<string>): Row[] {
     "Responding administrations",
     ...keys.flatMap((k) => {
       const label = table.total.columns[k].label;
-      return [`${label}: administrations (* = in both)`, `${label}: entries`, `${label}: in both`, `${label}: in both (%)`];
+      return [
+        `${label}: administrations (* = in both)`,
+        `${label}: entries`,
+        `${label}: in both`,
+        `${label}: in both (%)`,
+      ];
     }),
   ];
   const rows = allRows(table) as Array<AnyScope & CrossRow<string> & Partial<CrossWorkshopLists<string>>>;
@@ -135,12 +159,18 @@ export const REPORT_TABLES: ReadonlyArray<{ key: ReportTableKey; number: number;
 
 /** One sheet per table ("Table 2 Follow-up actions"), in the report's order. */
 export function reportToSheets(report: SurveyReport): Sheet[] {
-  return REPORT_TABLES.map((t) => ({ name: `Table ${t.number} ${t.title}`, rows: tableToRows(report.tables[t.key] as AnyTable) }));
+  return REPORT_TABLES.map((t) => ({
+    name: `Table ${t.number} ${t.title}`,
+    rows: tableToRows(report.tables[t.key] as AnyTable),
+  }));
 }
 
 /** The year-on-year comparison as rows. */
 export function comparisonToRows(comparison: readonly YearComparison[]): Row[] {
-  return [["Table", "Figure", "Previous year (%)", "This year (%)", "Change"], ...comparison.map((c) => [c.table, c.label, c.previous, c.current, c.text])];
+  return [
+    ["Table", "Figure", "Previous year (%)", "This year (%)", "Change"],
+    ...comparison.map((c) => [c.table, c.label, c.previous, c.current, c.text]),
+  ];
 }
 
 // ---- CSV ---------------------------------------------------------------------------------------
@@ -182,7 +212,8 @@ export interface ExportReply {
 }
 
 function optionLabel(question: Question, value: string): string {
-  if (question.type === "single_choice" || question.type === "multiple_choice") return question.options.find((o) => o.value === value)?.label ?? value;
+  if (question.type === "single_choice" || question.type === "multiple_choice")
+    return question.options.find((o) => o.value === value)?.label ?? value;
   if (question.type === "yes_no") {
     const v = value.trim().toLowerCase();
     if (v === "yes") return question.yesLabel ?? "Yes";
@@ -193,7 +224,11 @@ function optionLabel(question: Question, value: string): string {
 
 function answerCells(question: Question, value: AnswerValue | undefined, withSpecify: boolean): Cell[] {
   if (question.type === "multiple_choice") {
-    const choices = isMultipleChoiceAnswer(value) ? value.choices.map((c) => optionLabel(question, c)).join("; ") : typeof value === "string" ? value : "";
+    const choices = isMultipleChoiceAnswer(value)
+      ? value.choices.map((c) => optionLabel(question, c)).join("; ")
+      : typeof value === "string"
+        ? value
+        : "";
     const specify = isMultipleChoiceAnswer(value) ? (value.specify ?? "") : "";
     return withSpecify ? [choices, specify] : [choices];
   }

@@ -58,7 +58,10 @@ function toKind(kind: string): WorkshopKind {
 }
 
 /** Later wins: received_at, then submitted_at, then id (so the choice never depends on row order). */
-function isLater(a: { receivedAt: string; submittedAt: string; id: string }, b: { receivedAt: string; submittedAt: string; id: string }): boolean {
+function isLater(
+  a: { receivedAt: string; submittedAt: string; id: string },
+  b: { receivedAt: string; submittedAt: string; id: string },
+): boolean {
   const ta = Date.parse(a.receivedAt);
   const tb = Date.parse(b.receivedAt);
   if (ta !== tb) return ta > tb;
@@ -89,7 +92,10 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
   const listedAdministrations = await db
     .selectFrom("workshop_administrations")
     .innerJoin("workshops", "workshops.id", "workshop_administrations.workshop_id")
-    .select(["workshop_administrations.workshop_id as workshopId", "workshop_administrations.administration_code as code"])
+    .select([
+      "workshop_administrations.workshop_id as workshopId",
+      "workshop_administrations.administration_code as code",
+    ])
     .where("workshops.fiscal_year", "=", fiscalYear)
     .execute();
 
@@ -97,7 +103,11 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
     .selectFrom("invitations")
     .innerJoin("campaigns", "campaigns.id", "invitations.campaign_id")
     .innerJoin("workshops", "workshops.id", "campaigns.workshop_id")
-    .select(["invitations.code as code", "invitations.administration_code as administrationCode", "campaigns.workshop_id as workshopId"])
+    .select([
+      "invitations.code as code",
+      "invitations.administration_code as administrationCode",
+      "campaigns.workshop_id as workshopId",
+    ])
     .where("workshops.fiscal_year", "=", fiscalYear)
     .execute();
 
@@ -141,7 +151,8 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
 
   const workshops: ReportWorkshop[] = workshopRows.map((w) => {
     const stored = w.participating_administrations === null ? null : Number(w.participating_administrations);
-    const participatingAdministrations = stored ?? listedBy.get(w.id)?.size ?? invitedAdministrations.get(w.id)?.size ?? 0;
+    const participatingAdministrations =
+      stored ?? listedBy.get(w.id)?.size ?? invitedAdministrations.get(w.id)?.size ?? 0;
     return {
       id: w.id,
       title: w.title,
@@ -175,14 +186,18 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
     if (!current || isLater(r, current)) latest.set(r.invitationCode, r);
   }
   for (const r of latest.values()) r.counted = true;
-  storedReplies.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  storedReplies.sort(
+    (a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 
   return { fiscalYear, workshops, storedReplies };
 }
 
 /** The replies that count, as the report functions take them. */
 export function countedReplies(data: YearData): ReportReply[] {
-  return data.storedReplies.filter((r) => r.counted).map((r) => ({ workshopId: r.workshopId, administrationCode: r.administrationCode, answers: r.answers }));
+  return data.storedReplies
+    .filter((r) => r.counted)
+    .map((r) => ({ workshopId: r.workshopId, administrationCode: r.administrationCode, answers: r.answers }));
 }
 
 /** The report's input for one fiscal year: its workshops and one reply per invitation. */
@@ -205,6 +220,7 @@ export async function buildReport(db: OutriggerDatabase, fiscalYear: string): Pr
   const report = computeReport({ fiscalYear, ...input });
   const previousYear = previousFiscalYear(fiscalYear);
   const previousInput = await loadReportInput(db, previousYear);
-  const previous = previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
+  const previous =
+    previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
   return { report, previous, comparison: compareYears(report, previous) };
 }

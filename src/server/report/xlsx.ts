@@ -46,13 +46,23 @@ export function columnName(index: number): string {
  * characters; a name already taken (case-insensitively) gets " (2)", " (3)"….
  */
 export function safeSheetName(name: string, taken: Set<string> = new Set()): string {
-  let base = name.replace(/[[\]:*?/\\]/g, " ").replace(/[\u0000-\u001F]/g, "").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+  let base = name
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/[\u0000-\u001F]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (base === "") base = "Sheet";
   base = Array.from(base).slice(0, 31).join("").trim();
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
     const suffix = ` (${n})`;
-    candidate = Array.from(base).slice(0, 31 - suffix.length).join("").trimEnd() + suffix;
+    candidate =
+      Array.from(base)
+        .slice(0, 31 - suffix.length)
+        .join("")
+        .trimEnd() + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;
@@ -71,7 +81,9 @@ function cellXml(ref: string, value: Cell, style: string): string | null {
 function sheetXml(rows: readonly Row[], boldHeader: boolean): string {
   const out: string[] = [XML_HEADER, `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   if (boldHeader && rows.length > 0) {
-    out.push('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>');
+    out.push(
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+    );
   }
   out.push("<sheetData>");
   rows.forEach((row, r) => {
@@ -119,7 +131,12 @@ export function toXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): Uin
     '<Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    list.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+    list
+      .map(
+        (_s, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join("") +
     "</Types>";
 
   const rootRels =
@@ -137,7 +154,11 @@ export function toXlsx(sheets: readonly Sheet[], options: XlsxOptions = {}): Uin
   const workbookRels =
     XML_HEADER +
     `<Relationships xmlns="${NS_PKG_REL}">` +
-    list.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+    list
+      .map(
+        (_s, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join("") +
     `<Relationship Id="rId${list.length + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>` +
     "</Relationships>";
 

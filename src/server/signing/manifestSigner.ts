@@ -1,8 +1,24 @@
 // The server's Ed25519 key: it signs every workshop's materials manifest, so a pack passed hand to hand can be checked offline.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
-import { bytesToBase64, signedManifestBytes, type ManifestSignature, type SignableManifest, type SigningKey } from "../../shared/signing";
+import {
+  bytesToBase64,
+  signedManifestBytes,
+  type ManifestSignature,
+  type SignableManifest,
+  type SigningKey,
+} from "../../shared/signing";
 
 /** Shown by the apps as "verified: issued by <issuer>" when SERVER_NAME is not set. */
 export const DEFAULT_SERVER_NAME = "Outrigger demo server (127.0.0.1)";
@@ -39,16 +55,24 @@ export function signingKeyId(publicKey: KeyObject): string {
 }
 
 export function createManifestSigner(privateKey: KeyObject, issuer: string): ManifestSigner {
-  if (privateKey.type !== "private" || privateKey.asymmetricKeyType !== "ed25519") throw new Error("The manifest signing key must be an Ed25519 private key");
+  if (privateKey.type !== "private" || privateKey.asymmetricKeyType !== "ed25519")
+    throw new Error("The manifest signing key must be an Ed25519 private key");
   const publicKey = createPublicKey(privateKey);
   const keyId = signingKeyId(publicKey);
-  const key: SigningKey = { algorithm: "Ed25519", keyId, publicKey: rawPublicKey(publicKey).toString("base64"), issuer };
+  const key: SigningKey = {
+    algorithm: "Ed25519",
+    keyId,
+    publicKey: rawPublicKey(publicKey).toString("base64"),
+    issuer,
+  };
   return {
     key,
     sign: (manifest) => {
       const payload = manifest.workshop ? 2 : 1;
       const value = bytesToBase64(sign(null, signedManifestBytes(manifest, payload), privateKey));
-      return payload === 2 ? { algorithm: "Ed25519", keyId, issuer, value, payload } : { algorithm: "Ed25519", keyId, issuer, value };
+      return payload === 2
+        ? { algorithm: "Ed25519", keyId, issuer, value, payload }
+        : { algorithm: "Ed25519", keyId, issuer, value };
     },
   };
 }
@@ -63,7 +87,10 @@ export function ephemeralManifestSigner(issuer: string = serverNameFromEnv()): M
  * folder 0700, file 0600. The file appears whole or not at all (written aside, fsync'ed, then
  * hard-linked into place, which fails if another process got there first — then its key is used).
  */
-export function loadOrCreateManifestSigner(dataDir: string, issuer: string): ManifestSigner & { created: boolean; path: string } {
+export function loadOrCreateManifestSigner(
+  dataDir: string,
+  issuer: string,
+): ManifestSigner & { created: boolean; path: string } {
   const path = signingKeyPath(dataDir);
   const dir = join(resolve(dataDir), SIGNING_KEY_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -99,7 +126,10 @@ export function loadOrCreateManifestSigner(dataDir: string, issuer: string): Man
     privateKey = createPrivateKey({ key: pem, format: "pem" });
   } catch (error) {
     // Never replace a key silently: every pack signed with it would stop verifying.
-    throw new Error(`The manifest signing key at ${path} cannot be read (${error instanceof Error ? error.message : String(error)}). Restore it from a backup, or remove it to make a new one.`, { cause: error });
+    throw new Error(
+      `The manifest signing key at ${path} cannot be read (${error instanceof Error ? error.message : String(error)}). Restore it from a backup, or remove it to make a new one.`,
+      { cause: error },
+    );
   }
   return { ...createManifestSigner(privateKey, issuer), created, path };
 }

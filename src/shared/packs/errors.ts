@@ -44,7 +44,8 @@ export class PackError extends Error {
 /** Plain sentences shown to a participant; the detail in brackets helps whoever they ask for help. */
 export const PACK_REFUSALS: Record<Exclude<PackErrorCode, "source_damaged" | "bad_input">, string> = {
   not_a_zip: "This file is not an Outrigger pack (it is not a zip file).",
-  damaged_zip: "This pack is damaged (its list of contents does not add up), so nothing was imported. Ask for the file again.",
+  damaged_zip:
+    "This pack is damaged (its list of contents does not add up), so nothing was imported. Ask for the file again.",
   zip64_unsupported: "This pack is too big or was made by another program (zip64), so nothing was imported.",
   no_manifest: "This zip file is not an Outrigger pack (it has no manifest.json), so nothing was imported.",
   bad_manifest: "This pack's list of contents (manifest.json) is not readable, so nothing was imported.",

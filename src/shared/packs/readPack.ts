@@ -4,11 +4,28 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { canonicalJson } from "../canonicalJson";
 import type { Material } from "../materials";
-import { MAX_PACK_ENTRIES, MAX_PACK_ENTRY_BYTES, MAX_PACK_MANIFEST_BYTES, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_MANIFEST_PATH, packManifest, type PackEntry, type PackManifest } from "../pack";
+import {
+  MAX_PACK_ENTRIES,
+  MAX_PACK_ENTRY_BYTES,
+  MAX_PACK_MANIFEST_BYTES,
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  PACK_MANIFEST_PATH,
+  packManifest,
+  type PackEntry,
+  type PackManifest,
+} from "../pack";
 import { verifyManifestSignature, type SigningKey } from "../signing";
 import { abortReason, refuse } from "./errors";
 import { isSafeZipPath, PACK_README_PATH } from "./paths";
-import { EntryDataError, entryDataOffset, readEntryData, readZipDirectory, type PackSource, type ZipEntry } from "./zipReader";
+import {
+  EntryDataError,
+  entryDataOffset,
+  readEntryData,
+  readZipDirectory,
+  type PackSource,
+  type ZipEntry,
+} from "./zipReader";
 
 /** Where imported files go. Nothing may be shown as available before `commit`; `discard` must leave no trace. */
 export interface PackImportStore {
@@ -68,13 +85,16 @@ export interface ReadPackOptions {
 
 export const REFUSAL_REASONS: Record<PackRefusalCode, string> = {
   damaged: "This file was changed or damaged on the way, so it was not kept. Ask for the pack again.",
-  too_big: "This file was changed or damaged on the way (it unpacks to more than its declared size), so it was not kept.",
-  not_in_signed_manifest: "This file does not match the organiser's list of this workshop's materials, so it was not imported.",
+  too_big:
+    "This file was changed or damaged on the way (it unpacks to more than its declared size), so it was not kept.",
+  not_in_signed_manifest:
+    "This file does not match the organiser's list of this workshop's materials, so it was not imported.",
   missing: "This file is listed in the pack but is missing from it.",
   not_listed: "This file is not in the pack's list of contents, so it was not imported.",
 };
 
-const damagedReason = (detail: string): string => `This file was changed or damaged on the way (${detail}), so it was not kept. Ask for the pack again.`;
+const damagedReason = (detail: string): string =>
+  `This file was changed or damaged on the way (${detail}), so it was not kept. Ask for the pack again.`;
 
 type Raw = Record<string, unknown>;
 const isRecord = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -88,12 +108,18 @@ export function parsePackManifest(text: string): PackManifest {
     throw refuse("bad_manifest", "not JSON");
   }
   if (!isRecord(raw) || raw.format !== PACK_FORMAT) throw refuse("bad_manifest", "not an Outrigger pack manifest");
-  if (raw.formatVersion !== PACK_FORMAT_VERSION) throw refuse("unsupported_version", `format version ${JSON.stringify(raw.formatVersion)}; this app reads version ${PACK_FORMAT_VERSION}`);
+  if (raw.formatVersion !== PACK_FORMAT_VERSION)
+    throw refuse(
+      "unsupported_version",
+      `format version ${JSON.stringify(raw.formatVersion)}; this app reads version ${PACK_FORMAT_VERSION}`,
+    );
   const entries = Array.isArray(raw.entries) ? raw.entries : [];
   const materials = isRecord(raw.manifest) && Array.isArray(raw.manifest.materials) ? raw.manifest.materials : [];
-  if (entries.length > MAX_PACK_ENTRIES || materials.length > MAX_PACK_ENTRIES) throw refuse("too_large", `more than ${MAX_PACK_ENTRIES} files`);
+  if (entries.length > MAX_PACK_ENTRIES || materials.length > MAX_PACK_ENTRIES)
+    throw refuse("too_large", `more than ${MAX_PACK_ENTRIES} files`);
   for (const item of [...entries, ...materials]) {
-    if (isRecord(item) && typeof item.size === "number" && item.size > MAX_PACK_ENTRY_BYTES) throw refuse("too_large", `a file of ${item.size} bytes`);
+    if (isRecord(item) && typeof item.size === "number" && item.size > MAX_PACK_ENTRY_BYTES)
+      throw refuse("too_large", `a file of ${item.size} bytes`);
   }
   const parsed = packManifest.safeParse(raw);
   if (!parsed.success) {
@@ -101,13 +127,16 @@ export function parsePackManifest(text: string): PackManifest {
     throw refuse("bad_manifest", first ? `${first.path.join(".")}: ${first.message}` : "invalid");
   }
   const manifest = parsed.data;
-  if (manifest.workshop.id !== manifest.manifest.workshopId) throw refuse("bad_manifest", "the workshop and its list of materials disagree");
+  if (manifest.workshop.id !== manifest.manifest.workshopId)
+    throw refuse("bad_manifest", "the workshop and its list of materials disagree");
   const paths = new Set<string>();
   const ids = new Set<string>();
   for (const entry of manifest.entries) {
-    if (!isSafeZipPath(entry.path) || entry.path.endsWith("/")) throw refuse("unsafe_path", JSON.stringify(entry.path).slice(0, 120));
+    if (!isSafeZipPath(entry.path) || entry.path.endsWith("/"))
+      throw refuse("unsafe_path", JSON.stringify(entry.path).slice(0, 120));
     const key = entry.path.normalize("NFC").toLowerCase();
-    if (key === PACK_MANIFEST_PATH || key === PACK_README_PATH.toLowerCase()) throw refuse("bad_manifest", `${entry.path} cannot be a material`);
+    if (key === PACK_MANIFEST_PATH || key === PACK_README_PATH.toLowerCase())
+      throw refuse("bad_manifest", `${entry.path} cannot be a material`);
     if (paths.has(key) || ids.has(entry.materialId)) throw refuse("duplicate_entry", entry.path);
     paths.add(key);
     ids.add(entry.materialId);
@@ -115,7 +144,11 @@ export function parsePackManifest(text: string): PackManifest {
   return manifest;
 }
 
-async function verify(manifest: PackManifest, key: SigningKey | undefined, subtle: SubtleCrypto | undefined): Promise<PackVerification> {
+async function verify(
+  manifest: PackManifest,
+  key: SigningKey | undefined,
+  subtle: SubtleCrypto | undefined,
+): Promise<PackVerification> {
   if (!manifest.signature) return { status: "not_verified", reason: "no_signature" };
   if (!key) return { status: "not_verified", reason: "no_key_cached" };
   if (manifest.signature.keyId !== key.keyId) return { status: "not_verified", reason: "unknown_key" };
@@ -123,9 +156,15 @@ async function verify(manifest: PackManifest, key: SigningKey | undefined, subtl
   if (!ok) return { status: "not_verified", reason: "bad_signature" };
   const coversWorkshop = manifest.signature.payload === 2;
   // The workshop shown is the pack's own: under a payload 2 signature it must be exactly the one signed.
-  if (coversWorkshop && canonicalJson(manifest.workshop) !== canonicalJson(manifest.manifest.workshop)) return { status: "not_verified", reason: "bad_signature" };
+  if (coversWorkshop && canonicalJson(manifest.workshop) !== canonicalJson(manifest.manifest.workshop))
+    return { status: "not_verified", reason: "bad_signature" };
   // The issuer shown is the one the cached key speaks for, never the name the pack claims.
-  return { status: "verified", issuer: key.issuer, keyId: key.keyId, covers: coversWorkshop ? "workshop" : "materials" };
+  return {
+    status: "verified",
+    issuer: key.issuer,
+    keyId: key.keyId,
+    covers: coversWorkshop ? "workshop" : "materials",
+  };
 }
 
 /**
@@ -133,7 +172,11 @@ async function verify(manifest: PackManifest, key: SigningKey | undefined, subtl
  * unsafe names, zip64, encryption, sizes that disagree or exceed the limits…) throw a PackError before
  * anything is stored; a file that fails its own check is refused in `refused` while the others import.
  */
-export async function readPack(source: PackSource, store: PackImportStore, options: ReadPackOptions = {}): Promise<PackImportResult> {
+export async function readPack(
+  source: PackSource,
+  store: PackImportStore,
+  options: ReadPackOptions = {},
+): Promise<PackImportResult> {
   const { signal, onProgress } = options;
   const total = source.size;
   let progressed = 0;
@@ -147,19 +190,24 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
   const byName = new Map<string, ZipEntry>(directory.entries.map((e) => [e.name, e]));
   const manifestZipEntry = byName.get(PACK_MANIFEST_PATH);
   if (!manifestZipEntry) throw refuse("no_manifest");
-  if (manifestZipEntry.size > MAX_PACK_MANIFEST_BYTES || manifestZipEntry.compressedSize > MAX_PACK_MANIFEST_BYTES) throw refuse("too_large", "manifest.json is too big");
+  if (manifestZipEntry.size > MAX_PACK_MANIFEST_BYTES || manifestZipEntry.compressedSize > MAX_PACK_MANIFEST_BYTES)
+    throw refuse("too_large", "manifest.json is too big");
 
   // The manifest, whole (at most 1 MiB), never inflated past what it declares.
   const manifestParts: Uint8Array[] = [];
   let manifestLength = 0;
   try {
     const offset = await entryDataOffset(source, directory, manifestZipEntry);
-    for await (const part of readEntryData(source, manifestZipEntry, offset, { maxBytes: manifestZipEntry.size, signal })) {
+    for await (const part of readEntryData(source, manifestZipEntry, offset, {
+      maxBytes: manifestZipEntry.size,
+      signal,
+    })) {
       manifestParts.push(part);
       manifestLength += part.length;
     }
   } catch (error) {
-    if (error instanceof EntryDataError) throw error.kind === "too_big" ? refuse("zip_bomb", "manifest.json") : refuse("bad_manifest", error.message);
+    if (error instanceof EntryDataError)
+      throw error.kind === "too_big" ? refuse("zip_bomb", "manifest.json") : refuse("bad_manifest", error.message);
     throw error;
   }
   if (manifestLength !== manifestZipEntry.size) throw refuse("bad_manifest", "manifest.json is shorter than declared");
@@ -178,17 +226,29 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
   for (const entry of manifest.entries) {
     const zipEntry = byName.get(entry.path);
     if (!zipEntry) continue;
-    if (zipEntry.size !== entry.size) throw refuse("size_mismatch", `${entry.path}: ${zipEntry.size} bytes in the zip, ${entry.size} in the manifest`);
+    if (zipEntry.size !== entry.size)
+      throw refuse("size_mismatch", `${entry.path}: ${zipEntry.size} bytes in the zip, ${entry.size} in the manifest`);
     dataOffsets.set(entry.path, await entryDataOffset(source, directory, zipEntry));
   }
-  advance(total - directory.entries.filter((e) => manifest.entries.some((m) => m.path === e.name)).reduce((sum, e) => sum + e.compressedSize, 0));
+  advance(
+    total -
+      directory.entries
+        .filter((e) => manifest.entries.some((m) => m.path === e.name))
+        .reduce((sum, e) => sum + e.compressedSize, 0),
+  );
 
   const verification = await verify(manifest, options.signingKey, options.subtle);
   const materials = new Map<string, Material>(manifest.manifest.materials.map((m) => [m.id, m]));
   const listed = new Set(manifest.entries.map((e) => e.path));
   const result: PackImportResult = { manifest, verification, imported: [], alreadyPresent: [], refused: [] };
   for (const zipEntry of directory.entries) {
-    if (zipEntry.isDirectory || zipEntry.name === PACK_MANIFEST_PATH || zipEntry.name === PACK_README_PATH || listed.has(zipEntry.name)) continue;
+    if (
+      zipEntry.isDirectory ||
+      zipEntry.name === PACK_MANIFEST_PATH ||
+      zipEntry.name === PACK_README_PATH ||
+      listed.has(zipEntry.name)
+    )
+      continue;
     result.refused.push({ path: zipEntry.name, code: "not_listed", reason: REFUSAL_REASONS.not_listed });
   }
 
@@ -197,7 +257,12 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
     const zipEntry = byName.get(entry.path);
     const material = materials.get(entry.materialId);
     if (!material || material.sha256 !== entry.sha256 || material.size !== entry.size) {
-      result.refused.push({ entry, path: entry.path, code: "not_in_signed_manifest", reason: REFUSAL_REASONS.not_in_signed_manifest });
+      result.refused.push({
+        entry,
+        path: entry.path,
+        code: "not_in_signed_manifest",
+        reason: REFUSAL_REASONS.not_in_signed_manifest,
+      });
       if (zipEntry) advance(zipEntry.compressedSize);
       continue;
     }
@@ -218,7 +283,12 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
       await store.begin(entry.sha256, entry.size, material.contentType);
       begun = true;
       const offset = dataOffsets.get(entry.path) as number;
-      const chunks = readEntryData(source, zipEntry, offset, { maxBytes: entry.size, signal, chunkBytes: options.chunkBytes, onRead: zipEntry.method === 8 ? advance : undefined });
+      const chunks = readEntryData(source, zipEntry, offset, {
+        maxBytes: entry.size,
+        signal,
+        chunkBytes: options.chunkBytes,
+        onRead: zipEntry.method === 8 ? advance : undefined,
+      });
       for await (const chunk of chunks) {
         size += chunk.length;
         hasher.update(chunk);
@@ -226,7 +296,12 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
         if (zipEntry.method === 0) advance(chunk.length);
       }
       if (size !== entry.size) {
-        refusal = { entry, path: entry.path, code: "damaged", reason: damagedReason(`${size} bytes instead of ${entry.size}`) };
+        refusal = {
+          entry,
+          path: entry.path,
+          code: "damaged",
+          reason: damagedReason(`${size} bytes instead of ${entry.size}`),
+        };
       } else if (bytesToHex(hasher.digest()) !== entry.sha256) {
         refusal = { entry, path: entry.path, code: "damaged", reason: damagedReason("its SHA-256 does not match") };
       }
@@ -235,9 +310,10 @@ export async function readPack(source: PackSource, store: PackImportStore, optio
         if (begun) await store.discard(entry.sha256).catch(() => undefined);
         throw error;
       }
-      refusal = error.kind === "too_big"
-        ? { entry, path: entry.path, code: "too_big", reason: REFUSAL_REASONS.too_big }
-        : { entry, path: entry.path, code: "damaged", reason: damagedReason(error.message) };
+      refusal =
+        error.kind === "too_big"
+          ? { entry, path: entry.path, code: "too_big", reason: REFUSAL_REASONS.too_big }
+          : { entry, path: entry.path, code: "damaged", reason: damagedReason(error.message) };
     }
     if (refusal) {
       await store.discard(entry.sha256);

@@ -4,7 +4,17 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { Workshop } from "../directory";
 import type { Material } from "../materials";
-import { MAX_PACK_ENTRIES, MAX_PACK_ENTRY_BYTES, MAX_PACK_MANIFEST_BYTES, PACK_FORMAT, PACK_FORMAT_VERSION, PACK_MANIFEST_PATH, packManifest, type PackEntry, type PackManifest } from "../pack";
+import {
+  MAX_PACK_ENTRIES,
+  MAX_PACK_ENTRY_BYTES,
+  MAX_PACK_MANIFEST_BYTES,
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  PACK_MANIFEST_PATH,
+  packManifest,
+  type PackEntry,
+  type PackManifest,
+} from "../pack";
 import type { ManifestSignature } from "../signing";
 import { abortReason, PackError } from "./errors";
 import { PACK_README_PATH, packPaths } from "./paths";
@@ -89,7 +99,11 @@ export function unicodePathExtra(name: string): Record<number, Uint8Array> | und
 /** Split at most this many bytes per push, so one huge chunk from `read()` is still written piecewise. */
 const MAX_PUSH_BYTES = 1024 * 1024;
 
-export function packReadme(input: PackInput, entries: readonly PackEntry[], materials: ReadonlyMap<string, Material>): string {
+export function packReadme(
+  input: PackInput,
+  entries: readonly PackEntry[],
+  materials: ReadonlyMap<string, Material>,
+): string {
   const lines = [
     `${input.workshop.title}`,
     "",
@@ -101,7 +115,9 @@ export function packReadme(input: PackInput, entries: readonly PackEntry[], mate
       (input.signature ? `, and the list is signed by ${input.signature.issuer}.` : "."),
     "",
     "Files:",
-    ...entries.map((e) => `  ${e.path.slice(e.path.indexOf("/") + 1)}  (${materials.get(e.materialId)?.title ?? e.materialId})`),
+    ...entries.map(
+      (e) => `  ${e.path.slice(e.path.indexOf("/") + 1)}  (${materials.get(e.materialId)?.title ?? e.materialId})`,
+    ),
     "",
   ];
   return lines.join("\r\n");
@@ -116,26 +132,44 @@ const throwIfAborted = (signal: AbortSignal | undefined): void => {
  * to `sink`. Each file is hashed while written: one that does not match its material's size and SHA-256 stops
  * the pack with a PackError("source_damaged"), so a damaged copy is never passed on as genuine.
  */
-export async function writePack(input: PackInput, sink: PackSink, options: WritePackOptions = {}): Promise<WritePackResult> {
+export async function writePack(
+  input: PackInput,
+  sink: PackSink,
+  options: WritePackOptions = {},
+): Promise<WritePackResult> {
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   const materials = new Map(input.manifest.materials.map((m) => [m.id, m]));
-  if (input.files.length > MAX_PACK_ENTRIES) throw new PackError("too_large", `A pack holds at most ${MAX_PACK_ENTRIES} files; choose fewer materials.`);
+  if (input.files.length > MAX_PACK_ENTRIES)
+    throw new PackError("too_large", `A pack holds at most ${MAX_PACK_ENTRIES} files; choose fewer materials.`);
   const seen = new Set<string>();
   for (const { material } of input.files) {
     const listed = materials.get(material.id);
     if (!listed || listed.sha256 !== material.sha256 || listed.size !== material.size) {
-      throw new PackError("bad_input", `“${material.title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.`);
+      throw new PackError(
+        "bad_input",
+        `“${material.title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.`,
+      );
     }
     if (seen.has(material.id)) throw new PackError("bad_input", `“${material.title}” was chosen twice.`);
     seen.add(material.id);
-    if (material.size > MAX_PACK_ENTRY_BYTES) throw new PackError("too_large", `“${material.title}” is too big for a pack.`);
+    if (material.size > MAX_PACK_ENTRY_BYTES)
+      throw new PackError("too_large", `“${material.title}” is too big for a pack.`);
   }
   const totalBytes = input.files.reduce((sum, f) => sum + f.material.size, 0);
-  if (totalBytes > MAX_ZIP_BYTES) throw new PackError("too_large", "These materials together are bigger than one pack can hold (4 GB); choose fewer.");
+  if (totalBytes > MAX_ZIP_BYTES)
+    throw new PackError(
+      "too_large",
+      "These materials together are bigger than one pack can hold (4 GB); choose fewer.",
+    );
 
   const paths = packPaths(input.files.map((f) => f.material));
-  const entries: PackEntry[] = input.files.map((f, i) => ({ materialId: f.material.id, path: paths[i], size: f.material.size, sha256: f.material.sha256 }));
+  const entries: PackEntry[] = input.files.map((f, i) => ({
+    materialId: f.material.id,
+    path: paths[i],
+    size: f.material.size,
+    sha256: f.material.sha256,
+  }));
   const createdAt = input.createdAt ?? new Date();
   const candidate = {
     format: PACK_FORMAT,
@@ -143,15 +177,25 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
     createdAt: createdAt.toISOString(),
     appVersion: input.appVersion,
     workshop: input.workshop,
-    manifest: { workshopId: input.manifest.workshopId, version: input.manifest.version, materials: [...input.manifest.materials], ...(input.manifest.workshop ? { workshop: input.manifest.workshop } : {}) },
+    manifest: {
+      workshopId: input.manifest.workshopId,
+      version: input.manifest.version,
+      materials: [...input.manifest.materials],
+      ...(input.manifest.workshop ? { workshop: input.manifest.workshop } : {}),
+    },
     ...(input.signature ? { signature: input.signature } : {}),
     entries,
   };
   const checked = packManifest.safeParse(candidate);
-  if (!checked.success) throw new PackError("bad_input", `The pack's list of contents is not valid: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!checked.success)
+    throw new PackError(
+      "bad_input",
+      `The pack's list of contents is not valid: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   const manifest = checked.data;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-  if (manifestBytes.length > MAX_PACK_MANIFEST_BYTES) throw new PackError("too_large", "This workshop's list of materials is too long for one pack.");
+  if (manifestBytes.length > MAX_PACK_MANIFEST_BYTES)
+    throw new PackError("too_large", "This workshop's list of materials is too long for one pack.");
 
   // fflate calls back synchronously; its chunks wait here until the sink has taken the previous ones.
   const queue: Uint8Array[] = [];
@@ -172,7 +216,11 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
     }
     if (zipError) throw zipError;
   };
-  const addWhole = async (file: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void }, bytes: Uint8Array, mtime: number): Promise<void> => {
+  const addWhole = async (
+    file: ZipInputFile & { push(chunk: Uint8Array, final?: boolean): void },
+    bytes: Uint8Array,
+    mtime: number,
+  ): Promise<void> => {
     file.mtime = mtime;
     zip.add(file);
     file.push(bytes, true);
@@ -183,7 +231,11 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
   try {
     const packTime = zipTime(createdAt);
     await addWhole(new ZipDeflate(PACK_MANIFEST_PATH, { level: 6 }), manifestBytes, packTime);
-    await addWhole(new ZipDeflate(PACK_README_PATH, { level: 6 }), new TextEncoder().encode(packReadme(input, entries, materials)), packTime);
+    await addWhole(
+      new ZipDeflate(PACK_README_PATH, { level: 6 }),
+      new TextEncoder().encode(packReadme(input, entries, materials)),
+      packTime,
+    );
     onProgress?.(0, totalBytes);
 
     for (const [i, { material, read }] of input.files.entries()) {
@@ -196,7 +248,10 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
       const hasher = sha256.create();
       let size = 0;
       const damaged = (detail: string) =>
-        new PackError("source_damaged", `“${material.title}” on this phone does not match its checksum (${detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.`);
+        new PackError(
+          "source_damaged",
+          `“${material.title}” on this phone does not match its checksum (${detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.`,
+        );
       for await (const piece of read()) {
         for (let at = 0; at < piece.length; at += MAX_PUSH_BYTES) {
           throwIfAborted(signal);
@@ -212,7 +267,8 @@ export async function writePack(input: PackInput, sink: PackSink, options: Write
       }
       if (size !== material.size) throw damaged(`${size} bytes instead of ${material.size}`);
       const digest = bytesToHex(hasher.digest());
-      if (digest !== material.sha256) throw damaged(`SHA-256 ${digest.slice(0, 12)}… instead of ${material.sha256.slice(0, 12)}…`);
+      if (digest !== material.sha256)
+        throw damaged(`SHA-256 ${digest.slice(0, 12)}… instead of ${material.sha256.slice(0, 12)}…`);
       file.push(new Uint8Array(0), true);
       await drain();
     }

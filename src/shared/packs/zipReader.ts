@@ -41,11 +41,13 @@ const MAX_CENTRAL_DIRECTORY_BYTES = 4 * 1024 * 1024;
 const ZIP32_MAX = 0xffffffff;
 
 const u16 = (b: Uint8Array, at: number): number => b[at] | (b[at + 1] << 8);
-const u32 = (b: Uint8Array, at: number): number => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+const u32 = (b: Uint8Array, at: number): number =>
+  (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 
 /** Reads exactly `length` bytes, or refuses the pack as damaged. */
 export async function readExactly(source: PackSource, offset: number, length: number): Promise<Uint8Array> {
-  if (offset < 0 || length < 0 || offset + length > source.size) throw refuse("damaged_zip", "a part of the file lies beyond its end");
+  if (offset < 0 || length < 0 || offset + length > source.size)
+    throw refuse("damaged_zip", "a part of the file lies beyond its end");
   const bytes = length === 0 ? new Uint8Array(0) : await source.read(offset, length);
   if (bytes.length !== length) throw refuse("damaged_zip", "the file ended early");
   return bytes;
@@ -76,8 +78,10 @@ export async function readZipDirectory(source: PackSource): Promise<ZipDirectory
   const entryCount = u16(tail, at + 10);
   const cdSize = u32(tail, at + 12);
   const cdOffset = u32(tail, at + 16);
-  if (entryCount === 0xffff || entriesOnDisk === 0xffff || cdSize === ZIP32_MAX || cdOffset === ZIP32_MAX) throw refuse("zip64_unsupported");
-  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== entryCount) throw refuse("damaged_zip", "split across several files");
+  if (entryCount === 0xffff || entriesOnDisk === 0xffff || cdSize === ZIP32_MAX || cdOffset === ZIP32_MAX)
+    throw refuse("zip64_unsupported");
+  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== entryCount)
+    throw refuse("damaged_zip", "split across several files");
   if (entryCount > MAX_ZIP_ENTRIES) throw refuse("too_large", `${entryCount} entries`);
   if (cdSize > MAX_CENTRAL_DIRECTORY_BYTES) throw refuse("too_large", "the list of contents is too long");
   if (cdOffset + cdSize > eocdOffset) throw refuse("damaged_zip", "the list of contents lies outside the file");
@@ -87,7 +91,8 @@ export async function readZipDirectory(source: PackSource): Promise<ZipDirectory
   const names = new Set<string>();
   let p = 0;
   for (let n = 0; n < entryCount; n++) {
-    if (p + 46 > cd.length || u32(cd, p) !== CENTRAL_SIGNATURE) throw refuse("damaged_zip", "the list of contents is cut short");
+    if (p + 46 > cd.length || u32(cd, p) !== CENTRAL_SIGNATURE)
+      throw refuse("damaged_zip", "the list of contents is cut short");
     const flags = u16(cd, p + 8);
     const method = u16(cd, p + 10);
     const crc32 = u32(cd, p + 16);
@@ -97,28 +102,43 @@ export async function readZipDirectory(source: PackSource): Promise<ZipDirectory
     const extraLength = u16(cd, p + 30);
     const commentLength = u16(cd, p + 32);
     const localHeaderOffset = u32(cd, p + 42);
-    if (p + 46 + nameLength + extraLength + commentLength > cd.length) throw refuse("damaged_zip", "the list of contents is cut short");
+    if (p + 46 + nameLength + extraLength + commentLength > cd.length)
+      throw refuse("damaged_zip", "the list of contents is cut short");
     const name = utf8.decode(cd.subarray(p + 46, p + 46 + nameLength));
     p += 46 + nameLength + extraLength + commentLength;
 
-    if (compressedSize === ZIP32_MAX || size === ZIP32_MAX || localHeaderOffset === ZIP32_MAX) throw refuse("zip64_unsupported", name);
+    if (compressedSize === ZIP32_MAX || size === ZIP32_MAX || localHeaderOffset === ZIP32_MAX)
+      throw refuse("zip64_unsupported", name);
     if (!isSafeZipPath(name)) throw refuse("unsafe_path", JSON.stringify(name).slice(0, 120));
     // Bit 0: encrypted; bit 6: strong encryption; method 99: AES.
     if (flags & 0x41 || method === 99) throw refuse("encrypted", name);
     if (method !== 0 && method !== 8) throw refuse("unsupported_compression", `${name}: method ${method}`);
-    if (method === 0 && compressedSize !== size) throw refuse("damaged_zip", `${name}: stored with two different sizes`);
+    if (method === 0 && compressedSize !== size)
+      throw refuse("damaged_zip", `${name}: stored with two different sizes`);
     const key = name.normalize("NFC").toLowerCase();
     if (names.has(key)) throw refuse("duplicate_entry", name);
     names.add(key);
-    if (localHeaderOffset + 30 + nameLength + compressedSize > cdOffset) throw refuse("damaged_zip", `${name} lies outside the file`);
-    entries.push({ name, method, flags, compressedSize, size, crc32, localHeaderOffset, isDirectory: name.endsWith("/") });
+    if (localHeaderOffset + 30 + nameLength + compressedSize > cdOffset)
+      throw refuse("damaged_zip", `${name} lies outside the file`);
+    entries.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      size,
+      crc32,
+      localHeaderOffset,
+      isDirectory: name.endsWith("/"),
+    });
   }
   // Entries may not overlap: one stretch of bytes counted twice is how the nastiest zip bombs work.
   const byOffset = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   for (let i = 1; i < byOffset.length; i++) {
     const previous = byOffset[i - 1];
-    const minimumEnd = previous.localHeaderOffset + 30 + new TextEncoder().encode(previous.name).length + previous.compressedSize;
-    if (byOffset[i].localHeaderOffset < minimumEnd) throw refuse("damaged_zip", `${previous.name} and ${byOffset[i].name} overlap`);
+    const minimumEnd =
+      previous.localHeaderOffset + 30 + new TextEncoder().encode(previous.name).length + previous.compressedSize;
+    if (byOffset[i].localHeaderOffset < minimumEnd)
+      throw refuse("damaged_zip", `${previous.name} and ${byOffset[i].name} overlap`);
   }
   return { entries, centralDirectoryOffset: cdOffset };
 }
@@ -135,7 +155,8 @@ export async function entryDataOffset(source: PackSource, directory: ZipDirector
     throw refuse("damaged_zip", `${entry.name}: its two headers disagree`);
   }
   const dataOffset = entry.localHeaderOffset + 30 + nameLength + extraLength;
-  if (dataOffset + entry.compressedSize > directory.centralDirectoryOffset) throw refuse("damaged_zip", `${entry.name} lies outside the file`);
+  if (dataOffset + entry.compressedSize > directory.centralDirectoryOffset)
+    throw refuse("damaged_zip", `${entry.name} lies outside the file`);
   return dataOffset;
 }
 
@@ -168,12 +189,17 @@ export const DEFAULT_READ_CHUNK_BYTES = 512 * 1024;
 const INFLATE_SLICE_BYTES = 8 * 1024;
 
 /** An entry's uncompressed bytes, in chunks, never more than `maxBytes` in all. */
-export async function* readEntryData(source: PackSource, entry: ZipEntry, dataOffset: number, options: EntryReadOptions): AsyncGenerator<Uint8Array> {
+export async function* readEntryData(
+  source: PackSource,
+  entry: ZipEntry,
+  dataOffset: number,
+  options: EntryReadOptions,
+): AsyncGenerator<Uint8Array> {
   const chunkBytes = options.chunkBytes ?? DEFAULT_READ_CHUNK_BYTES;
   const { maxBytes, signal } = options;
   if (entry.method === 0) {
     if (entry.compressedSize > maxBytes) throw new EntryDataError("too_big", `declares ${entry.compressedSize} bytes`);
-    for (let done = 0; done < entry.compressedSize; ) {
+    for (let done = 0; done < entry.compressedSize;) {
       if (signal?.aborted) throw abortReason(signal);
       const length = Math.min(chunkBytes, entry.compressedSize - done);
       const chunk = await readExactly(source, dataOffset + done, length);
@@ -196,11 +222,14 @@ export async function* readEntryData(source: PackSource, entry: ZipEntry, dataOf
     try {
       inflater.push(slice, final);
     } catch (error) {
-      throw new EntryDataError("corrupt", `cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`);
+      throw new EntryDataError(
+        "corrupt",
+        `cannot be unpacked: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (produced > maxBytes) throw new EntryDataError("too_big", `unpacks to more than ${maxBytes} bytes`);
   };
-  for (let done = 0; done < entry.compressedSize && !ended; ) {
+  for (let done = 0; done < entry.compressedSize && !ended;) {
     if (signal?.aborted) throw abortReason(signal);
     const length = Math.min(chunkBytes, entry.compressedSize - done);
     const chunk = await readExactly(source, dataOffset + done, length);

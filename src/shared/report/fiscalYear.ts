@@ -71,6 +71,7 @@ function fiscalYearStart(fiscalYear: string): number {
   const m = LABEL.exec(fiscalYear);
   if (!m) throw new RangeError(`not a fiscal year label: ${JSON.stringify(fiscalYear)}`);
   const startYear = Number(m[1]);
-  if (Number(m[2]) !== (startYear + 1) % 100) throw new RangeError(`not a fiscal year label: ${JSON.stringify(fiscalYear)}`);
+  if (Number(m[2]) !== (startYear + 1) % 100)
+    throw new RangeError(`not a fiscal year label: ${JSON.stringify(fiscalYear)}`);
   return startYear;
 }

@@ -48,7 +48,11 @@ export interface SurveyReport {
  * The report of one fiscal year: workshops whose fiscalYear is another year are left out, and so
  * are replies to workshops not in the year. Throws a RangeError for a malformed fiscal year label.
  */
-export function computeReport(input: { fiscalYear: string; workshops: readonly ReportWorkshop[]; replies: readonly ReportReply[] }): SurveyReport {
+export function computeReport(input: {
+  fiscalYear: string;
+  workshops: readonly ReportWorkshop[];
+  replies: readonly ReportReply[];
+}): SurveyReport {
   fiscalYearRange(input.fiscalYear);
   const workshops = input.workshops.filter((w) => w.fiscalYear === input.fiscalYear);
   const ids = new Set(workshops.map((w) => w.id));
@@ -92,8 +96,18 @@ export function formatChange(previous: Percent, current: Percent): string | null
 function headlineFigures(report: SurveyReport): Array<{ key: string; table: number; label: string; value: Percent }> {
   const t = report.tables;
   return [
-    { key: "replies.ratePerAdministration", table: 1, label: "Reply rate (per administration)", value: t.replies.total.ratePerAdministration },
-    { key: "replies.ratePerParticipant", table: 1, label: "Reply rate (per invited participant)", value: t.replies.total.ratePerParticipant },
+    {
+      key: "replies.ratePerAdministration",
+      table: 1,
+      label: "Reply rate (per administration)",
+      value: t.replies.total.ratePerAdministration,
+    },
+    {
+      key: "replies.ratePerParticipant",
+      table: 1,
+      label: "Reply rate (per invited participant)",
+      value: t.replies.total.ratePerParticipant,
+    },
     ...FOLLOW_UP_ACTIONS.map((a) => ({
       key: `followUpActions.${a}`,
       table: 2,
@@ -101,14 +115,49 @@ function headlineFigures(report: SurveyReport): Array<{ key: string; table: numb
       value: t.followUpActions.total.actions[a].percent,
     })),
     { key: "directEffects.yes", table: 3, label: "Observed direct effects", value: t.directEffects.total.yesPercent },
-    { key: "effectsByAction.shared", table: 4, label: "Shared materials and realized direct effects", value: t.effectsByAction.total.columns.shared.percent },
-    { key: "effectsByAction.inhouse", table: 4, label: "Organized in-house workshop and realized direct effects", value: t.effectsByAction.total.columns.inhouse.percent },
-    { key: "effectsByAction.effects", table: 4, label: "Realized direct effects after sharing and/or in-house workshop", value: t.effectsByAction.total.columns.effects.percent },
-    { key: "efficiency.yes", table: 5, label: "Improved work efficiency and effectiveness", value: t.efficiency.total.yesPercent },
+    {
+      key: "effectsByAction.shared",
+      table: 4,
+      label: "Shared materials and realized direct effects",
+      value: t.effectsByAction.total.columns.shared.percent,
+    },
+    {
+      key: "effectsByAction.inhouse",
+      table: 4,
+      label: "Organized in-house workshop and realized direct effects",
+      value: t.effectsByAction.total.columns.inhouse.percent,
+    },
+    {
+      key: "effectsByAction.effects",
+      table: 4,
+      label: "Realized direct effects after sharing and/or in-house workshop",
+      value: t.effectsByAction.total.columns.effects.percent,
+    },
+    {
+      key: "efficiency.yes",
+      table: 5,
+      label: "Improved work efficiency and effectiveness",
+      value: t.efficiency.total.yesPercent,
+    },
     { key: "newProjects.yes", table: 6, label: "Initiated new projects", value: t.newProjects.total.yesPercent },
-    { key: "projectsByAction.reports", table: 7, label: "Submitted reports and initiated new projects", value: t.projectsByAction.total.columns.reports.percent },
-    { key: "projectsByAction.recommendations", table: 7, label: "Made recommendations and initiated new projects", value: t.projectsByAction.total.columns.recommendations.percent },
-    { key: "projectsByAction.projects", table: 7, label: "Initiated new projects after reports and/or recommendations", value: t.projectsByAction.total.columns.projects.percent },
+    {
+      key: "projectsByAction.reports",
+      table: 7,
+      label: "Submitted reports and initiated new projects",
+      value: t.projectsByAction.total.columns.reports.percent,
+    },
+    {
+      key: "projectsByAction.recommendations",
+      table: 7,
+      label: "Made recommendations and initiated new projects",
+      value: t.projectsByAction.total.columns.recommendations.percent,
+    },
+    {
+      key: "projectsByAction.projects",
+      table: 7,
+      label: "Initiated new projects after reports and/or recommendations",
+      value: t.projectsByAction.total.columns.projects.percent,
+    },
   ];
 }
 
@@ -129,7 +178,10 @@ export function compareYears(current: SurveyReport, previous: SurveyReport | nul
       previous: prev,
       current: f.value,
       text,
-      longText: text === null || !previous ? null : `${formatPercent(prev)} in ${previous.fiscalYear} → ${formatPercent(f.value)} in ${current.fiscalYear}`,
+      longText:
+        text === null || !previous
+          ? null
+          : `${formatPercent(prev)} in ${previous.fiscalYear} → ${formatPercent(f.value)} in ${current.fiscalYear}`,
     };
   });
 }

@@ -35,11 +35,20 @@ import {
   type YesNoRow,
 } from "./types";
 import { wholePercent } from "./percent";
-import { chosenActions, normalizeAdministrationCode, tookNoActionYet, yesNoAnswer, type YesNoQuestion } from "./replyReading";
+import {
+  chosenActions,
+  normalizeAdministrationCode,
+  tookNoActionYet,
+  yesNoAnswer,
+  type YesNoQuestion,
+} from "./replyReading";
 
 // ---- Grouping and summing ----------------------------------------------------------------------
 
-function repliesByWorkshop(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): Map<string, ReportReply[]> {
+function repliesByWorkshop(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): Map<string, ReportReply[]> {
   const byWorkshop = new Map<string, ReportReply[]>();
   for (const w of workshops) {
     if (byWorkshop.has(w.id)) throw new Error(`workshop ${JSON.stringify(w.id)} is listed twice`);
@@ -65,14 +74,22 @@ function buildTable<C extends Record<string, number>, Row, Extra = Record<never,
     return total as C;
   };
   const rows = counted.map(({ workshop, counts, extra }, i) => {
-    const scope: WorkshopScope = { scope: "workshop", number: i + 1, workshopId: workshop.id, title: workshop.title, kind: workshop.kind };
+    const scope: WorkshopScope = {
+      scope: "workshop",
+      number: i + 1,
+      workshopId: workshop.id,
+      title: workshop.title,
+      kind: workshop.kind,
+    };
     return { ...scope, ...finish(counts), ...extra };
   });
-  const subtotals = SUBTOTAL_KINDS.filter((kind) => kind !== "national" || workshops.some((w) => w.kind === kind)).map((kind) => {
-    const ofKind = counted.filter((c) => c.workshop.kind === kind);
-    const scope: SubtotalScope = { scope: "subtotal", kind, workshops: ofKind.length };
-    return { ...scope, ...finish(sum(ofKind.map((c) => c.counts))) };
-  });
+  const subtotals = SUBTOTAL_KINDS.filter((kind) => kind !== "national" || workshops.some((w) => w.kind === kind)).map(
+    (kind) => {
+      const ofKind = counted.filter((c) => c.workshop.kind === kind);
+      const scope: SubtotalScope = { scope: "subtotal", kind, workshops: ofKind.length };
+      return { ...scope, ...finish(sum(ofKind.map((c) => c.counts))) };
+    },
+  );
   const total = { scope: "total" as const, workshops: counted.length, ...finish(sum(counted.map((c) => c.counts))) };
   return { rows, subtotals, total };
 }
@@ -87,7 +104,10 @@ type RepliesCounts = {
 };
 
 /** Table 1: participating administrations, invited participants, replies and both reply rates. */
-export function repliesTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<RepliesRow> {
+export function repliesTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<RepliesRow> {
   return buildTable<RepliesCounts, RepliesRow>(
     workshops,
     replies,
@@ -97,7 +117,9 @@ export function repliesTable(workshops: readonly ReportWorkshop[], replies: read
         participatingAdministrations: w.participatingAdministrations,
         invitedParticipants: w.invitedParticipants,
         replies: rs.length,
-        respondingAdministrations: new Set(rs.map((r) => normalizeAdministrationCode(r.administrationCode)).filter((c) => c !== "")).size,
+        respondingAdministrations: new Set(
+          rs.map((r) => normalizeAdministrationCode(r.administrationCode)).filter((c) => c !== ""),
+        ).size,
       },
       extra: {},
     }),
@@ -114,7 +136,10 @@ export function repliesTable(workshops: readonly ReportWorkshop[], replies: read
 type ActionCounts = Record<FollowUpAction, number> & { replies: number; answered: number; noActionYet: number };
 
 /** Table 2: per action, the respondents who chose it, and that as a % of replies. */
-export function followUpActionsTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<FollowUpActionsRow> {
+export function followUpActionsTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<FollowUpActionsRow> {
   return buildTable<ActionCounts, FollowUpActionsRow>(
     workshops,
     replies,
@@ -145,7 +170,11 @@ export function followUpActionsTable(workshops: readonly ReportWorkshop[], repli
 type YesNoCounts = { replies: number; yes: number; no: number };
 
 /** A yes/no question per workshop: replies, yes, no, unanswered, and yes/no as % of replies. */
-export function yesNoTable(question: YesNoQuestion, workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<YesNoRow> {
+export function yesNoTable(
+  question: YesNoQuestion,
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<YesNoRow> {
   return buildTable<YesNoCounts, YesNoRow>(
     workshops,
     replies,
@@ -170,17 +199,26 @@ export function yesNoTable(question: YesNoQuestion, workshops: readonly ReportWo
 }
 
 /** Table 3: have respondents observed direct effects? */
-export function directEffectsTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<YesNoRow> {
+export function directEffectsTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<YesNoRow> {
   return yesNoTable("directEffects", workshops, replies);
 }
 
 /** Table 5: did the workshop improve the work efficiency and effectiveness of the administration? */
-export function efficiencyTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<YesNoRow> {
+export function efficiencyTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<YesNoRow> {
   return yesNoTable("efficiencyImproved", workshops, replies);
 }
 
 /** Table 6: has the administration initiated new (or enhanced) modernization projects? */
-export function newProjectsTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): ReportTable<YesNoRow> {
+export function newProjectsTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): ReportTable<YesNoRow> {
   return yesNoTable("newProjects", workshops, replies);
 }
 
@@ -225,7 +263,8 @@ export function crossTable<A extends string, O extends string>(
   type K = A | O;
   const columnKeys: K[] = [...definition.actions.map((a) => a.key), definition.outcome.key];
   const counterKeys = ["respondingAdministrations", ...columnKeys.flatMap((k) => [`${k}:entries`, `${k}:marked`])];
-  const label = (k: K): string => (k === definition.outcome.key ? definition.outcome.label : definition.actions.find((a) => a.key === k)!.label);
+  const label = (k: K): string =>
+    k === definition.outcome.key ? definition.outcome.label : definition.actions.find((a) => a.key === k)!.label;
 
   return buildTable<Record<string, number>, CrossRow<K>, CrossWorkshopLists<K>>(
     workshops,
@@ -252,7 +291,9 @@ export function crossTable<A extends string, O extends string>(
           .map((code) => {
             const cols = columnsOf.get(code)!;
             // An action column is marked by the outcome; the outcome column by any action.
-            const alsoIn = columnKeys.filter((other) => other !== k && cols.has(other) && (isOutcome || other === definition.outcome.key));
+            const alsoIn = columnKeys.filter(
+              (other) => other !== k && cols.has(other) && (isOutcome || other === definition.outcome.key),
+            );
             return { code, marked: alsoIn.length > 0, alsoIn };
           });
         administrations[k] = listed;
@@ -280,11 +321,17 @@ export function crossTable<A extends string, O extends string>(
 }
 
 /** Table 4: administrations that shared materials / organized in-house workshops / realized direct effects. */
-export function effectsByActionTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): CrossTable<EffectsByActionColumn> {
+export function effectsByActionTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): CrossTable<EffectsByActionColumn> {
   return crossTable(EFFECTS_BY_ACTION, workshops, replies);
 }
 
 /** Table 7: administrations that submitted reports / made recommendations / initiated new projects. */
-export function projectsByActionTable(workshops: readonly ReportWorkshop[], replies: readonly ReportReply[]): CrossTable<ProjectsByActionColumn> {
+export function projectsByActionTable(
+  workshops: readonly ReportWorkshop[],
+  replies: readonly ReportReply[],
+): CrossTable<ProjectsByActionColumn> {
   return crossTable(PROJECTS_BY_ACTION, workshops, replies);
 }

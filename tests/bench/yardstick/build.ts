@@ -15,7 +15,14 @@ export async function buildYardstick(outDir: string): Promise<void> {
     build: { outDir, emptyOutDir: true, target: "es2020" },
     plugins: [
       solid(),
-      VitePWA({ strategies: "injectManifest", srcDir: ".", filename: "sw.ts", injectRegister: false, manifest: false, injectManifest: { globPatterns: ["**/*.{js,css,html}"] } }),
+      VitePWA({
+        strategies: "injectManifest",
+        srcDir: ".",
+        filename: "sw.ts",
+        injectRegister: false,
+        manifest: false,
+        injectManifest: { globPatterns: ["**/*.{js,css,html}"] },
+      }),
     ],
   });
 }

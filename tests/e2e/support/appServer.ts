@@ -69,13 +69,19 @@ export interface AppForThisFile {
  * One server for a whole test file, started before its tests and closed (with every phone) after them.
  * The returned object is filled in by the file's beforeAll, so read its fields inside tests and hooks only.
  */
-export function appForThisFile({ behindProxy = false, phone: phoneOptions, closePhones = "afterEach", ...options }: AppForThisFileOptions = {}): AppForThisFile {
+export function appForThisFile({
+  behindProxy = false,
+  phone: phoneOptions,
+  closePhones = "afterEach",
+  ...options
+}: AppForThisFileOptions = {}): AppForThisFile {
   let app: AppServer | undefined;
   let proxy: FaultyProxy | undefined;
   let phone: Phone | undefined;
   const phones = phoneRack();
   const ready = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`appForThisFile: no ${what} (not asked for, or read before beforeAll ran)`);
+    if (value === undefined)
+      throw new Error(`appForThisFile: no ${what} (not asked for, or read before beforeAll ran)`);
     return value;
   };
   beforeAll(async () => {

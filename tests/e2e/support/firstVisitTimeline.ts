@@ -35,11 +35,17 @@ export async function recordInitiators(page: Page): Promise<Map<string, string |
   const askedBy = new Map<string, string | undefined>();
   const session: CDPSession = await page.context().newCDPSession(page);
   await session.send("Network.enable");
-  session.on("Network.requestWillBeSent", (event: { request: { url: string }; initiator: Initiator; type?: string; documentURL: string }) => {
-    if (askedBy.has(event.request.url)) return;
-    // A preload named in the page's headers, or the browser's own (manifest), waits for the page: its document.
-    askedBy.set(event.request.url, event.type === "Document" ? undefined : (initiatorUrl(event.initiator) ?? event.documentURL));
-  });
+  session.on(
+    "Network.requestWillBeSent",
+    (event: { request: { url: string }; initiator: Initiator; type?: string; documentURL: string }) => {
+      if (askedBy.has(event.request.url)) return;
+      // A preload named in the page's headers, or the browser's own (manifest), waits for the page: its document.
+      askedBy.set(
+        event.request.url,
+        event.type === "Document" ? undefined : (initiatorUrl(event.initiator) ?? event.documentURL),
+      );
+    },
+  );
   return askedBy;
 }
 

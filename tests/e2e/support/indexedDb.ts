@@ -17,7 +17,12 @@ async function inPage(request: IndexedDbRequest): Promise<unknown> {
   try {
     const tx = database.transaction(request.table, request.kind === "set" ? "readwrite" : "readonly");
     const store = tx.objectStore(request.table);
-    const query = request.kind === "get" ? store.get(request.key) : request.kind === "chunksSha256" ? store.index(request.index).getAll(request.key) : store.getAll();
+    const query =
+      request.kind === "get"
+        ? store.get(request.key)
+        : request.kind === "chunksSha256"
+          ? store.index(request.index).getAll(request.key)
+          : store.getAll();
     const result = await new Promise<unknown>((resolve, reject) => {
       query.onsuccess = () => {
         if (request.kind === "set") {

@@ -10,10 +10,13 @@ export function materialRows(page: Page): Locator {
 /** Waits until the library lists materials and every one of them is complete on the phone. */
 export async function waitAllMaterialsOnPhone(page: Page, timeout = 60_000): Promise<void> {
   await expect
-    .poll(async () => {
-      const states = await materialRows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
-      return states.length > 0 && states.every((s) => s === "complete");
-    }, { timeout, interval: 250 })
+    .poll(
+      async () => {
+        const states = await materialRows(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-state")));
+        return states.length > 0 && states.every((s) => s === "complete");
+      },
+      { timeout, interval: 250 },
+    )
     .toBe(true);
 }
 
@@ -33,7 +36,8 @@ export function playMutedUntil(video: Locator, seconds: number, deadlineMs = 20_
       el.muted = true;
       await el.play();
       const deadline = Date.now() + deadlineMs;
-      while (el.currentTime <= seconds && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (el.currentTime <= seconds && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       return el.currentTime;
     },
     { seconds, deadlineMs },

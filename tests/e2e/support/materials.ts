@@ -14,7 +14,11 @@ export const DEMO_WORKSHOP = "fy2223-09-rkc";
  * Adds files to the demo workshop. With `replaceTitle`, the one file given replaces the existing
  * material whose title matches (same file name = a new version of that material).
  */
-export async function addMaterialFiles(server: RunningServer, paths: string[], options: { title?: string; replaceTitle?: RegExp } = {}): Promise<Material> {
+export async function addMaterialFiles(
+  server: RunningServer,
+  paths: string[],
+  options: { title?: string; replaceTitle?: RegExp } = {},
+): Promise<Material> {
   let files = paths;
   if (options.replaceTitle) {
     const existing = (await listMaterials(server.db, DEMO_WORKSHOP)).find((m) => options.replaceTitle!.test(m.title));
@@ -23,6 +27,12 @@ export async function addMaterialFiles(server: RunningServer, paths: string[], o
     copyFileSync(paths[0], renamed);
     files = [renamed];
   }
-  const result = await addMaterials(server.db, server.blobStore, DEMO_WORKSHOP, files, options.title ? { title: options.title } : {});
+  const result = await addMaterials(
+    server.db,
+    server.blobStore,
+    DEMO_WORKSHOP,
+    files,
+    options.title ? { title: options.title } : {},
+  );
   return result.materials[0].material;
 }

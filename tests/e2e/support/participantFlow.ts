@@ -2,7 +2,11 @@
 import { expect } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 
-export const STATE_TEXT = { waiting: "Waiting for connection", sent: "Sent", needsAttention: "Needs your attention" } as const;
+export const STATE_TEXT = {
+  waiting: "Waiting for connection",
+  sent: "Sent",
+  needsAttention: "Needs your attention",
+} as const;
 
 /** Opens the invitation link and waits until the app is installed for offline use. */
 export async function joinByLink(page: Page, baseUrl: string, code: string): Promise<void> {
@@ -20,7 +24,9 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }));
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }),
+      );
     }
   });
 }
@@ -45,7 +51,9 @@ export async function answerRestOfQuestionnaire(page: Page, input: ReplyAnswersI
   await page.getByLabel("How did you apply what you learnt to your work?").fill(input.application);
   await next(page);
   await page.locator('[data-question="directEffects"]').getByLabel("Yes").check();
-  await page.getByLabel("Describe the direct effects").fill(input.effectsDescription ?? "Release times fell after the new risk profiles.");
+  await page
+    .getByLabel("Describe the direct effects")
+    .fill(input.effectsDescription ?? "Release times fell after the new risk profiles.");
   await page.locator('[data-question="efficiencyImproved"]').getByLabel("Yes").check();
   await next(page);
   await page.locator('[data-question="newProjects"]').getByLabel("No").check();
@@ -68,7 +76,12 @@ export async function expectReplyState(page: Page, text: string, timeout = 30_00
 }
 
 /** Joins online, loses the connection, answers everything and sends: the reply then waits in the phone's outbox. */
-export async function sendReplyOffline(phone: { context: BrowserContext; page: Page }, baseUrl: string, code: string, input: ReplyAnswersInput): Promise<void> {
+export async function sendReplyOffline(
+  phone: { context: BrowserContext; page: Page },
+  baseUrl: string,
+  code: string,
+  input: ReplyAnswersInput,
+): Promise<void> {
   await joinByLink(phone.page, baseUrl, code);
   await phone.context.setOffline(true);
   await next(phone.page);

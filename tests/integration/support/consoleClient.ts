@@ -26,7 +26,12 @@ function testPasswordHash(): string {
   return `scrypt$${N}$${r}$${p}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
-export async function addOrganiser(db: OutriggerDatabase, email: string, role: OrganiserRole, now: Date): Promise<void> {
+export async function addOrganiser(
+  db: OutriggerDatabase,
+  email: string,
+  role: OrganiserRole,
+  now: Date,
+): Promise<void> {
   await insertOrganiser(db, { email, name: `Test ${role}`, role, passwordHash: testPasswordHash() }, now);
 }
 
@@ -37,8 +42,19 @@ export function sessionCookieOf(res: Response): string {
   return (header as string).split(";")[0];
 }
 
-export function signInRequest(app: Hono, email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
-  return Promise.resolve(app.request("/api/console/session", { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify({ email, password }) }));
+export function signInRequest(
+  app: Hono,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    app.request("/api/console/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
 }
 
 export async function signIn(app: Hono, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
@@ -49,10 +65,19 @@ export async function signIn(app: Hono, email: string, password = TEST_PASSWORD)
 }
 
 /** A console request; JSON bodies get the content type, changes get the CSRF token unless `csrf: false`. */
-export function consoleRequest(app: Hono, method: string, path: string, who: SignedIn | undefined, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+export function consoleRequest(
+  app: Hono,
+  method: string,
+  path: string,
+  who: SignedIn | undefined,
+  body?: unknown,
+  options: { csrf?: boolean; headers?: Record<string, string> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { ...options.headers };
   if (who) headers.Cookie = who.cookie;
   if (who && options.csrf !== false && method !== "GET") headers["X-CSRF-Token"] = who.csrfToken;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  return Promise.resolve(app.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
+  return Promise.resolve(
+    app.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
+  );
 }

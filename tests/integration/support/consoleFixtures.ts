@@ -3,7 +3,13 @@
 import type { Hono } from "hono";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { z } from "zod";
-import { campaignDetail, consoleWorkshop, type CampaignDetail, type newWorkshop, type OrganiserRole } from "../../../src/shared/console";
+import {
+  campaignDetail,
+  consoleWorkshop,
+  type CampaignDetail,
+  type newWorkshop,
+  type OrganiserRole,
+} from "../../../src/shared/console";
 import type { OutriggerDatabase } from "../../../src/server/db/database";
 import { createApp, type AppOptions } from "../../../src/server/http/app";
 import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./consoleClient";
@@ -12,19 +18,33 @@ import { openSeededDatabase, type Engine } from "./testDatabase";
 export type SeededDatabase = Awaited<ReturnType<typeof openSeededDatabase>>;
 
 /** A migrated, seeded database for the engine and the app over it, driven with app.request(). */
-export async function seededApp(engine: Engine, now: () => Date, options: Omit<AppOptions, "db" | "now"> = {}): Promise<{ ctx: SeededDatabase; app: Hono }> {
+export async function seededApp(
+  engine: Engine,
+  now: () => Date,
+  options: Omit<AppOptions, "db" | "now"> = {},
+): Promise<{ ctx: SeededDatabase; app: Hono }> {
   const ctx = await openSeededDatabase(engine, now());
   return { ctx, app: createApp({ db: ctx.db, now, ...options }) };
 }
 
 /** A new console account (password TEST_PASSWORD), signed in. */
-export async function signedInOrganiser(db: OutriggerDatabase, app: Hono, now: Date, email = "org@example.org", role: OrganiserRole = "organiser"): Promise<SignedIn> {
+export async function signedInOrganiser(
+  db: OutriggerDatabase,
+  app: Hono,
+  now: Date,
+  email = "org@example.org",
+  role: OrganiserRole = "organiser",
+): Promise<SignedIn> {
   await addOrganiser(db, email, role, now);
   return signIn(app, email);
 }
 
 /** The organiser org@example.org and the read-only viewer@example.org, both signed in. */
-export async function organiserAndViewer(db: OutriggerDatabase, app: Hono, now: Date): Promise<{ me: SignedIn; viewer: SignedIn }> {
+export async function organiserAndViewer(
+  db: OutriggerDatabase,
+  app: Hono,
+  now: Date,
+): Promise<{ me: SignedIn; viewer: SignedIn }> {
   const me = await signedInOrganiser(db, app, now);
   const viewer = await signedInOrganiser(db, app, now, "viewer@example.org", "viewer");
   return { me, viewer };
@@ -46,12 +66,26 @@ export interface WorkshopSetup extends Partial<z.input<typeof newWorkshop>> {
  * A workshop (sub-regional, in person, 14–18 Aug 2023 and the participants' administrations unless told otherwise)
  * and its participants, each answered 201.
  */
-export async function workshopWithParticipants(app: Hono, me: SignedIn, { participants, ...workshop }: WorkshopSetup): Promise<string> {
+export async function workshopWithParticipants(
+  app: Hono,
+  me: SignedIn,
+  { participants, ...workshop }: WorkshopSetup,
+): Promise<string> {
   const administrationCodes = [...new Set(participants.map((p) => p.administrationCode))];
-  const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, { kind: "sub-regional", mode: "in-person", startsOn: "2023-08-14", endsOn: "2023-08-18", administrationCodes, ...workshop });
+  const ws = await consoleRequest(app, "POST", "/api/console/workshops", me, {
+    kind: "sub-regional",
+    mode: "in-person",
+    startsOn: "2023-08-14",
+    endsOn: "2023-08-18",
+    administrationCodes,
+    ...workshop,
+  });
   expect(ws.status).toBe(201);
   const workshopId = consoleWorkshop.parse(await ws.json()).id;
-  for (const p of participants) expect((await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, p)).status).toBe(201);
+  for (const p of participants)
+    expect((await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/participants`, me, p)).status).toBe(
+      201,
+    );
   return workshopId;
 }
 
@@ -66,7 +100,11 @@ export async function workshopWithCampaign(
   const res = await consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, campaignBody);
   expect(res.status).toBe(201);
   const campaign = campaignDetail.parse(await res.json());
-  return { workshopId, campaign, code: (administration) => campaign.invitations.find((i) => i.administrationCode === administration)!.code };
+  return {
+    workshopId,
+    campaign,
+    code: (administration) => campaign.invitations.find((i) => i.administrationCode === administration)!.code,
+  };
 }
 
 export interface SeededConsole {
@@ -86,13 +124,17 @@ export interface SeededConsole {
 export function seededConsole(
   engine: Engine,
   now: () => Date,
-  { signIn = "none", ...options }: Omit<AppOptions, "db" | "now"> & { signIn?: "none" | "organiser" | "organiser and viewer" } = {},
+  {
+    signIn = "none",
+    ...options
+  }: Omit<AppOptions, "db" | "now"> & { signIn?: "none" | "organiser" | "organiser and viewer" } = {},
 ): SeededConsole {
   const seeded = {} as SeededConsole;
   beforeAll(async () => {
     Object.assign(seeded, await seededApp(engine, now, options));
     if (signIn === "organiser") seeded.me = await signedInOrganiser(seeded.ctx.db, seeded.app, now());
-    if (signIn === "organiser and viewer") Object.assign(seeded, await organiserAndViewer(seeded.ctx.db, seeded.app, now()));
+    if (signIn === "organiser and viewer")
+      Object.assign(seeded, await organiserAndViewer(seeded.ctx.db, seeded.app, now()));
   });
   afterAll(() => seeded.ctx?.close());
   return seeded;

@@ -9,9 +9,18 @@ import { postBatch } from "./requests";
 
 export const WORKSHOP_TITLE = "Sub-regional Workshop on Post-Clearance Audit";
 export const FISCAL_YEAR_PATH = "2023-24";
-export const TO_APPLICATION = "We compared our clearance steps with the General Annex and removed a duplicate document check.";
+export const TO_APPLICATION =
+  "We compared our clearance steps with the General Annex and removed a duplicate document check.";
 
-export async function workshopWithReply(app: Hono, me: SignedIn): Promise<{ workshopId: string; campaign: CampaignDetail; replyId: string; code: (administration: string) => string }> {
+export async function workshopWithReply(
+  app: Hono,
+  me: SignedIn,
+): Promise<{
+  workshopId: string;
+  campaign: CampaignDetail;
+  replyId: string;
+  code: (administration: string) => string;
+}> {
   const { workshopId, campaign, code } = await workshopWithCampaign(app, me, {
     title: WORKSHOP_TITLE,
     participants: [
@@ -20,7 +29,13 @@ export async function workshopWithReply(app: Hono, me: SignedIn): Promise<{ work
       { name: "Ana da Costa", administrationCode: "TL", email: "ana@example.org" },
     ],
   });
-  const reply = validReply({ campaignId: campaign.campaign.id, invitationCode: code("TO"), answers: validAnswers({ administration: "TO", application: TO_APPLICATION }), startedAt: "2024-03-05T09:40:00.000Z", submittedAt: "2024-03-05T09:55:00.000Z" });
+  const reply = validReply({
+    campaignId: campaign.campaign.id,
+    invitationCode: code("TO"),
+    answers: validAnswers({ administration: "TO", application: TO_APPLICATION }),
+    startedAt: "2024-03-05T09:40:00.000Z",
+    submittedAt: "2024-03-05T09:55:00.000Z",
+  });
   const batch = await postBatch(app, [reply]);
   expect(batch.results[0].outcome).toBe("stored");
   return { workshopId, campaign, replyId: reply.id, code };

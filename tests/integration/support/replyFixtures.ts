@@ -47,7 +47,12 @@ export function validReply(overrides: Partial<ReplyInput> = {}): ReplyInput {
 export const parsedReply = (overrides: Partial<ReplyInput> = {}): Reply => replySchema.parse(validReply(overrides));
 
 /** Adds a campaign for the RKC workshop with one invitation; returns the invitation code. */
-export async function addCampaign(db: OutriggerDatabase, campaign: Partial<Campaign> & { id: string }, invitationCode: string, now: Date): Promise<string> {
+export async function addCampaign(
+  db: OutriggerDatabase,
+  campaign: Partial<Campaign> & { id: string },
+  invitationCode: string,
+  now: Date,
+): Promise<string> {
   await insertCampaign(
     db,
     {
@@ -62,6 +67,10 @@ export async function addCampaign(db: OutriggerDatabase, campaign: Partial<Campa
     },
     now,
   );
-  await insertInvitations(db, [{ code: invitationCode, campaignId: campaign.id, participantName: "Test Participant", administrationCode: "FJ" }], now);
+  await insertInvitations(
+    db,
+    [{ code: invitationCode, campaignId: campaign.id, participantName: "Test Participant", administrationCode: "FJ" }],
+    now,
+  );
   return invitationCode;
 }

@@ -31,12 +31,28 @@ export interface ServerProcess {
 }
 
 function envFor({ dataDir, databaseUrl }: DataLocation, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "", LOG_REQUESTS: "", ...extra };
+  return {
+    ...process.env,
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl ?? "",
+    LOG_REQUESTS: "",
+    ...extra,
+  };
 }
 
 /** Runs `cli.ts <command> …args` as a child process (not awaited). */
-export function spawnCli(location: DataLocation, command: string, args: string[] = [], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", CLI, command, ...args], { cwd: REPO_ROOT, env: envFor(location, extraEnv), stdio: ["ignore", "pipe", "pipe"] });
+export function spawnCli(
+  location: DataLocation,
+  command: string,
+  args: string[] = [],
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", CLI, command, ...args], {
+    cwd: REPO_ROOT,
+    env: envFor(location, extraEnv),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Starts `cli.ts start` and waits until it listens; port 0 picks a free one (pass the old port to restart in place). */
@@ -67,10 +83,17 @@ export async function startServerProcess(location: DataLocation, port = 0): Prom
 }
 
 /** Waits for a child to end (bounded). */
-export function exited(child: ChildProcess, timeoutMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+export function exited(
+  child: ChildProcess,
+  timeoutMs = 30_000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not exit within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`process ${child.pid} did not exit within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal });

@@ -29,7 +29,10 @@ async function canReachPostgres(): Promise<boolean> {
 const postgresReachable = await canReachPostgres();
 if (!postgresReachable) {
   // The PostgreSQL half is part of the suite: only an explicit SKIP_POSTGRES=1 lets a run go without it.
-  if (process.env.SKIP_POSTGRES !== "1") throw new Error(`PostgreSQL at ${POSTGRES_URL} is not reachable. Start it, set TEST_DATABASE_URL, or run with SKIP_POSTGRES=1 to test SQLite only.`);
+  if (process.env.SKIP_POSTGRES !== "1")
+    throw new Error(
+      `PostgreSQL at ${POSTGRES_URL} is not reachable. Start it, set TEST_DATABASE_URL, or run with SKIP_POSTGRES=1 to test SQLite only.`,
+    );
   console.warn(`[integration] PostgreSQL at ${POSTGRES_URL} is not reachable: the PostgreSQL runs are skipped.`);
 }
 
@@ -79,7 +82,10 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
 }
 
 /** A migrated, seeded database for tests that drive the app with app.request(). */
-export async function openSeededDatabase(engine: Engine, now: Date): Promise<{ test: TestDatabase; db: OutriggerDatabase; seed: SeedResult; close(): Promise<void> }> {
+export async function openSeededDatabase(
+  engine: Engine,
+  now: Date,
+): Promise<{ test: TestDatabase; db: OutriggerDatabase; seed: SeedResult; close(): Promise<void> }> {
   const test = await createTestDatabase(engine);
   const db = test.open();
   await migrateToLatest(db);

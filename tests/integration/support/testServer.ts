@@ -28,14 +28,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(engine: Engine, { shell = false, staticDir: givenStaticDir, ...options }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  { shell = false, staticDir: givenStaticDir, ...options }: TestServerOptions = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(engine);
   const ownDataDir = database.dataDir === undefined;
   const dataDir = database.dataDir ?? mkdtempSync(join(tmpdir(), "outrigger-att-"));
   const ownStaticDir = givenStaticDir === undefined;
   const staticDir = givenStaticDir ?? mkdtempSync(join(tmpdir(), "outrigger-dist-"));
   if (shell) writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Outrigger shell</title>");
-  const start = () => startServer({ port: 0, host: "127.0.0.1", databaseUrl: database.databaseUrl, dataDir, staticDir, quiet: true, ...options });
+  const start = () =>
+    startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: database.databaseUrl,
+      dataDir,
+      staticDir,
+      quiet: true,
+      ...options,
+    });
   const running: TestServer = {
     database,
     dataDir,
@@ -60,7 +72,11 @@ export async function startTestServer(engine: Engine, { shell = false, staticDir
 /** A new valid reply to the demo campaign, sent over HTTP and stored (a reply takes at most five attachments). */
 export async function sentReply(serverUrl: string, overrides: Parameters<typeof parsedReply>[0] = {}): Promise<Reply> {
   const reply = parsedReply(overrides);
-  const res = await fetch(`${serverUrl}/api/replies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ replies: [reply] }) });
+  const res = await fetch(`${serverUrl}/api/replies`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ replies: [reply] }),
+  });
   expect(res.status, await res.clone().text()).toBe(200);
   return reply;
 }
@@ -68,7 +84,11 @@ export async function sentReply(serverUrl: string, overrides: Parameters<typeof 
 /** The session cookie of a read-only viewer signed in over HTTP. */
 export async function viewerCookie(server: RunningServer, now: Date, email = "viewer@example.org"): Promise<string> {
   await addOrganiser(server.db, email, "viewer", now);
-  const res = await fetch(`${server.url}/api/console/session`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+  const res = await fetch(`${server.url}/api/console/session`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password: TEST_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   consoleSession.parse(await res.clone().json());
   return sessionCookieOf(res);

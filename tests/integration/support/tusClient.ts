@@ -17,7 +17,11 @@ export function pdfBytes(size: number): Uint8Array<ArrayBuffer> {
 }
 
 export interface TusClient {
-  create(replyId: string, meta: { filename: string; filetype: string; attachmentId?: string }, length: number): Promise<{ response: Response; location: string }>;
+  create(
+    replyId: string,
+    meta: { filename: string; filetype: string; attachmentId?: string },
+    length: number,
+  ): Promise<{ response: Response; location: string }>;
   head(location: string): Promise<Response>;
   patch(location: string, offset: number, body: Uint8Array): Promise<Response>;
 }
@@ -26,11 +30,28 @@ export function tusClient(baseUrl: string, invitationCode: string): TusClient {
   const auth = { Authorization: `Invitation ${invitationCode}` };
   return {
     create: async (replyId, { attachmentId = uuidv7(), ...meta }, length) => {
-      const response = await fetch(`${baseUrl}/api/uploads/`, { method: "POST", headers: { ...TUS, ...auth, "Upload-Length": String(length), "Upload-Metadata": metadataHeader({ replyId, attachmentId, ...meta }) } });
+      const response = await fetch(`${baseUrl}/api/uploads/`, {
+        method: "POST",
+        headers: {
+          ...TUS,
+          ...auth,
+          "Upload-Length": String(length),
+          "Upload-Metadata": metadataHeader({ replyId, attachmentId, ...meta }),
+        },
+      });
       return { response, location: response.headers.get("location") ?? "" };
     },
     head: (location) => fetch(new URL(location, baseUrl), { method: "HEAD", headers: { ...TUS, ...auth } }),
     patch: (location, offset, body) =>
-      fetch(new URL(location, baseUrl), { method: "PATCH", headers: { ...TUS, ...auth, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, body: new Uint8Array(body) }),
+      fetch(new URL(location, baseUrl), {
+        method: "PATCH",
+        headers: {
+          ...TUS,
+          ...auth,
+          "Upload-Offset": String(offset),
+          "Content-Type": "application/offset+octet-stream",
+        },
+        body: new Uint8Array(body),
+      }),
   };
 }

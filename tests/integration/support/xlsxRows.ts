@@ -10,7 +10,17 @@ export function sheetRows(xml: string): Array<Array<string | number | null>> {
       while (cells.length < col - 1) cells.push(null);
       const v = /<v>(.*?)<\/v>/s.exec(inner ?? "");
       const t = /<t[^>]*>(.*?)<\/t>/s.exec(inner ?? "");
-      cells.push(v ? Number(v[1]) : t ? t[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"') : null);
+      cells.push(
+        v
+          ? Number(v[1])
+          : t
+            ? t[1]
+                .replace(/&amp;/g, "&")
+                .replace(/&lt;/g, "<")
+                .replace(/&gt;/g, ">")
+                .replace(/&quot;/g, '"')
+            : null,
+      );
     }
     rows.push(cells);
   }

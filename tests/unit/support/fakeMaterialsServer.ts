@@ -94,13 +94,18 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
         const workshopId = decodeURIComponent(manifestPath[1]);
         const ifNoneMatch = headers.get("If-None-Match") ?? undefined;
         const record = (status: number) => server.manifestRequests.push({ workshopId, ifNoneMatch, status });
-        if (!code) return record(401), json(401, { error: { code: "invitation_required", message: "An invitation is required" } });
+        if (!code)
+          return (
+            record(401),
+            json(401, { error: { code: "invitation_required", message: "An invitation is required" } })
+          );
         const manifest = server.manifests.get(workshopId);
-        if (!manifest) return record(404), json(404, { error: { code: "not_found", message: "No such workshop" } });
-        if (!server.access.get(workshopId)?.has(code)) return record(403), json(403, { error: { code: "forbidden", message: "Not your workshop" } });
+        if (!manifest) return (record(404), json(404, { error: { code: "not_found", message: "No such workshop" } }));
+        if (!server.access.get(workshopId)?.has(code))
+          return (record(403), json(403, { error: { code: "forbidden", message: "Not your workshop" } }));
         const etag = `"${manifest.version}"`;
-        if (ifNoneMatch === etag) return record(304), new Response(null, { status: 304, headers: { ETag: etag } });
-        return record(200), json(200, manifest, { ETag: etag });
+        if (ifNoneMatch === etag) return (record(304), new Response(null, { status: 304, headers: { ETag: etag } }));
+        return (record(200), json(200, manifest, { ETag: etag }));
       }
 
       const blobPath = /^\/api\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
@@ -109,12 +114,20 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
       const range = headers.get("Range") ?? undefined;
       const record = (status: number) => server.blobRequests.push({ sha256: sha, range, status, authorization });
       const file = server.files.get(sha);
-      if (!code) return record(401), json(401, { error: { code: "invitation_required", message: "An invitation is required" } });
-      if (!file) return record(404), json(404, { error: { code: "not_found", message: "Not found" } });
+      if (!code)
+        return (
+          record(401),
+          json(401, { error: { code: "invitation_required", message: "An invitation is required" } })
+        );
+      if (!file) return (record(404), json(404, { error: { code: "not_found", message: "Not found" } }));
 
       let start = 0;
       let status = 200;
-      const responseHeaders: Record<string, string> = { ETag: `"${sha}"`, "Accept-Ranges": "bytes", "Content-Type": "application/octet-stream" };
+      const responseHeaders: Record<string, string> = {
+        ETag: `"${sha}"`,
+        "Accept-Ranges": "bytes",
+        "Content-Type": "application/octet-stream",
+      };
       if (range && !server.ignoreRange) {
         const match = /^bytes=(\d+)-$/.exec(range);
         if (!match || Number(match[1]) >= file.byteLength) {
@@ -147,7 +160,8 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
               await new Promise<void>((resolve) => signal?.addEventListener("abort", () => resolve(), { once: true }));
               return controller.error(new DOMException("Aborted", "AbortError"));
             }
-            if (cutAfter !== undefined && sent >= cutAfter) return controller.error(new TypeError("network connection lost"));
+            if (cutAfter !== undefined && sent >= cutAfter)
+              return controller.error(new TypeError("network connection lost"));
             if (sent >= body.byteLength) return controller.close();
             let end = Math.min(body.byteLength, sent + server.pieceBytes);
             if (cutAfter !== undefined) end = Math.min(end, cutAfter);
@@ -168,11 +182,26 @@ export function createFakeMaterialsServer(): FakeMaterialsServer {
 }
 
 /** Publishes a manifest of these materials (and their bytes) for the test workshop. */
-export function publish(server: FakeMaterialsServer, version: string, files: Array<{ material: Material; bytes: Uint8Array }>): MaterialsManifest {
+export function publish(
+  server: FakeMaterialsServer,
+  version: string,
+  files: Array<{ material: Material; bytes: Uint8Array }>,
+): MaterialsManifest {
   for (const { bytes } of files) server.files.set(hashOf(bytes), bytes);
   // Signed, as the real server's always are (the phone keeps, not checks, the signature of a list it fetched itself).
-  const signature = { algorithm: "Ed25519", keyId: "fake-key", issuer: "Fake materials server", value: "c2lnbmF0dXJl" } as const;
-  const manifest: MaterialsManifest = { workshopId: WORKSHOP_ID, version, generatedAt: "2023-06-10T00:00:00Z", materials: files.map((f) => f.material), signature };
+  const signature = {
+    algorithm: "Ed25519",
+    keyId: "fake-key",
+    issuer: "Fake materials server",
+    value: "c2lnbmF0dXJl",
+  } as const;
+  const manifest: MaterialsManifest = {
+    workshopId: WORKSHOP_ID,
+    version,
+    generatedAt: "2023-06-10T00:00:00Z",
+    materials: files.map((f) => f.material),
+    signature,
+  };
   server.manifests.set(WORKSHOP_ID, manifest);
   return manifest;
 }

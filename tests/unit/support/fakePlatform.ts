@@ -1,7 +1,6 @@
 // One fake of the Platform seam for unit tests: a clock that moves only when told, timers recorded and fired by the test, fixed chance.
 import type { Clock, Platform } from "../../../src/app/sync/platform";
 
-
 /** A timer the code under test set: never fired by itself, so a test fires it (or moves the fake clock) when it chooses. */
 export interface RecordedTimer {
   callback: () => void;

@@ -60,13 +60,18 @@ export function createFakeServer(): FakeServer {
       if (server.mode === "down") throw new TypeError("Failed to fetch");
       if (server.mode === "rate-limited") {
         if (url.pathname === "/api/replies") server.posts.push([]);
-        return json(429, { error: { code: "too_many_requests", message: "Slow down" } }, { "Retry-After": String(server.retryAfterSeconds) });
+        return json(
+          429,
+          { error: { code: "too_many_requests", message: "Slow down" } },
+          { "Retry-After": String(server.retryAfterSeconds) },
+        );
       }
       if (url.pathname === "/api/health") {
         server.healthChecks += 1;
         return json(200, { status: "ok", version: "test", time: new Date().toISOString() });
       }
-      if (url.pathname !== "/api/replies" || init?.method !== "POST") return json(404, { error: { code: "not_found", message: "Not found" } });
+      if (url.pathname !== "/api/replies" || init?.method !== "POST")
+        return json(404, { error: { code: "not_found", message: "Not found" } });
       const body = String(init.body);
       const { replies } = JSON.parse(body) as { replies: ReplyInput[] };
       server.posts.push(replies.map((r) => r.id));
@@ -75,25 +80,65 @@ export function createFakeServer(): FakeServer {
           init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
         });
       }
-      if (server.mode === "disk-full") return json(507, { error: { code: "insufficient_storage", message: "The server's disk is full. Your reply is kept on this phone and will be sent later." } });
-      if (server.mode === "error-500") return json(503, { error: { code: "unavailable", message: "Database is busy" } });
-      if (new TextEncoder().encode(body).byteLength > server.maxBatchBytes) return json(413, { error: { code: "payload_too_large", message: "The batch is too large" } });
+      if (server.mode === "disk-full")
+        return json(507, {
+          error: {
+            code: "insufficient_storage",
+            message: "The server's disk is full. Your reply is kept on this phone and will be sent later.",
+          },
+        });
+      if (server.mode === "error-500")
+        return json(503, { error: { code: "unavailable", message: "Database is busy" } });
+      if (new TextEncoder().encode(body).byteLength > server.maxBatchBytes)
+        return json(413, { error: { code: "payload_too_large", message: "The batch is too large" } });
       if (replies.length === 0 || replies.length > MAX_REPLIES_PER_BATCH) {
-        return json(400, { error: { code: "invalid_batch", message: "1 to 100 replies", details: [{ path: "replies", code: replies.length === 0 ? "too_small" : "too_big", message: "1 to 100 replies" }] } });
+        return json(400, {
+          error: {
+            code: "invalid_batch",
+            message: "1 to 100 replies",
+            details: [
+              { path: "replies", code: replies.length === 0 ? "too_small" : "too_big", message: "1 to 100 replies" },
+            ],
+          },
+        });
       }
       const seen = new Set<string>();
       const storable = server.mode === "restart" ? server.restartAfterStoring : Number.POSITIVE_INFINITY;
       const results: ReplyResult[] = replies.slice(0, storable).map((r): ReplyResult => {
-        if (seen.has(r.id)) return { id: r.id, outcome: "rejected", status: 422, error: { code: "duplicate_in_batch", message: "Twice in one batch" } };
+        if (seen.has(r.id))
+          return {
+            id: r.id,
+            outcome: "rejected",
+            status: 422,
+            error: { code: "duplicate_in_batch", message: "Twice in one batch" },
+          };
         seen.add(r.id);
         const content = canonicalJson(r);
         const existing = server.stored.get(r.id);
         if (existing) {
-          if (server.storedContent.get(r.id) === content) return { id: r.id, outcome: "already_stored", status: 200, receipt: existing };
-          return { id: r.id, outcome: "conflict", status: 409, error: { code: "reply_conflict", message: "A different reply with the same id is already stored. The stored reply was kept." } };
+          if (server.storedContent.get(r.id) === content)
+            return { id: r.id, outcome: "already_stored", status: 200, receipt: existing };
+          return {
+            id: r.id,
+            outcome: "conflict",
+            status: 409,
+            error: {
+              code: "reply_conflict",
+              message: "A different reply with the same id is already stored. The stored reply was kept.",
+            },
+          };
         }
         if (server.rejectIds.has(r.id)) {
-          return { id: r.id, outcome: "rejected", status: 422, error: { code: "invalid_answers", message: "Some answers need fixing.", details: [{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }] } };
+          return {
+            id: r.id,
+            outcome: "rejected",
+            status: 422,
+            error: {
+              code: "invalid_answers",
+              message: "Some answers need fixing.",
+              details: [{ path: "answers.email", code: "invalid_email", message: "Not an e-mail address" }],
+            },
+          };
         }
         const receipt = { receiptId: `rcpt-${server.stored.size + 1}`, receivedAt: "2023-06-10T12:00:00.000Z" };
         server.stored.set(r.id, receipt);

@@ -10,7 +10,12 @@ export const INVITATION_CODE = "DEMO-TO1";
 export function invitation(overrides: Partial<InvitationPayload> = {}): InvitationPayload {
   return {
     code: INVITATION_CODE,
-    prefill: { participantName: "Sione Tupou", email: "sione@customs.gov.to", administrationCode: "TO", position: "Risk management" },
+    prefill: {
+      participantName: "Sione Tupou",
+      email: "sione@customs.gov.to",
+      administrationCode: "TO",
+      position: "Risk management",
+    },
     campaign: {
       id: "survey-2023-rkc",
       workshopId: "ws-2023-rkc",
@@ -21,7 +26,13 @@ export function invitation(overrides: Partial<InvitationPayload> = {}): Invitati
       lateRepliesAccepted: true,
       status: "open",
     },
-    workshop: { id: "ws-2023-rkc", title: "Regional Workshop on the Revised Kyoto Convention", kind: "regional", mode: "in-person", fiscalYear: "2022/23" },
+    workshop: {
+      id: "ws-2023-rkc",
+      title: "Regional Workshop on the Revised Kyoto Convention",
+      kind: "regional",
+      mode: "in-person",
+      fiscalYear: "2022/23",
+    },
     questionnaire: followUpV1,
     administrations: [
       { code: "TO", name: "Tonga", subRegion: "pacific-islands" },
@@ -35,7 +46,12 @@ export function invitation(overrides: Partial<InvitationPayload> = {}): Invitati
 export function followUpV2(): QuestionnaireDefinition {
   const v2 = structuredClone(followUpV1);
   v2.version = 2;
-  v2.sections[v2.sections.length - 1].questions.push({ id: "newInV2", type: "short_text", label: "New in version 2", required: true });
+  v2.sections[v2.sections.length - 1].questions.push({
+    id: "newInV2",
+    type: "short_text",
+    label: "New in version 2",
+    required: true,
+  });
   return v2;
 }
 

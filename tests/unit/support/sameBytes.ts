@@ -5,6 +5,8 @@ import { expect } from "vitest";
 export function expectSameBytes(actual: Uint8Array | undefined, expected: Uint8Array): void {
   expect(actual).toBeInstanceOf(Uint8Array);
   expect(actual!.length).toBe(expected.length);
-  const firstDifference = Buffer.from(actual!.buffer, actual!.byteOffset, actual!.byteLength).compare(Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength));
+  const firstDifference = Buffer.from(actual!.buffer, actual!.byteOffset, actual!.byteLength).compare(
+    Buffer.from(expected.buffer, expected.byteOffset, expected.byteLength),
+  );
   expect(firstDifference, "the bytes differ").toBe(0);
 }

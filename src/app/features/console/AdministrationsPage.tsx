@@ -18,7 +18,11 @@ function Administrations() {
   const [problem, setProblem] = createSignal<string>();
   const add = async (event: Event) => {
     event.preventDefault();
-    const result = await consoleRequest("POST", "/administrations", { code: code().trim().toUpperCase(), name: name().trim(), subRegion: subRegion() });
+    const result = await consoleRequest("POST", "/administrations", {
+      code: code().trim().toUpperCase(),
+      name: name().trim(),
+      subRegion: subRegion(),
+    });
     if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
     setProblem(undefined);
     setCode("");

@@ -12,26 +12,50 @@ export default withConsoleLayout(Campaign);
 
 function Campaign() {
   const params = useParams<{ id: string }>();
-  const [detail, { mutate }] = createResource(() => params.id, async (id) => {
-    const result = await consoleRequest<CampaignDetail>("GET", `/campaigns/${encodeURIComponent(id)}`);
-    return result.ok ? result.body : undefined;
-  });
-  const [reminderList, { refetch: refetchReminders }] = createResource(() => params.id, async (id) => {
-    const result = await consoleRequest<CampaignReminders>("GET", `/campaigns/${encodeURIComponent(id)}/reminders`);
-    return result.ok ? result.body : undefined;
-  });
+  const [detail, { mutate }] = createResource(
+    () => params.id,
+    async (id) => {
+      const result = await consoleRequest<CampaignDetail>("GET", `/campaigns/${encodeURIComponent(id)}`);
+      return result.ok ? result.body : undefined;
+    },
+  );
+  const [reminderList, { refetch: refetchReminders }] = createResource(
+    () => params.id,
+    async (id) => {
+      const result = await consoleRequest<CampaignReminders>("GET", `/campaigns/${encodeURIComponent(id)}/reminders`);
+      return result.ok ? result.body : undefined;
+    },
+  );
   const reminders = () => reminderList()?.reminders ?? [];
   const sendReminders = async () => {
-    const result = await consoleRequest<{ sent: unknown[]; skipped: unknown[]; failed: { code: string; reason: string }[] }>("POST", `/campaigns/${encodeURIComponent(params.id)}/reminders/send`, {});
+    const result = await consoleRequest<{
+      sent: unknown[];
+      skipped: unknown[];
+      failed: { code: string; reason: string }[];
+    }>("POST", `/campaigns/${encodeURIComponent(params.id)}/reminders/send`, {});
     if (!result.ok) return setMessage(result.error.message);
     void refetchReminders();
-    setMessage(`Reminders sent: ${result.body.sent.length}; skipped: ${result.body.skipped.length}; failed: ${result.body.failed.length}${result.body.failed.length ? ` (${result.body.failed.map((f) => `${f.code}: ${f.reason}`).join("; ")})` : ""}.`);
+    setMessage(
+      `Reminders sent: ${result.body.sent.length}; skipped: ${result.body.skipped.length}; failed: ${result.body.failed.length}${result.body.failed.length ? ` (${result.body.failed.map((f) => `${f.code}: ${f.reason}`).join("; ")})` : ""}.`,
+    );
   };
   const [message, setMessage] = createSignal<string>();
-  const [attachments] = createResource(() => params.id, async (id) => {
-    const result = await consoleRequest<{ attachments: { id: string; participantName: string | null; fileName: string; size: number; receivedAt: string; downloadUrl: string }[] }>("GET", `/campaigns/${encodeURIComponent(id)}/attachments`);
-    return result.ok ? result.body.attachments : [];
-  });
+  const [attachments] = createResource(
+    () => params.id,
+    async (id) => {
+      const result = await consoleRequest<{
+        attachments: {
+          id: string;
+          participantName: string | null;
+          fileName: string;
+          size: number;
+          receivedAt: string;
+          downloadUrl: string;
+        }[];
+      }>("GET", `/campaigns/${encodeURIComponent(id)}/attachments`);
+      return result.ok ? result.body.attachments : [];
+    },
+  );
 
   const change = async (body: Record<string, unknown>) => {
     const result = await consoleRequest<CampaignDetail>("PATCH", `/campaigns/${encodeURIComponent(params.id)}`, body);
@@ -40,7 +64,11 @@ function Campaign() {
     setMessage("Saved.");
   };
   const addInvitations = async () => {
-    const result = await consoleRequest<CampaignDetail>("POST", `/campaigns/${encodeURIComponent(params.id)}/invitations`, {});
+    const result = await consoleRequest<CampaignDetail>(
+      "POST",
+      `/campaigns/${encodeURIComponent(params.id)}/invitations`,
+      {},
+    );
     if (!result.ok) return setMessage(result.error.message);
     mutate(result.body);
     void refetchReminders();
@@ -57,7 +85,9 @@ function Campaign() {
             </p>
             <h1>Follow-up campaign</h1>
             <p data-testid="campaign-status">
-              Opens {formatDate(d().campaign.opensAt)} · due {formatDate(d().campaign.dueAt)} · {d().campaign.lateRepliesAccepted ? "late replies welcome" : "no late replies"} · <strong>{d().campaign.status}</strong> · {d().campaign.replied} of {d().campaign.invited} replied
+              Opens {formatDate(d().campaign.opensAt)} · due {formatDate(d().campaign.dueAt)} ·{" "}
+              {d().campaign.lateRepliesAccepted ? "late replies welcome" : "no late replies"} ·{" "}
+              <strong>{d().campaign.status}</strong> · {d().campaign.replied} of {d().campaign.invited} replied
             </p>
             <Show when={canChange()}>
               <div class="button-row no-print">
@@ -71,7 +101,11 @@ function Campaign() {
                     Close
                   </button>
                 </Show>
-                <button type="button" class="button" onClick={() => void change({ lateRepliesAccepted: !d().campaign.lateRepliesAccepted })}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => void change({ lateRepliesAccepted: !d().campaign.lateRepliesAccepted })}
+                >
                   {d().campaign.lateRepliesAccepted ? "Stop taking late replies" : "Take late replies"}
                 </button>
                 <button type="button" class="button" onClick={() => void addInvitations()}>
@@ -106,7 +140,14 @@ function Campaign() {
                           <strong>{i.code}</strong>
                           <br />
                           <a href={i.link}>{i.link}</a>
-                          <img class="qr" src={i.qrSvgPath} alt={`QR code for ${i.participantName ?? i.code}'s invitation`} width="96" height="96" loading="lazy" />
+                          <img
+                            class="qr"
+                            src={i.qrSvgPath}
+                            alt={`QR code for ${i.participantName ?? i.code}'s invitation`}
+                            width="96"
+                            height="96"
+                            loading="lazy"
+                          />
                         </td>
                         <td>{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
                       </tr>
@@ -125,14 +166,19 @@ function Campaign() {
                         {a.fileName}
                       </a>{" "}
                       <span class="muted">
-                        · {a.participantName ?? "participant"} · {Math.max(1, Math.round(a.size / 1024))} KB · {formatDateTime(a.receivedAt)}
+                        · {a.participantName ?? "participant"} · {Math.max(1, Math.round(a.size / 1024))} KB ·{" "}
+                        {formatDateTime(a.receivedAt)}
                       </span>
                     </li>
                   )}
                 </For>
               </ul>
             </section>
-            <FeedbackSection campaignId={d().campaign.id} fiscalYear={d().workshop.fiscalYear} workshopTitle={d().workshop.title} />
+            <FeedbackSection
+              campaignId={d().campaign.id}
+              fiscalYear={d().workshop.fiscalYear}
+              workshopTitle={d().workshop.title}
+            />
             <section class="no-print">
               <h2>Reminders ({reminders().length} not replied)</h2>
               <Show when={reminderList()?.smtpConfigured && canChange() && reminders().length > 0}>

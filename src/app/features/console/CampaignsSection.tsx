@@ -9,10 +9,16 @@ import { canChange } from "./consoleState";
 const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
 
 export function CampaignsSection(props: { workshopId: string; participantCount: number }) {
-  const [campaigns] = createResource(() => props.workshopId, async (id) => {
-    const result = await consoleRequest<{ campaigns: CampaignSummary[] }>("GET", `/workshops/${encodeURIComponent(id)}/campaigns`);
-    return result.ok ? result.body.campaigns : [];
-  });
+  const [campaigns] = createResource(
+    () => props.workshopId,
+    async (id) => {
+      const result = await consoleRequest<{ campaigns: CampaignSummary[] }>(
+        "GET",
+        `/workshops/${encodeURIComponent(id)}/campaigns`,
+      );
+      return result.ok ? result.body.campaigns : [];
+    },
+  );
   const [versions] = createResource(async () => {
     const result = await consoleRequest<QuestionnaireVersionList>("GET", "/questionnaires");
     return result.ok ? result.body.questionnaires.filter((q) => q.id === FOLLOW_UP_QUESTIONNAIRE) : [];
@@ -25,8 +31,17 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
   const [late, setLate] = createSignal(true);
   const open = async () => {
     // Empty dates keep the office's defaults (six months after the workshop, due three weeks later).
-    const body = { lateRepliesAccepted: late(), ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}), ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}), ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}) };
-    const result = await consoleRequest<CampaignDetail>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`, body);
+    const body = {
+      lateRepliesAccepted: late(),
+      ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}),
+      ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}),
+      ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}),
+    };
+    const result = await consoleRequest<CampaignDetail>(
+      "POST",
+      `/workshops/${encodeURIComponent(props.workshopId)}/campaigns`,
+      body,
+    );
     if (!result.ok) return setProblem(result.error.message);
     navigate(`/console/campaigns/${result.body.campaign.id}`);
   };
@@ -50,13 +65,23 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
         </ul>
       </Show>
       <Show when={canChange()}>
-        <p class="muted">A new campaign uses the newest questionnaire version, opens six months after the workshop's last day, is due three weeks later and welcomes late replies, unless you set other dates below; every participant gets a personal invitation.</p>
+        <p class="muted">
+          A new campaign uses the newest questionnaire version, opens six months after the workshop's last day, is due
+          three weeks later and welcomes late replies, unless you set other dates below; every participant gets a
+          personal invitation.
+        </p>
         <details>
           <summary>Other questionnaire version, dates or rules</summary>
           <label for="c-version">Questionnaire version</label>
           <select id="c-version" value={version()} onChange={(e) => setVersion(e.currentTarget.value)}>
             <option value="">The newest ({versions()?.[0] ? `version ${versions()?.[0]?.version}` : "…"})</option>
-            <For each={versions()}>{(v) => <option value={String(v.version)}>{`Version ${v.version}: ${v.title} (${v.questions} questions)`}</option>}</For>
+            <For each={versions()}>
+              {(v) => (
+                <option
+                  value={String(v.version)}
+                >{`Version ${v.version}: ${v.title} (${v.questions} questions)`}</option>
+              )}
+            </For>
           </select>
           <label for="c-opens">Opens on (optional)</label>
           <input id="c-opens" type="date" value={opensOn()} onInput={(e) => setOpensOn(e.currentTarget.value)} />
@@ -67,7 +92,12 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
             <span>Accept replies after the due date</span>
           </label>
         </details>
-        <button type="button" class="button primary" disabled={props.participantCount === 0} onClick={() => void open()}>
+        <button
+          type="button"
+          class="button primary"
+          disabled={props.participantCount === 0}
+          onClick={() => void open()}
+        >
           Open a follow-up campaign
         </button>
         <Show when={problem()}>

@@ -1,19 +1,35 @@
 // Curating the year's free-text answers: tag each (operational improvement, strategic empowerment…),
 // file it under a report heading, and pick the good examples to quote.
 import { For, Show, createResource, createSignal } from "solid-js";
-import { ANSWER_TAGS, ANSWER_TAG_LABELS, REPORT_HEADINGS, REPORT_HEADING_LABELS, type AnswerTag, type FreeTextAnswer, type FreeTextAnswerList, type ReportHeading, type ReportQuotes } from "../../../shared/feedback";
+import {
+  ANSWER_TAGS,
+  ANSWER_TAG_LABELS,
+  REPORT_HEADINGS,
+  REPORT_HEADING_LABELS,
+  type AnswerTag,
+  type FreeTextAnswer,
+  type FreeTextAnswerList,
+  type ReportHeading,
+  type ReportQuotes,
+} from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
 import { canChange } from "./consoleState";
 
 export function CurationSection(props: { fiscalYearPath: string }) {
-  const [answers, { refetch }] = createResource(() => props.fiscalYearPath, async (fy) => {
-    const result = await consoleRequest<FreeTextAnswerList>("GET", `/report/${encodeURIComponent(fy)}/answers`);
-    return result.ok ? result.body.answers : [];
-  });
-  const [quotes, { refetch: refetchQuotes }] = createResource(() => props.fiscalYearPath, async (fy) => {
-    const result = await consoleRequest<ReportQuotes>("GET", `/report/${encodeURIComponent(fy)}/quotes`);
-    return result.ok ? result.body.headings : [];
-  });
+  const [answers, { refetch }] = createResource(
+    () => props.fiscalYearPath,
+    async (fy) => {
+      const result = await consoleRequest<FreeTextAnswerList>("GET", `/report/${encodeURIComponent(fy)}/answers`);
+      return result.ok ? result.body.answers : [];
+    },
+  );
+  const [quotes, { refetch: refetchQuotes }] = createResource(
+    () => props.fiscalYearPath,
+    async (fy) => {
+      const result = await consoleRequest<ReportQuotes>("GET", `/report/${encodeURIComponent(fy)}/quotes`);
+      return result.ok ? result.body.headings : [];
+    },
+  );
   const saved = () => {
     void refetch();
     void refetchQuotes();
@@ -63,7 +79,11 @@ function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
   const [message, setMessage] = createSignal<string>();
   const id = () => `${a().replyId}-${a().questionId}`;
   const save = async () => {
-    const result = await consoleRequest("PUT", `/replies/${encodeURIComponent(a().replyId)}/answers/${encodeURIComponent(a().questionId)}/tag`, { tag: tag(), heading: heading(), quote: quote(), excerpt: excerpt().trim() || null });
+    const result = await consoleRequest(
+      "PUT",
+      `/replies/${encodeURIComponent(a().replyId)}/answers/${encodeURIComponent(a().questionId)}/tag`,
+      { tag: tag(), heading: heading(), quote: quote(), excerpt: excerpt().trim() || null },
+    );
     setMessage(result.ok ? "Saved." : result.error.message);
     if (result.ok) props.onSaved();
   };
@@ -80,7 +100,11 @@ function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
             <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
           </select>
           <label for={`heading-${id()}`}>Report heading</label>
-          <select id={`heading-${id()}`} value={heading()} onChange={(e) => setHeading(e.currentTarget.value as ReportHeading)}>
+          <select
+            id={`heading-${id()}`}
+            value={heading()}
+            onChange={(e) => setHeading(e.currentTarget.value as ReportHeading)}
+          >
             <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
           </select>
           <label class="choice">
@@ -88,7 +112,13 @@ function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
             <span>Quote it in the report</span>
           </label>
           <label for={`excerpt-${id()}`}>Excerpt to quote (optional; the whole answer otherwise)</label>
-          <textarea id={`excerpt-${id()}`} rows={2} maxLength={1000} value={excerpt()} onInput={(e) => setExcerpt(e.currentTarget.value)} />
+          <textarea
+            id={`excerpt-${id()}`}
+            rows={2}
+            maxLength={1000}
+            value={excerpt()}
+            onInput={(e) => setExcerpt(e.currentTarget.value)}
+          />
           <button type="button" class="button small" onClick={() => void save()}>
             Save
           </button>

@@ -21,17 +21,25 @@ export default withConsoleLayout(Dashboard);
 
 function Dashboard() {
   const params = useParams<{ fiscalYear: string }>();
-  const [tracking] = createResource(() => params.fiscalYear, async (fy) => {
-    const result = await consoleRequest<Tracking>("GET", `/tracking/${encodeURIComponent(fy)}`);
-    return result.ok ? result.body : undefined;
-  });
+  const [tracking] = createResource(
+    () => params.fiscalYear,
+    async (fy) => {
+      const result = await consoleRequest<Tracking>("GET", `/tracking/${encodeURIComponent(fy)}`);
+      return result.ok ? result.body : undefined;
+    },
+  );
   const label = (row: (WorkshopScope | SubtotalScope | TotalScope) & RepliesRow) =>
-    row.scope === "workshop" ? row.title : row.scope === "subtotal" ? `${KIND[row.kind]} subtotal (${row.workshops})` : `Total (${row.workshops})`;
+    row.scope === "workshop"
+      ? row.title
+      : row.scope === "subtotal"
+        ? `${KIND[row.kind]} subtotal (${row.workshops})`
+        : `Total (${row.workshops})`;
 
   return (
     <main class="page console">
       <p class="eyebrow">
-        <Link href="/console">Workshops</Link> · <Link href={`/console/report/${params.fiscalYear}`}>Report tables</Link>
+        <Link href="/console">Workshops</Link> ·{" "}
+        <Link href={`/console/report/${params.fiscalYear}`}>Report tables</Link>
       </p>
       <h1>Replies, FY {params.fiscalYear.replace("-", "/")}</h1>
       <Show when={tracking()} fallback={<p class="muted">Loading…</p>}>
@@ -92,12 +100,17 @@ function RepliesChart(props: { points: { date: string; cumulative: number }[] })
   return (
     <Show when={props.points.length > 0} fallback={<p class="muted">No replies yet.</p>}>
       <figure class="chart">
-        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Cumulative replies from ${props.points[0].date} to ${props.points[props.points.length - 1].date}: ${props.points[props.points.length - 1].cumulative}`}>
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={`Cumulative replies from ${props.points[0].date} to ${props.points[props.points.length - 1].date}: ${props.points[props.points.length - 1].cumulative}`}
+        >
           <rect x="0" y="0" width={width} height={height} fill="#fff" stroke="#c9d1d6" />
           <path d={path()} fill="none" stroke="#0b5560" stroke-width="2.5" />
         </svg>
         <figcaption class="muted">
-          {props.points[props.points.length - 1].cumulative} replies by {props.points[props.points.length - 1].date} (first on {props.points[0].date}).
+          {props.points[props.points.length - 1].cumulative} replies by {props.points[props.points.length - 1].date}{" "}
+          (first on {props.points[0].date}).
         </figcaption>
       </figure>
     </Show>

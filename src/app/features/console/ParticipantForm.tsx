@@ -16,7 +16,11 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
   const [problem, setProblem] = createSignal<string>();
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await consoleRequest<Participant>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/participants`, { name: name(), administrationCode: administrationCode(), email: email(), position: position() || null });
+    const result = await consoleRequest<Participant>(
+      "POST",
+      `/workshops/${encodeURIComponent(props.workshopId)}/participants`,
+      { name: name(), administrationCode: administrationCode(), email: email(), position: position() || null },
+    );
     if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
     setProblem(undefined);
     setName("");
@@ -30,7 +34,12 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
       <label for="p-name">Name</label>
       <input id="p-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
       <label for="p-administration">Administration</label>
-      <select id="p-administration" value={administrationCode()} onChange={(e) => setAdministrationCode(e.currentTarget.value)} required>
+      <select
+        id="p-administration"
+        value={administrationCode()}
+        onChange={(e) => setAdministrationCode(e.currentTarget.value)}
+        required
+      >
         <option value="">Choose…</option>
         <For each={administrations()}>{(a) => <option value={a.code}>{a.name}</option>}</For>
       </select>
@@ -67,7 +76,11 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
   const [problem, setProblem] = createSignal<string>();
   const save = async (event: Event) => {
     event.preventDefault();
-    const result = await consoleRequest("PATCH", `/participants/${encodeURIComponent(props.participant.id)}`, { name: name(), email: email(), position: position() || null });
+    const result = await consoleRequest("PATCH", `/participants/${encodeURIComponent(props.participant.id)}`, {
+      name: name(),
+      email: email(),
+      position: position() || null,
+    });
     if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
     props.onDone();
   };

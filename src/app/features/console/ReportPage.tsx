@@ -19,10 +19,13 @@ export default withConsoleLayout(Report);
 
 function Report() {
   const params = useParams<{ fiscalYear: string }>();
-  const [tables] = createResource(() => params.fiscalYear, async (fy) => {
-    const result = await consoleRequest<ReportTables>("GET", `/report/${encodeURIComponent(fy)}/tables`);
-    return result.ok ? result.body : { problem: result.error.message };
-  });
+  const [tables] = createResource(
+    () => params.fiscalYear,
+    async (fy) => {
+      const result = await consoleRequest<ReportTables>("GET", `/report/${encodeURIComponent(fy)}/tables`);
+      return result.ok ? result.body : { problem: result.error.message };
+    },
+  );
   const base = () => `/api/console/report/${encodeURIComponent(params.fiscalYear)}`;
   return (
     <main class="page console report">
@@ -38,8 +41,10 @@ function Report() {
               return (
                 <>
                   <p class="no-print">
-                    Computed now from {report.replies} replies. Download: <a href={`${base()}/export.xlsx`}>all tables (XLSX)</a> · <a href={`${base()}/replies.csv`}>raw replies (CSV)</a> ·{" "}
-                    <a href={`${base()}/export.json`}>JSON</a> ·{" "}
+                    Computed now from {report.replies} replies. Download:{" "}
+                    <a href={`${base()}/export.xlsx`}>all tables (XLSX)</a> ·{" "}
+                    <a href={`${base()}/replies.csv`}>raw replies (CSV)</a> · <a href={`${base()}/export.json`}>JSON</a>{" "}
+                    ·{" "}
                     <button type="button" class="button small" onClick={() => window.print()}>
                       Print or save as PDF
                     </button>

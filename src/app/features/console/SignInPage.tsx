@@ -19,7 +19,12 @@ export function SignInPage(props: { setupToken?: string }) {
     setBusy(true);
     setProblem(undefined);
     const result = setup()
-      ? await consoleRequest<ConsoleSession>("POST", "/setup", { token: props.setupToken, email: email(), name: name(), password: password() })
+      ? await consoleRequest<ConsoleSession>("POST", "/setup", {
+          token: props.setupToken,
+          email: email(),
+          name: name(),
+          password: password(),
+        })
       : await consoleRequest<ConsoleSession>("POST", "/session", { email: email(), password: password() });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
@@ -34,12 +39,32 @@ export function SignInPage(props: { setupToken?: string }) {
       <form class="card" onSubmit={(e) => void submit(e)}>
         <Show when={setup()}>
           <label for="organiser-name">Your name</label>
-          <input id="organiser-name" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+          <input
+            id="organiser-name"
+            autocomplete="name"
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            required
+          />
         </Show>
         <label for="organiser-email">E-mail address</label>
-        <input id="organiser-email" type="email" autocomplete="username" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
+        <input
+          id="organiser-email"
+          type="email"
+          autocomplete="username"
+          value={email()}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+          required
+        />
         <label for="organiser-password">Password{setup() ? ` (at least ${MIN_PASSWORD_LENGTH} characters)` : ""}</label>
-        <input id="organiser-password" type="password" autocomplete={setup() ? "new-password" : "current-password"} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} required />
+        <input
+          id="organiser-password"
+          type="password"
+          autocomplete={setup() ? "new-password" : "current-password"}
+          value={password()}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+          required
+        />
         <Show when={problem()}>
           <p class="field-error" role="alert">
             {problem()}

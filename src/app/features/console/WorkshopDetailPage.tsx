@@ -16,24 +16,36 @@ function WorkshopDetail() {
   const params = useParams<{ id: string }>();
   const [editing, setEditing] = createSignal(false);
   const [editingParticipant, setEditingParticipant] = createSignal<Participant>();
-  const [workshop, { refetch: refetchWorkshop }] = createResource(() => params.id, async (id) => {
-    const result = await consoleRequest<ConsoleWorkshop>("GET", `/workshops/${encodeURIComponent(id)}`);
-    return result.ok ? result.body : undefined;
-  });
-  const [participants, { refetch }] = createResource(() => params.id, async (id) => {
-    const result = await consoleRequest<{ participants: Participant[] }>("GET", `/workshops/${encodeURIComponent(id)}/participants`);
-    return result.ok ? result.body.participants : [];
-  });
+  const [workshop, { refetch: refetchWorkshop }] = createResource(
+    () => params.id,
+    async (id) => {
+      const result = await consoleRequest<ConsoleWorkshop>("GET", `/workshops/${encodeURIComponent(id)}`);
+      return result.ok ? result.body : undefined;
+    },
+  );
+  const [participants, { refetch }] = createResource(
+    () => params.id,
+    async (id) => {
+      const result = await consoleRequest<{ participants: Participant[] }>(
+        "GET",
+        `/workshops/${encodeURIComponent(id)}/participants`,
+      );
+      return result.ok ? result.body.participants : [];
+    },
+  );
 
   return (
     <main class="page console">
       <Show when={workshop()} fallback={<p class="muted">Loading…</p>}>
         {(w) => (
           <>
-            <p class="eyebrow">FY {w().fiscalYear} · {w().kind} · {w().mode}</p>
+            <p class="eyebrow">
+              FY {w().fiscalYear} · {w().kind} · {w().mode}
+            </p>
             <h1>{w().title}</h1>
             <p class="muted">
-              {w().participatingAdministrations ?? "?"} participating administrations{w().administrationCodes.length > 0 ? `: ${w().administrationCodes.join(", ")}` : ""}
+              {w().participatingAdministrations ?? "?"} participating administrations
+              {w().administrationCodes.length > 0 ? `: ${w().administrationCodes.join(", ")}` : ""}
             </p>
             <Show when={canChange()}>
               <Show
@@ -78,10 +90,25 @@ function WorkshopDetail() {
                     <td>{p.position ?? ""}</td>
                     <Show when={canChange()}>
                       <td>
-                        <button type="button" class="button small" aria-label={`Edit ${p.name}`} onClick={() => setEditingParticipant(p)}>
+                        <button
+                          type="button"
+                          class="button small"
+                          aria-label={`Edit ${p.name}`}
+                          onClick={() => setEditingParticipant(p)}
+                        >
                           Edit
                         </button>
-                        <button type="button" class="button small danger" aria-label={`Remove ${p.name}`} onClick={async () => { if (confirm(`Remove ${p.name} from this workshop?`)) { await removeParticipant(p.id); void refetch(); } }}>
+                        <button
+                          type="button"
+                          class="button small danger"
+                          aria-label={`Remove ${p.name}`}
+                          onClick={async () => {
+                            if (confirm(`Remove ${p.name} from this workshop?`)) {
+                              await removeParticipant(p.id);
+                              void refetch();
+                            }
+                          }}
+                        >
                           Remove
                         </button>
                       </td>
@@ -94,7 +121,9 @@ function WorkshopDetail() {
         </div>
       </Show>
       <Show when={editingParticipant()}>
-        {(p) => <ParticipantEditForm participant={p()} onDone={() => (setEditingParticipant(undefined), void refetch())} />}
+        {(p) => (
+          <ParticipantEditForm participant={p()} onDone={() => (setEditingParticipant(undefined), void refetch())} />
+        )}
       </Show>
       <Show when={canChange()}>
         <ParticipantForm workshopId={params.id} onAdded={() => void refetch()} />
@@ -109,7 +138,11 @@ function CsvImport(props: { workshopId: string; onImported: () => void }) {
   const [preview, setPreview] = createSignal<ImportPreview>();
   const [message, setMessage] = createSignal<string>();
   const send = async (commit: boolean) => {
-    const result = await consoleRequest<ImportPreview & { preview?: ImportPreview }>("POST", `/workshops/${encodeURIComponent(props.workshopId)}/participants/import`, { csv: csv(), commit });
+    const result = await consoleRequest<ImportPreview & { preview?: ImportPreview }>(
+      "POST",
+      `/workshops/${encodeURIComponent(props.workshopId)}/participants/import`,
+      { csv: csv(), commit },
+    );
     if (result.ok) {
       setPreview(result.body);
       setMessage(result.body.committed ? `${result.body.valid} participants imported.` : undefined);
@@ -126,17 +159,28 @@ function CsvImport(props: { workshopId: string; onImported: () => void }) {
     <section class="card" aria-labelledby="csv-import">
       <h2 id="csv-import">Import participants from CSV</h2>
       <p class="muted">
-        First line: <code>{CSV_COLUMNS.join(",")}</code>. The administration is its two-letter code (FJ, TO…). Nothing is imported until every row is right.
+        First line: <code>{CSV_COLUMNS.join(",")}</code>. The administration is its two-letter code (FJ, TO…). Nothing
+        is imported until every row is right.
       </p>
       <label for="csv-file">CSV file</label>
-      <input id="csv-file" type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.currentTarget.files?.[0]?.text()) ?? "")} />
+      <input
+        id="csv-file"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={async (e) => setCsv((await e.currentTarget.files?.[0]?.text()) ?? "")}
+      />
       <label for="csv-text">Or paste the rows</label>
       <textarea id="csv-text" rows={6} value={csv()} onInput={(e) => setCsv(e.currentTarget.value)} />
       <div class="button-row">
         <button type="button" class="button" disabled={!csv().trim()} onClick={() => void send(false)}>
           Check
         </button>
-        <button type="button" class="button primary" disabled={!preview() || (preview()?.invalid ?? 1) > 0 || preview()?.committed} onClick={() => void send(true)}>
+        <button
+          type="button"
+          class="button primary"
+          disabled={!preview() || (preview()?.invalid ?? 1) > 0 || preview()?.committed}
+          onClick={() => void send(true)}
+        >
           Import {preview()?.valid ?? ""} participants
         </button>
       </div>

@@ -25,7 +25,8 @@ function Workshops() {
           <section>
             <h2>FY {year}</h2>
             <p>
-              <Link href={`/console/replies/${year.replace("/", "-")}`}>Replies for FY {year}</Link> · <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables</Link>
+              <Link href={`/console/replies/${year.replace("/", "-")}`}>Replies for FY {year}</Link> ·{" "}
+              <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables</Link>
             </p>
             <ul class="card-list">
               <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
@@ -35,7 +36,8 @@ function Workshops() {
                       {w.title}
                     </Link>
                     <p class="muted">
-                      {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations · {w.participantCount} participants
+                      {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations ·{" "}
+                      {w.participantCount} participants
                     </p>
                   </li>
                 )}
@@ -60,18 +62,47 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
   const start = props.initial;
   const [form, setForm] = createSignal<NewWorkshop>(
     start
-      ? { title: start.title, kind: start.kind, mode: start.mode, startsOn: start.startsOn ?? null, endsOn: start.endsOn ?? null, location: start.location ?? null, administrationCodes: start.administrationCodes }
-      : { title: "", kind: "national", mode: "in-person", startsOn: null, endsOn: null, location: null, administrationCodes: [] },
+      ? {
+          title: start.title,
+          kind: start.kind,
+          mode: start.mode,
+          startsOn: start.startsOn ?? null,
+          endsOn: start.endsOn ?? null,
+          location: start.location ?? null,
+          administrationCodes: start.administrationCodes,
+        }
+      : {
+          title: "",
+          kind: "national",
+          mode: "in-person",
+          startsOn: null,
+          endsOn: null,
+          location: null,
+          administrationCodes: [],
+        },
   );
   const [problem, setProblem] = createSignal<string>();
   const update = (changes: Partial<NewWorkshop>) => setForm((f) => ({ ...f, ...changes }));
-  const toggle = (code: string, on: boolean) => update({ administrationCodes: on ? [...(form().administrationCodes ?? []), code] : (form().administrationCodes ?? []).filter((c) => c !== code) });
+  const toggle = (code: string, on: boolean) =>
+    update({
+      administrationCodes: on
+        ? [...(form().administrationCodes ?? []), code]
+        : (form().administrationCodes ?? []).filter((c) => c !== code),
+    });
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const body = { ...form(), startsOn: form().startsOn || null, endsOn: form().endsOn || null, location: form().location || null };
-    const result = start ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, body) : await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
-    if (!result.ok) return setProblem(result.error.details?.map((d) => `${d.path}: ${d.message}`).join(" ") || result.error.message);
+    const body = {
+      ...form(),
+      startsOn: form().startsOn || null,
+      endsOn: form().endsOn || null,
+      location: form().location || null,
+    };
+    const result = start
+      ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, body)
+      : await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
+    if (!result.ok)
+      return setProblem(result.error.details?.map((d) => `${d.path}: ${d.message}`).join(" ") || result.error.message);
     setProblem(undefined);
     props.onSaved(result.body.id);
   };
@@ -82,23 +113,45 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
       <label for="w-title">Title</label>
       <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
       <label for="w-kind">Kind</label>
-      <select id="w-kind" value={form().kind} onChange={(e) => update({ kind: e.currentTarget.value as NewWorkshop["kind"] })}>
+      <select
+        id="w-kind"
+        value={form().kind}
+        onChange={(e) => update({ kind: e.currentTarget.value as NewWorkshop["kind"] })}
+      >
         <option value="regional">Regional</option>
         <option value="sub-regional">Sub-regional</option>
         <option value="national">National</option>
       </select>
       <label for="w-mode">Mode</label>
-      <select id="w-mode" value={form().mode} onChange={(e) => update({ mode: e.currentTarget.value as NewWorkshop["mode"] })}>
+      <select
+        id="w-mode"
+        value={form().mode}
+        onChange={(e) => update({ mode: e.currentTarget.value as NewWorkshop["mode"] })}
+      >
         <option value="in-person">In person</option>
         <option value="virtual">Virtual</option>
         <option value="hybrid">Hybrid</option>
       </select>
       <label for="w-starts">First day</label>
-      <input id="w-starts" type="date" value={form().startsOn ?? ""} onInput={(e) => update({ startsOn: e.currentTarget.value })} />
+      <input
+        id="w-starts"
+        type="date"
+        value={form().startsOn ?? ""}
+        onInput={(e) => update({ startsOn: e.currentTarget.value })}
+      />
       <label for="w-ends">Last day</label>
-      <input id="w-ends" type="date" value={form().endsOn ?? ""} onInput={(e) => update({ endsOn: e.currentTarget.value })} />
+      <input
+        id="w-ends"
+        type="date"
+        value={form().endsOn ?? ""}
+        onInput={(e) => update({ endsOn: e.currentTarget.value })}
+      />
       <label for="w-location">Host and place</label>
-      <input id="w-location" value={form().location ?? ""} onInput={(e) => update({ location: e.currentTarget.value })} />
+      <input
+        id="w-location"
+        value={form().location ?? ""}
+        onInput={(e) => update({ location: e.currentTarget.value })}
+      />
       <fieldset class="choices">
         <legend class="question-label">Participating administrations</legend>
         <For each={SUB_REGIONS}>
@@ -108,7 +161,11 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
               <For each={(administrations() ?? []).filter((a) => a.subRegion === region)}>
                 {(a) => (
                   <label class="choice">
-                    <input type="checkbox" checked={(form().administrationCodes ?? []).includes(a.code)} onChange={(e) => toggle(a.code, e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={(form().administrationCodes ?? []).includes(a.code)}
+                      onChange={(e) => toggle(a.code, e.currentTarget.checked)}
+                    />
                     <span>{a.name}</span>
                   </label>
                 )}

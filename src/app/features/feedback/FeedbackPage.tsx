@@ -15,7 +15,10 @@ export default function FeedbackPage() {
       <p class="eyebrow">
         <Link href="/">Your questionnaires</Link>
       </p>
-      <Show when={stored()} fallback={<p class="muted">{stored() === undefined ? "No feedback on this phone yet." : ""}</p>}>
+      <Show
+        when={stored()}
+        fallback={<p class="muted">{stored() === undefined ? "No feedback on this phone yet." : ""}</p>}
+      >
         {(s) => (
           <article data-testid="feedback">
             <p class="eyebrow">{s().feedback.workshopTitle}</p>

@@ -38,10 +38,15 @@ export function HomePage() {
                     {item.joined.campaign.lateRepliesAccepted ? " (late replies welcome)" : ""}
                   </p>
                   <Show when={item.joined.campaign.status !== "open"}>
-                    <p class="notice">The organiser has {item.joined.campaign.status === "withdrawn" ? "withdrawn" : "closed"} this questionnaire.</p>
+                    <p class="notice">
+                      The organiser has {item.joined.campaign.status === "withdrawn" ? "withdrawn" : "closed"} this
+                      questionnaire.
+                    </p>
                   </Show>
                   <p>
-                    <Link href={`/library/${item.joined.campaign.workshopId}`}>Training materials of this workshop</Link>
+                    <Link href={`/library/${item.joined.campaign.workshopId}`}>
+                      Training materials of this workshop
+                    </Link>
                   </p>
                   <Show when={item.feedback}>
                     {(f) => (
@@ -65,9 +70,7 @@ export function HomePage() {
                   >
                     {(draft) => (
                       <div class="draft-line">
-                        <p>
-                          Draft saved on this phone · last change {formatDateTime(draft().updatedAt)}
-                        </p>
+                        <p>Draft saved on this phone · last change {formatDateTime(draft().updatedAt)}</p>
                         <Link class="button primary" href={`/survey/${item.joined.invitationCode}`}>
                           Continue answering
                         </Link>

@@ -12,11 +12,19 @@ export function SyncStatusBar() {
   onCleanup(() => clearInterval(ticker));
   const sentence = () => {
     const o = overview();
-    return o ? describeSync(o, now()) : { text: "Checking the connection…", tone: "unknown" as const, attention: undefined };
+    return o
+      ? describeSync(o, now())
+      : { text: "Checking the connection…", tone: "unknown" as const, attention: undefined };
   };
 
   return (
-    <div class="sync-status" classList={{ offline: sentence().tone === "offline" }} role="status" aria-live="polite" data-testid="sync-status">
+    <div
+      class="sync-status"
+      classList={{ offline: sentence().tone === "offline" }}
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+    >
       <span class="dot" aria-hidden="true" />
       <span>
         {sentence().text}

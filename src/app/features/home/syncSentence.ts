@@ -26,22 +26,40 @@ export function describeSync(o: SyncOverview, now: Date, locale?: string): SyncS
   const { status, unsent, sent, attachments } = o;
   const replies = plural(unsent, "reply", "replies");
   const files = plural(attachments.pending, "attachment", "attachments");
-  const attention = o.needsAttention > 0 ? `${o.needsAttention === 1 ? "1 reply needs" : `${o.needsAttention} replies need`} your attention.` : undefined;
-  const uploadShare = attachments.bytesTotal > 0 ? ` ${Math.floor((attachments.bytesUploaded / attachments.bytesTotal) * 100)}% (${formatBytes(attachments.bytesUploaded)} of ${formatBytes(attachments.bytesTotal)})` : "";
+  const attention =
+    o.needsAttention > 0
+      ? `${o.needsAttention === 1 ? "1 reply needs" : `${o.needsAttention} replies need`} your attention.`
+      : undefined;
+  const uploadShare =
+    attachments.bytesTotal > 0
+      ? ` ${Math.floor((attachments.bytesUploaded / attachments.bytesTotal) * 100)}% (${formatBytes(attachments.bytesUploaded)} of ${formatBytes(attachments.bytesTotal)})`
+      : "";
   const retry = retryIn(status.nextAttemptAt, now, locale);
   const nextTry = retry ? ` Next try ${retry}.` : "";
 
   if (status.syncing && unsent > 0) return { text: `Sending ${replies}…`, attention, tone: "busy" };
   if (status.connection === "online") {
     if (unsent > 0) return { text: `Connected — ${replies} waiting to be sent.${nextTry}`, attention, tone: "busy" };
-    if (attachments.pending > 0) return { text: `Connected — sending ${files}:${uploadShare}.`, attention, tone: "busy" };
+    if (attachments.pending > 0)
+      return { text: `Connected — sending ${files}:${uploadShare}.`, attention, tone: "busy" };
     // "Everything is sent" only when something was sent and nothing is held back or refused.
-    if (sent > 0 && !attention) return { text: `Connected — ${sent === 1 ? "your reply is" : `all ${sent} replies are`} sent.`, tone: "ok" };
+    if (sent > 0 && !attention)
+      return { text: `Connected — ${sent === 1 ? "your reply is" : `all ${sent} replies are`} sent.`, tone: "ok" };
     return { text: "Connected.", attention, tone: "ok" };
   }
   if (status.connection === "offline") {
-    if (unsent > 0) return { text: `Offline — ${replies} saved on this phone, to be sent when a connection is found.${nextTry}`, attention, tone: "offline" };
-    if (attachments.pending > 0) return { text: `Offline — ${files} saved on this phone, to be sent when a connection is found.${nextTry}`, attention, tone: "offline" };
+    if (unsent > 0)
+      return {
+        text: `Offline — ${replies} saved on this phone, to be sent when a connection is found.${nextTry}`,
+        attention,
+        tone: "offline",
+      };
+    if (attachments.pending > 0)
+      return {
+        text: `Offline — ${files} saved on this phone, to be sent when a connection is found.${nextTry}`,
+        attention,
+        tone: "offline",
+      };
     return { text: "Offline — you can keep working; everything is saved on this phone.", attention, tone: "offline" };
   }
   if (unsent > 0) return { text: `${replies} waiting to be sent.`, attention, tone: "unknown" };

@@ -23,7 +23,11 @@ export function JoinPage() {
     if (result.ok) {
       // The materials list is for later screens: fetched once the questionnaire is up.
       const joinedCode = result.invitationCode;
-      void whenIdleAfterFirstScreen().then(() => import("../../sync/afterJoin").then(({ storeMaterialsListAfterJoin }) => storeMaterialsListAfterJoin(joinedCode)));
+      void whenIdleAfterFirstScreen().then(() =>
+        import("../../sync/afterJoin").then(({ storeMaterialsListAfterJoin }) =>
+          storeMaterialsListAfterJoin(joinedCode),
+        ),
+      );
       navigate(`/survey/${result.invitationCode}`, { replace: true });
     } else setProblem(result.message);
   }
@@ -35,7 +39,10 @@ export function JoinPage() {
   return (
     <main class="page">
       <h1>Open your invitation</h1>
-      <p>Type the code from your invitation e-mail. This needs a connection once; after that the questionnaire works offline.</p>
+      <p>
+        Type the code from your invitation e-mail. This needs a connection once; after that the questionnaire works
+        offline.
+      </p>
       <form
         class="card"
         onSubmit={(event) => {

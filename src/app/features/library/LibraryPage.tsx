@@ -12,7 +12,9 @@ import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
 export default function LibraryPage() {
   const workshops = createLiveQuery(() => listLibraryWorkshops());
   const [query, setQuery] = createSignal("");
-  const [results] = createResource(query, (q) => (q.trim().length >= 2 ? searchMaterials(q) : Promise.resolve(undefined)));
+  const [results] = createResource(query, (q) =>
+    q.trim().length >= 2 ? searchMaterials(q) : Promise.resolve(undefined),
+  );
 
   onMount(async () => {
     const results = await refreshAllManifests();
@@ -27,7 +29,13 @@ export default function LibraryPage() {
       <h1>Training materials</h1>
       <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label for="material-search">Search materials on this phone</label>
-        <input id="material-search" type="search" placeholder="e.g. transit, guidelines" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          id="material-search"
+          type="search"
+          placeholder="e.g. transit, guidelines"
+          value={query()}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
       </form>
       <Show when={results()}>
         {(found) => (
@@ -52,7 +60,10 @@ export default function LibraryPage() {
         )}
       </Show>
       <Show when={workshops()}>
-        <Show when={(workshops() ?? []).length > 0} fallback={<p>Open an invitation first: its workshop's materials then appear here.</p>}>
+        <Show
+          when={(workshops() ?? []).length > 0}
+          fallback={<p>Open an invitation first: its workshop's materials then appear here.</p>}
+        >
           <ul class="card-list">
             <For each={workshops()}>
               {(w) => (
@@ -61,7 +72,9 @@ export default function LibraryPage() {
                     {w.workshop?.title ?? w.id}
                   </Link>
                   <p class="muted">
-                    {w.count === undefined ? "Materials not loaded yet — needs a connection once." : `${w.count} materials · ${w.onPhone} on this phone`}
+                    {w.count === undefined
+                      ? "Materials not loaded yet — needs a connection once."
+                      : `${w.count} materials · ${w.onPhone} on this phone`}
                     {w.hasChanges ? " · updated" : ""}
                   </p>
                 </li>

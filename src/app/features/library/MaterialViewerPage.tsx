@@ -50,7 +50,10 @@ export default function MaterialViewerPage() {
 
   return (
     <main class="page viewer-page">
-      <Show when={material()} fallback={<p class="muted">{material() === undefined ? "Opening…" : "This material is not on this phone."}</p>}>
+      <Show
+        when={material()}
+        fallback={<p class="muted">{material() === undefined ? "Opening…" : "This material is not on this phone."}</p>}
+      >
         {(m) => (
           <>
             <p class="eyebrow">
@@ -64,7 +67,11 @@ export default function MaterialViewerPage() {
               when={blob()}
               fallback={
                 <section class="card">
-                  <p>{blobState() === "absent" || blobState() === undefined ? "This material is not saved on this phone yet." : "This material is still downloading."}</p>
+                  <p>
+                    {blobState() === "absent" || blobState() === undefined
+                      ? "This material is not saved on this phone yet."
+                      : "This material is still downloading."}
+                  </p>
                   <Link class="button primary" href={`/library/${m().workshopId}`}>
                     Go to the download list
                   </Link>
@@ -73,7 +80,9 @@ export default function MaterialViewerPage() {
             >
               {(b) => (
                 <>
-                  <Switch fallback={<p>This kind of file cannot be shown inside the app. Use "Open in another app".</p>}>
+                  <Switch
+                    fallback={<p>This kind of file cannot be shown inside the app. Use "Open in another app".</p>}
+                  >
                     <Match when={isPdf()}>
                       <ErrorBoundary fallback={() => <PdfViewerMissing onShown={() => setViewerMissing(true)} />}>
                         <PdfViewer blob={b()} title={m().title} />
@@ -83,12 +92,25 @@ export default function MaterialViewerPage() {
                       <img class="material-image" src={urlFor(b())} alt={m().description || m().title} />
                     </Match>
                     <Match when={m().kind === "video"}>
-                      <video class="material-media" controls preload="metadata" playsinline src={urlFor(b())} data-testid="material-video">
+                      <video
+                        class="material-media"
+                        controls
+                        preload="metadata"
+                        playsinline
+                        src={urlFor(b())}
+                        data-testid="material-video"
+                      >
                         <track kind="captions" />
                       </video>
                     </Match>
                     <Match when={m().kind === "audio"}>
-                      <audio class="material-media" controls preload="metadata" src={urlFor(b())} data-testid="material-audio" />
+                      <audio
+                        class="material-media"
+                        controls
+                        preload="metadata"
+                        src={urlFor(b())}
+                        data-testid="material-audio"
+                      />
                     </Match>
                     <Match when={m().kind === "handout"}>
                       <HandoutViewer blob={b()} title={m().title} />
@@ -100,7 +122,11 @@ export default function MaterialViewerPage() {
                         Present
                       </button>
                     </Show>
-                    <button type="button" class="button" onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}
+                    >
                       Open in another app
                     </button>
                   </div>
@@ -124,8 +150,8 @@ function PdfViewerMissing(props: { onShown: () => void }) {
   onMount(() => props.onShown());
   return (
     <p class="banner banner-warning" role="status" data-testid="pdf-viewer-missing">
-      The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another app" below, or open this file again once you are online: the
-      viewer is then kept for offline use.
+      The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another app"
+      below, or open this file again once you are online: the viewer is then kept for offline use.
     </p>
   );
 }

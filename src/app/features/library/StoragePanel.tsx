@@ -23,12 +23,24 @@ export function StoragePanel() {
               </Show>
             </p>
             <Show when={s().quotaBytes}>
-              <div class="progress-track" role="progressbar" aria-label="Storage used" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(((s().usageBytes ?? 0) / (s().quotaBytes ?? 1)) * 100)}>
-                <div class="progress-fill" style={{ width: `${Math.min(100, ((s().usageBytes ?? 0) / (s().quotaBytes ?? 1)) * 100)}%` }} />
+              <div
+                class="progress-track"
+                role="progressbar"
+                aria-label="Storage used"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(((s().usageBytes ?? 0) / (s().quotaBytes ?? 1)) * 100)}
+              >
+                <div
+                  class="progress-fill"
+                  style={{ width: `${Math.min(100, ((s().usageBytes ?? 0) / (s().quotaBytes ?? 1)) * 100)}%` }}
+                />
               </div>
             </Show>
             <p class="muted">
-              {s().persisted ? "The phone will keep these files even when space runs low." : "If the phone runs very low on space, it may clear saved files; you can download them again."}
+              {s().persisted
+                ? "The phone will keep these files even when space runs low."
+                : "If the phone runs very low on space, it may clear saved files; you can download them again."}
             </p>
           </>
         )}

@@ -28,7 +28,10 @@ export function UnverifiedPacksSection() {
     <Show when={(packs() ?? []).length > 0}>
       <section class="card" data-testid="unverified-packs" aria-labelledby="unverified-heading">
         <h2 id="unverified-heading">Imported packs, not verified</h2>
-        <p class="muted">These came in packs whose contents the organiser's signature does not vouch for. They are kept apart from the workshop materials above; treat them with care.</p>
+        <p class="muted">
+          These came in packs whose contents the organiser's signature does not vouch for. They are kept apart from the
+          workshop materials above; treat them with care.
+        </p>
         <For each={packs()}>
           {(pack) => (
             <div class="unverified-pack">
@@ -42,8 +45,13 @@ export function UnverifiedPacksSection() {
                     const material = pack.materials.find((m) => m.id === entry.materialId);
                     return (
                       <li>
-                        {material?.title ?? entry.path} <span class="muted">({material ? KIND_LABELS[material.kind] : "file"})</span>{" "}
-                        <button type="button" class="button small" onClick={() => void saveCopy(entry.sha256, entry.path.split("/").pop() ?? "file")}>
+                        {material?.title ?? entry.path}{" "}
+                        <span class="muted">({material ? KIND_LABELS[material.kind] : "file"})</span>{" "}
+                        <button
+                          type="button"
+                          class="button small"
+                          onClick={() => void saveCopy(entry.sha256, entry.path.split("/").pop() ?? "file")}
+                        >
                           Save a copy
                         </button>
                       </li>

@@ -73,7 +73,8 @@ export default function WorkshopLibraryPage() {
         <Show when={overall().count > 0}>
           <section class="card" aria-label="Downloads in progress" data-testid="overall-progress">
             <p>
-              Downloading {overall().count === 1 ? "1 file" : `${overall().count} files`}: {formatBytes(overall().stored)} of {formatBytes(overall().total)}
+              Downloading {overall().count === 1 ? "1 file" : `${overall().count} files`}:{" "}
+              {formatBytes(overall().stored)} of {formatBytes(overall().total)}
               {overall().speed ? ` · ${formatBytes(overall().speed)}/s · ${formatTimeLeft(overall().secondsLeft)}` : ""}
             </p>
             <ProgressBar value={overall().stored} max={overall().total} label="All downloads" />
@@ -85,7 +86,15 @@ export default function WorkshopLibraryPage() {
           </button>
         </Show>
         <ul class="card-list">
-          <For each={view()?.rows}>{(row) => <MaterialRow row={row} canDownload={view()?.canDownload ?? false} onSave={() => void saveOffline([row.material])} />}</For>
+          <For each={view()?.rows}>
+            {(row) => (
+              <MaterialRow
+                row={row}
+                canDownload={view()?.canDownload ?? false}
+                onSave={() => void saveOffline([row.material])}
+              />
+            )}
+          </For>
         </ul>
       </Show>
       <StoragePanel />
@@ -101,7 +110,6 @@ function describeChanges(changes: { added: Material[]; changed: Material[]; remo
   ];
   return parts.length > 0 ? `${parts.join("; ")}.` : "Details were updated.";
 }
-
 
 function MaterialRow(props: { row: WorkshopLibraryRow; canDownload: boolean; onSave: () => void }) {
   const m = () => props.row.material;
@@ -125,8 +133,15 @@ function MaterialRow(props: { row: WorkshopLibraryRow; canDownload: boolean; onS
       </Show>
       <Show when={state() && IN_PROGRESS.has(state()!)}>
         <p>
-          {state() === "verifying" ? "Checking the file…" : state() === "queued" ? "Waiting to download…" : "Downloading…"} {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}
-          {blob()?.bytesPerSecond ? ` · ${formatTimeLeft((m().size - (blob()?.storedBytes ?? 0)) / (blob()?.bytesPerSecond ?? 1))}` : ""}
+          {state() === "verifying"
+            ? "Checking the file…"
+            : state() === "queued"
+              ? "Waiting to download…"
+              : "Downloading…"}{" "}
+          {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}
+          {blob()?.bytesPerSecond
+            ? ` · ${formatTimeLeft((m().size - (blob()?.storedBytes ?? 0)) / (blob()?.bytesPerSecond ?? 1))}`
+            : ""}
         </p>
         <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
       </Show>

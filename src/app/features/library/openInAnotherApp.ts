@@ -1,5 +1,9 @@
 // "Open in another app": the phone's share sheet where it takes files, otherwise an ordinary download.
-export async function openInAnotherApp(blob: Blob, fileName: string, title: string): Promise<"shared" | "downloaded" | "cancelled"> {
+export async function openInAnotherApp(
+  blob: Blob,
+  fileName: string,
+  title: string,
+): Promise<"shared" | "downloaded" | "cancelled"> {
   const file = new File([blob], fileName, { type: blob.type });
   if (typeof navigator.canShare === "function" && navigator.canShare({ files: [file] })) {
     try {

@@ -22,10 +22,20 @@ export function AttachmentList(props: { replyId: string; editable: boolean }) {
           {(a) => (
             <li data-state={a.state}>
               <span>
-                {a.name} <span class="muted">({formatBytes(a.size)})</span> · {a.state === "uploading" ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%` : a.state === "failed" && a.problem ? `${STATE_TEXT.failed}: ${a.problem}` : STATE_TEXT[a.state]}
+                {a.name} <span class="muted">({formatBytes(a.size)})</span> ·{" "}
+                {a.state === "uploading"
+                  ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%`
+                  : a.state === "failed" && a.problem
+                    ? `${STATE_TEXT.failed}: ${a.problem}`
+                    : STATE_TEXT[a.state]}
               </span>
               <Show when={props.editable && a.state === "on_phone"}>
-                <button type="button" class="button small" onClick={() => void removeAttachment(a.id)} aria-label={`Remove ${a.name}`}>
+                <button
+                  type="button"
+                  class="button small"
+                  onClick={() => void removeAttachment(a.id)}
+                  aria-label={`Remove ${a.name}`}
+                >
                   Remove
                 </button>
               </Show>
@@ -49,7 +59,10 @@ export function AttachmentsPicker(props: { replyId: string }) {
   return (
     <section class="card" aria-labelledby="attachments-heading">
       <h3 id="attachments-heading">Attachments (optional)</h3>
-      <p class="muted">Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your reply, and continue where they stopped if the connection drops.</p>
+      <p class="muted">
+        Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your
+        reply, and continue where they stopped if the connection drops.
+      </p>
       <label for="attachment-files">Add files</label>
       <input
         id="attachment-files"

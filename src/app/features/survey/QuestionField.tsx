@@ -31,7 +31,9 @@ function leftTheQuestion(event: FocusEvent): boolean {
 
 export function QuestionField(props: QuestionFieldProps) {
   const q = () => props.question;
-  const describedBy = () => [q().help ? `${fieldId(q())}-help` : "", props.error ? `${fieldId(q())}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy = () =>
+    [q().help ? `${fieldId(q())}-help` : "", props.error ? `${fieldId(q())}-error` : ""].filter(Boolean).join(" ") ||
+    undefined;
   const text = () => (typeof props.value === "string" ? props.value : "");
   const setText = (value: string) => props.onChange(value.length > 0 ? value : undefined);
   const common = () => ({
@@ -68,10 +70,25 @@ export function QuestionField(props: QuestionFieldProps) {
       </Show>
       <Switch>
         <Match when={q().type === "short_text"}>
-          <input {...common()} type="text" value={text()} maxLength={(q() as { maxLength?: number }).maxLength ?? TEXT_LIMITS.short_text} onInput={(e) => setText(e.currentTarget.value)} autocomplete={q().id === "name" ? "name" : "off"} />
+          <input
+            {...common()}
+            type="text"
+            value={text()}
+            maxLength={(q() as { maxLength?: number }).maxLength ?? TEXT_LIMITS.short_text}
+            onInput={(e) => setText(e.currentTarget.value)}
+            autocomplete={q().id === "name" ? "name" : "off"}
+          />
         </Match>
         <Match when={q().type === "email"}>
-          <input {...common()} type="email" inputmode="email" autocomplete="email" value={text()} maxLength={TEXT_LIMITS.email} onInput={(e) => setText(e.currentTarget.value.trim())} />
+          <input
+            {...common()}
+            type="email"
+            inputmode="email"
+            autocomplete="email"
+            value={text()}
+            maxLength={TEXT_LIMITS.email}
+            onInput={(e) => setText(e.currentTarget.value.trim())}
+          />
         </Match>
         <Match when={q().type === "long_text"}>
           <LongText {...props} common={common()} />
@@ -83,7 +100,11 @@ export function QuestionField(props: QuestionFieldProps) {
               {(region) => (
                 <optgroup label={SUB_REGION_NAMES[region]}>
                   <For each={props.administrations.filter((a) => a.subRegion === region)}>
-                    {(a) => <option value={a.code} selected={a.code === text()}>{a.name}</option>}
+                    {(a) => (
+                      <option value={a.code} selected={a.code === text()}>
+                        {a.name}
+                      </option>
+                    )}
                   </For>
                 </optgroup>
               )}
@@ -91,11 +112,25 @@ export function QuestionField(props: QuestionFieldProps) {
           </select>
         </Match>
         <Match when={q().type === "yes_no" || q().type === "single_choice"}>
-          <div class="choices" role="radiogroup" aria-labelledby={`${fieldId(q())}-label`} aria-describedby={describedBy()} aria-required={q().required}>
+          <div
+            class="choices"
+            role="radiogroup"
+            aria-labelledby={`${fieldId(q())}-label`}
+            aria-describedby={describedBy()}
+            aria-required={q().required}
+          >
             <For each={singleOptions(q())}>
               {(option, index) => (
                 <label class="choice">
-                  <input type="radio" id={index() === 0 ? fieldId(q()) : undefined} name={q().id} value={option.value} checked={text() === option.value} onChange={() => props.onChange(option.value)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
+                  <input
+                    type="radio"
+                    id={index() === 0 ? fieldId(q()) : undefined}
+                    name={q().id}
+                    value={option.value}
+                    checked={text() === option.value}
+                    onChange={() => props.onChange(option.value)}
+                    onBlur={(e) => leftTheQuestion(e) && props.onBlur()}
+                  />
                   <span>{option.label}</span>
                 </label>
               )}
@@ -118,14 +153,21 @@ export function QuestionField(props: QuestionFieldProps) {
 function RequiredMark(props: { required: boolean }) {
   return (
     <Show when={props.required} fallback={<span class="optional"> (optional)</span>}>
-      <span class="required" aria-hidden="true"> *</span>
+      <span class="required" aria-hidden="true">
+        {" "}
+        *
+      </span>
       <span class="visually-hidden"> (required)</span>
     </Show>
   );
 }
 
 function singleOptions(question: Question): { value: string; label: string }[] {
-  if (question.type === "yes_no") return [{ value: "yes", label: question.yesLabel ?? "Yes" }, { value: "no", label: question.noLabel ?? "No" }];
+  if (question.type === "yes_no")
+    return [
+      { value: "yes", label: question.yesLabel ?? "Yes" },
+      { value: "no", label: question.noLabel ?? "No" },
+    ];
   if (question.type === "single_choice") return question.options;
   return [];
 }
@@ -135,7 +177,12 @@ function LongText(props: QuestionFieldProps & { common: Record<string, unknown> 
   const text = () => (typeof props.value === "string" ? props.value : "");
   return (
     <>
-      <textarea {...props.common} rows={5} value={text()} onInput={(e) => props.onChange(e.currentTarget.value.length > 0 ? e.currentTarget.value : undefined)} />
+      <textarea
+        {...props.common}
+        rows={5}
+        value={text()}
+        onInput={(e) => props.onChange(e.currentTarget.value.length > 0 ? e.currentTarget.value : undefined)}
+      />
       <Show when={text().length > limit() * 0.8}>
         <p class="help" classList={{ "field-error": text().length > limit() }}>
           {text().length.toLocaleString()} of {limit().toLocaleString()} characters
@@ -156,18 +203,38 @@ function MultipleChoice(props: QuestionFieldProps & { describedBy?: string }) {
     props.onChange(answer);
   };
   return (
-    <div class="choices" role="group" aria-labelledby={`q-${props.question.id}-label`} aria-describedby={props.describedBy}>
+    <div
+      class="choices"
+      role="group"
+      aria-labelledby={`q-${props.question.id}-label`}
+      aria-describedby={props.describedBy}
+    >
       <For each={options()}>
         {(option, index) => (
           <>
             <label class="choice" classList={{ "choice-exclusive": Boolean(option.exclusive) }}>
-              <input type="checkbox" id={index() === 0 ? `q-${props.question.id}` : undefined} name={props.question.id} value={option.value} checked={current().choices.includes(option.value)} onChange={(e) => toggle(option.value, e.currentTarget.checked)} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
+              <input
+                type="checkbox"
+                id={index() === 0 ? `q-${props.question.id}` : undefined}
+                name={props.question.id}
+                value={option.value}
+                checked={current().choices.includes(option.value)}
+                onChange={(e) => toggle(option.value, e.currentTarget.checked)}
+                onBlur={(e) => leftTheQuestion(e) && props.onBlur()}
+              />
               <span>{option.label}</span>
             </label>
             <Show when={option.specify && current().choices.includes(option.value)}>
               <label class="specify">
                 <span>Please specify</span>
-                <input type="text" name={`${props.question.id}-specify`} value={current().specify ?? ""} maxLength={500} onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })} onBlur={(e) => leftTheQuestion(e) && props.onBlur()} />
+                <input
+                  type="text"
+                  name={`${props.question.id}-specify`}
+                  value={current().specify ?? ""}
+                  maxLength={500}
+                  onInput={(e) => props.onChange({ choices: current().choices, specify: e.currentTarget.value })}
+                  onBlur={(e) => leftTheQuestion(e) && props.onBlur()}
+                />
               </label>
             </Show>
           </>

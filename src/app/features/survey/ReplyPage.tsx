@@ -12,7 +12,8 @@ import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
 
 const STATE_EXPLANATIONS = {
-  waiting: "Your reply is saved on this phone. It will be sent automatically as soon as the organiser's server can be reached — you can close the app.",
+  waiting:
+    "Your reply is saved on this phone. It will be sent automatically as soon as the organiser's server can be reached — you can close the app.",
   sending: "Sending your reply now…",
   sent: "The organiser has your reply. It stays here as your record.",
   needs_attention: "The organiser's server did not accept this reply. It is still saved on this phone.",
@@ -54,7 +55,9 @@ export function ReplyPage() {
               <section class="card">
                 <h1>Reply not found</h1>
                 <p>This reply is not on this phone.</p>
-                <Link class="button" href="/">Home</Link>
+                <Link class="button" href="/">
+                  Home
+                </Link>
               </section>
             }
           >
@@ -70,12 +73,15 @@ export function ReplyPage() {
                   <Show when={entry().state === "sent" && entry().receipt}>
                     {(receipt) => (
                       <p>
-                        Receipt <strong data-testid="receipt-id">{receipt().receiptId}</strong>, received {formatDateTime(receipt().receivedAt)}.
+                        Receipt <strong data-testid="receipt-id">{receipt().receiptId}</strong>, received{" "}
+                        {formatDateTime(receipt().receivedAt)}.
                       </p>
                     )}
                   </Show>
                   <Show when={entry().state === "waiting"}>
-                    <p class="muted">Submitted {formatDateTime(entry().reply.submittedAt)}. Attempts so far: {entry().attempts}.</p>
+                    <p class="muted">
+                      Submitted {formatDateTime(entry().reply.submittedAt)}. Attempts so far: {entry().attempts}.
+                    </p>
                     <div class="button-column">
                       <button type="button" class="button" onClick={() => requestSync("user")}>
                         Try sending now
@@ -92,7 +98,10 @@ export function ReplyPage() {
                         Give it to someone to deliver
                       </button>
                     </div>
-                    <p class="muted">No connection for a long time? Save the reply as a file and give it to a colleague whose phone goes online; it is sent only once, and this phone shows it sent later.</p>
+                    <p class="muted">
+                      No connection for a long time? Save the reply as a file and give it to a colleague whose phone
+                      goes online; it is sent only once, and this phone shows it sent later.
+                    </p>
                     <Show when={relayProblem()}>
                       <p class="field-error">{relayProblem()}</p>
                     </Show>
@@ -125,7 +134,8 @@ export function ReplyPage() {
                       >
                         <div class="confirm" role="alertdialog" aria-labelledby="discard-question">
                           <p id="discard-question">
-                            Delete this reply from this phone for good? The organiser never received it. Consider saving it as a file first.
+                            Delete this reply from this phone for good? The organiser never received it. Consider saving
+                            it as a file first.
                           </p>
                           <div class="button-row">
                             <button type="button" class="button" onClick={() => setConfirmingDiscard(false)}>
@@ -153,11 +163,17 @@ export function ReplyPage() {
                     <section class="card">
                       <h2>Your answers</h2>
                       <dl>
-                        <For each={definition().sections.flatMap((s) => s.questions).filter((q) => isQuestionVisible(q, entry().reply.answers, definition()))}>
+                        <For
+                          each={definition()
+                            .sections.flatMap((s) => s.questions)
+                            .filter((q) => isQuestionVisible(q, entry().reply.answers, definition()))}
+                        >
                           {(q) => (
                             <>
                               <dt>{q.label}</dt>
-                              <dd class="answer">{answerText(q, entry().reply.answers[q.id], v().administrations ?? [])}</dd>
+                              <dd class="answer">
+                                {answerText(q, entry().reply.answers[q.id], v().administrations ?? [])}
+                              </dd>
                             </>
                           )}
                         </For>

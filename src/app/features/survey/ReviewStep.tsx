@@ -19,7 +19,12 @@ export function ReviewStep(props: {
           <section class="card">
             <div class="review-head">
               <h3>{section.title}</h3>
-              <button type="button" class="button small" onClick={() => props.onEditSection(index())} aria-label={`Change answers in ${section.title}`}>
+              <button
+                type="button"
+                class="button small"
+                onClick={() => props.onEditSection(index())}
+                aria-label={`Change answers in ${section.title}`}
+              >
                 Change
               </button>
             </div>

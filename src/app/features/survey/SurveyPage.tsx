@@ -81,7 +81,9 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
   const [showAllErrors, setShowAllErrors] = createSignal(false);
   const [submitting, setSubmitting] = createSignal(false);
   const [savedAt, setSavedAt] = createSignal<string>(draft.updatedAt);
-  const serverErrors = new Map<string, string>((draft.serverIssues?.details ?? []).map((d) => [d.path.replace(/^answers\./, ""), d.message]));
+  const serverErrors = new Map<string, string>(
+    (draft.serverIssues?.details ?? []).map((d) => [d.path.replace(/^answers\./, ""), d.message]),
+  );
   const [serverIssueQuestions, setServerIssueQuestions] = createSignal(new Set(serverErrors.keys()));
 
   const writer = createDraftWriter(draft.id);
@@ -109,7 +111,8 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
       else next[questionId] = value;
       return next;
     });
-    if (serverIssueQuestions().has(questionId)) setServerIssueQuestions((s) => new Set([...s].filter((id) => id !== questionId)));
+    if (serverIssueQuestions().has(questionId))
+      setServerIssueQuestions((s) => new Set([...s].filter((id) => id !== questionId)));
     writer.set(questionId, value);
     setSavedAt(new Date().toISOString());
   };
@@ -119,11 +122,19 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
     if (!question) return undefined;
     if (serverIssueQuestions().has(questionId)) return serverErrors.get(questionId);
     if (!showAllErrors() && !touched().has(questionId)) return undefined;
-    return validateAnswer(question, answers()[questionId], { lists: { administrations: administrations.map((a) => a.code) } })[0]?.message;
+    return validateAnswer(question, answers()[questionId], {
+      lists: { administrations: administrations.map((a) => a.code) },
+    })[0]?.message;
   };
 
   const sectionProblems = (index: number) =>
-    sections[index].questions.filter((q) => isQuestionVisible(q, answers(), definition)).filter((q) => validateAnswer(q, answers()[q.id], { lists: { administrations: administrations.map((a) => a.code) } }).length > 0 || serverIssueQuestions().has(q.id));
+    sections[index].questions
+      .filter((q) => isQuestionVisible(q, answers(), definition))
+      .filter(
+        (q) =>
+          validateAnswer(q, answers()[q.id], { lists: { administrations: administrations.map((a) => a.code) } })
+            .length > 0 || serverIssueQuestions().has(q.id),
+      );
 
   const progress = createMemo(() => {
     const visible = visibleQuestions(definition, answers());
@@ -141,7 +152,9 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
 
   const focusFirstProblem = () =>
     requestAnimationFrame(() => {
-      const field = document.querySelector<HTMLElement>(".question.invalid input, .question.invalid textarea, .question.invalid select");
+      const field = document.querySelector<HTMLElement>(
+        ".question.invalid input, .question.invalid textarea, .question.invalid select",
+      );
       field?.focus();
       field?.closest(".question")?.scrollIntoView({ block: "center" });
     });
@@ -188,27 +201,40 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
         <p class="eyebrow">{props.context.workshopTitle}</p>
         <h1>{definition.title}</h1>
         <p class="muted">
-          Reply by {formatDate(props.context.dueAt)} · <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
+          Reply by {formatDate(props.context.dueAt)} ·{" "}
+          <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
         </p>
         <Show when={props.context.campaignStatus !== "open"}>
-          <p class="banner banner-error">The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.</p>
+          <p class="banner banner-error">
+            The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.
+          </p>
         </Show>
         <Show when={props.context.persistence === "refused"}>
           <p class="banner banner-warning" role="status" data-testid="persistence-refused">
-            This browser has not promised to keep your answers if the phone runs low on space. They are saved on this phone for now: send your reply when you can, or
-            install the app (browser menu → "Install app" or "Add to Home screen"), which lets the phone keep them.
+            This browser has not promised to keep your answers if the phone runs low on space. They are saved on this
+            phone for now: send your reply when you can, or install the app (browser menu → "Install app" or "Add to
+            Home screen"), which lets the phone keep them.
           </p>
         </Show>
         <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
           <p class="banner banner-error" role="alert">
-            The organiser's server could not accept your reply: {draft.serverIssues?.message} Fix the marked answers and send again.
+            The organiser's server could not accept your reply: {draft.serverIssues?.message} Fix the marked answers and
+            send again.
           </p>
         </Show>
         <div class="progress" aria-label="Progress">
           <p>
-            {step() < reviewIndex ? `Section ${step() + 1} of ${sections.length}` : "Review your answers"} · {progress()}% answered
+            {step() < reviewIndex ? `Section ${step() + 1} of ${sections.length}` : "Review your answers"} ·{" "}
+            {progress()}% answered
           </p>
-          <div class="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress()} aria-label="Questions answered">
+          <div
+            class="progress-track"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress()}
+            aria-label="Questions answered"
+          >
             <div class="progress-fill" style={{ width: `${progress()}%` }} />
           </div>
         </div>
@@ -221,8 +247,16 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
             <h2 id="step-heading" tabindex="-1">
               Review your answers
             </h2>
-            <p>Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms it has it.</p>
-            <ReviewStep definition={definition} answers={answers()} administrations={administrations} onEditSection={goTo} />
+            <p>
+              Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms
+              it has it.
+            </p>
+            <ReviewStep
+              definition={definition}
+              answers={answers()}
+              administrations={administrations}
+              onEditSection={goTo}
+            />
             <AttachmentsPicker replyId={draft.id} />
             <div class="button-row sticky-actions">
               <button type="button" class="button" onClick={() => goTo(reviewIndex - 1)}>
@@ -260,7 +294,14 @@ function SurveyForm(props: { context: SurveyScreenContext }) {
             )}
           </For>
           <div class="button-row sticky-actions">
-            <Show when={step() > 0} fallback={<Link class="button" href="/">Home</Link>}>
+            <Show
+              when={step() > 0}
+              fallback={
+                <Link class="button" href="/">
+                  Home
+                </Link>
+              }
+            >
               <button type="button" class="button" onClick={() => goTo(step() - 1)}>
                 Back
               </button>

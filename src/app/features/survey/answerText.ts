@@ -4,7 +4,11 @@ import { isMultipleChoiceAnswer } from "../../../shared/answers";
 import type { Administration } from "../../../shared/directory";
 import type { Question } from "../../../shared/questionnaire";
 
-export function answerText(question: Question, value: AnswerValue | undefined, administrations: Administration[]): string {
+export function answerText(
+  question: Question,
+  value: AnswerValue | undefined,
+  administrations: Administration[],
+): string {
   if (value === undefined) return "—";
   if (isMultipleChoiceAnswer(value)) {
     const options = question.type === "multiple_choice" ? question.options : [];
@@ -14,7 +18,8 @@ export function answerText(question: Question, value: AnswerValue | undefined, a
     });
     return labels.length > 0 ? labels.join("; ") : "—";
   }
-  if (question.type === "yes_no") return value === "yes" ? (question.yesLabel ?? "Yes") : value === "no" ? (question.noLabel ?? "No") : value;
+  if (question.type === "yes_no")
+    return value === "yes" ? (question.yesLabel ?? "Yes") : value === "no" ? (question.noLabel ?? "No") : value;
   if (question.type === "single_choice") return question.options.find((o) => o.value === value)?.label ?? value;
   if (question.type === "choose_from_list") return administrations.find((a) => a.code === value)?.name ?? value;
   return value.trim().length > 0 ? value : "—";

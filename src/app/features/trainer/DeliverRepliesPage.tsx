@@ -70,16 +70,23 @@ export default function DeliverRepliesPage() {
       </p>
       <h1>Deliver replies for others</h1>
       <p>
-        A colleague whose phone cannot get online can save their finished reply as a file and give it to you (Bluetooth, cable, messaging). Add it here: this phone delivers it the next time it is online. The
-        server checks it was made by the invited participant and stores it only once.
+        A colleague whose phone cannot get online can save their finished reply as a file and give it to you (Bluetooth,
+        cable, messaging). Add it here: this phone delivers it the next time it is online. The server checks it was made
+        by the invited participant and stores it only once.
       </p>
       <div class="card">
         <label for="reply-files">Reply files</label>
-        <input id="reply-files" type="file" accept=".json,application/json" multiple onChange={(e) => {
+        <input
+          id="reply-files"
+          type="file"
+          accept=".json,application/json"
+          multiple
+          onChange={(e) => {
             const input = e.currentTarget;
             // Cleared afterwards so choosing the same file again is noticed too.
             void addFiles(input.files).then(() => (input.value = ""));
-          }} />
+          }}
+        />
         <Show when={messages().length > 0}>
           <ul role="status">
             <For each={messages()}>{(m) => <li>{m}</li>}</For>
@@ -92,11 +99,18 @@ export default function DeliverRepliesPage() {
           <For each={entries()}>
             {(e) => (
               <li class="card" data-testid="relayed-reply" data-state={e.state}>
-                <p class="state-label" data-state={e.state === "delivered" ? "sent" : e.state === "refused" ? "needs_attention" : "waiting"}>
+                <p
+                  class="state-label"
+                  data-state={e.state === "delivered" ? "sent" : e.state === "refused" ? "needs_attention" : "waiting"}
+                >
                   {STATE_LABELS[e.state]}
                 </p>
                 <p class="muted">
-                  Reply of {e.file.reply.answers.name && typeof e.file.reply.answers.name === "string" ? e.file.reply.answers.name : "a participant"}, added {formatDateTime(e.addedAt)}
+                  Reply of{" "}
+                  {e.file.reply.answers.name && typeof e.file.reply.answers.name === "string"
+                    ? e.file.reply.answers.name
+                    : "a participant"}
+                  , added {formatDateTime(e.addedAt)}
                 </p>
                 <Show when={e.receipt}>{(r) => <p>Receipt {r().receiptId}</p>}</Show>
                 <Show when={e.problem}>{(p) => <p class="field-error">{p().message}</p>}</Show>

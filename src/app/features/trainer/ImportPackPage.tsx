@@ -29,9 +29,16 @@ export default function ImportPackPage() {
     setProblem(undefined);
     setResult(undefined);
     try {
-      const source = { size: file.size, read: async (offset: number, length: number) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()) };
+      const source = {
+        size: file.size,
+        read: async (offset: number, length: number) =>
+          new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+      };
       const signingKey = await cachedSigningKey();
-      const outcome = await readPack(source, createPackImportStore(), { ...(signingKey ? { signingKey } : {}), onProgress: (done: number, total: number) => setProgress({ done, total }) });
+      const outcome = await readPack(source, createPackImportStore(), {
+        ...(signingKey ? { signingKey } : {}),
+        onProgress: (done: number, total: number) => setProgress({ done, total }),
+      });
       await recordImportedPack(outcome);
       setResult(outcome);
     } catch (error) {
@@ -62,12 +69,18 @@ export default function ImportPackPage() {
       <p>Choose the pack file a colleague sent you (it ends in .zip). No internet and no invitation are needed.</p>
       <div class="card">
         <label for="pack-file">Pack file</label>
-        <input id="pack-file" type="file" accept=".zip,application/zip" disabled={busy()} onChange={(e) => {
+        <input
+          id="pack-file"
+          type="file"
+          accept=".zip,application/zip"
+          disabled={busy()}
+          onChange={(e) => {
             const input = e.currentTarget;
             const file = input.files?.[0];
             // Cleared afterwards so importing the same file again is noticed too.
             if (file) void importFile(file).then(() => (input.value = ""));
-          }} />
+          }}
+        />
       </div>
       <Show when={progress()}>
         {(p) => (
@@ -92,17 +105,23 @@ export default function ImportPackPage() {
               when={r().verification.status === "verified"}
               fallback={
                 <p class="banner banner-error" data-testid="verification">
-                  Not verified: {NOT_VERIFIED_REASONS[(r().verification as { reason: string }).reason] ?? "the signature could not be checked."} The files below passed their own checks, but treat them with care.
+                  Not verified:{" "}
+                  {NOT_VERIFIED_REASONS[(r().verification as { reason: string }).reason] ??
+                    "the signature could not be checked."}{" "}
+                  The files below passed their own checks, but treat them with care.
                 </p>
               }
             >
               <p class="banner banner-info" data-testid="verification">
                 ✓ Verified: issued by {(r().verification as { issuer: string }).issuer}
-                {(r().verification as { covers?: string }).covers === "materials" ? " — the list of materials. This older pack's workshop name and dates are as the pack says." : ""}
+                {(r().verification as { covers?: string }).covers === "materials"
+                  ? " — the list of materials. This older pack's workshop name and dates are as the pack says."
+                  : ""}
               </p>
             </Show>
             <p>
-              {r().imported.length} imported · {r().alreadyPresent.length} already on this phone · {r().refused.length} refused
+              {r().imported.length} imported · {r().alreadyPresent.length} already on this phone · {r().refused.length}{" "}
+              refused
             </p>
             <Show when={r().refused.length > 0}>
               <ul class="refusals" data-testid="refusals">

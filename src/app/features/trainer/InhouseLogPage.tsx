@@ -24,7 +24,8 @@ export default function InhouseLogPage() {
     event.preventDefault();
     const count = Number(attendees());
     if (!topic().trim()) return setProblem("Please say what the session was about.");
-    if (!Number.isInteger(count) || count < 1 || count > 10_000) return setProblem("Please give the number of colleagues who attended (1 or more).");
+    if (!Number.isInteger(count) || count < 1 || count > 10_000)
+      return setProblem("Please give the number of colleagues who attended (1 or more).");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date())) return setProblem("Please give the date of the session.");
     setProblem(undefined);
     const workshopId = (materials() ?? []).find((m) => used().includes(m.id))?.workshopId;
@@ -42,7 +43,8 @@ export default function InhouseLogPage() {
     setNotes("");
   };
 
-  const materialTitle = (id: string) => (materials() ?? []).find((m) => m.id === id)?.title ?? "a material no longer on this phone";
+  const materialTitle = (id: string) =>
+    (materials() ?? []).find((m) => m.id === id)?.title ?? "a material no longer on this phone";
 
   return (
     <main class="page">
@@ -50,22 +52,57 @@ export default function InhouseLogPage() {
         <Link href="/trainer">Share and train</Link>
       </p>
       <h1>In-house workshop log</h1>
-      <p>Record each session you run for colleagues. It stays on this phone; when you answer the follow-up questionnaire, the app offers to use it.</p>
+      <p>
+        Record each session you run for colleagues. It stays on this phone; when you answer the follow-up questionnaire,
+        the app offers to use it.
+      </p>
       <form class="card" onSubmit={(e) => void save(e)} novalidate>
         <h2>Add a session</h2>
         <label for="session-date">Date</label>
-        <input id="session-date" type="date" value={date()} max={today()} onInput={(e) => setDate(e.currentTarget.value)} required />
+        <input
+          id="session-date"
+          type="date"
+          value={date()}
+          max={today()}
+          onInput={(e) => setDate(e.currentTarget.value)}
+          required
+        />
         <label for="session-topic">Topic</label>
-        <input id="session-topic" type="text" maxLength={300} value={topic()} onInput={(e) => setTopic(e.currentTarget.value)} placeholder="e.g. RKC General Annex for border staff" required />
+        <input
+          id="session-topic"
+          type="text"
+          maxLength={300}
+          value={topic()}
+          onInput={(e) => setTopic(e.currentTarget.value)}
+          placeholder="e.g. RKC General Annex for border staff"
+          required
+        />
         <label for="session-attendees">Number of attendees</label>
-        <input id="session-attendees" type="number" inputmode="numeric" min="1" value={attendees()} onInput={(e) => setAttendees(e.currentTarget.value)} required />
+        <input
+          id="session-attendees"
+          type="number"
+          inputmode="numeric"
+          min="1"
+          value={attendees()}
+          onInput={(e) => setAttendees(e.currentTarget.value)}
+          required
+        />
         <fieldset class="choices">
           <legend class="question-label">Materials used</legend>
-          <Show when={(materials() ?? []).length > 0} fallback={<p class="muted">No materials are saved on this phone yet.</p>}>
+          <Show
+            when={(materials() ?? []).length > 0}
+            fallback={<p class="muted">No materials are saved on this phone yet.</p>}
+          >
             <For each={materials()}>
               {(m) => (
                 <label class="choice">
-                  <input type="checkbox" checked={used().includes(m.id)} onChange={(e) => setUsed((u) => (e.currentTarget.checked ? [...u, m.id] : u.filter((x) => x !== m.id)))} />
+                  <input
+                    type="checkbox"
+                    checked={used().includes(m.id)}
+                    onChange={(e) =>
+                      setUsed((u) => (e.currentTarget.checked ? [...u, m.id] : u.filter((x) => x !== m.id)))
+                    }
+                  />
                   <span>{m.title}</span>
                 </label>
               )}
@@ -73,7 +110,13 @@ export default function InhouseLogPage() {
           </Show>
         </fieldset>
         <label for="session-notes">Notes (optional)</label>
-        <textarea id="session-notes" rows={3} maxLength={2000} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />
+        <textarea
+          id="session-notes"
+          rows={3}
+          maxLength={2000}
+          value={notes()}
+          onInput={(e) => setNotes(e.currentTarget.value)}
+        />
         <Show when={problem()}>
           <p class="field-error" role="alert">
             {problem()}

@@ -12,7 +12,11 @@ import { openInAnotherApp } from "../library/openInAnotherApp";
 import { createPackFile } from "./packFile";
 
 function packFileName(title: string): string {
-  const short = title.replace(/[^\p{L}\p{N} ()-]+/gu, " ").replace(/\s+/g, " ").slice(0, 60).trim();
+  const short = title
+    .replace(/[^\p{L}\p{N} ()-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .slice(0, 60)
+    .trim();
   return `Outrigger pack - ${short || "workshop"}.zip`;
 }
 
@@ -39,7 +43,12 @@ export default function SharePackPage() {
         {
           // The signed workshop when the server sent one: the receiving app checks that the one shown is the one signed.
           workshop: v.manifest.workshop ?? v.workshop,
-          manifest: { workshopId: v.manifest.workshopId, version: v.manifest.version, materials: v.manifest.materials, ...(v.manifest.workshop ? { workshop: v.manifest.workshop } : {}) },
+          manifest: {
+            workshopId: v.manifest.workshopId,
+            version: v.manifest.version,
+            materials: v.manifest.materials,
+            ...(v.manifest.workshop ? { workshop: v.manifest.workshop } : {}),
+          },
           ...(v.manifest.signature ? { signature: v.manifest.signature } : {}),
           appVersion: APP_VERSION,
           files: chosen().map((material) => ({ material, read: () => readStoredFile(material.sha256) })),
@@ -73,18 +82,40 @@ export default function SharePackPage() {
                 <For each={v().onPhone}>
                   {(m) => (
                     <label class="choice">
-                      <input type="checkbox" checked={!excluded().has(m.id)} onChange={(e) => setExcluded((s) => { const next = new Set(s); if (e.currentTarget.checked) next.delete(m.id); else next.add(m.id); return next; })} />
+                      <input
+                        type="checkbox"
+                        checked={!excluded().has(m.id)}
+                        onChange={(e) =>
+                          setExcluded((s) => {
+                            const next = new Set(s);
+                            if (e.currentTarget.checked) next.delete(m.id);
+                            else next.add(m.id);
+                            return next;
+                          })
+                        }
+                      />
                       <span>
-                        {m.title} <span class="muted">· {KIND_LABELS[m.kind]} · {formatBytes(m.size)}</span>
+                        {m.title}{" "}
+                        <span class="muted">
+                          · {KIND_LABELS[m.kind]} · {formatBytes(m.size)}
+                        </span>
                       </span>
                     </label>
                   )}
                 </For>
               </fieldset>
               <p class="muted">
-                {chosen().length} files, {formatBytes(chosen().reduce((s, m) => s + m.size, 0))}. {v().manifest?.signature ? "The pack carries the organiser's signature, so colleagues' apps can check it is genuine." : "This list has no signature from the server yet (open the workshop's materials once while online to get it)."}
+                {chosen().length} files, {formatBytes(chosen().reduce((s, m) => s + m.size, 0))}.{" "}
+                {v().manifest?.signature
+                  ? "The pack carries the organiser's signature, so colleagues' apps can check it is genuine."
+                  : "This list has no signature from the server yet (open the workshop's materials once while online to get it)."}
               </p>
-              <button type="button" class="button primary wide" disabled={progress() !== undefined || chosen().length === 0} onClick={() => void make()}>
+              <button
+                type="button"
+                class="button primary wide"
+                disabled={progress() !== undefined || chosen().length === 0}
+                onClick={() => void make()}
+              >
                 {progress() ? "Making the pack…" : "Make the pack file"}
               </button>
             </Show>
@@ -113,8 +144,15 @@ export default function SharePackPage() {
             <p>
               {file().name} · {formatBytes(file().size)}
             </p>
-            <p class="muted">Send it with Bluetooth, Nearby Share, a cable or a messaging app. Colleagues with Outrigger import it under "Share and train"; without the app they can unzip it.</p>
-            <button type="button" class="button primary wide" onClick={() => void openInAnotherApp(file(), file().name, "Workshop materials")}>
+            <p class="muted">
+              Send it with Bluetooth, Nearby Share, a cable or a messaging app. Colleagues with Outrigger import it
+              under "Share and train"; without the app they can unzip it.
+            </p>
+            <button
+              type="button"
+              class="button primary wide"
+              onClick={() => void openInAnotherApp(file(), file().name, "Workshop materials")}
+            >
               Send or save the pack
             </button>
           </section>

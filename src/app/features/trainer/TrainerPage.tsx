@@ -16,8 +16,14 @@ export default function TrainerPage() {
       <h1>Share and train</h1>
       <section class="card">
         <h2>Share materials with colleagues</h2>
-        <p>Make one file with a workshop's materials and send it by Bluetooth, Nearby Share, cable or a messaging app. No internet needed; colleagues without the app can still unzip it.</p>
-        <Show when={(workshops() ?? []).length > 0} fallback={<p class="muted">Save a workshop's materials on this phone first (Materials).</p>}>
+        <p>
+          Make one file with a workshop's materials and send it by Bluetooth, Nearby Share, cable or a messaging app. No
+          internet needed; colleagues without the app can still unzip it.
+        </p>
+        <Show
+          when={(workshops() ?? []).length > 0}
+          fallback={<p class="muted">Save a workshop's materials on this phone first (Materials).</p>}
+        >
           <ul class="link-list">
             <For each={workshops()}>
               {(w) => (
@@ -31,21 +37,32 @@ export default function TrainerPage() {
       </section>
       <section class="card">
         <h2>Receive materials</h2>
-        <p>Open a pack file a colleague sent you. The app checks every file and whether the pack was issued by the organiser's server.</p>
+        <p>
+          Open a pack file a colleague sent you. The app checks every file and whether the pack was issued by the
+          organiser's server.
+        </p>
         <Link class="button primary" href="/import">
           Import a pack
         </Link>
       </section>
       <section class="card">
         <h2>In-house workshop log</h2>
-        <p>{sessions() ? `${sessions()} session${sessions() === 1 ? "" : "s"} recorded.` : "Record the sessions you run for colleagues."}</p>
+        <p>
+          {sessions()
+            ? `${sessions()} session${sessions() === 1 ? "" : "s"} recorded.`
+            : "Record the sessions you run for colleagues."}
+        </p>
         <Link class="button" href="/inhouse">
           Open the log
         </Link>
       </section>
       <section class="card">
         <h2>Deliver replies for others</h2>
-        <p>{relays() ? `${relays()} waiting to be delivered.` : "Carry a colleague's reply file to the server when you are online."}</p>
+        <p>
+          {relays()
+            ? `${relays()} waiting to be delivered.`
+            : "Carry a colleague's reply file to the server when you are online."}
+        </p>
         <Link class="button" href="/deliver">
           Deliver replies
         </Link>

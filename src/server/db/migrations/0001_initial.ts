@@ -49,7 +49,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("late_replies_accepted", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("open"))
     .addColumn("created_at", "text", (c) => c.notNull())
-    .addForeignKeyConstraint("campaigns_questionnaire_fk", ["questionnaire_id", "questionnaire_version"], "questionnaires", ["id", "version"])
+    .addForeignKeyConstraint(
+      "campaigns_questionnaire_fk",
+      ["questionnaire_id", "questionnaire_version"],
+      "questionnaires",
+      ["id", "version"],
+    )
     .execute();
 
   await db.schema
@@ -84,7 +89,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ["replies", "invitations", "campaigns", "questionnaires", "workshop_administrations", "workshops", "administrations"]) {
+  for (const table of [
+    "replies",
+    "invitations",
+    "campaigns",
+    "questionnaires",
+    "workshop_administrations",
+    "workshops",
+    "administrations",
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -7,7 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Invitations made before this migration get theirs now, each its own (made here, not by the database, so both engines agree).
   const { rows } = await sql<{ code: string }>`select code from invitations where relay_key is null`.execute(db);
   for (const { code } of rows) {
-    await sql`update invitations set relay_key = ${randomBytes(32).toString("base64")} where code = ${code}`.execute(db);
+    await sql`update invitations set relay_key = ${randomBytes(32).toString("base64")} where code = ${code}`.execute(
+      db,
+    );
   }
 }
 

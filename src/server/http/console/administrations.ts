@@ -13,7 +13,8 @@ export function administrationRoutes(): Hono<ConsoleEnv> {
     const { db } = c.var.deps;
     const input = c.req.valid("json");
     const existingName = await findAdministrationName(db, input.code);
-    if (existingName !== undefined) throw new ApiProblem(409, "administration_exists", `The code ${input.code} is already used by ${existingName}.`);
+    if (existingName !== undefined)
+      throw new ApiProblem(409, "administration_exists", `The code ${input.code} is already used by ${existingName}.`);
     const administration = { code: input.code, name: input.name.trim(), subRegion: input.subRegion };
     await insertAdministration(db, administration);
     return c.json(administration, 201);

@@ -20,9 +20,14 @@ const REPLY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** RFC 6266 / 8187: an ASCII fallback and the UTF-8 name, cleaned again for files stored before names were cleaned. */
 export function contentDispositionAttachment(storedName: string, contentType: string): string {
-  const fileName = isAttachmentType(contentType) ? cleanAttachmentFileName(storedName, contentType) : storedName.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff/\\]/g, "_");
+  const fileName = isAttachmentType(contentType)
+    ? cleanAttachmentFileName(storedName, contentType)
+    : storedName.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff/\\]/g, "_");
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -34,7 +39,16 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
     if (!REPLY_ID.test(replyId)) throw new ApiProblem(400, "invalid_reply_id", "This is not a reply id.");
     const rows = await listReplyAttachments(c.var.deps.db, replyId);
     const body: ConsoleAttachmentList = {
-      attachments: rows.map((a) => ({ id: a.id, replyId: a.replyId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256, receivedAt: a.receivedAt, downloadUrl: `/api/console/attachments/${a.id}/download` })),
+      attachments: rows.map((a) => ({
+        id: a.id,
+        replyId: a.replyId,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        sha256: a.sha256,
+        receivedAt: a.receivedAt,
+        downloadUrl: `/api/console/attachments/${a.id}/download`,
+      })),
     };
     return c.json(body);
   });
@@ -44,20 +58,36 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
     if (!REPLY_ID.test(campaignId)) throw new ApiProblem(400, "invalid_campaign_id", "This is not a campaign id.");
     const rows = await listCampaignAttachments(c.var.deps.db, campaignId);
     return c.json({
-      attachments: rows.map((a) => ({ id: a.id, replyId: a.replyId, participantName: a.participantName, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256, receivedAt: a.receivedAt, downloadUrl: `/api/console/attachments/${a.id}/download` })),
+      attachments: rows.map((a) => ({
+        id: a.id,
+        replyId: a.replyId,
+        participantName: a.participantName,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        sha256: a.sha256,
+        receivedAt: a.receivedAt,
+        downloadUrl: `/api/console/attachments/${a.id}/download`,
+      })),
     });
   });
 
   routes.get("/attachments/:id/download", requireSession(), async (c) => {
     const id = c.req.param("id");
-    if (!uuidV7.safeParse(id).success) throw new ApiProblem(400, "invalid_attachment_id", "This is not an attachment id.");
+    if (!uuidV7.safeParse(id).success)
+      throw new ApiProblem(400, "invalid_attachment_id", "This is not an attachment id.");
     const attachment = await findAttachment(c.var.deps.db, id.toLowerCase());
     if (!attachment) throw new ApiProblem(404, "attachment_not_found", "No attachment has this id.");
     const root = resolve(uploadDir);
     const path = resolve(root, attachment.storedPath);
-    if (!path.startsWith(root + sep)) throw new ApiProblem(404, "attachment_missing", "This attachment is listed but not stored on the server.");
-    const size = await stat(path).then((s) => s.size, () => undefined);
-    if (size === undefined) throw new ApiProblem(404, "attachment_missing", "This attachment is listed but not stored on the server.");
+    if (!path.startsWith(root + sep))
+      throw new ApiProblem(404, "attachment_missing", "This attachment is listed but not stored on the server.");
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => undefined,
+    );
+    if (size === undefined)
+      throw new ApiProblem(404, "attachment_missing", "This attachment is listed but not stored on the server.");
     const headers: Record<string, string> = {
       "Content-Type": attachment.contentType,
       "Content-Length": String(size),

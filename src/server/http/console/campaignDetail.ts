@@ -2,7 +2,12 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { CampaignDetail, CampaignInvitation } from "../../../shared/console";
 import { isHttps, type ConsoleEnv } from "../../auth/middleware";
-import { findCampaignWithCounts, listCampaignInvitations, type CampaignInvitationRow, type CampaignWithCounts } from "../../db/campaigns";
+import {
+  findCampaignWithCounts,
+  listCampaignInvitations,
+  type CampaignInvitationRow,
+  type CampaignWithCounts,
+} from "../../db/campaigns";
 import type { OutriggerDatabase } from "../../db/database";
 import { ApiProblem } from "../errors";
 import { workshopOr404 } from "./workshops";
@@ -41,7 +46,10 @@ export async function campaignOr404(db: OutriggerDatabase, id: string): Promise<
 }
 
 /** The campaign with its workshop and invitations (links made for the origin of this request). */
-export async function campaignDetail<E extends ConsoleEnv>(c: Context<E>, campaign: CampaignWithCounts): Promise<CampaignDetail> {
+export async function campaignDetail<E extends ConsoleEnv>(
+  c: Context<E>,
+  campaign: CampaignWithCounts,
+): Promise<CampaignDetail> {
   const { db } = c.var.deps;
   const workshop = await workshopOr404(db, campaign.workshopId);
   const origin = publicOrigin(c);

@@ -35,20 +35,41 @@ export interface CampaignRouteOptions {
 }
 
 function datesOutOfOrder(): ApiProblem {
-  return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [{ path: "dueAt", code: "dates_out_of_order", message: "The due date must come after the opening." }]);
+  return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [
+    { path: "dueAt", code: "dates_out_of_order", message: "The due date must come after the opening." },
+  ]);
 }
 
 function unknownQuestionnaire(questionnaireId: string, askedVersion: number | undefined): ApiProblem {
-  return new ApiProblem(422, "unknown_questionnaire", `There is no questionnaire "${questionnaireId}"${askedVersion !== undefined ? ` version ${askedVersion}` : ""}.`, [
-    { path: askedVersion !== undefined ? "questionnaireVersion" : "questionnaireId", code: "unknown_questionnaire", message: "No such questionnaire version." },
-  ]);
+  return new ApiProblem(
+    422,
+    "unknown_questionnaire",
+    `There is no questionnaire "${questionnaireId}"${askedVersion !== undefined ? ` version ${askedVersion}` : ""}.`,
+    [
+      {
+        path: askedVersion !== undefined ? "questionnaireVersion" : "questionnaireId",
+        code: "unknown_questionnaire",
+        message: "No such questionnaire version.",
+      },
+    ],
+  );
 }
 
 function notPublished(questionnaireId: string, version: number, status: string): ApiProblem {
-  const why = status === "draft" ? "is a draft that may still change: publish it first" : "was retired: pick a published version";
-  return new ApiProblem(422, "questionnaire_not_published", `Questionnaire "${questionnaireId}" version ${version} ${why}.`, [
-    { path: "questionnaireVersion", code: "questionnaire_not_published", message: `Version ${version} is ${status}; campaigns open only on published versions.` },
-  ]);
+  const why =
+    status === "draft" ? "is a draft that may still change: publish it first" : "was retired: pick a published version";
+  return new ApiProblem(
+    422,
+    "questionnaire_not_published",
+    `Questionnaire "${questionnaireId}" version ${version} ${why}.`,
+    [
+      {
+        path: "questionnaireVersion",
+        code: "questionnaire_not_published",
+        message: `Version ${version} is ${status}; campaigns open only on published versions.`,
+      },
+    ],
+  );
 }
 
 function withdrawn(what: string): ApiProblem {
@@ -72,54 +93,50 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     const plan = await planCampaign(db, workshop, asked, at);
     if ("problem" in plan) {
       if (plan.problem === "dates_out_of_order") throw datesOutOfOrder();
-      if (plan.problem === "questionnaire_not_published") throw notPublished(plan.questionnaireId, plan.questionnaireVersion, plan.status);
+      if (plan.problem === "questionnaire_not_published")
+        throw notPublished(plan.questionnaireId, plan.questionnaireVersion, plan.status);
       throw unknownQuestionnaire(plan.questionnaireId, asked.questionnaireVersion);
     }
     const { campaign } = plan;
-    await insertCampaignWithInvitations(db, campaign, at, async (tx) => newInvitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)));
+    await insertCampaignWithInvitations(db, campaign, at, async (tx) =>
+      newInvitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)),
+    );
     return c.json(await freshCampaignDetail(c, campaign.id), 201);
   });
 
-  routes.get("/campaigns/:id", requireSession(), withCampaign(), async (c) => c.json(await campaignDetail(c, c.var.campaign)));
-
-  routes.patch(
-    "/campaigns/:id",
-    requireOrganiser(),
-    jsonBody(campaignChanges),
-    withCampaign(),
-    async (c) => {
-      const current = c.var.campaign;
-      const changes = c.req.valid("json");
-      if (changes.dueAt !== undefined && dueNotAfterOpening(current.opensAt, changes.dueAt)) throw datesOutOfOrder();
-      await updateCampaign(c.var.deps.db, current.id, changes);
-      return c.json(await freshCampaignDetail(c, current.id));
-    },
+  routes.get("/campaigns/:id", requireSession(), withCampaign(), async (c) =>
+    c.json(await campaignDetail(c, c.var.campaign)),
   );
 
-  routes.post(
-    "/campaigns/:id/invitations",
-    requireOrganiser(),
-    withCampaign(),
-    async (c) => {
-      const current = c.var.campaign;
-      const { db, now } = c.var.deps;
-      const at = now();
-      if (current.status === "withdrawn") throw withdrawn("takes no new invitations");
-      const added = await addInvitations(db, at, async (tx) => newInvitationsFor(tx, current.id, await listUninvitedParticipants(tx, current)));
-      return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
-    },
-  );
+  routes.patch("/campaigns/:id", requireOrganiser(), jsonBody(campaignChanges), withCampaign(), async (c) => {
+    const current = c.var.campaign;
+    const changes = c.req.valid("json");
+    if (changes.dueAt !== undefined && dueNotAfterOpening(current.opensAt, changes.dueAt)) throw datesOutOfOrder();
+    await updateCampaign(c.var.deps.db, current.id, changes);
+    return c.json(await freshCampaignDetail(c, current.id));
+  });
 
-  routes.get(
-    "/campaigns/:id/reminders",
-    requireSession(),
-    withCampaign(),
-    async (c) => {
-      const detail = await campaignDetail(c, c.var.campaign);
-      const answer: CampaignReminders = { campaignId: detail.campaign.id, dueAt: detail.campaign.dueAt, reminders: preparedReminders(detail), smtpConfigured: mailer !== undefined };
-      return c.json(answer);
-    },
-  );
+  routes.post("/campaigns/:id/invitations", requireOrganiser(), withCampaign(), async (c) => {
+    const current = c.var.campaign;
+    const { db, now } = c.var.deps;
+    const at = now();
+    if (current.status === "withdrawn") throw withdrawn("takes no new invitations");
+    const added = await addInvitations(db, at, async (tx) =>
+      newInvitationsFor(tx, current.id, await listUninvitedParticipants(tx, current)),
+    );
+    return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
+  });
+
+  routes.get("/campaigns/:id/reminders", requireSession(), withCampaign(), async (c) => {
+    const detail = await campaignDetail(c, c.var.campaign);
+    const answer: CampaignReminders = {
+      campaignId: detail.campaign.id,
+      dueAt: detail.campaign.dueAt,
+      reminders: preparedReminders(detail),
+      smtpConfigured: mailer !== undefined,
+    };
+    return c.json(answer);
+  });
 
   routes.post(
     "/campaigns/:id/reminders/send",
@@ -130,26 +147,38 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
       const { codes } = c.req.valid("json");
       const detail = await campaignDetail(c, c.var.campaign);
       if (!mailer) {
-        throw new ApiProblem(409, "smtp_not_configured", "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.");
+        throw new ApiProblem(
+          409,
+          "smtp_not_configured",
+          "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.",
+        );
       }
       if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
       const result = await sendReminderEmails(detail, codes, { ...c.var.deps, mailer });
       // Counts only: the SMTP server's own words often quote the recipient's address (the organiser sees them).
-      if (result.failed.length > 0) c.var.deps.logger.warn({ event: "smtp_refused", campaignId: detail.campaign.id, failed: result.failed.length, sent: result.sent.length }, "The mail server did not take some reminders.");
+      if (result.failed.length > 0)
+        c.var.deps.logger.warn(
+          {
+            event: "smtp_refused",
+            campaignId: detail.campaign.id,
+            failed: result.failed.length,
+            sent: result.sent.length,
+          },
+          "The mail server did not take some reminders.",
+        );
       return c.json(result);
     },
   );
 
-  routes.get(
-    "/campaigns/:id/invitations/:code/qr.svg",
-    requireSession(),
-    withCampaign(),
-    async (c) => {
-      const code = await findCampaignInvitationCode(c.var.deps.db, c.var.campaign.id, c.req.param("code"));
-      if (code === undefined) throw new ApiProblem(404, "invitation_not_found", "This campaign has no invitation with this code.");
-      return c.body(qrSvg(joinLink(publicOrigin(c), code)), 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store" });
-    },
-  );
+  routes.get("/campaigns/:id/invitations/:code/qr.svg", requireSession(), withCampaign(), async (c) => {
+    const code = await findCampaignInvitationCode(c.var.deps.db, c.var.campaign.id, c.req.param("code"));
+    if (code === undefined)
+      throw new ApiProblem(404, "invitation_not_found", "This campaign has no invitation with this code.");
+    return c.body(qrSvg(joinLink(publicOrigin(c), code)), 200, {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Cache-Control": "no-store",
+    });
+  });
 
   return routes;
 }

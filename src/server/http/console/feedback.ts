@@ -11,7 +11,8 @@ import { participantFeedbackOf, unknownQuotes } from "../../report/curation";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
-export const noFeedback = (): ApiProblem => new ApiProblem(404, "no_feedback", "No feedback has been published for this campaign yet.");
+export const noFeedback = (): ApiProblem =>
+  new ApiProblem(404, "no_feedback", "No feedback has been published for this campaign yet.");
 
 async function campaignWorkshop(db: OutriggerDatabase, campaignId: string) {
   const campaign = await findCampaign(db, campaignId);
@@ -27,13 +28,25 @@ async function consoleFeedback(db: OutriggerDatabase, campaignId: string): Promi
   if (!stored || stored.publishedAt === null) throw noFeedback();
   const publishedAt = stored.publishedAt;
   const preview = await participantFeedbackOf(db, { ...stored, publishedAt }, workshop);
-  return { campaignId, title: stored.title, message: stored.message, tables: stored.tables, quoteIds: stored.quoteIds, publishedAt, publishedBy: stored.publishedBy, version: stored.version, preview };
+  return {
+    campaignId,
+    title: stored.title,
+    message: stored.message,
+    tables: stored.tables,
+    quoteIds: stored.quoteIds,
+    publishedAt,
+    publishedBy: stored.publishedBy,
+    version: stored.version,
+    preview,
+  };
 }
 
 export function feedbackRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
-  routes.get("/campaigns/:id/feedback", requireSession(), async (c) => c.json(await consoleFeedback(c.var.deps.db, c.req.param("id"))));
+  routes.get("/campaigns/:id/feedback", requireSession(), async (c) =>
+    c.json(await consoleFeedback(c.var.deps.db, c.req.param("id"))),
+  );
 
   routes.put("/campaigns/:id/feedback", requireOrganiser(), jsonBody(feedbackRequest), async (c) => {
     const { db, now } = c.var.deps;
@@ -53,10 +66,22 @@ export function feedbackRoutes(): Hono<ConsoleEnv> {
         422,
         "unknown_quote",
         `Only picked quotes of the ${workshop.fiscalYear} replies can go into this feedback: tag the answer and pick it as a quote first.`,
-        unknown.map((i) => ({ path: `quoteIds.${i}`, code: "unknown_quote", message: "Not a picked quote of this fiscal year's replies." })),
+        unknown.map((i) => ({
+          path: `quoteIds.${i}`,
+          code: "unknown_quote",
+          message: "Not a picked quote of this fiscal year's replies.",
+        })),
       );
     }
-    await publishFeedback(db, { campaignId: campaign.id, title: input.title, message: input.message, tables, quoteIds, publishedBy: c.var.session.organiser.id, publishedAt: now().toISOString() });
+    await publishFeedback(db, {
+      campaignId: campaign.id,
+      title: input.title,
+      message: input.message,
+      tables,
+      quoteIds,
+      publishedBy: c.var.session.organiser.id,
+      publishedAt: now().toISOString(),
+    });
     return c.json(await consoleFeedback(db, campaign.id));
   });
 

@@ -1,6 +1,12 @@
 // Checks a participants CSV (header name,administration,email,position) row by row, without writing anything.
 import * as z from "zod/mini";
-import { CSV_COLUMNS, MAX_CSV_ROWS, participantFields, type ImportRow, type ImportRowError } from "../../../shared/console";
+import {
+  CSV_COLUMNS,
+  MAX_CSV_ROWS,
+  participantFields,
+  type ImportRow,
+  type ImportRowError,
+} from "../../../shared/console";
 import { CsvSyntaxError, parseCsv } from "../../../shared/csv";
 import type { ParticipantValues } from "../../db/participants";
 import { ApiProblem } from "../errors";
@@ -15,7 +21,11 @@ export interface CheckedImport {
   people: ParticipantValues[];
 }
 
-export function checkParticipantCsv(csv: string, knownAdministrations: Set<string>, existingEmails: Set<string>): CheckedImport {
+export function checkParticipantCsv(
+  csv: string,
+  knownAdministrations: Set<string>,
+  existingEmails: Set<string>,
+): CheckedImport {
   let records;
   try {
     records = parseCsv(csv);
@@ -30,7 +40,8 @@ export function checkParticipantCsv(csv: string, knownAdministrations: Set<strin
   }
   const dataRows = body.filter((r) => r.fields.some((f) => f.trim() !== ""));
   if (dataRows.length === 0) throw new ApiProblem(422, "csv_empty", "The CSV has a header but no participants.");
-  if (dataRows.length > MAX_CSV_ROWS) throw new ApiProblem(413, "csv_too_many_rows", `A CSV may hold at most ${MAX_CSV_ROWS} participants; split it.`);
+  if (dataRows.length > MAX_CSV_ROWS)
+    throw new ApiProblem(413, "csv_too_many_rows", `A CSV may hold at most ${MAX_CSV_ROWS} participants; split it.`);
 
   const seen = new Set<string>();
   const rows: ImportRow[] = [];
@@ -40,20 +51,41 @@ export function checkParticipantCsv(csv: string, knownAdministrations: Set<strin
     CSV_COLUMNS.forEach((col, i) => (values[col] = (record.fields[i] ?? "").trim()));
     const errors: ImportRowError[] = [];
     if (record.fields.length !== CSV_COLUMNS.length) {
-      errors.push({ field: "row", message: `This line has ${record.fields.length} column(s); expected ${CSV_COLUMNS.length} (${CSV_COLUMNS.join(", ")}). Put values holding commas in double quotes.` });
+      errors.push({
+        field: "row",
+        message: `This line has ${record.fields.length} column(s); expected ${CSV_COLUMNS.length} (${CSV_COLUMNS.join(", ")}). Put values holding commas in double quotes.`,
+      });
     } else {
-      if (!nameCheck.safeParse(values.name).success) errors.push({ field: "name", message: values.name === "" ? "The name is missing." : "The name is too long (at most 200 characters)." });
+      if (!nameCheck.safeParse(values.name).success)
+        errors.push({
+          field: "name",
+          message: values.name === "" ? "The name is missing." : "The name is too long (at most 200 characters).",
+        });
       const code = values.administration.toUpperCase();
       if (code === "") errors.push({ field: "administration", message: "The administration code is missing." });
-      else if (!knownAdministrations.has(code)) errors.push({ field: "administration", message: `"${values.administration}" is not in the administrations list (use its code, e.g. FJ).` });
+      else if (!knownAdministrations.has(code))
+        errors.push({
+          field: "administration",
+          message: `"${values.administration}" is not in the administrations list (use its code, e.g. FJ).`,
+        });
       const email = values.email;
       if (email === "") errors.push({ field: "email", message: "The e-mail address is missing." });
-      else if (!emailCheck.safeParse(email).success) errors.push({ field: "email", message: `"${email}" is not an e-mail address.` });
-      else if (existingEmails.has(email.toLowerCase())) errors.push({ field: "email", message: `${email} is already a participant of this workshop.` });
-      else if (seen.has(email.toLowerCase())) errors.push({ field: "email", message: `${email} appears twice in this file.` });
-      if (!positionCheck.safeParse(values.position).success) errors.push({ field: "position", message: "The position is too long (at most 200 characters)." });
+      else if (!emailCheck.safeParse(email).success)
+        errors.push({ field: "email", message: `"${email}" is not an e-mail address.` });
+      else if (existingEmails.has(email.toLowerCase()))
+        errors.push({ field: "email", message: `${email} is already a participant of this workshop.` });
+      else if (seen.has(email.toLowerCase()))
+        errors.push({ field: "email", message: `${email} appears twice in this file.` });
+      if (!positionCheck.safeParse(values.position).success)
+        errors.push({ field: "position", message: "The position is too long (at most 200 characters)." });
       seen.add(email.toLowerCase());
-      if (errors.length === 0) people.push({ name: values.name, administrationCode: code, email, position: values.position === "" ? null : values.position });
+      if (errors.length === 0)
+        people.push({
+          name: values.name,
+          administrationCode: code,
+          email,
+          position: values.position === "" ? null : values.position,
+        });
     }
     rows.push({ line: record.line, values, errors });
   }

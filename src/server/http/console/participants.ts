@@ -1,10 +1,23 @@
 // Participants: /api/console/workshops/:id/participants (list, add, import CSV) and /api/console/participants/:id (edit, remove).
 import { Hono } from "hono";
-import { newParticipant, participantChanges, participantImportRequest, type ImportPreview } from "../../../shared/console";
+import {
+  newParticipant,
+  participantChanges,
+  participantImportRequest,
+  type ImportPreview,
+} from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { listAdministrationCodes } from "../../db/directory";
-import { deleteParticipant, findParticipant, insertParticipants, insertParticipantsAllOrNothing, listParticipants, participantEmails, updateParticipant } from "../../db/participants";
+import {
+  deleteParticipant,
+  findParticipant,
+  insertParticipants,
+  insertParticipantsAllOrNothing,
+  listParticipants,
+  participantEmails,
+  updateParticipant,
+} from "../../db/participants";
 import { ApiProblem, errorBody } from "../errors";
 import { checkParticipantCsv } from "./participantImport";
 import { jsonBody } from "../jsonBody";
@@ -12,11 +25,22 @@ import { workshopOr404 } from "./workshops";
 
 async function checkAdministration(db: OutriggerDatabase, code: string): Promise<void> {
   if (!(await listAdministrationCodes(db)).includes(code)) {
-    throw new ApiProblem(422, "unknown_administration", `"${code}" is not in the administrations list. Add it first.`, [{ path: "administrationCode", code: "unknown_administration", message: `"${code}" is not in the administrations list.` }]);
+    throw new ApiProblem(422, "unknown_administration", `"${code}" is not in the administrations list. Add it first.`, [
+      {
+        path: "administrationCode",
+        code: "unknown_administration",
+        message: `"${code}" is not in the administrations list.`,
+      },
+    ]);
   }
 }
 
-async function checkEmailFree(db: OutriggerDatabase, workshopId: string, email: string, exceptId?: string): Promise<void> {
+async function checkEmailFree(
+  db: OutriggerDatabase,
+  workshopId: string,
+  email: string,
+  exceptId?: string,
+): Promise<void> {
   if ((await participantEmails(db, workshopId, exceptId)).has(email.toLowerCase())) {
     throw new ApiProblem(409, "participant_exists", `${email} is already a participant of this workshop.`);
   }
@@ -36,25 +60,62 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     const input = c.req.valid("json");
     await checkAdministration(db, input.administrationCode);
     await checkEmailFree(db, workshop.id, input.email);
-    const [created] = await insertParticipants(db, workshop.id, [{ name: input.name, administrationCode: input.administrationCode, email: input.email, position: input.position || null }], now());
+    const [created] = await insertParticipants(
+      db,
+      workshop.id,
+      [
+        {
+          name: input.name,
+          administrationCode: input.administrationCode,
+          email: input.email,
+          position: input.position || null,
+        },
+      ],
+      now(),
+    );
     return c.json(created, 201);
   });
 
-  routes.post("/workshops/:id/participants/import", requireOrganiser(), jsonBody(participantImportRequest), async (c) => {
-    const { db, now } = c.var.deps;
-    const workshop = await workshopOr404(db, c.req.param("id"));
-    const { csv, commit } = c.req.valid("json");
-    const { rows, people } = checkParticipantCsv(csv, new Set(await listAdministrationCodes(db)), await participantEmails(db, workshop.id));
-    const invalid = rows.length - people.length;
-    const preview: ImportPreview = { rows, valid: people.length, invalid, committed: false };
-    if (!commit) return c.json(preview, 200);
-    if (invalid > 0) {
-      const details = rows.flatMap((r) => r.errors.map((e) => ({ path: `line ${r.line}.${e.field}`, code: "invalid_row", message: `Line ${r.line}: ${e.message}` })));
-      return c.json({ ...errorBody("csv_has_errors", `${invalid} row(s) have errors; nothing was imported. Correct them and import again.`, details), preview }, 422);
-    }
-    await insertParticipantsAllOrNothing(db, workshop.id, people, now());
-    return c.json({ ...preview, committed: true }, 201);
-  });
+  routes.post(
+    "/workshops/:id/participants/import",
+    requireOrganiser(),
+    jsonBody(participantImportRequest),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      const workshop = await workshopOr404(db, c.req.param("id"));
+      const { csv, commit } = c.req.valid("json");
+      const { rows, people } = checkParticipantCsv(
+        csv,
+        new Set(await listAdministrationCodes(db)),
+        await participantEmails(db, workshop.id),
+      );
+      const invalid = rows.length - people.length;
+      const preview: ImportPreview = { rows, valid: people.length, invalid, committed: false };
+      if (!commit) return c.json(preview, 200);
+      if (invalid > 0) {
+        const details = rows.flatMap((r) =>
+          r.errors.map((e) => ({
+            path: `line ${r.line}.${e.field}`,
+            code: "invalid_row",
+            message: `Line ${r.line}: ${e.message}`,
+          })),
+        );
+        return c.json(
+          {
+            ...errorBody(
+              "csv_has_errors",
+              `${invalid} row(s) have errors; nothing was imported. Correct them and import again.`,
+              details,
+            ),
+            preview,
+          },
+          422,
+        );
+      }
+      await insertParticipantsAllOrNothing(db, workshop.id, people, now());
+      return c.json({ ...preview, committed: true }, 201);
+    },
+  );
 
   routes.patch("/participants/:id", requireOrganiser(), jsonBody(participantChanges), async (c) => {
     const { db } = c.var.deps;
@@ -74,7 +135,8 @@ export function participantRoutes(): Hono<ConsoleEnv> {
   });
 
   routes.delete("/participants/:id", requireOrganiser(), async (c) => {
-    if (!(await deleteParticipant(c.var.deps.db, c.req.param("id")))) throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
+    if (!(await deleteParticipant(c.var.deps.db, c.req.param("id"))))
+      throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
     return c.body(null, 204);
   });
 

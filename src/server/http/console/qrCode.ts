@@ -11,7 +11,7 @@ export function qrSvg(text: string): string {
   let d = "";
   for (let y = 0; y < size; y++) {
     const row = data[y];
-    for (let x = 0; x < size; ) {
+    for (let x = 0; x < size;) {
       if (!row[x]) {
         x++;
         continue;

@@ -7,7 +7,20 @@ import { fiscalYearRange } from "../../../shared/report/fiscalYear";
 import { requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { findQuestionnaire } from "../../db/questionnaires";
-import { buildReport, loadRepliesExport, replyTracking, REPORT_TABLES, reportToJson, reportToSheets, repliesToRows, tableToRows, toCsv, toXlsx, type Row, type Sheet } from "../../report";
+import {
+  buildReport,
+  loadRepliesExport,
+  replyTracking,
+  REPORT_TABLES,
+  reportToJson,
+  reportToSheets,
+  repliesToRows,
+  tableToRows,
+  toCsv,
+  toXlsx,
+  type Row,
+  type Sheet,
+} from "../../report";
 import { ApiProblem } from "../errors";
 import { DEFAULT_QUESTIONNAIRE_ID } from "../../campaigns/newCampaign";
 import { latestQuestionnaireVersion } from "../../db/campaigns";
@@ -24,7 +37,11 @@ export function fiscalYearParam(c: Context<ConsoleEnv>): string {
     if (fiscalYear === undefined) throw new RangeError(raw);
     fiscalYearRange(fiscalYear);
   } catch {
-    throw new ApiProblem(400, "invalid_fiscal_year", `"${raw}" is not a fiscal year: write it like 2022-23 (July 2022 – June 2023).`);
+    throw new ApiProblem(
+      400,
+      "invalid_fiscal_year",
+      `"${raw}" is not a fiscal year: write it like 2022-23 (July 2022 – June 2023).`,
+    );
   }
   return fiscalYear;
 }
@@ -48,7 +65,8 @@ async function repliesRows(db: OutriggerDatabase, fiscalYear: string): Promise<R
   const groups = await loadRepliesExport(db, fiscalYear);
   if (groups.length === 0) {
     const version = await latestQuestionnaireVersion(db, DEFAULT_QUESTIONNAIRE_ID);
-    const questionnaire = version === undefined ? undefined : await findQuestionnaire(db, DEFAULT_QUESTIONNAIRE_ID, version);
+    const questionnaire =
+      version === undefined ? undefined : await findQuestionnaire(db, DEFAULT_QUESTIONNAIRE_ID, version);
     return questionnaire ? repliesToRows([], questionnaire) : [];
   }
   return groups.flatMap((g, i) => (i === 0 ? g.rows : [[], ...g.rows]));
@@ -67,13 +85,27 @@ export function reportRoutes(): Hono<ConsoleEnv> {
   // The seven tables as rows, exactly as the exports have them: what the console's report screen shows.
   routes.get("/report/:fiscalYear/tables", async (c) => {
     const { report, comparison } = await buildReport(c.var.deps.db, fiscalYearParam(c));
-    return c.json({ fiscalYear: report.fiscalYear, replies: report.replies, sheets: reportToSheets(report), comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })) });
+    return c.json({
+      fiscalYear: report.fiscalYear,
+      replies: report.replies,
+      sheets: reportToSheets(report),
+      comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
+    });
   });
 
   routes.get("/report/:fiscalYear/export.json", async (c) => {
     const fiscalYear = fiscalYearParam(c);
     const built = await buildReport(c.var.deps.db, fiscalYear);
-    return download(c, reportToJson(built.report, { previous: built.previous, comparison: built.comparison, generatedAt: c.var.deps.now() }), JSON_TYPE, `${baseName(fiscalYear)}.json`);
+    return download(
+      c,
+      reportToJson(built.report, {
+        previous: built.previous,
+        comparison: built.comparison,
+        generatedAt: c.var.deps.now(),
+      }),
+      JSON_TYPE,
+      `${baseName(fiscalYear)}.json`,
+    );
   });
 
   routes.get("/report/:fiscalYear/export.xlsx", async (c) => {
@@ -86,18 +118,29 @@ export function reportRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/report/:fiscalYear/replies.csv", async (c) => {
     const fiscalYear = fiscalYearParam(c);
-    return download(c, toCsv(await repliesRows(c.var.deps.db, fiscalYear)), CSV_TYPE, `${baseName(fiscalYear)}-replies.csv`);
+    return download(
+      c,
+      toCsv(await repliesRows(c.var.deps.db, fiscalYear)),
+      CSV_TYPE,
+      `${baseName(fiscalYear)}-replies.csv`,
+    );
   });
 
   routes.get("/report/:fiscalYear/tables/:file", async (c) => {
     const fiscalYear = fiscalYearParam(c);
     const m = /^([1-7])\.csv$/.exec(c.req.param("file"));
-    if (!m) throw new ApiProblem(404, "unknown_table", "The report has tables 1 to 7: ask for tables/1.csv … tables/7.csv.");
+    if (!m)
+      throw new ApiProblem(404, "unknown_table", "The report has tables 1 to 7: ask for tables/1.csv … tables/7.csv.");
     const number = Number(m[1]);
     const table = REPORT_TABLES.find((t) => t.number === number);
     if (!table) throw new ApiProblem(404, "unknown_table", "The report has tables 1 to 7.");
     const { report } = await buildReport(c.var.deps.db, fiscalYear);
-    return download(c, toCsv(tableToRows(report.tables[table.key] as Parameters<typeof tableToRows>[0])), CSV_TYPE, `${baseName(fiscalYear)}-table-${number}.csv`);
+    return download(
+      c,
+      toCsv(tableToRows(report.tables[table.key] as Parameters<typeof tableToRows>[0])),
+      CSV_TYPE,
+      `${baseName(fiscalYear)}-table-${number}.csv`,
+    );
   });
 
   return routes;

@@ -1,7 +1,13 @@
 // /api/console/session: sign in (POST), who am I (GET), sign out (DELETE).
 import { Hono } from "hono";
 import { signInRequest, type ConsoleSession } from "../../../shared/console";
-import { clearSessionCookie, currentSession, requireSession, setSessionCookie, type ConsoleEnv } from "../../auth/middleware";
+import {
+  clearSessionCookie,
+  currentSession,
+  requireSession,
+  setSessionCookie,
+  type ConsoleEnv,
+} from "../../auth/middleware";
 import { verifyAgainstDummy, verifyPassword } from "../../auth/passwords";
 import { createSession, endSession } from "../../auth/sessions";
 import { findOrganiserByEmail, normaliseEmail } from "../../db/organisers";
@@ -27,10 +33,17 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     if (!attempt.allowed) {
       c.var.deps.metrics.signInFailed("too_many_attempts");
       c.header("Retry-After", String(attempt.retryAfterSeconds));
-      throw new ApiProblem(429, "too_many_attempts", `Too many sign-in attempts. Please wait ${waitInWords(attempt.retryAfterSeconds)} and try again.`);
+      throw new ApiProblem(
+        429,
+        "too_many_attempts",
+        `Too many sign-in attempts. Please wait ${waitInWords(attempt.retryAfterSeconds)} and try again.`,
+      );
     }
     const account = await findOrganiserByEmail(db, email);
-    const ok = account && !account.disabled ? await verifyPassword(password, account.passwordHash) : await verifyAgainstDummy(password);
+    const ok =
+      account && !account.disabled
+        ? await verifyPassword(password, account.passwordHash)
+        : await verifyAgainstDummy(password);
     if (!ok || !account) {
       c.var.deps.metrics.signInFailed("invalid_credentials");
       throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
@@ -38,7 +51,10 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     attempt.succeeded();
     const session = await createSession(db, account.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);
-    const body: ConsoleSession = { organiser: { id: account.id, name: account.name, email: account.email, role: account.role }, csrfToken: session.csrfToken };
+    const body: ConsoleSession = {
+      organiser: { id: account.id, name: account.name, email: account.email, role: account.role },
+      csrfToken: session.csrfToken,
+    };
     c.header("Cache-Control", "no-store");
     return c.json(body, 200);
   });

@@ -17,11 +17,22 @@ export function setupRoutes(): Hono<ConsoleEnv> {
     const at = now();
     // Checked before the token is used, so a refused password does not spend the one-time link.
     const passwordHash = await hashNewPassword(input.password).catch((error: unknown) => {
-      if (error instanceof PasswordRefusedError) throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [error.problem]);
+      if (error instanceof PasswordRefusedError)
+        throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [error.problem]);
       throw error;
     });
-    const created = await insertFirstOrganiser(db, { email: input.email, name: input.name, role: "organiser", passwordHash }, at, (tx) => consumeSetupToken(tx, input.token, at));
-    if (!created) throw new ApiProblem(403, "setup_token_invalid", "This setup link is not valid: it was already used or has expired. Restart the server to get a new one, or use npm run admin:create.");
+    const created = await insertFirstOrganiser(
+      db,
+      { email: input.email, name: input.name, role: "organiser", passwordHash },
+      at,
+      (tx) => consumeSetupToken(tx, input.token, at),
+    );
+    if (!created)
+      throw new ApiProblem(
+        403,
+        "setup_token_invalid",
+        "This setup link is not valid: it was already used or has expired. Restart the server to get a new one, or use npm run admin:create.",
+      );
     const session = await createSession(db, created.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);
     const body: ConsoleSession = { organiser: created, csrfToken: session.csrfToken };

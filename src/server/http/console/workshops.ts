@@ -6,7 +6,13 @@ import { fiscalYearOf, fiscalYearRange } from "../../../shared/report/fiscalYear
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { listAdministrationCodes } from "../../db/directory";
-import { findConsoleWorkshop, insertConsoleWorkshop, listConsoleWorkshops, updateConsoleWorkshop, type WorkshopValues } from "../../db/workshopRecords";
+import {
+  findConsoleWorkshop,
+  insertConsoleWorkshop,
+  listConsoleWorkshops,
+  updateConsoleWorkshop,
+  type WorkshopValues,
+} from "../../db/workshopRecords";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
@@ -16,7 +22,8 @@ function invalid(path: string, code: string, message: string): ApiProblem {
 
 /** Dates in order; the fiscal year given or derived from the dates (start, else end). */
 function checkedValues(values: Omit<WorkshopValues, "fiscalYear"> & { fiscalYear?: string }): WorkshopValues {
-  if (values.startsOn !== null && values.endsOn !== null && values.endsOn < values.startsOn) throw invalid("endsOn", "dates_out_of_order", "The workshop cannot end before it starts.");
+  if (values.startsOn !== null && values.endsOn !== null && values.endsOn < values.startsOn)
+    throw invalid("endsOn", "dates_out_of_order", "The workshop cannot end before it starts.");
   const dated = values.startsOn ?? values.endsOn;
   let fiscalYear = values.fiscalYear;
   if (fiscalYear === undefined) {
@@ -36,7 +43,16 @@ async function checkedCodes(db: OutriggerDatabase, codes: string[] | undefined):
   const known = new Set(await listAdministrationCodes(db));
   const unknown = codes.filter((code) => !known.has(code));
   if (unknown.length > 0) {
-    throw new ApiProblem(422, "unknown_administration", `Unknown administration code(s): ${unknown.join(", ")}. Add them to the administrations list first.`, unknown.map((code) => ({ path: "administrationCodes", code: "unknown_administration", message: `"${code}" is not in the administrations list.` })));
+    throw new ApiProblem(
+      422,
+      "unknown_administration",
+      `Unknown administration code(s): ${unknown.join(", ")}. Add them to the administrations list first.`,
+      unknown.map((code) => ({
+        path: "administrationCodes",
+        code: "unknown_administration",
+        message: `"${code}" is not in the administrations list.`,
+      })),
+    );
   }
   return [...new Set(codes)].sort();
 }
@@ -55,7 +71,15 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
   routes.post("/", requireOrganiser(), jsonBody(newWorkshop), async (c) => {
     const { db } = c.var.deps;
     const input = c.req.valid("json");
-    const values = checkedValues({ title: input.title, kind: input.kind, mode: input.mode, fiscalYear: input.fiscalYear, startsOn: input.startsOn ?? null, endsOn: input.endsOn ?? null, location: input.location || null });
+    const values = checkedValues({
+      title: input.title,
+      kind: input.kind,
+      mode: input.mode,
+      fiscalYear: input.fiscalYear,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      location: input.location || null,
+    });
     const codes = (await checkedCodes(db, input.administrationCodes)) ?? [];
     const id = uuidv7();
     await insertConsoleWorkshop(db, id, values, codes);

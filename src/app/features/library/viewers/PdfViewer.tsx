@@ -57,24 +57,55 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
     <section class="pdf-viewer" aria-label={`PDF: ${props.title}`} tabindex="0" onKeyDown={onKey}>
       <Show when={!pdf.error} fallback={<p class="field-error">This PDF could not be opened.</p>}>
         <div class="pdf-toolbar">
-          <button type="button" class="button small" onClick={() => go(pageNumber() - 1)} disabled={pageNumber() <= 1} aria-label="Previous page">
+          <button
+            type="button"
+            class="button small"
+            onClick={() => go(pageNumber() - 1)}
+            disabled={pageNumber() <= 1}
+            aria-label="Previous page"
+          >
             ‹
           </button>
           <label class="page-picker">
             <span class="visually-hidden">Page number</span>
-            <input type="number" inputmode="numeric" min="1" max={pageCount()} value={pageNumber()} onChange={(e) => go(Number(e.currentTarget.value))} />
+            <input
+              type="number"
+              inputmode="numeric"
+              min="1"
+              max={pageCount()}
+              value={pageNumber()}
+              onChange={(e) => go(Number(e.currentTarget.value))}
+            />
             <span aria-live="polite" data-testid="pdf-page-count">
               of {pageCount() || "…"}
             </span>
           </label>
-          <button type="button" class="button small" onClick={() => go(pageNumber() + 1)} disabled={pageNumber() >= pageCount()} aria-label="Next page">
+          <button
+            type="button"
+            class="button small"
+            onClick={() => go(pageNumber() + 1)}
+            disabled={pageNumber() >= pageCount()}
+            aria-label="Next page"
+          >
             ›
           </button>
-          <button type="button" class="button small" onClick={() => setZoomIndex((z) => Math.max(0, z - 1))} disabled={zoomIndex() === 0} aria-label="Zoom out">
+          <button
+            type="button"
+            class="button small"
+            onClick={() => setZoomIndex((z) => Math.max(0, z - 1))}
+            disabled={zoomIndex() === 0}
+            aria-label="Zoom out"
+          >
             −
           </button>
           <span class="zoom-level">{Math.round(ZOOM_STEPS[zoomIndex()] * 100)}%</span>
-          <button type="button" class="button small" onClick={() => setZoomIndex((z) => Math.min(ZOOM_STEPS.length - 1, z + 1))} disabled={zoomIndex() === ZOOM_STEPS.length - 1} aria-label="Zoom in">
+          <button
+            type="button"
+            class="button small"
+            onClick={() => setZoomIndex((z) => Math.min(ZOOM_STEPS.length - 1, z + 1))}
+            disabled={zoomIndex() === ZOOM_STEPS.length - 1}
+            aria-label="Zoom in"
+          >
             +
           </button>
         </div>
@@ -82,7 +113,12 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
           <p class="field-error">{problem()}</p>
         </Show>
         <div class="pdf-canvas-wrap" ref={container} aria-busy={rendering()}>
-          <canvas ref={canvas} data-testid="pdf-canvas" role="img" aria-label={`Page ${pageNumber()} of ${props.title}`} />
+          <canvas
+            ref={canvas}
+            data-testid="pdf-canvas"
+            role="img"
+            aria-label={`Page ${pageNumber()} of ${props.title}`}
+          />
         </div>
       </Show>
     </section>

@@ -5,13 +5,18 @@ import { watchCompletePdfs } from "../../../store/libraryViews";
 /** Well after the first question is on screen: the viewer never competes with the questionnaire for the link. */
 const AFTER_START_MS = 10_000;
 
-const savesData = () => Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
+const savesData = () =>
+  Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 
 /** Resolves once this page is controlled by the service worker: only then can it be asked to keep files. */
 function whenControlled(): Promise<ServiceWorker> {
   const controller = navigator.serviceWorker.controller;
   if (controller) return Promise.resolve(controller);
-  return new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", () => resolve(navigator.serviceWorker.controller!), { once: true }));
+  return new Promise((resolve) =>
+    navigator.serviceWorker.addEventListener("controllerchange", () => resolve(navigator.serviceWorker.controller!), {
+      once: true,
+    }),
+  );
 }
 
 /** Asks the service worker to keep pdf.js now (it skips what it already has); true once it is kept. */
@@ -19,7 +24,10 @@ export async function keepPdfViewerNow(): Promise<boolean> {
   if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return false;
   const controller = await whenControlled();
   const channel = new MessageChannel();
-  const answer = new Promise<boolean>((resolve) => (channel.port1.onmessage = (event: MessageEvent<{ kept?: boolean }>) => resolve(event.data.kept === true)));
+  const answer = new Promise<boolean>(
+    (resolve) =>
+      (channel.port1.onmessage = (event: MessageEvent<{ kept?: boolean }>) => resolve(event.data.kept === true)),
+  );
   controller.postMessage({ type: "KEEP_PDF_VIEWER" }, [channel.port2]);
   return answer;
 }
