@@ -100,6 +100,7 @@ export default defineConfig({
           root: rootDir,
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/integration/support/postgresRunDatabase.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -4,14 +4,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
+import { SERVER_URL } from "./postgresRunDatabase";
 import { createDatabase, type OutriggerDatabase } from "../../../src/server/db/database";
 import { migrateToLatest } from "../../../src/server/db/migrate";
 import { seedIfEmpty, type SeedResult } from "../../../src/server/db/seed";
 
 export type Engine = "sqlite" | "postgres";
 
-/** TEST_DATABASE_URL overrides the local default; when it is set, PostgreSQL must be reachable. */
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/**
+ * TEST_DATABASE_URL names the PostgreSQL server (default: the local one); each run works in a database of its own
+ * made there by the project's global setup (postgresRunDatabase.ts), each test file in a schema of that database.
+ */
+export const POSTGRES_URL = inject("postgresRunUrl") || SERVER_URL;
 
 async function canReachPostgres(): Promise<boolean> {
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
