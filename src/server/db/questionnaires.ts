@@ -23,6 +23,11 @@ export class QuestionnaireVersionFrozen extends Error {
   }
 }
 
+/** The columns that store a definition: its id and version, and the definition as JSON text. */
+function storedDefinition(definition: QuestionnaireDefinition) {
+  return { id: definition.id, version: definition.version, definition: JSON.stringify(definition) };
+}
+
 /** A version shipped with the build: stored as published, once (a later start writes nothing). */
 export async function insertQuestionnaire(
   db: OutriggerDatabase,
@@ -33,9 +38,7 @@ export async function insertQuestionnaire(
   await db
     .insertInto("questionnaires")
     .values({
-      id: definition.id,
-      version: definition.version,
-      definition: JSON.stringify(definition),
+      ...storedDefinition(definition),
       status: "published",
       content_hash: questionnaireContentHash(definition),
       created_at: at,
@@ -144,9 +147,7 @@ export async function insertDraft(db: OutriggerDatabase, draft: NewDraft): Promi
   await db
     .insertInto("questionnaires")
     .values({
-      id: definition.id,
-      version: definition.version,
-      definition: JSON.stringify(definition),
+      ...storedDefinition(definition),
       status: "draft",
       based_on_version: draft.basedOnVersion,
       created_at: draft.at.toISOString(),
