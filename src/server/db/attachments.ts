@@ -1,53 +1,69 @@
 // Reply attachments: the tus uploads begun (owner, per-reply count) and the finished files.
 import type { OutriggerDatabase } from "./database";
 
-export interface AttachmentUpload {
+/** What an upload begun and a finished attachment both say about the file. */
+interface AttachmentFile {
   id: string;
   replyId: string;
   invitationCode: string;
   fileName: string;
   contentType: string;
   size: number;
+}
+
+export interface AttachmentUpload extends AttachmentFile {
   /** When the finished file was refused: why (its bytes are deleted). */
   refusal?: { code: string; message: string };
   createdAt?: string;
 }
 
-export interface StoredAttachment {
-  id: string;
-  replyId: string;
-  invitationCode: string;
-  fileName: string;
-  contentType: string;
-  size: number;
+export interface StoredAttachment extends AttachmentFile {
   sha256: string;
   /** Relative to the uploads folder. */
   storedPath: string;
   receivedAt: string;
 }
 
-type AttachmentUploadRow = {
+/** The columns `attachment_uploads` and `attachments` share. */
+type AttachmentFileRow = {
   id: string;
   reply_id: string;
   invitation_code: string;
   file_name: string;
   content_type: string;
   size: number | string;
-  created_at: string;
-  refused_code: string | null;
-  refused_message: string | null;
 };
 
-function toAttachmentUpload(row: AttachmentUploadRow): AttachmentUpload {
-  const upload: AttachmentUpload = {
+function toAttachmentFile(row: AttachmentFileRow): AttachmentFile {
+  return {
     id: row.id,
     replyId: row.reply_id,
     invitationCode: row.invitation_code,
     fileName: row.file_name,
     contentType: row.content_type,
     size: Number(row.size),
-    createdAt: row.created_at,
   };
+}
+
+function attachmentFileColumns(file: AttachmentFile): AttachmentFileRow & { size: number } {
+  return {
+    id: file.id,
+    reply_id: file.replyId,
+    invitation_code: file.invitationCode,
+    file_name: file.fileName,
+    content_type: file.contentType,
+    size: file.size,
+  };
+}
+
+type AttachmentUploadRow = AttachmentFileRow & {
+  created_at: string;
+  refused_code: string | null;
+  refused_message: string | null;
+};
+
+function toAttachmentUpload(row: AttachmentUploadRow): AttachmentUpload {
+  const upload: AttachmentUpload = { ...toAttachmentFile(row), createdAt: row.created_at };
   if (row.refused_code !== null) upload.refusal = { code: row.refused_code, message: row.refused_message ?? "" };
   return upload;
 }
@@ -116,15 +132,7 @@ export async function insertAttachmentUpload(
 ): Promise<void> {
   await db
     .insertInto("attachment_uploads")
-    .values({
-      id: upload.id,
-      reply_id: upload.replyId,
-      invitation_code: upload.invitationCode,
-      file_name: upload.fileName,
-      content_type: upload.contentType,
-      size: upload.size,
-      created_at: createdAt.toISOString(),
-    })
+    .values({ ...attachmentFileColumns(upload), created_at: createdAt.toISOString() })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
 }
@@ -134,12 +142,7 @@ export async function insertAttachment(db: OutriggerDatabase, attachment: Stored
   await db
     .insertInto("attachments")
     .values({
-      id: attachment.id,
-      reply_id: attachment.replyId,
-      invitation_code: attachment.invitationCode,
-      file_name: attachment.fileName,
-      content_type: attachment.contentType,
-      size: attachment.size,
+      ...attachmentFileColumns(attachment),
       sha256: attachment.sha256,
       stored_path: attachment.storedPath,
       received_at: attachment.receivedAt,
@@ -148,13 +151,7 @@ export async function insertAttachment(db: OutriggerDatabase, attachment: Stored
     .execute();
 }
 
-type AttachmentRow = {
-  id: string;
-  reply_id: string;
-  invitation_code: string;
-  file_name: string;
-  content_type: string;
-  size: number | string;
+type AttachmentRow = AttachmentFileRow & {
   sha256: string;
   stored_path: string;
   received_at: string;
@@ -162,12 +159,7 @@ type AttachmentRow = {
 
 function toAttachment(row: AttachmentRow): StoredAttachment {
   return {
-    id: row.id,
-    replyId: row.reply_id,
-    invitationCode: row.invitation_code,
-    fileName: row.file_name,
-    contentType: row.content_type,
-    size: Number(row.size),
+    ...toAttachmentFile(row),
     sha256: row.sha256,
     storedPath: row.stored_path,
     receivedAt: row.received_at,

@@ -23,6 +23,11 @@ export class QuestionnaireVersionFrozen extends Error {
   }
 }
 
+/** The columns that store a definition: its id and version, and the definition as JSON text. */
+function storedDefinition(definition: QuestionnaireDefinition) {
+  return { id: definition.id, version: definition.version, definition: JSON.stringify(definition) };
+}
+
 /** A version shipped with the build: stored as published, once (a later start writes nothing). */
 export async function insertQuestionnaire(
   db: OutriggerDatabase,
@@ -33,9 +38,7 @@ export async function insertQuestionnaire(
   await db
     .insertInto("questionnaires")
     .values({
-      id: definition.id,
-      version: definition.version,
-      definition: JSON.stringify(definition),
+      ...storedDefinition(definition),
       status: "published",
       content_hash: questionnaireContentHash(definition),
       created_at: at,
@@ -45,18 +48,42 @@ export async function insertQuestionnaire(
     .execute();
 }
 
+/** The stored row of one version, whatever its status. */
+async function findVersionRow(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<Selectable<QuestionnairesTable> | undefined> {
+  return db
+    .selectFrom("questionnaires")
+    .selectAll()
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+/** The highest version number stored for `id`, optionally only among versions in one status. */
+async function highestVersion(
+  db: OutriggerDatabase,
+  id: string,
+  status?: QuestionnaireVersionStatus,
+): Promise<number | undefined> {
+  let query = db
+    .selectFrom("questionnaires")
+    .select((eb) => eb.fn.max("version").as("v"))
+    .where("id", "=", id);
+  if (status !== undefined) query = query.where("status", "=", status);
+  const row = await query.executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+}
+
 /** The definition of any stored version, whatever its status (campaigns and replies on retired versions keep working). */
 export async function findQuestionnaire(
   db: OutriggerDatabase,
   id: string,
   version: number,
 ): Promise<QuestionnaireDefinition | undefined> {
-  const row = await db
-    .selectFrom("questionnaires")
-    .select("definition")
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const row = await findVersionRow(db, id, version);
   return row ? questionnaireDefinition.parse(JSON.parse(row.definition)) : undefined;
 }
 
@@ -85,12 +112,7 @@ export async function findQuestionnaireVersion(
   id: string,
   version: number,
 ): Promise<QuestionnaireVersionDetail | undefined> {
-  const row = await db
-    .selectFrom("questionnaires")
-    .selectAll()
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const row = await findVersionRow(db, id, version);
   return row ? detailOf(row) : undefined;
 }
 
@@ -105,22 +127,12 @@ export async function listQuestionnaireVersions(db: OutriggerDatabase): Promise<
 
 /** The newest published version: what new campaigns and the report use unless told otherwise. */
 export async function latestPublishedVersion(db: OutriggerDatabase, id: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom("questionnaires")
-    .select((eb) => eb.fn.max("version").as("v"))
-    .where("id", "=", id)
-    .where("status", "=", "published")
-    .executeTakeFirst();
-  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+  return highestVersion(db, id, "published");
 }
 
 export async function nextVersionNumber(db: OutriggerDatabase, id: string): Promise<number> {
-  const row = await db
-    .selectFrom("questionnaires")
-    .select((eb) => eb.fn.max("version").as("v"))
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return row?.v === null || row?.v === undefined ? 1 : Number(row.v) + 1;
+  const highest = await highestVersion(db, id);
+  return highest === undefined ? 1 : highest + 1;
 }
 
 export interface NewDraft {
@@ -135,9 +147,7 @@ export async function insertDraft(db: OutriggerDatabase, draft: NewDraft): Promi
   await db
     .insertInto("questionnaires")
     .values({
-      id: definition.id,
-      version: definition.version,
-      definition: JSON.stringify(definition),
+      ...storedDefinition(definition),
       status: "draft",
       based_on_version: draft.basedOnVersion,
       created_at: draft.at.toISOString(),
@@ -153,12 +163,7 @@ async function refuseUnlessChanged(
   changedRows: bigint | number,
 ): Promise<void> {
   if (Number(changedRows) > 0) return;
-  const row = await db
-    .selectFrom("questionnaires")
-    .select("status")
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const row = await findVersionRow(db, id, version);
   if (row) throw new QuestionnaireVersionFrozen(id, version, row.status as QuestionnaireVersionStatus);
   throw new Error(`There is no questionnaire "${id}" version ${version}.`);
 }
@@ -193,12 +198,7 @@ export async function publishDraft(
   by: string,
   at: Date,
 ): Promise<string> {
-  const row = await db
-    .selectFrom("questionnaires")
-    .select("definition")
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  const row = await findVersionRow(db, id, version);
   const hash = row ? questionnaireContentHash(JSON.parse(row.definition)) : "";
   const result = await db
     .updateTable("questionnaires")

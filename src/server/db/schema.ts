@@ -169,8 +169,8 @@ export interface CampaignFeedbackTable {
   version: number;
 }
 
-/** A tus upload begun for a reply (migration 0008): its owner and what it will be. */
-export interface AttachmentUploadsTable {
+/** The columns an upload begun and a finished attachment share (migration 0008). */
+interface AttachmentFileColumns {
   id: string;
   reply_id: string;
   invitation_code: string;
@@ -178,6 +178,10 @@ export interface AttachmentUploadsTable {
   content_type: string;
   /** bigint on PostgreSQL: read through Number(). */
   size: ColumnType<number | string, number, number>;
+}
+
+/** A tus upload begun for a reply (migration 0008): its owner and what it will be. */
+export interface AttachmentUploadsTable extends AttachmentFileColumns {
   created_at: string;
   /** Set when the finished file was refused (migration 0009): the bytes are gone, HEAD/PATCH answer this error. */
   refused_code: ColumnType<string | null, string | null | undefined, string | null>;
@@ -185,14 +189,7 @@ export interface AttachmentUploadsTable {
 }
 
 /** A finished reply attachment (migration 0008). */
-export interface AttachmentsTable {
-  id: string;
-  reply_id: string;
-  invitation_code: string;
-  file_name: string;
-  content_type: string;
-  /** bigint on PostgreSQL: read through Number(). */
-  size: ColumnType<number | string, number, number>;
+export interface AttachmentsTable extends AttachmentFileColumns {
   sha256: string;
   /** Relative to the uploads folder. */
   stored_path: string;

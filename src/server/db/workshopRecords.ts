@@ -79,6 +79,19 @@ export interface WorkshopValues {
   location: string | null;
 }
 
+/** The workshop columns a console form sets, on insert and on update alike. */
+function workshopColumns(values: WorkshopValues) {
+  return {
+    title: values.title,
+    kind: values.kind,
+    mode: values.mode,
+    fiscal_year: values.fiscalYear,
+    starts_on: values.startsOn,
+    ends_on: values.endsOn,
+    location: values.location,
+  };
+}
+
 export async function insertConsoleWorkshop(
   db: OutriggerDatabase,
   id: string,
@@ -90,13 +103,7 @@ export async function insertConsoleWorkshop(
       .insertInto("workshops")
       .values({
         id,
-        title: values.title,
-        kind: values.kind,
-        mode: values.mode,
-        fiscal_year: values.fiscalYear,
-        starts_on: values.startsOn,
-        ends_on: values.endsOn,
-        location: values.location,
+        ...workshopColumns(values),
         participating_administrations: administrationCodes.length,
       })
       .execute();
@@ -114,13 +121,7 @@ export async function updateConsoleWorkshop(
     await tx
       .updateTable("workshops")
       .set({
-        title: values.title,
-        kind: values.kind,
-        mode: values.mode,
-        fiscal_year: values.fiscalYear,
-        starts_on: values.startsOn,
-        ends_on: values.endsOn,
-        location: values.location,
+        ...workshopColumns(values),
         // The count follows the list whenever the list is given; workshops imported with a count only keep theirs.
         ...(administrationCodes !== undefined ? { participating_administrations: administrationCodes.length } : {}),
       })

@@ -1,41 +1,24 @@
 // GET /api/invitations/:code/feedback: the feedback published for the invitation's campaign. The invitation
 // code is the credential; every invited participant reads it, whether or not they replied.
 import type { Context } from "hono";
-import { normaliseInvitationCode } from "../../shared/invitationCode";
-import { invitationCode } from "../../shared/reply";
 import { findCampaign } from "../db/campaigns";
 import { findFeedback } from "../db/curation";
 import { findWorkshop } from "../db/directory";
-import { findInvitation } from "../db/invitations";
 import { feedbackEtag, participantFeedbackOf } from "../report/curation";
 import { ifNoneMatchHits } from "./byteRange";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
-import { findInvitationWithinLimit } from "./invitationLookup";
+import { findPresentedInvitation } from "./invitationLookup";
 
 export async function participantFeedbackResponse(c: Context, deps: AppDeps, rawCode: string): Promise<Response> {
   const { db } = deps;
-  const code = normaliseInvitationCode(rawCode);
-  if (!invitationCode.safeParse(code).success) {
-    throw new ApiProblem(
-      400,
-      "invalid_invitation_code",
-      "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.",
-    );
-  }
-  const invitation = await findInvitationWithinLimit(deps, c, () => findInvitation(db, code));
-  if (!invitation)
-    throw new ApiProblem(
-      404,
-      "unknown_invitation",
-      "No invitation has this code. Please check it against your invitation message.",
-    );
+  const invitation = await findPresentedInvitation(deps, c, rawCode);
   const stored = await findFeedback(db, invitation.campaignId);
   if (!stored || stored.publishedAt === null)
     throw new ApiProblem(404, "no_feedback", "No feedback has been published for this workshop yet.");
   const campaign = await findCampaign(db, invitation.campaignId);
   const workshop = campaign && (await findWorkshop(db, campaign.workshopId));
-  if (!workshop) throw new Error(`Invitation ${code} points at a missing campaign or workshop`);
+  if (!workshop) throw new Error(`Invitation ${invitation.code} points at a missing campaign or workshop`);
   const feedback = await participantFeedbackOf(db, { ...stored, publishedAt: stored.publishedAt }, workshop);
   const etag = feedbackEtag(feedback);
   c.header("ETag", etag);

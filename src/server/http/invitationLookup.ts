@@ -1,5 +1,8 @@
 // Every look-up of a code a client presents goes through here, so guessing codes is limited on every route alike.
 import type { Context } from "hono";
+import { normaliseInvitationCode } from "../../shared/invitationCode";
+import { invitationCode } from "../../shared/reply";
+import { findInvitation, type Invitation } from "../db/invitations";
 import { ApiProblem } from "./errors";
 import { clientAddress } from "./clientAddress";
 import type { AppDeps } from "./context";
@@ -33,4 +36,24 @@ export async function findInvitationWithinLimit<T>(
   if (!result.limited) return result.found;
   c.header("Retry-After", String(result.retryAfterSeconds));
   throw new ApiProblem(429, "too_many_attempts", TOO_MANY_LOOKUPS_SENTENCE);
+}
+
+/** The invitation a JSON route's `:code` names: 400 for what is not a code, 404 for a code no invitation has. */
+export async function findPresentedInvitation(deps: AppDeps, c: Context, rawCode: string): Promise<Invitation> {
+  const code = normaliseInvitationCode(rawCode);
+  if (!invitationCode.safeParse(code).success) {
+    throw new ApiProblem(
+      400,
+      "invalid_invitation_code",
+      "This is not an invitation code. Codes look like DEMO-TO1: letters and digits, in groups joined by dashes.",
+    );
+  }
+  const invitation = await findInvitationWithinLimit(deps, c, () => findInvitation(deps.db, code));
+  if (!invitation)
+    throw new ApiProblem(
+      404,
+      "unknown_invitation",
+      "No invitation has this code. Please check it against your invitation message.",
+    );
+  return invitation;
 }

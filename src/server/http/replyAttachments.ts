@@ -7,7 +7,7 @@ import { findReplyInvitationCode, listReplyAttachments } from "../db/attachments
 import { findInvitation } from "../db/invitations";
 import type { AppDeps } from "./context";
 import { ApiProblem } from "./errors";
-import { invitationCodeOfHeader } from "./uploads";
+import { invitationCodeOfHeader } from "./uploadProtocol";
 
 const REPLY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -2,7 +2,7 @@
 // POST creates an upload (its id is the phone's attachmentId), HEAD tells the offset, PATCH appends, OPTIONS lists the protocol.
 // Every request but OPTIONS needs `Authorization: Invitation <CODE>`; HEAD and PATCH only from the invitation that created the upload.
 // Refusals are tus-style: a 4xx status with a plain sentence as the text body; refusals of a finished file (its content)
-// and "not registered yet, try again" (503) are JSON `{ error: { code, message } }`.
+// and "not registered yet, try again" (503) are JSON `{ error: { code, message } }` (the wire helpers are in uploadProtocol.ts).
 // A finished upload is answered as complete only once it is registered (see ../attachments/uploadRegistration.ts).
 import { resolve } from "node:path";
 import type { HttpBindings } from "@hono/node-server";
@@ -19,7 +19,7 @@ import {
   uploadMetadata,
 } from "../../shared/attachments";
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
-import { canonicalId, invitationCode, uuidV7 } from "../../shared/reply";
+import { canonicalId, uuidV7 } from "../../shared/reply";
 import {
   type AttachmentUpload,
   countAttachmentUploads,
@@ -31,100 +31,26 @@ import { findInvitation } from "../db/invitations";
 import { isDiskFull } from "../db/storageErrors";
 import { createUploadRegistrar, type RegistrationOutcome } from "../attachments/uploadRegistration";
 import type { AppDeps } from "./context";
-import { DISK_FULL_MESSAGE, DISK_FULL_STATUS, errorBody } from "./errors";
+import { DISK_FULL_MESSAGE, DISK_FULL_STATUS } from "./errors";
 import { lookUpWithinLimit, TOO_MANY_LOOKUPS_SENTENCE } from "./invitationLookup";
-import { normaliseInvitationCode } from "./invitations";
+import {
+  TUS_VERSION,
+  refusal,
+  isRefusal,
+  jsonRefusal,
+  NOT_REGISTERED,
+  refuseJson,
+  refuse,
+  invitationCodeOfHeader,
+  parseUploadMetadata,
+  describeIssue,
+} from "./uploadProtocol";
 
 export function defaultUploadDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "uploads");
 }
 
-const TUS_VERSION = "1.0.0";
-
 type Upload = Parameters<NonNullable<ServerOptions["onUploadCreate"]>>[1];
-
-/** What a tus hook throws to refuse: @tus/server answers with this status and body. */
-interface TusRefusal {
-  status_code: number;
-  body: string;
-}
-
-function refusal(status: number, sentence: string): TusRefusal {
-  return { status_code: status, body: `${sentence}\n` };
-}
-
-function isRefusal(value: unknown): value is TusRefusal {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as TusRefusal).status_code === "number" &&
-    typeof (value as TusRefusal).body === "string"
-  );
-}
-
-/** A refusal as JSON, thrown from a tus hook (the body is written as is). */
-function jsonRefusal(status: number, code: string, message: string): TusRefusal {
-  return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
-}
-
-const NOT_REGISTERED = {
-  code: "attachment_not_registered",
-  message: "Your file arrived but could not be recorded yet. It will be sent again; please keep it on your phone.",
-};
-
-/** A JSON refusal sent before the request reaches @tus/server. */
-function refuseJson(status: number, code: string, message: string, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(errorBody(code, message)), {
-    status,
-    headers: {
-      "Tus-Resumable": TUS_VERSION,
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": "no-store",
-      ...extra,
-    },
-  });
-}
-
-/** A refusal sent before the request reaches @tus/server, shaped like its own. */
-function refuse(status: number, sentence: string, extra: Record<string, string> = {}): Response {
-  return new Response(`${sentence}\n`, {
-    status,
-    headers: {
-      "Tus-Resumable": TUS_VERSION,
-      "Content-Type": "text/plain; charset=utf-8",
-      "Cache-Control": "no-store",
-      ...extra,
-    },
-  });
-}
-
-/** The invitation code of `Authorization: Invitation <CODE>`, normalised; undefined when absent or malformed. */
-export function invitationCodeOfHeader(header: string | null | undefined): string | undefined {
-  if (header === null || header === undefined) return undefined;
-  const match = new RegExp(`^\\s*${INVITATION_AUTH_SCHEME}\\s+(\\S+)\\s*$`, "i").exec(header);
-  if (!match) return undefined;
-  const code = normaliseInvitationCode(match[1]);
-  return invitationCode.safeParse(code).success ? code : undefined;
-}
-
-/** tus Upload-Metadata: `key base64,key base64,key` → decoded values (undefined when malformed). */
-export function parseUploadMetadata(header: string | null | undefined): Record<string, string> | undefined {
-  if (header === null || header === undefined || header.trim() === "") return {};
-  const out: Record<string, string> = {};
-  for (const pair of header.split(",")) {
-    const [key, value, ...rest] = pair.trim().split(/\s+/);
-    if (!key || rest.length > 0 || !/^[A-Za-z0-9_.-]+$/.test(key)) return undefined;
-    if (value !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(value)) return undefined;
-    out[key] = value === undefined ? "" : Buffer.from(value, "base64").toString("utf8");
-  }
-  return out;
-}
-
-function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  const key = issue?.path.map(String).join(".") || "metadata";
-  return `${key} ${issue?.message ?? "is invalid"}`;
-}
 
 export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
   const { db, now, logger, metrics } = deps;

@@ -3,7 +3,7 @@
 // outrigger_type (email, yes_no, administrations), outrigger_prefill, and a choice's outrigger_role (specify, exclusive).
 import type { ChoiceOption, Question, QuestionnaireDefinition } from "../../shared/questionnaire";
 import { writeConstraint, writeRelevant } from "./xlsformExpressions";
-import { languageColumn, sheetOf, type XlsformSheets } from "./xlsformSheets";
+import { languageColumn, sheetOf, SURVEY_RULE_COLUMNS, type XlsformSheets } from "./xlsformSheets";
 
 /** The choices list a choose-from-list question of "administrations" uses; filled from the directory at export. */
 export const ADMINISTRATIONS_LIST = "administrations";
@@ -140,18 +140,7 @@ export function definitionToXlsform(
       choices.push({ list_name: ADMINISTRATIONS_LIST, name: a.code, [main("label")]: a.name });
   }
 
-  const surveyColumns = [
-    "type",
-    "name",
-    ...labelColumns,
-    ...hintColumns,
-    "required",
-    "relevant",
-    "constraint",
-    "appearance",
-    "outrigger_type",
-    "outrigger_prefill",
-  ];
+  const surveyColumns = ["type", "name", ...labelColumns, ...hintColumns, ...SURVEY_RULE_COLUMNS];
   const choiceColumns = ["list_name", "name", ...labelColumns, "outrigger_role"];
   const settings: Row = {
     form_title: definition.title,

@@ -1,5 +1,15 @@
 // XLSForm as plain rows (sheet → header → cells), so the mapping to and from definitions is testable without files.
 
+/** The survey columns after the texts (type, name, labels and hints), as Outrigger writes them and accepts them. */
+export const SURVEY_RULE_COLUMNS = [
+  "required",
+  "relevant",
+  "constraint",
+  "appearance",
+  "outrigger_type",
+  "outrigger_prefill",
+] as const;
+
 /** One spreadsheet row: its 1-based row number in the sheet (the header is row 1) and its cells by column header. */
 export interface SheetRow {
   row: number;

@@ -10,23 +10,18 @@ import {
 import { INTRO_NOTE } from "./definitionToXlsform";
 import { questionOf } from "./xlsformQuestion";
 import { languageColumnsOf, textsOf, type LanguageColumns } from "./xlsformTexts";
-import type { SheetRow, XlsformIssue, XlsformSheet, XlsformSheets } from "./xlsformSheets";
+import {
+  SURVEY_RULE_COLUMNS,
+  type SheetRow,
+  type XlsformIssue,
+  type XlsformSheet,
+  type XlsformSheets,
+} from "./xlsformSheets";
 
 export type XlsformReading =
   { definition: QuestionnaireDefinition; issues: [] } | { definition?: undefined; issues: XlsformIssue[] };
 
-const SURVEY_COLUMNS = new Set([
-  "type",
-  "name",
-  "label",
-  "hint",
-  "required",
-  "relevant",
-  "constraint",
-  "appearance",
-  "outrigger_type",
-  "outrigger_prefill",
-]);
+const SURVEY_COLUMNS = new Set(["type", "name", "label", "hint", ...SURVEY_RULE_COLUMNS]);
 const CHOICE_COLUMNS = new Set(["list_name", "name", "label", "outrigger_role"]);
 const SETTINGS_COLUMNS = new Set(["form_title", "form_id", "version", "default_language"]);
 /** Why well-known columns cannot be kept, in the organiser's words. */

@@ -1,5 +1,6 @@
 // Importing a pack: check the whole zip before storing anything, then stream each file into the store,
 // hashing as it goes; a damaged file is discarded and reported, the others still import.
+// Kept whole past 300 lines: one streaming reader; its checks and its storing loop share one zip state.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { canonicalJson } from "../canonicalJson";

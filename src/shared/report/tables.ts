@@ -1,4 +1,5 @@
 // The seven tables of the Good Practice Report, computed from raw replies by pure functions.
+// Kept whole past 300 lines: the seven tables and their shared counting rules read best side by side.
 //
 // Counting rules (the same in every table):
 // - Every reply given for a workshop counts once in that workshop's "replies", whatever it answered.

@@ -4,6 +4,7 @@ import { SUB_REGIONS, SUB_REGION_NAMES, type Administration, type SubRegion } fr
 import { consoleRequest } from "../../sync/consoleClient";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import { FormProblem } from "../../ui/FormProblem";
 
 export default withConsoleLayout(Administrations);
 
@@ -56,11 +57,7 @@ function Administrations() {
           <select id="a-region" value={subRegion()} onChange={(e) => setSubRegion(e.currentTarget.value as SubRegion)}>
             <For each={SUB_REGIONS}>{(r) => <option value={r}>{SUB_REGION_NAMES[r]}</option>}</For>
           </select>
-          <Show when={problem()}>
-            <p class="field-error" role="alert">
-              {problem()}
-            </p>
-          </Show>
+          <FormProblem problem={problem()} />
           <button type="submit" class="button primary">
             Add administration
           </button>

@@ -5,6 +5,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate } from "../../ui/formatTime";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
+import { FormProblem } from "../../ui/FormProblem";
 
 const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
 
@@ -100,11 +101,7 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
         >
           Open a follow-up campaign
         </button>
-        <Show when={problem()}>
-          <p class="field-error" role="alert">
-            {problem()}
-          </p>
-        </Show>
+        <FormProblem problem={problem()} />
       </Show>
     </section>
   );

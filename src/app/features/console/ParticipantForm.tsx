@@ -1,8 +1,9 @@
 // Adding one participant by hand, and removing one, beside the CSV import.
-import { For, Show, createResource, createSignal } from "solid-js";
+import { For, createResource, createSignal } from "solid-js";
 import type { Participant } from "../../../shared/console";
 import type { Administration } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
+import { FormProblem } from "../../ui/FormProblem";
 
 export function ParticipantForm(props: { workshopId: string; onAdded: () => void }) {
   const [administrations] = createResource(async () => {
@@ -47,11 +48,7 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
       <input id="p-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
       <label for="p-position">Position or division (optional)</label>
       <input id="p-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
-      <Show when={problem()}>
-        <p class="field-error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <FormProblem problem={problem()} />
       <button type="submit" class="button primary">
         Add participant
       </button>
@@ -93,11 +90,7 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
       <input id="e-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
       <label for="e-position">Position or division</label>
       <input id="e-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
-      <Show when={problem()}>
-        <p class="field-error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <FormProblem problem={problem()} />
       <div class="button-row">
         <button type="button" class="button" onClick={() => props.onDone()}>
           Cancel

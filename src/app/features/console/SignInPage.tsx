@@ -5,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { navigate } from "../../ui/router";
 import { signedIn } from "./consoleState";
+import { FormProblem } from "../../ui/FormProblem";
 
 export function SignInPage(props: { setupToken?: string }) {
   const [email, setEmail] = createSignal("");
@@ -65,11 +66,7 @@ export function SignInPage(props: { setupToken?: string }) {
           onInput={(e) => setPassword(e.currentTarget.value)}
           required
         />
-        <Show when={problem()}>
-          <p class="field-error" role="alert">
-            {problem()}
-          </p>
-        </Show>
+        <FormProblem problem={problem()} />
         <button type="submit" class="button primary" disabled={busy()}>
           {setup() ? "Create account" : "Sign in"}
         </button>

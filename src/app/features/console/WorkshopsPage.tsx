@@ -6,6 +6,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { Link, navigate } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import { FormProblem } from "../../ui/FormProblem";
 
 const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
@@ -174,11 +175,7 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
           )}
         </For>
       </fieldset>
-      <Show when={problem()}>
-        <p class="field-error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <FormProblem problem={problem()} />
       <button type="submit" class="button primary">
         {start ? "Save changes" : "Add workshop"}
       </button>

@@ -5,6 +5,7 @@ import { addAttachment, listReplyAttachments, removeAttachment } from "../../sto
 import type { PhoneAttachment } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "../library/formatBytes";
+import { FormProblem } from "../../ui/FormProblem";
 
 const STATE_TEXT: Record<PhoneAttachment["state"], string> = {
   on_phone: "on this phone — uploaded after the reply is sent",
@@ -74,11 +75,7 @@ export function AttachmentsPicker(props: { replyId: string }) {
           void add(input.files).then(() => (input.value = ""));
         }}
       />
-      <Show when={problem()}>
-        <p class="field-error" role="alert">
-          {problem()}
-        </p>
-      </Show>
+      <FormProblem problem={problem()} />
       <AttachmentList replyId={props.replyId} editable />
     </section>
   );

@@ -5,6 +5,7 @@ import { addInhouseSession, deleteInhouseSession, listInhouseSessions } from "..
 import { listKeptMaterials } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
+import { FormProblem } from "../../ui/FormProblem";
 
 // The device's own today: in Suva at 09:30 the UTC date is still yesterday.
 const today = () => localCalendarDate(new Date());
@@ -117,11 +118,7 @@ export default function InhouseLogPage() {
           value={notes()}
           onInput={(e) => setNotes(e.currentTarget.value)}
         />
-        <Show when={problem()}>
-          <p class="field-error" role="alert">
-            {problem()}
-          </p>
-        </Show>
+        <FormProblem problem={problem()} />
         <button type="submit" class="button primary">
           Save session
         </button>

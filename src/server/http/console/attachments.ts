@@ -10,10 +10,15 @@ import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { Hono } from "hono";
 import { cleanAttachmentFileName } from "../../../shared/attachmentContent";
-import { isAttachmentType, type ConsoleAttachmentList } from "../../../shared/attachments";
+import { isAttachmentType, type ConsoleAttachment, type ConsoleAttachmentList } from "../../../shared/attachments";
 import { canonicalId, uuidV7 } from "../../../shared/reply";
 import { requireSession, type ConsoleEnv } from "../../auth/middleware";
-import { findAttachment, listCampaignAttachments, listReplyAttachments } from "../../db/attachments";
+import {
+  findAttachment,
+  listCampaignAttachments,
+  listReplyAttachments,
+  type StoredAttachment,
+} from "../../db/attachments";
 import { ApiProblem } from "../errors";
 
 const REPLY_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -31,6 +36,20 @@ export function contentDispositionAttachment(storedName: string, contentType: st
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A finished attachment as the console lists it, with where to download it. */
+function consoleAttachmentOf(a: StoredAttachment): ConsoleAttachment {
+  return {
+    id: a.id,
+    replyId: a.replyId,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    receivedAt: a.receivedAt,
+    downloadUrl: `/api/console/attachments/${a.id}/download`,
+  };
+}
+
 export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
@@ -39,16 +58,7 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
     if (!REPLY_ID.test(replyId)) throw new ApiProblem(400, "invalid_reply_id", "This is not a reply id.");
     const rows = await listReplyAttachments(c.var.deps.db, replyId);
     const body: ConsoleAttachmentList = {
-      attachments: rows.map((a) => ({
-        id: a.id,
-        replyId: a.replyId,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.size,
-        sha256: a.sha256,
-        receivedAt: a.receivedAt,
-        downloadUrl: `/api/console/attachments/${a.id}/download`,
-      })),
+      attachments: rows.map(consoleAttachmentOf),
     };
     return c.json(body);
   });
@@ -58,17 +68,11 @@ export function attachmentRoutes({ uploadDir }: { uploadDir: string }): Hono<Con
     if (!REPLY_ID.test(campaignId)) throw new ApiProblem(400, "invalid_campaign_id", "This is not a campaign id.");
     const rows = await listCampaignAttachments(c.var.deps.db, campaignId);
     return c.json({
-      attachments: rows.map((a) => ({
-        id: a.id,
-        replyId: a.replyId,
-        participantName: a.participantName,
-        fileName: a.fileName,
-        contentType: a.contentType,
-        size: a.size,
-        sha256: a.sha256,
-        receivedAt: a.receivedAt,
-        downloadUrl: `/api/console/attachments/${a.id}/download`,
-      })),
+      // The name after replyId, where the list has always had it.
+      attachments: rows.map((a) => {
+        const { id, replyId, ...rest } = consoleAttachmentOf(a);
+        return { id, replyId, participantName: a.participantName, ...rest };
+      }),
     });
   });
 

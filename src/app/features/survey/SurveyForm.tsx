@@ -1,0 +1,273 @@
+// The questionnaire form itself: its steps, one section at a time, the review step and handing the reply to the outbox.
+import { Link, useNavigate } from "../../ui/router";
+import { For, Show, createMemo, createSignal, lazy, onCleanup, onMount } from "solid-js";
+import type { AnswerValue, Answers } from "../../../shared/answers";
+import { isAnswered } from "../../../shared/answers";
+import { validateAnswer } from "../../../shared/answerValidation";
+import { sectionTakesInhouseLog } from "../../../shared/inhouseSuggestion";
+import { isQuestionVisible, visibleQuestions } from "../../../shared/visibility";
+import { createDraftWriter, setSectionIndex, submitDraft } from "../../store/drafts";
+import { registerPendingWrite } from "../../store/pendingWrites";
+import type { PersistenceState } from "../../store/persistentStorage";
+import type { SurveyContext } from "../../store/surveyContext";
+import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { markFirstScreenShown } from "../../ui/firstScreen";
+import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
+import { QuestionField } from "./QuestionField";
+import { ReviewStep } from "./ReviewStep";
+
+// Only the review step offers attachments: the picker (and what it needs) loads when that step is reached.
+const AttachmentsPicker = lazy(() => import("./AttachmentsPicker").then((m) => ({ default: m.AttachmentsPicker })));
+
+export interface SurveyScreenContext extends SurveyContext {
+  /** Whether the browser promised to keep the draft when space runs low (asked as soon as a draft exists). */
+  persistence: PersistenceState;
+}
+
+export function SurveyForm(props: { context: SurveyScreenContext }) {
+  const navigate = useNavigate();
+  // The page mounts one form per loaded context (keyed by the parent), so reading it once is right.
+  // eslint-disable-next-line solid/reactivity
+  const { draft, definition, administrations } = props.context;
+  const sections = definition.sections;
+  const reviewIndex = sections.length;
+  const [answers, setAnswers] = createSignal<Answers>({ ...draft.answers });
+  const [step, setStep] = createSignal(Math.min(draft.sectionIndex, reviewIndex));
+  const [touched, setTouched] = createSignal<Set<string>>(new Set());
+  const [showAllErrors, setShowAllErrors] = createSignal(false);
+  const [submitting, setSubmitting] = createSignal(false);
+  const [savedAt, setSavedAt] = createSignal<string>(draft.updatedAt);
+  const serverErrors = new Map<string, string>(
+    (draft.serverIssues?.details ?? []).map((d) => [d.path.replace(/^answers\./, ""), d.message]),
+  );
+  const [serverIssueQuestions, setServerIssueQuestions] = createSignal(new Set(serverErrors.keys()));
+
+  const writer = createDraftWriter(draft.id);
+  const flush = async () => {
+    await writer.flush();
+    setSavedAt(new Date().toISOString());
+  };
+  const unregister = registerPendingWrite(flush);
+  const onHide = () => {
+    if (document.visibilityState === "hidden") void flush();
+  };
+  document.addEventListener("visibilitychange", onHide);
+  window.addEventListener("pagehide", onHide);
+  onCleanup(() => {
+    document.removeEventListener("visibilitychange", onHide);
+    window.removeEventListener("pagehide", onHide);
+    unregister();
+    void writer.dispose();
+  });
+
+  const setAnswer = (questionId: string, value: AnswerValue | undefined) => {
+    setAnswers((current) => {
+      const next = { ...current };
+      if (value === undefined) delete next[questionId];
+      else next[questionId] = value;
+      return next;
+    });
+    if (serverIssueQuestions().has(questionId))
+      setServerIssueQuestions((s) => new Set([...s].filter((id) => id !== questionId)));
+    writer.set(questionId, value);
+    setSavedAt(new Date().toISOString());
+  };
+
+  const errorFor = (questionId: string): string | undefined => {
+    const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
+    if (!question) return undefined;
+    if (serverIssueQuestions().has(questionId)) return serverErrors.get(questionId);
+    if (!showAllErrors() && !touched().has(questionId)) return undefined;
+    return validateAnswer(question, answers()[questionId], {
+      lists: { administrations: administrations.map((a) => a.code) },
+    })[0]?.message;
+  };
+
+  const sectionProblems = (index: number) =>
+    sections[index].questions
+      .filter((q) => isQuestionVisible(q, answers(), definition))
+      .filter(
+        (q) =>
+          validateAnswer(q, answers()[q.id], { lists: { administrations: administrations.map((a) => a.code) } })
+            .length > 0 || serverIssueQuestions().has(q.id),
+      );
+
+  const progress = createMemo(() => {
+    const visible = visibleQuestions(definition, answers());
+    const done = visible.filter((q) => isAnswered(answers()[q.id])).length;
+    return visible.length === 0 ? 0 : Math.round((done / visible.length) * 100);
+  });
+
+  const goTo = (index: number) => {
+    setShowAllErrors(false);
+    setStep(index);
+    void setSectionIndex(draft.id, index);
+    window.scrollTo({ top: 0 });
+    queueMicrotask(() => document.querySelector<HTMLElement>("#step-heading")?.focus());
+  };
+
+  const focusFirstProblem = () =>
+    requestAnimationFrame(() => {
+      const field = document.querySelector<HTMLElement>(
+        ".question.invalid input, .question.invalid textarea, .question.invalid select",
+      );
+      field?.focus();
+      field?.closest(".question")?.scrollIntoView({ block: "center" });
+    });
+
+  // Reopened after the server refused it: the section at fault is open; put the cursor on the answer.
+  onMount(() => {
+    markFirstScreenShown();
+    if (serverIssueQuestions().size > 0) focusFirstProblem();
+  });
+
+  const next = () => {
+    if (sectionProblems(step()).length > 0) {
+      setShowAllErrors(true);
+      focusFirstProblem();
+      return;
+    }
+    goTo(step() + 1);
+  };
+
+  const submit = async () => {
+    const firstBad = sections.findIndex((_, i) => sectionProblems(i).length > 0);
+    if (firstBad >= 0) {
+      goTo(firstBad);
+      setShowAllErrors(true);
+      focusFirstProblem();
+      return;
+    }
+    setSubmitting(true);
+    await flush();
+    const result = await submitDraft(draft.id);
+    setSubmitting(false);
+    if (result.ok) navigate(`/reply/${result.entry.id}`, { replace: true });
+    else {
+      const bad = sections.findIndex((s) => s.questions.some((q) => result.issues.some((i) => i.question === q.id)));
+      goTo(Math.max(0, bad));
+      setShowAllErrors(true);
+      focusFirstProblem();
+    }
+  };
+
+  return (
+    <form class="survey" onSubmit={(e) => e.preventDefault()} novalidate>
+      <header class="survey-head">
+        <p class="eyebrow">{props.context.workshopTitle}</p>
+        <h1>{definition.title}</h1>
+        <p class="muted">
+          Reply by {formatDate(props.context.dueAt)} ·{" "}
+          <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
+        </p>
+        <Show when={props.context.campaignStatus !== "open"}>
+          <p class="banner banner-error">
+            The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.
+          </p>
+        </Show>
+        <Show when={props.context.persistence === "refused"}>
+          <p class="banner banner-warning" role="status" data-testid="persistence-refused">
+            This browser has not promised to keep your answers if the phone runs low on space. They are saved on this
+            phone for now: send your reply when you can, or install the app (browser menu → "Install app" or "Add to
+            Home screen"), which lets the phone keep them.
+          </p>
+        </Show>
+        <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
+          <p class="banner banner-error" role="alert">
+            The organiser's server could not accept your reply: {draft.serverIssues?.message} Fix the marked answers and
+            send again.
+          </p>
+        </Show>
+        <div class="progress" aria-label="Progress">
+          <p>
+            {step() < reviewIndex ? `Section ${step() + 1} of ${sections.length}` : "Review your answers"} ·{" "}
+            {progress()}% answered
+          </p>
+          <div
+            class="progress-track"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress()}
+            aria-label="Questions answered"
+          >
+            <div class="progress-fill" style={{ width: `${progress()}%` }} />
+          </div>
+        </div>
+      </header>
+
+      <Show
+        when={step() < reviewIndex}
+        fallback={
+          <>
+            <h2 id="step-heading" tabindex="-1">
+              Review your answers
+            </h2>
+            <p>
+              Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms
+              it has it.
+            </p>
+            <ReviewStep
+              definition={definition}
+              answers={answers()}
+              administrations={administrations}
+              onEditSection={goTo}
+            />
+            <AttachmentsPicker replyId={draft.id} />
+            <div class="button-row sticky-actions">
+              <button type="button" class="button" onClick={() => goTo(reviewIndex - 1)}>
+                Back
+              </button>
+              <button type="button" class="button primary" disabled={submitting()} onClick={() => void submit()}>
+                {submitting() ? "Saving…" : "Send reply"}
+              </button>
+            </div>
+          </>
+        }
+      >
+        <section>
+          <h2 id="step-heading" tabindex="-1">
+            {sections[step()].title}
+          </h2>
+          <Show when={sections[step()].description}>
+            <p class="muted">{sections[step()].description}</p>
+          </Show>
+          <Show when={sectionTakesInhouseLog(sections[step()])}>
+            <InhouseLogSuggestion definition={definition} answers={answers()} onApply={setAnswer} />
+          </Show>
+          <For each={sections[step()].questions}>
+            {(question) => (
+              <Show when={isQuestionVisible(question, answers(), definition)}>
+                <QuestionField
+                  question={question}
+                  value={answers()[question.id]}
+                  error={errorFor(question.id)}
+                  administrations={administrations}
+                  onChange={(value) => setAnswer(question.id, value)}
+                  onBlur={() => setTouched((t) => new Set(t).add(question.id))}
+                />
+              </Show>
+            )}
+          </For>
+          <div class="button-row sticky-actions">
+            <Show
+              when={step() > 0}
+              fallback={
+                <Link class="button" href="/">
+                  Home
+                </Link>
+              }
+            >
+              <button type="button" class="button" onClick={() => goTo(step() - 1)}>
+                Back
+              </button>
+            </Show>
+            <button type="button" class="button primary" onClick={next}>
+              {step() === reviewIndex - 1 ? "Review" : "Next"}
+            </button>
+          </div>
+        </section>
+      </Show>
+    </form>
+  );
+}
