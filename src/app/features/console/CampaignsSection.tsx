@@ -22,7 +22,10 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
   );
   const [versions] = createResource(async () => {
     const result = await consoleRequest<QuestionnaireVersionList>("GET", "/questionnaires");
-    return result.ok ? result.body.questionnaires.filter((q) => q.id === FOLLOW_UP_QUESTIONNAIRE) : [];
+    // Campaigns run only on published versions (the server refuses drafts and retired ones): offer only those.
+    return result.ok
+      ? result.body.questionnaires.filter((q) => q.id === FOLLOW_UP_QUESTIONNAIRE && q.status === "published")
+      : [];
   });
   // Empty: the newest version, which the server picks.
   const [version, setVersion] = createSignal("");
