@@ -9,25 +9,15 @@ import { countReplies } from "../../src/server/db/replies";
 import { threadCommitting } from "../../src/server/db/replyCommitThread";
 import { replyStore } from "../../src/server/db/replyCommits";
 import type { Database, NewReplyRow } from "../../src/server/db/schema";
-import { replyContentHash } from "../../src/server/http/replyIntake";
+import { replyContentHash, replyRow } from "../../src/server/http/replyIntake";
 import { parsedReply } from "./support/replyFixtures";
 import { openSeededDatabase } from "./support/testDatabase";
 
 function rowOf(reply = parsedReply()): NewReplyRow {
-  return {
-    id: reply.id,
-    campaign_id: reply.campaignId,
-    invitation_code: reply.invitationCode,
-    questionnaire_id: reply.questionnaireId,
-    questionnaire_version: reply.questionnaireVersion,
-    answers: JSON.stringify(reply.answers),
-    started_at: reply.startedAt,
-    submitted_at: reply.submittedAt,
-    app_version: reply.appVersion,
-    content_hash: replyContentHash(reply),
-    receipt_id: crypto.randomUUID(),
-    received_at: "2024-02-01T10:00:00.000Z",
-  };
+  return replyRow(reply, replyContentHash(reply), {
+    receiptId: crypto.randomUUID(),
+    receivedAt: "2024-02-01T10:00:00.000Z",
+  });
 }
 
 describe("group commit (sqlite)", () => {

@@ -5,7 +5,7 @@ import { followUpV1, followUpV2 } from "../../src/shared/questionnaires";
 import { definitionToXlsform } from "../../src/server/questionnaires/definitionToXlsform";
 import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDefinition";
 import { readXlsformWorkbook, writeXlsformWorkbook } from "../../src/server/questionnaires/xlsformWorkbook";
-import { form } from "./support/xlsformRows";
+import { form, SURVEY_COLUMNS } from "./support/xlsformRows";
 
 const ADMINS = [
   { code: "FJ", name: "Fiji" },
@@ -106,17 +106,7 @@ describe("XLSForm import", () => {
         ["yn", "no", "No"],
       ],
       {
-        surveyColumns: [
-          "type",
-          "name",
-          "label",
-          "hint",
-          "required",
-          "relevant",
-          "constraint",
-          "appearance",
-          "label::French (fr)",
-        ],
+        surveyColumns: [...SURVEY_COLUMNS, "label::French (fr)"],
         choiceColumns: ["list_name", "name", "label", "label::French (fr)"],
       },
     );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parseConstraint, parseRelevant, writeRelevant } from "../../src/server/questionnaires/xlsformExpressions";
 import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDefinition";
-import { form } from "./support/xlsformRows";
+import { form, SURVEY_COLUMNS } from "./support/xlsformRows";
 
 describe("XLSForm import refusals", () => {
   it("refuses a repeat, a calculate and a choice_filter, each with its sheet, row and column", () => {
@@ -17,18 +17,7 @@ describe("XLSForm import refusals", () => {
       ],
       [["cities", "suva", "Suva", "FJ"]],
       {
-        surveyColumns: [
-          "type",
-          "name",
-          "label",
-          "hint",
-          "required",
-          "relevant",
-          "constraint",
-          "appearance",
-          "calculation",
-          "choice_filter",
-        ],
+        surveyColumns: [...SURVEY_COLUMNS, "calculation", "choice_filter"],
         choiceColumns: ["list_name", "name", "label", "country"],
       },
     );
@@ -79,17 +68,7 @@ describe("XLSForm import refusals", () => {
       ],
       [],
       {
-        surveyColumns: [
-          "type",
-          "name",
-          "label",
-          "hint",
-          "required",
-          "relevant",
-          "constraint",
-          "appearance",
-          "label::Tongan",
-        ],
+        surveyColumns: [...SURVEY_COLUMNS, "label::Tongan"],
       },
     );
     const issues = xlsformToDefinition(sheets, "risk", 1).issues;

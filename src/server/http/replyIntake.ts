@@ -53,6 +53,24 @@ export function replyContentHash(reply: Reply): string {
   return createHash("sha256").update(canonicalJson(reply)).digest("hex");
 }
 
+/** The row a validated reply is stored as, with the receipt the phone will be given. */
+export function replyRow(reply: Reply, contentHash: string, receipt: ReplyReceipt): NewReplyRow {
+  return {
+    id: reply.id,
+    campaign_id: reply.campaignId,
+    invitation_code: reply.invitationCode,
+    questionnaire_id: reply.questionnaireId,
+    questionnaire_version: reply.questionnaireVersion,
+    answers: JSON.stringify(reply.answers),
+    started_at: reply.startedAt,
+    submitted_at: reply.submittedAt,
+    app_version: reply.appVersion,
+    content_hash: contentHash,
+    receipt_id: receipt.receiptId,
+    received_at: receipt.receivedAt,
+  };
+}
+
 export function idOf(item: unknown): string {
   if (item !== null && typeof item === "object" && typeof (item as { id?: unknown }).id === "string")
     return (item as { id: string }).id;
@@ -155,20 +173,7 @@ export async function takeReplies(
     toWrite.push({
       candidate,
       receipt,
-      row: {
-        id: reply.id,
-        campaign_id: reply.campaignId,
-        invitation_code: reply.invitationCode,
-        questionnaire_id: reply.questionnaireId,
-        questionnaire_version: reply.questionnaireVersion,
-        answers: JSON.stringify(reply.answers),
-        started_at: reply.startedAt,
-        submitted_at: reply.submittedAt,
-        app_version: reply.appVersion,
-        content_hash: contentHash,
-        receipt_id: receipt.receiptId,
-        received_at: receipt.receivedAt,
-      },
+      row: replyRow(reply, contentHash, receipt),
     });
   }
 
