@@ -11,7 +11,7 @@ import {
   searchMaterials,
   storageSummary,
 } from "../../src/app/store/library";
-import { resetDb } from "./support/fixtures";
+import { resetDb, materialFileRow } from "./support/fixtures";
 import { makeBytes, materialFor, WORKSHOP_ID } from "./support/fakeMaterialsServer";
 
 const AT = "2023-06-10T10:00:00.000Z";
@@ -23,15 +23,8 @@ const deck = materialFor("deck", bytesA, {
 });
 const handout = materialFor("handout", bytesB, { kind: "handout", title: "Day 2 handout", description: "Exercises" });
 
-const blobRow = (overrides: Partial<MaterialFile> & { sha256: string }): MaterialFile => ({
-  size: 100,
-  contentType: "application/pdf",
-  storedBytes: 0,
-  chunkCount: 0,
-  state: "queued",
-  updatedAt: AT,
-  ...overrides,
-});
+const blobRow = ({ sha256, ...rest }: Partial<MaterialFile> & { sha256: string }): MaterialFile =>
+  materialFileRow(sha256, rest);
 
 beforeEach(async () => {
   await resetDb();

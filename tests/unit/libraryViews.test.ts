@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
-import { db, type MaterialFile } from "../../src/app/store/db";
+import { db } from "../../src/app/store/db";
 import {
   countCompletePdfs,
   findMaterial,
@@ -14,7 +14,7 @@ import {
   materialFilesFingerprint,
   materialFileState,
 } from "../../src/app/store/libraryViews";
-import { invitation, resetDb } from "./support/fixtures";
+import { invitation, materialFileRow, resetDb } from "./support/fixtures";
 import { makeBytes, materialFor, WORKSHOP_ID } from "./support/fakeMaterialsServer";
 
 const AT = "2023-06-10T10:00:00.000Z";
@@ -23,16 +23,6 @@ const deck = materialFor("deck", makeBytes(100, 1));
 const handout = materialFor("handout", makeBytes(200, 2), { kind: "handout", contentType: "text/html" });
 const packed = materialFor("packed", makeBytes(50, 3), { workshopId: PACKED_WORKSHOP });
 
-const fileRow = (sha256: string, overrides: Partial<MaterialFile> = {}): MaterialFile => ({
-  sha256,
-  size: 100,
-  contentType: "application/pdf",
-  storedBytes: 0,
-  chunkCount: 0,
-  state: "queued",
-  updatedAt: AT,
-  ...overrides,
-});
 const choose = (material: typeof deck) =>
   db.offlineChoices.put({
     materialId: material.id,
@@ -66,8 +56,8 @@ describe("the library's workshops", () => {
     await choose(deck);
     await choose(handout);
     await db.blobs.bulkPut([
-      fileRow(deck.sha256, { state: "complete" }),
-      fileRow(handout.sha256, { state: "downloading" }),
+      materialFileRow(deck.sha256, { state: "complete" }),
+      materialFileRow(handout.sha256, { state: "downloading" }),
     ]);
     const list = await listLibraryWorkshops();
     expect(list.map((w) => [w.id, w.workshop?.title, w.count, w.onPhone, w.hasChanges])).toEqual([
@@ -79,8 +69,8 @@ describe("the library's workshops", () => {
   it("shows a workshop's rows with the file only when chosen or complete, and whether it can download", async () => {
     await choose(handout);
     await db.blobs.bulkPut([
-      fileRow(deck.sha256, { state: "paused" }),
-      fileRow(handout.sha256, { state: "downloading" }),
+      materialFileRow(deck.sha256, { state: "paused" }),
+      materialFileRow(handout.sha256, { state: "downloading" }),
     ]);
     const library = await loadWorkshopLibrary(WORKSHOP_ID);
     expect(library.rows.map((r) => [r.material.id, r.choice?.materialId, r.blob?.state])).toEqual([
@@ -97,8 +87,8 @@ describe("the library's workshops", () => {
 describe("materials on the phone", () => {
   it("offers for a pack only the materials whose files are complete", async () => {
     await db.blobs.bulkPut([
-      fileRow(deck.sha256, { state: "complete" }),
-      fileRow(handout.sha256, { state: "verifying" }),
+      materialFileRow(deck.sha256, { state: "complete" }),
+      materialFileRow(handout.sha256, { state: "verifying" }),
     ]);
     const shareable = await loadShareableMaterials(WORKSHOP_ID);
     expect(shareable.onPhone.map((m) => m.id)).toEqual(["deck"]);
@@ -117,7 +107,7 @@ describe("materials on the phone", () => {
   });
 
   it("finds a material across workshops and tells where its file is", async () => {
-    await db.blobs.put(fileRow(deck.sha256, { state: "paused" }));
+    await db.blobs.put(materialFileRow(deck.sha256, { state: "paused" }));
     expect((await findMaterial("handout"))?.title).toBe(handout.title);
     expect(await findMaterial("nowhere")).toBeUndefined();
     expect(await materialFileState("deck")).toBe("paused");
@@ -127,9 +117,9 @@ describe("materials on the phone", () => {
 
   it("counts complete PDFs only, and changes its fingerprint when a file's bytes change", async () => {
     await db.blobs.bulkPut([
-      fileRow(deck.sha256, { state: "complete" }),
-      fileRow(handout.sha256, { state: "complete", contentType: "text/html" }),
-      fileRow(packed.sha256),
+      materialFileRow(deck.sha256, { state: "complete" }),
+      materialFileRow(handout.sha256, { state: "complete", contentType: "text/html" }),
+      materialFileRow(packed.sha256),
     ]);
     expect(await countCompletePdfs()).toBe(1);
     const before = await materialFilesFingerprint();

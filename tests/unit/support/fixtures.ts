@@ -3,7 +3,7 @@ import type { InvitationPayload } from "../../../src/shared/api";
 import type { Answers } from "../../../src/shared/answers";
 import type { QuestionnaireDefinition } from "../../../src/shared/questionnaire";
 import { followUpV1 } from "../../../src/shared/questionnaires";
-import { db } from "../../../src/app/store/db";
+import { db, type MaterialFile } from "../../../src/app/store/db";
 
 export const INVITATION_CODE = "DEMO-TO1";
 
@@ -68,4 +68,18 @@ export async function resetDb(): Promise<void> {
   db.close();
   await db.delete();
   await db.open();
+}
+
+/** A material file's row on the phone, queued and empty unless told otherwise. */
+export function materialFileRow(sha256: string, overrides: Partial<MaterialFile> = {}): MaterialFile {
+  return {
+    sha256,
+    size: 100,
+    contentType: "application/pdf",
+    storedBytes: 0,
+    chunkCount: 0,
+    state: "queued",
+    updatedAt: "2023-06-10T10:00:00.000Z",
+    ...overrides,
+  };
 }
