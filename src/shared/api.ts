@@ -1,6 +1,6 @@
 // The wire shapes of the HTTP API, shared by the server routes and the sync engine.
 import * as z from "zod/mini";
-import { campaign } from "./campaign";
+import { campaign, type CampaignWithDueInstant } from "./campaign";
 import { administration, workshop } from "./directory";
 import { questionnaireDefinition } from "./questionnaire";
 import { replyReceipt } from "./reply";
@@ -48,7 +48,11 @@ export const invitationPrefill = z.object({
 });
 export type InvitationPrefill = z.infer<typeof invitationPrefill>;
 
-/** GET /api/invitations/:code — everything a phone needs to answer offline from then on. */
+/**
+ * GET /api/invitations/:code?v=2 — everything a phone needs to answer offline from then on. Without `v=2` the
+ * campaign comes in its older shape (`dueAt`, an instant) that apps installed before read.
+ */
+export const INVITATION_PAYLOAD_VERSION = 2;
 export const invitationPayload = z.object({
   code: z.string(),
   prefill: invitationPrefill,
@@ -60,6 +64,12 @@ export const invitationPayload = z.object({
   relayKey: z.optional(z.string()),
 });
 export type InvitationPayload = z.infer<typeof invitationPayload>;
+export type InvitationPayloadForOlderApps = Omit<InvitationPayload, "campaign"> & { campaign: CampaignWithDueInstant };
+
+/** The path a phone asks for an invitation by (also what the join page's preload names, so the two match). */
+export function invitationPath(code: string): string {
+  return `/api/invitations/${encodeURIComponent(code)}?v=${INVITATION_PAYLOAD_VERSION}`;
+}
 
 export const replyResult = z.discriminatedUnion("outcome", [
   z.object({ id: z.string(), outcome: z.literal("stored"), status: z.literal(201), receipt: replyReceipt }),

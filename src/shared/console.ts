@@ -1,6 +1,7 @@
 // The organiser console's wire shapes: sign-in, workshops, administrations, participants and CSV import.
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
+import { calendarDate } from "./calendarDate";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
 
 export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
@@ -176,12 +177,14 @@ const campaignStatusField = z.enum(["open", "closed", "withdrawn"]);
 /**
  * POST /api/console/workshops/:id/campaigns. Defaults: the latest version of questionnaire
  * "follow-up"; opensAt = the workshop's end (else start, else today) + 6 months at 00:00 UTC;
- * dueAt = opensAt + 21 days; late replies accepted.
+ * dueOn = the day of opensAt + 21 days; late replies accepted. `dueAt` (an instant, read as its UTC day) is the
+ * older way to give the due date and is still taken.
  */
 export const newCampaign = z.strictObject({
   questionnaireId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   questionnaireVersion: z.optional(z.int().check(z.positive())),
   opensAt: z.optional(isoDateTime),
+  dueOn: z.optional(calendarDate),
   dueAt: z.optional(isoDateTime),
   lateRepliesAccepted: z.optional(z.boolean()),
 });
@@ -190,6 +193,8 @@ export type NewCampaign = z.infer<typeof newCampaign>;
 /** PATCH /api/console/campaigns/:id */
 export const campaignChanges = z.strictObject({
   status: z.optional(campaignStatusField),
+  dueOn: z.optional(calendarDate),
+  /** Older consoles: an instant, read as its UTC day. */
   dueAt: z.optional(isoDateTime),
   lateRepliesAccepted: z.optional(z.boolean()),
 });
@@ -201,7 +206,7 @@ const campaignFields = {
   questionnaireId: z.string(),
   questionnaireVersion: z.number(),
   opensAt: z.string(),
-  dueAt: z.string(),
+  dueOn: calendarDate,
   lateRepliesAccepted: z.boolean(),
   status: campaignStatusField,
 };
@@ -262,7 +267,7 @@ export const campaignReminder = z.object({
 export type CampaignReminder = z.infer<typeof campaignReminder>;
 export const campaignReminders = z.object({
   campaignId: z.string(),
-  dueAt: z.string(),
+  dueOn: calendarDate,
   reminders: z.array(campaignReminder),
   /** Whether the server can send reminders itself (SMTP_URL set); otherwise use the mailto links. */
   smtpConfigured: z.boolean(),

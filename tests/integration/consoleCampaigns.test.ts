@@ -1,6 +1,6 @@
 // Organiser console campaigns on SQLite and PostgreSQL: defaults, personal invitations, late replies, reminders list, and the date and mailto helpers.
 import { beforeAll, describe, expect, it } from "vitest";
-import { invitationPayload } from "../../src/shared/api";
+import { invitationPath, invitationPayload } from "../../src/shared/api";
 import { campaignDetail, campaignList, campaignReminders, type CampaignDetail } from "../../src/shared/console";
 import { invitationCode } from "../../src/shared/reply";
 import { addMonthsUtc } from "../../src/server/campaigns/schedule";
@@ -72,7 +72,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       // The newest published version (v2, with "none yet"), not the first.
       questionnaireVersion: 2,
       opensAt: "2024-02-18T00:00:00.000Z",
-      dueAt: "2024-03-10T00:00:00.000Z",
+      dueOn: "2024-03-10",
       lateRepliesAccepted: true,
       status: "open",
       invited: 3,
@@ -106,7 +106,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     const ok = await consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/campaigns`, seeded.me, {
       questionnaireVersion: 1,
       opensAt: "2024-04-01T00:00:00Z",
-      dueAt: "2024-05-01T00:00:00+10:00",
+      dueOn: "2024-05-01",
       lateRepliesAccepted: false,
     });
     expect(ok.status).toBe(201);
@@ -114,9 +114,19 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(made.campaign).toMatchObject({
       questionnaireVersion: 1,
       opensAt: "2024-04-01T00:00:00.000Z",
-      dueAt: "2024-04-30T14:00:00.000Z",
+      dueOn: "2024-05-01",
       lateRepliesAccepted: false,
     });
+    // A console from before due dates were days sends the day's last second in UTC: the same day is kept.
+    const fromOlderConsole = await consoleRequest(
+      seeded.app,
+      "POST",
+      `/api/console/workshops/${workshopId}/campaigns`,
+      seeded.me,
+      { opensAt: "2024-04-01T00:00:00Z", dueAt: "2024-05-20T23:59:59.000Z" },
+    );
+    expect(fromOlderConsole.status).toBe(201);
+    expect(campaignDetail.parse(await fromOlderConsole.json()).campaign.dueOn).toBe("2024-05-20");
     // Another campaign, other codes.
     expect(made.invitations.map((i) => i.code).some((c) => campaign.invitations.some((j) => j.code === c))).toBe(false);
     const unknown = await consoleRequest(
@@ -133,7 +143,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       "POST",
       `/api/console/workshops/${workshopId}/campaigns`,
       seeded.me,
-      { opensAt: "2024-04-01T00:00:00Z", dueAt: "2024-03-01T00:00:00Z" },
+      { opensAt: "2024-04-01T00:00:00Z", dueOn: "2024-03-31" },
     );
     expect(backwards.status).toBe(400);
     const missing = await consoleRequest(seeded.app, "POST", "/api/console/workshops/no-such/campaigns", seeded.me, {});
@@ -152,7 +162,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
 
   it("the invitation code works for the participant and pre-fills the questionnaire", async () => {
     const fj = campaign.invitations.find((i) => i.administrationCode === "FJ")!;
-    const res = await seeded.app.request(`/api/invitations/${fj.code.toLowerCase()}`);
+    const res = await seeded.app.request(invitationPath(fj.code.toLowerCase()));
     expect(res.status).toBe(200);
     const payload = invitationPayload.parse(await res.json());
     expect(payload.code).toBe(fj.code);
@@ -263,7 +273,8 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(patched.status).toBe(200);
     expect(campaignDetail.parse(await patched.json()).campaign.lateRepliesAccepted).toBe(false);
     const fj = campaign.invitations.find((i) => i.administrationCode === "FJ")!;
-    clock = new Date(Date.parse(campaign.campaign.dueAt) + 2 * DAY_MS);
+    // Two days after the due day (10 Mar) began in UTC: it has ended everywhere on Earth.
+    clock = new Date(Date.parse(`${campaign.campaign.dueOn}T00:00:00Z`) + 2 * DAY_MS);
     const reply = validReply({
       campaignId: campaign.campaign.id,
       invitationCode: fj.code,
@@ -310,7 +321,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       "PATCH",
       `/api/console/campaigns/${campaign.campaign.id}`,
       seeded.me,
-      { dueAt: "2024-01-01T00:00:00Z" },
+      { dueOn: "2024-01-01" },
     );
     expect(early.status).toBe(400);
   });

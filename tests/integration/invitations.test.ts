@@ -1,6 +1,7 @@
 // GET /api/invitations/:code: the seeded demo invitations, what a code returns, and how codes are matched.
 import { describe, expect, it } from "vitest";
-import { invitationPayload } from "../../src/shared/api";
+import { invitationPath, invitationPayload } from "../../src/shared/api";
+import { campaignWithDueInstant } from "../../src/shared/campaign";
 import { DEMO_CAMPAIGN_ID, MEMBER_ADMINISTRATIONS } from "../../src/server/db/seedData";
 import { errorOf } from "./support/requests";
 import { seededConsole } from "./support/consoleFixtures";
@@ -16,7 +17,7 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
   });
 
   it("a known code returns campaign, workshop, questionnaire, administrations and the prefill", async () => {
-    const res = await seeded.app.request("/api/invitations/DEMO-TO1");
+    const res = await seeded.app.request(invitationPath("DEMO-TO1"));
     expect(res.status).toBe(200);
     const payload = invitationPayload.parse(await res.json());
     expect(payload.code).toBe("DEMO-TO1");
@@ -28,7 +29,8 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
       questionnaireId: "follow-up",
       questionnaireVersion: 2,
     });
-    expect(Date.parse(payload.campaign.dueAt) - now.getTime()).toBe(21 * 24 * 60 * 60 * 1000);
+    // Three weeks after 1 Feb, as a calendar day.
+    expect(payload.campaign.dueOn).toBe("2024-02-22");
     expect(payload.workshop).toEqual({
       id: "fy2223-09-rkc",
       title: "WCO Regional Workshop on The Revised Kyoto Convention (RKC) for the Asia Pacific Region",
@@ -39,6 +41,18 @@ describe.each(ENGINES)("GET /api/invitations/:code (%s)", (engine) => {
     expect(payload.questionnaire.id).toBe("follow-up");
     expect(payload.administrations).toHaveLength(MEMBER_ADMINISTRATIONS.length);
     expect(payload.administrations).toContainEqual({ code: "VU", name: "Vanuatu", subRegion: "pacific-islands" });
+  });
+
+  it("an app installed before due dates were days gets the campaign in the shape it reads, due on the same day", async () => {
+    const res = await seeded.app.request("/api/invitations/DEMO-TO1");
+    expect(res.status).toBe(200);
+    const { campaign } = (await res.json()) as { campaign: unknown };
+    // Older apps parse the campaign strictly: `dueAt` present, no field they do not know.
+    const older = campaignWithDueInstant.parse(campaign);
+    const inTonga = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Pacific/Tongatapu" });
+    const inKathmandu = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "Asia/Kathmandu" });
+    expect(inTonga.format(new Date(older.dueAt))).toBe("22 Feb 2024");
+    expect(inKathmandu.format(new Date(older.dueAt))).toBe("22 Feb 2024");
   });
 
   it("a code typed in lower case with spaces is still found", async () => {

@@ -1,7 +1,13 @@
 // POST /api/relayed-replies: per-invitation relay keys, a signed reply file stored once, forged or damaged files refused.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitationPayload, MAX_BATCH_BYTES, replyBatchResponse, type ReplyBatchResponse } from "../../src/shared/api";
+import {
+  invitationPath,
+  invitationPayload,
+  MAX_BATCH_BYTES,
+  replyBatchResponse,
+  type ReplyBatchResponse,
+} from "../../src/shared/api";
 import { signRelayedReply, type RelayedReplyFileInput } from "../../src/shared/relay";
 import type { ReplyInput } from "../../src/shared/reply";
 import { countReplies } from "../../src/server/db/replies";
@@ -31,7 +37,7 @@ describe.each(ENGINES)("POST /api/relayed-replies (%s)", (engine) => {
   async function relayKeyOf(code: string): Promise<string> {
     let key = relayKeys.get(code);
     if (key === undefined) {
-      const res = await app.request(`/api/invitations/${code}`);
+      const res = await app.request(invitationPath(code));
       expect(res.status).toBe(200);
       key = invitationPayload.parse(await res.json()).relayKey;
       if (key === undefined) throw new Error(`invitation ${code} has no relay key`);

@@ -44,13 +44,13 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
     await addCampaign(ctx.db, { id: "test-withdrawn", status: "withdrawn" }, "WITHDRAWN-01", start);
     await addCampaign(
       ctx.db,
-      { id: "test-strict-due", lateRepliesAccepted: false, dueAt: new Date(start.getTime() + DAY_MS).toISOString() },
+      { id: "test-strict-due", lateRepliesAccepted: false, dueOn: "2024-02-02" },
       "STRICT-01",
       start,
     );
     await addCampaign(
       ctx.db,
-      { id: "test-late-ok", lateRepliesAccepted: true, dueAt: new Date(start.getTime() + DAY_MS).toISOString() },
+      { id: "test-late-ok", lateRepliesAccepted: true, dueOn: "2024-02-02" },
       "LATEOK-01",
       start,
     );
@@ -406,10 +406,18 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       expect(results[0].outcome).toBe("stored");
     });
 
+    it("a reply sent late on the due day in Pago Pago (UTC−11), already the next day in Tonga, is on time", async () => {
+      // 23:30 on 2 Feb in Pago Pago; 3 Feb in UTC and in Tonga.
+      clock = new Date("2024-02-03T10:30:00.000Z");
+      const stillDueDay = validReply({ campaignId: "test-strict-due", invitationCode: "STRICT-01" });
+      expect((await postBatch(app, [stillDueDay])).results[0].outcome).toBe("stored");
+    });
+
     it("after the due date a reply is rejected when late replies are not allowed", async () => {
       const onTime = validReply({ campaignId: "test-strict-due", invitationCode: "STRICT-01" });
       expect((await postBatch(app, [onTime])).results[0].outcome).toBe("stored");
-      clock = new Date(start.getTime() + 2 * DAY_MS);
+      // The due day (2 Feb) has ended everywhere on Earth: midnight at UTC−12.
+      clock = new Date("2024-02-03T12:00:00.000Z");
       const late = validReply({ campaignId: "test-strict-due", invitationCode: "STRICT-01" });
       expect((await rejection(late)).code).toBe("campaign_closed");
       expect(await countReplies(ctx.db, { id: late.id })).toBe(0);

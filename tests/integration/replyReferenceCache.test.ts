@@ -12,13 +12,14 @@ const errorCode = (result: unknown) => (result as { error?: { code?: string } })
 
 describe.each(ENGINES)("replies see reference data changes at once (%s)", (engine) => {
   const start = new Date("2024-02-01T10:00:00.000Z");
+  let clock = start;
   let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
   let app: ReturnType<typeof createApp>;
   let me: SignedIn;
 
   beforeAll(async () => {
     ctx = await openSeededDatabase(engine, start);
-    app = createApp({ db: ctx.db, now: () => start });
+    app = createApp({ db: ctx.db, now: () => clock });
     await addOrganiser(ctx.db, "org@example.org", "organiser", start);
     me = await signIn(app, "org@example.org");
   });
@@ -40,10 +41,13 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
   });
 
   it("a due date moved into the past, with late replies refused, refuses the very next reply", async () => {
+    clock = new Date("2024-02-03T10:00:00.000Z");
+    // Console sessions end after a while: sign in again at this later time.
+    me = await signIn(app, "org@example.org");
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
-    // The seeded campaign opened a minute before `start`: a second before it is still after the opening.
+    // The seeded campaign opened on 1 Feb; that day has ended everywhere on Earth by the clock above.
     const patched = await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
-      dueAt: new Date(start.getTime() - 1000).toISOString(),
+      dueOn: "2024-02-01",
       lateRepliesAccepted: false,
     });
     expect(patched.status).toBe(200);
@@ -57,6 +61,8 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
       ).status,
     ).toBe(200);
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
+    clock = start;
+    me = await signIn(app, "org@example.org");
   });
 
   it("an administration added in the console is accepted in the very next reply naming it", async () => {

@@ -7,7 +7,13 @@ import type { Hono } from "hono";
 import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitationPayload, replyBatchResponse, type ReplyBatchResponse, type ReplyResult } from "../../src/shared/api";
+import {
+  invitationPath,
+  invitationPayload,
+  replyBatchResponse,
+  type ReplyBatchResponse,
+  type ReplyResult,
+} from "../../src/shared/api";
 import { answerTagging } from "../../src/shared/feedback";
 import { signRelayedReply } from "../../src/shared/relay";
 import type { ReplyInput } from "../../src/shared/reply";
@@ -78,7 +84,7 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
   });
 
   it("a relayed reply file with a NUL character is rejected alone, at its path", async () => {
-    const invitation = invitationPayload.parse(await (await seeded.app.request("/api/invitations/DEMO-VU2")).json());
+    const invitation = invitationPayload.parse(await (await seeded.app.request(invitationPath("DEMO-VU2"))).json());
     const sign = (reply: ReplyInput) => signRelayedReply(reply, invitation.relayKey!);
     const bad = validReply({ invitationCode: "DEMO-VU2", answers: validAnswers({ name: `Nul${NUL}` }) });
     const good = validReply({ invitationCode: "DEMO-VU2" });
@@ -163,7 +169,7 @@ describe.each(ENGINES)("reply ids in upper case (%s)", (engine) => {
   });
 
   it("a relayed reply file signed with its id in upper case is the same reply as its lower-case copy", async () => {
-    const invitation = invitationPayload.parse(await (await app.request("/api/invitations/DEMO-FJ3")).json());
+    const invitation = invitationPayload.parse(await (await app.request(invitationPath("DEMO-FJ3"))).json());
     const reply = validReply({ invitationCode: "DEMO-FJ3", id: uuidv7().toUpperCase() });
     const res = await app.request("/api/relayed-replies", {
       method: "POST",

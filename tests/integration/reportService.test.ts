@@ -176,7 +176,7 @@ async function seed(db: OutriggerDatabase): Promise<void> {
         questionnaireId: followUpV1.id,
         questionnaireVersion: followUpV1.version,
         opensAt: created.toISOString(),
-        dueAt: new Date(created.getTime() + 21 * 86_400_000).toISOString(),
+        dueOn: new Date(created.getTime() + 21 * 86_400_000).toISOString().slice(0, 10),
         lateRepliesAccepted: true,
         status: "open",
       },

@@ -3,6 +3,7 @@ import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getJoined, listJoined, saveInvitation } from "../../src/app/store/campaigns";
 import { db, questionnaireKey } from "../../src/app/store/db";
+import type { Campaign } from "../../src/shared/campaign";
 import { followUpV1 } from "../../src/shared/questionnaires";
 import { followUpV2, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 
@@ -52,6 +53,19 @@ describe("saving an invitation", () => {
       invitation({ administrations: [{ code: "WS", name: "Samoa", subRegion: "pacific-islands" }] }),
     );
     expect((await db.administrations.toCollection().primaryKeys()).sort()).toEqual(["FJ", "TO", "WS"]);
+  });
+
+  it("a campaign joined before due dates were days (kept with a due instant) reads as the day the organiser chose", async () => {
+    const { dueOn: _day, ...campaign } = invitation().campaign;
+    // As an older app stored it: the console's "22 June" travelled as its last second in UTC.
+    await db.campaigns.put({
+      invitationCode: INVITATION_CODE,
+      campaign: { ...campaign, dueAt: "2023-06-22T23:59:59.000Z" } as unknown as Campaign,
+      prefill: {},
+      joinedAt: "2023-06-02T08:00:00.000Z",
+    });
+    expect((await getJoined(INVITATION_CODE))?.campaign.dueOn).toBe("2023-06-22");
+    expect((await listJoined())[0].campaign).not.toHaveProperty("dueAt");
   });
 
   it("lists every joined campaign", async () => {

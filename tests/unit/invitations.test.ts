@@ -43,7 +43,7 @@ describe("joining by code", () => {
       ok: true,
       invitationCode: "7K3Q-F9AB-C2DE-TL",
     });
-    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/7K3Q-F9AB-C2DE-TL");
+    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/7K3Q-F9AB-C2DE-TL?v=2");
   });
 
   it("keeps old-format codes as they were", () => {
@@ -55,7 +55,7 @@ describe("joining by code", () => {
     const fetch = vi.fn(async (_url: string | URL | Request) => json(200, invitation()));
     const result = await joinByCode("https://outrigger.example.org/join/demo-to1", { ...base, fetch });
     expect(result).toEqual({ ok: true, invitationCode: "DEMO-TO1" });
-    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/DEMO-TO1");
+    expect(String(fetch.mock.calls[0][0])).toBe("https://outrigger.test/api/invitations/DEMO-TO1?v=2");
     expect(await getJoined("DEMO-TO1")).toBeDefined();
   });
 

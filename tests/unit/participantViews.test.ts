@@ -59,7 +59,7 @@ describe("the survey's context", () => {
     expect(result.context.administrations.map((a) => a.name)).toEqual(["Fiji", "Samoa", "Tonga"]);
     expect(result.context).toMatchObject({
       workshopTitle: "Regional Workshop on the Revised Kyoto Convention",
-      dueAt: "2023-06-22T00:00:00Z",
+      dueOn: "2023-06-22",
       campaignStatus: "open",
     });
     expect(await db.drafts.count()).toBe(1);

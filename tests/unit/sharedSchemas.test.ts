@@ -93,7 +93,7 @@ describe("campaignAcceptsReplies", () => {
     questionnaireId: "follow-up",
     questionnaireVersion: 1,
     opensAt: "2023-06-01T00:00:00Z",
-    dueAt: "2023-06-22T00:00:00Z",
+    dueOn: "2023-06-22",
     lateRepliesAccepted: true,
     status: "open",
   };
@@ -112,6 +112,16 @@ describe("campaignAcceptsReplies", () => {
       new Date("2023-07-10T00:00:00Z"),
     );
     expect(result).toMatchObject({ accepted: false, code: "campaign_closed" });
+  });
+
+  it.each([
+    // 23:59 on 22 June in Pago Pago (UTC−11): still the due day there, already 23 June in Tonga.
+    ["2023-06-23T10:59:00Z", false],
+    // The due day has ended everywhere on Earth at midnight UTC−12.
+    ["2023-06-23T11:59:59Z", false],
+    ["2023-06-23T12:00:00Z", true],
+  ])("a reply at %s is late: %s (nobody is late while it is still the due day where they are)", (at, late) => {
+    expect(campaignAcceptsReplies(campaign, new Date(at))).toEqual({ accepted: true, late });
   });
 
   it("refuses before opening", () => {

@@ -2,7 +2,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { ApiErrorBody, InvitationPrefill } from "../../shared/api";
 import type { Answers } from "../../shared/answers";
-import type { Campaign } from "../../shared/campaign";
+import { campaignFromEitherShape, type Campaign } from "../../shared/campaign";
 import type { Administration, Workshop } from "../../shared/directory";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { ManifestChanges, Material } from "../../shared/materials";
@@ -245,6 +245,12 @@ export class OutriggerDb extends Dexie {
     this.version(6).stores({
       unverifiedPacks: "workshopId",
     });
+    // Phones that joined before due dates were days keep `dueAt` (an instant); every read sees today's `dueOn`.
+    this.campaigns.hook(
+      "reading",
+      (joined: JoinedCampaign | undefined) =>
+        joined && { ...joined, campaign: campaignFromEitherShape(joined.campaign) },
+    );
   }
 }
 

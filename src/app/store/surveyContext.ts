@@ -1,4 +1,5 @@
 // What the survey screen opens with: the invitation's draft (started if need be), its pinned questionnaire and the lists it needs.
+import type { CalendarDate } from "../../shared/calendarDate";
 import type { Administration } from "../../shared/directory";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import { getJoined } from "./campaigns";
@@ -11,7 +12,7 @@ export interface SurveyContext {
   /** Sorted by name, as the administration list shows them. */
   administrations: Administration[];
   workshopTitle: string;
-  dueAt: string;
+  dueOn: CalendarDate;
   campaignStatus: string;
 }
 
@@ -39,7 +40,7 @@ export async function loadSurveyContext(code: string, database: OutriggerDb = db
       definition: stored.definition,
       administrations: (await database.administrations.toArray()).sort((a, b) => a.name.localeCompare(b.name)),
       workshopTitle: workshop?.title ?? "Workshop",
-      dueAt: joined.campaign.dueAt,
+      dueOn: joined.campaign.dueOn,
       campaignStatus: joined.campaign.status,
     },
   };

@@ -1,5 +1,5 @@
 // Joining a campaign by invitation code: the one moment the survey needs the network before answering.
-import { invitationPayload } from "../../shared/api";
+import { invitationPath, invitationPayload } from "../../shared/api";
 import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
 import { invitationCode as invitationCodeSchema } from "../../shared/reply";
 import { listJoined, saveInvitation } from "../store/campaigns";
@@ -49,10 +49,7 @@ export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Pr
   if (!invitationCodeSchema.safeParse(code).success)
     return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
   const platform = resolvePlatform(deps);
-  const result = await clientFor(platform, deps).get(
-    `/api/invitations/${encodeURIComponent(code)}`,
-    parseWith(invitationPayload),
-  );
+  const result = await clientFor(platform, deps).get(invitationPath(code), parseWith(invitationPayload));
   if (!result.ok) {
     if (result.kind === "network" || result.kind === "timeout")
       return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
@@ -83,10 +80,7 @@ export async function refreshJoinedCampaigns(deps: InvitationDeps = {}): Promise
   const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
   const joined = await listJoined(platform.db);
   for (const [index, item] of joined.entries()) {
-    const result = await client.get(
-      `/api/invitations/${encodeURIComponent(item.invitationCode)}`,
-      parseWith(invitationPayload),
-    );
+    const result = await client.get(invitationPath(item.invitationCode), parseWith(invitationPayload));
     if (result.ok) {
       await saveInvitation({ ...result.body, code: item.invitationCode }, platform.clock.now(), platform.db);
       summary.refreshed.push(item.invitationCode);

@@ -32,8 +32,8 @@ export async function planCampaign(
   // Drafts may still change and retired versions are withdrawn from use: a campaign pins a published version only.
   if (stored.status !== "published")
     return { problem: "questionnaire_not_published", questionnaireId, questionnaireVersion, status: stored.status };
-  const { opensAt, dueAt } = campaignDates(asked, workshop, now);
-  if (dueNotAfterOpening(opensAt, dueAt)) return { problem: "dates_out_of_order" };
+  const { opensAt, dueOn } = campaignDates(asked, workshop, now);
+  if (dueNotAfterOpening(opensAt, dueOn)) return { problem: "dates_out_of_order" };
   return {
     campaign: {
       id: uuidv7(),
@@ -41,7 +41,7 @@ export async function planCampaign(
       questionnaireId,
       questionnaireVersion,
       opensAt: opensAt.toISOString(),
-      dueAt: dueAt.toISOString(),
+      dueOn,
       lateRepliesAccepted: asked.lateRepliesAccepted ?? true,
       status: "open",
     },

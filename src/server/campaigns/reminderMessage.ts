@@ -1,10 +1,11 @@
 // The reminder e-mail an invitation without a reply gets: its text, and the mailto link that opens it in a mail program.
+import type { CalendarDate } from "../../shared/calendarDate";
 import type { CampaignDetail, CampaignInvitation, CampaignReminder } from "../../shared/console";
 
-/** "12 March 2025" (UTC), the way the due date reads in a message. */
-export function longDate(iso: string): string {
+/** "12 March 2025", the way a calendar day reads in a message (read in UTC so the server's own zone plays no part). */
+export function longDate(day: CalendarDate): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(iso),
+    new Date(`${day}T12:00:00.000Z`),
   );
 }
 
@@ -19,7 +20,7 @@ export function reminderMessage(
   workshopTitle: string,
   invitation: { code: string; participantName: string | null },
   link: string,
-  dueAt: string,
+  dueOn: CalendarDate,
 ): { subject: string; body: string } {
   const subject = `Reminder: follow-up questionnaire for ${workshopTitle}`;
   const body = [
@@ -27,7 +28,7 @@ export function reminderMessage(
     "",
     `Some months ago you took part in ${workshopTitle}. We would be grateful for a few minutes of your time to tell us what you have done with it since.`,
     "",
-    `Please answer the follow-up questionnaire by ${longDate(dueAt)}:`,
+    `Please answer the follow-up questionnaire by ${longDate(dueOn)}:`,
     link,
     "",
     `Your personal invitation code is ${invitation.code}. The questionnaire also works offline once opened.`,
@@ -43,7 +44,7 @@ export function campaignReminderMessage(
   detail: CampaignDetail,
   invitation: CampaignInvitation,
 ): { subject: string; body: string } {
-  return reminderMessage(detail.workshop.title, invitation, invitation.link, detail.campaign.dueAt);
+  return reminderMessage(detail.workshop.title, invitation, invitation.link, detail.campaign.dueOn);
 }
 
 /** A reminder for every invitation without a reply, prepared for the organiser's own mail program. */

@@ -1,4 +1,6 @@
-// When a campaign opens and falls due: dates kept in UTC, whole months added the way a calendar does.
+// When a campaign opens (an instant, UTC) and falls due (a calendar day): whole months added the way a calendar does.
+import { dueDayOfInstant } from "../../shared/campaign";
+import type { CalendarDate } from "../../shared/calendarDate";
 import type { ConsoleWorkshop } from "../../shared/console";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,19 +23,25 @@ export function defaultOpensAt(workshop: Pick<ConsoleWorkshop, "startsOn" | "end
   return addMonthsUtc(workshop.endsOn ?? workshop.startsOn ?? now, MONTHS_AFTER_WORKSHOP);
 }
 
-/** The opening and due date asked for, each defaulted when left out. */
-export function campaignDates(
-  asked: { opensAt?: string; dueAt?: string },
-  workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">,
-  now: Date,
-): { opensAt: Date; dueAt: Date } {
-  const opensAt = asked.opensAt !== undefined ? new Date(asked.opensAt) : defaultOpensAt(workshop, now);
-  const dueAt =
-    asked.dueAt !== undefined ? new Date(asked.dueAt) : new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS);
-  return { opensAt, dueAt };
+/** The due day asked for: `dueOn`, or the UTC day of `dueAt` as older consoles sent it; undefined when neither. */
+export function askedDueDay(asked: { dueOn?: string; dueAt?: string }): CalendarDate | undefined {
+  if (asked.dueOn !== undefined) return asked.dueOn;
+  return asked.dueAt !== undefined ? dueDayOfInstant(asked.dueAt) : undefined;
 }
 
-/** A due date at or before the opening leaves no time to answer. */
-export function dueNotAfterOpening(opensAt: string | Date, dueAt: string | Date): boolean {
-  return new Date(dueAt).getTime() <= new Date(opensAt).getTime();
+/** The opening and due day asked for, each defaulted when left out (due: the day three weeks after opening). */
+export function campaignDates(
+  asked: { opensAt?: string; dueOn?: string; dueAt?: string },
+  workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">,
+  now: Date,
+): { opensAt: Date; dueOn: CalendarDate } {
+  const opensAt = asked.opensAt !== undefined ? new Date(asked.opensAt) : defaultOpensAt(workshop, now);
+  const dueOn =
+    askedDueDay(asked) ?? dueDayOfInstant(new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS).toISOString());
+  return { opensAt, dueOn };
+}
+
+/** A due day before the opening's (UTC) day leaves no time to answer; due on the opening day leaves that day. */
+export function dueNotAfterOpening(opensAt: string | Date, dueOn: CalendarDate): boolean {
+  return dueOn < dueDayOfInstant(new Date(opensAt).toISOString());
 }

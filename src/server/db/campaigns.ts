@@ -13,7 +13,7 @@ function toCampaign(row: CampaignRow): Campaign {
     questionnaireId: row.questionnaire_id,
     questionnaireVersion: Number(row.questionnaire_version),
     opensAt: row.opens_at,
-    dueAt: row.due_at,
+    dueOn: row.due_on,
     lateRepliesAccepted: Number(row.late_replies_accepted) === 1,
     status: row.status as CampaignStatus,
   };
@@ -33,7 +33,7 @@ export async function insertCampaign(db: OutriggerDatabase, campaign: Campaign, 
       questionnaire_id: campaign.questionnaireId,
       questionnaire_version: campaign.questionnaireVersion,
       opens_at: new Date(campaign.opensAt).toISOString(),
-      due_at: new Date(campaign.dueAt).toISOString(),
+      due_on: campaign.dueOn,
       late_replies_accepted: campaign.lateRepliesAccepted ? 1 : 0,
       status: campaign.status,
       created_at: createdAt.toISOString(),
@@ -119,11 +119,11 @@ export async function findCampaignWithCounts(
 export async function updateCampaign(
   db: OutriggerDatabase,
   id: string,
-  changes: { status?: CampaignStatus; dueAt?: string; lateRepliesAccepted?: boolean },
+  changes: { status?: CampaignStatus; dueOn?: string; lateRepliesAccepted?: boolean },
 ): Promise<void> {
-  const set: { status?: string; due_at?: string; late_replies_accepted?: number } = {};
+  const set: { status?: string; due_on?: string; late_replies_accepted?: number } = {};
   if (changes.status !== undefined) set.status = changes.status;
-  if (changes.dueAt !== undefined) set.due_at = new Date(changes.dueAt).toISOString();
+  if (changes.dueOn !== undefined) set.due_on = changes.dueOn;
   if (changes.lateRepliesAccepted !== undefined) set.late_replies_accepted = changes.lateRepliesAccepted ? 1 : 0;
   if (Object.keys(set).length === 0) return;
   await db.updateTable("campaigns").set(set).where("id", "=", id).execute();

@@ -49,7 +49,8 @@ export interface CampaignsTable {
   questionnaire_id: string;
   questionnaire_version: number;
   opens_at: string;
-  due_at: string;
+  /** The last day to reply, YYYY-MM-DD (a calendar day, no zone). */
+  due_on: string;
   late_replies_accepted: number;
   status: string;
   created_at: string;

@@ -1,4 +1,5 @@
 // First-start data: run on every start, writes only what is missing.
+import { dueDayOfInstant } from "../../shared/campaign";
 import { bundledQuestionnaires, followUpLatest } from "../../shared/questionnaires/index";
 import { insertCampaign } from "./campaigns";
 import type { OutriggerDatabase } from "./database";
@@ -42,7 +43,7 @@ export async function seedIfEmpty(db: OutriggerDatabase, now: Date = new Date())
           questionnaireId: followUpLatest.id,
           questionnaireVersion: followUpLatest.version,
           opensAt: new Date(now.getTime() - 60_000).toISOString(),
-          dueAt: new Date(now.getTime() + DEMO_CAMPAIGN_DAYS_OPEN * DAY_MS).toISOString(),
+          dueOn: dueDayOfInstant(new Date(now.getTime() + DEMO_CAMPAIGN_DAYS_OPEN * DAY_MS).toISOString()),
           lateRepliesAccepted: true,
           status: "open",
         },

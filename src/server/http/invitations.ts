@@ -1,6 +1,11 @@
-// GET /api/invitations/:code: everything a phone needs to answer the questionnaire offline from then on.
+// GET /api/invitations/:code[?v=2]: everything a phone needs to answer the questionnaire offline from then on.
 import { Hono } from "hono";
-import type { InvitationPayload } from "../../shared/api";
+import {
+  INVITATION_PAYLOAD_VERSION,
+  type InvitationPayload,
+  type InvitationPayloadForOlderApps,
+} from "../../shared/api";
+import { dueInstantForOlderApps } from "../../shared/campaign";
 import { normaliseInvitationCode } from "../../shared/invitationCode";
 import { findCampaign } from "../db/campaigns";
 import { findWorkshop, listAdministrations } from "../db/directory";
@@ -35,7 +40,14 @@ export function invitationRoutes(deps: AppDeps): Hono {
       ...(invitation.relayKey !== undefined ? { relayKey: invitation.relayKey } : {}),
     };
     c.header("Cache-Control", "no-cache");
-    return c.json(payload);
+    if (c.req.query("v") === String(INVITATION_PAYLOAD_VERSION)) return c.json(payload);
+    // Apps installed before due dates were days read a strict campaign with `dueAt` and nothing else.
+    const { dueOn, ...olderCampaign } = campaign;
+    const forOlderApps: InvitationPayloadForOlderApps = {
+      ...payload,
+      campaign: { ...olderCampaign, dueAt: dueInstantForOlderApps(dueOn) },
+    };
+    return c.json(forOlderApps);
   });
   return routes;
 }

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono, MiddlewareHandler } from "hono";
+import { invitationPath } from "../../shared/api";
 import { normaliseInvitationCode } from "../../shared/invitationCode";
 import { invitationCode } from "../../shared/reply";
 import { brotliWhenAccepted } from "./brotliFiles";
@@ -29,7 +30,7 @@ function invitationPreloadFor(path: string): string | undefined {
     return undefined;
   }
   if (!invitationCode.safeParse(code).success) return undefined;
-  return `</api/invitations/${encodeURIComponent(code)}>; rel=preload; as=fetch; crossorigin=anonymous`;
+  return `<${invitationPath(code)}>; rel=preload; as=fetch; crossorigin=anonymous`;
 }
 
 function isApiPath(path: string): boolean {

@@ -60,7 +60,7 @@ export async function addCampaign(
       questionnaireId: "follow-up",
       questionnaireVersion: followUpLatest.version,
       opensAt: new Date(now.getTime() - DAY_MS).toISOString(),
-      dueAt: new Date(now.getTime() + 21 * DAY_MS).toISOString(),
+      dueOn: new Date(now.getTime() + 21 * DAY_MS).toISOString().slice(0, 10),
       lateRepliesAccepted: true,
       status: "open",
       ...campaign,

@@ -22,7 +22,7 @@ export function invitation(overrides: Partial<InvitationPayload> = {}): Invitati
       questionnaireId: followUpV1.id,
       questionnaireVersion: followUpV1.version,
       opensAt: "2023-06-01T00:00:00Z",
-      dueAt: "2023-06-22T00:00:00Z",
+      dueOn: "2023-06-22",
       lateRepliesAccepted: true,
       status: "open",
     },

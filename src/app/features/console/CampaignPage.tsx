@@ -3,6 +3,7 @@ import { For, Show, createResource, createSignal } from "solid-js";
 import type { CampaignDetail, CampaignReminders } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
@@ -85,7 +86,7 @@ function Campaign() {
             </p>
             <h1>Follow-up campaign</h1>
             <p data-testid="campaign-status">
-              Opens {formatDate(d().campaign.opensAt)} · due {formatDate(d().campaign.dueAt)} ·{" "}
+              Opens {formatDate(d().campaign.opensAt)} · due {formatCalendarDate(d().campaign.dueOn)} ·{" "}
               {d().campaign.lateRepliesAccepted ? "late replies welcome" : "no late replies"} ·{" "}
               <strong>{d().campaign.status}</strong> · {d().campaign.replied} of {d().campaign.invited} replied
             </p>

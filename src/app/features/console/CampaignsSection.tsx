@@ -3,6 +3,7 @@ import { For, Show, createResource, createSignal } from "solid-js";
 import type { CampaignDetail, CampaignSummary, QuestionnaireVersionList } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate } from "../../ui/formatTime";
+import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
@@ -39,7 +40,7 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
       lateRepliesAccepted: late(),
       ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}),
       ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}),
-      ...(dueOn() ? { dueAt: `${dueOn()}T23:59:59.000Z` } : {}),
+      ...(dueOn() ? { dueOn: dueOn() } : {}),
     };
     const result = await consoleRequest<CampaignDetail>(
       "POST",
@@ -58,7 +59,7 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
             {(c) => (
               <li data-testid="campaign-summary">
                 <Link href={`/console/campaigns/${c.id}`}>
-                  Opens {formatDate(c.opensAt)}, due {formatDate(c.dueAt)}
+                  Opens {formatDate(c.opensAt)}, due {formatCalendarDate(c.dueOn)}
                 </Link>{" "}
                 <span class="muted">
                   · questionnaire version {c.questionnaireVersion} · {c.status} · {c.replied} of {c.invited} replied

@@ -6,7 +6,8 @@ import { listJoinedCampaigns } from "../../store/homeOverview";
 import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
-import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { formatDateTime } from "../../ui/formatTime";
+import { formatCalendarDate } from "../../../shared/calendarDate";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -34,7 +35,7 @@ export function HomePage() {
                 <li class="card" data-testid="campaign-card">
                   <h2>{item.workshop?.title ?? "Workshop"}</h2>
                   <p class="muted">
-                    Follow-up questionnaire · reply by {formatDate(item.joined.campaign.dueAt)}
+                    Follow-up questionnaire · reply by {formatCalendarDate(item.joined.campaign.dueOn)}
                     {item.joined.campaign.lateRepliesAccepted ? " (late replies welcome)" : ""}
                   </p>
                   <Show when={item.joined.campaign.status !== "open"}>

@@ -10,7 +10,8 @@ import { createDraftWriter, setSectionIndex, submitDraft } from "../../store/dra
 import { registerPendingWrite } from "../../store/pendingWrites";
 import type { PersistenceState } from "../../store/persistentStorage";
 import type { SurveyContext } from "../../store/surveyContext";
-import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { formatDateTime } from "../../ui/formatTime";
+import { formatCalendarDate } from "../../../shared/calendarDate";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
@@ -157,7 +158,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
         <p class="eyebrow">{props.context.workshopTitle}</p>
         <h1>{definition.title}</h1>
         <p class="muted">
-          Reply by {formatDate(props.context.dueAt)} ·{" "}
+          Reply by {formatCalendarDate(props.context.dueOn)} ·{" "}
           <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
         </p>
         <Show when={props.context.campaignStatus !== "open"}>

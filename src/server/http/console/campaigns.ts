@@ -18,7 +18,7 @@ import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
 import { preparedReminders } from "../../campaigns/reminderMessage";
 import { sendReminderEmails } from "../../campaigns/reminderSending";
-import { dueNotAfterOpening } from "../../campaigns/schedule";
+import { askedDueDay, dueNotAfterOpening } from "../../campaigns/schedule";
 import { insertCampaignWithInvitations, listWorkshopCampaigns, updateCampaign } from "../../db/campaigns";
 import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
@@ -36,7 +36,7 @@ export interface CampaignRouteOptions {
 
 function datesOutOfOrder(): ApiProblem {
   return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [
-    { path: "dueAt", code: "dates_out_of_order", message: "The due date must come after the opening." },
+    { path: "dueOn", code: "dates_out_of_order", message: "The due date cannot come before the opening day." },
   ]);
 }
 
@@ -110,9 +110,10 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
 
   routes.patch("/campaigns/:id", requireOrganiser(), jsonBody(campaignChanges), withCampaign(), async (c) => {
     const current = c.var.campaign;
-    const changes = c.req.valid("json");
-    if (changes.dueAt !== undefined && dueNotAfterOpening(current.opensAt, changes.dueAt)) throw datesOutOfOrder();
-    await updateCampaign(c.var.deps.db, current.id, changes);
+    const { status, lateRepliesAccepted, ...asked } = c.req.valid("json");
+    const dueOn = askedDueDay(asked);
+    if (dueOn !== undefined && dueNotAfterOpening(current.opensAt, dueOn)) throw datesOutOfOrder();
+    await updateCampaign(c.var.deps.db, current.id, { status, lateRepliesAccepted, dueOn });
     return c.json(await freshCampaignDetail(c, current.id));
   });
 
@@ -131,7 +132,7 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     const detail = await campaignDetail(c, c.var.campaign);
     const answer: CampaignReminders = {
       campaignId: detail.campaign.id,
-      dueAt: detail.campaign.dueAt,
+      dueOn: detail.campaign.dueOn,
       reminders: preparedReminders(detail),
       smtpConfigured: mailer !== undefined,
     };
