@@ -1,5 +1,6 @@
 // The participant's journey in a real Chromium against the real server (SQLite), through a proxy that can lose responses.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEMO_WORKSHOP_ID } from "../../src/server/db/seedData";
 import { appForThisFile } from "./support/appServer";
@@ -111,6 +112,16 @@ describe("participant on a phone", () => {
     expect(answers.followUpActions).toEqual({ choices: ["shared_materials", "inhouse_workshop"] });
     expect(answers.name).toBe("Mereani Tuilau");
     expect(await page.getByTestId("receipt-id").textContent()).toBe(rows[0].receipt_id);
+
+    // The participant keeps a copy of what they sent: shared where the phone can, else saved as a file (here).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Keep a copy of my reply" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^my-reply-DEMO-FJ3-\d{4}-\d{2}-\d{2}\.txt$/);
+    const copy = readFileSync(await download.path(), "utf8");
+    expect(copy).toContain(`Receipt: ${rows[0].receipt_id}`);
+    expect(copy).toContain("Applied the RKC guidelines to our transit procedures.");
   });
 
   it("lets a participant who has taken no action yet say so offline, clearing the actions ticked before, and sends it once", async () => {

@@ -38,6 +38,24 @@ describe("at 200% text on a 360 px phone", () => {
     }
   });
 
+  it("the sticky button bar never covers the field that has focus, moving through a section with the keyboard", async () => {
+    const { page } = app.phone;
+    await page.goto(`${app.server.url}/survey/DEMO-TO1`);
+    await page.getByRole("heading", { name: "About you" }).waitFor();
+    const covered: string[] = [];
+    for (let press = 0; press < 12; press++) {
+      await page.keyboard.press("Tab");
+      const where = await page.evaluate(() => {
+        const field = document.activeElement as HTMLElement | null;
+        const bar = document.querySelector(".sticky-actions");
+        if (!field || !bar || !field.matches("input, textarea, select") || bar.contains(field)) return undefined;
+        return { id: field.id, bottom: field.getBoundingClientRect().bottom, barTop: bar.getBoundingClientRect().top };
+      });
+      if (where && where.bottom > where.barTop) covered.push(`${where.id}: ${where.bottom} > ${where.barTop}`);
+    }
+    expect(covered).toEqual([]);
+  });
+
   it("names each screen in the tab title and moves focus to its heading after a move inside the app", async () => {
     const { page } = app.phone;
     await page.goto(`${app.server.url}/`);

@@ -205,6 +205,10 @@ describe("in-house workshop mode", () => {
     await t.page.getByRole("button", { name: "Save session" }).click();
     await t.page.getByTestId("inhouse-session").waitFor();
     expect(await t.page.getByTestId("inhouse-session").textContent()).toContain("2 Nov 2026");
+    // A short confirmation, said to screen readers too.
+    expect(await t.page.getByTestId("inhouse-saved").textContent()).toMatch(
+      /^Saved: RKC General Annex for border staff, 2 Nov 2026\./,
+    );
 
     await t.page.goto(`${app.server.url}/survey/DEMO-WS4`);
     await next(t.page);
@@ -218,6 +222,7 @@ describe("in-house workshop mode", () => {
       /2 Nov 2026: RKC General Annex for border staff \(14 attendees\)/,
     );
     await expect.poll(() => suggestion.count()).toBe(0);
+    expect(await t.page.getByTestId("inhouse-added").textContent()).toMatch(/^Added to your answers/);
   });
 
   it("presents a PDF full screen, one page at a time, with the keyboard", async () => {

@@ -10,6 +10,7 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
+import { keepReplyCopy } from "./replyCopy";
 
 const STATE_EXPLANATIONS = {
   waiting:
@@ -178,6 +179,23 @@ export function ReplyPage() {
                           )}
                         </For>
                       </dl>
+                      <p class="muted">
+                        A copy as a text file: share it to your e-mail or notes, or keep it on the phone.
+                      </p>
+                      <button
+                        type="button"
+                        class="button"
+                        onClick={() =>
+                          void keepReplyCopy({
+                            entry: entry(),
+                            definition: definition(),
+                            workshopTitle: v().workshop?.title,
+                            administrations: v().administrations ?? [],
+                          })
+                        }
+                      >
+                        Keep a copy of my reply
+                      </button>
                     </section>
                   )}
                 </Show>

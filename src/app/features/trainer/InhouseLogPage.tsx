@@ -20,6 +20,7 @@ export default function InhouseLogPage() {
   const [notes, setNotes] = createSignal("");
   const [problem, setProblem] = createSignal<string>();
   const [confirmDelete, setConfirmDelete] = createSignal<string>();
+  const [savedNote, setSavedNote] = createSignal("");
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -29,6 +30,7 @@ export default function InhouseLogPage() {
       return setProblem("Please give the number of colleagues who attended (1 or more).");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date())) return setProblem("Please give the date of the session.");
     setProblem(undefined);
+    setSavedNote("");
     const workshopId = (materials() ?? []).find((m) => used().includes(m.id))?.workshopId;
     await addInhouseSession({
       date: date(),
@@ -38,6 +40,9 @@ export default function InhouseLogPage() {
       ...(workshopId ? { workshopId } : {}),
       ...(notes().trim() ? { notes: notes().trim() } : {}),
     });
+    setSavedNote(
+      `Saved: ${topic().trim()}, ${formatCalendarDate(date())}. The follow-up questionnaire will offer it as an answer.`,
+    );
     setTopic("");
     setAttendees("");
     setUsed([]);
@@ -122,6 +127,10 @@ export default function InhouseLogPage() {
         <button type="submit" class="button primary">
           Save session
         </button>
+        {/* Always in the page, so a screen reader announces the sentence when it appears. */}
+        <p role="status" data-testid="inhouse-saved">
+          {savedNote()}
+        </p>
       </form>
       <h2>Sessions on this phone</h2>
       <Show when={(sessions() ?? []).length > 0} fallback={<p class="muted">None yet.</p>}>

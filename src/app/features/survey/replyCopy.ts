@@ -1,0 +1,43 @@
+// The participant's own copy of a reply as a plain text file: what they answered, for whom, and whether it arrived.
+import { localCalendarDate } from "../../../shared/calendarDate";
+import type { Administration } from "../../../shared/directory";
+import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { isQuestionVisible } from "../../../shared/visibility";
+import { OUTBOX_STATE_LABELS } from "../../store/outbox";
+import type { OutboxEntry } from "../../store/db";
+import { formatDateTime } from "../../ui/formatTime";
+import { openInAnotherApp } from "../library/openInAnotherApp";
+import { answerText } from "./answerText";
+
+export interface ReplyCopySource {
+  entry: OutboxEntry;
+  definition: QuestionnaireDefinition;
+  workshopTitle?: string;
+  administrations: Administration[];
+}
+
+/** Readable anywhere (a mail, a notes app, a printer): headings, then each answered question and its answer. */
+export function replyCopyText({ entry, definition, workshopTitle, administrations }: ReplyCopySource): string {
+  const { reply, receipt } = entry;
+  const lines = [definition.title, ...(workshopTitle ? [workshopTitle] : []), ""];
+  lines.push(`Invitation: ${reply.invitationCode}`);
+  lines.push(`Submitted: ${formatDateTime(reply.submittedAt)}`);
+  lines.push(`State: ${OUTBOX_STATE_LABELS[entry.state]}`);
+  if (entry.state === "sent" && receipt)
+    lines.push(`Receipt: ${receipt.receiptId}, received ${formatDateTime(receipt.receivedAt)}`);
+  for (const section of definition.sections) {
+    const questions = section.questions.filter((q) => isQuestionVisible(q, reply.answers, definition));
+    if (questions.length === 0) continue;
+    lines.push("", section.title.toUpperCase());
+    for (const q of questions) lines.push("", q.label, answerText(q, reply.answers[q.id], administrations));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The phone's share sheet where it takes files (mail it to oneself, keep it in Drive), otherwise a download. */
+export function keepReplyCopy(source: ReplyCopySource): Promise<"shared" | "downloaded" | "cancelled"> {
+  const day = localCalendarDate(new Date(source.entry.reply.submittedAt));
+  const fileName = `my-reply-${source.entry.reply.invitationCode}-${day}.txt`;
+  const blob = new Blob([replyCopyText(source)], { type: "text/plain" });
+  return openInAnotherApp(blob, fileName, "My follow-up reply");
+}
