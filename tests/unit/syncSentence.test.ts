@@ -35,6 +35,17 @@ describe("the status sentence", () => {
   it("says everything is sent only when replies were sent and none waits, uploads or was refused", () => {
     expect(say({ sent: 1 }).text).toBe("Connected — your reply is sent.");
     expect(say({ sent: 3 }).text).toBe("Connected — all 3 replies are sent.");
+    // With the time the last one arrived, in the phone's own zone.
+    const previousZone = process.env.TZ;
+    process.env.TZ = "Pacific/Tongatapu";
+    try {
+      expect(describeSync({ ...overview({ sent: 2 }), lastSentAt: "2026-11-19T20:30:00Z" }, now, "en-GB").text).toBe(
+        "Connected — all 2 replies are sent (20 Nov, 09:30).",
+      );
+    } finally {
+      if (previousZone === undefined) delete process.env.TZ;
+      else process.env.TZ = previousZone;
+    }
     expect(say({ sent: 1, needsAttention: 1 })).toEqual({
       text: "Connected.",
       attention: "1 reply needs your attention.",

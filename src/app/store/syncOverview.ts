@@ -8,6 +8,8 @@ export interface SyncOverview {
   unsent: number;
   needsAttention: number;
   sent: number;
+  /** When the server received the latest of the sent replies (its receipt), for "sent (when)". */
+  lastSentAt?: string;
   /** Attachments of submitted replies whose bytes the server does not have in full yet. */
   attachments: { pending: number; bytesUploaded: number; bytesTotal: number };
 }
@@ -24,6 +26,11 @@ export async function loadSyncOverview(database: OutriggerDb = db): Promise<Sync
       unsent: entries.filter((e) => e.state === "waiting" || e.state === "sending").length,
       needsAttention: entries.filter((e) => e.state === "needs_attention").length,
       sent: entries.filter((e) => e.state === "sent").length,
+      lastSentAt: entries
+        .map((e) => (e.state === "sent" ? e.receipt?.receivedAt : undefined))
+        .filter((at): at is string => at !== undefined)
+        .sort()
+        .at(-1),
       attachments: {
         pending: pending.length,
         bytesUploaded: pending.reduce((sum, a) => sum + Math.min(a.bytesUploaded, a.size), 0),

@@ -22,6 +22,13 @@ export function retryIn(nextAttemptAt: string | undefined, now: Date, locale?: s
   return format.format(Math.ceil(seconds / 3600), "hour");
 }
 
+/** " (20 Nov, 09:00)": when the last reply arrived, in the phone's zone and language; empty when unknown. */
+function sentWhen(lastSentAt: string | undefined, locale?: string): string {
+  if (!lastSentAt) return "";
+  const at = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return ` (${at.format(new Date(lastSentAt))})`;
+}
+
 export function describeSync(o: SyncOverview, now: Date, locale?: string): SyncSentence {
   const { status, unsent, sent, attachments } = o;
   const replies = plural(unsent, "reply", "replies");
@@ -44,7 +51,10 @@ export function describeSync(o: SyncOverview, now: Date, locale?: string): SyncS
       return { text: `Connected — sending ${files}:${uploadShare}.`, attention, tone: "busy" };
     // "Everything is sent" only when something was sent and nothing is held back or refused.
     if (sent > 0 && !attention)
-      return { text: `Connected — ${sent === 1 ? "your reply is" : `all ${sent} replies are`} sent.`, tone: "ok" };
+      return {
+        text: `Connected — ${sent === 1 ? "your reply is" : `all ${sent} replies are`} sent${sentWhen(o.lastSentAt, locale)}.`,
+        tone: "ok",
+      };
     return { text: "Connected.", attention, tone: "ok" };
   }
   if (status.connection === "offline") {
