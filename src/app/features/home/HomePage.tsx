@@ -7,6 +7,7 @@ import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { OfflineReadiness } from "./OfflineReadiness";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -15,6 +16,7 @@ export function HomePage() {
   return (
     <main class="page">
       <h1>Your questionnaires</h1>
+      <OfflineReadiness />
       <Show when={joined() !== undefined}>
         <Show
           when={(joined() ?? []).length > 0}
