@@ -10,7 +10,7 @@ const appVersion = (JSON.parse(readFileSync(new URL("./package.json", import.met
 const isTest = process.env.VITEST !== undefined;
 
 interface ModuleGraph {
-  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+  getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
 }
 
 /**
@@ -35,6 +35,48 @@ function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
   };
 }
 
+const isConsoleModule = (id: string) => /\/src\/app\/(features\/console\/|sync\/consoleClient\.)/.test(id);
+const isPdfJsModule = (id: string) => /pdfjs-dist|\/pdfjsLoader\./.test(id);
+/** The PDF screens import pdf.js statically: they stay apart from "later" (else it would pull pdf.js in). */
+const isPdfScreenModule = (id: string) => /\/features\/library\/viewers\/Pdf(Viewer|Presenter)\./.test(id);
+
+/** Every module a participant's screens can reach, bar the console and the PDF viewer; computed once per build. */
+function participantModules(graph: ModuleGraph): Set<string> {
+  const reach = new Set<string>();
+  const queue = [`${rootDir}src/app/main.tsx`];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (reach.has(next) || isConsoleModule(next) || isPdfJsModule(next) || isPdfScreenModule(next)) continue;
+    reach.add(next);
+    const info = graph.getModuleInfo(next);
+    queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+  }
+  return reach;
+}
+
+/**
+ * A handful of chunks instead of sixty: the first screen ("index"); everything else a participant may open
+ * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); the PDF screens
+ * ("pdfScreens", precached, small); pdf.js ("pdfjsLoader", kept on request, sw.ts); the organiser console
+ * ("console", never precached). On a satellite link each file costs a round trip of ~300 ms, and the service
+ * worker's precache fetches one file after another. Higher priorities capture first, so a module shared with
+ * the participant's screens stays in "index" or "later", and loading "later" never pulls in pdf.js or the console.
+ */
+function appChunkGroups() {
+  let participant: Set<string> | undefined;
+  return [
+    { name: firstLoadChunk(), debugName: "first-load", priority: 30 },
+    {
+      name: (id: string, graph: ModuleGraph) => ((participant ??= participantModules(graph)).has(id) ? "later" : null),
+      debugName: "later",
+      priority: 20,
+    },
+    { name: "pdfjsLoader", test: (id: string) => isPdfJsModule(id), priority: 15 },
+    { name: "pdfScreens", test: (id: string) => isPdfScreenModule(id), priority: 10 },
+    { name: "console", test: (id: string) => isConsoleModule(id), priority: 0 },
+  ];
+}
+
 export default defineConfig({
   root: `${rootDir}src/app`,
   publicDir: `${rootDir}public`,
@@ -44,7 +86,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2020",
     reportCompressedSize: false,
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk(), debugName: "first-load" }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: appChunkGroups() } } },
   },
   plugins: [
     solid(),
@@ -55,6 +97,7 @@ export default defineConfig({
         filename: "sw.ts",
         registerType: "prompt",
         injectRegister: false,
+        includeManifestIcons: false,
         manifest: {
           name: "Outrigger — workshop follow-up",
           short_name: "Outrigger",
@@ -82,6 +125,10 @@ export default defineConfig({
         injectManifest: {
           // pdf.js (viewer chunk and worker) is listed but kept at runtime, on the app's request; see sw.ts.
           globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico,webmanifest}"],
+          // The organiser console is for the office's staff, online: a participant's phone never stores it.
+          // The large icons are for the browser's install prompt, which fetches them itself; each precached file
+          // is one more round trip before the phone is ready to go offline.
+          globIgnores: ["**/assets/console-*.js", "**/icons/icon-512.png", "**/icons/icon-maskable-512.png"],
         },
       }),
   ],

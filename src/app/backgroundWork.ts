@@ -9,10 +9,9 @@ import { whenIdleAfterFirstScreen } from "./ui/firstScreen";
 export function startBackgroundWork(): void {
   syncEngine.start();
   resumeMaterialDownloads();
-  void whenIdleAfterFirstScreen().then(() => {
-    void registerServiceWorker();
-    keepPdfViewerForOffline();
-  });
+  // At once, not when idle: until the service worker has stored the app, the phone is not ready to go offline.
+  void registerServiceWorker();
+  void whenIdleAfterFirstScreen().then(() => keepPdfViewerForOffline());
 }
 
 /** Downloads cut off by closing the app carry on at the next start; the downloader loads only if needed. */

@@ -2,9 +2,11 @@
 // the app does, because WebKit has been seen replaying service-worker POSTs with empty bodies.
 /// <reference lib="webworker" />
 import { clientsClaim } from "workbox-core";
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
+import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
+import { PRECACHE_PROGRESS_TYPE } from "../shared/offlineReadiness";
+import type { PrecacheProgressMessage } from "../shared/precacheProgress";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -13,7 +15,9 @@ declare const self: ServiceWorkerGlobalScope;
 const isPdfViewerFile = (url: string) => /pdfjsLoader-|pdf\.worker/.test(url);
 const buildManifest = self.__WB_MANIFEST;
 const pdfViewerFiles = buildManifest.filter((entry) => isPdfViewerFile(typeof entry === "string" ? entry : entry.url));
-precacheAndRoute(buildManifest.filter((entry) => !pdfViewerFiles.includes(entry)));
+const precachedEntries = buildManifest.filter((entry) => !pdfViewerFiles.includes(entry));
+precacheAndRoute(precachedEntries);
+reportPrecacheProgress(precachedEntries);
 cleanupOutdatedCaches();
 // Any in-app address opens the cached shell when offline; the API is never answered from cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
@@ -26,6 +30,37 @@ registerRoute(
     url.origin === self.location.origin && url.pathname.startsWith("/assets/") && request.method === "GET",
   new CacheFirst({ cacheName: LAZY_ASSETS_CACHE }),
 );
+
+/**
+ * Offline readiness: while installing, every stored precache entry is announced to the open pages (joined or
+ * not yet controlled), so they can say "getting ready for offline use, 60%" and, once this worker is active,
+ * "Ready to use offline". Workbox stores the entries one after another; each store is one step.
+ */
+function reportPrecacheProgress(entries: typeof buildManifest): void {
+  const total = new Set(entries.map((entry) => (typeof entry === "string" ? entry : entry.url))).size;
+  let done = 0;
+  let installing = false;
+  const announce = async () => {
+    const message: PrecacheProgressMessage = { type: PRECACHE_PROGRESS_TYPE, done: Math.min(done, total), total };
+    for (const page of await self.clients.matchAll({ type: "window", includeUncontrolled: true }))
+      page.postMessage(message);
+  };
+  self.addEventListener("install", () => {
+    installing = true;
+    done = 0;
+    void announce();
+  });
+  self.addEventListener("activate", () => (installing = false));
+  addPlugins([
+    {
+      cacheDidUpdate: async () => {
+        if (!installing) return;
+        done += 1;
+        await announce();
+      },
+    },
+  ]);
+}
 
 /** Fetches whichever pdf.js files this build's cache lacks; true when all are kept. */
 async function keepPdfViewer(): Promise<boolean> {

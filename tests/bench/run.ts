@@ -1,7 +1,8 @@
 // `npm run bench`: figures from a real build and a real server, printed for the README. Never pass/fail.
 //   1. participant first-load bytes (JS + CSS, gzip) against the 75 KB budget;
 //   2. POST /api/replies throughput and latency (tests/bench/replyBench.ts);
-//   3. materials transfer and blob throughput; 4. packs; 5. offline cold start against a bare yardstick.
+//   3. materials transfer and blob throughput; 4. packs; 5. offline cold start against a bare yardstick;
+//   6. first contact on a satellite link (tests/bench/firstContactBench.ts).
 // Each run starts with the commit, date and machine.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,12 +11,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "./firstLoadBytes";
 import { benchColdStart } from "./coldStartBench";
+import { benchFirstContact } from "./firstContactBench";
 import { benchBlobThroughput, benchMaterialTransfer } from "./materialsBench";
 import { benchPacks } from "./packBench";
 import { benchReplies } from "./replyBench";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-/** `npm run bench -- replies` runs only the named parts (first-load, replies, materials, packs, cold-start); none named: all. */
+/** `npm run bench -- replies` runs only the named parts (first-load, replies, materials, packs, cold-start, first-contact); none named: all. */
 const PARTS = new Set(process.argv.slice(2));
 const wanted = (part: string) => PARTS.size === 0 || PARTS.has(part);
 
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     ["materials", benchBlobThroughput],
     ["packs", benchPacks],
     ["cold-start", benchColdStart],
+    ["first-contact", benchFirstContact],
   ] as const;
   for (const [part, bench] of others) {
     if (!wanted(part)) continue;

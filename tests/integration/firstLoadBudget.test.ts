@@ -17,3 +17,15 @@ it("ships a service worker that precaches the app shell", async () => {
   expect(sw).toContain("index.html");
   for (const f of measureFirstLoad(distDir).files) expect(sw).toContain(f.file.replace(/^\//, ""));
 });
+
+it("keeps the organiser console out of the participant's precache, in a chunk of its own", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const consoleChunks = readdirSync(`${distDir}/assets`).filter((f) => /^console-.*\.js$/.test(f));
+  expect(consoleChunks).toHaveLength(1);
+  expect(readFileSync(`${distDir}/assets/${consoleChunks[0]}`, "utf8")).toContain("Add a workshop");
+  const sw = readFileSync(`${distDir}/sw.js`, "utf8");
+  expect(sw).not.toContain(consoleChunks[0]);
+  // No other precached script carries console screens.
+  const precached = [...sw.matchAll(/"url":"(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  for (const file of precached) expect(readFileSync(`${distDir}/${file}`, "utf8")).not.toContain("Add a workshop");
+});

@@ -3,6 +3,12 @@
 
 /** A screen that never says it is up (library, trainer tools) lets background work start after this long. */
 const FALLBACK_AFTER_START_MS = 3_000;
+/**
+ * The screens that do say so (home, join, questionnaire) get longer on a slow phone: background work starts with
+ * the "later" chunk (~60 KB), which must not compete with the first question for the link.
+ */
+const FALLBACK_ON_FIRST_SCREENS_MS = 10_000;
+const isFirstScreenPath = (path: string) => path === "/" || /^\/(join|survey)(\/|$)/.test(path);
 
 let markShown: () => void = () => undefined;
 const shown = new Promise<void>((resolve) => (markShown = resolve));
@@ -13,7 +19,8 @@ export function markFirstScreenShown(): void {
 }
 
 export function whenFirstScreenShown(): Promise<void> {
-  return Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, FALLBACK_AFTER_START_MS))]);
+  const fallbackMs = isFirstScreenPath(location.pathname) ? FALLBACK_ON_FIRST_SCREENS_MS : FALLBACK_AFTER_START_MS;
+  return Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, fallbackMs))]);
 }
 
 /** After the first screen, once the browser is idle: for what no one waits on (service worker, PDF viewer). */

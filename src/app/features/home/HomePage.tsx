@@ -8,6 +8,7 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
+import { OfflineReadiness } from "./OfflineReadiness";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -16,6 +17,7 @@ export function HomePage() {
   return (
     <main class="page">
       <h1>Your questionnaires</h1>
+      <OfflineReadiness />
       <Show when={joined() !== undefined}>
         <Show
           when={(joined() ?? []).length > 0}

@@ -3,7 +3,8 @@ import { useNavigate, useParams } from "../../ui/router";
 import { Show, createSignal, onMount } from "solid-js";
 import { getJoined } from "../../store/campaigns";
 import { joinByCode, normaliseInvitationCode } from "../../sync/invitations";
-import { whenIdleAfterFirstScreen } from "../../ui/firstScreen";
+import { whenFirstScreenShown } from "../../ui/firstScreen";
+import { OfflineReadiness } from "../home/OfflineReadiness";
 
 export function JoinPage() {
   const params = useParams<{ code?: string }>();
@@ -21,9 +22,10 @@ export function JoinPage() {
     const result = await joinByCode(raw);
     setBusy(false);
     if (result.ok) {
-      // The materials list is for later screens: fetched once the questionnaire is up.
+      // The materials list is part of being ready offline: fetched as soon as the questionnaire is up, beside the
+      // service worker's precache, so the library opens offline even if it was never visited.
       const joinedCode = result.invitationCode;
-      void whenIdleAfterFirstScreen().then(() =>
+      void whenFirstScreenShown().then(() =>
         import("../../sync/afterJoin").then(({ storeMaterialsListAfterJoin }) =>
           storeMaterialsListAfterJoin(joinedCode),
         ),
@@ -39,6 +41,7 @@ export function JoinPage() {
   return (
     <main class="page">
       <h1>Open your invitation</h1>
+      <OfflineReadiness />
       <p>
         Type the code from your invitation e-mail. This needs a connection once; after that the questionnaire works
         offline.

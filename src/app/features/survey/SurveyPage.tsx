@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "../../ui/router";
 import { Show, createResource } from "solid-js";
 import { ensurePersistentStorage } from "../../store/persistentStorage";
 import { loadSurveyContext, type SurveyContextResult } from "../../store/surveyContext";
+import { OfflineReadiness } from "../home/OfflineReadiness";
 import { SurveyForm, type SurveyScreenContext } from "./SurveyForm";
 
 type LoadResult = Exclude<SurveyContextResult, { kind: "ready" }> | { kind: "ready"; context: SurveyScreenContext };
@@ -20,6 +21,7 @@ export function SurveyPage() {
 
   return (
     <main class="page">
+      <OfflineReadiness />
       <Show when={loaded.error}>
         <p class="banner banner-error" role="alert">
           {String((loaded.error as Error)?.message ?? loaded.error)}

@@ -1,0 +1,29 @@
+// One line saying whether this phone can now go offline: on joining, on the questionnaire and on home.
+import { Show } from "solid-js";
+import { deriveOfflineReadiness } from "../../../shared/offlineReadiness";
+import { loadStoredForOffline } from "../../store/offlineReadiness";
+import { createLiveQuery } from "../../ui/createLiveQuery";
+import { offlineShell, watchOfflineShell } from "../update/offlineShell";
+
+export function OfflineReadiness() {
+  watchOfflineShell();
+  const stored = createLiveQuery(() => loadStoredForOffline());
+  const readiness = () => deriveOfflineReadiness(offlineShell(), stored());
+
+  const percent = () => {
+    const current = readiness();
+    return current.kind === "getting-ready" ? current.percent : undefined;
+  };
+
+  // The live region stays in the page, so a change of its words is announced.
+  return (
+    <p class="offline-readiness" role="status" aria-live="polite" data-testid="offline-readiness">
+      <Show when={readiness().kind === "ready"}>
+        Ready to use offline <span aria-hidden="true">✓</span>
+      </Show>
+      <Show when={percent() !== undefined}>
+        <span class="notice">Keep this page open — getting ready for offline use, {percent()}%</span>
+      </Show>
+    </p>
+  );
+}

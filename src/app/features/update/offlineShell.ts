@@ -1,0 +1,28 @@
+// The app shell's offline copy as the page sees it: the service worker's precache progress while it installs,
+// then "ready" once a worker is active (its precache complete). Small, in the first load, started once.
+import { createSignal } from "solid-js";
+import { PRECACHE_PROGRESS_TYPE, type ShellProgress } from "../../../shared/offlineReadiness";
+import { precacheProgressMessage } from "../../../shared/precacheProgress";
+
+const [offlineShell, setOfflineShell] = createSignal<ShellProgress>({ state: "starting" });
+let watching = false;
+
+export { offlineShell };
+
+/** Idempotent: the first screen that shows readiness starts listening. Without a service worker: "unavailable". */
+export function watchOfflineShell(): void {
+  if (watching) return;
+  watching = true;
+  // The development server registers no service worker: nothing could ever say ready.
+  if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return void setOfflineShell({ state: "unavailable" });
+  const container = navigator.serviceWorker;
+  container.addEventListener("message", (event: MessageEvent) => {
+    if ((event.data as { type?: unknown } | null)?.type !== PRECACHE_PROGRESS_TYPE) return;
+    const progress = precacheProgressMessage.safeParse(event.data);
+    if (progress.success && offlineShell().state !== "ready")
+      setOfflineShell({ state: "installing", done: progress.data.done, total: progress.data.total });
+  });
+  container.startMessages();
+  // Resolves once a worker is active for this page, which happens only after its precache was stored whole.
+  void container.ready.then(() => setOfflineShell({ state: "ready" }));
+}
