@@ -1,5 +1,6 @@
-// The service worker: keeps the app shell for offline starts. It never sends replies itself:
-// the app does, because WebKit has been seen replaying service-worker POSTs with empty bodies.
+// The service worker: keeps the app shell for offline starts. Replies leave from here only on Background Sync
+// (Chrome, with Web Locks; sw/backgroundEvents.ts), never by replaying a page's requests: WebKit, which has no
+// Background Sync, has been seen replaying service-worker POSTs with empty bodies.
 /// <reference lib="webworker" />
 import { clientsClaim } from "workbox-core";
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
@@ -7,6 +8,7 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { PRECACHE_PROGRESS_TYPE } from "../shared/offlineReadiness";
 import type { PrecacheProgressMessage } from "../shared/precacheProgress";
+import { listenForBackgroundEvents } from "./sw/backgroundEvents";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -106,17 +108,4 @@ self.addEventListener("message", (event) => {
 });
 clientsClaim();
 
-interface SyncEvent extends ExtendableEvent {
-  readonly tag: string;
-}
-
-// Background Sync is an extra wake-up: it asks open app windows to run their own sync.
-self.addEventListener("sync" as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
-  const syncEvent = event as unknown as SyncEvent;
-  if (syncEvent.tag !== "outbox") return;
-  syncEvent.waitUntil(
-    self.clients.matchAll({ type: "window" }).then((windows) => {
-      for (const client of windows) client.postMessage({ type: "sync-requested" });
-    }),
-  );
-});
+listenForBackgroundEvents(self);

@@ -8,6 +8,11 @@ export interface Clock {
   clearTimer(handle: unknown): void;
 }
 
+/** The part of the Web Locks API the senders use (`navigator.locks`, in windows and in workers alike). */
+export interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
 export interface Platform {
   db: OutriggerDb;
   fetch: typeof fetch;
@@ -16,6 +21,8 @@ export interface Platform {
   clock: Clock;
   /** In [0, 1); jitter for retries. */
   random: () => number;
+  /** Web Locks, or undefined where the browser has none (then only the page sends, as before). */
+  locks: LockManagerLike | undefined;
 }
 
 export const systemClock: Clock = {
@@ -33,5 +40,12 @@ export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
     baseUrl: overrides.baseUrl ?? "",
     clock: overrides.clock ?? systemClock,
     random: overrides.random ?? Math.random,
+    locks: "locks" in overrides ? overrides.locks : browserLocks(),
   };
+}
+
+function browserLocks(): LockManagerLike | undefined {
+  const locks = typeof navigator === "undefined" ? undefined : (navigator as { locks?: LockManagerLike }).locks;
+  // Bound: the browser's request() must be called on its own LockManager.
+  return locks ? { request: (name, callback) => locks.request(name, callback) } : undefined;
 }

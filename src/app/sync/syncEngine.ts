@@ -1,21 +1,26 @@
 // Sends the outbox whenever our server can be reached, and keeps a status record for the UI.
-// Put together from: syncLoop (when to run), syncRun (what a run does), syncTriggers (what asks for a run)
-// and nextSyncStatus (the record a run leaves).
-import { readSyncStatus, writeSyncStatus } from "../store/syncStatus";
+// Put together from: syncLoop (when to run), syncPass (one locked pass, shared with the service worker), syncRun
+// (what a run does), syncTriggers (what asks for a run) and nextSyncStatus (the record a run leaves).
 import { createApiClient } from "./apiClient";
-import { registerBackgroundSync } from "./backgroundSync";
-import { nextSyncStatus } from "./nextSyncStatus";
+import { registerBackgroundSync, registerPeriodicRefresh } from "./backgroundSync";
 import { resolvePlatform, type Platform } from "./platform";
+import { refreshStoredCopies } from "./storedCopiesRefresh";
 import { createSyncLoop } from "./syncLoop";
+import { createSyncPass } from "./syncPass";
 import { countWaiting, createSyncRun } from "./syncRun";
 import { startSyncTriggers } from "./syncTriggers";
+
+/** How often joined invitations are re-read, so a withdrawn or closed campaign shows on the phone. */
+const CAMPAIGN_REFRESH_MS = 60 * 60 * 1000;
 
 export type SyncEngineDeps = Partial<Platform> & {
   requestTimeoutMs?: number;
   /** Send as soon as a reply is submitted, by watching the outbox in Dexie (default true). */
   watchOutbox?: boolean;
-  /** Asks the browser to wake us when a connection returns; defaults to Background Sync where available. */
+  /** Asks the browser to wake the service worker when a connection returns; defaults to Background Sync where available. */
   requestBackgroundSync?: () => Promise<unknown>;
+  /** Asks for the service worker's periodic refresh at start; defaults to Periodic Background Sync where granted. */
+  requestPeriodicRefresh?: () => Promise<unknown>;
 };
 
 export interface SyncEngine {
@@ -28,25 +33,30 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
   const platform = resolvePlatform(deps);
   const database = platform.db;
   const requestBackgroundSync = deps.requestBackgroundSync ?? registerBackgroundSync;
-  const work = createSyncRun(
+  const requestPeriodicRefresh = deps.requestPeriodicRefresh ?? registerPeriodicRefresh;
+  let storedCopiesRefreshedAt = Number.NEGATIVE_INFINITY;
+  const pass = createSyncPass(
     platform,
-    createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }),
-    deps.requestTimeoutMs,
+    createSyncRun(platform, createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs }), {
+      onAttachmentsWaiting() {
+        // Loaded only when there is something to upload: tus-js-client stays out of the first load.
+        // Not awaited: a large file on a slow link must not hold up replies and the status line.
+        void import("./attachmentUploader").then(({ uploadAttachments }) => uploadAttachments(platform));
+      },
+      onContact(at) {
+        // Best effort and in the background: a failed refresh changes nothing on the phone.
+        if (at.getTime() - storedCopiesRefreshedAt <= CAMPAIGN_REFRESH_MS) return;
+        storedCopiesRefreshedAt = at.getTime();
+        void refreshStoredCopies(platform, { requestTimeoutMs: deps.requestTimeoutMs, materialsLists: false });
+      },
+    }),
   );
   const loop = createSyncLoop({
     clock: platform.clock,
     random: platform.random,
     countWaiting: () => countWaiting(database),
     onRetryScheduled: () => void requestBackgroundSync().catch(() => undefined),
-    run: async (scheduleRetry) => {
-      await work.recoverInterruptedOnce();
-      const before = await readSyncStatus(database);
-      await writeSyncStatus({ ...before, syncing: true }, database);
-      const outcome = await work.run();
-      const retryInMs = scheduleRetry(outcome);
-      await writeSyncStatus(nextSyncStatus(before, outcome, outcome.at, retryInMs), database);
-      return outcome;
-    },
+    run: (scheduleRetry) => pass.run(scheduleRetry),
   });
   const stopTriggers: Array<() => void> = [];
 
@@ -54,6 +64,7 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
     start() {
       loop.resume();
       stopTriggers.push(startSyncTriggers(loop.syncNow, { db: database, watchOutbox: deps.watchOutbox ?? true }));
+      void requestPeriodicRefresh().catch(() => undefined);
     },
     stop() {
       loop.halt();

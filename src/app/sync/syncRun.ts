@@ -1,20 +1,14 @@
-// What one sync run does: send the outbox (or check the server is there), start attachment uploads, deliver
-// replies relayed through this phone, and now and then refresh campaigns, feedback and the signing key.
+// What one sync run does: send the outbox (or check the server is there) and deliver replies relayed through this
+// phone; the page adds its own extras (attachment uploads, refreshes now and then) through hooks. The service worker
+// runs the same code, so nothing here may import UI code or load a chunk.
 // When to run, and when to run again, is syncLoop's business; this file only says what a run achieved.
 import { healthPayload } from "../../shared/api";
 import type { OutriggerDb } from "../store/db";
-import { recoverInterruptedSends } from "../store/outbox";
 import { parseWith, type ApiClient } from "./apiClient";
-import { refreshFeedback } from "./feedbackSync";
-import { refreshJoinedCampaigns } from "./invitations";
 import type { StatusInputs } from "./nextSyncStatus";
 import { sendOutbox, type ExchangeOutcome } from "./outboxSender";
 import type { Platform } from "./platform";
 import { deliverRelayedReplies } from "./relayDelivery";
-import { refreshSigningKey } from "./signingKeyCache";
-
-/** How often joined invitations are re-read, so a withdrawn or closed campaign shows on the phone. */
-const CAMPAIGN_REFRESH_MS = 60 * 60 * 1000;
 
 export interface RunOutcome extends StatusInputs {
   /** When the run's exchanges ended: the status record is stamped with it, and a retry counted from it. */
@@ -22,9 +16,15 @@ export interface RunOutcome extends StatusInputs {
 }
 
 export interface SyncRun {
-  /** Sends cut off by a closed app come back, once per engine; the server's idempotency makes the resend safe. */
-  recoverInterruptedOnce(): Promise<void>;
   run(): Promise<RunOutcome>;
+}
+
+/** What only the open app does around a run; the service worker passes none. */
+export interface SyncRunExtras {
+  /** Our server can be reached and attachments wait to be uploaded (the page loads its uploader then). */
+  onAttachmentsWaiting?(): void;
+  /** The run reached our server, at `at`. */
+  onContact?(at: Date): void;
 }
 
 /** Replies of others handed to this phone count too: they wait in the same sense as our own. */
@@ -35,10 +35,8 @@ export async function countWaiting(database: OutriggerDb): Promise<number> {
   );
 }
 
-export function createSyncRun(platform: Platform, client: ApiClient, requestTimeoutMs?: number): SyncRun {
+export function createSyncRun(platform: Platform, client: ApiClient, extras: SyncRunExtras = {}): SyncRun {
   const database = platform.db;
-  let recovered = false;
-  let campaignsRefreshedAt = Number.NEGATIVE_INFINITY;
 
   async function checkHealth(): Promise<ExchangeOutcome> {
     const result = await client.get("/api/health", parseWith(healthPayload));
@@ -50,13 +48,11 @@ export function createSyncRun(platform: Platform, client: ApiClient, requestTime
     const sent = await sendOutbox(platform, client);
     let outcome: ExchangeOutcome = sent.sentAny || sent.retry ? sent : await checkHealth();
     if (
+      extras.onAttachmentsWaiting &&
       !outcome.unreachable &&
       (await database.attachments.where("state").anyOf("on_phone", "uploading").count()) > 0
-    ) {
-      // Loaded only when there is something to upload: tus-js-client stays out of the first load.
-      // Not awaited: a large file on a slow link must not hold up replies and the status line.
-      void import("./attachmentUploader").then(({ uploadAttachments }) => uploadAttachments(platform));
-    }
+    )
+      extras.onAttachmentsWaiting();
     if (!outcome.unreachable) {
       const relayed = await deliverRelayedReplies({ ...platform, client });
       if (relayed.unreachable) outcome = { ...outcome, unreachable: true, retry: true };
@@ -65,21 +61,7 @@ export function createSyncRun(platform: Platform, client: ApiClient, requestTime
     return outcome;
   }
 
-  /** Best effort and in the background: a failed refresh changes nothing on the phone. */
-  function refreshNowAndThen(at: Date): void {
-    if (at.getTime() - campaignsRefreshedAt <= CAMPAIGN_REFRESH_MS) return;
-    campaignsRefreshedAt = at.getTime();
-    void refreshJoinedCampaigns({ ...platform, requestTimeoutMs }).catch(() => undefined);
-    void refreshSigningKey({ ...platform, requestTimeoutMs }).catch(() => undefined);
-    void refreshFeedback(platform).catch(() => undefined);
-  }
-
   return {
-    async recoverInterruptedOnce() {
-      if (recovered) return;
-      await recoverInterruptedSends(database);
-      recovered = true;
-    },
     async run() {
       let outcome: ExchangeOutcome;
       try {
@@ -93,7 +75,7 @@ export function createSyncRun(platform: Platform, client: ApiClient, requestTime
         };
       }
       const at = platform.clock.now();
-      if (outcome.contact) refreshNowAndThen(at);
+      if (outcome.contact) extras.onContact?.(at);
       return { ...outcome, at, waiting: await countWaiting(database) };
     },
   };

@@ -1,5 +1,5 @@
 // One fake of the Platform seam for unit tests: a clock that moves only when told, timers recorded and fired by the test, fixed chance.
-import type { Clock, Platform } from "../../../src/app/sync/platform";
+import type { Clock, LockManagerLike, Platform } from "../../../src/app/sync/platform";
 
 /** A timer the code under test set: never fired by itself, so a test fires it (or moves the fake clock) when it chooses. */
 export interface RecordedTimer {
@@ -63,6 +63,57 @@ export function fakePlatform(parts: Partial<Platform> & Pick<Platform, "db">): P
     baseUrl: "https://outrigger.test",
     clock: fakeClock(),
     random: () => 0.5,
+    locks: undefined,
     ...parts,
+  };
+}
+
+/** Web Locks as the browser grants them (exclusive, first come first served), with what happened kept for assertions. */
+export interface FakeLocks extends LockManagerLike {
+  /** "granted NAME", "released NAME" in order: two grants in a row without a release would be two senders at once. */
+  readonly timeline: string[];
+  /** Takes a lock as another sender would (an open page mid-send); the returned function lets it go. */
+  hold(name: string): Promise<() => void>;
+  /** Requests queued behind the holder. */
+  queued(name: string): number;
+}
+
+export function fakeLocks(): FakeLocks {
+  const timeline: string[] = [];
+  const held = new Set<string>();
+  const queues = new Map<string, Array<() => void>>();
+  const acquire = (name: string): Promise<void> => {
+    if (!held.has(name)) {
+      held.add(name);
+      timeline.push(`granted ${name}`);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      queues.set(name, [...(queues.get(name) ?? []), resolve]);
+    });
+  };
+  const release = (name: string) => {
+    timeline.push(`released ${name}`);
+    const next = queues.get(name)?.shift();
+    if (next) {
+      timeline.push(`granted ${name}`);
+      next();
+    } else held.delete(name);
+  };
+  return {
+    timeline,
+    async request(name, callback) {
+      await acquire(name);
+      try {
+        return await callback();
+      } finally {
+        release(name);
+      }
+    },
+    async hold(name) {
+      await acquire(name);
+      return () => release(name);
+    },
+    queued: (name) => queues.get(name)?.length ?? 0,
   };
 }
