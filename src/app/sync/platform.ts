@@ -1,5 +1,6 @@
 // The outside world every sync module reaches through (database, network, clock, chance): one seam, so a test swaps it whole.
 import { db as defaultDb, type OutriggerDb } from "../store/db";
+import type { ConnectionInfo } from "./downloadPace";
 
 /** Time and timers together, so a fake clock can move both. */
 export interface Clock {
@@ -16,6 +17,8 @@ export interface Platform {
   clock: Clock;
   /** In [0, 1); jitter for retries. */
   random: () => number;
+  /** What the link is (cellular, Data Saver, slow); undefined where the browser does not say. */
+  connection: () => ConnectionInfo | undefined;
 }
 
 export const systemClock: Clock = {
@@ -23,6 +26,9 @@ export const systemClock: Clock = {
   setTimer: (callback, ms) => setTimeout(callback, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+const browserConnection = (): ConnectionInfo | undefined =>
+  typeof navigator === "undefined" ? undefined : (navigator as Navigator & { connection?: ConnectionInfo }).connection;
 
 /** The browser's own parts, with any of them replaced (tests pass fakes; the app passes nothing). */
 export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
@@ -33,5 +39,6 @@ export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
     baseUrl: overrides.baseUrl ?? "",
     clock: overrides.clock ?? systemClock,
     random: overrides.random ?? Math.random,
+    connection: overrides.connection ?? browserConnection,
   };
 }

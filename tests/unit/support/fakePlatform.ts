@@ -63,6 +63,7 @@ export function fakePlatform(parts: Partial<Platform> & Pick<Platform, "db">): P
     baseUrl: "https://outrigger.test",
     clock: fakeClock(),
     random: () => 0.5,
+    connection: () => undefined,
     ...parts,
   };
 }
