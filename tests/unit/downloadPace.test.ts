@@ -47,7 +47,8 @@ describe("metered link warning", () => {
     [{ type: "cellular" }, "cellular"],
     [{ type: "wifi", saveData: true }, "data-saver"],
     [{ type: "wifi", effectiveType: "2g" }, "slow"],
-    [{ effectiveType: "3g" }, "slow"],
+    [{ effectiveType: "slow-2g" }, "slow"],
+    [{ effectiveType: "3g" }, undefined],
     [{ type: "wifi", effectiveType: "4g" }, undefined],
     [undefined, undefined],
   ] as const)("a link described as %j counts as %s", (connection, reason) => {

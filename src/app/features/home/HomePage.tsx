@@ -7,6 +7,7 @@ import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
+import { runsInstalled } from "../../ui/installOffer";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -85,6 +86,11 @@ export function HomePage() {
             <Link href="/join">Enter another invitation code</Link>
           </p>
         </Show>
+      </Show>
+      <Show when={!runsInstalled()}>
+        <p>
+          <Link href="/install">Install this app on your phone</Link>
+        </p>
       </Show>
     </main>
   );
