@@ -98,8 +98,10 @@ export default function WorkshopLibraryPage() {
             <MeteredQuestion
               warning={question().warning}
               onYes={() => {
+                // Read before closing: the question's accessor goes stale once it is closed.
+                const materials = question().materials;
                 setAsking(undefined);
-                void download(question().materials);
+                void download(materials);
               }}
               onNo={() => setAsking(undefined)}
             />
