@@ -158,6 +158,13 @@ describe("materials on a costly link", () => {
     await page.getByTestId("overall-progress").getByRole("button", { name: "Pause all" }).click();
     await expect.poll(() => row.getAttribute("data-state"), { timeout: 30_000 }).toBe("paused");
     await context.setOffline(false);
+    // The link is good again: the rest of the file need not crawl.
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await page.goto(`${app.proxy.url}/library`);
     const everywhere = page.getByTestId("all-downloads");
     await everywhere.getByRole("button", { name: "Resume all" }).click();
