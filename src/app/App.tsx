@@ -18,6 +18,7 @@ const TrainerPage = lazy(() => import("./features/trainer/TrainerPage"));
 const SharePackPage = lazy(() => import("./features/trainer/SharePackPage"));
 const ImportPackPage = lazy(() => import("./features/trainer/ImportPackPage"));
 const InhouseLogPage = lazy(() => import("./features/trainer/InhouseLogPage"));
+const InstallGuidePage = lazy(() => import("./features/install/InstallGuidePage"));
 const DeliverRepliesPage = lazy(() => import("./features/trainer/DeliverRepliesPage"));
 // The organiser console is its own chunk: participants never download it.
 const ConsoleWorkshopsPage = lazy(() => import("./features/console/WorkshopsPage"));
@@ -82,6 +83,7 @@ export function App() {
           { path: "/import", component: ImportPackPage },
           { path: "/inhouse", component: InhouseLogPage },
           { path: "/deliver", component: DeliverRepliesPage },
+          { path: "/install", component: InstallGuidePage },
           { path: "/console", component: ConsoleWorkshopsPage },
           { path: "/console/setup", component: ConsoleSetupPage },
           { path: "/console/workshops/:id", component: ConsoleWorkshopPage },

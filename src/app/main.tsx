@@ -2,8 +2,10 @@
 import { render } from "solid-js/web";
 import { App } from "./App";
 import { whenFirstScreenShown } from "./ui/firstScreen";
+import { keepInstallOffer } from "./ui/installOffer";
 import "./ui/styles.css";
 
+keepInstallOffer();
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
 void whenFirstScreenShown().then(() =>

@@ -79,6 +79,22 @@ async function keepPdfViewer(): Promise<boolean> {
   );
 }
 
+/** Whether this build's pdf.js is kept, and the bytes getting it would cost (measured at build, see vite.config.ts). */
+async function pdfViewerStatus(): Promise<{ kept: boolean; bytes: number }> {
+  const cache = await caches.open(LAZY_ASSETS_CACHE);
+  const entries = pdfViewerFiles.map((entry) =>
+    typeof entry === "string" ? { url: entry } : (entry as { url: string; transferBytes?: number }),
+  );
+  const kept = await Promise.all(
+    entries.map(async ({ url }) => Boolean(await cache.match(new URL(url, self.location.origin).href))),
+  );
+  const missingBytes = entries.reduce(
+    (sum, entry, i) => sum + (kept[i] ? 0 : ((entry as { transferBytes?: number }).transferBytes ?? 0)),
+    0,
+  );
+  return { kept: entries.length > 0 && kept.every(Boolean), bytes: missingBytes };
+}
+
 // Web Share Target: a pack (or a reply file) shared to the installed app from the phone's share sheet
 // arrives here as a POST; it is kept in a cache for the import screen, which picks it up.
 registerRoute(
@@ -105,6 +121,8 @@ self.addEventListener("message", (event) => {
   if (type === "SKIP_WAITING") void self.skipWaiting();
   if (type === "KEEP_PDF_VIEWER")
     event.waitUntil(keepPdfViewer().then((kept) => event.ports[0]?.postMessage({ kept })));
+  if (type === "PDF_VIEWER_STATUS")
+    event.waitUntil(pdfViewerStatus().then((status) => event.ports[0]?.postMessage(status)));
 });
 clientsClaim();
 

@@ -5,6 +5,7 @@ import { saveInvitation } from "../../src/app/store/campaigns";
 import { db, type MaterialFile } from "../../src/app/store/db";
 import { readMaterialBlob, readMaterialFile, searchMaterials } from "../../src/app/store/library";
 import {
+  ARRIVAL_NOTICE_MS,
   createDownloader,
   DOWNLOAD_PROBLEMS,
   type DownloaderDeps,
@@ -364,6 +365,87 @@ describe("materials downloader", () => {
     expect(server.blobRequests.map((r) => r.range)).toEqual([undefined, `bytes=${3 * CHUNK}-`]);
     expectSameBytes(await storedBytesOf(sha), bytes);
     expect(server.bytesServed).toBe(SIZE);
+  });
+
+  it("reports bytes as they arrive, before a whole chunk is stored, at most every ARRIVAL_NOTICE_MS", async () => {
+    const { material, sha } = await oneFile();
+    server.pieceBytes = 4096;
+    server.stallAfter = CHUNK / 2;
+    const loader = downloader();
+    const heard: Array<number | undefined> = [];
+    loader.watchArrivals((arrivals) => heard.push(arrivals.get(sha)?.bytes));
+    await loader.makeAvailableOffline([material.id]);
+    const noticeTimers = () => clock.pending().filter((t) => t.ms === ARRIVAL_NOTICE_MS);
+    await vi.waitFor(() => expect(noticeTimers()).toHaveLength(1));
+    // Bytes keep arriving, yet one notice is pending: listeners hear at most four times a second.
+    await vi.waitFor(async () => {
+      clock.advance(ARRIVAL_NOTICE_MS);
+      expect(heard.at(-1)).toBe(CHUNK / 2);
+    });
+    expect(noticeTimers()).toHaveLength(0);
+    // Nothing stored yet (a chunk is CHUNK bytes), but the participant sees half of one arrived.
+    expect((await db.blobs.get(sha))?.storedBytes).toBe(0);
+    expect(heard.filter((bytes) => bytes !== undefined).length).toBeLessThan(CHUNK / 2 / 4096);
+
+    await loader.pause(sha);
+    // The request let go: the file is no longer among the running ones.
+    expect(heard.at(-1)).toBeUndefined();
+  });
+
+  it("pause all stops the running file and the waiting ones; resume all brings back only the paused", async () => {
+    const files = [1, 2, 3].map((seed) => {
+      const bytes = makeBytes(SIZE, seed);
+      return { bytes, material: materialFor(`m${seed}`, bytes) };
+    });
+    await publishAndRefresh("v1", files);
+    const [first, second, third] = files.map((f) => f.material.sha256);
+    server.stallAfter = CHUNK;
+    const loader = downloader();
+    await loader.makeAvailableOffline(files.map((f) => f.material.id));
+    await vi.waitFor(async () => expect((await db.blobs.get(first))?.storedBytes).toBe(CHUNK));
+
+    await loader.pauseAll([first, second]);
+    await loader.idle();
+    expect((await db.blobs.get(first))?.state).toBe("paused");
+    expect((await db.blobs.get(second))?.state).toBe("paused");
+    // A file not in the list goes on by itself.
+    expect((await db.blobs.get(third))?.state).toBe("complete");
+    expect(server.blobRequests.map((r) => r.sha256)).toEqual([first, third]);
+
+    await loader.resumeAll([first, second, third]);
+    await loader.idle();
+    for (const { bytes, material } of files) expectSameBytes(await storedBytesOf(material.sha256), bytes);
+    expect(server.blobRequests.map((r) => [r.sha256, r.range])).toEqual([
+      [first, undefined],
+      [third, undefined],
+      [first, `bytes=${CHUNK}-`],
+      [second, undefined],
+    ]);
+  });
+
+  it("on a cellular link, saving a whole workshop asks first with the bytes still missing; wifi never asks", async () => {
+    const { material, sha } = await oneFile();
+    const onWifi = downloader({ connection: () => ({ type: "wifi", effectiveType: "4g" }) });
+    const onCellular = downloader({ connection: () => ({ type: "cellular" }) });
+    expect(await onCellular.warningBefore([material.id], { wholeWorkshop: true })).toEqual({
+      bytes: SIZE,
+      reason: "cellular",
+    });
+    // One small file is not worth a question.
+    expect(await onCellular.warningBefore([material.id])).toBeUndefined();
+    expect(await onWifi.warningBefore([material.id], { wholeWorkshop: true })).toBeUndefined();
+
+    server.stallAfter = CHUNK;
+    await onWifi.makeAvailableOffline([material.id]);
+    await vi.waitFor(async () => expect((await db.blobs.get(sha))?.storedBytes).toBe(CHUNK));
+    await onWifi.pause(sha);
+    expect(await onCellular.warningBefore([material.id], { wholeWorkshop: true })).toEqual({
+      bytes: SIZE - CHUNK,
+      reason: "cellular",
+    });
+    await onWifi.resume(sha);
+    await onWifi.idle();
+    expect(await onCellular.warningBefore([material.id], { wholeWorkshop: true })).toBeUndefined();
   });
 
   it("a paused file stays paused after a restart", async () => {

@@ -139,3 +139,14 @@ export function watchCompletePdfs(onCount: (count: number) => void, database: Ou
   const subscription = liveQuery(() => countCompletePdfs(database)).subscribe(onCount);
   return () => subscription.unsubscribe();
 }
+
+/** Every unfinished material file across workshops: those that can be paused, and those paused. */
+export async function loadDownloadsAcrossWorkshops(
+  database: OutriggerDb = db,
+): Promise<{ pausable: string[]; paused: string[] }> {
+  const files = await database.blobs.where("state").anyOf("queued", "downloading", "paused").toArray();
+  return {
+    pausable: files.filter((f) => f.state !== "paused").map((f) => f.sha256),
+    paused: files.filter((f) => f.state === "paused").map((f) => f.sha256),
+  };
+}

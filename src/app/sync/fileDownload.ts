@@ -24,6 +24,8 @@ export interface FileDownloadSetup extends TransferSetup {
   db: OutriggerDb;
   /** Bytes were stored: the link works. */
   onProgress(): void;
+  /** Bytes of the file arrived (stored or not yet): how far it is, for a smooth progress bar. */
+  onBytes?(sha: string, bytes: number): void;
 }
 
 export interface FileDownloads {
@@ -130,6 +132,8 @@ export function createFileDownloads(setup: FileDownloadSetup): FileDownloads {
       return "failed";
     }
     await store.setState(sha, "downloading", now());
+    // The request starting counts as activity: "waiting for connection" shows only if nothing then arrives.
+    setup.onBytes?.(sha, progress.storedBytes);
 
     const result = await transferFile(setup, {
       control,
@@ -141,6 +145,7 @@ export function createFileDownloads(setup: FileDownloadSetup): FileDownloads {
         hashers.set(sha, progress);
         setup.onProgress();
       },
+      received: (bytes) => setup.onBytes?.(sha, bytes),
     });
     switch (result.outcome) {
       case "received":

@@ -39,6 +39,8 @@ export interface TransferRequest {
   startOver(): Promise<Progress>;
   /** Called after each chunk is stored. */
   stored(progress: Progress): void;
+  /** Called as bytes arrive, before they are stored: the file's bytes so far, stored and gathered. */
+  received?(bytes: number): void;
 }
 
 /**
@@ -228,6 +230,7 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
         }
         pending.push(chunk.value);
         pendingBytes += chunk.value.byteLength;
+        request.received?.(progress.storedBytes + pendingBytes);
         if (pendingBytes >= setup.chunkBytes) await flush();
       }
       if (control.stop === "cancel") return { outcome: "stopped" };

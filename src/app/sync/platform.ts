@@ -1,5 +1,6 @@
 // The outside world every sync module reaches through (database, network, clock, chance): one seam, so a test swaps it whole.
 import { db as defaultDb, type OutriggerDb } from "../store/db";
+import type { ConnectionInfo } from "./downloadPace";
 
 /** Time and timers together, so a fake clock can move both. */
 export interface Clock {
@@ -23,6 +24,8 @@ export interface Platform {
   random: () => number;
   /** Web Locks, or undefined where the browser has none (then only the page sends, as before). */
   locks: LockManagerLike | undefined;
+  /** What the link is (cellular, Data Saver, slow); undefined where the browser does not say. */
+  connection: () => ConnectionInfo | undefined;
 }
 
 export const systemClock: Clock = {
@@ -30,6 +33,9 @@ export const systemClock: Clock = {
   setTimer: (callback, ms) => setTimeout(callback, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+const browserConnection = (): ConnectionInfo | undefined =>
+  typeof navigator === "undefined" ? undefined : (navigator as { connection?: ConnectionInfo }).connection;
 
 /** The browser's own parts, with any of them replaced (tests pass fakes; the app passes nothing). */
 export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
@@ -41,6 +47,7 @@ export function resolvePlatform(overrides: Partial<Platform> = {}): Platform {
     clock: overrides.clock ?? systemClock,
     random: overrides.random ?? Math.random,
     locks: "locks" in overrides ? overrides.locks : browserLocks(),
+    connection: overrides.connection ?? browserConnection,
   };
 }
 

@@ -64,6 +64,7 @@ export function fakePlatform(parts: Partial<Platform> & Pick<Platform, "db">): P
     clock: fakeClock(),
     random: () => 0.5,
     locks: undefined,
+    connection: () => undefined,
     ...parts,
   };
 }

@@ -9,6 +9,7 @@ import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { OfflineReadiness } from "./OfflineReadiness";
+import { runsInstalled } from "../../ui/installOffer";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -88,6 +89,11 @@ export function HomePage() {
             <Link href="/join">Enter another invitation code</Link>
           </p>
         </Show>
+      </Show>
+      <Show when={!runsInstalled()}>
+        <p>
+          <Link href="/install">Install this app on your phone</Link>
+        </p>
       </Show>
     </main>
   );

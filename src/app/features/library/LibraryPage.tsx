@@ -1,16 +1,20 @@
 // The library's start: the workshops whose materials this phone can see, and offline search across them.
 import { For, Show, createResource, createSignal, onMount } from "solid-js";
 import { searchMaterials } from "../../store/library";
-import { listLibraryWorkshops } from "../../store/libraryViews";
+import { listLibraryWorkshops, loadDownloadsAcrossWorkshops } from "../../store/libraryViews";
 import { refreshAllManifests } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
+import type { Downloader } from "../../sync/materialsDownloader";
 import { KIND_LABELS } from "./formatBytes";
 import { StoragePanel } from "./StoragePanel";
 import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
 
 export default function LibraryPage() {
   const workshops = createLiveQuery(() => listLibraryWorkshops());
+  const downloads = createLiveQuery(() => loadDownloadsAcrossWorkshops());
+  const withDownloader = (act: (d: Downloader) => Promise<void>) =>
+    void import("../../sync/downloaderInstance").then(({ downloader }) => act(downloader));
   const [query, setQuery] = createSignal("");
   const [results] = createResource(query, (q) =>
     q.trim().length >= 2 ? searchMaterials(q) : Promise.resolve(undefined),
@@ -82,6 +86,34 @@ export default function LibraryPage() {
             </For>
           </ul>
         </Show>
+      </Show>
+      <Show when={(downloads()?.pausable.length ?? 0) + (downloads()?.paused.length ?? 0) > 0}>
+        <section class="card" aria-labelledby="all-downloads-title" data-testid="all-downloads">
+          <h2 id="all-downloads-title">Downloads in all workshops</h2>
+          <p>
+            {downloads()?.pausable.length ?? 0} downloading or waiting · {downloads()?.paused.length ?? 0} paused
+          </p>
+          <div class="button-row">
+            <Show when={(downloads()?.pausable.length ?? 0) > 0}>
+              <button
+                type="button"
+                class="button"
+                onClick={() => withDownloader((d) => d.pauseAll(downloads()?.pausable ?? []))}
+              >
+                Pause all
+              </button>
+            </Show>
+            <Show when={(downloads()?.paused.length ?? 0) > 0}>
+              <button
+                type="button"
+                class="button"
+                onClick={() => withDownloader((d) => d.resumeAll(downloads()?.paused ?? []))}
+              >
+                Resume all
+              </button>
+            </Show>
+          </div>
+        </section>
       </Show>
       <UnverifiedPacksSection />
       <StoragePanel />

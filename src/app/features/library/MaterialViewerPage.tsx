@@ -7,6 +7,7 @@ import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes } from "./formatBytes";
 import { openInAnotherApp } from "./openInAnotherApp";
 import { HandoutViewer } from "./viewers/HandoutViewer";
+import { PdfViewerOffer } from "./viewers/PdfViewerOffer";
 
 // pdf.js is large: it loads only when a PDF is opened, and is cached for offline from then on.
 const PdfViewer = lazy(() => import("./viewers/PdfViewer"));
@@ -149,9 +150,12 @@ export default function MaterialViewerPage() {
 function PdfViewerMissing(props: { onShown: () => void }) {
   onMount(() => props.onShown());
   return (
-    <p class="banner banner-warning" role="status" data-testid="pdf-viewer-missing">
-      The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another app"
-      below, or open this file again once you are online: the viewer is then kept for offline use.
-    </p>
+    <>
+      <p class="banner banner-warning" role="status" data-testid="pdf-viewer-missing">
+        The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another
+        app" below, or open this file again once you are online: the viewer is then kept for offline use.
+      </p>
+      <PdfViewerOffer onKept={() => location.reload()} />
+    </>
   );
 }

@@ -1,23 +1,32 @@
-// One workshop's materials: what is on this phone, downloads with progress, pause, resume and cancel.
-import { keepPdfViewerNow } from "./viewers/keepPdfViewer";
+// One workshop's materials: what is on this phone, downloads with live progress, pause, resume and cancel (one or
+// all), and a size question first on a metered link.
+import { keepPdfViewerUnlessSavingData } from "./viewers/keepPdfViewer";
+import { PdfViewerOffer } from "./viewers/PdfViewerOffer";
 import { For, Show, createSignal, onMount } from "solid-js";
 import type { Material } from "../../../shared/materials";
 import { hasManifest, loadWorkshopLibrary, type WorkshopLibraryRow } from "../../store/libraryViews";
+import type { MeteredWarning } from "../../sync/downloadPace";
 import { downloader } from "../../sync/downloaderInstance";
 import { markChangesSeen, refreshManifest } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
+import { createLiveDownloads, describePace, type LiveDownloads } from "./liveDownloads";
+import { MeteredQuestion } from "./MeteredQuestion";
 import { StoragePanel } from "./StoragePanel";
 
 const IN_PROGRESS = new Set(["queued", "downloading", "verifying"]);
+const PACE_WORDS = { bytes: formatBytes, timeLeft: formatTimeLeft };
 
 export default function WorkshopLibraryPage() {
   const params = useParams<{ workshopId: string }>();
   const [notice, setNotice] = createSignal<string>();
   const [loading, setLoading] = createSignal(true);
   const view = createLiveQuery(() => loadWorkshopLibrary(params.workshopId));
+  const live = createLiveDownloads();
+  /** A download waiting for the participant's yes, because the link is metered and the download big. */
+  const [asking, setAsking] = createSignal<{ warning: MeteredWarning; materials: Material[] }>();
 
   onMount(async () => {
     const result = await refreshManifest(params.workshopId);
@@ -29,19 +38,33 @@ export default function WorkshopLibraryPage() {
 
   const overall = () => {
     const active = (view()?.rows ?? []).filter((r) => r.choice && r.blob && r.blob.state !== "complete");
-    const unique = new Map(active.map((r) => [r.blob!.sha256, r.blob!]));
-    const total = [...unique.values()].reduce((s, b) => s + b.size, 0);
-    const stored = [...unique.values()].reduce((s, b) => s + b.storedBytes, 0);
-    const speed = [...unique.values()].find((b) => b.state === "downloading")?.bytesPerSecond;
-    return { count: unique.size, total, stored, speed, secondsLeft: speed ? (total - stored) / speed : undefined };
+    const files = [...new Map(active.map((r) => [r.blob!.sha256, r.blob!])).values()];
+    const running = files.find((f) => f.state === "downloading");
+    return {
+      count: files.length,
+      total: files.reduce((sum, f) => sum + f.size, 0),
+      stored: files.reduce((sum, f) => sum + live.bytesOf(f), 0),
+      pace: running ? describePace(live.paceOf(running), PACE_WORDS) : "",
+      pausable: files.filter((f) => f.state === "downloading" || f.state === "queued").map((f) => f.sha256),
+      paused: files.filter((f) => f.state === "paused").map((f) => f.sha256),
+    };
   };
 
-  const saveOffline = async (materials: Material[]) => {
-    setNotice(undefined);
+  const download = async (materials: Material[]) => {
     const result = await downloader.makeAvailableOffline(materials.map((m) => m.id));
     if (!result.ok) return setNotice(result.message);
     // The PDF viewer is not precached; the service worker keeps it now, while there is a connection, so these open offline.
-    if (materials.some((m) => m.contentType === "application/pdf")) void keepPdfViewerNow();
+    if (materials.some((m) => m.contentType === "application/pdf")) keepPdfViewerUnlessSavingData();
+  };
+
+  const saveOffline = async (materials: Material[], options: { wholeWorkshop?: boolean } = {}) => {
+    setNotice(undefined);
+    const warning = await downloader.warningBefore(
+      materials.map((m) => m.id),
+      options,
+    );
+    if (warning) return setAsking({ warning, materials });
+    await download(materials);
   };
 
   const notOnPhone = () => (view()?.rows ?? []).filter((r) => !r.choice).map((r) => r.material);
@@ -70,18 +93,54 @@ export default function WorkshopLibraryPage() {
         )}
       </Show>
       <Show when={view()?.manifest} fallback={<p class="muted">{loading() ? "Loading the list of materials…" : ""}</p>}>
+        <Show when={asking()}>
+          {(question) => (
+            <MeteredQuestion
+              warning={question().warning}
+              onYes={() => {
+                // Read before closing: the question's accessor goes stale once it is closed.
+                const materials = question().materials;
+                setAsking(undefined);
+                void download(materials);
+              }}
+              onNo={() => setAsking(undefined)}
+            />
+          )}
+        </Show>
+        <Show when={(view()?.rows ?? []).some((r) => r.choice && r.material.contentType === "application/pdf")}>
+          <PdfViewerOffer />
+        </Show>
         <Show when={overall().count > 0}>
           <section class="card" aria-label="Downloads in progress" data-testid="overall-progress">
             <p>
-              Downloading {overall().count === 1 ? "1 file" : `${overall().count} files`}:{" "}
-              {formatBytes(overall().stored)} of {formatBytes(overall().total)}
-              {overall().speed ? ` · ${formatBytes(overall().speed)}/s · ${formatTimeLeft(overall().secondsLeft)}` : ""}
+              {overall().pausable.length > 0 ? "Downloading" : "Paused:"}{" "}
+              {overall().count === 1 ? "1 file" : `${overall().count} files`}: {formatBytes(overall().stored)} of{" "}
+              {formatBytes(overall().total)}
+              <Show when={overall().pace}>
+                <span data-testid="overall-pace"> · {overall().pace}</span>
+              </Show>
             </p>
             <ProgressBar value={overall().stored} max={overall().total} label="All downloads" />
+            <div class="button-row">
+              <Show when={overall().pausable.length > 0}>
+                <button type="button" class="button" onClick={() => void downloader.pauseAll(overall().pausable)}>
+                  Pause all
+                </button>
+              </Show>
+              <Show when={overall().paused.length > 0}>
+                <button type="button" class="button" onClick={() => void downloader.resumeAll(overall().paused)}>
+                  Resume all
+                </button>
+              </Show>
+            </div>
           </section>
         </Show>
         <Show when={notOnPhone().length > 0 && view()?.canDownload}>
-          <button type="button" class="button primary wide" onClick={() => void saveOffline(notOnPhone())}>
+          <button
+            type="button"
+            class="button primary wide"
+            onClick={() => void saveOffline(notOnPhone(), { wholeWorkshop: true })}
+          >
             Save all offline ({formatBytes(notOnPhone().reduce((s, m) => s + m.size, 0))})
           </button>
         </Show>
@@ -90,6 +149,7 @@ export default function WorkshopLibraryPage() {
             {(row) => (
               <MaterialRow
                 row={row}
+                live={live}
                 canDownload={view()?.canDownload ?? false}
                 onSave={() => void saveOffline([row.material])}
               />
@@ -111,10 +171,23 @@ function describeChanges(changes: { added: Material[]; changed: Material[]; remo
   return parts.length > 0 ? `${parts.join("; ")}.` : "Details were updated.";
 }
 
-function MaterialRow(props: { row: WorkshopLibraryRow; canDownload: boolean; onSave: () => void }) {
+function MaterialRow(props: {
+  row: WorkshopLibraryRow;
+  live: LiveDownloads;
+  canDownload: boolean;
+  onSave: () => void;
+}) {
   const m = () => props.row.material;
   const blob = () => props.row.blob;
   const state = () => (props.row.choice ? (blob()?.state ?? "queued") : undefined);
+  const bytes = () => {
+    const file = blob();
+    return file ? props.live.bytesOf(file) : 0;
+  };
+  const pace = () => {
+    const file = blob();
+    return file && state() === "downloading" ? describePace(props.live.paceOf(file), PACE_WORDS) : "";
+  };
   return (
     <li class="card material" data-testid="material-row" data-material={m().id} data-state={state() ?? "remote"}>
       <div class="material-head">
@@ -138,12 +211,12 @@ function MaterialRow(props: { row: WorkshopLibraryRow; canDownload: boolean; onS
             : state() === "queued"
               ? "Waiting to download…"
               : "Downloading…"}{" "}
-          {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}
-          {blob()?.bytesPerSecond
-            ? ` · ${formatTimeLeft((m().size - (blob()?.storedBytes ?? 0)) / (blob()?.bytesPerSecond ?? 1))}`
-            : ""}
+          {formatBytes(bytes())} of {formatBytes(m().size)}
+          <Show when={pace()}>
+            <span data-testid="material-pace"> · {pace()}</span>
+          </Show>
         </p>
-        <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+        <ProgressBar value={bytes()} max={m().size} label={`Download of ${m().title}`} />
       </Show>
       <Show when={state() === "paused"}>
         <p>

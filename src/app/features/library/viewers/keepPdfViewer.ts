@@ -5,7 +5,7 @@ import { watchCompletePdfs } from "../../../store/libraryViews";
 /** Well after the first question is on screen: the viewer never competes with the questionnaire for the link. */
 const AFTER_START_MS = 10_000;
 
-const savesData = () =>
+export const savesData = () =>
   Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 
 /** Resolves once this page is controlled by the service worker: only then can it be asked to keep files. */
@@ -30,6 +30,24 @@ export async function keepPdfViewerNow(): Promise<boolean> {
   );
   controller.postMessage({ type: "KEEP_PDF_VIEWER" }, [channel.port2]);
   return answer;
+}
+
+/** Whether this build's viewer is kept, and what getting it costs in bytes; undefined without a service worker. */
+export async function pdfViewerStatus(): Promise<{ kept: boolean; bytes: number } | undefined> {
+  if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return undefined;
+  const controller = await whenControlled();
+  const channel = new MessageChannel();
+  const answer = new Promise<{ kept: boolean; bytes: number }>(
+    (resolve) =>
+      (channel.port1.onmessage = (event: MessageEvent<{ kept: boolean; bytes: number }>) => resolve(event.data)),
+  );
+  controller.postMessage({ type: "PDF_VIEWER_STATUS" }, [channel.port2]);
+  return answer;
+}
+
+/** After PDFs were saved: keeps the viewer too, unless Data Saver is on (the participant is then asked instead). */
+export function keepPdfViewerUnlessSavingData(): void {
+  if (!savesData()) void keepPdfViewerNow();
 }
 
 /**
