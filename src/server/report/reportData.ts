@@ -160,6 +160,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       fiscalYear,
       participatingAdministrations,
       invitedParticipants: invitedBy.get(w.id) ?? 0,
+      ...(w.starts_on ? { month: w.starts_on.slice(0, 7) } : {}),
     };
   });
 

@@ -5,3 +5,5 @@ export * from "./percent";
 export * from "./replyReading";
 export * from "./tables";
 export * from "./report";
+export * from "./publishedLayout";
+export * from "./workshopOrder";
