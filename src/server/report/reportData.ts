@@ -217,11 +217,22 @@ export interface BuiltReport {
 
 /** The seven tables of one fiscal year, and the previous year's where it has workshops. */
 export async function buildReport(db: OutriggerDatabase, fiscalYear: string): Promise<BuiltReport> {
+  return (await buildReportWithReplies(db, fiscalYear)).built;
+}
+
+/**
+ * The built report and the replies it counted, oldest received first (the published Tables 4 and 7
+ * list administrations in that order). Kept apart from buildReport so its JSON carries no raw answers.
+ */
+export async function buildReportWithReplies(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+): Promise<{ built: BuiltReport; replies: ReportReply[] }> {
   const input = await loadReportInput(db, fiscalYear);
   const report = computeReport({ fiscalYear, ...input });
   const previousYear = previousFiscalYear(fiscalYear);
   const previousInput = await loadReportInput(db, previousYear);
   const previous =
     previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
-  return { report, previous, comparison: compareYears(report, previous) };
+  return { built: { report, previous, comparison: compareYears(report, previous) }, replies: input.replies };
 }

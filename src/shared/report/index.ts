@@ -7,3 +7,4 @@ export * from "./tables";
 export * from "./report";
 export * from "./publishedLayout";
 export * from "./workshopOrder";
+export * from "./reportDraft";

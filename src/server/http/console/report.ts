@@ -1,5 +1,6 @@
 // The tracking dashboard and the report: /api/console/tracking/:fiscalYear, /api/console/report/:fiscalYear and
-// its exports (XLSX, JSON, one CSV per table, the raw replies as CSV). Fiscal years travel as "2022-23".
+// its exports (XLSX, JSON, one CSV per table, the raw replies as CSV), the tables as published (JSON, XLSX)
+// and the Word draft. Fiscal years travel as "2022-23".
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
@@ -10,6 +11,9 @@ import { findQuestionnaire } from "../../db/questionnaires";
 import {
   buildReport,
   loadRepliesExport,
+  publishedReportOf,
+  publishedWorkbook,
+  wordDraftOf,
   replyTracking,
   REPORT_TABLES,
   reportToJson,
@@ -28,6 +32,7 @@ import { latestQuestionnaireVersion } from "../../db/campaigns";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
 export const JSON_TYPE = "application/json; charset=utf-8";
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** "2022-23" → "2022/23"; 400 invalid_fiscal_year for anything else. */
 export function fiscalYearParam(c: Context<ConsoleEnv>): string {
@@ -91,6 +96,28 @@ export function reportRoutes(): Hono<ConsoleEnv> {
       sheets: reportToSheets(report),
       comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
     });
+  });
+
+  // Tables 1–7 worded and marked as the office prints them: what the screen's "As published" view shows.
+  routes.get("/report/:fiscalYear/published", async (c) => {
+    const { built, tables } = await publishedReportOf(c.var.deps.db, fiscalYearParam(c));
+    return c.json({ fiscalYear: built.report.fiscalYear, tables });
+  });
+
+  routes.get("/report/:fiscalYear/published.xlsx", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const { tables } = await publishedReportOf(c.var.deps.db, fiscalYear);
+    return download(
+      c,
+      await publishedWorkbook(fiscalYear, tables),
+      XLSX_TYPE,
+      `${baseName(fiscalYear)}-as-published.xlsx`,
+    );
+  });
+
+  routes.get("/report/:fiscalYear/draft.docx", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    return download(c, await wordDraftOf(c.var.deps.db, fiscalYear), DOCX_TYPE, `${baseName(fiscalYear)}-draft.docx`);
   });
 
   routes.get("/report/:fiscalYear/export.json", async (c) => {
