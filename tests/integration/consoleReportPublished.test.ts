@@ -148,4 +148,38 @@ describe.each(ENGINES)("organiser console: the report as published and the Word 
       (await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26/published.xlsx", undefined)).status,
     ).toBe(401);
   });
+
+  it("numbers the workshops in the organiser's order in every table, the draft included, and back to chronological", async () => {
+    const { workshopId: later } = await workshopWithCampaign(seeded.app, seeded.me, {
+      title: "Regional Workshop on Canines",
+      kind: "regional",
+      mode: "in-person",
+      startsOn: "2025-11-03",
+      endsOn: "2025-11-07",
+      administrationCodes: ["JP"],
+      participants: [{ name: "Aiko Sato", administrationCode: "JP", email: "aiko@example.org" }],
+    });
+    const titlesOf = (tables: PublishedTable[]) =>
+      tables[0].rows.filter((r) => r.kind === "workshop").map((r) => cellText(r.cells[1]).replace(/ \(.*\)$/, ""));
+    const chronological = titlesOf(await published());
+    expect(chronological.indexOf(TITLE)).toBeLessThan(chronological.indexOf("Regional Workshop on Canines"));
+
+    const put = (body: unknown, who = seeded.me) =>
+      consoleRequest(seeded.app, "PUT", "/api/console/report/2025-26/order", who, body);
+    const saved = await put({ workshopIds: [later] });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as { workshopIds: string[] }).workshopIds[0]).toBe(later);
+    const reordered = await published();
+    expect(titlesOf(reordered)[0]).toBe("Regional Workshop on Canines");
+    // Table 4's row 1 is now the canines workshop (no replies), so our lists moved to the row our workshop has.
+    expect(cellText(ourRow(reordered, 4).cells[0])).toBe(cellText(ourRow(reordered, 1).cells[0]));
+    const draft = await get("/api/console/report/2025-26/draft.docx");
+    const [wordTable1] = docxTables(new Uint8Array(await draft.arrayBuffer()));
+    expect(wordTable1[1].map((runs) => runs.map((r) => r.text).join(""))[1]).toMatch(/^Regional Workshop on Canines/);
+
+    expect((await put({ workshopIds: ["not-this-year"] })).status).toBe(422);
+    expect((await put({ workshopIds: [later] }, seeded.viewer)).status).toBe(403);
+    expect((await put({ workshopIds: [] })).status).toBe(200);
+    expect(titlesOf(await published())).toEqual(chronological);
+  });
 });

@@ -70,17 +70,22 @@ function isLater(
 }
 
 /**
- * Workshops of the fiscal year (ordered by start date, undated last, then id) with their counts,
+ * Workshops of the fiscal year (the organiser's report order first, then by start date, undated last,
+ * then id) with their counts,
  * and every stored reply of their campaigns. Throws a RangeError for a malformed fiscal year label.
  */
 export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): Promise<YearData> {
   fiscalYearRange(fiscalYear);
   const workshopRows = await db
     .selectFrom("workshops")
-    .select(["id", "title", "kind", "starts_on", "participating_administrations"])
+    .select(["id", "title", "kind", "starts_on", "participating_administrations", "report_position"])
     .where("fiscal_year", "=", fiscalYear)
     .execute();
   workshopRows.sort((a, b) => {
+    // The organiser's numbering first (positions come back as strings from some drivers), then chronological.
+    const pa = a.report_position === null ? Infinity : Number(a.report_position);
+    const pb = b.report_position === null ? Infinity : Number(b.report_position);
+    if (pa !== pb) return pa - pb;
     if (a.starts_on !== b.starts_on) {
       if (a.starts_on === null) return 1;
       if (b.starts_on === null) return -1;

@@ -8,3 +8,4 @@ export * from "./report";
 export * from "./publishedLayout";
 export * from "./workshopOrder";
 export * from "./reportDraft";
+export * from "./reportOrder";

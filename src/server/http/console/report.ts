@@ -5,12 +5,16 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
 import { fiscalYearRange } from "../../../shared/report/fiscalYear";
-import { requireSession, type ConsoleEnv } from "../../auth/middleware";
+import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { findQuestionnaire } from "../../db/questionnaires";
+import { saveReportOrder, workshopsOutsideYear } from "../../db/reportOrder";
+import { reportOrderRequest } from "../../../shared/report/reportOrder";
+import { jsonBody } from "../jsonBody";
 import {
   buildReport,
   loadRepliesExport,
+  loadYearData,
   publishedReportOf,
   publishedWorkbook,
   wordDraftOf,
@@ -79,7 +83,7 @@ async function repliesRows(db: OutriggerDatabase, fiscalYear: string): Promise<R
 
 export function reportRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
-  // Viewers read all of this: every route here only reads.
+  // Viewers read all of this; only the report's workshop order is changed, by organisers.
   routes.use("/tracking/*", requireSession());
   routes.use("/report/*", requireSession());
 
@@ -102,6 +106,28 @@ export function reportRoutes(): Hono<ConsoleEnv> {
   routes.get("/report/:fiscalYear/published", async (c) => {
     const { built, tables } = await publishedReportOf(c.var.deps.db, fiscalYearParam(c));
     return c.json({ fiscalYear: built.report.fiscalYear, tables });
+  });
+
+  // The organiser's numbering of the year's workshops, used by every table, export and the Word draft.
+  routes.put("/report/:fiscalYear/order", requireOrganiser(), jsonBody(reportOrderRequest), async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const { db } = c.var.deps;
+    const { workshopIds } = c.req.valid("json");
+    const outside = await workshopsOutsideYear(db, fiscalYear, workshopIds);
+    if (outside.length > 0)
+      throw new ApiProblem(
+        422,
+        "unknown_workshop",
+        `Only workshops of FY ${fiscalYear} can be numbered in its report.`,
+        outside.map((id) => ({
+          path: "workshopIds",
+          code: "unknown_workshop",
+          message: `No workshop ${id} in FY ${fiscalYear}.`,
+        })),
+      );
+    await saveReportOrder(db, fiscalYear, workshopIds);
+    const { workshops } = await loadYearData(db, fiscalYear);
+    return c.json({ fiscalYear, workshopIds: workshops.map((w) => w.id) });
   });
 
   routes.get("/report/:fiscalYear/published.xlsx", async (c) => {
