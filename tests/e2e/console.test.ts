@@ -1,6 +1,8 @@
 // The organiser console in a real Chromium: first-start setup link, a workshop, participants from a CSV.
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { unzipSync } from "fflate";
+import { docxParagraphs, docxTables } from "../fixtures/docxTables";
 import { appForThisFile } from "./support/appServer";
 import {
   STATE_TEXT,
@@ -208,4 +210,30 @@ it("curates a good example, publishes feedback, and a participant who did not re
   } finally {
     await phone.close();
   }
+});
+
+it("shows the report as published and downloads the Word draft with the same Table 1 and the curated quote", async () => {
+  const { page } = app.phone;
+  await page.goto(`${app.server.url}/console/report/2024-25`);
+  await page.getByTestId("report-table-1").waitFor();
+  await page.getByLabel("As published").check();
+  const table1 = page.getByTestId("published-table-1");
+  await table1.waitFor();
+  const screenRows = await table1
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? "").trim())));
+  const ours = screenRows.find((r) => r[1].startsWith("National Workshop on Risk Management for Timor-Leste"));
+  expect(ours?.slice(1)).toEqual(["National Workshop on Risk Management for Timor-Leste (Sept. 2024)", "1", "1"]);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Word draft of the report (DOCX)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("outrigger-report-2024-25-draft.docx");
+  const docx = new Uint8Array(readFileSync((await download.path())!));
+  const [wordTable1] = docxTables(docx);
+  expect(wordTable1.slice(1).map((cells) => cells.map((runs) => runs.map((r) => r.text).join("")))).toEqual(screenRows);
+  expect(docxParagraphs(docx)).toContain(
+    "Built a risk profile for fuel imports. (Timor-Leste, National Workshop on Risk Management for Timor-Leste)",
+  );
 });

@@ -228,7 +228,7 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
     await test?.dispose();
   });
 
-  it("loads the year's workshops with their counts, and one reply per invitation", async () => {
+  it("loads the year's workshops with their counts and months, and one reply per invitation", async () => {
     const input = await loadReportInput(db, FY);
     expect(input.workshops).toEqual([
       {
@@ -238,6 +238,7 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
         fiscalYear: FY,
         participatingAdministrations: 10,
         invitedParticipants: 6,
+        month: "2022-09",
       },
       {
         id: "t-b-rkc",
@@ -246,6 +247,7 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
         fiscalYear: FY,
         participatingAdministrations: 3,
         invitedParticipants: 4,
+        month: "2022-11",
       },
       {
         id: "t-c-canines",
@@ -254,6 +256,7 @@ describe.each(ENGINES)("report service (%s)", (engine) => {
         fiscalYear: FY,
         participatingAdministrations: 2,
         invitedParticipants: 3,
+        month: "2023-02",
       },
     ]);
     expect(input.replies).toHaveLength(6);

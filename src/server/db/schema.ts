@@ -17,6 +17,8 @@ export interface WorkshopsTable {
   ends_on: string | null;
   location: string | null;
   participating_administrations: number | null;
+  /** The organiser's place for the workshop in the report's numbering; null keeps it chronological. */
+  report_position: number | null;
 }
 
 export interface WorkshopAdministrationsTable {

@@ -4,3 +4,6 @@ export * from "./tracking";
 export * from "./exports";
 export * from "./repliesExport";
 export { toXlsx, safeSheetName, columnName, MAX_CELL_CHARS, type XlsxOptions } from "./xlsx";
+export { publishedWorkbook } from "./publishedWorkbook";
+export * from "./publishedReport";
+export { wordDraft } from "./wordDraft";

@@ -70,17 +70,22 @@ function isLater(
 }
 
 /**
- * Workshops of the fiscal year (ordered by start date, undated last, then id) with their counts,
+ * Workshops of the fiscal year (the organiser's report order first, then by start date, undated last,
+ * then id) with their counts,
  * and every stored reply of their campaigns. Throws a RangeError for a malformed fiscal year label.
  */
 export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): Promise<YearData> {
   fiscalYearRange(fiscalYear);
   const workshopRows = await db
     .selectFrom("workshops")
-    .select(["id", "title", "kind", "starts_on", "participating_administrations"])
+    .select(["id", "title", "kind", "starts_on", "participating_administrations", "report_position"])
     .where("fiscal_year", "=", fiscalYear)
     .execute();
   workshopRows.sort((a, b) => {
+    // The organiser's numbering first (positions come back as strings from some drivers), then chronological.
+    const pa = a.report_position === null ? Infinity : Number(a.report_position);
+    const pb = b.report_position === null ? Infinity : Number(b.report_position);
+    if (pa !== pb) return pa - pb;
     if (a.starts_on !== b.starts_on) {
       if (a.starts_on === null) return 1;
       if (b.starts_on === null) return -1;
@@ -160,6 +165,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       fiscalYear,
       participatingAdministrations,
       invitedParticipants: invitedBy.get(w.id) ?? 0,
+      ...(w.starts_on ? { month: w.starts_on.slice(0, 7) } : {}),
     };
   });
 
@@ -216,11 +222,22 @@ export interface BuiltReport {
 
 /** The seven tables of one fiscal year, and the previous year's where it has workshops. */
 export async function buildReport(db: OutriggerDatabase, fiscalYear: string): Promise<BuiltReport> {
+  return (await buildReportWithReplies(db, fiscalYear)).built;
+}
+
+/**
+ * The built report and the replies it counted, oldest received first (the published Tables 4 and 7
+ * list administrations in that order). Kept apart from buildReport so its JSON carries no raw answers.
+ */
+export async function buildReportWithReplies(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+): Promise<{ built: BuiltReport; replies: ReportReply[] }> {
   const input = await loadReportInput(db, fiscalYear);
   const report = computeReport({ fiscalYear, ...input });
   const previousYear = previousFiscalYear(fiscalYear);
   const previousInput = await loadReportInput(db, previousYear);
   const previous =
     previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
-  return { report, previous, comparison: compareYears(report, previous) };
+  return { built: { report, previous, comparison: compareYears(report, previous) }, replies: input.replies };
 }

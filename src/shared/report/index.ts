@@ -5,3 +5,7 @@ export * from "./percent";
 export * from "./replyReading";
 export * from "./tables";
 export * from "./report";
+export * from "./publishedLayout";
+export * from "./workshopOrder";
+export * from "./reportDraft";
+export * from "./reportOrder";

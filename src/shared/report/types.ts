@@ -17,6 +17,8 @@ export interface ReportWorkshop {
   participatingAdministrations: number;
   /** Number of people invited to the follow-up survey. */
   invitedParticipants: number;
+  /** Calendar month the workshop took place, "2022-11" (the published Table 1 prints it); absent when unknown. */
+  month?: string;
 }
 
 /**

@@ -1,11 +1,13 @@
-// The Good Practice Report's tables for one fiscal year, computed from the replies, with exports.
-import { For, Show, createResource } from "solid-js";
+// The Good Practice Report's tables for one fiscal year, computed from the replies, analytic or as published, with exports.
+import { For, Show, createResource, createSignal } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
+import type { PublishedTable } from "../../../shared/report";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, useParams } from "../../ui/router";
 import { RowsTable } from "../../ui/RowsTable";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { CurationSection } from "./CurationSection";
+import { PublishedReportTables } from "./PublishedReportTables";
 
 type Cell = string | number | null;
 interface ReportTables {
@@ -26,6 +28,18 @@ function Report() {
       return result.ok ? result.body : { problem: result.error.message };
     },
   );
+  const [layout, setLayout] = createSignal<"analytic" | "published">("analytic");
+  // Fetched the first time the organiser asks for the published layout, then kept.
+  const [published] = createResource(
+    () => (layout() === "published" ? params.fiscalYear : undefined),
+    async (fy) => {
+      const result = await consoleRequest<{ tables: PublishedTable[] }>(
+        "GET",
+        `/report/${encodeURIComponent(fy)}/published`,
+      );
+      return result.ok ? result.body.tables : { problem: result.error.message };
+    },
+  );
   const base = () => `/api/console/report/${encodeURIComponent(params.fiscalYear)}`;
   return (
     <main class="page console report">
@@ -44,7 +58,8 @@ function Report() {
                     Computed now from {report.replies} replies. Download:{" "}
                     <a href={`${base()}/export.xlsx`}>all tables (XLSX)</a> ·{" "}
                     <a href={`${base()}/replies.csv`}>raw replies (CSV)</a> · <a href={`${base()}/export.json`}>JSON</a>{" "}
-                    ·{" "}
+                    · <a href={`${base()}/published.xlsx`}>tables as published (XLSX)</a> ·{" "}
+                    <a href={`${base()}/draft.docx`}>Word draft of the report (DOCX)</a> ·{" "}
                     <button type="button" class="button small" onClick={() => window.print()}>
                       Print or save as PDF
                     </button>
@@ -60,17 +75,50 @@ function Report() {
                       </For>
                     </ul>
                   </Show>
-                  <For each={report.sheets}>
-                    {(sheet, index) => (
-                      <section class="report-table">
-                        <h2>{sheet.name}</h2>
-                        <p class="no-print">
-                          <a href={`${base()}/tables/${index() + 1}.csv`}>CSV</a>
-                        </p>
-                        <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
-                      </section>
+                  <fieldset class="choices no-print">
+                    <legend class="question-label">Layout of the tables</legend>
+                    <label class="choice">
+                      <input
+                        type="radio"
+                        name="report-layout"
+                        checked={layout() === "analytic"}
+                        onChange={() => setLayout("analytic")}
+                      />
+                      <span>Analytic (every figure)</span>
+                    </label>
+                    <label class="choice">
+                      <input
+                        type="radio"
+                        name="report-layout"
+                        checked={layout() === "published"}
+                        onChange={() => setLayout("published")}
+                      />
+                      <span>As published</span>
+                    </label>
+                  </fieldset>
+                  <Show when={layout() === "analytic"}>
+                    <For each={report.sheets}>
+                      {(sheet, index) => (
+                        <section class="report-table">
+                          <h2>{sheet.name}</h2>
+                          <p class="no-print">
+                            <a href={`${base()}/tables/${index() + 1}.csv`}>CSV</a>
+                          </p>
+                          <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
+                        </section>
+                      )}
+                    </For>
+                  </Show>
+                  <Show when={layout() === "published" && published()}>
+                    {(tables) => (
+                      <Show
+                        when={Array.isArray(tables())}
+                        fallback={<p class="field-error">{(tables() as { problem: string }).problem}</p>}
+                      >
+                        <PublishedReportTables tables={tables() as PublishedTable[]} />
+                      </Show>
                     )}
-                  </For>
+                  </Show>
                   <CurationSection fiscalYearPath={params.fiscalYear} />
                 </>
               );

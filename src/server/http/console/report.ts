@@ -1,15 +1,23 @@
 // The tracking dashboard and the report: /api/console/tracking/:fiscalYear, /api/console/report/:fiscalYear and
-// its exports (XLSX, JSON, one CSV per table, the raw replies as CSV). Fiscal years travel as "2022-23".
+// its exports (XLSX, JSON, one CSV per table, the raw replies as CSV), the tables as published (JSON, XLSX)
+// and the Word draft. Fiscal years travel as "2022-23".
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
 import { fiscalYearRange } from "../../../shared/report/fiscalYear";
-import { requireSession, type ConsoleEnv } from "../../auth/middleware";
+import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
 import { findQuestionnaire } from "../../db/questionnaires";
+import { saveReportOrder, workshopsOutsideYear } from "../../db/reportOrder";
+import { reportOrderRequest } from "../../../shared/report/reportOrder";
+import { jsonBody } from "../jsonBody";
 import {
   buildReport,
   loadRepliesExport,
+  loadYearData,
+  publishedReportOf,
+  publishedWorkbook,
+  wordDraftOf,
   replyTracking,
   REPORT_TABLES,
   reportToJson,
@@ -28,6 +36,7 @@ import { latestQuestionnaireVersion } from "../../db/campaigns";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
 export const JSON_TYPE = "application/json; charset=utf-8";
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** "2022-23" → "2022/23"; 400 invalid_fiscal_year for anything else. */
 export function fiscalYearParam(c: Context<ConsoleEnv>): string {
@@ -74,7 +83,7 @@ async function repliesRows(db: OutriggerDatabase, fiscalYear: string): Promise<R
 
 export function reportRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
-  // Viewers read all of this: every route here only reads.
+  // Viewers read all of this; only the report's workshop order is changed, by organisers.
   routes.use("/tracking/*", requireSession());
   routes.use("/report/*", requireSession());
 
@@ -91,6 +100,50 @@ export function reportRoutes(): Hono<ConsoleEnv> {
       sheets: reportToSheets(report),
       comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
     });
+  });
+
+  // Tables 1–7 worded and marked as the office prints them: what the screen's "As published" view shows.
+  routes.get("/report/:fiscalYear/published", async (c) => {
+    const { built, tables } = await publishedReportOf(c.var.deps.db, fiscalYearParam(c));
+    return c.json({ fiscalYear: built.report.fiscalYear, tables });
+  });
+
+  // The organiser's numbering of the year's workshops, used by every table, export and the Word draft.
+  routes.put("/report/:fiscalYear/order", requireOrganiser(), jsonBody(reportOrderRequest), async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const { db } = c.var.deps;
+    const { workshopIds } = c.req.valid("json");
+    const outside = await workshopsOutsideYear(db, fiscalYear, workshopIds);
+    if (outside.length > 0)
+      throw new ApiProblem(
+        422,
+        "unknown_workshop",
+        `Only workshops of FY ${fiscalYear} can be numbered in its report.`,
+        outside.map((id) => ({
+          path: "workshopIds",
+          code: "unknown_workshop",
+          message: `No workshop ${id} in FY ${fiscalYear}.`,
+        })),
+      );
+    await saveReportOrder(db, fiscalYear, workshopIds);
+    const { workshops } = await loadYearData(db, fiscalYear);
+    return c.json({ fiscalYear, workshopIds: workshops.map((w) => w.id) });
+  });
+
+  routes.get("/report/:fiscalYear/published.xlsx", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    const { tables } = await publishedReportOf(c.var.deps.db, fiscalYear);
+    return download(
+      c,
+      await publishedWorkbook(fiscalYear, tables),
+      XLSX_TYPE,
+      `${baseName(fiscalYear)}-as-published.xlsx`,
+    );
+  });
+
+  routes.get("/report/:fiscalYear/draft.docx", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    return download(c, await wordDraftOf(c.var.deps.db, fiscalYear), DOCX_TYPE, `${baseName(fiscalYear)}-draft.docx`);
   });
 
   routes.get("/report/:fiscalYear/export.json", async (c) => {
