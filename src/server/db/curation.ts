@@ -72,12 +72,32 @@ export async function upsertAnswerTag(
   return toTagging({ reply_id: t.replyId, question_id: t.questionId, ...values });
 }
 
-/** True when a tag was removed. */
+/**
+ * Removes the tag of this answer and any made on the same invitation's other replies (a tag follows the
+ * respondent, so removing it on the newer reply must not bring an earlier one back). True when one was removed.
+ */
 export async function deleteAnswerTag(db: OutriggerDatabase, replyId: string, questionId: string): Promise<boolean> {
   const result = await db
     .deleteFrom("answer_tags")
-    .where("reply_id", "=", replyId)
     .where("question_id", "=", questionId)
+    .where((eb) =>
+      eb.or([
+        eb("reply_id", "=", replyId),
+        eb(
+          "reply_id",
+          "in",
+          eb
+            .selectFrom("replies as same")
+            .innerJoin("replies as named", (join) =>
+              join
+                .onRef("named.campaign_id", "=", "same.campaign_id")
+                .onRef("named.invitation_code", "=", "same.invitation_code"),
+            )
+            .select("same.id")
+            .where("named.id", "=", replyId),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
