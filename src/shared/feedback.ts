@@ -182,3 +182,25 @@ export const consoleFeedback = z.object({
   preview: participantFeedback,
 });
 export type ConsoleFeedback = z.infer<typeof consoleFeedback>;
+
+/** One published version of a campaign's feedback, as it was published (every version is kept). */
+export const feedbackVersion = z.object({
+  version: z.int(),
+  title: z.string(),
+  message: z.string(),
+  tables: z.array(z.int()),
+  quoteIds: z.array(quoteId),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  /** The organiser's name; null when the account is gone. */
+  publishedByName: z.nullable(z.string()),
+});
+export type FeedbackVersion = z.infer<typeof feedbackVersion>;
+
+/** GET /api/console/campaigns/:id/feedback/versions: newest first; `current` is null while unpublished. */
+export const feedbackVersionList = z.object({
+  campaignId: z.string(),
+  current: z.nullable(z.int()),
+  versions: z.array(feedbackVersion),
+});
+export type FeedbackVersionList = z.infer<typeof feedbackVersionList>;

@@ -169,18 +169,60 @@ export async function publishFeedback(
       published_at: f.publishedAt,
       published_by: f.publishedBy,
     };
+    const version = current ? Number(current.version) + 1 : 1;
     if (current)
       await tx
         .updateTable("campaign_feedback")
-        .set({ ...values, version: Number(current.version) + 1 })
+        .set({ ...values, version })
         .where("campaign_id", "=", f.campaignId)
         .execute();
     else
       await tx
         .insertInto("campaign_feedback")
-        .values({ campaign_id: f.campaignId, ...values, version: 1 })
+        .values({ campaign_id: f.campaignId, ...values, version })
         .execute();
+    await tx
+      .insertInto("feedback_versions")
+      .values({ campaign_id: f.campaignId, ...values, published_at: f.publishedAt, version })
+      .execute();
   });
+}
+
+export interface StoredFeedbackVersion {
+  version: number;
+  title: string;
+  message: string;
+  tables: number[];
+  quoteIds: QuoteId[];
+  publishedAt: string;
+  publishedBy: string;
+  /** The organiser's name, when the account still exists. */
+  publishedByName: string | null;
+}
+
+/** Every version ever published for the campaign, newest first. */
+export async function listFeedbackVersions(
+  db: OutriggerDatabase,
+  campaignId: string,
+): Promise<StoredFeedbackVersion[]> {
+  const rows = await db
+    .selectFrom("feedback_versions")
+    .leftJoin("organisers", "organisers.id", "feedback_versions.published_by")
+    .selectAll("feedback_versions")
+    .select("organisers.name as organiser_name")
+    .where("feedback_versions.campaign_id", "=", campaignId)
+    .orderBy("feedback_versions.version", "desc")
+    .execute();
+  return rows.map((r) => ({
+    version: Number(r.version),
+    title: r.title,
+    message: r.message,
+    tables: parseList<number>(r.tables),
+    quoteIds: parseList<QuoteId>(r.quotes),
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    publishedByName: r.organiser_name ?? null,
+  }));
 }
 
 /** True when published feedback was withdrawn. */

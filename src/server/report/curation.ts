@@ -203,6 +203,16 @@ export async function unknownQuotes(
   return ids.flatMap((q, i) => (picked.find(q) ? [] : [i]));
 }
 
+/** The quote ids as the year's counted replies name them now (an id of an earlier reply becomes the newer reply's). */
+export async function currentQuoteIds(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+  ids: readonly QuoteId[],
+): Promise<QuoteId[]> {
+  const { countedReplyOf } = await curationView(db, await loadYearData(db, fiscalYear));
+  return ids.map((q) => ({ replyId: countedReplyOf.get(q.replyId) ?? q.replyId, questionId: q.questionId }));
+}
+
 /** What the campaign's participants see: computed now from the report and the curation. */
 export async function participantFeedbackOf(
   db: OutriggerDatabase,
