@@ -229,9 +229,38 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const reminded = Object.fromEntries((await remindersOf()).reminders.map((r) => [r.code, r.remindedAt]));
     expect(reminded).toEqual({ [fj.code]: "2024-03-08T08:00:00.000Z", [tl.code]: "2024-03-05T11:00:00.000Z" });
 
+    // Sending to everyone again at once: whoever was reminded within the last 24 hours is skipped and reported.
     const all = sentReminders.parse(await (await send()).json());
-    expect(all.sent).toHaveLength(2);
+    expect(all.sent).toEqual([{ code: tl.code, email: "ana@example.org" }]);
+    expect(all.skipped).toEqual([{ code: fj.code, reason: "reminded_recently" }]);
+    expect(smtp.messages).toHaveLength(4);
+    // A shorter interval, chosen by the organiser, lets the reminder go again.
+    clock = new Date("2024-03-08T10:00:00.000Z");
+    const shorter = sentReminders.parse(await (await send({ codes: [fj.code], skipIfRemindedWithinHours: 1 })).json());
+    expect(shorter.sent.map((x) => x.code)).toEqual([fj.code]);
     expect(smtp.messages).toHaveLength(5);
+    expect((await send({ skipIfRemindedWithinHours: 0 })).status).toBe(400);
+  });
+
+  it("two sends at once (a double click) e-mail each participant once; the other reports them reminded recently", async () => {
+    clock = new Date("2024-03-12T09:00:00.000Z");
+    me = await signIn(app, "org@example.org");
+    const before = smtp.messages.length;
+    const results = await Promise.all([send(), send(), send()]);
+    const parsed = await Promise.all(results.map(async (r) => sentReminders.parse(await r.json())));
+    expect(smtp.messages.length - before).toBe(2);
+    expect(
+      smtp.messages
+        .slice(before)
+        .map((m) => m.rcptTo[0])
+        .sort(),
+    ).toEqual(["ana@example.org", "mereani@example.org"]);
+    expect(parsed.flatMap((p) => p.sent.map((x) => x.email)).sort()).toEqual([
+      "ana@example.org",
+      "mereani@example.org",
+    ]);
+    expect(parsed.flatMap((p) => p.skipped.filter((x) => x.reason === "reminded_recently"))).toHaveLength(4);
+    expect(parsed.flatMap((p) => p.failed)).toEqual([]);
   });
 
   it("without SMTP answers 409 smtp_not_configured, and the reminders list says so", async () => {
@@ -281,9 +310,14 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const logLines: string[] = [];
     const logger = createLogger({ destination: { write: (line: string) => void logLines.push(line) } });
     const failing = createApp({ db: ctx.db, now: () => clock, mailer: unreachable, logger });
+    clock = new Date("2024-03-15T09:00:00.000Z");
+    me = await signIn(app, "org@example.org");
+    const remindedBefore = (await remindersOf()).reminders.map((r) => r.remindedAt);
     const result = sentReminders.parse(await (await send({}, me, {}, failing)).json());
     expect(result.sent).toEqual([]);
     expect(result.failed).toHaveLength(2);
+    // A reminder that did not go out does not count as sent: the next try is not skipped.
+    expect((await remindersOf()).reminders.map((r) => r.remindedAt)).toEqual(remindedBefore);
     expect(result.failed[0].reason).toMatch(/ECONNREFUSED|ECONNECTION/);
     const refusal = logLines
       .map((line) => JSON.parse(line) as Record<string, unknown>)

@@ -9,10 +9,16 @@
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
 // | GET    | /campaigns/:id/reminders                | a prepared reminder and mailto link per non-replier    | any role     |
-// | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP                         | organiser    |
+// | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP, once per interval      | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
-import { campaignChanges, newCampaign, sendReminders, type CampaignReminders } from "../../../shared/console";
+import {
+  campaignChanges,
+  DEFAULT_REMINDER_INTERVAL_HOURS,
+  newCampaign,
+  sendReminders,
+  type CampaignReminders,
+} from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
@@ -144,7 +150,7 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     jsonBody(sendReminders),
     withCampaign(),
     async (c) => {
-      const { codes } = c.req.valid("json");
+      const { codes, skipIfRemindedWithinHours = DEFAULT_REMINDER_INTERVAL_HOURS } = c.req.valid("json");
       const detail = await campaignDetail(c, c.var.campaign);
       if (!mailer) {
         throw new ApiProblem(
@@ -154,7 +160,10 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
         );
       }
       if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
-      const result = await sendReminderEmails(detail, codes, { ...c.var.deps, mailer });
+      const result = await sendReminderEmails(detail, codes, skipIfRemindedWithinHours, {
+        ...c.var.deps,
+        mailer,
+      });
       // Counts only: the SMTP server's own words often quote the recipient's address (the organiser sees them).
       if (result.failed.length > 0)
         c.var.deps.logger.warn(
