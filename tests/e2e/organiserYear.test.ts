@@ -1,10 +1,29 @@
-// The organiser's year in a real Chromium: curation that survives a second reply, and feedback that is previewed,
-// published, read back after a reload and published again.
-import { expect, it } from "vitest";
+// The organiser's year in a real Chromium: curation that survives a second reply, feedback that is previewed,
+// published, read back after a reload and published again, and reminders previewed, confirmed and sent once.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createMailer, type Mailer } from "../../src/server/mail/mailer";
+import { startSmtpServer } from "../integration/support/smtpSink";
 import { appForThisFile } from "./support/appServer";
 import { consoleRound, signInOnPage, type ConsoleRound } from "./support/consoleRound";
 
-const app = appForThisFile({ phone: {} });
+// The server starts before the SMTP sink exists, so its mailer hands messages to the sink's once it is up.
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let sinkMailer: Mailer | undefined;
+const mailer: Mailer = {
+  description: "the test's SMTP sink",
+  from: "Regional Office <office@example.org>",
+  send: (message) => sinkMailer!.send(message),
+  close: () => sinkMailer?.close(),
+};
+const app = appForThisFile({ phone: {}, mailer });
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  sinkMailer = createMailer(`smtp://127.0.0.1:${smtp.port}`, mailer.from);
+});
+afterAll(async () => {
+  sinkMailer?.close();
+  await smtp?.close();
+});
 const FIRST = "We rewrote the inspection checklist and removed a duplicate document check at the wharf.";
 const SECOND = "We trained twelve colleagues on the new inspection checklist.";
 let round: ConsoleRound;
@@ -83,4 +102,31 @@ it("feedback: preview, publish, reload shows the published text, publish again k
   expect(((await participant.json()) as { message: string }).message).toBe(
     "Thank you, Tonga and Fiji. More examples soon.",
   );
+});
+
+it("reminders: preview of the message and recipients, confirm, and a double click sends each e-mail once", async () => {
+  const { page } = app.phone;
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  const reminders = page.getByTestId("reminders");
+  // Tonga replied; only Fiji is waiting.
+  await expect.poll(() => reminders.getByRole("heading").first().textContent()).toBe("Reminders (1 not replied)");
+  expect(await reminders.getByLabel(/Mereani Tuilau/).isChecked()).toBe(true);
+  const preview = page.getByTestId("reminder-preview");
+  expect(await preview.textContent()).toContain("Dear Mereani Tuilau,");
+  expect(await preview.textContent()).toContain(round.code("FJ"));
+
+  await reminders.getByRole("button", { name: "E-mail the reminder to 1 person…" }).click();
+  expect(smtp.messages).toHaveLength(0);
+  await reminders.getByRole("button", { name: "Send now" }).dblclick();
+  await expect.poll(() => page.getByTestId("reminder-report").textContent()).toContain("Reminders sent: 1.");
+  expect(smtp.messages.map((m) => m.rcptTo)).toEqual([["mereani@example.org"]]);
+
+  // Once sent, she is left out for the interval; asking the server again anyway is skipped and reported.
+  await expect.poll(() => reminders.getByLabel(/Mereani Tuilau/).isDisabled()).toBe(true);
+  expect(await reminders.getByRole("button", { name: "E-mail the reminder to 0 people…" }).isDisabled()).toBe(true);
+  const again = await round.request("POST", `/api/console/campaigns/${round.campaignId}/reminders/send`, {});
+  expect(((await again.json()) as { skipped: unknown[] }).skipped).toEqual([
+    { code: round.code("FJ"), reason: "reminded_recently" },
+  ]);
+  expect(smtp.messages).toHaveLength(1);
 });
