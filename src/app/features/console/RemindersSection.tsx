@@ -67,6 +67,17 @@ export function RemindersSection(props: { campaignId: string }) {
     void refetch();
   };
 
+  // Those not yet replied, for the To or Bcc line of the office's own mail program.
+  const copyAddresses = async () => {
+    const addresses = reminders().flatMap((r) => (r.email !== null ? [r.email] : []));
+    try {
+      await navigator.clipboard.writeText(addresses.join("; "));
+      setReport(`${addresses.length} addresses copied.`);
+    } catch {
+      setReport(`The browser did not allow copying. The addresses: ${addresses.join("; ")}`);
+    }
+  };
+
   return (
     <section class="no-print" aria-labelledby="reminders-heading" data-testid="reminders">
       <h2 id="reminders-heading">Reminders ({reminders().length} not replied)</h2>
@@ -146,6 +157,20 @@ export function RemindersSection(props: { campaignId: string }) {
             </div>
           </Show>
         </Show>
+      </Show>
+      <Show when={reminders().some((r) => r.email !== null)}>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => void copyAddresses()}>
+            Copy all addresses
+          </button>
+          <a
+            class="button"
+            href={`/api/console${pathOf(props.campaignId).replace(/reminders$/, "invitations.csv")}`}
+            download=""
+          >
+            Download the mail-merge CSV
+          </a>
+        </div>
       </Show>
       <Show when={report()}>
         <p role="status" data-testid="reminder-report">

@@ -9,6 +9,7 @@
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
 // | GET    | /campaigns/:id/reminders                | a prepared reminder and mailto link per non-replier    | any role     |
+// | GET    | /campaigns/:id/invitations.csv          | mail-merge CSV: name, e-mail, code, link, due date     | any role     |
 // | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP, once per interval      | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
@@ -22,13 +23,14 @@ import {
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
-import { preparedReminders } from "../../campaigns/reminderMessage";
+import { mailMergeRows, preparedReminders } from "../../campaigns/reminderMessage";
 import { sendReminderEmails } from "../../campaigns/reminderSending";
 import { dueNotAfterOpening } from "../../campaigns/schedule";
 import { insertCampaignWithInvitations, listWorkshopCampaigns, updateCampaign } from "../../db/campaigns";
 import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
 import type { Mailer } from "../../mail/mailer";
+import { toCsv } from "../../report/exports";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 import { campaignDetail, freshCampaignDetail, joinLink, publicOrigin, withCampaign } from "./campaignDetail";
@@ -131,6 +133,16 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
       newInvitationsFor(tx, current.id, await listUninvitedParticipants(tx, current)),
     );
     return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
+  });
+
+  routes.get("/campaigns/:id/invitations.csv", requireSession(), withCampaign(), async (c) => {
+    const detail = await campaignDetail(c, c.var.campaign);
+    return c.body(toCsv(mailMergeRows(detail)), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="invitations-${detail.campaign.id}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
   });
 
   routes.get("/campaigns/:id/reminders", requireSession(), withCampaign(), async (c) => {
