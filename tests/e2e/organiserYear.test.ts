@@ -129,4 +129,10 @@ it("reminders: preview of the message and recipients, confirm, and a double clic
     { code: round.code("FJ"), reason: "reminded_recently" },
   ]);
   expect(smtp.messages).toHaveLength(1);
+
+  // The office's own mail program can take over: the mail-merge CSV behind the link names each personal link.
+  const csvHref = await reminders.getByRole("link", { name: "Download the mail-merge CSV" }).getAttribute("href");
+  const csv = await page.request.get(`${app.server.url}${csvHref}`);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(`${round.code("FJ")},${app.server.url}/join/${round.code("FJ")}`);
 });
