@@ -274,15 +274,25 @@ export const campaignReminders = z.object({
 });
 export type CampaignReminders = z.infer<typeof campaignReminders>;
 
-/** POST /api/console/campaigns/:id/reminders/send: all invitations without a reply that have an e-mail, or only these codes. */
+/** Reminders are not sent again to anyone reminded within this many hours, unless the request says otherwise. */
+export const DEFAULT_REMINDER_INTERVAL_HOURS = 24;
+
+/**
+ * POST /api/console/campaigns/:id/reminders/send: all invitations without a reply that have an e-mail, or only these
+ * codes; anyone reminded within `skipIfRemindedWithinHours` (default 24, at least 1) is skipped and reported.
+ */
 export const sendReminders = z.strictObject({
   codes: z.optional(
     z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000)),
   ),
+  skipIfRemindedWithinHours: z.optional(z.int().check(z.gte(1), z.lte(24 * 90))),
 });
 export type SendReminders = z.infer<typeof sendReminders>;
-/** Why an invitation got no reminder: it has a reply, it has no e-mail address, or the code is not one of this campaign's. */
-export const reminderSkipReason = z.enum(["replied", "no_email", "unknown_code"]);
+/**
+ * Why an invitation got no reminder: it has a reply, it has no e-mail address, the code is not one of this
+ * campaign's, or a reminder already went to it within the chosen interval (a second click, another organiser).
+ */
+export const reminderSkipReason = z.enum(["replied", "no_email", "unknown_code", "reminded_recently"]);
 export type ReminderSkipReason = z.infer<typeof reminderSkipReason>;
 export const sentReminders = z.object({
   sent: z.array(z.object({ code: z.string(), email: z.string() })),

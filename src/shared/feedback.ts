@@ -78,6 +78,11 @@ export const freeTextAnswer = z.object({
   heading: z.optional(reportHeading),
   quote: z.optional(z.boolean()),
   excerpt: z.optional(z.string()),
+  /**
+   * Set when the tag was made on an earlier reply of the same invitation (the respondent replied again): the
+   * earlier answer, and whether the quoted words are missing from this one (then the organiser reviews it).
+   */
+  carriedOver: z.optional(z.object({ fromReplyId: z.string(), previousText: z.string(), needsReview: z.boolean() })),
 });
 export type FreeTextAnswer = z.infer<typeof freeTextAnswer>;
 
@@ -93,6 +98,8 @@ export const reportQuote = z.object({
   text: z.string(),
   administration: z.object({ code: z.string(), name: z.string() }),
   workshop: z.object({ id: z.string(), title: z.string() }),
+  /** True when the respondent replied again without these words: the quote shows what was picked until reviewed. */
+  needsReview: z.optional(z.boolean()),
 });
 export type ReportQuote = z.infer<typeof reportQuote>;
 
@@ -175,3 +182,25 @@ export const consoleFeedback = z.object({
   preview: participantFeedback,
 });
 export type ConsoleFeedback = z.infer<typeof consoleFeedback>;
+
+/** One published version of a campaign's feedback, as it was published (every version is kept). */
+export const feedbackVersion = z.object({
+  version: z.int(),
+  title: z.string(),
+  message: z.string(),
+  tables: z.array(z.int()),
+  quoteIds: z.array(quoteId),
+  publishedAt: z.string(),
+  publishedBy: z.string(),
+  /** The organiser's name; null when the account is gone. */
+  publishedByName: z.nullable(z.string()),
+});
+export type FeedbackVersion = z.infer<typeof feedbackVersion>;
+
+/** GET /api/console/campaigns/:id/feedback/versions: newest first; `current` is null while unpublished. */
+export const feedbackVersionList = z.object({
+  campaignId: z.string(),
+  current: z.nullable(z.int()),
+  versions: z.array(feedbackVersion),
+});
+export type FeedbackVersionList = z.infer<typeof feedbackVersionList>;

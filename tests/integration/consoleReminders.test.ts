@@ -1,6 +1,4 @@
 // Organiser console reminders by e-mail (a local SMTP server) and QR codes: who gets one, what it says, what is skipped or failed.
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import type { Hono } from "hono";
 import { createLogger } from "../../src/server/observability/logger";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,79 +16,8 @@ import {
 } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
+import { startSmtpServer } from "./support/smtpSink";
 import { ENGINES } from "./support/testDatabase";
-
-interface ReceivedMail {
-  mailFrom: string;
-  rcptTo: string[];
-  headers: Record<string, string>;
-  text: string;
-}
-
-/** Header block and body of a raw RFC 5322 message; folded headers unfolded, MIME encoded words and quoted-printable decoded. */
-function parseMessage(raw: string): { headers: Record<string, string>; text: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const headers: Record<string, string> = {};
-  for (const line of head.split("\r\n")) {
-    const colon = line.indexOf(":");
-    headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
-  }
-  let body = raw.slice(split + 4);
-  const encoding = (headers["content-transfer-encoding"] ?? "").toLowerCase();
-  if (encoding === "quoted-printable") body = decodeQuotedPrintable(body);
-  else if (encoding === "base64") body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-  return { headers, text: body.replace(/\r\n/g, "\n") };
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const soft = text.replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < soft.length; i++) {
-    if (soft[i] === "=" && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i], "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-function decodeWords(value: string): string {
-  return value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, kind: string, data: string) =>
-    kind.toUpperCase() === "B"
-      ? Buffer.from(data, "base64").toString("utf8")
-      : decodeQuotedPrintable(data.replace(/_/g, " ")),
-  );
-}
-
-/** A local SMTP server (no TLS, no authentication) that keeps every message it accepts. */
-async function startSmtpServer(): Promise<{ port: number; messages: ReceivedMail[]; close(): Promise<void> }> {
-  const messages: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const envelope = session.envelope;
-        messages.push({
-          mailFrom: envelope.mailFrom ? envelope.mailFrom.address : "",
-          rcptTo: envelope.rcptTo.map((r) => r.address),
-          ...parseMessage(Buffer.concat(chunks).toString("utf8")),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe("mailer", () => {
   it("is absent without SMTP_URL and refuses other schemes", () => {
@@ -229,9 +156,38 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const reminded = Object.fromEntries((await remindersOf()).reminders.map((r) => [r.code, r.remindedAt]));
     expect(reminded).toEqual({ [fj.code]: "2024-03-08T08:00:00.000Z", [tl.code]: "2024-03-05T11:00:00.000Z" });
 
+    // Sending to everyone again at once: whoever was reminded within the last 24 hours is skipped and reported.
     const all = sentReminders.parse(await (await send()).json());
-    expect(all.sent).toHaveLength(2);
+    expect(all.sent).toEqual([{ code: tl.code, email: "ana@example.org" }]);
+    expect(all.skipped).toEqual([{ code: fj.code, reason: "reminded_recently" }]);
+    expect(smtp.messages).toHaveLength(4);
+    // A shorter interval, chosen by the organiser, lets the reminder go again.
+    clock = new Date("2024-03-08T10:00:00.000Z");
+    const shorter = sentReminders.parse(await (await send({ codes: [fj.code], skipIfRemindedWithinHours: 1 })).json());
+    expect(shorter.sent.map((x) => x.code)).toEqual([fj.code]);
     expect(smtp.messages).toHaveLength(5);
+    expect((await send({ skipIfRemindedWithinHours: 0 })).status).toBe(400);
+  });
+
+  it("two sends at once (a double click) e-mail each participant once; the other reports them reminded recently", async () => {
+    clock = new Date("2024-03-12T09:00:00.000Z");
+    me = await signIn(app, "org@example.org");
+    const before = smtp.messages.length;
+    const results = await Promise.all([send(), send(), send()]);
+    const parsed = await Promise.all(results.map(async (r) => sentReminders.parse(await r.json())));
+    expect(smtp.messages.length - before).toBe(2);
+    expect(
+      smtp.messages
+        .slice(before)
+        .map((m) => m.rcptTo[0])
+        .sort(),
+    ).toEqual(["ana@example.org", "mereani@example.org"]);
+    expect(parsed.flatMap((p) => p.sent.map((x) => x.email)).sort()).toEqual([
+      "ana@example.org",
+      "mereani@example.org",
+    ]);
+    expect(parsed.flatMap((p) => p.skipped.filter((x) => x.reason === "reminded_recently"))).toHaveLength(4);
+    expect(parsed.flatMap((p) => p.failed)).toEqual([]);
   });
 
   it("without SMTP answers 409 smtp_not_configured, and the reminders list says so", async () => {
@@ -281,9 +237,14 @@ describe.each(ENGINES)("organiser console: reminders by e-mail and QR codes (%s)
     const logLines: string[] = [];
     const logger = createLogger({ destination: { write: (line: string) => void logLines.push(line) } });
     const failing = createApp({ db: ctx.db, now: () => clock, mailer: unreachable, logger });
+    clock = new Date("2024-03-15T09:00:00.000Z");
+    me = await signIn(app, "org@example.org");
+    const remindedBefore = (await remindersOf()).reminders.map((r) => r.remindedAt);
     const result = sentReminders.parse(await (await send({}, me, {}, failing)).json());
     expect(result.sent).toEqual([]);
     expect(result.failed).toHaveLength(2);
+    // A reminder that did not go out does not count as sent: the next try is not skipped.
+    expect((await remindersOf()).reminders.map((r) => r.remindedAt)).toEqual(remindedBefore);
     expect(result.failed[0].reason).toMatch(/ECONNREFUSED|ECONNECTION/);
     const refusal = logLines
       .map((line) => JSON.parse(line) as Record<string, unknown>)

@@ -66,3 +66,24 @@ export function preparedReminders(detail: CampaignDetail): CampaignReminder[] {
       };
     });
 }
+
+/** The mail-merge columns, in order: one row per invitation, for a mail program's merge when the server has no SMTP. */
+export const MAIL_MERGE_HEADER = ["name", "email", "administration", "position", "code", "link", "due_date", "replied"];
+
+/** The campaign's invitations as mail-merge rows (header first); the due date reads as in the messages. */
+export function mailMergeRows(detail: CampaignDetail): string[][] {
+  const due = longDate(detail.campaign.dueAt);
+  return [
+    MAIL_MERGE_HEADER,
+    ...detail.invitations.map((i) => [
+      i.participantName ?? "",
+      i.email ?? "",
+      i.administrationCode ?? "",
+      i.position ?? "",
+      i.code,
+      i.link,
+      due,
+      i.replied ? "yes" : "no",
+    ]),
+  ];
+}

@@ -72,12 +72,32 @@ export async function upsertAnswerTag(
   return toTagging({ reply_id: t.replyId, question_id: t.questionId, ...values });
 }
 
-/** True when a tag was removed. */
+/**
+ * Removes the tag of this answer and any made on the same invitation's other replies (a tag follows the
+ * respondent, so removing it on the newer reply must not bring an earlier one back). True when one was removed.
+ */
 export async function deleteAnswerTag(db: OutriggerDatabase, replyId: string, questionId: string): Promise<boolean> {
   const result = await db
     .deleteFrom("answer_tags")
-    .where("reply_id", "=", replyId)
     .where("question_id", "=", questionId)
+    .where((eb) =>
+      eb.or([
+        eb("reply_id", "=", replyId),
+        eb(
+          "reply_id",
+          "in",
+          eb
+            .selectFrom("replies as same")
+            .innerJoin("replies as named", (join) =>
+              join
+                .onRef("named.campaign_id", "=", "same.campaign_id")
+                .onRef("named.invitation_code", "=", "same.invitation_code"),
+            )
+            .select("same.id")
+            .where("named.id", "=", replyId),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
@@ -149,18 +169,60 @@ export async function publishFeedback(
       published_at: f.publishedAt,
       published_by: f.publishedBy,
     };
+    const version = current ? Number(current.version) + 1 : 1;
     if (current)
       await tx
         .updateTable("campaign_feedback")
-        .set({ ...values, version: Number(current.version) + 1 })
+        .set({ ...values, version })
         .where("campaign_id", "=", f.campaignId)
         .execute();
     else
       await tx
         .insertInto("campaign_feedback")
-        .values({ campaign_id: f.campaignId, ...values, version: 1 })
+        .values({ campaign_id: f.campaignId, ...values, version })
         .execute();
+    await tx
+      .insertInto("feedback_versions")
+      .values({ campaign_id: f.campaignId, ...values, published_at: f.publishedAt, version })
+      .execute();
   });
+}
+
+export interface StoredFeedbackVersion {
+  version: number;
+  title: string;
+  message: string;
+  tables: number[];
+  quoteIds: QuoteId[];
+  publishedAt: string;
+  publishedBy: string;
+  /** The organiser's name, when the account still exists. */
+  publishedByName: string | null;
+}
+
+/** Every version ever published for the campaign, newest first. */
+export async function listFeedbackVersions(
+  db: OutriggerDatabase,
+  campaignId: string,
+): Promise<StoredFeedbackVersion[]> {
+  const rows = await db
+    .selectFrom("feedback_versions")
+    .leftJoin("organisers", "organisers.id", "feedback_versions.published_by")
+    .selectAll("feedback_versions")
+    .select("organisers.name as organiser_name")
+    .where("feedback_versions.campaign_id", "=", campaignId)
+    .orderBy("feedback_versions.version", "desc")
+    .execute();
+  return rows.map((r) => ({
+    version: Number(r.version),
+    title: r.title,
+    message: r.message,
+    tables: parseList<number>(r.tables),
+    quoteIds: parseList<QuoteId>(r.quotes),
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    publishedByName: r.organiser_name ?? null,
+  }));
 }
 
 /** True when published feedback was withdrawn. */

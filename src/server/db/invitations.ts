@@ -143,17 +143,48 @@ export async function findCampaignInvitationCode(
   return row?.code;
 }
 
-export async function markInvitationReminded(
+/**
+ * Claims the invitation's reminder for this moment: sets reminded_at to `at` only when no reminder went out since
+ * `notSince` (one UPDATE, so of two requests at once only one wins). Returns the value before, to put back if the
+ * message then fails; undefined when another reminder is recent (the claim was not made).
+ */
+export async function claimInvitationReminder(
   db: OutriggerDatabase,
   campaignId: string,
   code: string,
-  remindedAt: Date,
+  at: Date,
+  notSince: Date,
+): Promise<{ previous: string | null } | undefined> {
+  const before = await db
+    .selectFrom("invitations")
+    .select("reminded_at")
+    .where("code", "=", code)
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
+  const result = await db
+    .updateTable("invitations")
+    .set({ reminded_at: at.toISOString() })
+    .where("code", "=", code)
+    .where("campaign_id", "=", campaignId)
+    .where((eb) => eb.or([eb("reminded_at", "is", null), eb("reminded_at", "<", notSince.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? { previous: before?.reminded_at ?? null } : undefined;
+}
+
+/** Gives a claim back after the message failed, unless a later claim has taken its place. */
+export async function releaseInvitationReminder(
+  db: OutriggerDatabase,
+  campaignId: string,
+  code: string,
+  claimedAt: Date,
+  previous: string | null,
 ): Promise<void> {
   await db
     .updateTable("invitations")
-    .set({ reminded_at: remindedAt.toISOString() })
+    .set({ reminded_at: previous })
     .where("code", "=", code)
     .where("campaign_id", "=", campaignId)
+    .where("reminded_at", "=", claimedAt.toISOString())
     .execute();
 }
 

@@ -172,6 +172,18 @@ export interface CampaignFeedbackTable {
   version: number;
 }
 
+/** One published version of a campaign's feedback, kept for good (migration 0012). */
+export interface FeedbackVersionsTable {
+  campaign_id: string;
+  version: number;
+  title: string;
+  message: string;
+  tables: string;
+  quotes: string;
+  published_at: string;
+  published_by: string;
+}
+
 /** The columns an upload begun and a finished attachment share (migration 0008). */
 interface AttachmentFileColumns {
   id: string;
@@ -214,6 +226,7 @@ export interface Database {
   participants: ParticipantsTable;
   answer_tags: AnswerTagsTable;
   campaign_feedback: CampaignFeedbackTable;
+  feedback_versions: FeedbackVersionsTable;
   attachment_uploads: AttachmentUploadsTable;
   attachments: AttachmentsTable;
 }

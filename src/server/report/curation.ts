@@ -16,10 +16,11 @@ import {
   type ReportQuotes,
 } from "../../shared/feedback";
 import { allQuestions, type QuestionnaireDefinition } from "../../shared/questionnaire";
-import { listAnswerTags, tagKey, type StoredFeedback } from "../db/curation";
+import { tagKey, type StoredFeedback } from "../db/curation";
 import type { OutriggerDatabase } from "../db/database";
 import { listAdministrations } from "../db/directory";
 import { findQuestionnaire } from "../db/questionnaires";
+import { curationView, type ResolvedTag } from "./curationCarryOver";
 import { REPORT_TABLES, tableToRows } from "./exports";
 import { buildReport, loadYearData, type StoredYearReply, type YearData } from "./reportData";
 
@@ -53,20 +54,33 @@ interface YearAnswer {
   text: string;
 }
 
-/** Every non-empty free-text answer of the year's counted replies, in reply order then questionnaire order. */
-async function yearAnswers(db: OutriggerDatabase, data: YearData): Promise<YearAnswer[]> {
+interface CuratedAnswer extends YearAnswer {
+  resolved?: ResolvedTag;
+}
+
+/**
+ * Every non-empty free-text answer of the year's counted replies, in reply order then questionnaire order, with
+ * its tag (own or carried over from an earlier reply of the invitation). A tag carried to a newer reply that left
+ * the question blank keeps its place with an empty text, so it is flagged rather than lost.
+ */
+async function curatedAnswers(
+  db: OutriggerDatabase,
+  data: YearData,
+): Promise<{ answers: CuratedAnswer[]; countedReplyOf: Map<string, string> }> {
   const counted = data.storedReplies.filter((r) => r.counted);
   const questions = await questionnairesOf(db, counted);
-  const out: YearAnswer[] = [];
+  const { tags, countedReplyOf } = await curationView(db, data);
+  const answers: CuratedAnswer[] = [];
   for (const reply of counted) {
     for (const [questionId, questionLabel] of questions.get(`${reply.questionnaireId}@${reply.questionnaireVersion}`) ??
       []) {
       const value = reply.answers[questionId];
-      if (typeof value === "string" && isAnswered(value))
-        out.push({ reply, questionId, questionLabel, text: value.trim() });
+      const text = typeof value === "string" && isAnswered(value) ? value.trim() : "";
+      const resolved = tags.get(tagKey(reply.id, questionId));
+      if (text !== "" || resolved?.carried) answers.push({ reply, questionId, questionLabel, text, resolved });
     }
   }
-  return out;
+  return { answers, countedReplyOf };
 }
 
 /** The free-text answer of one reply to one question, when it has one (for tagging). */
@@ -99,23 +113,31 @@ export async function freeTextAnswers(
 ): Promise<FreeTextAnswerList> {
   const data = await loadYearData(db, fiscalYear);
   const titles = new Map(data.workshops.map((w) => [w.id, w.title]));
-  const all = (await yearAnswers(db, data)).filter((a) => question === undefined || a.questionId === question);
-  const tags = await listAnswerTags(db, [...new Set(all.map((a) => a.reply.id))]);
-  const answers: FreeTextAnswer[] = all.map((a) => {
-    const t = tags.get(tagKey(a.reply.id, a.questionId));
-    return {
-      replyId: a.reply.id,
-      questionId: a.questionId,
-      questionLabel: a.questionLabel,
-      text: a.text,
-      administrationCode: a.reply.administrationCode,
-      workshopId: a.reply.workshopId,
-      workshopTitle: titles.get(a.reply.workshopId) ?? "",
-      ...(t
-        ? { tag: t.tag, heading: t.heading, quote: t.quote, ...(t.excerpt !== undefined ? { excerpt: t.excerpt } : {}) }
-        : {}),
-    };
-  });
+  const { answers: all } = await curatedAnswers(db, data);
+  const answers: FreeTextAnswer[] = all
+    .filter((a) => question === undefined || a.questionId === question)
+    .map((a) => {
+      const t = a.resolved?.tagging;
+      const carried = a.resolved?.carried;
+      return {
+        replyId: a.reply.id,
+        questionId: a.questionId,
+        questionLabel: a.questionLabel,
+        text: a.text,
+        administrationCode: a.reply.administrationCode,
+        workshopId: a.reply.workshopId,
+        workshopTitle: titles.get(a.reply.workshopId) ?? "",
+        ...(t
+          ? {
+              tag: t.tag,
+              heading: t.heading,
+              quote: t.quote,
+              ...(t.excerpt !== undefined ? { excerpt: t.excerpt } : {}),
+            }
+          : {}),
+        ...(carried ? { carriedOver: carried } : {}),
+      };
+    });
   return { fiscalYear, answers };
 }
 
@@ -123,33 +145,46 @@ interface PickedQuote extends ReportQuote {
   heading: AnswerTagging["heading"];
 }
 
-/** Picked quotes (tag with quote=true) of the year's counted replies, keyed by tagKey. */
-async function pickedQuotes(db: OutriggerDatabase, data: YearData): Promise<Map<string, PickedQuote>> {
+interface PickedQuotes {
+  /** Keyed by tagKey(countedReplyId, questionId). */
+  byKey: Map<string, PickedQuote>;
+  /** A quote id named by any reply of the invitation (an earlier one included) finds the counted reply's quote. */
+  find(id: QuoteId): PickedQuote | undefined;
+}
+
+/**
+ * Picked quotes (tag with quote=true) of the year's counted replies. A quote carried over to a newer reply whose
+ * words are gone still shows what was picked (the excerpt, or the earlier answer), marked for review.
+ */
+async function pickedQuotes(db: OutriggerDatabase, data: YearData): Promise<PickedQuotes> {
   const titles = new Map(data.workshops.map((w) => [w.id, w.title]));
   const names = new Map((await listAdministrations(db)).map((a) => [a.code, a.name]));
-  const answers = await yearAnswers(db, data);
-  const tags = await listAnswerTags(db, [...new Set(answers.map((a) => a.reply.id))]);
-  const out = new Map<string, PickedQuote>();
+  const { answers, countedReplyOf } = await curatedAnswers(db, data);
+  const byKey = new Map<string, PickedQuote>();
   for (const a of answers) {
-    const key = tagKey(a.reply.id, a.questionId);
-    const t = tags.get(key);
+    const t = a.resolved?.tagging;
     if (!t || !t.quote) continue;
+    const carried = a.resolved?.carried;
     const code = a.reply.administrationCode;
-    out.set(key, {
+    byKey.set(tagKey(a.reply.id, a.questionId), {
       replyId: a.reply.id,
       questionId: a.questionId,
       tag: t.tag,
       heading: t.heading,
-      text: t.excerpt ?? a.text,
+      text: t.excerpt ?? (carried?.needsReview ? carried.previousText : a.text),
       administration: { code, name: names.get(code) ?? code },
       workshop: { id: a.reply.workshopId, title: titles.get(a.reply.workshopId) ?? "" },
+      ...(carried?.needsReview ? { needsReview: true } : {}),
     });
   }
-  return out;
+  return {
+    byKey,
+    find: (id) => byKey.get(tagKey(countedReplyOf.get(id.replyId) ?? id.replyId, id.questionId)),
+  };
 }
 
 export async function reportQuotesOf(db: OutriggerDatabase, fiscalYear: string): Promise<ReportQuotes> {
-  const picked = [...(await pickedQuotes(db, await loadYearData(db, fiscalYear))).values()];
+  const picked = [...(await pickedQuotes(db, await loadYearData(db, fiscalYear))).byKey.values()];
   const headings = REPORT_HEADINGS.map((heading) => ({
     heading,
     label: REPORT_HEADING_LABELS[heading],
@@ -165,7 +200,17 @@ export async function unknownQuotes(
   ids: readonly QuoteId[],
 ): Promise<number[]> {
   const picked = await pickedQuotes(db, await loadYearData(db, fiscalYear));
-  return ids.flatMap((q, i) => (picked.has(tagKey(q.replyId, q.questionId)) ? [] : [i]));
+  return ids.flatMap((q, i) => (picked.find(q) ? [] : [i]));
+}
+
+/** The quote ids as the year's counted replies name them now (an id of an earlier reply becomes the newer reply's). */
+export async function currentQuoteIds(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+  ids: readonly QuoteId[],
+): Promise<QuoteId[]> {
+  const { countedReplyOf } = await curationView(db, await loadYearData(db, fiscalYear));
+  return ids.map((q) => ({ replyId: countedReplyOf.get(q.replyId) ?? q.replyId, questionId: q.questionId }));
 }
 
 /** What the campaign's participants see: computed now from the report and the curation. */
@@ -186,7 +231,7 @@ export async function participantFeedbackOf(
   const picked = await pickedQuotes(db, await loadYearData(db, workshop.fiscalYear));
   // A quote unpicked or untagged since publishing drops out.
   const quotes: FeedbackQuote[] = feedback.quoteIds.flatMap((id) => {
-    const q = picked.get(tagKey(id.replyId, id.questionId));
+    const q = picked.find(id);
     return q
       ? [{ heading: q.heading, text: q.text, administration: q.administration.name, workshop: q.workshop.title }]
       : [];

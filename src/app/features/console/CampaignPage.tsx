@@ -1,12 +1,13 @@
 // One campaign: its invitations (link and code per participant), who replied, reminders, and its status.
 import { For, Show, createResource, createSignal } from "solid-js";
-import type { CampaignDetail, CampaignReminders } from "../../../shared/console";
+import type { CampaignDetail } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
+import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
 
 export default withConsoleLayout(Campaign);
@@ -20,26 +21,6 @@ function Campaign() {
       return result.ok ? result.body : undefined;
     },
   );
-  const [reminderList, { refetch: refetchReminders }] = createResource(
-    () => params.id,
-    async (id) => {
-      const result = await consoleRequest<CampaignReminders>("GET", `/campaigns/${encodeURIComponent(id)}/reminders`);
-      return result.ok ? result.body : undefined;
-    },
-  );
-  const reminders = () => reminderList()?.reminders ?? [];
-  const sendReminders = async () => {
-    const result = await consoleRequest<{
-      sent: unknown[];
-      skipped: unknown[];
-      failed: { code: string; reason: string }[];
-    }>("POST", `/campaigns/${encodeURIComponent(params.id)}/reminders/send`, {});
-    if (!result.ok) return setMessage(result.error.message);
-    void refetchReminders();
-    setMessage(
-      `Reminders sent: ${result.body.sent.length}; skipped: ${result.body.skipped.length}; failed: ${result.body.failed.length}${result.body.failed.length ? ` (${result.body.failed.map((f) => `${f.code}: ${f.reason}`).join("; ")})` : ""}.`,
-    );
-  };
   const [message, setMessage] = createSignal<string>();
   const [attachments] = createResource(
     () => params.id,
@@ -72,7 +53,6 @@ function Campaign() {
     );
     if (!result.ok) return setMessage(result.error.message);
     mutate(result.body);
-    void refetchReminders();
     setMessage(`${result.body.added ?? 0} invitation(s) added.`);
   };
 
@@ -180,27 +160,7 @@ function Campaign() {
               fiscalYear={d().workshop.fiscalYear}
               workshopTitle={d().workshop.title}
             />
-            <section class="no-print">
-              <h2>Reminders ({reminders().length} not replied)</h2>
-              <Show when={reminderList()?.smtpConfigured && canChange() && reminders().length > 0}>
-                <button type="button" class="button primary" onClick={() => void sendReminders()}>
-                  E-mail a reminder to each of them
-                </button>
-              </Show>
-              <ul class="link-list">
-                <For each={reminders()}>
-                  {(r) => (
-                    <li>
-                      {r.participantName ?? r.code}
-                      {r.remindedAt ? <span class="muted"> (reminded {formatDateTime(r.remindedAt)})</span> : ""}{" "}
-                      <Show when={r.mailto} fallback={<span class="muted">(no e-mail address)</span>}>
-                        <a href={r.mailto!}>write a reminder</a>
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
+            <RemindersSection campaignId={d().campaign.id} />
           </>
         )}
       </Show>

@@ -47,6 +47,9 @@ export function CurationSection(props: { fiscalYearPath: string }) {
                   {(q) => (
                     <blockquote class="quote" data-testid="report-quote">
                       <p>{q.text}</p>
+                      <Show when={q.needsReview}>
+                        <p class="review-flag">Needs review: the respondent replied again without these words.</p>
+                      </Show>
                       <footer class="muted">
                         {q.administration.name} · {q.workshop.title}
                       </footer>
@@ -87,12 +90,49 @@ function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
     setMessage(result.ok ? "Saved." : result.error.message);
     if (result.ok) props.onSaved();
   };
+  const removeTag = async () => {
+    const result = await consoleRequest(
+      "DELETE",
+      `/replies/${encodeURIComponent(a().replyId)}/answers/${encodeURIComponent(a().questionId)}/tag`,
+    );
+    setMessage(result.ok ? "Tag removed." : result.error.message);
+    if (result.ok) props.onSaved();
+  };
   return (
     <li class="card" data-testid="free-text-answer">
       <p class="muted">
         {a().administrationCode} · {a().workshopTitle} · {a().questionLabel}
       </p>
-      <p class="answer">{a().text}</p>
+      <Show when={a().carriedOver} fallback={<p class="answer">{a().text}</p>}>
+        {(carried) => (
+          <div data-testid="carried-over">
+            <Show
+              when={carried().needsReview}
+              fallback={
+                <>
+                  <p class="answer">{a().text}</p>
+                  <p class="muted">The respondent replied again; the tag was carried over from the earlier reply.</p>
+                </>
+              }
+            >
+              <p class="review-flag">
+                Needs review: the respondent replied again and the quoted words are not in the newer answer. Save a tag
+                to curate the newer answer, or remove the tag.
+              </p>
+              <div class="answer-versions">
+                <div>
+                  <h3>Earlier reply</h3>
+                  <p class="answer">{carried().previousText}</p>
+                </div>
+                <div>
+                  <h3>Newer reply</h3>
+                  <p class="answer">{a().text === "" ? "(left blank)" : a().text}</p>
+                </div>
+              </div>
+            </Show>
+          </div>
+        )}
+      </Show>
       <Show when={canChange()}>
         <div class="curation-fields">
           <label for={`tag-${id()}`}>Tag</label>
@@ -122,6 +162,11 @@ function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
           <button type="button" class="button small" onClick={() => void save()}>
             Save
           </button>
+          <Show when={a().tag}>
+            <button type="button" class="button small" onClick={() => void removeTag()}>
+              Remove tag
+            </button>
+          </Show>
           <Show when={message()}>
             <span role="status"> {message()}</span>
           </Show>

@@ -1,9 +1,17 @@
-// Publishing feedback for a campaign: a message, chosen report tables and picked quotes, which every
-// invited participant then sees in the app (offline once fetched), whether or not they replied.
-import { For, Show, createResource, createSignal } from "solid-js";
+// Publishing feedback for a campaign: a message, chosen report tables and picked quotes, which every invited
+// participant then sees in the app (offline once fetched), whether or not they replied. The form starts from the
+// published text, shows what participants will see before publishing, and lists every version published.
+import { For, Show, createEffect, createResource, createSignal, on } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
-import type { ConsoleFeedback, QuoteId, ReportQuotes } from "../../../shared/feedback";
+import type {
+  ConsoleFeedback,
+  FeedbackVersionList,
+  ParticipantFeedback,
+  QuoteId,
+  ReportQuotes,
+} from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
+import { FeedbackBody } from "../../ui/FeedbackView";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
 
@@ -18,11 +26,20 @@ const TABLES = [
 ];
 
 export function FeedbackSection(props: { campaignId: string; fiscalYear: string; workshopTitle: string }) {
+  const pathOf = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/feedback`;
+  const path = () => pathOf(props.campaignId);
   const [published, { mutate }] = createResource(
     () => props.campaignId,
     async (id) => {
-      const result = await consoleRequest<ConsoleFeedback>("GET", `/campaigns/${encodeURIComponent(id)}/feedback`);
+      const result = await consoleRequest<ConsoleFeedback>("GET", pathOf(id));
       return result.ok ? result.body : null;
+    },
+  );
+  const [history, { refetch: refetchHistory }] = createResource(
+    () => props.campaignId,
+    async (id) => {
+      const result = await consoleRequest<FeedbackVersionList>("GET", `${pathOf(id)}/versions`);
+      return result.ok ? result.body.versions : [];
     },
   );
   const [quotes] = createResource(
@@ -42,16 +59,40 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
   const [tables, setTables] = createSignal<number[]>([1, 2]);
   const [chosen, setChosen] = createSignal<QuoteId[]>([]);
   const [status, setStatus] = createSignal<string>();
+  const [preview, setPreview] = createSignal<ParticipantFeedback>();
   const isChosen = (q: QuoteId) => chosen().some((c) => c.replyId === q.replyId && c.questionId === q.questionId);
 
+  // Start from what was published (or, once withdrawn, the last version published), never from defaults over it.
+  createEffect(
+    on([published, history], ([current, versions]) => {
+      const start = current ?? versions?.[0];
+      if (!start) return;
+      setTitle(start.title);
+      setMessage(start.message);
+      setTables(start.tables);
+      setChosen(start.quoteIds);
+    }),
+  );
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPreview(undefined);
+    };
+  const request = () => ({ title: title(), message: message(), tables: tables(), quoteIds: chosen() });
+
+  const showPreview = async () => {
+    const result = await consoleRequest<ParticipantFeedback>("POST", `${path()}/preview`, request());
+    if (!result.ok) return setStatus(result.error.message);
+    setStatus(undefined);
+    setPreview(result.body);
+  };
   const publish = async () => {
-    const result = await consoleRequest<ConsoleFeedback>(
-      "PUT",
-      `/campaigns/${encodeURIComponent(props.campaignId)}/feedback`,
-      { title: title(), message: message(), tables: tables(), quoteIds: chosen() },
-    );
+    const result = await consoleRequest<ConsoleFeedback>("PUT", path(), request());
     if (!result.ok) return setStatus(result.error.message);
     mutate(result.body);
+    setPreview(undefined);
+    void refetchHistory();
     setStatus(`Published (version ${result.body.version}). Participants see it the next time their app is online.`);
   };
 
@@ -67,9 +108,14 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
       </Show>
       <Show when={canChange()}>
         <label for="feedback-title">Title</label>
-        <input id="feedback-title" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input id="feedback-title" value={title()} onInput={(e) => edited(setTitle)(e.currentTarget.value)} />
         <label for="feedback-message">Message</label>
-        <textarea id="feedback-message" rows={4} value={message()} onInput={(e) => setMessage(e.currentTarget.value)} />
+        <textarea
+          id="feedback-message"
+          rows={4}
+          value={message()}
+          onInput={(e) => edited(setMessage)(e.currentTarget.value)}
+        />
         <fieldset class="choices">
           <legend class="question-label">Tables to include</legend>
           <For each={TABLES}>
@@ -78,9 +124,10 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
                 <input
                   type="checkbox"
                   checked={tables().includes(i() + 1)}
-                  onChange={(e) =>
-                    setTables((t) => (e.currentTarget.checked ? [...t, i() + 1] : t.filter((x) => x !== i() + 1)))
-                  }
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    edited(setTables)(on ? [...tables(), i() + 1] : tables().filter((x) => x !== i() + 1));
+                  }}
                 />
                 <span>
                   Table {i() + 1}: {name}
@@ -101,13 +148,14 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
                   <input
                     type="checkbox"
                     checked={isChosen(q)}
-                    onChange={(e) =>
-                      setChosen((c) =>
+                    onChange={(e) => {
+                      const id = { replyId: q.replyId, questionId: q.questionId };
+                      edited(setChosen)(
                         e.currentTarget.checked
-                          ? [...c, { replyId: q.replyId, questionId: q.questionId }]
-                          : c.filter((x) => !(x.replyId === q.replyId && x.questionId === q.questionId)),
-                      )
-                    }
+                          ? [...chosen(), id]
+                          : chosen().filter((x) => !(x.replyId === id.replyId && x.questionId === id.questionId)),
+                      );
+                    }}
                   />
                   <span>
                     <em>{q.label}:</em> {q.text.slice(0, 140)} <span class="muted">({q.administration.name})</span>
@@ -117,12 +165,41 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
             </For>
           </Show>
         </fieldset>
-        <button type="button" class="button primary" onClick={() => void publish()}>
-          {published() ? "Publish again" : "Publish to participants"}
-        </button>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => void showPreview()}>
+            Preview what participants will see
+          </button>
+          <button type="button" class="button primary" onClick={() => void publish()}>
+            {published() ? "Publish again" : "Publish to participants"}
+          </button>
+        </div>
         <Show when={status()}>
           <p role="status">{status()}</p>
         </Show>
+        <Show when={preview()}>
+          {(p) => (
+            <article class="feedback-preview" data-testid="feedback-preview" aria-labelledby="feedback-preview-heading">
+              <p class="eyebrow">Preview: not published yet</p>
+              <h3 id="feedback-preview-heading">{p().title}</h3>
+              <FeedbackBody feedback={p()} headingLevel={3} />
+            </article>
+          )}
+        </Show>
+      </Show>
+      <Show when={(history() ?? []).length > 0}>
+        <details data-testid="feedback-versions">
+          <summary>Versions published ({history()?.length})</summary>
+          <ol reversed>
+            <For each={history()}>
+              {(v) => (
+                <li>
+                  Version {v.version}, {formatDateTime(v.publishedAt)}
+                  {v.publishedByName ? ` by ${v.publishedByName}` : ""}: “{v.title}”
+                </li>
+              )}
+            </For>
+          </ol>
+        </details>
       </Show>
     </section>
   );

@@ -11,6 +11,7 @@ import * as attachments from "./0008_attachments";
 import * as attachmentRefusals from "./0009_attachment_refusals";
 import * as questionnaireLifecycle from "./0010_questionnaire_lifecycle";
 import * as campaignDueDay from "./0011_campaign_due_day";
+import * as feedbackVersions from "./0012_feedback_versions";
 import * as reportOrder from "./0020_report_order";
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0009_attachment_refusals": attachmentRefusals,
   "0010_questionnaire_lifecycle": questionnaireLifecycle,
   "0011_campaign_due_day": campaignDueDay,
+  "0012_feedback_versions": feedbackVersions,
   "0020_report_order": reportOrder,
 };
 

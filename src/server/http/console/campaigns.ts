@@ -9,20 +9,28 @@
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
 // | GET    | /campaigns/:id/reminders                | a prepared reminder and mailto link per non-replier    | any role     |
-// | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP                         | organiser    |
+// | GET    | /campaigns/:id/invitations.csv          | mail-merge CSV: name, e-mail, code, link, due date     | any role     |
+// | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP, once per interval      | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
-import { campaignChanges, newCampaign, sendReminders, type CampaignReminders } from "../../../shared/console";
+import {
+  campaignChanges,
+  DEFAULT_REMINDER_INTERVAL_HOURS,
+  newCampaign,
+  sendReminders,
+  type CampaignReminders,
+} from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
-import { preparedReminders } from "../../campaigns/reminderMessage";
+import { mailMergeRows, preparedReminders } from "../../campaigns/reminderMessage";
 import { sendReminderEmails } from "../../campaigns/reminderSending";
 import { askedDueDay, dueNotAfterOpening } from "../../campaigns/schedule";
 import { insertCampaignWithInvitations, listWorkshopCampaigns, updateCampaign } from "../../db/campaigns";
 import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
 import type { Mailer } from "../../mail/mailer";
+import { toCsv } from "../../report/exports";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 import { campaignDetail, freshCampaignDetail, joinLink, publicOrigin, withCampaign } from "./campaignDetail";
@@ -128,6 +136,16 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
   });
 
+  routes.get("/campaigns/:id/invitations.csv", requireSession(), withCampaign(), async (c) => {
+    const detail = await campaignDetail(c, c.var.campaign);
+    return c.body(toCsv(mailMergeRows(detail)), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="invitations-${detail.campaign.id}.csv"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+  });
+
   routes.get("/campaigns/:id/reminders", requireSession(), withCampaign(), async (c) => {
     const detail = await campaignDetail(c, c.var.campaign);
     const answer: CampaignReminders = {
@@ -145,7 +163,7 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     jsonBody(sendReminders),
     withCampaign(),
     async (c) => {
-      const { codes } = c.req.valid("json");
+      const { codes, skipIfRemindedWithinHours = DEFAULT_REMINDER_INTERVAL_HOURS } = c.req.valid("json");
       const detail = await campaignDetail(c, c.var.campaign);
       if (!mailer) {
         throw new ApiProblem(
@@ -155,7 +173,10 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
         );
       }
       if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
-      const result = await sendReminderEmails(detail, codes, { ...c.var.deps, mailer });
+      const result = await sendReminderEmails(detail, codes, skipIfRemindedWithinHours, {
+        ...c.var.deps,
+        mailer,
+      });
       // Counts only: the SMTP server's own words often quote the recipient's address (the organiser sees them).
       if (result.failed.length > 0)
         c.var.deps.logger.warn(

@@ -1,13 +1,25 @@
-// Feedback to a campaign's participants: GET (any role), PUT publishes or republishes (version + 1) and DELETE
-// unpublishes (organisers, with the CSRF token) /api/console/campaigns/:id/feedback.
+// Feedback to a campaign's participants, under /api/console:
+// | method | path                              | what                                                        | who        |
+// | GET    | /campaigns/:id/feedback           | what is published, and what participants see                | any role   |
+// | GET    | /campaigns/:id/feedback/versions  | every version ever published, newest first                  | any role   |
+// | POST   | /campaigns/:id/feedback/preview   | what participants would see with this text (nothing stored) | organisers |
+// | PUT    | /campaigns/:id/feedback           | publishes (version + 1), the version kept for good          | organisers |
+// | DELETE | /campaigns/:id/feedback           | unpublishes (the versions stay)                             | organisers |
+// Organiser routes also need the CSRF token.
 import { Hono } from "hono";
-import { feedbackRequest, type ConsoleFeedback, type QuoteId } from "../../../shared/feedback";
+import {
+  feedbackRequest,
+  type ConsoleFeedback,
+  type FeedbackRequest,
+  type FeedbackVersionList,
+  type QuoteId,
+} from "../../../shared/feedback";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { findCampaign } from "../../db/campaigns";
-import { findFeedback, publishFeedback, unpublishFeedback } from "../../db/curation";
+import { findFeedback, listFeedbackVersions, publishFeedback, unpublishFeedback } from "../../db/curation";
 import type { OutriggerDatabase } from "../../db/database";
 import { findWorkshop } from "../../db/directory";
-import { participantFeedbackOf, unknownQuotes } from "../../report/curation";
+import { currentQuoteIds, participantFeedbackOf, unknownQuotes } from "../../report/curation";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
@@ -33,12 +45,43 @@ async function consoleFeedback(db: OutriggerDatabase, campaignId: string): Promi
     title: stored.title,
     message: stored.message,
     tables: stored.tables,
-    quoteIds: stored.quoteIds,
+    // Named as the console lists the quotes now, so the form shows them chosen after a respondent replied again.
+    quoteIds: await currentQuoteIds(db, workshop.fiscalYear, stored.quoteIds),
     publishedAt,
     publishedBy: stored.publishedBy,
     version: stored.version,
     preview,
   };
+}
+
+/** Tables sorted without duplicates, quotes without duplicates; 422 when a quote is not a picked one of the year. */
+async function checkedFeedback(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+  input: FeedbackRequest,
+): Promise<{ tables: number[]; quoteIds: QuoteId[] }> {
+  const tables = [...new Set(input.tables)].sort((a, b) => a - b);
+  const seen = new Set<string>();
+  const quoteIds: QuoteId[] = input.quoteIds.filter((q) => {
+    const key = `${q.replyId}\u0000${q.questionId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const unknown = await unknownQuotes(db, fiscalYear, quoteIds);
+  if (unknown.length > 0) {
+    throw new ApiProblem(
+      422,
+      "unknown_quote",
+      `Only picked quotes of the ${fiscalYear} replies can go into this feedback: tag the answer and pick it as a quote first.`,
+      unknown.map((i) => ({
+        path: `quoteIds.${i}`,
+        code: "unknown_quote",
+        message: "Not a picked quote of this fiscal year's replies.",
+      })),
+    );
+  }
+  return { tables, quoteIds };
 }
 
 export function feedbackRoutes(): Hono<ConsoleEnv> {
@@ -48,31 +91,46 @@ export function feedbackRoutes(): Hono<ConsoleEnv> {
     c.json(await consoleFeedback(c.var.deps.db, c.req.param("id"))),
   );
 
+  routes.get("/campaigns/:id/feedback/versions", requireSession(), async (c) => {
+    const { db } = c.var.deps;
+    const { campaign } = await campaignWorkshop(db, c.req.param("id"));
+    const stored = await findFeedback(db, campaign.id);
+    const answer: FeedbackVersionList = {
+      campaignId: campaign.id,
+      current: stored && stored.publishedAt !== null ? stored.version : null,
+      versions: await listFeedbackVersions(db, campaign.id),
+    };
+    return c.json(answer);
+  });
+
+  routes.post("/campaigns/:id/feedback/preview", requireOrganiser(), jsonBody(feedbackRequest), async (c) => {
+    const { db, now } = c.var.deps;
+    const { campaign, workshop } = await campaignWorkshop(db, c.req.param("id"));
+    const input = c.req.valid("json");
+    const { tables, quoteIds } = await checkedFeedback(db, workshop.fiscalYear, input);
+    const next = ((await findFeedback(db, campaign.id))?.version ?? 0) + 1;
+    const preview = await participantFeedbackOf(
+      db,
+      {
+        campaignId: campaign.id,
+        title: input.title,
+        message: input.message,
+        tables,
+        quoteIds,
+        publishedAt: now().toISOString(),
+        publishedBy: c.var.session.organiser.id,
+        version: next,
+      },
+      workshop,
+    );
+    return c.json(preview);
+  });
+
   routes.put("/campaigns/:id/feedback", requireOrganiser(), jsonBody(feedbackRequest), async (c) => {
     const { db, now } = c.var.deps;
     const { campaign, workshop } = await campaignWorkshop(db, c.req.param("id"));
     const input = c.req.valid("json");
-    const tables = [...new Set(input.tables)].sort((a, b) => a - b);
-    const seen = new Set<string>();
-    const quoteIds: QuoteId[] = input.quoteIds.filter((q) => {
-      const key = `${q.replyId}\u0000${q.questionId}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    const unknown = await unknownQuotes(db, workshop.fiscalYear, quoteIds);
-    if (unknown.length > 0) {
-      throw new ApiProblem(
-        422,
-        "unknown_quote",
-        `Only picked quotes of the ${workshop.fiscalYear} replies can go into this feedback: tag the answer and pick it as a quote first.`,
-        unknown.map((i) => ({
-          path: `quoteIds.${i}`,
-          code: "unknown_quote",
-          message: "Not a picked quote of this fiscal year's replies.",
-        })),
-      );
-    }
+    const { tables, quoteIds } = await checkedFeedback(db, workshop.fiscalYear, input);
     await publishFeedback(db, {
       campaignId: campaign.id,
       title: input.title,

@@ -1,0 +1,182 @@
+// Reminders for those who have not replied: choose the recipients, read the message they will get, confirm, then
+// the server sends each one once (anyone reminded within the chosen interval is skipped and reported).
+import { For, Show, createMemo, createResource, createSignal } from "solid-js";
+import { DEFAULT_REMINDER_INTERVAL_HOURS, type CampaignReminders, type SentReminders } from "../../../shared/console";
+import { consoleRequest } from "../../sync/consoleClient";
+import { formatDateTime } from "../../ui/formatTime";
+import { canChange } from "./consoleState";
+
+const INTERVALS: { hours: number; label: string }[] = [
+  { hours: 24, label: "24 hours" },
+  { hours: 72, label: "3 days" },
+  { hours: 168, label: "7 days" },
+];
+const HOUR_MS = 60 * 60 * 1000;
+
+export function RemindersSection(props: { campaignId: string }) {
+  const pathOf = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/reminders`;
+  const [list, { refetch }] = createResource(
+    () => props.campaignId,
+    async (id) => {
+      const result = await consoleRequest<CampaignReminders>("GET", pathOf(id));
+      return result.ok ? result.body : undefined;
+    },
+  );
+  const reminders = () => list()?.reminders ?? [];
+  const [intervalHours, setIntervalHours] = createSignal(DEFAULT_REMINDER_INTERVAL_HOURS);
+  const [unchecked, setUnchecked] = createSignal<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [report, setReport] = createSignal<string>();
+
+  const recentlyReminded = (remindedAt: string | null) =>
+    remindedAt !== null && Date.now() - Date.parse(remindedAt) < intervalHours() * HOUR_MS;
+  const chosen = createMemo(() =>
+    reminders().filter((r) => r.email !== null && !recentlyReminded(r.remindedAt) && !unchecked().has(r.code)),
+  );
+  const toggle = (code: string, on: boolean) => {
+    const next = new Set(unchecked());
+    if (on) next.delete(code);
+    else next.add(code);
+    setUnchecked(next);
+    setConfirming(false);
+  };
+
+  const send = async () => {
+    if (busy()) return;
+    setBusy(true);
+    const result = await consoleRequest<SentReminders>("POST", `${pathOf(props.campaignId)}/send`, {
+      codes: chosen().map((r) => r.code),
+      skipIfRemindedWithinHours: intervalHours(),
+    });
+    setBusy(false);
+    setConfirming(false);
+    if (!result.ok) return setReport(result.error.message);
+    const { sent, skipped, failed } = result.body;
+    const recent = skipped.filter((s) => s.reason === "reminded_recently").length;
+    setReport(
+      [
+        `Reminders sent: ${sent.length}.`,
+        recent > 0 ? `Skipped, already reminded within ${intervalHours()} hours: ${recent}.` : "",
+        skipped.length - recent > 0 ? `Skipped for another reason: ${skipped.length - recent}.` : "",
+        failed.length > 0 ? `Failed: ${failed.map((f) => `${f.code} (${f.reason})`).join("; ")}.` : "",
+      ]
+        .filter((part) => part !== "")
+        .join(" "),
+    );
+    void refetch();
+  };
+
+  // Those not yet replied, for the To or Bcc line of the office's own mail program.
+  const copyAddresses = async () => {
+    const addresses = reminders().flatMap((r) => (r.email !== null ? [r.email] : []));
+    try {
+      await navigator.clipboard.writeText(addresses.join("; "));
+      setReport(`${addresses.length} addresses copied.`);
+    } catch {
+      setReport(`The browser did not allow copying. The addresses: ${addresses.join("; ")}`);
+    }
+  };
+
+  return (
+    <section class="no-print" aria-labelledby="reminders-heading" data-testid="reminders">
+      <h2 id="reminders-heading">Reminders ({reminders().length} not replied)</h2>
+      <Show when={reminders().length > 0}>
+        <label for="reminder-interval">Skip anyone already reminded within</label>
+        <select
+          id="reminder-interval"
+          value={intervalHours()}
+          onChange={(e) => {
+            setIntervalHours(Number(e.currentTarget.value));
+            setConfirming(false);
+          }}
+        >
+          <For each={INTERVALS}>{(i) => <option value={i.hours}>{i.label}</option>}</For>
+        </select>
+        <fieldset class="choices">
+          <legend class="question-label">Recipients</legend>
+          <For each={reminders()}>
+            {(r) => (
+              <div class="reminder-recipient">
+                <Show when={r.email !== null} fallback={<span>{r.participantName ?? r.code}: no e-mail address</span>}>
+                  <label class="choice">
+                    <input
+                      type="checkbox"
+                      checked={!recentlyReminded(r.remindedAt) && !unchecked().has(r.code)}
+                      disabled={recentlyReminded(r.remindedAt)}
+                      onChange={(e) => toggle(r.code, e.currentTarget.checked)}
+                    />
+                    <span>
+                      {r.participantName ?? r.code} ({r.email})
+                      <Show when={r.remindedAt}>
+                        {(at) => <span class="muted"> · reminded {formatDateTime(at())}</span>}
+                      </Show>
+                    </span>
+                  </label>
+                  <a href={r.mailto!}>write it yourself</a>
+                </Show>
+              </div>
+            )}
+          </For>
+        </fieldset>
+        <Show when={chosen()[0]}>
+          {(first) => (
+            <div class="reminder-preview" data-testid="reminder-preview">
+              <h3>Message preview (as {first().participantName ?? first().code} will get it)</h3>
+              <p>
+                <strong>Subject:</strong> {first().subject}
+              </p>
+              <pre>{first().body}</pre>
+            </div>
+          )}
+        </Show>
+        <Show when={list()?.smtpConfigured && canChange()}>
+          <Show
+            when={confirming()}
+            fallback={
+              <button
+                type="button"
+                class="button primary"
+                disabled={chosen().length === 0}
+                onClick={() => setConfirming(true)}
+              >
+                E-mail the reminder to {chosen().length} {chosen().length === 1 ? "person" : "people"}…
+              </button>
+            }
+          >
+            <div class="button-row" role="group" aria-label="Confirm sending">
+              <p>
+                Send the reminder to {chosen().length} {chosen().length === 1 ? "person" : "people"} now?
+              </p>
+              <button type="button" class="button primary" disabled={busy()} onClick={() => void send()}>
+                Send now
+              </button>
+              <button type="button" class="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Show>
+      <Show when={reminders().some((r) => r.email !== null)}>
+        <div class="button-row">
+          <button type="button" class="button" onClick={() => void copyAddresses()}>
+            Copy all addresses
+          </button>
+          <a
+            class="button"
+            href={`/api/console${pathOf(props.campaignId).replace(/reminders$/, "invitations.csv")}`}
+            download=""
+          >
+            Download the mail-merge CSV
+          </a>
+        </div>
+      </Show>
+      <Show when={report()}>
+        <p role="status" data-testid="reminder-report">
+          {report()}
+        </p>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+// Feedback as a participant reads it (message, report tables, quotes by heading): the participant's page and the
+// console's preview before publishing render the same thing.
+import { For } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { REPORT_HEADINGS, REPORT_HEADING_LABELS, type ParticipantFeedback } from "../../shared/feedback";
+import { RowsTable } from "./RowsTable";
+
+export function FeedbackBody(props: { feedback: ParticipantFeedback; headingLevel?: 2 | 3 }) {
+  const f = () => props.feedback;
+  const heading = () => (props.headingLevel === 3 ? "h3" : "h2");
+  return (
+    <>
+      <For each={f().message.split(/\n{2,}/)}>{(paragraph) => <p>{paragraph}</p>}</For>
+      <For each={f().tables}>
+        {(table) => (
+          <section>
+            <Dynamic component={heading()}>
+              Table {table.number}: {table.title}
+            </Dynamic>
+            <RowsTable rows={table.rows} />
+          </section>
+        )}
+      </For>
+      <For each={REPORT_HEADINGS.filter((h) => f().quotes.some((q) => q.heading === h))}>
+        {(h) => (
+          <section>
+            <Dynamic component={heading()}>{REPORT_HEADING_LABELS[h]}</Dynamic>
+            <For each={f().quotes.filter((q) => q.heading === h)}>
+              {(quote) => (
+                <blockquote class="quote">
+                  <p>{quote.text}</p>
+                  <footer class="muted">
+                    {quote.administration} · {quote.workshop}
+                  </footer>
+                </blockquote>
+              )}
+            </For>
+          </section>
+        )}
+      </For>
+    </>
+  );
+}
