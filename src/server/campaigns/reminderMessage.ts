@@ -72,7 +72,7 @@ export const MAIL_MERGE_HEADER = ["name", "email", "administration", "position",
 
 /** The campaign's invitations as mail-merge rows (header first); the due date reads as in the messages. */
 export function mailMergeRows(detail: CampaignDetail): string[][] {
-  const due = longDate(detail.campaign.dueAt);
+  const due = longDate(detail.campaign.dueOn);
   return [
     MAIL_MERGE_HEADER,
     ...detail.invitations.map((i) => [
