@@ -10,6 +10,7 @@ import * as curationFeedback from "./0007_curation_feedback";
 import * as attachments from "./0008_attachments";
 import * as attachmentRefusals from "./0009_attachment_refusals";
 import * as questionnaireLifecycle from "./0010_questionnaire_lifecycle";
+import * as sharedProcessState from "./0030_shared_process_state";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "0008_attachments": attachments,
   "0009_attachment_refusals": attachmentRefusals,
   "0010_questionnaire_lifecycle": questionnaireLifecycle,
+  "0030_shared_process_state": sharedProcessState,
 };
 
 export const inCodeMigrations: MigrationProvider = {
