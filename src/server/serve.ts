@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createDatabase, type OutriggerDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
+import { oneStartAtATime } from "./db/startupTurn";
 import { seedIfEmpty, type SeedResult } from "./db/seed";
 import { createBlobStore, type BlobStore } from "./blobs/blobStore";
 import { seedDemoMaterials } from "./demoMaterials/index";
@@ -88,67 +89,72 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const logger = options.quiet ? silentLogger() : (options.logger ?? defaultLogger());
   let sweepTimer: NodeJS.Timeout | undefined;
   try {
-    const { applied } = await migrateToLatest(db);
-    if (applied.length > 0)
-      logger.info(
-        { event: "migrations_applied", migrations: applied },
-        `Database migrations applied: ${applied.join(", ")}`,
-      );
-    const seed = await seedIfEmpty(db, options.now?.());
-    if (seed.seeded)
-      logger.info(
-        { event: "first_start_data_added" },
-        "First start: member administrations, FY 2022/23 workshops and a demo campaign were added.",
-      );
-    const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
-    const clock = options.now ?? (() => new Date());
-    const sweepIncoming = async () => {
-      const { removedFiles, removedBytes } = await blobStore.sweepAbandonedIncoming(clock());
-      if (removedFiles > 0)
-        logger.info(
-          { event: "incoming_files_swept", removedFiles, removedBytes },
-          `Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`,
+    // Several processes on one PostgreSQL database take turns here (db/startupTurn.ts).
+    const { seed, blobStore, signer, setupToken, mailer, uploadDir, uploadCare, uploadExpiryMs } =
+      await oneStartAtATime(db, async () => {
+        const { applied } = await migrateToLatest(db);
+        if (applied.length > 0)
+          logger.info(
+            { event: "migrations_applied", migrations: applied },
+            `Database migrations applied: ${applied.join(", ")}`,
+          );
+        const seed = await seedIfEmpty(db, options.now?.());
+        if (seed.seeded)
+          logger.info(
+            { event: "first_start_data_added" },
+            "First start: member administrations, FY 2022/23 workshops and a demo campaign were added.",
+          );
+        const blobStore = createBlobStore(defaultBlobDir(options.dataDir));
+        const clock = options.now ?? (() => new Date());
+        const sweepIncoming = async () => {
+          const { removedFiles, removedBytes } = await blobStore.sweepAbandonedIncoming(clock());
+          if (removedFiles > 0)
+            logger.info(
+              { event: "incoming_files_swept", removedFiles, removedBytes },
+              `Removed ${removedFiles} temporary file(s) (${removedBytes} bytes) left by interrupted material imports.`,
+            );
+        };
+        await sweepIncoming();
+        // unref: the sweep never keeps the process alive on its own.
+        sweepTimer = setInterval(
+          () =>
+            void sweepIncoming().catch((error: unknown) =>
+              logger.error({ event: "blob_sweep_failed", err: error }, "The blob folder sweep failed."),
+            ),
+          INCOMING_SWEEP_INTERVAL_MS,
+        ).unref();
+        const demo = await seedDemoMaterials(db, blobStore, options.now?.());
+        if (demo.added.length > 0)
+          logger.info(
+            { event: "demo_materials_added", files: demo.added },
+            `Demo materials added to the RKC workshop: ${demo.added.join(", ")}`,
+          );
+        const signer = loadOrCreateManifestSigner(
+          options.dataDir ?? process.env.DATA_DIR ?? "data",
+          options.serverName ?? serverNameFromEnv(),
         );
-    };
-    await sweepIncoming();
-    // unref: the sweep never keeps the process alive on its own.
-    sweepTimer = setInterval(
-      () =>
-        void sweepIncoming().catch((error: unknown) =>
-          logger.error({ event: "blob_sweep_failed", err: error }, "The blob folder sweep failed."),
-        ),
-      INCOMING_SWEEP_INTERVAL_MS,
-    ).unref();
-    const demo = await seedDemoMaterials(db, blobStore, options.now?.());
-    if (demo.added.length > 0)
-      logger.info(
-        { event: "demo_materials_added", files: demo.added },
-        `Demo materials added to the RKC workshop: ${demo.added.join(", ")}`,
-      );
-    const signer = loadOrCreateManifestSigner(
-      options.dataDir ?? process.env.DATA_DIR ?? "data",
-      options.serverName ?? serverNameFromEnv(),
-    );
-    if (signer.created)
-      logger.info(
-        { event: "signing_key_created", keyPath: signer.path, keyId: signer.key.keyId },
-        `Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`,
-      );
-    const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
-    const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
-    // The sender address is left out: no e-mail address goes into the log.
-    logger.info(
-      { event: "mail_configured", smtp: mailer ? mailer.description : null },
-      mailer
-        ? `Reminders are sent by SMTP through ${mailer.description}.`
-        : "SMTP_URL is not set: the console offers reminders as mailto links only.",
-    );
-    const uploadDir = defaultUploadDir(options.dataDir);
-    const log = (line: string) => logger.info({ event: "uploads_maintenance" }, line);
-    const uploadCare = { db, now: options.now ?? (() => new Date()), uploadDir, log };
-    const uploadExpiryMs = options.uploadExpiryMs ?? uploadExpiryFromEnv();
-    await recoverFinishedUploads(uploadCare);
-    await sweepExpiredUploads(uploadCare, uploadExpiryMs);
+        if (signer.created)
+          logger.info(
+            { event: "signing_key_created", keyPath: signer.path, keyId: signer.key.keyId },
+            `Manifest signing key created: ${signer.path} (key id ${signer.key.keyId}; back it up with the data folder).`,
+          );
+        const setupToken = await issueSetupTokenIfNoOrganiser(db, options.now?.());
+        const mailer = options.mailer === undefined ? createMailer() : (options.mailer ?? undefined);
+        // The sender address is left out: no e-mail address goes into the log.
+        logger.info(
+          { event: "mail_configured", smtp: mailer ? mailer.description : null },
+          mailer
+            ? `Reminders are sent by SMTP through ${mailer.description}.`
+            : "SMTP_URL is not set: the console offers reminders as mailto links only.",
+        );
+        const uploadDir = defaultUploadDir(options.dataDir);
+        const log = (line: string) => logger.info({ event: "uploads_maintenance" }, line);
+        const uploadCare = { db, now: options.now ?? (() => new Date()), uploadDir, log };
+        const uploadExpiryMs = options.uploadExpiryMs ?? uploadExpiryFromEnv();
+        await recoverFinishedUploads(uploadCare);
+        await sweepExpiredUploads(uploadCare, uploadExpiryMs);
+        return { seed, blobStore, signer, setupToken, mailer, uploadDir, uploadCare, uploadExpiryMs };
+      });
     const app = createApp({
       db,
       now: options.now,

@@ -6,8 +6,9 @@ import { randomToken, sha256Hex } from "./tokens";
 export const SETUP_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A fresh setup token when the database has no organiser yet (earlier unused ones are replaced: only
- * their digests were kept, so they could not be shown again); undefined once an organiser exists.
+ * A fresh setup token when the database has no organiser yet; undefined once an organiser exists. Earlier
+ * unexpired tokens stay valid: with several server processes on one database each prints its own link at start,
+ * and one process must not spoil the link another just printed. Using any of them ends them all.
  */
 export async function issueSetupTokenIfNoOrganiser(
   db: OutriggerDatabase,
@@ -19,7 +20,7 @@ export async function issueSetupTokenIfNoOrganiser(
   }
   const token = randomToken();
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom("setup_tokens").execute();
+    await tx.deleteFrom("setup_tokens").where("expires_at", "<=", now.toISOString()).execute();
     await tx
       .insertInto("setup_tokens")
       .values({
@@ -32,12 +33,17 @@ export async function issueSetupTokenIfNoOrganiser(
   return token;
 }
 
-/** Deletes the token if it is known and unexpired; true when it was (so it works exactly once). */
+/**
+ * Deletes the token if it is known and unexpired — and with it every other setup token, since the first organiser
+ * now exists; true when it was (so it works exactly once). Run inside the transaction that creates the organiser.
+ */
 export async function consumeSetupToken(db: OutriggerDatabase, token: string, now: Date): Promise<boolean> {
   const result = await db
     .deleteFrom("setup_tokens")
     .where("token_hash", "=", sha256Hex(token))
     .where("expires_at", ">", now.toISOString())
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  if (Number(result.numDeletedRows) !== 1) return false;
+  await db.deleteFrom("setup_tokens").execute();
+  return true;
 }

@@ -211,6 +211,22 @@ export interface AttachmentsTable extends AttachmentFileColumns {
   received_at: string;
 }
 
+/** One counted attempt of a sign-in or invitation-guess limit (migration 0030); shared by every server process. */
+export interface AccessAttemptsTable {
+  id: string;
+  attempt_key: string;
+  /** bigint on PostgreSQL: read through Number(). */
+  attempted_at_ms: ColumnType<number | string, number, number>;
+}
+
+/** Which request may append to a tus upload now (migration 0030): a lease, renewed while held, free once expired. */
+export interface UploadLocksTable {
+  upload_id: string;
+  holder: string;
+  expires_at_ms: ColumnType<number | string, number, number>;
+  release_requested: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -229,6 +245,8 @@ export interface Database {
   feedback_versions: FeedbackVersionsTable;
   attachment_uploads: AttachmentUploadsTable;
   attachments: AttachmentsTable;
+  access_attempts: AccessAttemptsTable;
+  upload_locks: UploadLocksTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -3,7 +3,9 @@ import { join, resolve } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { MAX_JSON_BODY_BYTES, type ReplyResult } from "../../shared/api";
 import { compress } from "hono/compress";
+import { attemptLedgerFor } from "../auth/attemptLedgerFor";
 import { createInvitationLookupLimiter } from "../auth/invitationLookupLimiter";
+import { INVITATION_LOOKUP_WINDOW_MS } from "../../shared/accessLimits";
 import { PROJECT_ROOT } from "../projectRoot";
 import { createBlobStore, type BlobStore } from "../blobs/blobStore";
 import type { OutriggerDatabase } from "../db/database";
@@ -99,7 +101,7 @@ export function createApp(options: AppOptions): Hono {
     now,
     blobStore,
     signer,
-    invitationLookups: createInvitationLookupLimiter(),
+    invitationLookups: createInvitationLookupLimiter(attemptLedgerFor(db, INVITATION_LOOKUP_WINDOW_MS)),
     trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1",
     logger,
     metrics,

@@ -16,10 +16,10 @@ export async function lookUpWithinLimit<T>(
   find: () => Promise<T | undefined>,
 ): Promise<LimitedLookup<T>> {
   // Reserved before the database is asked, so parallel guesses cannot all slip under the limit.
-  const attempt = deps.invitationLookups.reserve(clientAddress(c, deps.trustProxy), deps.now());
+  const attempt = await deps.invitationLookups.reserve(clientAddress(c, deps.trustProxy), deps.now());
   if (!attempt.allowed) return { limited: true, retryAfterSeconds: attempt.retryAfterSeconds };
   const found = await find();
-  if (found !== undefined) attempt.succeeded();
+  if (found !== undefined) await attempt.succeeded();
   return { limited: false, found };
 }
 

@@ -27,7 +27,9 @@ import {
   findReplyInvitationCode,
   insertAttachmentUpload,
 } from "../db/attachments";
+import { databaseEngine } from "../db/database";
 import { findInvitation } from "../db/invitations";
+import { createDatabaseUploadLocker } from "../db/uploadLocks";
 import { isDiskFull } from "../db/storageErrors";
 import { createUploadRegistrar, type RegistrationOutcome } from "../attachments/uploadRegistration";
 import type { AppDeps } from "./context";
@@ -80,6 +82,8 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     const tus = new TusServer({
       path: UPLOADS_PATH,
       datastore,
+      // On PostgreSQL several processes may serve one upload in turn (a phone's next PATCH can reach another one).
+      locker: databaseEngine(db) === "postgres" ? createDatabaseUploadLocker(db) : undefined,
       relativeLocation: true,
       maxSize: MAX_ATTACHMENT_BYTES,
       // Only the PWA itself (same origin) uploads: no CORS headers for other sites.

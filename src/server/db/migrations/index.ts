@@ -13,6 +13,7 @@ import * as questionnaireLifecycle from "./0010_questionnaire_lifecycle";
 import * as campaignDueDay from "./0011_campaign_due_day";
 import * as feedbackVersions from "./0012_feedback_versions";
 import * as reportOrder from "./0020_report_order";
+import * as sharedProcessState from "./0030_shared_process_state";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "0011_campaign_due_day": campaignDueDay,
   "0012_feedback_versions": feedbackVersions,
   "0020_report_order": reportOrder,
+  "0030_shared_process_state": sharedProcessState,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -1,6 +1,8 @@
 // /api/console/*: the organiser console's API. Every route but sign-in and first-start setup needs a session.
 import { Hono } from "hono";
+import { attemptLedgerFor } from "../../auth/attemptLedgerFor";
 import { createLoginLimiter } from "../../auth/loginLimiter";
+import { SIGN_IN_WINDOW_MS } from "../../../shared/accessLimits";
 import type { ConsoleDeps, ConsoleEnv } from "../../auth/middleware";
 import type { Mailer } from "../../mail/mailer";
 import type { AppDeps } from "../context";
@@ -30,7 +32,7 @@ export interface ConsoleOptions {
 export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono<ConsoleEnv> {
   const consoleDeps: ConsoleDeps = {
     ...deps,
-    loginLimiter: createLoginLimiter(),
+    loginLimiter: createLoginLimiter(attemptLedgerFor(deps.db, SIGN_IN_WINDOW_MS)),
     trustProxy: options.trustProxy ?? process.env.TRUST_PROXY === "1",
   };
   const routes = new Hono<ConsoleEnv>();

@@ -29,7 +29,7 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
     const address = clientAddress(c, c.var.deps.trustProxy);
     const at = now();
     // Counted before the (deliberately slow) password check, so parallel guesses cannot all slip under the limit.
-    const attempt = loginLimiter.reserve(email, address, at);
+    const attempt = await loginLimiter.reserve(email, address, at);
     if (!attempt.allowed) {
       c.var.deps.metrics.signInFailed("too_many_attempts");
       c.header("Retry-After", String(attempt.retryAfterSeconds));
@@ -48,7 +48,7 @@ export function sessionRoutes(): Hono<ConsoleEnv> {
       c.var.deps.metrics.signInFailed("invalid_credentials");
       throw new ApiProblem(401, "invalid_credentials", "The e-mail address or the password is not right.");
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const session = await createSession(db, account.id, at);
     setSessionCookie(c, session.cookieValue, session.expiresAt, at);
     const body: ConsoleSession = {

@@ -1,0 +1,11 @@
+// Where a limit keeps its counts: in memory for the embedded SQLite file (one process serves it), in the database
+// when the server runs on PostgreSQL, where several processes may share it and must count the same attempts.
+import { createDatabaseAttemptLedger } from "../db/accessAttempts";
+import { databaseEngine, type OutriggerDatabase } from "../db/database";
+import { createMemoryAttemptLedger, type AttemptLedger } from "./attemptWindows";
+
+export function attemptLedgerFor(db: OutriggerDatabase, windowMs: number): AttemptLedger {
+  return databaseEngine(db) === "postgres"
+    ? createDatabaseAttemptLedger(db, windowMs)
+    : createMemoryAttemptLedger(windowMs);
+}
