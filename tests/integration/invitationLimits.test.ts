@@ -17,7 +17,7 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
   let app: ReturnType<typeof createApp>;
   const from = (source: string) => ({ "X-Forwarded-For": source });
   const lookUp = (code: string, source: string) =>
-    Promise.resolve(app.request(`/api/invitations/${encodeURIComponent(code)}`, { headers: from(source) }));
+    Promise.resolve(app.request(`/api/invitations/${encodeURIComponent(code)}?v=2`, { headers: from(source) }));
 
   beforeAll(async () => {
     ctx = await openSeededDatabase(engine, clock);

@@ -5,7 +5,10 @@ import { databaseEngine, type OutriggerDatabase } from "../db/database";
 import { createMemoryAttemptLedger, type AttemptLedger } from "./attemptWindows";
 
 export function attemptLedgerFor(db: OutriggerDatabase, windowMs: number): AttemptLedger {
-  return databaseEngine(db) === "postgres"
-    ? createDatabaseAttemptLedger(db, windowMs)
-    : createMemoryAttemptLedger(windowMs);
+  // Chosen at the first attempt, not when the app is made: an app built without a database (tests of body
+  // limits) never counts anything.
+  let chosen: AttemptLedger | undefined;
+  const choose = () =>
+    databaseEngine(db) === "postgres" ? createDatabaseAttemptLedger(db, windowMs) : createMemoryAttemptLedger(windowMs);
+  return { reserve: (keys, now, waitSeconds) => (chosen ??= choose()).reserve(keys, now, waitSeconds) };
 }
