@@ -120,7 +120,7 @@ function Campaign() {
               <p role="status">{message()}</p>
             </Show>
             <h2>Invitations</h2>
-            <div class="table-wrap">
+            <div class="table-wrap stack-when-narrow">
               <table data-testid="invitations">
                 <thead>
                   <tr>
@@ -135,8 +135,8 @@ function Campaign() {
                     {(i) => (
                       <tr>
                         <td>{i.participantName ?? "—"}</td>
-                        <td>{i.administrationCode ?? ""}</td>
-                        <td>
+                        <td data-label="Administration">{i.administrationCode ?? ""}</td>
+                        <td data-label="Code and link">
                           <strong>{i.code}</strong>
                           <br />
                           <a href={i.link}>{i.link}</a>
@@ -149,7 +149,7 @@ function Campaign() {
                             loading="lazy"
                           />
                         </td>
-                        <td>{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
+                        <td data-label="Reply">{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
                       </tr>
                     )}
                   </For>
