@@ -1,5 +1,6 @@
 // A report table given as rows (a header row, then data), as the exports and the feedback carry them; on a narrow screen each row is a card.
 import { For } from "solid-js";
+import "./stackedTables.css";
 
 export type RowsTableCell = string | number | null;
 

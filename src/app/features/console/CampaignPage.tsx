@@ -7,6 +7,7 @@ import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
 import { canChange } from "./consoleState";
+import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(Campaign);
 

@@ -6,6 +6,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import "../../ui/stackedTables.css";
 
 interface Tracking {
   fiscalYear: string;

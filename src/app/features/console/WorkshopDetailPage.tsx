@@ -9,6 +9,7 @@ import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./Parti
 import { WorkshopForm } from "./WorkshopsPage";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(WorkshopDetail);
 

@@ -42,9 +42,7 @@ export function TextSizeControl() {
                 checked={currentSize() === size}
                 onChange={() => choose(size)}
               />
-              <span class="text-size-sample" data-size={size}>
-                {SIZE_NAMES[size]}
-              </span>
+              <span>{SIZE_NAMES[size]}</span>
             </label>
           )}
         </For>
