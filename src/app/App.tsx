@@ -2,6 +2,7 @@ import { lazy, onMount, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
+import { TextSizeControl } from "./features/settings/TextSizeControl";
 import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
@@ -44,6 +45,7 @@ function Layout(props: { children: JSX.Element }) {
           <Link href="/library">Materials</Link>
           <Link href="/trainer">Share</Link>
         </nav>
+        <TextSizeControl />
       </header>
       <SyncStatusBar />
       <UpdatePrompt />

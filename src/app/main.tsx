@@ -1,11 +1,14 @@
 // The app's entry: renders at once; everything the first screen does not need starts after it (backgroundWork.ts).
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { applySavedTextSize } from "./features/settings/TextSizeControl";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer } from "./ui/installOffer";
 import "./ui/styles.css";
 
 keepInstallOffer();
+// Before the first render, so a reader who chose a larger size rarely sees the normal one flash by.
+void applySavedTextSize();
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
 void whenFirstScreenShown().then(() =>

@@ -1,15 +1,17 @@
-// A report table given as rows (a header row, then data), as the exports and the feedback carry them.
+// A report table given as rows (a header row, then data), as the exports and the feedback carry them; on a narrow screen each row is a card.
 import { For } from "solid-js";
+import "./stackedTables.css";
 
 export type RowsTableCell = string | number | null;
 
 export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
+  const columnNames = () => (props.rows[0] ?? []).map((cell) => String(cell ?? ""));
   return (
-    <div class="table-wrap">
+    <div class="table-wrap stack-when-narrow">
       <table data-testid={props.testId}>
         <thead>
           <tr>
-            <For each={props.rows[0]}>{(cell) => <th scope="col">{cell ?? ""}</th>}</For>
+            <For each={columnNames()}>{(name) => <th scope="col">{name}</th>}</For>
           </tr>
         </thead>
         <tbody>
@@ -17,7 +19,14 @@ export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
             {(row) => (
               <tr>
                 <For each={row}>
-                  {(cell) => <td class={typeof cell === "number" ? "number" : undefined}>{cell ?? ""}</td>}
+                  {(cell, column) => (
+                    <td
+                      class={typeof cell === "number" ? "number" : undefined}
+                      data-label={columnNames()[column()] || undefined}
+                    >
+                      {cell ?? ""}
+                    </td>
+                  )}
                 </For>
               </tr>
             )}

@@ -9,6 +9,7 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
+import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(Campaign);
 
@@ -101,7 +102,7 @@ function Campaign() {
               <p role="status">{message()}</p>
             </Show>
             <h2>Invitations</h2>
-            <div class="table-wrap">
+            <div class="table-wrap stack-when-narrow">
               <table data-testid="invitations">
                 <thead>
                   <tr>
@@ -116,8 +117,8 @@ function Campaign() {
                     {(i) => (
                       <tr>
                         <td>{i.participantName ?? "—"}</td>
-                        <td>{i.administrationCode ?? ""}</td>
-                        <td>
+                        <td data-label="Administration">{i.administrationCode ?? ""}</td>
+                        <td data-label="Code and link">
                           <strong>{i.code}</strong>
                           <br />
                           <a href={i.link}>{i.link}</a>
@@ -130,7 +131,7 @@ function Campaign() {
                             loading="lazy"
                           />
                         </td>
-                        <td>{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
+                        <td data-label="Reply">{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
                       </tr>
                     )}
                   </For>

@@ -6,6 +6,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import "../../ui/stackedTables.css";
 
 interface Tracking {
   fiscalYear: string;
@@ -45,7 +46,7 @@ function Dashboard() {
       <Show when={tracking()} fallback={<p class="muted">Loading…</p>}>
         {(t) => (
           <>
-            <div class="table-wrap">
+            <div class="table-wrap stack-when-narrow">
               <table data-testid="tracking">
                 <thead>
                   <tr>
@@ -63,12 +64,24 @@ function Dashboard() {
                     {(row) => (
                       <tr classList={{ subtotal: row.scope !== "workshop" }}>
                         <td>{label(row)}</td>
-                        <td class="number">{row.participatingAdministrations}</td>
-                        <td class="number">{row.invitedParticipants}</td>
-                        <td class="number">{row.replies}</td>
-                        <td class="number">{percent(row.ratePerAdministration)}</td>
-                        <td class="number">{percent(row.ratePerParticipant)}</td>
-                        <td>{row.scope === "workshop" ? formatDateTime(t().lastReplyAt[row.workshopId]) : ""}</td>
+                        <td class="number" data-label="Administrations">
+                          {row.participatingAdministrations}
+                        </td>
+                        <td class="number" data-label="Invited">
+                          {row.invitedParticipants}
+                        </td>
+                        <td class="number" data-label="Replies">
+                          {row.replies}
+                        </td>
+                        <td class="number" data-label="Rate per administration">
+                          {percent(row.ratePerAdministration)}
+                        </td>
+                        <td class="number" data-label="Rate per invited">
+                          {percent(row.ratePerParticipant)}
+                        </td>
+                        <td data-label="Last reply">
+                          {row.scope === "workshop" ? formatDateTime(t().lastReplyAt[row.workshopId]) : ""}
+                        </td>
                       </tr>
                     )}
                   </For>

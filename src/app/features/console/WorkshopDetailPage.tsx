@@ -9,6 +9,7 @@ import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./Parti
 import { WorkshopForm } from "./WorkshopsPage";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(WorkshopDetail);
 
@@ -65,7 +66,7 @@ function WorkshopDetail() {
       <CampaignsSection workshopId={params.id} participantCount={participants()?.length ?? 0} />
       <h2>Participants ({participants()?.length ?? 0})</h2>
       <Show when={(participants() ?? []).length > 0} fallback={<p class="muted">No participants yet.</p>}>
-        <div class="table-wrap">
+        <div class="table-wrap stack-when-narrow">
           <table data-testid="participants">
             <thead>
               <tr>
@@ -85,9 +86,9 @@ function WorkshopDetail() {
                 {(p) => (
                   <tr>
                     <td>{p.name}</td>
-                    <td>{p.administrationCode}</td>
-                    <td>{p.email}</td>
-                    <td>{p.position ?? ""}</td>
+                    <td data-label="Administration">{p.administrationCode}</td>
+                    <td data-label="E-mail">{p.email}</td>
+                    <td data-label="Position">{p.position ?? ""}</td>
                     <Show when={canChange()}>
                       <td>
                         <button

@@ -112,7 +112,15 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
         <Show when={problem()}>
           <p class="field-error">{problem()}</p>
         </Show>
-        <div class="pdf-canvas-wrap" ref={container} aria-busy={rendering()}>
+        {/* Focusable so a zoomed page can be scrolled with the keyboard too. */}
+        <div
+          class="pdf-canvas-wrap"
+          ref={container}
+          aria-busy={rendering()}
+          tabindex="0"
+          role="region"
+          aria-label="Page view"
+        >
           <canvas
             ref={canvas}
             data-testid="pdf-canvas"
