@@ -1,8 +1,7 @@
-import { lazy, onMount, type JSX } from "solid-js";
+import { createSignal, lazy, onMount, Show, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
 import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
-import { TextSizeControl } from "./features/settings/TextSizeControl";
 import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { Link, Routes } from "./ui/router";
@@ -10,6 +9,8 @@ import { followScreenHeadings } from "./ui/screenTitle";
 
 // The questionnaire is in the first load (an invitation link's first screen); other screens load on first use,
 // keeping that load small; the service worker precaches them all, so they open offline too.
+import { whenFirstScreenShown } from "./ui/firstScreen";
+const TextSizeControl = lazy(() => import("./features/settings/TextSizeControl"));
 const ReplyPage = lazy(() => import("./features/survey/ReplyPage").then((m) => ({ default: m.ReplyPage })));
 const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
 const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));
@@ -31,6 +32,9 @@ const ConsoleDashboardPage = lazy(() => import("./features/console/DashboardPage
 const ConsoleAdministrationsPage = lazy(() => import("./features/console/AdministrationsPage"));
 
 function Layout(props: { children: JSX.Element }) {
+  // The text size control's code comes with the first screen's background work, not before the first question.
+  const [firstScreenUp, setFirstScreenUp] = createSignal(false);
+  onMount(() => void whenFirstScreenShown().then(() => setFirstScreenUp(true)));
   return (
     <>
       <a class="skip-link" href="#content">
@@ -45,7 +49,9 @@ function Layout(props: { children: JSX.Element }) {
           <Link href="/library">Materials</Link>
           <Link href="/trainer">Share</Link>
         </nav>
-        <TextSizeControl />
+        <Show when={firstScreenUp()}>
+          <TextSizeControl />
+        </Show>
       </header>
       <SyncStatusBar />
       <UpdatePrompt />

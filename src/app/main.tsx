@@ -1,7 +1,7 @@
 // The app's entry: renders at once; everything the first screen does not need starts after it (backgroundWork.ts).
 import { render } from "solid-js/web";
 import { App } from "./App";
-import { applySavedTextSize } from "./features/settings/TextSizeControl";
+import { applySavedTextSize } from "./ui/textSizeSetting";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer } from "./ui/installOffer";
 import "./ui/styles.css";

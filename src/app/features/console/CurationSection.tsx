@@ -14,6 +14,7 @@ import {
 } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
 import { canChange } from "./consoleState";
+import "./organiserYear.css";
 
 export function CurationSection(props: { fiscalYearPath: string }) {
   const [answers, { refetch }] = createResource(

@@ -14,6 +14,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { FeedbackBody } from "../../ui/FeedbackView";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
+import "./organiserYear.css";
 
 const TABLES = [
   "Replies",

@@ -5,6 +5,7 @@ import { DEFAULT_REMINDER_INTERVAL_HOURS, type CampaignReminders, type SentRemin
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
+import "./organiserYear.css";
 
 const INTERVALS: { hours: number; label: string }[] = [
   { hours: 24, label: "24 hours" },

@@ -1,25 +1,14 @@
 // The in-app text size (Normal / Large / Larger), on every screen's bar: it scales the root font size on top of the
 // browser's own setting, and the choice is kept on the phone so it holds offline and on the next visit.
-import { For, createSignal } from "solid-js";
-import { TEXT_SIZES, readTextSize, saveTextSize, type TextSize } from "../../store/textSize";
+import { For } from "solid-js";
+import { TEXT_SIZES, saveTextSize, type TextSize } from "../../store/textSize";
+import { applyTextSize, currentTextSize as currentSize } from "../../ui/textSizeSetting";
+import "./textSizeControl.css";
 
 const SIZE_NAMES: Record<TextSize, string> = { normal: "Normal", large: "Large", larger: "Larger" };
 
-const [currentSize, setCurrentSize] = createSignal<TextSize>("normal");
-
-function applyTextSize(size: TextSize): void {
-  setCurrentSize(size);
-  // styles.css scales :root's font size for these values; rem throughout makes every screen follow.
-  if (size === "normal") delete document.documentElement.dataset.textSize;
-  else document.documentElement.dataset.textSize = size;
-}
-
-/** Called once at start: the size chosen on an earlier visit, read from the phone's database. */
-export async function applySavedTextSize(): Promise<void> {
-  applyTextSize(await readTextSize());
-}
-
-export function TextSizeControl() {
+/** Loaded after the first screen is up (App.tsx): the first question never waits for it. */
+export default function TextSizeControl() {
   const choose = (size: TextSize) => {
     applyTextSize(size);
     void saveTextSize(size);
