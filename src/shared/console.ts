@@ -1,4 +1,5 @@
 // The organiser console's wire shapes: sign-in, workshops, administrations, participants and CSV import.
+// Kept whole past 300 lines: one file is the console API's contract, each shape beside the ones it builds on.
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";

@@ -11,29 +11,20 @@ import { createInvitationLookupLimiter } from "../../src/server/auth/invitationL
 import { createLoginLimiter } from "../../src/server/auth/loginLimiter";
 import { createDatabaseAttemptLedger } from "../../src/server/db/accessAttempts";
 import type { OutriggerDatabase } from "../../src/server/db/database";
-import { migrateToLatest } from "../../src/server/db/migrate";
 import { describeSignInLimitRules } from "../support/signInLimitRules";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
+import { ENGINES, openTwoHandles } from "./support/testDatabase";
 
 const at = new Date("2024-03-01T09:00:00.000Z");
 
 describe.each(ENGINES)("attempt counts in the database (%s)", (engine) => {
-  let test: TestDatabase;
   let db: OutriggerDatabase;
   let other: OutriggerDatabase;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(engine);
-    db = test.open();
-    await migrateToLatest(db);
-    // A second handle: on PostgreSQL its own pool of connections, as another server process has.
-    other = test.open();
+    ({ db, other, close } = await openTwoHandles(engine));
   });
-  afterAll(async () => {
-    await other.destroy();
-    await db.destroy();
-    await test.dispose();
-  });
+  afterAll(() => close());
 
   describeSignInLimitRules(`database, ${engine}`, async () => {
     await db.deleteFrom("access_attempts").execute();

@@ -3,29 +3,21 @@
 // for two processes (on SQLite one process serves the file, so only the handle-to-itself cases apply there too).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OutriggerDatabase } from "../../src/server/db/database";
-import { migrateToLatest } from "../../src/server/db/migrate";
 import { createDatabaseUploadLocker, LOCK_TIMEOUT, type UploadLockTimings } from "../../src/server/db/uploadLocks";
-import { createTestDatabase, ENGINES, type TestDatabase } from "./support/testDatabase";
+import { ENGINES, openTwoHandles } from "./support/testDatabase";
 
 const quick: UploadLockTimings = { leaseMs: 60_000, renewEveryMs: 20, retryEveryMs: 10, acquireTimeoutMs: 60_000 };
 const live = () => new AbortController().signal;
 
 describe.each(ENGINES)("upload locks in the database (%s)", (engine) => {
-  let test: TestDatabase;
   let db: OutriggerDatabase;
   let other: OutriggerDatabase;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(engine);
-    db = test.open();
-    await migrateToLatest(db);
-    other = engine === "postgres" ? test.open() : db;
+    ({ db, other, close } = await openTwoHandles(engine));
   });
-  afterAll(async () => {
-    if (other !== db) await other.destroy();
-    await db.destroy();
-    await test.dispose();
-  });
+  afterAll(() => close());
 
   it("a second request for a held upload asks the holder to let go, and gets the upload once it has", async () => {
     const first = createDatabaseUploadLocker(db, quick).newLock("upload-a");

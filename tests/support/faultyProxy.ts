@@ -94,10 +94,7 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
       },
       (upstreamRes) => {
         record.status = upstreamRes.statusCode;
-        record.headerBytes =
-          `HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage ?? ""}\r\n`.length +
-          upstreamRes.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
-          2; // "Name: " and "value\r\n", then the blank line
+        record.headerBytes = responseHeaderBytes(upstreamRes);
         if (lose) {
           // Let the server finish its work, then cut the browser's connection without an answer.
           upstreamRes.resume();
@@ -184,4 +181,13 @@ export async function startFaultyProxy(targetUrl: string, { latencyMs = 0 }: Pro
         server.close(() => resolve());
       }),
   };
+}
+
+/** The size of a response's status line and headers as the server sent them: the header bytes a link carries. */
+export function responseHeaderBytes(response: http.IncomingMessage): number {
+  return (
+    `HTTP/1.1 ${response.statusCode} ${response.statusMessage ?? ""}\r\n`.length +
+    response.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) + // "Name: " and "value\r\n"
+    2 // the blank line
+  );
 }

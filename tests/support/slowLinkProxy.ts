@@ -2,6 +2,7 @@
 // share one narrow pipe. Being a real proxy, it slows the service worker's fetches too (CDP throttling does not).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { responseHeaderBytes } from "./faultyProxy";
 
 export interface SlowLinkOptions {
   /** Held back before each request is passed on, like a long round trip (ms). */
@@ -86,10 +87,7 @@ export async function startSlowLinkProxy(targetUrl: string, link: SlowLinkOption
       },
       (upstreamRes) => {
         record.status = upstreamRes.statusCode;
-        const headerBytes =
-          `HTTP/1.1 ${upstreamRes.statusCode} ${upstreamRes.statusMessage ?? ""}\r\n`.length +
-          upstreamRes.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
-          2;
+        const headerBytes = responseHeaderBytes(upstreamRes);
         void passOn(upstreamRes, res, record, headerBytes).catch(() => res.destroy());
       },
     );

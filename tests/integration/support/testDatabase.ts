@@ -105,3 +105,25 @@ export async function openSeededDatabase(
     },
   };
 }
+
+/**
+ * A migrated database and a second handle on it, as a second server process would hold (on PostgreSQL its own
+ * pool; an SQLite file is served by one process, so there the second handle is the first).
+ */
+export async function openTwoHandles(
+  engine: Engine,
+): Promise<{ db: OutriggerDatabase; other: OutriggerDatabase; close(): Promise<void> }> {
+  const test = await createTestDatabase(engine);
+  const db = test.open();
+  await migrateToLatest(db);
+  const other = engine === "postgres" ? test.open() : db;
+  return {
+    db,
+    other,
+    close: async () => {
+      if (other !== db) await other.destroy();
+      await db.destroy();
+      await test.dispose();
+    },
+  };
+}
