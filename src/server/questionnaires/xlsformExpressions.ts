@@ -44,22 +44,21 @@ export function parseRelevant(expression: string): { condition: VisibilityCondit
     i++;
     return t.text;
   };
-  const orExpr = (): VisibilityCondition => {
-    const parts = [andExpr()];
-    while (isWord("or")) {
+  // `a or b or c` / `a and b`: one part alone stays itself, several are combined.
+  const chain = (
+    word: "or" | "and",
+    part: () => VisibilityCondition,
+    combine: (parts: VisibilityCondition[]) => VisibilityCondition,
+  ): VisibilityCondition => {
+    const parts = [part()];
+    while (isWord(word)) {
       i++;
-      parts.push(andExpr());
+      parts.push(part());
     }
-    return parts.length === 1 ? parts[0] : { any: parts };
+    return parts.length === 1 ? parts[0] : combine(parts);
   };
-  const andExpr = (): VisibilityCondition => {
-    const parts = [primary()];
-    while (isWord("and")) {
-      i++;
-      parts.push(primary());
-    }
-    return parts.length === 1 ? parts[0] : { all: parts };
-  };
+  const orExpr = (): VisibilityCondition => chain("or", andExpr, (any) => ({ any }));
+  const andExpr = (): VisibilityCondition => chain("and", primary, (all) => ({ all }));
   const primary = (): VisibilityCondition => {
     if (peek()?.text === "(") {
       i++;

@@ -3,7 +3,7 @@ import type { ChoiceOption, Question } from "../../shared/questionnaire";
 import { identifier } from "../../shared/questionnaire";
 import { ADMINISTRATIONS_LIST } from "./definitionToXlsform";
 import { parseConstraint, parseRelevant } from "./xlsformExpressions";
-import type { SheetRow } from "./xlsformSheets";
+import { unusableName, type SheetRow } from "./xlsformSheets";
 import { textsOf, yesNo, type LanguageColumns } from "./xlsformTexts";
 
 const PREFILLS = new Set(["participantName", "email", "administrationCode", "position"]);
@@ -23,8 +23,7 @@ export function questionOf(
 ): Question | undefined {
   const cell = (c: string) => r.cells[c]?.trim() ?? "";
   const name = cell("name");
-  if (!identifier.safeParse(name).success)
-    return void refuse("name", `"${name}" is not a usable question name (a letter, then letters, digits, _ or -)`);
+  if (!identifier.safeParse(name).success) return void refuse("name", unusableName("question", name));
   const label = textsOf(r.cells, "label", languages);
   const hint = textsOf(r.cells, "hint", languages);
   if (!label.text) refuse("label", "the question needs a label");

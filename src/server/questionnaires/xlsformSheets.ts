@@ -70,3 +70,8 @@ export function languageColumn(base: string, code: string): string {
   }
   return `${base}::${name} (${code})`;
 }
+
+/** Why a name cannot be an option, group or question id (they follow the definition's `identifier`). */
+export function unusableName(what: "option" | "group" | "question", name: string): string {
+  return `"${name}" is not a usable ${what} name (a letter, then letters, digits, _ or -)`;
+}

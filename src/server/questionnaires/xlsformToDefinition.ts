@@ -12,6 +12,7 @@ import { questionOf } from "./xlsformQuestion";
 import { languageColumnsOf, textsOf, type LanguageColumns } from "./xlsformTexts";
 import {
   SURVEY_RULE_COLUMNS,
+  unusableName,
   type SheetRow,
   type XlsformIssue,
   type XlsformSheet,
@@ -88,13 +89,7 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
     if (!rows) return void refuse("survey", at.row, "type", `there is no choices list "${list}" in the choices sheet`);
     return rows.map((r) => {
       const value = r.cells.name?.trim() ?? "";
-      if (!identifier.safeParse(value).success)
-        refuse(
-          "choices",
-          r.row,
-          "name",
-          `"${value}" is not a usable option name (a letter, then letters, digits, _ or -)`,
-        );
+      if (!identifier.safeParse(value).success) refuse("choices", r.row, "name", unusableName("option", value));
       const texts = textsOf(r.cells, "label", languages);
       if (!texts.text) refuse("choices", r.row, "label", "the option needs a label");
       const role = r.cells.outrigger_role?.trim() ?? "";
@@ -139,13 +134,7 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
         refuse("survey", r.row, "relevant", "a condition on a whole group is not supported: put it on each question");
       const texts = textsOf(r.cells, "label", languages);
       const hints = textsOf(r.cells, "hint", languages);
-      if (!identifier.safeParse(name).success)
-        refuse(
-          "survey",
-          r.row,
-          "name",
-          `"${name}" is not a usable group name (a letter, then letters, digits, _ or -)`,
-        );
+      if (!identifier.safeParse(name).success) refuse("survey", r.row, "name", unusableName("group", name));
       if (!texts.text) refuse("survey", r.row, "label", "the group needs a label: it is the section's title");
       open = {
         id: name,

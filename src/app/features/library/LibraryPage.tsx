@@ -7,6 +7,7 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 import type { Downloader } from "../../sync/materialsDownloader";
 import { KIND_LABELS } from "./formatBytes";
+import { PauseResumeAll } from "./PauseResumeAll";
 import { StoragePanel } from "./StoragePanel";
 import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
 
@@ -93,26 +94,12 @@ export default function LibraryPage() {
           <p>
             {downloads()?.pausable.length ?? 0} downloading or waiting · {downloads()?.paused.length ?? 0} paused
           </p>
-          <div class="button-row">
-            <Show when={(downloads()?.pausable.length ?? 0) > 0}>
-              <button
-                type="button"
-                class="button"
-                onClick={() => withDownloader((d) => d.pauseAll(downloads()?.pausable ?? []))}
-              >
-                Pause all
-              </button>
-            </Show>
-            <Show when={(downloads()?.paused.length ?? 0) > 0}>
-              <button
-                type="button"
-                class="button"
-                onClick={() => withDownloader((d) => d.resumeAll(downloads()?.paused ?? []))}
-              >
-                Resume all
-              </button>
-            </Show>
-          </div>
+          <PauseResumeAll
+            pausable={downloads()?.pausable ?? []}
+            paused={downloads()?.paused ?? []}
+            onPause={(sha256s) => withDownloader((d) => d.pauseAll(sha256s))}
+            onResume={(sha256s) => withDownloader((d) => d.resumeAll(sha256s))}
+          />
         </section>
       </Show>
       <UnverifiedPacksSection />

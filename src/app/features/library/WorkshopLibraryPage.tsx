@@ -14,6 +14,7 @@ import { Link, useParams } from "../../ui/router";
 import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
 import { createLiveDownloads, describePace, type LiveDownloads } from "./liveDownloads";
 import { MeteredQuestion } from "./MeteredQuestion";
+import { PauseResumeAll } from "./PauseResumeAll";
 import { StoragePanel } from "./StoragePanel";
 
 const IN_PROGRESS = new Set(["queued", "downloading", "verifying"]);
@@ -121,18 +122,12 @@ export default function WorkshopLibraryPage() {
               </Show>
             </p>
             <ProgressBar value={overall().stored} max={overall().total} label="All downloads" />
-            <div class="button-row">
-              <Show when={overall().pausable.length > 0}>
-                <button type="button" class="button" onClick={() => void downloader.pauseAll(overall().pausable)}>
-                  Pause all
-                </button>
-              </Show>
-              <Show when={overall().paused.length > 0}>
-                <button type="button" class="button" onClick={() => void downloader.resumeAll(overall().paused)}>
-                  Resume all
-                </button>
-              </Show>
-            </div>
+            <PauseResumeAll
+              pausable={overall().pausable}
+              paused={overall().paused}
+              onPause={(sha256s) => void downloader.pauseAll(sha256s)}
+              onResume={(sha256s) => void downloader.resumeAll(sha256s)}
+            />
           </section>
         </Show>
         <Show when={notOnPhone().length > 0 && view()?.canDownload}>

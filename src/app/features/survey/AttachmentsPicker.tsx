@@ -6,6 +6,7 @@ import type { PhoneAttachment } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "../library/formatBytes";
 import { FormProblem } from "../../ui/FormProblem";
+import { FilePicker } from "../../ui/FilePicker";
 
 const STATE_TEXT: Record<PhoneAttachment["state"], string> = {
   on_phone: "on this phone — uploaded after the reply is sent",
@@ -64,16 +65,12 @@ export function AttachmentsPicker(props: { replyId: string }) {
         Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your
         reply, and continue where they stopped if the connection drops.
       </p>
-      <label for="attachment-files">Add files</label>
-      <input
+      <FilePicker
         id="attachment-files"
-        type="file"
+        label="Add files"
         multiple
         accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.pptx,.txt,application/pdf,image/jpeg,image/png,image/webp,text/plain"
-        onChange={(e) => {
-          const input = e.currentTarget;
-          void add(input.files).then(() => (input.value = ""));
-        }}
+        onFiles={add}
       />
       <FormProblem problem={problem()} />
       <AttachmentList replyId={props.replyId} editable />

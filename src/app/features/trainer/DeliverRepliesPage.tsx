@@ -7,6 +7,7 @@ import { requestSync } from "../../sync/engineInstance";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link } from "../../ui/router";
+import { FilePicker } from "../../ui/FilePicker";
 
 const STATE_LABELS: Record<RelayState, string> = {
   waiting: "Waiting for a connection",
@@ -75,18 +76,7 @@ export default function DeliverRepliesPage() {
         by the invited participant and stores it only once.
       </p>
       <div class="card">
-        <label for="reply-files">Reply files</label>
-        <input
-          id="reply-files"
-          type="file"
-          accept=".json,application/json"
-          multiple
-          onChange={(e) => {
-            const input = e.currentTarget;
-            // Cleared afterwards so choosing the same file again is noticed too.
-            void addFiles(input.files).then(() => (input.value = ""));
-          }}
-        />
+        <FilePicker id="reply-files" label="Reply files" accept=".json,application/json" multiple onFiles={addFiles} />
         <Show when={messages().length > 0}>
           <ul role="status">
             <For each={messages()}>{(m) => <li>{m}</li>}</For>

@@ -6,6 +6,7 @@ import { cachedSigningKey } from "../../sync/signingKeyCache";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Link } from "../../ui/router";
 import { formatBytes } from "../library/formatBytes";
+import { FilePicker } from "../../ui/FilePicker";
 
 /** The service worker puts a file shared to the app (Web Share Target) here; see sw.ts. */
 export const SHARED_PACK_CACHE = "outrigger-shared-pack";
@@ -68,18 +69,12 @@ export default function ImportPackPage() {
       <h1>Import a pack</h1>
       <p>Choose the pack file a colleague sent you (it ends in .zip). No internet and no invitation are needed.</p>
       <div class="card">
-        <label for="pack-file">Pack file</label>
-        <input
+        <FilePicker
           id="pack-file"
-          type="file"
+          label="Pack file"
           accept=".zip,application/zip"
           disabled={busy()}
-          onChange={(e) => {
-            const input = e.currentTarget;
-            const file = input.files?.[0];
-            // Cleared afterwards so importing the same file again is noticed too.
-            if (file) void importFile(file).then(() => (input.value = ""));
-          }}
+          onFiles={(files) => importFile(files[0]!)}
         />
       </div>
       <Show when={progress()}>
