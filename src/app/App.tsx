@@ -22,14 +22,9 @@ const ImportPackPage = lazy(() => import("./features/trainer/ImportPackPage"));
 const InhouseLogPage = lazy(() => import("./features/trainer/InhouseLogPage"));
 const InstallGuidePage = lazy(() => import("./features/install/InstallGuidePage"));
 const DeliverRepliesPage = lazy(() => import("./features/trainer/DeliverRepliesPage"));
-// The organiser console is its own chunk: participants never download it.
-const ConsoleWorkshopsPage = lazy(() => import("./features/console/WorkshopsPage"));
-const ConsoleWorkshopPage = lazy(() => import("./features/console/WorkshopDetailPage"));
-const ConsoleSetupPage = lazy(() => import("./features/console/SetupPage"));
-const ConsoleCampaignPage = lazy(() => import("./features/console/CampaignPage"));
-const ConsoleReportPage = lazy(() => import("./features/console/ReportPage"));
-const ConsoleDashboardPage = lazy(() => import("./features/console/DashboardPage"));
-const ConsoleAdministrationsPage = lazy(() => import("./features/console/AdministrationsPage"));
+// The organiser console is its own chunk, routes included: participants never download it, and a new console
+// screen adds nothing to their first load.
+const ConsoleRoutes = lazy(() => import("./features/console/ConsoleRoutes"));
 
 function Layout(props: { children: JSX.Element }) {
   // The text size control's code comes with the first screen's background work, not before the first question.
@@ -92,13 +87,7 @@ export function App() {
           { path: "/inhouse", component: InhouseLogPage },
           { path: "/deliver", component: DeliverRepliesPage },
           { path: "/install", component: InstallGuidePage },
-          { path: "/console", component: ConsoleWorkshopsPage },
-          { path: "/console/setup", component: ConsoleSetupPage },
-          { path: "/console/workshops/:id", component: ConsoleWorkshopPage },
-          { path: "/console/campaigns/:id", component: ConsoleCampaignPage },
-          { path: "/console/report/:fiscalYear", component: ConsoleReportPage },
-          { path: "/console/replies/:fiscalYear", component: ConsoleDashboardPage },
-          { path: "/console/administrations", component: ConsoleAdministrationsPage },
+          { path: "/console/*", component: ConsoleRoutes },
           { path: "*", component: NotFound },
         ]}
       />

@@ -5,7 +5,7 @@ import { createContext, createMemo, createSignal, splitProps, useContext, type C
 export type Params = Record<string, string | undefined>;
 
 export interface RouteDefinition {
-  /** "/survey/:code", "/join/:code?" (optional last segment) or "*" for everything else. */
+  /** "/survey/:code", "/join/:code?" (optional last segment), "/console/*" (that prefix and all below) or "*". */
   path: string;
   component: Component;
 }
@@ -25,6 +25,10 @@ export const useNavigate = () => navigate;
 
 export function matchPath(pattern: string, path: string): Params | undefined {
   if (pattern === "*") return {};
+  if (pattern.endsWith("/*")) {
+    const prefix = pattern.slice(0, -2);
+    return path === prefix || path.startsWith(`${prefix}/`) ? {} : undefined;
+  }
   const want = pattern.split("/").filter(Boolean);
   const have = path.split("/").filter(Boolean);
   const optionalTail = want.length > 0 && want[want.length - 1].endsWith("?");

@@ -1,0 +1,39 @@
+// The organiser console's screens, in the console chunk: each loads on first use, none in a participant's first load.
+import { lazy } from "solid-js";
+import { Link, Routes } from "../../ui/router";
+
+const WorkshopsPage = lazy(() => import("./WorkshopsPage"));
+const WorkshopDetailPage = lazy(() => import("./WorkshopDetailPage"));
+const SetupPage = lazy(() => import("./SetupPage"));
+const CampaignPage = lazy(() => import("./CampaignPage"));
+const ReportPage = lazy(() => import("./ReportPage"));
+const DashboardPage = lazy(() => import("./DashboardPage"));
+const AdministrationsPage = lazy(() => import("./AdministrationsPage"));
+
+function ConsoleNotFound() {
+  return (
+    <main class="page">
+      <h1>Page not found</h1>
+      <Link class="button" href="/console">
+        Go to the console
+      </Link>
+    </main>
+  );
+}
+
+export default function ConsoleRoutes() {
+  return (
+    <Routes
+      routes={[
+        { path: "/console", component: WorkshopsPage },
+        { path: "/console/setup", component: SetupPage },
+        { path: "/console/workshops/:id", component: WorkshopDetailPage },
+        { path: "/console/campaigns/:id", component: CampaignPage },
+        { path: "/console/report/:fiscalYear", component: ReportPage },
+        { path: "/console/replies/:fiscalYear", component: DashboardPage },
+        { path: "/console/administrations", component: AdministrationsPage },
+        { path: "*", component: ConsoleNotFound },
+      ]}
+    />
+  );
+}
