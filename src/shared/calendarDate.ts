@@ -13,6 +13,15 @@ export function localCalendarDate(instant: Date): CalendarDate {
 }
 
 /**
+ * The instant a day begins where this device is: an organiser in Nuku'alofa who opens a campaign "on 1 Dec"
+ * means Tonga's midnight, not UTC's (13:00 there). Where clocks skip midnight, the day's first real minute.
+ */
+export function startOfLocalDay(day: CalendarDate): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  return new Date(year, month - 1, date);
+}
+
+/**
  * The day as a local Date at noon: formatting it in the device's zone gives back the same day
  * (noon keeps clear of the midnight that some zones skip when their clocks change).
  */

@@ -1,7 +1,10 @@
 // Calendar days on phones from UTC−11 to UTC+14: the campaign's due day and an in-house session's day show as
-// entered, and at 09:30 local time the date field offers (and allows) the local today, not UTC's yesterday.
+// entered, and at 09:30 local time the date field offers (and allows) the local today, not UTC's yesterday; an
+// organiser in Tonga who opens a campaign on a day gets that day, from Tonga's midnight.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { CampaignDetail } from "../../src/shared/console";
 import { appForThisFile } from "./support/appServer";
+import { consoleRound, signInOnPage } from "./support/consoleRound";
 import { joinByLink } from "./support/participantFlow";
 
 const app = appForThisFile();
@@ -42,4 +45,26 @@ describe("calendar days on the participant's phone", () => {
       expect(await page.getByTestId("inhouse-saved").textContent()).toContain("Valuation refresher, 20 Nov 2026");
     },
   );
+});
+
+describe("calendar days in the organiser's console", () => {
+  it("an organiser in Tonga opening a campaign on 10 Jan sees it open on 10 Jan, from Tonga's midnight", async () => {
+    const round = await consoleRound(app.server, "Workshop on Post-Clearance Audit", [
+      { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
+    ]);
+    const first = (await (
+      await round.request("GET", `/api/console/campaigns/${round.campaignId}`)
+    ).json()) as CampaignDetail;
+    const { page } = await app.phones.open({ timezoneId: "Pacific/Tongatapu", locale: "en-GB" });
+    await signInOnPage(page, app.url);
+    await page.goto(`${app.url}/console/workshops/${first.workshop.id}`);
+    await page.getByText("Other questionnaire version, dates or rules").click();
+    await page.getByLabel("Opens on (optional)").fill("2027-01-10");
+    await page.getByRole("button", { name: "Open a follow-up campaign" }).click();
+    await expect.poll(() => page.getByTestId("campaign-status").textContent()).toMatch(/^Opens 10 Jan 2027/);
+    const opened = /\/console\/campaigns\/([^/]+)$/.exec(page.url())![1];
+    const detail = (await (await round.request("GET", `/api/console/campaigns/${opened}`)).json()) as CampaignDetail;
+    // Tonga is UTC+13 in January: its 10 Jan begins at 11:00 UTC on 9 Jan (UTC midnight would be 13:00 there).
+    expect(detail.campaign.opensAt).toBe("2027-01-09T11:00:00.000Z");
+  });
 });

@@ -1,7 +1,7 @@
 // Calendar days stay the same day in every time zone, from UTC−11 to UTC+14.
 import { afterEach, describe, expect, it } from "vitest";
 import { summariseSessions } from "../../src/app/features/survey/inhouseSummary";
-import { calendarDate, formatCalendarDate, localCalendarDate } from "../../src/shared/calendarDate";
+import { calendarDate, formatCalendarDate, localCalendarDate, startOfLocalDay } from "../../src/shared/calendarDate";
 
 const ZONES = [
   "UTC",
@@ -66,6 +66,20 @@ describe("calendar dates", () => {
       expect(summary).not.toContain(formatCalendarDate("2026-11-19"));
     },
   );
+
+  it.each(ZONES)("a campaign opening on 1 Dec in %s opens at that zone's midnight and shows as 1 Dec", (zone) => {
+    process.env.TZ = zone;
+    const opens = startOfLocalDay("2026-12-01");
+    expect(localCalendarDate(opens)).toBe("2026-12-01");
+    expect([opens.getHours(), opens.getMinutes()]).toEqual([0, 0]);
+    // The minute before belongs to the day before, where this device is.
+    expect(localCalendarDate(new Date(opens.getTime() - 60_000))).toBe("2026-11-30");
+  });
+
+  it("Tonga's 1 Dec begins at 11:00 UTC on 30 Nov", () => {
+    process.env.TZ = "Pacific/Tongatapu";
+    expect(startOfLocalDay("2026-12-01").toISOString()).toBe("2026-11-30T11:00:00.000Z");
+  });
 
   it("the schema takes real days only and names the problem", () => {
     expect(calendarDate.safeParse("2026-02-28").success).toBe(true);

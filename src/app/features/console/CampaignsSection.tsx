@@ -3,7 +3,7 @@ import { For, Show, createResource, createSignal } from "solid-js";
 import type { CampaignDetail, CampaignSummary, QuestionnaireVersionList } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate } from "../../ui/formatTime";
-import { formatCalendarDate } from "../../../shared/calendarDate";
+import { formatCalendarDate, startOfLocalDay } from "../../../shared/calendarDate";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
@@ -39,7 +39,8 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
     const body = {
       lateRepliesAccepted: late(),
       ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}),
-      ...(opensOn() ? { opensAt: `${opensOn()}T00:00:00.000Z` } : {}),
+      // The organiser's day begins at their own midnight, not UTC's.
+      ...(opensOn() ? { opensAt: startOfLocalDay(opensOn()).toISOString() } : {}),
       ...(dueOn() ? { dueOn: dueOn() } : {}),
     };
     const result = await consoleRequest<CampaignDetail>(
