@@ -48,6 +48,20 @@ describe("the sync status after a run", () => {
     expect(nextSyncStatus(EARLIER, { ...answered, waiting: 3 }, NOW).lastSyncAt).toBe(EARLIER.lastSyncAt);
   });
 
+  it("a run that reached no one is never a completed sync, even with nothing queued", () => {
+    const nothingQueued: StatusInputs = { contact: false, unreachable: true, retry: false, waiting: 0 };
+    expect(nextSyncStatus(EARLIER, nothingQueued, NOW).lastSyncAt).toBe(EARLIER.lastSyncAt);
+    expect(nextSyncStatus({ connection: "unknown", syncing: true }, nothingQueued, NOW)).not.toHaveProperty(
+      "lastSyncAt",
+    );
+  });
+
+  it("contact with no reply waiting but something else to retry (an attachment) is not a completed sync", () => {
+    expect(nextSyncStatus(EARLIER, { ...answered, retry: true, waiting: 0 }, NOW, 2000).lastSyncAt).toBe(
+      EARLIER.lastSyncAt,
+    );
+  });
+
   it("a run that neither reached the server nor found it unreachable keeps the connection it knew", () => {
     const failedInside: StatusInputs = {
       contact: false,
