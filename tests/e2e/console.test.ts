@@ -207,6 +207,10 @@ it("curates a good example, publishes feedback, and a participant who did not re
     await feedback.waitFor();
     expect(await feedback.textContent()).toContain("Built a risk profile for fuel imports.");
     expect(await feedback.textContent()).toContain("Table 2");
+    // The tables' overall percentages also come as bars, each with its words and figure (one reply of two).
+    const bars = feedback.getByTestId("percent-bars");
+    expect(await bars.count()).toBeGreaterThan(0);
+    expect(await bars.first().textContent()).toMatch(/All workshops at a glance.*\d+%/);
   } finally {
     await phone.close();
   }

@@ -3,6 +3,7 @@
 import { For } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { REPORT_HEADINGS, REPORT_HEADING_LABELS, type ParticipantFeedback } from "../../shared/feedback";
+import { PercentBars } from "./PercentBars";
 import { RowsTable } from "./RowsTable";
 
 export function FeedbackBody(props: { feedback: ParticipantFeedback; headingLevel?: 2 | 3 }) {
@@ -17,6 +18,7 @@ export function FeedbackBody(props: { feedback: ParticipantFeedback; headingLeve
             <Dynamic component={heading()}>
               Table {table.number}: {table.title}
             </Dynamic>
+            <PercentBars rows={table.rows} caption="All workshops at a glance" />
             <RowsTable rows={table.rows} />
           </section>
         )}
