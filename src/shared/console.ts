@@ -236,6 +236,8 @@ export const campaignInvitation = z.object({
   repliedAt: z.optional(z.string()),
   /** When the last reminder e-mail went out by SMTP. */
   remindedAt: z.optional(z.string()),
+  /** When the invitation e-mail went out by SMTP. */
+  invitationEmailedAt: z.optional(z.string()),
   /** `/api/console/campaigns/<id>/invitations/<code>/qr.svg`: the link as a QR code (SVG), for the printable sheet. */
   qrSvgPath: z.string(),
 });
@@ -252,7 +254,8 @@ export const campaignDetail = z.object({
 export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 /** GET /api/console/campaigns/:id/reminders: who has not replied, with a prepared e-mail. */
-export const campaignReminder = z.object({
+/** One participant's e-mail as the server would send it, and as a mailto link for the organiser's own mail program. */
+const preparedEmailFields = {
   code: z.string(),
   participantName: z.nullable(z.string()),
   administrationCode: z.nullable(z.string()),
@@ -260,8 +263,12 @@ export const campaignReminder = z.object({
   link: z.string(),
   subject: z.string(),
   body: z.string(),
-  /** `mailto:` link with subject and body; null when the invitation has no e-mail address. */
+  /** `mailto:` link with subject, body and CC; null when the invitation has no e-mail address. */
   mailto: z.nullable(z.string()),
+};
+
+export const campaignReminder = z.object({
+  ...preparedEmailFields,
   /** When the last reminder e-mail went out by SMTP; null when none was sent. */
   remindedAt: z.nullable(z.string()),
 });
@@ -302,6 +309,37 @@ export const sentReminders = z.object({
   failed: z.array(z.object({ code: z.string(), reason: z.string() })),
 });
 export type SentReminders = z.infer<typeof sentReminders>;
+
+/** GET /api/console/campaigns/:id/invitation-emails: the invitation e-mail of every invitation, prepared. */
+export const invitationEmail = z.object({
+  ...preparedEmailFields,
+  /** When the invitation e-mail went out by SMTP; null when it was not sent (it goes only once). */
+  emailedAt: z.nullable(z.string()),
+  /** A reply came with this code already (from the workshop's QR sheet, say): no invitation e-mail needed. */
+  replied: z.boolean(),
+});
+export type InvitationEmail = z.infer<typeof invitationEmail>;
+export const campaignInvitationEmails = z.object({
+  campaignId: z.string(),
+  emails: z.array(invitationEmail),
+  smtpConfigured: z.boolean(),
+});
+export type CampaignInvitationEmails = z.infer<typeof campaignInvitationEmails>;
+
+/** POST /api/console/campaigns/:id/invitation-emails/send: every invitation not yet e-mailed, or only these codes. */
+export const sendInvitationEmails = z.strictObject({
+  codes: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000)),
+  ),
+});
+/** An invitation e-mail goes once: to no one who already got it, replied, or has no address. */
+export const invitationEmailSkipReason = z.enum(["replied", "no_email", "unknown_code", "already_emailed"]);
+export const sentInvitationEmails = z.object({
+  sent: z.array(z.object({ code: z.string(), email: z.string() })),
+  skipped: z.array(z.object({ code: z.string(), reason: invitationEmailSkipReason })),
+  failed: z.array(z.object({ code: z.string(), reason: z.string() })),
+});
+export type SentInvitationEmails = z.infer<typeof sentInvitationEmails>;
 
 /** Fiscal years travel in console URLs as "2022-23" (a slash cannot sit in one path segment). */
 export function fiscalYearFromPath(segment: string): string | undefined {

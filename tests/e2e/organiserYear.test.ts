@@ -1,5 +1,6 @@
 // The organiser's year in a real Chromium: curation that survives a second reply, feedback that is previewed,
-// published, read back after a reload and published again, and reminders previewed, confirmed and sent once.
+// published, read back after a reload and published again, reminders previewed, confirmed and sent once, and the
+// invitation e-mail worded by the office, previewed and sent once.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createMailer, type Mailer } from "../../src/server/mail/mailer";
 import { startSmtpServer } from "../integration/support/smtpSink";
@@ -135,4 +136,39 @@ it("reminders: preview of the message and recipients, confirm, and a double clic
   const csv = await page.request.get(`${app.server.url}${csvHref}`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(`${round.code("FJ")},${app.server.url}/join/${round.code("FJ")}`);
+});
+
+it("invitation e-mail: the office words it (Reply-To, CC), previews it, confirms, and it goes once", async () => {
+  const { page } = app.phone;
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  const before = smtp.messages.length;
+  const wording = page.getByTestId("template-invitation");
+  await wording.getByText("Invitation e-mail (the office's default)").click();
+  await wording.getByLabel("E-mail text").fill("Bula {name},\n\nSix months on, tell us what you did: {link}");
+  await wording.getByLabel("Reply-To (optional)").fill("cbu@example.org");
+  await wording.getByLabel(/^CC/).fill("focal.point@example.org");
+  await wording.getByRole("button", { name: "Save the invitation wording" }).click();
+  await expect.poll(() => wording.getByRole("status").textContent()).toBe("Invitation wording saved.");
+  expect(await wording.locator("summary").textContent()).toContain("(this campaign's own)");
+
+  // Tonga replied, so only Fiji waits; the preview is the saved wording, filled for her.
+  const invitations = page.getByTestId("invitation-emails");
+  const preview = page.getByTestId("invitation-preview");
+  await expect.poll(() => preview.textContent()).toContain("Bula Mereani Tuilau,");
+  expect(await preview.textContent()).toContain(
+    `Six months on, tell us what you did: ${app.server.url}/join/${round.code("FJ")}`,
+  );
+  expect(await invitations.getByLabel(/Sela Taufa/).count()).toBe(0);
+  await invitations.getByRole("button", { name: "E-mail the invitation to 1 person…" }).click();
+  expect(smtp.messages).toHaveLength(before);
+  await invitations.getByRole("button", { name: "Send now" }).dblclick();
+  await expect.poll(() => page.getByTestId("invitation-report").textContent()).toContain("Invitations sent: 1.");
+  const sent = smtp.messages.slice(before);
+  expect(sent.map((m) => m.headers.to)).toEqual(["mereani@example.org"]);
+  expect(sent[0].headers["reply-to"]).toBe("cbu@example.org");
+  expect(sent[0].headers.cc).toBe("focal.point@example.org");
+  await expect
+    .poll(() => invitations.textContent())
+    .toContain("Everyone with an e-mail address and no reply yet has had the invitation e-mail.");
+  expect(await invitations.getByRole("heading").first().textContent()).toBe("Invitation e-mail (1 of 2 sent)");
 });

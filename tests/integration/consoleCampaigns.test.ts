@@ -4,7 +4,7 @@ import { invitationPath, invitationPayload } from "../../src/shared/api";
 import { campaignDetail, campaignList, campaignReminders, type CampaignDetail } from "../../src/shared/console";
 import { invitationCode } from "../../src/shared/reply";
 import { addMonthsUtc } from "../../src/server/campaigns/schedule";
-import { mailtoLink } from "../../src/server/campaigns/reminderMessage";
+import { mailtoLink } from "../../src/server/campaigns/campaignEmails";
 import { consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
 import { seededConsole, workshopWithParticipants } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";

@@ -150,6 +150,8 @@ export interface CampaignInvitationRow {
   repliedAt?: string;
   /** When the last reminder e-mail went out (migration 0006); null before. */
   remindedAt: string | null;
+  /** When the invitation e-mail went out (migration 0031); null before. */
+  invitationEmailedAt: string | null;
 }
 
 /** A campaign's invitations (by administration, then name) with their latest reply's arrival. */
@@ -175,6 +177,7 @@ export async function listCampaignInvitations(
       position: r.position,
       createdAt: r.created_at,
       remindedAt: r.reminded_at ?? null,
+      invitationEmailedAt: r.invitation_emailed_at ?? null,
     };
     const at = repliedAt.get(r.code);
     if (at !== undefined) row.repliedAt = at;

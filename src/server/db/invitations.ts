@@ -143,48 +143,60 @@ export async function findCampaignInvitationCode(
   return row?.code;
 }
 
+/** The column that records when each kind of e-mail last went to an invitation. */
+const SENT_AT_COLUMN = { invitation: "invitation_emailed_at", reminder: "reminded_at" } as const;
+export type InvitationEmailKind = keyof typeof SENT_AT_COLUMN;
+
 /**
- * Claims the invitation's reminder for this moment: sets reminded_at to `at` only when no reminder went out since
- * `notSince` (one UPDATE, so of two requests at once only one wins). Returns the value before, to put back if the
- * message then fails; undefined when another reminder is recent (the claim was not made).
+ * Claims the invitation's e-mail of this kind for this moment: records `at` only when none went out since `notSince`
+ * (for an invitation e-mail, `undefined`: only when none ever went out). One UPDATE, so of two requests at once only
+ * one wins. Returns the value before, to put back if the message then fails; undefined when the claim was not made.
  */
-export async function claimInvitationReminder(
+export async function claimInvitationEmail(
   db: OutriggerDatabase,
+  kind: InvitationEmailKind,
   campaignId: string,
   code: string,
   at: Date,
-  notSince: Date,
+  notSince: Date | undefined,
 ): Promise<{ previous: string | null } | undefined> {
+  const column = SENT_AT_COLUMN[kind];
   const before = await db
     .selectFrom("invitations")
-    .select("reminded_at")
+    .select(column)
     .where("code", "=", code)
     .where("campaign_id", "=", campaignId)
     .executeTakeFirst();
   const result = await db
     .updateTable("invitations")
-    .set({ reminded_at: at.toISOString() })
+    .set({ [column]: at.toISOString() })
     .where("code", "=", code)
     .where("campaign_id", "=", campaignId)
-    .where((eb) => eb.or([eb("reminded_at", "is", null), eb("reminded_at", "<", notSince.toISOString())]))
+    .where((eb) =>
+      notSince === undefined
+        ? eb(column, "is", null)
+        : eb.or([eb(column, "is", null), eb(column, "<", notSince.toISOString())]),
+    )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? { previous: before?.reminded_at ?? null } : undefined;
+  return Number(result.numUpdatedRows) === 1 ? { previous: before?.[column] ?? null } : undefined;
 }
 
 /** Gives a claim back after the message failed, unless a later claim has taken its place. */
-export async function releaseInvitationReminder(
+export async function releaseInvitationEmail(
   db: OutriggerDatabase,
+  kind: InvitationEmailKind,
   campaignId: string,
   code: string,
   claimedAt: Date,
   previous: string | null,
 ): Promise<void> {
+  const column = SENT_AT_COLUMN[kind];
   await db
     .updateTable("invitations")
-    .set({ reminded_at: previous })
+    .set({ [column]: previous })
     .where("code", "=", code)
     .where("campaign_id", "=", campaignId)
-    .where("reminded_at", "=", claimedAt.toISOString())
+    .where(column, "=", claimedAt.toISOString())
     .execute();
 }
 

@@ -75,6 +75,22 @@ export interface InvitationsTable {
   participant_id: string | null;
   /** When the last reminder e-mail was sent to this invitation by SMTP (migration 0006); null before. */
   reminded_at: string | null;
+  /** When the invitation e-mail was sent to this invitation by SMTP (migration 0031); null before. */
+  invitation_emailed_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CampaignMessageTemplatesTable {
+  campaign_id: string;
+  /** "invitation" or "reminder". */
+  kind: string;
+  subject: string;
+  body: string;
+  signature: string;
+  reply_to: string | null;
+  /** JSON array of e-mail addresses. */
+  cc: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface RepliesTable {
@@ -247,6 +263,7 @@ export interface Database {
   attachments: AttachmentsTable;
   access_attempts: AccessAttemptsTable;
   upload_locks: UploadLocksTable;
+  campaign_message_templates: CampaignMessageTemplatesTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -1,4 +1,4 @@
-// Outgoing e-mail (reminders) over SMTP with nodemailer. Configured by SMTP_URL (smtp://user:pass@host:587,
+// Outgoing e-mail (invitations, reminders) over SMTP with nodemailer. Configured by SMTP_URL (smtp://user:pass@host:587,
 // smtps://user:pass@host:465; nodemailer URL options such as ?tls.rejectUnauthorized=false work too) and MAIL_FROM.
 // Without SMTP_URL there is no mailer: the console offers the prepared mailto links instead.
 import nodemailer from "nodemailer";
@@ -10,6 +10,9 @@ export interface MailMessage {
   subject: string;
   /** Plain text; line breaks as "\n". */
   text: string;
+  /** Where answers go when not to the sender. */
+  replyTo?: string;
+  cc?: readonly string[];
 }
 
 export interface Mailer {
@@ -59,7 +62,14 @@ export function createMailer(
     description: describeSmtpUrl(url),
     from: sender,
     async send(message) {
-      await transport.sendMail({ from: sender, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({
+        from: sender,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(message.cc && message.cc.length > 0 ? { cc: [...message.cc] } : {}),
+      });
     },
     close() {
       transport.close();

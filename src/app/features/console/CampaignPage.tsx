@@ -7,6 +7,8 @@ import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { FeedbackSection } from "./FeedbackSection";
+import { InvitationEmailsSection } from "./InvitationEmailsSection";
+import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
 import "../../ui/stackedTables.css";
@@ -23,6 +25,8 @@ function Campaign() {
     },
   );
   const [message, setMessage] = createSignal<string>();
+  // Bumped when the e-mail wording is saved, so the prepared invitation and reminder messages are fetched again.
+  const [templatesVersion, setTemplatesVersion] = createSignal(0);
   const [attachments] = createResource(
     () => params.id,
     async (id) => {
@@ -161,7 +165,12 @@ function Campaign() {
               fiscalYear={d().workshop.fiscalYear}
               workshopTitle={d().workshop.title}
             />
-            <RemindersSection campaignId={d().campaign.id} />
+            <MessageTemplatesSection
+              campaignId={d().campaign.id}
+              onSaved={() => setTemplatesVersion(templatesVersion() + 1)}
+            />
+            <InvitationEmailsSection campaignId={d().campaign.id} templatesVersion={templatesVersion()} />
+            <RemindersSection campaignId={d().campaign.id} templatesVersion={templatesVersion()} />
           </>
         )}
       </Show>

@@ -5,6 +5,7 @@ import { DEFAULT_REMINDER_INTERVAL_HOURS, type CampaignReminders, type SentRemin
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
+import { ConfirmedSend, MessagePreview, copyAddresses } from "./emailParts";
 import "./organiserYear.css";
 
 const INTERVALS: { hours: number; label: string }[] = [
@@ -14,11 +15,11 @@ const INTERVALS: { hours: number; label: string }[] = [
 ];
 const HOUR_MS = 60 * 60 * 1000;
 
-export function RemindersSection(props: { campaignId: string }) {
+export function RemindersSection(props: { campaignId: string; templatesVersion: number }) {
   const pathOf = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/reminders`;
   const [list, { refetch }] = createResource(
-    () => props.campaignId,
-    async (id) => {
+    () => ({ id: props.campaignId, version: props.templatesVersion }),
+    async ({ id }) => {
       const result = await consoleRequest<CampaignReminders>("GET", pathOf(id));
       return result.ok ? result.body : undefined;
     },
@@ -26,7 +27,6 @@ export function RemindersSection(props: { campaignId: string }) {
   const reminders = () => list()?.reminders ?? [];
   const [intervalHours, setIntervalHours] = createSignal(DEFAULT_REMINDER_INTERVAL_HOURS);
   const [unchecked, setUnchecked] = createSignal<ReadonlySet<string>>(new Set());
-  const [confirming, setConfirming] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [report, setReport] = createSignal<string>();
 
@@ -40,9 +40,9 @@ export function RemindersSection(props: { campaignId: string }) {
     if (on) next.delete(code);
     else next.add(code);
     setUnchecked(next);
-    setConfirming(false);
   };
 
+  const addressesNotReplied = () => reminders().flatMap((r) => (r.email !== null ? [r.email] : []));
   const send = async () => {
     if (busy()) return;
     setBusy(true);
@@ -51,7 +51,6 @@ export function RemindersSection(props: { campaignId: string }) {
       skipIfRemindedWithinHours: intervalHours(),
     });
     setBusy(false);
-    setConfirming(false);
     if (!result.ok) return setReport(result.error.message);
     const { sent, skipped, failed } = result.body;
     const recent = skipped.filter((s) => s.reason === "reminded_recently").length;
@@ -68,17 +67,6 @@ export function RemindersSection(props: { campaignId: string }) {
     void refetch();
   };
 
-  // Those not yet replied, for the To or Bcc line of the office's own mail program.
-  const copyAddresses = async () => {
-    const addresses = reminders().flatMap((r) => (r.email !== null ? [r.email] : []));
-    try {
-      await navigator.clipboard.writeText(addresses.join("; "));
-      setReport(`${addresses.length} addresses copied.`);
-    } catch {
-      setReport(`The browser did not allow copying. The addresses: ${addresses.join("; ")}`);
-    }
-  };
-
   return (
     <section class="no-print" aria-labelledby="reminders-heading" data-testid="reminders">
       <h2 id="reminders-heading">Reminders ({reminders().length} not replied)</h2>
@@ -89,7 +77,6 @@ export function RemindersSection(props: { campaignId: string }) {
           value={intervalHours()}
           onChange={(e) => {
             setIntervalHours(Number(e.currentTarget.value));
-            setConfirming(false);
           }}
         >
           <For each={INTERVALS}>{(i) => <option value={i.hours}>{i.label}</option>}</For>
@@ -122,46 +109,25 @@ export function RemindersSection(props: { campaignId: string }) {
         </fieldset>
         <Show when={chosen()[0]}>
           {(first) => (
-            <div class="reminder-preview" data-testid="reminder-preview">
-              <h3>Message preview (as {first().participantName ?? first().code} will get it)</h3>
-              <p>
-                <strong>Subject:</strong> {first().subject}
-              </p>
-              <pre>{first().body}</pre>
-            </div>
+            <MessagePreview
+              who={first().participantName ?? first().code}
+              subject={first().subject}
+              body={first().body}
+              testId="reminder-preview"
+            />
           )}
         </Show>
         <Show when={list()?.smtpConfigured && canChange()}>
-          <Show
-            when={confirming()}
-            fallback={
-              <button
-                type="button"
-                class="button primary"
-                disabled={chosen().length === 0}
-                onClick={() => setConfirming(true)}
-              >
-                E-mail the reminder to {chosen().length} {chosen().length === 1 ? "person" : "people"}…
-              </button>
-            }
-          >
-            <div class="button-row" role="group" aria-label="Confirm sending">
-              <p>
-                Send the reminder to {chosen().length} {chosen().length === 1 ? "person" : "people"} now?
-              </p>
-              <button type="button" class="button primary" disabled={busy()} onClick={() => void send()}>
-                Send now
-              </button>
-              <button type="button" class="button" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-            </div>
-          </Show>
+          <ConfirmedSend what="reminder" count={chosen().length} busy={busy()} onConfirm={send} />
         </Show>
       </Show>
       <Show when={reminders().some((r) => r.email !== null)}>
         <div class="button-row">
-          <button type="button" class="button" onClick={() => void copyAddresses()}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => void copyAddresses(addressesNotReplied()).then(setReport)}
+          >
             Copy all addresses
           </button>
           <a

@@ -35,6 +35,7 @@ function toInvitation(origin: string, campaignId: string, r: CampaignInvitationR
     replied: r.repliedAt !== undefined,
     ...(r.repliedAt !== undefined ? { repliedAt: r.repliedAt } : {}),
     ...(r.remindedAt !== null ? { remindedAt: r.remindedAt } : {}),
+    ...(r.invitationEmailedAt !== null ? { invitationEmailedAt: r.invitationEmailedAt } : {}),
     qrSvgPath: `/api/console/campaigns/${encodeURIComponent(campaignId)}/invitations/${encodeURIComponent(r.code)}/qr.svg`,
   };
 }

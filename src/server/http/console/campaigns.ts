@@ -1,5 +1,5 @@
 // Campaigns of the organiser console (mounted at /api/console): one personal invitation per participant of the
-// workshop, reminders for those without a reply. "Organiser" routes also need the session's CSRF token.
+// workshop (its e-mails are in campaignEmails.ts). "Organiser" routes also need the session's CSRF token.
 //
 // | method | path                                    | what                                                   | who may call |
 // | ------ | --------------------------------------- | ------------------------------------------------------ | ------------ |
@@ -8,39 +8,21 @@
 // | GET    | /campaigns/:id                          | the campaign, its workshop and its invitations         | any role     |
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
-// | GET    | /campaigns/:id/reminders                | a prepared reminder and mailto link per non-replier    | any role     |
-// | GET    | /campaigns/:id/invitations.csv          | mail-merge CSV: name, e-mail, code, link, due date     | any role     |
-// | POST   | /campaigns/:id/reminders/send           | send those reminders over SMTP, once per interval      | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
-import {
-  campaignChanges,
-  DEFAULT_REMINDER_INTERVAL_HOURS,
-  newCampaign,
-  sendReminders,
-  type CampaignReminders,
-} from "../../../shared/console";
+import { campaignChanges, newCampaign } from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
-import { mailMergeRows, preparedReminders } from "../../campaigns/reminderMessage";
-import { sendReminderEmails } from "../../campaigns/reminderSending";
 import { askedDueDay, dueNotAfterOpening } from "../../campaigns/schedule";
 import { insertCampaignWithInvitations, listWorkshopCampaigns, updateCampaign } from "../../db/campaigns";
 import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
-import type { Mailer } from "../../mail/mailer";
-import { toCsv } from "../../report/exports";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 import { campaignDetail, freshCampaignDetail, joinLink, publicOrigin, withCampaign } from "./campaignDetail";
 import { qrSvg } from "./qrCode";
 import { workshopOr404 } from "./workshops";
-
-export interface CampaignRouteOptions {
-  /** Sends reminders (POST …/reminders/send); without one that route answers 409 smtp_not_configured. */
-  mailer?: Mailer;
-}
 
 function datesOutOfOrder(): ApiProblem {
   return new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", [
@@ -80,12 +62,11 @@ function notPublished(questionnaireId: string, version: number, status: string):
   );
 }
 
-function withdrawn(what: string): ApiProblem {
+export function withdrawn(what: string): ApiProblem {
   return new ApiProblem(409, "campaign_withdrawn", `This campaign was withdrawn: it ${what}.`);
 }
 
-export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<ConsoleEnv> {
-  const { mailer } = options;
+export function campaignRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
   routes.get("/workshops/:id/campaigns", requireSession(), async (c) => {
@@ -135,62 +116,6 @@ export function campaignRoutes(options: CampaignRouteOptions = {}): Hono<Console
     );
     return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
   });
-
-  routes.get("/campaigns/:id/invitations.csv", requireSession(), withCampaign(), async (c) => {
-    const detail = await campaignDetail(c, c.var.campaign);
-    return c.body(toCsv(mailMergeRows(detail)), 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="invitations-${detail.campaign.id}.csv"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    });
-  });
-
-  routes.get("/campaigns/:id/reminders", requireSession(), withCampaign(), async (c) => {
-    const detail = await campaignDetail(c, c.var.campaign);
-    const answer: CampaignReminders = {
-      campaignId: detail.campaign.id,
-      dueOn: detail.campaign.dueOn,
-      reminders: preparedReminders(detail),
-      smtpConfigured: mailer !== undefined,
-    };
-    return c.json(answer);
-  });
-
-  routes.post(
-    "/campaigns/:id/reminders/send",
-    requireOrganiser(),
-    jsonBody(sendReminders),
-    withCampaign(),
-    async (c) => {
-      const { codes, skipIfRemindedWithinHours = DEFAULT_REMINDER_INTERVAL_HOURS } = c.req.valid("json");
-      const detail = await campaignDetail(c, c.var.campaign);
-      if (!mailer) {
-        throw new ApiProblem(
-          409,
-          "smtp_not_configured",
-          "This server cannot send e-mail: SMTP_URL is not set. Send the prepared messages from your own mail program with the mailto links instead.",
-        );
-      }
-      if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
-      const result = await sendReminderEmails(detail, codes, skipIfRemindedWithinHours, {
-        ...c.var.deps,
-        mailer,
-      });
-      // Counts only: the SMTP server's own words often quote the recipient's address (the organiser sees them).
-      if (result.failed.length > 0)
-        c.var.deps.logger.warn(
-          {
-            event: "smtp_refused",
-            campaignId: detail.campaign.id,
-            failed: result.failed.length,
-            sent: result.sent.length,
-          },
-          "The mail server did not take some reminders.",
-        );
-      return c.json(result);
-    },
-  );
 
   routes.get("/campaigns/:id/invitations/:code/qr.svg", requireSession(), withCampaign(), async (c) => {
     const code = await findCampaignInvitationCode(c.var.deps.db, c.var.campaign.id, c.req.param("code"));

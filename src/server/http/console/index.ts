@@ -9,6 +9,7 @@ import type { AppDeps } from "../context";
 import { defaultUploadDir } from "../uploads";
 import { administrationRoutes } from "./administrations";
 import { attachmentRoutes } from "./attachments";
+import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
 import { feedbackRoutes } from "./feedback";
@@ -51,7 +52,8 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/questionnaires", questionnaireRoutes());
   routes.route("/questionnaires", questionnaireXlsformRoutes());
   routes.route("/", participantRoutes());
-  routes.route("/", campaignRoutes({ mailer: options.mailer }));
+  routes.route("/", campaignRoutes());
+  routes.route("/", campaignEmailRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
