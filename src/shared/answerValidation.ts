@@ -2,7 +2,7 @@
 import type { AnswerValue, Answers } from "./answers";
 import { isAnswered, isMultipleChoiceAnswer } from "./answers";
 import type { Question, QuestionnaireDefinition } from "./questionnaire";
-import { SPECIFY_LIMIT, TEXT_LIMITS, allQuestions } from "./questionnaire";
+import { SPECIFY_LIMIT, TEXT_LIMITS, findQuestion } from "./questionnaire";
 import { isQuestionVisible } from "./visibility";
 
 export interface AnswerIssue {
@@ -175,29 +175,28 @@ export function validateAnswers(
   context: ValidationContext = {},
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
-  const questions = allQuestions(definition);
-  const known = new Set(questions.map((q) => q.id));
+  // Plain loops rather than a flat list and a set: the server runs this for every reply it takes.
   for (const id of Object.keys(answers)) {
-    if (!known.has(id))
+    if (!findQuestion(definition, id))
       issues.push({
         question: id,
         code: "unknown_question",
         message: "This question is not part of this version of the questionnaire.",
       });
   }
-  for (const question of questions) {
-    const visible = isQuestionVisible(question, answers, definition);
-    const value = answers[question.id];
-    if (!visible) {
-      if (isAnswered(value))
-        issues.push({
-          question: question.id,
-          code: "hidden_question",
-          message: "This question does not apply given the other answers, so it should be left empty.",
-        });
-      continue;
+  for (const section of definition.sections)
+    for (const question of section.questions) {
+      const value = answers[question.id];
+      if (!isQuestionVisible(question, answers, definition)) {
+        if (isAnswered(value))
+          issues.push({
+            question: question.id,
+            code: "hidden_question",
+            message: "This question does not apply given the other answers, so it should be left empty.",
+          });
+        continue;
+      }
+      for (const issue of validateAnswer(question, value, context)) issues.push(issue);
     }
-    issues.push(...validateAnswer(question, value, context));
-  }
   return issues;
 }

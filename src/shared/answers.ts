@@ -2,9 +2,15 @@
 import * as z from "zod/mini";
 import { noNulCharacter, text } from "./text";
 
+/** Longest question id or option value, and most options one answer may choose. */
+export const ANSWER_KEY_MAX_LENGTH = 64;
+export const MAX_CHOICES = 50;
+
 /** Multiple choice: the chosen option values, plus the text for an option that asks to specify. */
 export const multipleChoiceAnswer = z.strictObject({
-  choices: z.array(z.string().check(z.maxLength(64), noNulCharacter)).check(z.maxLength(50)),
+  choices: z
+    .array(z.string().check(z.maxLength(ANSWER_KEY_MAX_LENGTH), noNulCharacter))
+    .check(z.maxLength(MAX_CHOICES)),
   specify: z.optional(text()),
 });
 export type MultipleChoiceAnswer = z.infer<typeof multipleChoiceAnswer>;
@@ -13,7 +19,7 @@ export type MultipleChoiceAnswer = z.infer<typeof multipleChoiceAnswer>;
 export const answerValue = z.union([text(), multipleChoiceAnswer]);
 export type AnswerValue = z.infer<typeof answerValue>;
 
-export const answers = z.record(z.string().check(z.maxLength(64), noNulCharacter), answerValue);
+export const answers = z.record(z.string().check(z.maxLength(ANSWER_KEY_MAX_LENGTH), noNulCharacter), answerValue);
 export type Answers = z.infer<typeof answers>;
 
 export function isMultipleChoiceAnswer(value: AnswerValue | undefined): value is MultipleChoiceAnswer {

@@ -114,6 +114,9 @@ export function allQuestions(definition: QuestionnaireDefinition): Question[] {
   return definition.sections.flatMap((s) => s.questions);
 }
 
+/** Found without building the flat list: the server asks this for every answer and condition of every reply. */
 export function findQuestion(definition: QuestionnaireDefinition, id: string): Question | undefined {
-  return allQuestions(definition).find((q) => q.id === id);
+  for (const section of definition.sections)
+    for (const question of section.questions) if (question.id === id) return question;
+  return undefined;
 }

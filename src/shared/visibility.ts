@@ -2,14 +2,7 @@
 import type { Answers } from "./answers";
 import { isMultipleChoiceAnswer } from "./answers";
 import type { AnswerCondition, Question, QuestionnaireDefinition, VisibilityCondition } from "./questionnaire";
-import { allQuestions } from "./questionnaire";
-
-/** Found without building the flat list: the server asks this for every conditional question of every reply. */
-function questionById(definition: QuestionnaireDefinition, id: string): Question | undefined {
-  for (const section of definition.sections)
-    for (const question of section.questions) if (question.id === id) return question;
-  return undefined;
-}
+import { allQuestions, findQuestion } from "./questionnaire";
 
 export function isQuestionVisible(question: Question, answers: Answers, definition: QuestionnaireDefinition): boolean {
   return question.visibleWhen === undefined || conditionHolds(question.visibleWhen, answers, definition);
@@ -31,7 +24,7 @@ function answerConditionHolds(
   answers: Answers,
   definition: QuestionnaireDefinition,
 ): boolean {
-  const controller = questionById(definition, condition.question);
+  const controller = findQuestion(definition, condition.question);
   // A hidden controller counts as unanswered (chains of conditions stay hidden; under not(...) this is true, as in ODK).
   if (!controller || !isQuestionVisible(controller, answers, definition)) return false;
   const value = answers[condition.question];

@@ -1,5 +1,7 @@
 // Reply intake under load: the built server in one process, autocannon in this one; three runs per case with their spread,
-// the server's CPU use and the machine's load beside each figure, on SQLite and PostgreSQL.
+// the server's and the load generator's CPU use and the machine's load beside each figure, on SQLite and PostgreSQL.
+// BENCH_BATCHES=1,50 and BENCH_ENGINES=sqlite,postgres pick the parts to run; BENCH_SERVER_JS names another built server
+// (e.g. a copy of dist-server/cli.js from an older commit) for before/after comparisons run in turn.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -11,6 +13,9 @@ import { validReply } from "../integration/support/replyFixtures";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const listed = (value: string | undefined) => (value ? new Set(value.split(",").map((v) => v.trim())) : undefined);
+const BATCHES = listed(process.env.BENCH_BATCHES);
+const ENGINES = listed(process.env.BENCH_ENGINES);
 
 interface Case {
   batchSize: number;
@@ -22,7 +27,7 @@ interface Case {
 const CASES: Case[] = [
   { batchSize: 1, connections: 10, target: { repliesPerSecond: 1000, p99Ms: 50 } },
   { batchSize: 50, connections: 4, target: { repliesPerSecond: 10_000 } },
-];
+].filter((c) => !BATCHES || BATCHES.has(String(c.batchSize)));
 
 interface RunFigures {
   repliesPerSecond: number;
@@ -31,6 +36,8 @@ interface RunFigures {
   /** Share of one core the server process used during the run. */
   serverCpu: number;
   cpuMsPerRequest: number;
+  /** Share of one core this process (autocannon) used: on two cores it competes with the server. */
+  loadGeneratorCpu: number;
   failures: number;
   load1: number;
 }
@@ -46,7 +53,8 @@ async function startBuiltServer(
   repoRoot: string,
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(repoRoot, "dist-server/cli.js"), "start"], {
+  const serverJs = process.env.BENCH_SERVER_JS ?? join(repoRoot, "dist-server/cli.js");
+  const child = spawn(process.execPath, [serverJs, "start"], {
     cwd: repoRoot,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -83,8 +91,10 @@ function replyRequest(batchSize: number): autocannon.Request {
 
 async function measure(url: string, pid: number, { batchSize, connections }: Case): Promise<RunFigures> {
   const cpuBefore = processCpuMs(pid);
+  const ownBefore = process.cpuUsage();
   const result = await autocannon({ url, duration: SECONDS, connections, requests: [replyRequest(batchSize)] });
   const cpuMs = processCpuMs(pid) - cpuBefore;
+  const own = process.cpuUsage(ownBefore);
   const requests = result["2xx"] + result.non2xx;
   return {
     repliesPerSecond: (result["2xx"] * batchSize) / result.duration,
@@ -92,6 +102,7 @@ async function measure(url: string, pid: number, { batchSize, connections }: Cas
     p99: result.latency.p99,
     serverCpu: cpuMs / (result.duration * 1000),
     cpuMsPerRequest: requests > 0 ? cpuMs / requests : 0,
+    loadGeneratorCpu: (own.user + own.system) / 1000 / (result.duration * 1000),
     failures: result.non2xx + result.errors + result.timeouts,
     load1: loadavg()[0],
   };
@@ -120,7 +131,7 @@ function printCase(engine: string, benchCase: Case, runs: RunFigures[]): void {
     `    server CPU ${spread(runs.map((r) => r.serverCpu * 100))}% of a core, ${spread(
       runs.map((r) => r.cpuMsPerRequest),
       2,
-    )} ms CPU per request;` +
+    )} ms CPU per request; load generator ${spread(runs.map((r) => r.loadGeneratorCpu * 100))}% of a core;` +
       ` machine load ${spread(
         runs.map((r) => r.load1),
         1,
@@ -178,6 +189,8 @@ async function benchEngine(
 
 export async function benchReplies(repoRoot: string): Promise<void> {
   console.log(`\n## POST /api/replies on loopback (built server, one process; autocannon in the bench process)`);
-  await benchEngine(repoRoot, "SQLite (synchronous=FULL)");
-  await withPostgresDatabase((url) => benchEngine(repoRoot, "PostgreSQL", url));
+  if (process.env.BENCH_SERVER_JS) console.log(`  server: ${process.env.BENCH_SERVER_JS}`);
+  if (!ENGINES || ENGINES.has("sqlite")) await benchEngine(repoRoot, "SQLite (synchronous=FULL)");
+  if (!ENGINES || ENGINES.has("postgres"))
+    await withPostgresDatabase((url) => benchEngine(repoRoot, "PostgreSQL", url));
 }

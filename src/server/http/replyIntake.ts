@@ -1,18 +1,21 @@
 // Decides, for each reply of a batch independently, whether it is stored, already stored, in conflict or rejected.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { FieldIssue, ReplyResult } from "../../shared/api";
 import { validateAnswers } from "../../shared/answerValidation";
 import { campaignAcceptsReplies, type Campaign } from "../../shared/campaign";
-import { canonicalJson } from "../../shared/canonicalJson";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
-import { reply as replySchema, type Reply, type ReplyReceipt } from "../../shared/reply";
+import type { Reply, ReplyReceipt } from "../../shared/reply";
+import { parseReply } from "../../shared/replyParse";
 import type { OutriggerDatabase } from "../db/database";
 import type { Invitation } from "../db/invitations";
 import { referenceData } from "../db/referenceCache";
 import { replyStore } from "../db/replyCommits";
 import { findStoredReplies, type StoredReplyFingerprint } from "../db/replies";
 import type { NewReplyRow } from "../db/schema";
+import { replyContentHash } from "./replyHash";
 import { fieldIssuesFromZod } from "./zodIssues";
+
+export { replyContentHash };
 
 /** Questionnaire versions never change once stored, so they can be kept for the life of the process. */
 export type QuestionnaireCache = Map<string, Promise<QuestionnaireDefinition | undefined>>;
@@ -47,10 +50,6 @@ function fromStored(id: string, stored: StoredReplyFingerprint, contentHash: str
       message: "A different reply with the same id is already stored. The stored reply was kept.",
     },
   };
-}
-
-export function replyContentHash(reply: Reply): string {
-  return createHash("sha256").update(canonicalJson(reply)).digest("hex");
 }
 
 /** The row a validated reply is stored as, with the receipt the phone will be given. */
@@ -103,7 +102,7 @@ export async function takeReplies(
   const seenIds = new Set<string>();
 
   items.forEach((item, index) => {
-    const parsed = replySchema.safeParse(item);
+    const parsed = parseReply(item);
     if (!parsed.success) {
       results[index] = rejected(
         idOf(item),
