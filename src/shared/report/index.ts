@@ -10,3 +10,4 @@ export * from "./workshopOrder";
 export * from "./reportDraft";
 export * from "./reportOrder";
 export * from "./summaryYear";
+export * from "./summarySheet";

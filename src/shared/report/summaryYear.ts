@@ -199,3 +199,19 @@ export function reportFromSummary(summary: SummaryYear): SurveyReport {
     },
   };
 }
+
+/** GET /api/console/summary-years: one line per stored year. */
+export interface SummaryYearListing {
+  fiscalYear: string;
+  workshops: number;
+  replies: number;
+  updatedAt: string;
+}
+
+/** GET /api/console/trends: each year's headline percentages, oldest first, and where they come from. */
+export interface TrendsYear {
+  fiscalYear: string;
+  source: "replies" | "summary" | "workshops";
+  replies: number;
+  figures: Array<{ key: string; table: number; label: string; value: number | null }>;
+}

@@ -18,6 +18,7 @@ import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
+import { summaryYearRoutes } from "./summaryYears";
 import { workshopRoutes } from "./workshops";
 
 export interface ConsoleOptions {
@@ -53,6 +54,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", participantRoutes());
   routes.route("/", campaignRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
+  routes.route("/", summaryYearRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
