@@ -8,6 +8,7 @@
 // | DELETE | /summary-years/:fiscalYear            | forget the year                                       | organiser    |
 // | POST   | /summary-years/:fiscalYear/import     | an .xlsx or .csv summary sheet (≤ 2 MB) → the year    | organiser    |
 // | GET    | /summary-years/:fiscalYear/sheet.xlsx | the year as a summary sheet (also the template)       | any role     |
+// | GET    | /summary-years-template.xlsx          | the summary sheet with its header only                | any role     |
 // | GET    | /trends                               | every year's headline percentages                     | any role     |
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -154,6 +155,13 @@ export function summaryYearRoutes(): Hono<ConsoleEnv> {
       "Content-Disposition": `attachment; filename="outrigger-summary-${fiscalYear.replace("/", "-")}.xlsx"`,
     });
   });
+
+  routes.get("/summary-years-template.xlsx", requireSession(), async (c) =>
+    c.body((await writeSummaryWorkbook(summarySheetRows([]))) as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": 'attachment; filename="outrigger-summary-template.xlsx"',
+    }),
+  );
 
   routes.get("/trends", async (c) => {
     const { db } = c.var.deps;
