@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { docxParagraphs } from "../fixtures/docxTables";
 import { appForThisFile } from "./support/appServer";
 import { consoleRound, signInOnPage } from "./support/consoleRound";
-import { seriousAxeViolations } from "./support/screenChecks";
+import { layoutFindings, seriousAxeViolations } from "./support/screenChecks";
 
 const app = appForThisFile({ phone: {}, closePhones: "afterAll" });
 
@@ -42,6 +42,7 @@ it("a past year entered by hand is what this year's report compares with, on scr
   await expect.poll(() => page.getByTestId("past-years-status").textContent()).toBe("FY 2022/23 saved: 1 workshop(s).");
   expect(await page.getByTestId("summary-years").textContent()).toContain("FY 2022/23: 1 workshop(s), 10 replies");
   expect(await seriousAxeViolations(page, "past years")).toEqual([]);
+  expect(await layoutFindings(page, "past years at 360 px")).toEqual([]);
 
   await page.goto(`${app.server.url}/console/report/2023-24`);
   const comparison = page.getByTestId("year-comparison");
@@ -59,8 +60,33 @@ it("a past year entered by hand is what this year's report compares with, on scr
   expect(await rate.getByRole("row", { name: /2022\/23/ }).textContent()).toContain("50%");
   expect(await page.locator("main").textContent()).toContain("FY 2022/23: 10 replies, from its published figures");
   expect(await seriousAxeViolations(page, "trends")).toEqual([]);
+  expect(await layoutFindings(page, "trends at 360 px")).toEqual([]);
 
   const draft = await round.request("GET", "/api/console/report/2023-24/draft.docx");
   const paragraphs = docxParagraphs(new Uint8Array(await draft.arrayBuffer()));
   expect(paragraphs.join("\n")).toMatch(/\(compared to 50% in 2023\)/);
+});
+
+it("a summary sheet with a wrong cell is refused on screen by row and column; a stored year opens in the form to edit", async () => {
+  const { page } = app.phone;
+  await page.goto(`${app.server.url}/console/past-years`);
+  await page.getByLabel("Fiscal year (July–June), e.g. 2021/22").fill("2021/22");
+  const csv =
+    "Workshop,Kind,Participating administrations,Replies,Shared materials,Submitted reports,Made recommendations," +
+    "In-house workshop,Developed manuals,Others,Direct effects yes,Efficiency yes,New projects yes\r\n" +
+    "Canines,regional,18,6,seven,5,4,4,1,3,3,6,2\r\n";
+  await page.getByLabel("Summary sheet (.xlsx or .csv)").setInputFiles({
+    name: "fy2021-22.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  await expect
+    .poll(() => page.getByTestId("import-problems").textContent())
+    .toContain('Sheet "CSV", row 2, column "Shared materials": "seven" is not a whole number of 0 or more.');
+
+  await page.getByRole("button", { name: "Edit FY 2022/23" }).click();
+  await expect
+    .poll(() => page.getByRole("group", { name: "Workshop 1" }).getByLabel("Title").inputValue())
+    .toBe("Regional Workshop on the Revised Kyoto Convention");
+  expect(await page.getByLabel("Fiscal year (July–June), e.g. 2021/22").inputValue()).toBe("2022/23");
 });
