@@ -38,6 +38,9 @@ it("a past year entered by hand is what this year's report compares with, on scr
     ["New projects: Yes", "5"],
   ])
     await workshop.getByLabel(label, { exact: true }).fill(value);
+  await workshop.getByText("Tables 4 and 7: administrations (optional)").click();
+  await workshop.getByLabel("Table 4, shared materials (codes)").fill("FJ to");
+  await workshop.getByLabel("Table 4, realized direct effects (codes)").fill("FJ");
   await page.getByRole("button", { name: "Save the year" }).click();
   await expect.poll(() => page.getByTestId("past-years-status").textContent()).toBe("FY 2022/23 saved: 1 workshop(s).");
   expect(await page.getByTestId("summary-years").textContent()).toContain("FY 2022/23: 1 workshop(s), 10 replies");
@@ -59,6 +62,9 @@ it("a past year entered by hand is what this year's report compares with, on scr
   await rate.waitFor();
   expect(await rate.getByRole("row", { name: /2022\/23/ }).textContent()).toContain("50%");
   expect(await page.locator("main").textContent()).toContain("FY 2022/23: 10 replies, from its published figures");
+  // Table 4 from the typed lists: of the two administrations that shared, one also realized direct effects.
+  const sharedAndEffects = page.getByRole("table", { name: "Shared materials and realized direct effects (Table 4)" });
+  expect(await sharedAndEffects.getByRole("row", { name: /2022\/23/ }).textContent()).toContain("50%");
   expect(await seriousAxeViolations(page, "trends")).toEqual([]);
   expect(await layoutFindings(page, "trends at 360 px")).toEqual([]);
 

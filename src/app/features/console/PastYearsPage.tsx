@@ -5,6 +5,7 @@ import { fiscalYearToPath } from "../../../shared/console";
 import {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_ACTION_LABELS,
+  SUMMARY_LIST_COLUMNS,
   type FollowUpAction,
   type SummaryWorkshop,
   type SummaryYear,
@@ -27,6 +28,23 @@ const YES_NO = [
   ["newProjects", "New projects"],
 ] as const;
 type YesNoKey = (typeof YES_NO)[number][0];
+type ListColumn = (typeof SUMMARY_LIST_COLUMNS)[number];
+const LIST_LABELS: Record<ListColumn, string> = {
+  shared: "Table 4, shared materials",
+  inhouse: "Table 4, in-house workshop",
+  effects: "Table 4, realized direct effects",
+  reports: "Table 7, submitted reports",
+  recommendations: "Table 7, made recommendations",
+  projects: "Table 7, initiated new projects",
+};
+const noLists = (): Record<ListColumn, string> => ({
+  shared: "",
+  inhouse: "",
+  effects: "",
+  reports: "",
+  recommendations: "",
+  projects: "",
+});
 
 /** One workshop in the form: every number as typed, so a half-typed field is never lost. */
 interface WorkshopDraft {
@@ -39,8 +57,8 @@ interface WorkshopDraft {
   actions: Record<FollowUpAction, string>;
   yes: Record<YesNoKey, string>;
   no: Record<YesNoKey, string>;
-  /** Tables 4 and 7 lists from an imported sheet: kept as they are (the form does not edit them). */
-  administrations?: SummaryWorkshop["administrations"];
+  /** Tables 4 and 7: administration codes per column, as typed ("FJ TO"); all blank when not known. */
+  lists: Record<ListColumn, string>;
 }
 
 function emptyDraft(): WorkshopDraft {
@@ -56,6 +74,7 @@ function emptyDraft(): WorkshopDraft {
     actions,
     yes: { directEffects: "", efficiency: "", newProjects: "" },
     no: { directEffects: "", efficiency: "", newProjects: "" },
+    lists: noLists(),
   };
 }
 
@@ -80,7 +99,12 @@ function draftOf(w: SummaryWorkshop): WorkshopDraft {
       efficiency: String(w.efficiency.no),
       newProjects: String(w.newProjects.no),
     },
-    ...(w.administrations ? { administrations: w.administrations } : {}),
+    lists: w.administrations
+      ? (Object.fromEntries(SUMMARY_LIST_COLUMNS.map((k) => [k, w.administrations![k].join(" ")])) as Record<
+          ListColumn,
+          string
+        >)
+      : noLists(),
   };
 }
 
@@ -105,7 +129,13 @@ function workshopOf(d: WorkshopDraft): unknown {
     directEffects: yesNo("directEffects"),
     efficiency: yesNo("efficiency"),
     newProjects: yesNo("newProjects"),
-    ...(d.administrations ? { administrations: d.administrations } : {}),
+    ...(SUMMARY_LIST_COLUMNS.some((k) => d.lists[k].trim() !== "")
+      ? {
+          administrations: Object.fromEntries(
+            SUMMARY_LIST_COLUMNS.map((k) => [k, d.lists[k].split(/[\s,;]+/).filter((code) => code !== "")]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -327,6 +357,22 @@ function PastYears() {
                       )}
                     </For>
                   </div>
+                  <details class="summary-lists">
+                    <summary>Tables 4 and 7: administrations (optional)</summary>
+                    <p class="muted">Codes as the report lists them, separated by spaces: FJ TO VU.</p>
+                    <For each={SUMMARY_LIST_COLUMNS}>
+                      {(k) => (
+                        <>
+                          <label for={id(`list-${k}`)}>{LIST_LABELS[k]} (codes)</label>
+                          <input
+                            id={id(`list-${k}`)}
+                            value={w().lists[k]}
+                            onInput={(e) => set((d) => (d.lists[k] = e.currentTarget.value))}
+                          />
+                        </>
+                      )}
+                    </For>
+                  </details>
                   <Show when={form.workshops.length > 1}>
                     <button
                       type="button"
