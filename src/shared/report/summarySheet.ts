@@ -1,6 +1,12 @@
 // The summary sheet: a past year's published figures as one row per workshop (.xlsx or .csv), read
 // cell by cell into a summary year, each refused cell named by sheet, row and column; and written back out.
-import { summaryWorkshop, type SummaryAdministrations, type SummaryWorkshop, type SummaryYesNo } from "./summaryYear";
+import {
+  MAX_SUMMARY_WORKSHOPS,
+  summaryWorkshop,
+  type SummaryAdministrations,
+  type SummaryWorkshop,
+  type SummaryYesNo,
+} from "./summaryYear";
 import { FOLLOW_UP_ACTIONS, type FollowUpAction, type WorkshopKind } from "./types";
 
 type NumberKey =
@@ -98,6 +104,11 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
   if (issues.length > 0) return { ok: false, issues };
   if (sheet.rows.length === 0)
     return { ok: false, issues: [{ sheet: sheet.name, row: 2, column: "", message: "the sheet has no workshops" }] };
+  if (sheet.rows.length > MAX_SUMMARY_WORKSHOPS) {
+    const row = sheet.rows[MAX_SUMMARY_WORKSHOPS].row;
+    const message = `a year may hold at most ${MAX_SUMMARY_WORKSHOPS} workshops; this is one too many`;
+    return { ok: false, issues: [{ sheet: sheet.name, row, column: "", message }] };
+  }
 
   const workshops: SummaryWorkshop[] = [];
   for (const { row, cells } of sheet.rows) {
