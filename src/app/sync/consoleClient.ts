@@ -13,13 +13,30 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-export async function consoleRequest<T>(
+export function consoleRequest<T>(
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
 ): Promise<ConsoleResult<T>> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { type: "application/json", data: JSON.stringify(body) },
+  );
+}
+
+/** POSTs a file as the request body (a spreadsheet to import), with the given content type. */
+export function consoleUpload<T>(path: string, file: Blob, type: string): Promise<ConsoleResult<T>> {
+  return send<T>("POST", path, { type, data: file });
+}
+
+async function send<T>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body: { type: string; data: string | Blob } | undefined,
+): Promise<ConsoleResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined) headers["content-type"] = body.type;
   if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
@@ -27,7 +44,7 @@ export async function consoleRequest<T>(
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body?.data,
     });
   } catch {
     return {

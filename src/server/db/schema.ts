@@ -243,6 +243,14 @@ export interface UploadLocksTable {
   release_requested: ColumnType<number, number | undefined, number>;
 }
 
+export interface SummaryYearsTable {
+  fiscal_year: string;
+  /** JSON: summaryYearFigures of src/shared/report/summaryYear.ts. */
+  figures: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -264,6 +272,7 @@ export interface Database {
   access_attempts: AccessAttemptsTable;
   upload_locks: UploadLocksTable;
   campaign_message_templates: CampaignMessageTemplatesTable;
+  summary_years: SummaryYearsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -5,6 +5,7 @@ import {
   computeReport,
   fiscalYearRange,
   previousFiscalYear,
+  reportFromSummary,
   type ReportReply,
   type ReportWorkshop,
   type SurveyReport,
@@ -12,6 +13,7 @@ import {
   type YearComparison,
 } from "../../shared/report";
 import type { OutriggerDatabase } from "../db/database";
+import { findSummaryYear } from "../db/summaryYears";
 
 const KINDS: readonly WorkshopKind[] = ["regional", "sub-regional", "national"];
 
@@ -214,13 +216,34 @@ export async function loadReportInput(db: OutriggerDatabase, fiscalYear: string)
 
 export interface BuiltReport {
   report: SurveyReport;
-  /** The previous fiscal year's report, when that year has workshops. */
+  /** The previous fiscal year's report: from its replies, else from its stored summary, else from its workshops alone. */
   previous: SurveyReport | null;
+  /** Where the previous year's figures come from (null when there is no previous year). */
+  previousSource: YearSource | null;
   /** Headline percentages of this year beside the previous year's (previous null when there is none). */
   comparison: YearComparison[];
 }
 
-/** The seven tables of one fiscal year, and the previous year's where it has workshops. */
+export type YearSource = "replies" | "summary" | "workshops";
+
+/**
+ * A year's report for comparisons and trends: computed from its replies when it has any; else from the
+ * organiser's stored summary (the raw replies of past rounds are often not here); else from its
+ * workshops with no replies; null when the year has none of these.
+ */
+export async function yearReport(
+  db: OutriggerDatabase,
+  fiscalYear: string,
+): Promise<{ report: SurveyReport; source: YearSource } | null> {
+  const input = await loadReportInput(db, fiscalYear);
+  if (input.replies.length > 0) return { report: computeReport({ fiscalYear, ...input }), source: "replies" };
+  const summary = await findSummaryYear(db, fiscalYear);
+  if (summary) return { report: reportFromSummary(summary), source: "summary" };
+  if (input.workshops.length > 0) return { report: computeReport({ fiscalYear, ...input }), source: "workshops" };
+  return null;
+}
+
+/** The seven tables of one fiscal year, and the previous year's (see yearReport). */
 export async function buildReport(db: OutriggerDatabase, fiscalYear: string): Promise<BuiltReport> {
   return (await buildReportWithReplies(db, fiscalYear)).built;
 }
@@ -235,9 +258,14 @@ export async function buildReportWithReplies(
 ): Promise<{ built: BuiltReport; replies: ReportReply[] }> {
   const input = await loadReportInput(db, fiscalYear);
   const report = computeReport({ fiscalYear, ...input });
-  const previousYear = previousFiscalYear(fiscalYear);
-  const previousInput = await loadReportInput(db, previousYear);
-  const previous =
-    previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
-  return { built: { report, previous, comparison: compareYears(report, previous) }, replies: input.replies };
+  const previous = await yearReport(db, previousFiscalYear(fiscalYear));
+  return {
+    built: {
+      report,
+      previous: previous?.report ?? null,
+      previousSource: previous?.source ?? null,
+      comparison: compareYears(report, previous?.report),
+    },
+    replies: input.replies,
+  };
 }

@@ -9,3 +9,5 @@ export * from "./publishedLayout";
 export * from "./workshopOrder";
 export * from "./reportDraft";
 export * from "./reportOrder";
+export * from "./summaryYear";
+export * from "./summarySheet";

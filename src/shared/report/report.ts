@@ -93,7 +93,15 @@ export function formatChange(previous: Percent, current: Percent): string | null
   return previous === null || current === null ? null : `${formatPercent(previous)} → ${formatPercent(current)}`;
 }
 
-function headlineFigures(report: SurveyReport): Array<{ key: string; table: number; label: string; value: Percent }> {
+export interface HeadlineFigure {
+  key: string;
+  table: number;
+  label: string;
+  value: Percent;
+}
+
+/** The year's headline percentages (each table's total), in the report's order: compared across years and trended. */
+export function headlineFigures(report: SurveyReport): HeadlineFigure[] {
   const t = report.tables;
   return [
     {

@@ -68,7 +68,20 @@ function buildTable<C extends Record<string, number>, Row, Extra = Record<never,
   finish: (counts: C) => Row,
 ): ReportTable<Row, Extra> {
   const byWorkshop = repliesByWorkshop(workshops, replies);
-  const counted = workshops.map((w) => ({ workshop: w, ...count(w, byWorkshop.get(w.id) ?? []) }));
+  return tableFromCounts(workshops, keys, (w) => count(w, byWorkshop.get(w.id) ?? []), finish);
+}
+
+/**
+ * A table from counts already made per workshop (a stored summary year has no replies to count):
+ * the same summing, subtotals and percentages as a table computed from replies.
+ */
+export function tableFromCounts<C extends Record<string, number>, Row, Extra = Record<never, never>>(
+  workshops: readonly ReportWorkshop[],
+  keys: readonly (keyof C)[],
+  countsOf: (workshop: ReportWorkshop) => { counts: C; extra: Extra },
+  finish: (counts: C) => Row,
+): ReportTable<Row, Extra> {
+  const counted = workshops.map((w) => ({ workshop: w, ...countsOf(w) }));
   const sum = (items: readonly C[]): C => {
     const total = {} as Record<keyof C, number>;
     for (const k of keys) total[k] = items.reduce<number>((s, item) => s + item[k], 0);
@@ -97,12 +110,34 @@ function buildTable<C extends Record<string, number>, Row, Extra = Record<never,
 
 // ---- Table 1: replies ------------------------------------------------------------------------
 
-type RepliesCounts = {
+export type RepliesCounts = {
   participatingAdministrations: number;
   invitedParticipants: number;
   replies: number;
   respondingAdministrations: number;
 };
+const REPLIES_KEYS = [
+  "participatingAdministrations",
+  "invitedParticipants",
+  "replies",
+  "respondingAdministrations",
+] as const;
+
+function finishReplies(c: RepliesCounts): RepliesRow {
+  return {
+    ...c,
+    ratePerAdministration: wholePercent(c.replies, c.participatingAdministrations),
+    ratePerParticipant: wholePercent(c.replies, c.invitedParticipants),
+  };
+}
+
+/** Table 1 from counts made per workshop. */
+export function repliesTableFromCounts(
+  workshops: readonly ReportWorkshop[],
+  countsOf: (workshop: ReportWorkshop) => RepliesCounts,
+): ReportTable<RepliesRow> {
+  return tableFromCounts(workshops, REPLIES_KEYS, (w) => ({ counts: countsOf(w), extra: {} }), finishReplies);
+}
 
 /** Table 1: participating administrations, invited participants, replies and both reply rates. */
 export function repliesTable(
@@ -112,7 +147,7 @@ export function repliesTable(
   return buildTable<RepliesCounts, RepliesRow>(
     workshops,
     replies,
-    ["participatingAdministrations", "invitedParticipants", "replies", "respondingAdministrations"],
+    REPLIES_KEYS,
     (w, rs) => ({
       counts: {
         participatingAdministrations: w.participatingAdministrations,
@@ -124,17 +159,28 @@ export function repliesTable(
       },
       extra: {},
     }),
-    (c) => ({
-      ...c,
-      ratePerAdministration: wholePercent(c.replies, c.participatingAdministrations),
-      ratePerParticipant: wholePercent(c.replies, c.invitedParticipants),
-    }),
+    finishReplies,
   );
 }
 
 // ---- Table 2: follow-up actions --------------------------------------------------------------
 
-type ActionCounts = Record<FollowUpAction, number> & { replies: number; answered: number; noActionYet: number };
+export type ActionCounts = Record<FollowUpAction, number> & { replies: number; answered: number; noActionYet: number };
+const ACTION_KEYS = ["replies", "answered", "noActionYet", ...FOLLOW_UP_ACTIONS] as const;
+
+function finishActions(c: ActionCounts): FollowUpActionsRow {
+  const actions = {} as Record<FollowUpAction, CountAndPercent>;
+  for (const a of FOLLOW_UP_ACTIONS) actions[a] = { count: c[a], percent: wholePercent(c[a], c.replies) };
+  return { replies: c.replies, answered: c.answered, noActionYet: c.noActionYet, actions };
+}
+
+/** Table 2 from counts made per workshop. */
+export function followUpActionsTableFromCounts(
+  workshops: readonly ReportWorkshop[],
+  countsOf: (workshop: ReportWorkshop) => ActionCounts,
+): ReportTable<FollowUpActionsRow> {
+  return tableFromCounts(workshops, ACTION_KEYS, (w) => ({ counts: countsOf(w), extra: {} }), finishActions);
+}
 
 /** Table 2: per action, the respondents who chose it, and that as a % of replies. */
 export function followUpActionsTable(
@@ -144,7 +190,7 @@ export function followUpActionsTable(
   return buildTable<ActionCounts, FollowUpActionsRow>(
     workshops,
     replies,
-    ["replies", "answered", "noActionYet", ...FOLLOW_UP_ACTIONS],
+    ACTION_KEYS,
     (_w, rs) => {
       const counts = { replies: rs.length, answered: 0, noActionYet: 0 } as ActionCounts;
       for (const a of FOLLOW_UP_ACTIONS) counts[a] = 0;
@@ -158,17 +204,33 @@ export function followUpActionsTable(
       }
       return { counts, extra: {} };
     },
-    (c) => {
-      const actions = {} as Record<FollowUpAction, CountAndPercent>;
-      for (const a of FOLLOW_UP_ACTIONS) actions[a] = { count: c[a], percent: wholePercent(c[a], c.replies) };
-      return { replies: c.replies, answered: c.answered, noActionYet: c.noActionYet, actions };
-    },
+    finishActions,
   );
 }
 
 // ---- Tables 3, 5, 6: yes / no ----------------------------------------------------------------
 
-type YesNoCounts = { replies: number; yes: number; no: number };
+export type YesNoCounts = { replies: number; yes: number; no: number };
+const YES_NO_KEYS = ["replies", "yes", "no"] as const;
+
+function finishYesNo(c: YesNoCounts): YesNoRow {
+  return {
+    replies: c.replies,
+    yes: c.yes,
+    no: c.no,
+    unanswered: c.replies - c.yes - c.no,
+    yesPercent: wholePercent(c.yes, c.replies),
+    noPercent: wholePercent(c.no, c.replies),
+  };
+}
+
+/** Table 3, 5 or 6 from counts made per workshop. */
+export function yesNoTableFromCounts(
+  workshops: readonly ReportWorkshop[],
+  countsOf: (workshop: ReportWorkshop) => YesNoCounts,
+): ReportTable<YesNoRow> {
+  return tableFromCounts(workshops, YES_NO_KEYS, (w) => ({ counts: countsOf(w), extra: {} }), finishYesNo);
+}
 
 /** A yes/no question per workshop: replies, yes, no, unanswered, and yes/no as % of replies. */
 export function yesNoTable(
@@ -179,7 +241,7 @@ export function yesNoTable(
   return buildTable<YesNoCounts, YesNoRow>(
     workshops,
     replies,
-    ["replies", "yes", "no"],
+    YES_NO_KEYS,
     (_w, rs) => {
       const counts: YesNoCounts = { replies: rs.length, yes: 0, no: 0 };
       for (const r of rs) {
@@ -188,14 +250,7 @@ export function yesNoTable(
       }
       return { counts, extra: {} };
     },
-    (c) => ({
-      replies: c.replies,
-      yes: c.yes,
-      no: c.no,
-      unanswered: c.replies - c.yes - c.no,
-      yesPercent: wholePercent(c.yes, c.replies),
-      noPercent: wholePercent(c.no, c.replies),
-    }),
+    finishYesNo,
   );
 }
 
@@ -261,36 +316,51 @@ export function crossTable<A extends string, O extends string>(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
 ): CrossTable<A | O> {
+  const byWorkshop = repliesByWorkshop(workshops, replies);
+  return crossTableFromColumns(definition, workshops, (w) => {
+    const columnsOf = new Map<string, Set<A | O>>();
+    for (const r of byWorkshop.get(w.id) ?? []) {
+      const code = normalizeAdministrationCode(r.administrationCode);
+      if (code === "") continue;
+      const cols = columnsOf.get(code) ?? new Set<A | O>();
+      columnsOf.set(code, cols);
+      const chosen = chosenActions(r.answers);
+      for (const a of definition.actions) if (chosen.has(a.action)) cols.add(a.key);
+      if (yesNoAnswer(r.answers, definition.outcome.question) === "yes") cols.add(definition.outcome.key);
+    }
+    return columnsOf;
+  });
+}
+
+/**
+ * Table 4 or 7 from, per workshop, the columns each listed administration appears in (a summary
+ * year stores the published lists): the same marks, sums and percentages as from replies.
+ */
+export function crossTableFromColumns<A extends string, O extends string>(
+  definition: CrossTableDefinition<A, O>,
+  workshops: readonly ReportWorkshop[],
+  columnsOf: (workshop: ReportWorkshop) => ReadonlyMap<string, ReadonlySet<A | O>>,
+): CrossTable<A | O> {
   type K = A | O;
   const columnKeys: K[] = [...definition.actions.map((a) => a.key), definition.outcome.key];
   const counterKeys = ["respondingAdministrations", ...columnKeys.flatMap((k) => [`${k}:entries`, `${k}:marked`])];
   const label = (k: K): string =>
     k === definition.outcome.key ? definition.outcome.label : definition.actions.find((a) => a.key === k)!.label;
 
-  return buildTable<Record<string, number>, CrossRow<K>, CrossWorkshopLists<K>>(
+  return tableFromCounts<Record<string, number>, CrossRow<K>, CrossWorkshopLists<K>>(
     workshops,
-    replies,
     counterKeys,
-    (_w, rs) => {
-      const columnsOf = new Map<string, Set<K>>();
-      for (const r of rs) {
-        const code = normalizeAdministrationCode(r.administrationCode);
-        if (code === "") continue;
-        const cols = columnsOf.get(code) ?? new Set<K>();
-        columnsOf.set(code, cols);
-        const chosen = chosenActions(r.answers);
-        for (const a of definition.actions) if (chosen.has(a.action)) cols.add(a.key);
-        if (yesNoAnswer(r.answers, definition.outcome.question) === "yes") cols.add(definition.outcome.key);
-      }
-      const codes = [...columnsOf.keys()].sort();
+    (w) => {
+      const columns = columnsOf(w);
+      const codes = [...columns.keys()].sort();
       const administrations = {} as Record<K, Array<MarkedAdministration<K>>>;
       const counts: Record<string, number> = { respondingAdministrations: codes.length };
       for (const k of columnKeys) {
         const isOutcome = k === definition.outcome.key;
         const listed = codes
-          .filter((code) => columnsOf.get(code)!.has(k))
+          .filter((code) => columns.get(code)!.has(k))
           .map((code) => {
-            const cols = columnsOf.get(code)!;
+            const cols = columns.get(code)!;
             // An action column is marked by the outcome; the outcome column by any action.
             const alsoIn = columnKeys.filter(
               (other) => other !== k && cols.has(other) && (isOutcome || other === definition.outcome.key),

@@ -9,6 +9,8 @@ const CampaignPage = lazy(() => import("./CampaignPage"));
 const ReportPage = lazy(() => import("./ReportPage"));
 const DashboardPage = lazy(() => import("./DashboardPage"));
 const AdministrationsPage = lazy(() => import("./AdministrationsPage"));
+const PastYearsPage = lazy(() => import("./PastYearsPage"));
+const TrendsPage = lazy(() => import("./TrendsPage"));
 
 function ConsoleNotFound() {
   return (
@@ -32,6 +34,8 @@ export default function ConsoleRoutes() {
         { path: "/console/report/:fiscalYear", component: ReportPage },
         { path: "/console/replies/:fiscalYear", component: DashboardPage },
         { path: "/console/administrations", component: AdministrationsPage },
+        { path: "/console/past-years", component: PastYearsPage },
+        { path: "/console/trends", component: TrendsPage },
         { path: "*", component: ConsoleNotFound },
       ]}
     />

@@ -15,6 +15,7 @@ interface ReportTables {
   replies: number;
   sheets: { name: string; rows: Cell[][] }[];
   comparison: { label: string; text: string | null }[];
+  previousSource: "replies" | "summary" | "workshops" | null;
 }
 
 export default withConsoleLayout(Report);
@@ -44,7 +45,8 @@ function Report() {
   return (
     <main class="page console report">
       <p class="eyebrow no-print">
-        <Link href="/console">Workshops</Link>
+        <Link href="/console">Workshops</Link> · <Link href="/console/past-years">Past years</Link> ·{" "}
+        <Link href="/console/trends">Trends</Link>
       </p>
       <h1>Follow-up survey, FY {params.fiscalYear.replace("-", "/")}</h1>
       <Show when={tables()}>
@@ -65,7 +67,10 @@ function Report() {
                     </button>
                   </p>
                   <Show when={report.comparison.some((c) => c.text)}>
-                    <ul>
+                    <Show when={report.previousSource === "summary"}>
+                      <p class="muted">Last year's figures come from its stored published figures (Past years).</p>
+                    </Show>
+                    <ul data-testid="year-comparison">
                       <For each={report.comparison.filter((c) => c.text)}>
                         {(c) => (
                           <li>

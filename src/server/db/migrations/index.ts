@@ -15,6 +15,7 @@ import * as feedbackVersions from "./0012_feedback_versions";
 import * as reportOrder from "./0020_report_order";
 import * as sharedProcessState from "./0030_shared_process_state";
 import * as messageTemplates from "./0031_message_templates";
+import * as summaryYears from "./0110_summary_years";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0020_report_order": reportOrder,
   "0030_shared_process_state": sharedProcessState,
   "0031_message_templates": messageTemplates,
+  "0110_summary_years": summaryYears,
 };
 
 export const inCodeMigrations: MigrationProvider = {

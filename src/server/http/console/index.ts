@@ -19,6 +19,7 @@ import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
+import { summaryYearRoutes } from "./summaryYears";
 import { workshopRoutes } from "./workshops";
 
 export interface ConsoleOptions {
@@ -55,6 +56,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", campaignRoutes());
   routes.route("/", campaignEmailRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
+  routes.route("/", summaryYearRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));

@@ -93,12 +93,13 @@ export function reportRoutes(): Hono<ConsoleEnv> {
 
   // The seven tables as rows, exactly as the exports have them: what the console's report screen shows.
   routes.get("/report/:fiscalYear/tables", async (c) => {
-    const { report, comparison } = await buildReport(c.var.deps.db, fiscalYearParam(c));
+    const { report, comparison, previousSource } = await buildReport(c.var.deps.db, fiscalYearParam(c));
     return c.json({
       fiscalYear: report.fiscalYear,
       replies: report.replies,
       sheets: reportToSheets(report),
       comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
+      previousSource,
     });
   });
 
