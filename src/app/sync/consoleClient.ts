@@ -18,17 +18,29 @@ export async function consoleRequest<T>(
   path: string,
   body?: unknown,
 ): Promise<ConsoleResult<T>> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? undefined : { type: "application/json", data: JSON.stringify(body) },
+  );
+}
+
+/** Sends a file as the whole body (e.g. an XLSForm .xlsx), with the same session, CSRF header and error shape. */
+export async function consoleUpload<T>(path: string, file: Blob, contentType: string): Promise<ConsoleResult<T>> {
+  return send<T>("POST", path, { type: contentType, data: file });
+}
+
+async function send<T>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body: { type: string; data: BodyInit } | undefined,
+): Promise<ConsoleResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined) headers["content-type"] = body.type;
   if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/console${path}`, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api/console${path}`, { method, headers, credentials: "same-origin", body: body?.data });
   } catch {
     return {
       ok: false,

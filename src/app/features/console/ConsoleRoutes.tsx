@@ -9,6 +9,8 @@ const CampaignPage = lazy(() => import("./CampaignPage"));
 const ReportPage = lazy(() => import("./ReportPage"));
 const DashboardPage = lazy(() => import("./DashboardPage"));
 const AdministrationsPage = lazy(() => import("./AdministrationsPage"));
+const QuestionnairesPage = lazy(() => import("./QuestionnairesPage"));
+const QuestionnaireEditorPage = lazy(() => import("./QuestionnaireEditorPage"));
 
 function ConsoleNotFound() {
   return (
@@ -32,6 +34,8 @@ export default function ConsoleRoutes() {
         { path: "/console/report/:fiscalYear", component: ReportPage },
         { path: "/console/replies/:fiscalYear", component: DashboardPage },
         { path: "/console/administrations", component: AdministrationsPage },
+        { path: "/console/questionnaires", component: QuestionnairesPage },
+        { path: "/console/questionnaires/:ref", component: QuestionnaireEditorPage },
         { path: "*", component: ConsoleNotFound },
       ]}
     />
