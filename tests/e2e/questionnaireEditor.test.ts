@@ -3,14 +3,14 @@
 // the screens have no serious axe finding at 1280 and 768 px; a viewer reads and changes nothing.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { addOrganiser } from "../integration/support/consoleClient";
+import { addOrganiser, consoleRequest, signIn } from "../integration/support/consoleClient";
 import { appForThisFile } from "./support/appServer";
-import { signInOnPage } from "./support/consoleRound";
+import { serverAsApp, signInOnPage } from "./support/consoleRound";
 import { seriousAxeViolations } from "./support/screenChecks";
 
 const app = appForThisFile({ phone: {} });
 const NEW_LABEL = "Which follow-up actions have you taken since the workshop?";
-const NEW_OPTION = "Briefed the port authority";
+const NEW_OPTION = "Briefed the port authority and border police";
 
 async function axeAtLaptopAndTablet(page: Page, screen: string): Promise<string[]> {
   const found: string[] = [];
@@ -35,10 +35,15 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 2\./);
 
   const actions = page.locator('[data-edit-question="followUpActions"]');
-  await actions.getByLabel("Question text").fill(NEW_LABEL);
-  await actions.getByLabel("New option").fill(NEW_OPTION);
+  // Typed key by key, as a person does: the field keeps its focus while the draft changes under it.
+  await actions.getByLabel("Question text").fill("");
+  await actions.getByLabel("Question text").pressSequentially(NEW_LABEL);
+  await actions.getByLabel("New option").fill("Briefed the port authority");
   await actions.getByRole("button", { name: "Add option" }).click();
   await actions.getByText("(id briefed_the_port_authority, kept when reworded)").waitFor();
+  await actions.getByLabel(/^Option 8/).press("End");
+  await actions.getByLabel(/^Option 8/).pressSequentially(" and border police");
+  expect(await actions.getByLabel("Question text").inputValue()).toBe(NEW_LABEL);
 
   // The preview is the participant's own form, 360 px wide, and answers like it.
   const preview = page.getByTestId("preview");
@@ -87,28 +92,31 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   expect(findings).toEqual([]);
 });
 
-it("a viewer reads every version and the preview, and can change nothing", async () => {
+it("a viewer reads every version, drafts included, and the preview, and can change nothing", async () => {
   const { page } = app.phone;
   await addOrganiser(app.server.db, "vera@example.org", "viewer", new Date());
+  // A draft, which an organiser could edit: the viewer still only reads it.
+  const server = serverAsApp(app.server.url);
+  const organiser = await signIn(server, "ana@example.org");
+  const draft = await consoleRequest(server, "POST", "/api/console/questionnaires/follow-up/versions", organiser, {});
+  expect(draft.status).toBe(201);
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInOnPage(page, app.server.url, "vera@example.org");
   await page.goto(`${app.server.url}/console/questionnaires`);
-  await page
-    .getByTestId("questionnaire-versions")
-    .getByRole("link", { name: /— version 3$/ })
-    .waitFor();
+  const versions = page.getByTestId("questionnaire-versions");
+  await versions.getByRole("link", { name: /— version 4$/ }).waitFor();
   expect(await page.getByRole("button", { name: /New draft/ }).count()).toBe(0);
   expect(await page.getByLabel("XLSForm file (.xlsx)").count()).toBe(0);
 
-  await page
-    .getByTestId("questionnaire-versions")
-    .getByRole("link", { name: /— version 2$/ })
-    .click();
+  await versions.getByRole("link", { name: /— version 4$/ }).click();
   await page.getByTestId("read-only").getByText("only organisers change it").waitFor();
+  expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 3\./);
   expect(await page.getByLabel("Title", { exact: true }).isDisabled()).toBe(true);
-  expect(await page.locator('[data-edit-question="followUpActions"]').getByLabel("Question text").isDisabled()).toBe(
-    true,
-  );
+  const actions = page.locator('[data-edit-question="followUpActions"]');
+  expect(await actions.getByLabel("Question text").isDisabled()).toBe(true);
+  expect(await actions.getByRole("button", { name: "Add option" }).isDisabled()).toBe(true);
+  expect(await page.getByRole("button", { name: "Save draft" }).count()).toBe(0);
   expect(await page.getByRole("button", { name: "Publish…" }).count()).toBe(0);
   await page.getByTestId("preview").getByLabel("I have not taken any follow-up action yet").check();
 });
