@@ -1,6 +1,7 @@
 // The questionnaire editor in a real Chromium: an organiser drafts version 3 from version 2, rewords a question, adds
 // an option, answers the 360 px preview, is stopped by a condition on a later question, reads the diff and publishes;
-// the screens have no serious axe finding at 1280 and 768 px; a viewer reads and changes nothing.
+// exports it as XLSForm and imports that back as the next draft; no serious axe finding at 1280 and 768 px; a viewer
+// reads and changes nothing.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addOrganiser, consoleRequest, signIn } from "../integration/support/consoleClient";
@@ -90,6 +91,25 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   expect(stored.status).toBe("published");
   expect(JSON.stringify(stored)).toContain("briefed_the_port_authority");
   expect(findings).toEqual([]);
+
+  // Out as XLSForm with the versions page's link, and back in as the next draft with its file picker.
+  await page.getByRole("link", { name: "All questionnaire versions" }).click();
+  const link = page.getByRole("link", { name: "XLSForm of version 3" });
+  const xlsx = await page.request.get(`${app.server.url}${await link.getAttribute("href")}`);
+  expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  await page.getByLabel("XLSForm file (.xlsx)").setInputFiles({
+    name: "follow-up-v3.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await xlsx.body(),
+  });
+  await page.getByRole("heading", { name: /version 4$/ }).waitFor();
+  expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 3\./);
+  expect(
+    await page
+      .locator('[data-edit-question="followUpActions"]')
+      .getByLabel(/^Option 8/)
+      .inputValue(),
+  ).toBe(NEW_OPTION);
 });
 
 it("a viewer reads every version, drafts included, and the preview, and can change nothing", async () => {
@@ -105,11 +125,11 @@ it("a viewer reads every version, drafts included, and the preview, and can chan
   await signInOnPage(page, app.server.url, "vera@example.org");
   await page.goto(`${app.server.url}/console/questionnaires`);
   const versions = page.getByTestId("questionnaire-versions");
-  await versions.getByRole("link", { name: /— version 4$/ }).waitFor();
+  await versions.getByRole("link", { name: /— version 5$/ }).waitFor();
   expect(await page.getByRole("button", { name: /New draft/ }).count()).toBe(0);
   expect(await page.getByLabel("XLSForm file (.xlsx)").count()).toBe(0);
 
-  await versions.getByRole("link", { name: /— version 4$/ }).click();
+  await versions.getByRole("link", { name: /— version 5$/ }).click();
   await page.getByTestId("read-only").getByText("only organisers change it").waitFor();
   expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 3\./);
   expect(await page.getByLabel("Title", { exact: true }).isDisabled()).toBe(true);
