@@ -175,6 +175,11 @@ describe("the diff shown before publishing", () => {
     ]);
   });
 
+  it("a reworded option reads as reworded, not as one removed and another added", () => {
+    const edited = updateQuestion(followUpV2, "followUpActions", (q) => relabelOption(q, "other", "Another action"));
+    expect(texts(edited)).toEqual(['followUpActions: option other reworded from "Other" to "Another action".']);
+  });
+
   it("the same version twice has no differences, and v1 to v2 lists the added 'none yet' option", () => {
     expect(diffDefinitions(followUpV2, followUpV2)).toEqual([]);
     const v1ToV2 = diffDefinitions(followUpV1, followUpV2).map((c) => c.text);
