@@ -1,6 +1,6 @@
 // One questionnaire version in the editor: a draft is edited, previewed, saved and published (after reading what
 // changed since the version it came from); published and retired versions, and every version for a viewer, read only.
-import { For, Show, createMemo, createResource, createSignal } from "solid-js";
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import type { FieldIssue } from "../../../shared/api";
 import type { Question, QuestionnaireDefinition } from "../../../shared/questionnaire";
@@ -64,6 +64,12 @@ function VersionEditor(props: { loaded: Loaded }) {
   const [version, setVersion] = createSignal(initial);
   const [definition, setDefinition] = createStore<QuestionnaireDefinition>(structuredClone(initial.definition));
   const [dirty, setDirty] = createSignal(false);
+  // Closing or reloading the tab with unsaved edits asks first (the browser's own question).
+  const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+    if (dirty()) event.preventDefault();
+  };
+  window.addEventListener("beforeunload", warnIfUnsaved);
+  onCleanup(() => window.removeEventListener("beforeunload", warnIfUnsaved));
   const [message, setMessage] = createSignal<string>();
   const [problem, setProblem] = createSignal<string>();
   const [reviewing, setReviewing] = createSignal(false);
