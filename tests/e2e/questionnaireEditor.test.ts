@@ -46,6 +46,11 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   await actions.getByLabel(/^Option 8/).pressSequentially(" and border police");
   expect(await actions.getByLabel("Question text").inputValue()).toBe(NEW_LABEL);
 
+  await page
+    .locator('[data-edit-question="application"]')
+    .getByLabel(/^Longest answer/)
+    .fill("400");
+
   // The preview is the participant's own form, 360 px wide, and answers like it.
   const preview = page.getByTestId("preview");
   expect((await preview.boundingBox())?.width).toBe(360);
@@ -56,6 +61,9 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   expect(await preview.getByLabel("Describe the direct effects").count()).toBe(0);
   await preview.locator('[data-question="directEffects"]').getByLabel("Yes").check();
   await preview.getByLabel("Describe the direct effects").fill("Release times fell at the wharf.");
+  // The new limit is the one the phone counts against.
+  await preview.getByLabel("How did you apply what you learnt to your work?").fill("x".repeat(330));
+  await preview.getByText("330 of 400 characters").waitFor();
 
   // Moving the question a condition reads below the question it controls is refused until it is moved back.
   const effects = page.locator('[data-edit-question="directEffects"]');
@@ -77,6 +85,7 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
   expect(await diff.getByRole("listitem").allTextContents()).toEqual([
     `followUpActions: question text changed from "After returning home, which follow-up actions did you take?" to "${NEW_LABEL}".`,
     `followUpActions: option "${NEW_OPTION}" (briefed_the_port_authority) added.`,
+    "application: length or range changed from (default) to 400.",
   ]);
   findings.push(...(await axeAtLaptopAndTablet(page, "publish diff")));
   await page.getByRole("button", { name: "Publish version 3" }).click();

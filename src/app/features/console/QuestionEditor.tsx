@@ -95,7 +95,14 @@ export function QuestionEditor(props: QuestionEditorProps) {
           min={1}
           max={TEXT_LIMITS[q().type as "short_text" | "long_text"]}
           value={(q() as { maxLength?: number }).maxLength ?? ""}
-          onInput={(e) => set({ maxLength: numberOrUndefined(e.currentTarget.value, true) } as Partial<Question>)}
+          onInput={(e) => {
+            // Within 1 and the phone's own limit: the phone never accepts more than that anyway.
+            const typed = numberOrUndefined(e.currentTarget.value, true);
+            const limit = TEXT_LIMITS[q().type as "short_text" | "long_text"];
+            set({
+              maxLength: typed === undefined ? undefined : Math.min(Math.max(typed, 1), limit),
+            } as Partial<Question>);
+          }}
         />
       </Show>
       <Show when={q().type === "integer" || q().type === "decimal"}>
