@@ -138,7 +138,7 @@ describe("readable and usable by everyone, on every screen", () => {
   );
 
   it(
-    "console screens: setup, workshops, a workshop, a campaign with its feedback editor, report and curation, replies, administrations, sign-in",
+    "console screens: setup, workshops, a workshop, a campaign with its feedback editor, report and curation, replies, administrations, questionnaires and the editor, sign-in",
     async () => {
       const { page } = app.phone;
       const screens = walk(await screenChecker(page));
@@ -166,6 +166,10 @@ describe("readable and usable by everyone, on every screen", () => {
       await screens.check("console: replies dashboard");
       await show(page, "/console/administrations", "Member administrations");
       await screens.check("console: administrations");
+      await show(page, "/console/questionnaires", "Questionnaires");
+      await screens.check("console: questionnaire versions");
+      await show(page, "/console/questionnaires/follow-up.2", /version 2$/);
+      await screens.check("console: questionnaire editor (read only)");
 
       await show(page, `/console/campaigns/${DEMO_CAMPAIGN_ID}`, "Follow-up campaign");
       await page.getByRole("button", { name: "Publish to participants" }).click();

@@ -16,7 +16,8 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
           <>
             <div class="console-bar">
               <span>
-                <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link>
+                <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link> ·{" "}
+                <Link href="/console/questionnaires">Questionnaires</Link>
               </span>
               <span class="muted">
                 {s().organiser.name} ({s().organiser.role})

@@ -11,6 +11,8 @@ const DashboardPage = lazy(() => import("./DashboardPage"));
 const AdministrationsPage = lazy(() => import("./AdministrationsPage"));
 const PastYearsPage = lazy(() => import("./PastYearsPage"));
 const TrendsPage = lazy(() => import("./TrendsPage"));
+const QuestionnairesPage = lazy(() => import("./QuestionnairesPage"));
+const QuestionnaireEditorPage = lazy(() => import("./QuestionnaireEditorPage"));
 
 function ConsoleNotFound() {
   return (
@@ -36,6 +38,8 @@ export default function ConsoleRoutes() {
         { path: "/console/administrations", component: AdministrationsPage },
         { path: "/console/past-years", component: PastYearsPage },
         { path: "/console/trends", component: TrendsPage },
+        { path: "/console/questionnaires", component: QuestionnairesPage },
+        { path: "/console/questionnaires/:ref", component: QuestionnaireEditorPage },
         { path: "*", component: ConsoleNotFound },
       ]}
     />

@@ -1,0 +1,250 @@
+// One question of a draft in the editor: text, type, hint, required, length limits, options and when it is shown.
+import { For, Show } from "solid-js";
+import type { FieldIssue } from "../../../shared/api";
+import type { Question, QuestionType, QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { TEXT_LIMITS } from "../../../shared/questionnaire";
+import {
+  EDITABLE_TYPES,
+  TYPE_NAMES,
+  addOption,
+  moveOption,
+  relabelOption,
+  removeOption,
+  setOptionRole,
+  withRequired,
+  withType,
+} from "../../../shared/questionnaireEditing";
+import { ConditionEditor } from "./ConditionEditor";
+
+export interface QuestionEditorProps {
+  definition: QuestionnaireDefinition;
+  question: Question;
+  problems: FieldIssue[];
+  onChange: (change: (question: Question) => Question) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** A number field's text as a definition value: blank means "no limit of our own". */
+const numberOrUndefined = (text: string, whole: boolean): number | undefined => {
+  if (text.trim() === "") return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) ? (whole ? Math.trunc(n) : n) : undefined;
+};
+
+export function QuestionEditor(props: QuestionEditorProps) {
+  const q = () => props.question;
+  const id = (what: string) => `edit-${q().id}-${what}`;
+  const types = (): QuestionType[] =>
+    (EDITABLE_TYPES as readonly QuestionType[]).includes(q().type)
+      ? [...EDITABLE_TYPES]
+      : [...EDITABLE_TYPES, q().type];
+  const set = (change: Partial<Question>) => props.onChange((question) => ({ ...question, ...change }) as Question);
+  const options = () => {
+    const question = q();
+    return question.type === "single_choice" || question.type === "multiple_choice" ? question.options : [];
+  };
+
+  return (
+    <fieldset class="card question-editor" data-edit-question={q().id}>
+      <legend>
+        {q().label} <span class="muted">({q().id})</span>
+      </legend>
+      <label for={id("label")}>Question text</label>
+      <textarea
+        id={id("label")}
+        rows={2}
+        maxLength={1000}
+        value={q().label}
+        onInput={(e) => set({ label: e.currentTarget.value })}
+      />
+      <label for={id("type")}>Type</label>
+      <select
+        id={id("type")}
+        value={q().type}
+        onChange={(e) => props.onChange((question) => withType(question, e.currentTarget.value as QuestionType))}
+      >
+        <For each={types()}>{(t) => <option value={t}>{TYPE_NAMES[t]}</option>}</For>
+      </select>
+      <label for={id("help")}>Hint (optional)</label>
+      <textarea
+        id={id("help")}
+        rows={2}
+        maxLength={2000}
+        value={q().help ?? ""}
+        onInput={(e) => set({ help: e.currentTarget.value === "" ? undefined : e.currentTarget.value })}
+      />
+      <Show when={q().type !== "note"}>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={q().required}
+            onChange={(e) => props.onChange((question) => withRequired(question, e.currentTarget.checked))}
+          />
+          <span>An answer is required</span>
+        </label>
+      </Show>
+      <Show when={q().type === "short_text" || q().type === "long_text"}>
+        <label for={id("max")}>
+          Longest answer in characters (blank: {TEXT_LIMITS[q().type as "short_text" | "long_text"].toLocaleString()})
+        </label>
+        <input
+          id={id("max")}
+          type="number"
+          inputmode="numeric"
+          min={1}
+          max={TEXT_LIMITS[q().type as "short_text" | "long_text"]}
+          value={(q() as { maxLength?: number }).maxLength ?? ""}
+          onInput={(e) => {
+            // Within 1 and the phone's own limit: the phone never accepts more than that anyway.
+            const typed = numberOrUndefined(e.currentTarget.value, true);
+            const limit = TEXT_LIMITS[q().type as "short_text" | "long_text"];
+            set({
+              maxLength: typed === undefined ? undefined : Math.min(Math.max(typed, 1), limit),
+            } as Partial<Question>);
+          }}
+        />
+      </Show>
+      <Show when={q().type === "integer" || q().type === "decimal"}>
+        <label for={id("min")}>Smallest answer (blank: none)</label>
+        <input
+          id={id("min")}
+          type="number"
+          value={(q() as { min?: number }).min ?? ""}
+          onInput={(e) =>
+            set({ min: numberOrUndefined(e.currentTarget.value, q().type === "integer") } as Partial<Question>)
+          }
+        />
+        <label for={id("max")}>Largest answer (blank: none)</label>
+        <input
+          id={id("max")}
+          type="number"
+          value={(q() as { max?: number }).max ?? ""}
+          onInput={(e) =>
+            set({ max: numberOrUndefined(e.currentTarget.value, q().type === "integer") } as Partial<Question>)
+          }
+        />
+      </Show>
+      <Show when={q().type === "yes_no"}>
+        <label for={id("yes")}>Label of "Yes"</label>
+        <input
+          id={id("yes")}
+          value={(q() as { yesLabel?: string }).yesLabel ?? "Yes"}
+          onInput={(e) => set({ yesLabel: e.currentTarget.value || undefined } as Partial<Question>)}
+        />
+        <label for={id("no")}>Label of "No"</label>
+        <input
+          id={id("no")}
+          value={(q() as { noLabel?: string }).noLabel ?? "No"}
+          onInput={(e) => set({ noLabel: e.currentTarget.value || undefined } as Partial<Question>)}
+        />
+      </Show>
+      <Show when={q().type === "single_choice" || q().type === "multiple_choice"}>
+        <h4>Options</h4>
+        <ol class="option-list">
+          <For each={options()}>
+            {(option, index) => (
+              <li data-option={option.value}>
+                <label for={id(`option-${option.value}`)}>
+                  Option {index() + 1} <span class="muted">(id {option.value}, kept when reworded)</span>
+                </label>
+                <input
+                  id={id(`option-${option.value}`)}
+                  maxLength={300}
+                  value={option.label}
+                  onInput={(e) =>
+                    props.onChange((question) => relabelOption(question, option.value, e.currentTarget.value))
+                  }
+                />
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    checked={Boolean(option.specify)}
+                    onChange={(e) =>
+                      props.onChange((question) =>
+                        setOptionRole(question, option.value, "specify", e.currentTarget.checked),
+                      )
+                    }
+                  />
+                  <span>"Other": asks to specify</span>
+                </label>
+                <Show when={q().type === "multiple_choice"}>
+                  <label class="choice">
+                    <input
+                      type="checkbox"
+                      checked={Boolean(option.exclusive)}
+                      onChange={(e) =>
+                        props.onChange((question) =>
+                          setOptionRole(question, option.value, "exclusive", e.currentTarget.checked),
+                        )
+                      }
+                    />
+                    <span>Stands alone (like "none yet")</span>
+                  </label>
+                </Show>
+                <div class="button-row">
+                  <button
+                    type="button"
+                    class="button small"
+                    onClick={() => props.onChange((x) => moveOption(x, option.value, -1))}
+                  >
+                    Up<span class="visually-hidden"> option {index() + 1}</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="button small"
+                    onClick={() => props.onChange((x) => moveOption(x, option.value, 1))}
+                  >
+                    Down<span class="visually-hidden"> option {index() + 1}</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="button small"
+                    onClick={() => props.onChange((x) => removeOption(x, option.value))}
+                  >
+                    Remove<span class="visually-hidden"> option {index() + 1}</span>
+                  </button>
+                </div>
+              </li>
+            )}
+          </For>
+        </ol>
+        <form
+          class="add-option"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const input = e.currentTarget.elements.namedItem("label") as HTMLInputElement;
+            const label = input.value.trim();
+            if (label === "") return;
+            props.onChange((question) => addOption(question, label));
+            input.value = "";
+          }}
+        >
+          <label for={id("new-option")}>New option</label>
+          <input id={id("new-option")} name="label" maxLength={300} />
+          <button type="submit" class="button small">
+            Add option
+          </button>
+        </form>
+      </Show>
+      <h4>When it is shown</h4>
+      <ConditionEditor definition={props.definition} question={q()} onChange={(visibleWhen) => set({ visibleWhen })} />
+      <Show when={props.problems.length > 0}>
+        <ul class="field-error" data-testid="question-problems">
+          <For each={props.problems}>{(p) => <li>{p.message}</li>}</For>
+        </ul>
+      </Show>
+      <div class="button-row">
+        <button type="button" class="button small" onClick={() => props.onMove(-1)}>
+          Move up<span class="visually-hidden"> {q().id}</span>
+        </button>
+        <button type="button" class="button small" onClick={() => props.onMove(1)}>
+          Move down<span class="visually-hidden"> {q().id}</span>
+        </button>
+        <button type="button" class="button small danger" onClick={() => props.onRemove()}>
+          Remove question<span class="visually-hidden"> {q().id}</span>
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,257 @@
+// One questionnaire version in the editor: a draft is edited, previewed, saved and published (after reading what
+// changed since the version it came from); published and retired versions, and every version for a viewer, read only.
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
+import { createStore, reconcile, unwrap } from "solid-js/store";
+import type { FieldIssue } from "../../../shared/api";
+import type { Question, QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { diffDefinitions } from "../../../shared/questionnaireDiff";
+import { addSection, problemsByPlace, updateQuestion } from "../../../shared/questionnaireEditing";
+import type { QuestionnaireVersionDetail, QuestionnaireVersionResult } from "../../../shared/questionnaireVersions";
+import { consoleRequest } from "../../sync/consoleClient";
+import { FormProblem } from "../../ui/FormProblem";
+import { Link, useParams } from "../../ui/router";
+import { withConsoleLayout } from "./ConsoleLayout";
+import { QuestionnairePreview } from "./QuestionnairePreview";
+import { SectionEditor } from "./SectionEditor";
+import { canChange } from "./consoleState";
+import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
+import "./questionnaireEditor.css";
+
+export default withConsoleLayout(QuestionnaireEditor);
+
+interface Loaded {
+  version: QuestionnaireVersionDetail;
+  basedOn?: QuestionnaireDefinition;
+}
+
+async function loadVersion(id: string, version: number): Promise<Loaded | string> {
+  const result = await consoleRequest<QuestionnaireVersionDetail>("GET", versionPath(id, version));
+  if (!result.ok) return result.error.message;
+  const from = result.body.basedOnVersion;
+  const base =
+    from === null ? undefined : await consoleRequest<QuestionnaireVersionDetail>("GET", versionPath(id, from));
+  return { version: result.body, basedOn: base?.ok ? base.body.definition : undefined };
+}
+
+function QuestionnaireEditor() {
+  const params = useParams<{ ref: string }>();
+  const [loaded] = createResource(
+    () => parseRef(params.ref),
+    ({ id, version }) => loadVersion(id, version),
+  );
+  return (
+    <main class="page console questionnaire-editor">
+      <p>
+        <Link href="/console/questionnaires">All questionnaire versions</Link>
+      </p>
+      <Show when={parseRef(params.ref)} fallback={<h1>There is no such questionnaire version</h1>}>
+        <Show when={loaded()} fallback={<p class="muted">Loading the questionnaire…</p>}>
+          {(found) => (
+            <Show when={typeof found() !== "string" && (found() as Loaded)} fallback={<h1>{found() as string}</h1>}>
+              {(ok) => <VersionEditor loaded={ok()} />}
+            </Show>
+          )}
+        </Show>
+      </Show>
+    </main>
+  );
+}
+
+function VersionEditor(props: { loaded: Loaded }) {
+  // The editor owns its copy from here on; a reload starts from the server's again.
+  // eslint-disable-next-line solid/reactivity
+  const { version: initial, basedOn } = props.loaded;
+  const [version, setVersion] = createSignal(initial);
+  const [definition, setDefinition] = createStore<QuestionnaireDefinition>(structuredClone(initial.definition));
+  const [dirty, setDirty] = createSignal(false);
+  // Closing or reloading the tab with unsaved edits asks first (the browser's own question).
+  const warnIfUnsaved = (event: BeforeUnloadEvent) => {
+    if (dirty()) event.preventDefault();
+  };
+  window.addEventListener("beforeunload", warnIfUnsaved);
+  onCleanup(() => window.removeEventListener("beforeunload", warnIfUnsaved));
+  const [message, setMessage] = createSignal<string>();
+  const [problem, setProblem] = createSignal<string>();
+  const [reviewing, setReviewing] = createSignal(false);
+  const [published, setPublished] = createSignal<{ hash: string; warnings: FieldIssue[] }>();
+  const editable = () => canChange() && version().status === "draft";
+  const checks = createMemo(() => problemsByPlace(definition, basedOn));
+  const errorCount = () => [...checks().errors.values()].reduce((n, list) => n + list.length, 0);
+
+  // Questions and sections are matched by id, so the field being typed in keeps its place and focus.
+  const apply = (change: (current: QuestionnaireDefinition) => QuestionnaireDefinition) => {
+    setDefinition(reconcile(change(structuredClone(unwrap(definition))), { key: "id", merge: true }));
+    setDirty(true);
+    setMessage(undefined);
+  };
+  const changeQuestion = (id: string) => (change: (q: Question) => Question) =>
+    apply((d) => updateQuestion(d, id, change));
+
+  const save = async (): Promise<boolean> => {
+    const result = await consoleRequest<QuestionnaireVersionResult>(
+      "PUT",
+      versionPath(version().id, version().version),
+      unwrap(definition),
+    );
+    if (!result.ok) {
+      setProblem([result.error.message, ...(result.error.details ?? []).map((d) => d.message)].join(" "));
+      return false;
+    }
+    setVersion(result.body.version);
+    setDirty(false);
+    setProblem(undefined);
+    setMessage("Draft saved.");
+    return true;
+  };
+  const review = async () => {
+    if (dirty() && !(await save())) return;
+    setReviewing(true);
+  };
+  const publish = async () => {
+    const result = await consoleRequest<QuestionnaireVersionResult>(
+      "POST",
+      `${versionPath(version().id, version().version)}/publish`,
+      {},
+    );
+    if (!result.ok) {
+      setProblem([result.error.message, ...(result.error.details ?? []).map((d) => d.message)].join(" "));
+      return;
+    }
+    setVersion(result.body.version);
+    setReviewing(false);
+    setPublished({ hash: result.body.version.contentHash ?? "", warnings: result.body.warnings });
+  };
+  const changes = () => (basedOn ? diffDefinitions(basedOn, definition) : []);
+
+  return (
+    <>
+      <h1>
+        {definition.title} — version {version().version}
+      </h1>
+      <p data-testid="version-status">
+        {version().status === "draft" ? "Draft" : version().status === "published" ? "Published" : "Retired"}
+        <Show when={version().basedOnVersion !== null}>, from version {version().basedOnVersion}</Show>.{" "}
+        <a href={xlsformPath(version().id, version().version)} download={`${version().id}-v${version().version}.xlsx`}>
+          Download as XLSForm
+        </a>
+      </p>
+      <Show when={!canChange()}>
+        <p class="muted" data-testid="read-only">
+          You can read this questionnaire; only organisers change it.
+        </p>
+      </Show>
+      <Show when={canChange() && version().status !== "draft"}>
+        <p class="muted" data-testid="read-only">
+          A {version().status} version never changes: start a new draft from it on the questionnaires page.
+        </p>
+      </Show>
+      <Show when={published()}>
+        {(p) => (
+          <div class="card" role="status">
+            <p>
+              Version {version().version} is published. Its content hash is {p().hash.slice(0, 12)}….
+            </p>
+            <For each={p().warnings}>{(w) => <p class="muted">{w.message}</p>}</For>
+          </div>
+        )}
+      </Show>
+      <div class="editor-columns">
+        <div class="editor-main">
+          <fieldset class="editor-fields" disabled={!editable()}>
+            <legend class="visually-hidden">Questionnaire</legend>
+            <label for="edit-title">Title</label>
+            <input
+              id="edit-title"
+              maxLength={300}
+              value={definition.title}
+              onInput={(e) => apply((d) => ({ ...d, title: e.currentTarget.value }))}
+            />
+            <label for="edit-intro">Introduction (optional)</label>
+            <textarea
+              id="edit-intro"
+              rows={3}
+              maxLength={4000}
+              value={definition.intro ?? ""}
+              onInput={(e) => apply((d) => ({ ...d, intro: e.currentTarget.value || undefined }))}
+            />
+            <For each={definition.sections}>
+              {(section) => (
+                <SectionEditor
+                  definition={definition}
+                  sectionId={section.id}
+                  title={section.title}
+                  description={section.description}
+                  questions={section.questions}
+                  problems={checks().errors}
+                  apply={apply}
+                  changeQuestion={changeQuestion}
+                />
+              )}
+            </For>
+            <form
+              class="card"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const input = e.currentTarget.elements.namedItem("title") as HTMLInputElement;
+                if (input.value.trim() === "") return;
+                apply((d) => addSection(d, input.value.trim()));
+                input.value = "";
+              }}
+            >
+              <label for="new-section">New section title</label>
+              <input id="new-section" name="title" maxLength={300} />
+              <button type="submit" class="button small">
+                Add section
+              </button>
+            </form>
+          </fieldset>
+          {/* report bindings panel */}
+          <Show when={editable()}>
+            <div class="card editor-actions">
+              <p data-testid="draft-checks">
+                {errorCount() === 0
+                  ? "Nothing stops publishing."
+                  : `${errorCount()} problem(s) to fix before publishing (shown beside each question).`}
+              </p>
+              <FormProblem problem={problem()} />
+              <p role="status">{message()}</p>
+              <div class="button-row">
+                <button type="button" class="button" disabled={!dirty()} onClick={() => void save()}>
+                  Save draft
+                </button>
+                <button type="button" class="button primary" disabled={errorCount() > 0} onClick={() => void review()}>
+                  Publish…
+                </button>
+              </div>
+            </div>
+          </Show>
+          <Show when={reviewing()}>
+            <section class="card" aria-labelledby="diff-heading" data-testid="publish-diff">
+              <h2 id="diff-heading">
+                What changes from version {version().basedOnVersion ?? "—"} to version {version().version}
+              </h2>
+              <Show when={basedOn} fallback={<p>This version was not made from another one.</p>}>
+                <Show when={changes().length > 0} fallback={<p>Nothing changed.</p>}>
+                  <ul>
+                    <For each={changes()}>{(c) => <li class={`change-${c.kind}`}>{c.text}</li>}</For>
+                  </ul>
+                </Show>
+              </Show>
+              <For each={checks().warnings}>{(w) => <p class="muted">Note: {w.message}</p>}</For>
+              <p>Once published, this version never changes; campaigns can then use it.</p>
+              <div class="button-row">
+                <button type="button" class="button primary" onClick={() => void publish()}>
+                  Publish version {version().version}
+                </button>
+                <button type="button" class="button" onClick={() => setReviewing(false)}>
+                  Keep editing
+                </button>
+              </div>
+            </section>
+          </Show>
+        </div>
+        <QuestionnairePreview definition={definition} />
+      </div>
+    </>
+  );
+}

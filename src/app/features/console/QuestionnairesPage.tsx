@@ -1,0 +1,143 @@
+// The questionnaire versions (draft, published, retired): open one in the editor, start a draft from one, import an
+// XLSForm as the next draft, or download any version as an XLSForm.
+import { For, Show, createResource, createSignal } from "solid-js";
+import type { FieldIssue } from "../../../shared/api";
+import {
+  XLSX_CONTENT_TYPE,
+  type QuestionnaireVersionList,
+  type QuestionnaireVersionResult,
+  type QuestionnaireVersionSummary,
+} from "../../../shared/questionnaireVersions";
+import { consoleRequest, consoleUpload } from "../../sync/consoleClient";
+import { FilePicker } from "../../ui/FilePicker";
+import { FormProblem } from "../../ui/FormProblem";
+import { formatDate } from "../../ui/formatTime";
+import { Link, navigate } from "../../ui/router";
+import { withConsoleLayout } from "./ConsoleLayout";
+import { canChange } from "./consoleState";
+import { editorPath, versionPath, xlsformPath } from "./questionnaireAddress";
+import "../../ui/stackedTables.css";
+
+export default withConsoleLayout(Questionnaires);
+
+const STATUS_NAMES = { draft: "Draft", published: "Published", retired: "Retired" } as const;
+
+function Questionnaires() {
+  const [list, { refetch }] = createResource(async () => {
+    const result = await consoleRequest<QuestionnaireVersionList>("GET", "/questionnaires");
+    return result.ok ? result.body.questionnaires : [];
+  });
+  const [problem, setProblem] = createSignal<string>();
+  const [details, setDetails] = createSignal<FieldIssue[]>([]);
+
+  const startDraft = async (from: QuestionnaireVersionSummary) => {
+    const result = await consoleRequest<QuestionnaireVersionResult>("POST", versionPath(from.id), {
+      fromVersion: from.version,
+    });
+    if (!result.ok) return setProblem(result.error.message);
+    navigate(editorPath(result.body.version.id, result.body.version.version));
+  };
+  const importForm = async (questionnaireId: string, files: FileList) => {
+    const result = await consoleUpload<QuestionnaireVersionResult>(
+      `/questionnaires/${encodeURIComponent(questionnaireId)}/import`,
+      files[0],
+      XLSX_CONTENT_TYPE,
+    );
+    if (!result.ok) {
+      setProblem(result.error.message);
+      setDetails(result.error.details ?? []);
+      return;
+    }
+    setProblem(undefined);
+    setDetails([]);
+    void refetch();
+    navigate(editorPath(result.body.version.id, result.body.version.version));
+  };
+  const questionnaireIds = () => [...new Set((list() ?? []).map((v) => v.id))];
+
+  return (
+    <main class="page console">
+      <h1>Questionnaires</h1>
+      <p class="muted">
+        A published version never changes: to change a questionnaire, start a draft from a version, edit it, then
+        publish it.
+      </p>
+      <div class="table-wrap stack-when-narrow">
+        <table data-testid="questionnaire-versions">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Status</th>
+              <th scope="col">Questions</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list() ?? []}>
+              {(v) => (
+                <tr>
+                  <td data-label="Version">
+                    <Link href={editorPath(v.id, v.version)}>
+                      {v.title} — version {v.version}
+                    </Link>
+                    <Show when={v.basedOnVersion !== null}>
+                      <span class="muted"> (from version {v.basedOnVersion})</span>
+                    </Show>
+                  </td>
+                  <td data-label="Status">
+                    {STATUS_NAMES[v.status]}
+                    <Show when={v.publishedAt ?? v.createdAt}>
+                      {(at) => <span class="muted"> {formatDate(at())}</span>}
+                    </Show>
+                  </td>
+                  <td data-label="Questions">{v.questions}</td>
+                  <td data-label="Actions">
+                    <div class="button-row">
+                      <a
+                        class="button small"
+                        href={xlsformPath(v.id, v.version)}
+                        download={`${v.id}-v${v.version}.xlsx`}
+                      >
+                        XLSForm<span class="visually-hidden"> of version {v.version}</span>
+                      </a>
+                      <Show when={canChange() && v.status !== "draft"}>
+                        <button type="button" class="button small" onClick={() => void startDraft(v)}>
+                          New draft from version {v.version}
+                        </button>
+                      </Show>
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <FormProblem problem={problem()} />
+      <Show when={details().length > 0}>
+        <ul class="field-error" data-testid="import-problems">
+          <For each={details()}>{(d) => <li>{d.message}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={canChange()}>
+        <For each={questionnaireIds()}>
+          {(id) => (
+            <section class="card">
+              <h2>Import an XLSForm</h2>
+              <p class="muted">
+                The spreadsheet becomes the next draft of "{id}". Anything it cannot keep is listed and nothing is
+                saved.
+              </p>
+              <FilePicker
+                id={`import-${id}`}
+                label="XLSForm file (.xlsx)"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onFiles={(files) => importForm(id, files)}
+              />
+            </section>
+          )}
+        </For>
+      </Show>
+    </main>
+  );
+}
