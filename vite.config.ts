@@ -21,19 +21,33 @@ interface ModuleGraph {
 function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
   let firstLoad: Set<string> | undefined;
   return (id, graph) => {
-    if (!firstLoad) {
-      firstLoad = new Set();
-      const queue = [`${rootDir}src/app/main.tsx`];
-      while (queue.length > 0) {
-        const next = queue.pop()!;
-        if (firstLoad.has(next)) continue;
-        firstLoad.add(next);
-        queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
-      }
-    }
+    firstLoad ??= staticallyReached(graph, "src/app/main.tsx");
     // Rolldown's own helpers join them, or they would be one more request of a few hundred bytes.
     return firstLoad.has(id) || id.includes("rolldown/runtime") ? "index" : null;
   };
+}
+
+/** The module and all it imports statically. */
+function staticallyReached(graph: ModuleGraph, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const queue = [`${rootDir}${entry}`];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (reached.has(next)) continue;
+    reached.add(next);
+    queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+  }
+  return reached;
+}
+
+/**
+ * What joining starts beside the first question (afterJoin.ts: the materials list, part of being ready offline)
+ * gets a small chunk of its own, so it does not wait for "later" (~65 KB) to cross a satellite link.
+ */
+function afterJoinChunk(): (id: string, graph: ModuleGraph) => string | null {
+  let afterJoin: Set<string> | undefined;
+  return (id, graph) =>
+    (afterJoin ??= staticallyReached(graph, "src/app/sync/afterJoin.ts")).has(id) ? "afterJoin" : null;
 }
 
 const isConsoleModule = (id: string) => /\/src\/app\/(features\/console\/|sync\/consoleClient\.)/.test(id);
@@ -56,7 +70,8 @@ function participantModules(graph: ModuleGraph): Set<string> {
 }
 
 /**
- * A handful of chunks instead of sixty: the first screen ("index"); everything else a participant may open
+ * A handful of chunks instead of sixty: the first screen ("index"); what joining starts beside the first question
+ * ("afterJoin"); everything else a participant may open
  * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); the PDF screens
  * ("pdfScreens", precached, small); pdf.js ("pdfjsLoader", kept on request, sw.ts); the organiser console
  * ("console", never precached). On a satellite link each file costs a round trip of ~300 ms, and the service
@@ -67,6 +82,7 @@ function appChunkGroups() {
   let participant: Set<string> | undefined;
   return [
     { name: firstLoadChunk(), debugName: "first-load", priority: 30 },
+    { name: afterJoinChunk(), debugName: "after-join", priority: 25 },
     {
       name: (id: string, graph: ModuleGraph) => ((participant ??= participantModules(graph)).has(id) ? "later" : null),
       debugName: "later",
@@ -83,6 +99,11 @@ interface ManifestEntry {
   revision: string | null;
   size: number;
   transferBytes?: number;
+}
+
+/** vite-plugin-pwa adds the web manifest to the precache itself; sw.ts keeps it at runtime instead (see globIgnores). */
+async function withoutWebManifest(entries: ManifestEntry[]): Promise<{ manifest: ManifestEntry[] }> {
+  return { manifest: entries.filter((entry) => entry.url !== "manifest.webmanifest") };
 }
 
 /**
@@ -112,7 +133,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2020",
     reportCompressedSize: false,
-    rolldownOptions: { output: { codeSplitting: { groups: appChunkGroups() } } },
+    // Browsers this app serves all know modulepreload: the polyfill would be a request of its own.
+    modulePreload: { polyfill: false },
+    rolldownOptions: { preserveEntrySignatures: false, output: { codeSplitting: { groups: appChunkGroups() } } },
   },
   plugins: [
     solid(),
@@ -151,11 +174,12 @@ export default defineConfig({
         injectManifest: {
           // pdf.js (viewer chunk and worker) is listed but kept at runtime, on the app's request; see sw.ts.
           globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico,webmanifest}"],
-          // The organiser console is for the office's staff, online: a participant's phone never stores it.
-          // The large icons are for the browser's install prompt, which fetches them itself; each precached file
-          // is one more round trip before the phone is ready to go offline.
-          globIgnores: ["**/assets/console-*.js", "**/icons/icon-512.png", "**/icons/icon-maskable-512.png"],
-          manifestTransforms: [pdfViewerTransferBytes],
+          // The organiser console (code and styles) is for the office's staff, online: a participant's phone never
+          // stores it. Icons and the web manifest keep their names across releases, so Workbox would fetch them
+          // again, one after another, each one more round trip before the phone is ready to go offline: the
+          // service worker keeps them at runtime instead (sw.ts), and the browser caches icons for a day.
+          globIgnores: ["**/assets/console-*", "**/icons/**"],
+          manifestTransforms: [withoutWebManifest, pdfViewerTransferBytes],
         },
       }),
   ],

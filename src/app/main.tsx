@@ -1,6 +1,7 @@
 // The app's entry: renders at once; everything the first screen does not need starts after it (backgroundWork.ts).
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { registerOnFirstVisit } from "./features/update/offlineShell";
 import { applySavedTextSize } from "./ui/textSizeSetting";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer } from "./ui/installOffer";
@@ -11,6 +12,7 @@ keepInstallOffer();
 void applySavedTextSize();
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
-void whenFirstScreenShown().then(() =>
-  import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork()),
-);
+void whenFirstScreenShown().then(() => {
+  registerOnFirstVisit();
+  return import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork());
+});
