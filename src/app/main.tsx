@@ -4,7 +4,7 @@ import { App } from "./App";
 import { registerOnFirstVisit } from "./features/update/offlineShell";
 import { applySavedTextSize } from "./ui/textSizeSetting";
 import { whenFirstScreenShown } from "./ui/firstScreen";
-import { keepInstallOffer } from "./ui/installOffer";
+import { keepInstallOffer, linkWebManifest } from "./ui/installOffer";
 import "./ui/styles.css";
 
 keepInstallOffer();
@@ -13,6 +13,7 @@ void applySavedTextSize();
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
 void whenFirstScreenShown().then(() => {
+  linkWebManifest();
   registerOnFirstVisit();
   return import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork());
 });
