@@ -129,6 +129,15 @@ describe("joining by code", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("a refresh reads an invitation stamped later than the phone's clock now says (the clock was set back)", async () => {
+    const clock = fakeClock("2026-11-20T08:00:00Z");
+    await joinByCode("DEMO-TO1", { ...base, clock, fetch: vi.fn(async () => json(200, invitation())) });
+    clock.set("2026-11-19T08:00:00Z");
+    const fetch = vi.fn(async () => json(200, invitation()));
+    const summary = await refreshJoinedCampaigns({ ...base, clock, fetch, skipReadWithinMs: 60 * 60_000 });
+    expect(summary.refreshed).toEqual(["DEMO-TO1"]);
+  });
+
   it("a refresh notices a withdrawn campaign", async () => {
     await joinByCode("DEMO-TO1", { ...base, fetch: vi.fn(async () => json(200, invitation())) });
     const withdrawn = invitation();

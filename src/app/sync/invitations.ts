@@ -86,8 +86,11 @@ export async function refreshJoinedCampaigns(
   const client = clientFor(platform, deps);
   const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
   const now = platform.clock.now().getTime();
-  const readRecently = (item: JoinedCampaign) =>
-    now - Date.parse(item.refreshedAt ?? item.joinedAt) < (deps.skipReadWithinMs ?? 0);
+  const readRecently = (item: JoinedCampaign) => {
+    const age = now - Date.parse(item.refreshedAt ?? item.joinedAt);
+    // A stamp in the future (the phone's clock was set back) says nothing about when it was read: read it.
+    return age >= 0 && age < (deps.skipReadWithinMs ?? 0);
+  };
   const joined = (await listJoined(platform.db)).filter((item) => !readRecently(item));
   for (const [index, item] of joined.entries()) {
     const result = await client.get(invitationPath(item.invitationCode), parseWith(invitationPayload));
