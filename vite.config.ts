@@ -56,13 +56,30 @@ const isPdfJsModule = (id: string) => /pdfjs-dist|\/pdfjsLoader\./.test(id);
 /** The PDF screens import pdf.js statically: they stay apart from "later" (else it would pull pdf.js in). */
 const isPdfScreenModule = (id: string) => /\/features\/library\/viewers\/Pdf(Viewer|Presenter)\./.test(id);
 
-/** Every module a participant's screens can reach, bar the console and the PDF viewer; computed once per build. */
+/**
+ * Sending attachments (tus-js-client and what it pulls in, ~14 KB brotli) happens only online, so its chunk is
+ * fetched when an upload starts and kept by the service worker's runtime cache, not precached: the bytes do not
+ * stand between a first visit and being ready to go offline.
+ */
+const isUploadModule = (id: string) =>
+  /\/sync\/attachmentUploader\.|node_modules\/(tus-js-client|url-parse|js-base64|querystringify|requires-port|combine-errors|lodash\.throttle)\//.test(
+    id,
+  );
+
+/** Every module a participant's screens can reach, bar the console, the PDF viewer and uploads; computed once per build. */
 function participantModules(graph: ModuleGraph): Set<string> {
   const reach = new Set<string>();
   const queue = [`${rootDir}src/app/main.tsx`];
   while (queue.length > 0) {
     const next = queue.pop()!;
-    if (reach.has(next) || isConsoleModule(next) || isPdfJsModule(next) || isPdfScreenModule(next)) continue;
+    if (
+      reach.has(next) ||
+      isConsoleModule(next) ||
+      isPdfJsModule(next) ||
+      isPdfScreenModule(next) ||
+      isUploadModule(next)
+    )
+      continue;
     reach.add(next);
     const info = graph.getModuleInfo(next);
     queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
@@ -91,6 +108,7 @@ function appChunkGroups() {
     },
     { name: "pdfjsLoader", test: (id: string) => isPdfJsModule(id), priority: 15 },
     { name: "pdfScreens", test: (id: string) => isPdfScreenModule(id), priority: 10 },
+    { name: "uploads", test: (id: string) => isUploadModule(id), priority: 5 },
     { name: "console", test: (id: string) => isConsoleModule(id), priority: 0 },
   ];
 }
@@ -118,11 +136,6 @@ interface ManifestEntry {
   revision: string | null;
   size: number;
   transferBytes?: number;
-}
-
-/** vite-plugin-pwa adds the web manifest to the precache itself; sw.ts keeps it at runtime instead (see globIgnores). */
-async function withoutWebManifest(entries: ManifestEntry[]): Promise<{ manifest: ManifestEntry[] }> {
-  return { manifest: entries.filter((entry) => entry.url !== "manifest.webmanifest") };
 }
 
 /**
@@ -192,13 +205,13 @@ export default defineConfig({
         },
         injectManifest: {
           // pdf.js (viewer chunk and worker) is listed but kept at runtime, on the app's request; see sw.ts.
-          globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico,webmanifest}"],
+          globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico}"],
           // The organiser console (code and styles) is for the office's staff, online: a participant's phone never
           // stores it. Icons and the web manifest keep their names across releases, so Workbox would fetch them
           // again, one after another, each one more round trip before the phone is ready to go offline: the
           // service worker keeps them at runtime instead (sw.ts), and the browser caches icons for a day.
-          globIgnores: ["**/assets/console-*", "**/icons/**"],
-          manifestTransforms: [withoutWebManifest, pdfViewerTransferBytes],
+          globIgnores: ["**/assets/console-*", "**/assets/uploads-*", "**/icons/**"],
+          manifestTransforms: [pdfViewerTransferBytes],
         },
       }),
     webManifestLinkedLater(),

@@ -18,7 +18,10 @@ const isPdfViewerFile = (url: string) => /pdfjsLoader-|pdf\.worker/.test(url);
 const urlOf = (entry: string | { url: string }) => (typeof entry === "string" ? entry : entry.url);
 const buildManifest = self.__WB_MANIFEST;
 const pdfViewerFiles = buildManifest.filter((entry) => isPdfViewerFile(urlOf(entry)));
-const precachedEntries = buildManifest.filter((entry) => !pdfViewerFiles.includes(entry));
+// vite-plugin-pwa lists the web manifest itself (after any transform of ours): kept at runtime instead, see below.
+const precachedEntries = buildManifest.filter(
+  (entry) => !pdfViewerFiles.includes(entry) && urlOf(entry) !== "manifest.webmanifest",
+);
 warmHashedFilesAtInstall(precachedEntries);
 precacheAndRoute(precachedEntries);
 reportPrecacheProgress(precachedEntries);

@@ -29,3 +29,14 @@ it("keeps the organiser console out of the participant's precache, in a chunk of
   const precached = [...sw.matchAll(/"url":"(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   for (const file of precached) expect(readFileSync(`${distDir}/${file}`, "utf8")).not.toContain("Add a workshop");
 });
+
+it("leaves the attachment uploader (tus-js-client) out of the precache: it is fetched when an upload starts, online", async () => {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const uploadChunks = readdirSync(`${distDir}/assets`).filter((f) => /^uploads-.*\.js$/.test(f));
+  expect(uploadChunks).toHaveLength(1);
+  expect(readFileSync(`${distDir}/assets/${uploadChunks[0]}`, "utf8")).toContain("Tus-Resumable");
+  const sw = readFileSync(`${distDir}/sw.js`, "utf8");
+  expect(sw).not.toContain(uploadChunks[0]);
+  const precached = [...sw.matchAll(/"url":"(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  for (const file of precached) expect(readFileSync(`${distDir}/${file}`, "utf8")).not.toContain("Tus-Resumable");
+});
