@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants as zlibConstants } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import solid from "vite-plugin-solid";
 import { VitePWA } from "vite-plugin-pwa";
@@ -21,19 +22,33 @@ interface ModuleGraph {
 function firstLoadChunk(): (id: string, graph: ModuleGraph) => string | null {
   let firstLoad: Set<string> | undefined;
   return (id, graph) => {
-    if (!firstLoad) {
-      firstLoad = new Set();
-      const queue = [`${rootDir}src/app/main.tsx`];
-      while (queue.length > 0) {
-        const next = queue.pop()!;
-        if (firstLoad.has(next)) continue;
-        firstLoad.add(next);
-        queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
-      }
-    }
+    firstLoad ??= staticallyReached(graph, "src/app/main.tsx");
     // Rolldown's own helpers join them, or they would be one more request of a few hundred bytes.
     return firstLoad.has(id) || id.includes("rolldown/runtime") ? "index" : null;
   };
+}
+
+/** The module and all it imports statically. */
+function staticallyReached(graph: ModuleGraph, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const queue = [`${rootDir}${entry}`];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (reached.has(next)) continue;
+    reached.add(next);
+    queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+  }
+  return reached;
+}
+
+/**
+ * What joining starts beside the first question (afterJoin.ts: the materials list, part of being ready offline)
+ * gets a small chunk of its own, so it does not wait for "later" (~65 KB) to cross a satellite link.
+ */
+function afterJoinChunk(): (id: string, graph: ModuleGraph) => string | null {
+  let afterJoin: Set<string> | undefined;
+  return (id, graph) =>
+    (afterJoin ??= staticallyReached(graph, "src/app/sync/afterJoin.ts")).has(id) ? "afterJoin" : null;
 }
 
 const isConsoleModule = (id: string) => /\/src\/app\/(features\/console\/|sync\/consoleClient\.)/.test(id);
@@ -41,13 +56,30 @@ const isPdfJsModule = (id: string) => /pdfjs-dist|\/pdfjsLoader\./.test(id);
 /** The PDF screens import pdf.js statically: they stay apart from "later" (else it would pull pdf.js in). */
 const isPdfScreenModule = (id: string) => /\/features\/library\/viewers\/Pdf(Viewer|Presenter)\./.test(id);
 
-/** Every module a participant's screens can reach, bar the console and the PDF viewer; computed once per build. */
+/**
+ * Sending attachments (tus-js-client and what it pulls in, ~14 KB brotli) happens only online, so its chunk is
+ * fetched when an upload starts and kept by the service worker's runtime cache, not precached: the bytes do not
+ * stand between a first visit and being ready to go offline.
+ */
+const isUploadModule = (id: string) =>
+  /\/sync\/attachmentUploader\.|node_modules\/(tus-js-client|url-parse|js-base64|querystringify|requires-port|combine-errors|lodash\.throttle)\//.test(
+    id,
+  );
+
+/** Every module a participant's screens can reach, bar the console, the PDF viewer and uploads; computed once per build. */
 function participantModules(graph: ModuleGraph): Set<string> {
   const reach = new Set<string>();
   const queue = [`${rootDir}src/app/main.tsx`];
   while (queue.length > 0) {
     const next = queue.pop()!;
-    if (reach.has(next) || isConsoleModule(next) || isPdfJsModule(next) || isPdfScreenModule(next)) continue;
+    if (
+      reach.has(next) ||
+      isConsoleModule(next) ||
+      isPdfJsModule(next) ||
+      isPdfScreenModule(next) ||
+      isUploadModule(next)
+    )
+      continue;
     reach.add(next);
     const info = graph.getModuleInfo(next);
     queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
@@ -56,7 +88,8 @@ function participantModules(graph: ModuleGraph): Set<string> {
 }
 
 /**
- * A handful of chunks instead of sixty: the first screen ("index"); everything else a participant may open
+ * A handful of chunks instead of sixty: the first screen ("index"); what joining starts beside the first question
+ * ("afterJoin"); everything else a participant may open
  * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); the PDF screens
  * ("pdfScreens", precached, small); pdf.js ("pdfjsLoader", kept on request, sw.ts); the organiser console
  * ("console", never precached). On a satellite link each file costs a round trip of ~300 ms, and the service
@@ -67,6 +100,7 @@ function appChunkGroups() {
   let participant: Set<string> | undefined;
   return [
     { name: firstLoadChunk(), debugName: "first-load", priority: 30 },
+    { name: afterJoinChunk(), debugName: "after-join", priority: 25 },
     {
       name: (id: string, graph: ModuleGraph) => ((participant ??= participantModules(graph)).has(id) ? "later" : null),
       debugName: "later",
@@ -74,8 +108,27 @@ function appChunkGroups() {
     },
     { name: "pdfjsLoader", test: (id: string) => isPdfJsModule(id), priority: 15 },
     { name: "pdfScreens", test: (id: string) => isPdfScreenModule(id), priority: 10 },
+    { name: "uploads", test: (id: string) => isUploadModule(id), priority: 5 },
     { name: "console", test: (id: string) => isConsoleModule(id), priority: 0 },
   ];
+}
+
+/**
+ * vite-plugin-pwa links the web manifest from index.html, so a first visit fetched it beside the first screen's code;
+ * the install offer and the home-screen icon need it only later. The app links it once the first screen is up
+ * (ui/installOffer.ts): one request and ~1.3 KB fewer before the first question.
+ */
+function webManifestLinkedLater(): Plugin {
+  return {
+    name: "outrigger:web-manifest-linked-later",
+    // On the emitted page, after every plugin's transformIndexHtml (vite-plugin-pwa adds the link in its own).
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const page = bundle["index.html"];
+      if (page?.type === "asset" && typeof page.source === "string")
+        page.source = page.source.replace(/\s*<link rel="manifest"[^>]*>/, "");
+    },
+  };
 }
 
 interface ManifestEntry {
@@ -112,7 +165,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2020",
     reportCompressedSize: false,
-    rolldownOptions: { output: { codeSplitting: { groups: appChunkGroups() } } },
+    // Browsers this app serves all know modulepreload: the polyfill would be a request of its own.
+    modulePreload: { polyfill: false },
+    rolldownOptions: { preserveEntrySignatures: false, output: { codeSplitting: { groups: appChunkGroups() } } },
   },
   plugins: [
     solid(),
@@ -150,14 +205,16 @@ export default defineConfig({
         },
         injectManifest: {
           // pdf.js (viewer chunk and worker) is listed but kept at runtime, on the app's request; see sw.ts.
-          globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico,webmanifest}"],
-          // The organiser console is for the office's staff, online: a participant's phone never stores it.
-          // The large icons are for the browser's install prompt, which fetches them itself; each precached file
-          // is one more round trip before the phone is ready to go offline.
-          globIgnores: ["**/assets/console-*.js", "**/icons/icon-512.png", "**/icons/icon-maskable-512.png"],
+          globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico}"],
+          // The organiser console (code and styles) is for the office's staff, online: a participant's phone never
+          // stores it. Icons and the web manifest keep their names across releases, so Workbox would fetch them
+          // again, one after another, each one more round trip before the phone is ready to go offline: the
+          // service worker keeps them at runtime instead (sw.ts), and the browser caches icons for a day.
+          globIgnores: ["**/assets/console-*", "**/assets/uploads-*", "**/icons/**"],
           manifestTransforms: [pdfViewerTransferBytes],
         },
       }),
+    webManifestLinkedLater(),
   ],
   test: {
     root: rootDir,

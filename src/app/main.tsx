@@ -1,9 +1,10 @@
 // The app's entry: renders at once; everything the first screen does not need starts after it (backgroundWork.ts).
 import { render } from "solid-js/web";
 import { App } from "./App";
+import { registerOnFirstVisit } from "./features/update/offlineShell";
 import { applySavedTextSize } from "./ui/textSizeSetting";
 import { whenFirstScreenShown } from "./ui/firstScreen";
-import { keepInstallOffer } from "./ui/installOffer";
+import { keepInstallOffer, linkWebManifest } from "./ui/installOffer";
 import "./ui/styles.css";
 
 keepInstallOffer();
@@ -11,6 +12,8 @@ keepInstallOffer();
 void applySavedTextSize();
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
-void whenFirstScreenShown().then(() =>
-  import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork()),
-);
+void whenFirstScreenShown().then(() => {
+  linkWebManifest();
+  registerOnFirstVisit();
+  return import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork());
+});

@@ -5,7 +5,7 @@
 import { clientsClaim } from "workbox-core";
 import { addPlugins, cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { CacheFirst } from "workbox-strategies";
+import { CacheFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { PRECACHE_PROGRESS_TYPE } from "../shared/offlineReadiness";
 import type { PrecacheProgressMessage } from "../shared/precacheProgress";
 import { listenForBackgroundEvents } from "./sw/backgroundEvents";
@@ -15,14 +15,29 @@ declare const self: ServiceWorkerGlobalScope;
 // pdf.js (viewer chunk and worker, ~0.4 MB gzip) is in the build's manifest but not precached for everyone:
 // it is kept in the runtime cache below when the app asks (keepPdfViewer.ts), once per build.
 const isPdfViewerFile = (url: string) => /pdfjsLoader-|pdf\.worker/.test(url);
+const urlOf = (entry: string | { url: string }) => (typeof entry === "string" ? entry : entry.url);
 const buildManifest = self.__WB_MANIFEST;
-const pdfViewerFiles = buildManifest.filter((entry) => isPdfViewerFile(typeof entry === "string" ? entry : entry.url));
-const precachedEntries = buildManifest.filter((entry) => !pdfViewerFiles.includes(entry));
+const pdfViewerFiles = buildManifest.filter((entry) => isPdfViewerFile(urlOf(entry)));
+// vite-plugin-pwa lists the web manifest itself (after any transform of ours): kept at runtime instead, see below.
+const precachedEntries = buildManifest.filter(
+  (entry) => !pdfViewerFiles.includes(entry) && urlOf(entry) !== "manifest.webmanifest",
+);
+warmHashedFilesAtInstall(precachedEntries);
 precacheAndRoute(precachedEntries);
 reportPrecacheProgress(precachedEntries);
 cleanupOutdatedCaches();
 // Any in-app address opens the cached shell when offline; the API is never answered from cache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+
+// Icons and the web manifest keep their names across releases and are not precached (vite.config.ts): kept here
+// the first time the browser asks, refreshed in the background after that.
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin &&
+    request.method === "GET" &&
+    (url.pathname.startsWith("/icons/") || url.pathname === "/manifest.webmanifest"),
+  new StaleWhileRevalidate({ cacheName: "outrigger-icons" }),
+);
 
 // Big, rarely used code (pdf.js and its worker) is cached the first time it is asked for, and from then on
 // works offline. Hashed names make cache-first safe.
@@ -34,12 +49,32 @@ registerRoute(
 );
 
 /**
+ * Workbox stores precache entries one after another, each one a round trip on a satellite link. Asking for every
+ * hashed file at once when the install starts puts them all in the HTTP cache together, so Workbox's own fetches
+ * (which may use that cache for hashed files) find them there. Files the page already fetched cost nothing.
+ */
+function warmHashedFilesAtInstall(entries: typeof buildManifest): void {
+  const hashed = entries.flatMap((entry) => (typeof entry === "string" || !entry.revision ? [urlOf(entry)] : []));
+  self.addEventListener("install", (event) => {
+    event.waitUntil(
+      Promise.all(
+        hashed.map((url) =>
+          fetch(url)
+            .then((response) => response.arrayBuffer())
+            .catch(() => undefined),
+        ),
+      ),
+    );
+  });
+}
+
+/**
  * Offline readiness: while installing, every stored precache entry is announced to the open pages (joined or
  * not yet controlled), so they can say "getting ready for offline use, 60%" and, once this worker is active,
  * "Ready to use offline". Workbox stores the entries one after another; each store is one step.
  */
 function reportPrecacheProgress(entries: typeof buildManifest): void {
-  const total = new Set(entries.map((entry) => (typeof entry === "string" ? entry : entry.url))).size;
+  const total = new Set(entries.map(urlOf)).size;
   let done = 0;
   let installing = false;
   const announce = async () => {
@@ -67,9 +102,7 @@ function reportPrecacheProgress(entries: typeof buildManifest): void {
 /** Fetches whichever pdf.js files this build's cache lacks; true when all are kept. */
 async function keepPdfViewer(): Promise<boolean> {
   const cache = await caches.open(LAZY_ASSETS_CACHE);
-  const urls = pdfViewerFiles.map(
-    (entry) => new URL(typeof entry === "string" ? entry : entry.url, self.location.origin).href,
-  );
+  const urls = pdfViewerFiles.map((entry) => new URL(urlOf(entry), self.location.origin).href);
   const missing = (await Promise.all(urls.map(async (url) => ((await cache.match(url)) ? undefined : url)))).filter(
     (url): url is string => url !== undefined,
   );

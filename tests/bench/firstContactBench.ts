@@ -16,6 +16,8 @@ import { SATELLITE_LINK, startSlowLinkProxy } from "../support/slowLinkProxy";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const INVITATION = "DEMO-TO1";
 const GIVE_UP_AFTER_MS = 180_000;
+/** FIRST_CONTACT_REQUESTS=1 lists each request until ready (start, end, bytes, path): where the time goes. */
+const LIST_REQUESTS = process.env.FIRST_CONTACT_REQUESTS === "1";
 
 interface FirstContact {
   firstQuestionMs: number;
@@ -102,6 +104,12 @@ async function oneFirstContact(staticDir: string, workDir: string, run: number):
           () => undefined,
         );
     const untilReady = proxy.requests.filter((r) => r.startedAt <= readyAt);
+    if (LIST_REQUESTS)
+      for (const r of untilReady)
+        console.log(
+          `    ${String(r.startedAt - startedAt).padStart(6)} ms → ${String((r.finishedAt ?? readyAt) - startedAt).padStart(6)} ms ` +
+            `${String(r.bytes).padStart(7)} B ${r.status ?? "…"} ${r.method} ${r.path}`,
+        );
     return {
       firstQuestionMs: questionAt - startedAt,
       readyMs: readyAt - startedAt,

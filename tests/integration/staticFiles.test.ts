@@ -20,6 +20,8 @@ describe("the built PWA", () => {
     writeFileSync(join(staticDir, "manifest.webmanifest"), '{"name":"Outrigger"}');
     mkdirSync(join(staticDir, "assets"));
     writeFileSync(join(staticDir, "assets", "index-abc123.js"), "console.log('app');");
+    mkdirSync(join(staticDir, "icons"));
+    writeFileSync(join(staticDir, "icons", "icon-192.png"), "not really a png");
     app = createApp({ db: ctx.db, staticDir });
   });
   afterAll(async () => {
@@ -56,6 +58,12 @@ describe("the built PWA", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(await res.text()).toContain("console.log");
+  });
+
+  it("icons are cached for a day, so the browser's repeated asks for them cost no round trip", async () => {
+    const res = await app.request("/icons/icon-192.png");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=86400");
   });
 
   it("a missing hashed asset is a 404, not the app shell", async () => {

@@ -9,7 +9,7 @@ import {
   normaliseInvitationCode,
   refreshJoinedCampaigns,
 } from "../../src/app/sync/invitations";
-import { fakePlatform } from "./support/fakePlatform";
+import { fakeClock, fakePlatform } from "./support/fakePlatform";
 import { invitation, resetDb } from "./support/fixtures";
 
 beforeEach(resetDb);
@@ -113,6 +113,29 @@ describe("joining by code", () => {
     const fetch = vi.fn(async () => new Response("<html>Log in to Wi-Fi</html>", { status: 200 }));
     expect((await joinByCode("DEMO-TO1", { ...base, fetch })).ok).toBe(false);
     expect(await getJoined("DEMO-TO1")).toBeUndefined();
+  });
+
+  it("a refresh leaves an invitation read from the server within the given time, and re-reads it after", async () => {
+    const clock = fakeClock("2026-11-20T08:00:00Z");
+    await joinByCode("DEMO-TO1", { ...base, clock, fetch: vi.fn(async () => json(200, invitation())) });
+    const fetch = vi.fn(async () => json(200, invitation()));
+    clock.advance(59 * 60_000);
+    const soon = await refreshJoinedCampaigns({ ...base, clock, fetch, skipReadWithinMs: 60 * 60_000 });
+    expect(soon.refreshed).toEqual([]);
+    expect(fetch).not.toHaveBeenCalled();
+    clock.advance(60_000);
+    const later = await refreshJoinedCampaigns({ ...base, clock, fetch, skipReadWithinMs: 60 * 60_000 });
+    expect(later.refreshed).toEqual(["DEMO-TO1"]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("a refresh reads an invitation stamped later than the phone's clock now says (the clock was set back)", async () => {
+    const clock = fakeClock("2026-11-20T08:00:00Z");
+    await joinByCode("DEMO-TO1", { ...base, clock, fetch: vi.fn(async () => json(200, invitation())) });
+    clock.set("2026-11-19T08:00:00Z");
+    const fetch = vi.fn(async () => json(200, invitation()));
+    const summary = await refreshJoinedCampaigns({ ...base, clock, fetch, skipReadWithinMs: 60 * 60_000 });
+    expect(summary.refreshed).toEqual(["DEMO-TO1"]);
   });
 
   it("a refresh notices a withdrawn campaign", async () => {

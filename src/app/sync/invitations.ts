@@ -3,6 +3,7 @@ import { invitationPath, invitationPayload } from "../../shared/api";
 import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
 import { invitationCode as invitationCodeSchema } from "../../shared/reply";
 import { listJoined, saveInvitation } from "../store/campaigns";
+import type { JoinedCampaign } from "../store/db";
 import { createApiClient, parseWith } from "./apiClient";
 import { resolvePlatform, type Platform } from "./platform";
 
@@ -73,12 +74,24 @@ export interface RefreshSummary {
   failed: string[];
 }
 
-/** Re-reads every joined invitation so a closed or withdrawn campaign shows as such. Best effort: stops when offline. */
-export async function refreshJoinedCampaigns(deps: InvitationDeps = {}): Promise<RefreshSummary> {
+/**
+ * Re-reads every joined invitation so a closed or withdrawn campaign shows as such. Best effort: stops when offline.
+ * One read from the server less than `skipReadWithinMs` ago is left as it is: right after joining, the app's first
+ * sync would otherwise fetch the invitation a second time over a slow link.
+ */
+export async function refreshJoinedCampaigns(
+  deps: InvitationDeps & { skipReadWithinMs?: number } = {},
+): Promise<RefreshSummary> {
   const platform = resolvePlatform(deps);
   const client = clientFor(platform, deps);
   const summary: RefreshSummary = { refreshed: [], notFound: [], failed: [] };
-  const joined = await listJoined(platform.db);
+  const now = platform.clock.now().getTime();
+  const readRecently = (item: JoinedCampaign) => {
+    const age = now - Date.parse(item.refreshedAt ?? item.joinedAt);
+    // A stamp in the future (the phone's clock was set back) says nothing about when it was read: read it.
+    return age >= 0 && age < (deps.skipReadWithinMs ?? 0);
+  };
+  const joined = (await listJoined(platform.db)).filter((item) => !readRecently(item));
   for (const [index, item] of joined.entries()) {
     const result = await client.get(invitationPath(item.invitationCode), parseWith(invitationPayload));
     if (result.ok) {

@@ -14,6 +14,8 @@ export interface StoredCopiesOptions {
    * refresh leaves them; a closed app has no such moment.
    */
   materialsLists: boolean;
+  /** Invitations read from the server less than this long ago are not read again (default: all are). */
+  invitationsReadWithinMs?: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface StoredCopiesOptions {
 export async function refreshStoredCopies(platform: Platform, options: StoredCopiesOptions): Promise<string[]> {
   const deps = { ...platform, requestTimeoutMs: options.requestTimeoutMs };
   const [, , , lists] = await Promise.allSettled([
-    refreshJoinedCampaigns(deps),
+    refreshJoinedCampaigns({ ...deps, skipReadWithinMs: options.invitationsReadWithinMs }),
     refreshSigningKey(deps),
     refreshFeedback(platform),
     options.materialsLists ? refreshAllManifests(deps) : Promise.resolve<Record<string, ManifestRefreshResult>>({}),

@@ -47,7 +47,12 @@ export function createSyncEngine(deps: SyncEngineDeps = {}): SyncEngine {
         // Best effort and in the background: a failed refresh changes nothing on the phone.
         if (at.getTime() - storedCopiesRefreshedAt <= CAMPAIGN_REFRESH_MS) return;
         storedCopiesRefreshedAt = at.getTime();
-        void refreshStoredCopies(platform, { requestTimeoutMs: deps.requestTimeoutMs, materialsLists: false });
+        void refreshStoredCopies(platform, {
+          requestTimeoutMs: deps.requestTimeoutMs,
+          materialsLists: false,
+          // An invitation joined (or re-read) within the hour is current enough: no second fetch right after joining.
+          invitationsReadWithinMs: CAMPAIGN_REFRESH_MS,
+        });
       },
     }),
   );

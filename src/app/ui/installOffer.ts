@@ -23,6 +23,15 @@ export function keepInstallOffer(): void {
   });
 }
 
+/** The web manifest, left out of index.html so a first visit does not fetch it before the first question (vite.config.ts). */
+export function linkWebManifest(): void {
+  if (document.querySelector('link[rel="manifest"]')) return;
+  const link = document.createElement("link");
+  link.rel = "manifest";
+  link.href = "/manifest.webmanifest";
+  document.head.append(link);
+}
+
 /** True when the browser offered installing in this page load. */
 export const installOffered = () => offer() !== undefined;
 

@@ -1,5 +1,5 @@
-// Serves the built PWA. Hashed assets are cached for good; the shell, service worker and manifest are
-// revalidated every time so a new release reaches phones on their next visit.
+// Serves the built PWA. Hashed assets are cached for good; icons for a day; the shell, service worker and manifest
+// are revalidated every time so a new release reaches phones on their next visit.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -11,9 +11,15 @@ import { brotliWhenAccepted } from "./brotliFiles";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
+/**
+ * Icons keep their names across releases, so not for good; but the browser asks for the favicon and touch icon
+ * several times on a first visit, and each revalidation is a round trip on a satellite link.
+ */
+const ONE_DAY = "public, max-age=86400";
 
 function cacheControlFor(path: string): string {
-  return path.startsWith("/assets/") ? IMMUTABLE : REVALIDATE;
+  if (path.startsWith("/assets/")) return IMMUTABLE;
+  return path.startsWith("/icons/") ? ONE_DAY : REVALIDATE;
 }
 
 /**

@@ -26,3 +26,14 @@ export function watchOfflineShell(): void {
   // Resolves once a worker is active for this page, which happens only after its precache was stored whole.
   void container.ready.then(() => setOfflineShell({ state: "ready" }));
 }
+
+/**
+ * On a first visit the service worker is registered as soon as the first screen is up, not once the "later" chunk
+ * (which carries workbox-window) has arrived: its download then shares the link with that chunk instead of waiting
+ * for it, and its precache finds the chunk in the HTTP cache. Later visits leave registration to workbox-window
+ * (serviceWorkerUpdates.ts), which must watch an update install from its start to offer it.
+ */
+export function registerOnFirstVisit(): void {
+  if (!("serviceWorker" in navigator) || !import.meta.env.PROD || navigator.serviceWorker.controller) return;
+  void navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => undefined);
+}
