@@ -2,12 +2,11 @@
 import { isMultipleChoiceAnswer, type AnswerValue, type Answers } from "./answers";
 import { toggleChoice } from "./choiceToggle";
 import { findQuestion, type QuestionnaireDefinition, type Section } from "./questionnaire";
-import { REPORT_QUESTIONS } from "./report/replyReading";
 import type { FollowUpAction } from "./report/types";
 
 /** The follow-up questionnaire's ids (versions 1 and 2 share them) for "organized an in-house workshop" and its description. */
 export const INHOUSE_LOG_TARGET = {
-  actionsQuestion: REPORT_QUESTIONS.followUpActions,
+  actionsQuestion: "followUpActions",
   inhouseOption: "inhouse_workshop" satisfies FollowUpAction,
   descriptionQuestion: "actionsDescription",
 } as const;

@@ -9,3 +9,4 @@ export * from "./publishedLayout";
 export * from "./workshopOrder";
 export * from "./reportDraft";
 export * from "./reportOrder";
+export * from "./bindings";

@@ -30,6 +30,22 @@ export interface ReportReply {
   workshopId: string;
   administrationCode: string;
   answers: Answers;
+  /** The stored reply's id, so a table that leaves the reply out can name it. */
+  id?: string;
+  /** The questionnaire version the reply was made on: its bindings are how the report reads it. */
+  questionnaireId?: string;
+  questionnaireVersion?: number;
+}
+
+/** Replies of one questionnaire version that a table could not count, and why (report JSON: `leftOut`). */
+export interface LeftOutReplies {
+  questionnaireId: string;
+  /** null for replies that do not say their version. */
+  version: number | null;
+  replies: number;
+  /** The ids of those replies, where known. */
+  replyIds: string[];
+  reason: string;
 }
 
 /** A whole percent as the report prints it (half rounds up); null where the denominator is 0. */
