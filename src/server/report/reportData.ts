@@ -1,6 +1,7 @@
 // The report's inputs read from the database: the workshops of one fiscal year and the replies that count.
 import type { Answers } from "../../shared/answers";
 import {
+  bindingsByVersion,
   compareYears,
   computeReport,
   fiscalYearRange,
@@ -12,6 +13,7 @@ import {
   type YearComparison,
 } from "../../shared/report";
 import type { OutriggerDatabase } from "../db/database";
+import { listBoundVersions } from "../db/reportBindings";
 
 const KINDS: readonly WorkshopKind[] = ["regional", "sub-regional", "national"];
 
@@ -203,7 +205,14 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
 export function countedReplies(data: YearData): ReportReply[] {
   return data.storedReplies
     .filter((r) => r.counted)
-    .map((r) => ({ workshopId: r.workshopId, administrationCode: r.administrationCode, answers: r.answers }));
+    .map((r) => ({
+      workshopId: r.workshopId,
+      administrationCode: r.administrationCode,
+      answers: r.answers,
+      id: r.id,
+      questionnaireId: r.questionnaireId,
+      questionnaireVersion: r.questionnaireVersion,
+    }));
 }
 
 /** The report's input for one fiscal year: its workshops and one reply per invitation. */
@@ -233,11 +242,15 @@ export async function buildReportWithReplies(
   db: OutriggerDatabase,
   fiscalYear: string,
 ): Promise<{ built: BuiltReport; replies: ReportReply[] }> {
+  // Each reply is read through its own version's bindings, as stored now.
+  const bindingsOf = bindingsByVersion(await listBoundVersions(db));
   const input = await loadReportInput(db, fiscalYear);
-  const report = computeReport({ fiscalYear, ...input });
+  const report = computeReport({ fiscalYear, ...input, bindingsOf });
   const previousYear = previousFiscalYear(fiscalYear);
   const previousInput = await loadReportInput(db, previousYear);
   const previous =
-    previousInput.workshops.length > 0 ? computeReport({ fiscalYear: previousYear, ...previousInput }) : null;
+    previousInput.workshops.length > 0
+      ? computeReport({ fiscalYear: previousYear, ...previousInput, bindingsOf })
+      : null;
   return { built: { report, previous, comparison: compareYears(report, previous) }, replies: input.replies };
 }

@@ -53,6 +53,9 @@ export const reportBindingsResult = z.object({
 });
 export type ReportBindingsResult = z.infer<typeof reportBindingsResult>;
 
+/** A PUT of bindings is read no further than this (a full set is under 2 KB). */
+export const MAX_REPORT_BINDINGS_BYTES = 16 * 1024;
+
 /** Bindings that feed nothing: what a new questionnaire starts with. */
 export const UNBOUND: ReportBindings = {
   followUpActions: null,

@@ -14,6 +14,7 @@ import * as campaignDueDay from "./0011_campaign_due_day";
 import * as feedbackVersions from "./0012_feedback_versions";
 import * as reportOrder from "./0020_report_order";
 import * as sharedProcessState from "./0030_shared_process_state";
+import * as reportBindings from "./0100_report_bindings";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0012_feedback_versions": feedbackVersions,
   "0020_report_order": reportOrder,
   "0030_shared_process_state": sharedProcessState,
+  "0100_report_bindings": reportBindings,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -15,6 +15,7 @@ import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
 import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
+import { reportBindingsRoutes } from "./reportBindings";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -50,6 +51,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/administrations", administrationRoutes());
   routes.route("/questionnaires", questionnaireRoutes());
   routes.route("/questionnaires", questionnaireXlsformRoutes());
+  routes.route("/questionnaires", reportBindingsRoutes());
   routes.route("/", participantRoutes());
   routes.route("/", campaignRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
