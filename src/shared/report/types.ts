@@ -109,8 +109,6 @@ export const FOLLOW_UP_ACTIONS = [
 ] as const;
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
 
-/** The exclusive "I have not taken any follow-up action yet" (questionnaire v2 on): an answer, but no action. */
-export const NO_ACTION_YET = "none_yet";
 
 export const FOLLOW_UP_ACTION_LABELS: Record<FollowUpAction, string> = {
   shared_materials: "Shared materials",
