@@ -14,6 +14,7 @@
 import { Hono, type Context } from "hono";
 import type { FieldIssue } from "../../../shared/api";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { withInhouseLogOnQuestion } from "../../../shared/inhouseSuggestion";
 import { checkForPublish } from "../../../shared/questionnaireChecks";
 import {
   draftDefinition,
@@ -111,7 +112,8 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
     const source = await versionOr404(db, id, from);
     const version = await nextVersionNumber(db, id);
     await insertDraft(db, {
-      definition: { ...source.definition, version },
+      // The shipped versions say where the in-house log goes in a data file; the draft says it on its question.
+      definition: { ...withInhouseLogOnQuestion(source.definition), version },
       basedOnVersion: source.version,
       by: c.var.session.organiser.id,
       at: now(),
