@@ -109,7 +109,6 @@ export const FOLLOW_UP_ACTIONS = [
 ] as const;
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
 
-
 export const FOLLOW_UP_ACTION_LABELS: Record<FollowUpAction, string> = {
   shared_materials: "Shared materials",
   submitted_report: "Submitted reports",
