@@ -1,38 +1,60 @@
-// Where a trainer's in-house session log fits the follow-up questionnaire: the action it ticks and the description it fills.
+// Where a trainer's in-house session log fits a questionnaire: the option it ticks and the description it fills, as
+// the questionnaire's data says (the multiple-choice question's `inhouseLog`, or the shipped v1/v2 data files).
 import { isMultipleChoiceAnswer, type AnswerValue, type Answers } from "./answers";
 import { toggleChoice } from "./choiceToggle";
-import { findQuestion, type QuestionnaireDefinition, type Section } from "./questionnaire";
-import { REPORT_QUESTIONS } from "./report/replyReading";
-import type { FollowUpAction } from "./report/types";
+import { allQuestions, findQuestion, type QuestionnaireDefinition, type Section } from "./questionnaire";
+import { shippedInhouseLogTargets, type ShippedInhouseLogTarget } from "./questionnaires/inhouseLogTargets";
 
-/** The follow-up questionnaire's ids (versions 1 and 2 share them) for "organized an in-house workshop" and its description. */
-export const INHOUSE_LOG_TARGET = {
-  actionsQuestion: REPORT_QUESTIONS.followUpActions,
-  inhouseOption: "inhouse_workshop" satisfies FollowUpAction,
-  descriptionQuestion: "actionsDescription",
-} as const;
+/** The question the log ticks an option of, that option, and the question its summary is appended to (if any). */
+export function inhouseLogTarget(definition: QuestionnaireDefinition): ShippedInhouseLogTarget | undefined {
+  for (const q of allQuestions(definition))
+    if (q.type === "multiple_choice" && q.inhouseLog) return { question: q.id, ...q.inhouseLog };
+  return shippedInhouseLogTargets.find((s) => s.id === definition.id && s.version === definition.version)?.target;
+}
 
-/** The section that asks for follow-up actions is where the log is offered. */
-export const sectionTakesInhouseLog = (section: Section): boolean =>
-  section.questions.some((q) => q.id === INHOUSE_LOG_TARGET.actionsQuestion);
+/** The definition with the log's target written on its question (a new draft keeps what its source said). */
+export function withInhouseLogOnQuestion(definition: QuestionnaireDefinition): QuestionnaireDefinition {
+  const target = inhouseLogTarget(definition);
+  if (!target) return definition;
+  const { question, ...onQuestion } = target;
+  return {
+    ...definition,
+    sections: definition.sections.map((s) => ({
+      ...s,
+      questions: s.questions.map((q) =>
+        q.id === question && q.type === "multiple_choice" ? { ...q, inhouseLog: onQuestion } : q,
+      ),
+    })),
+  };
+}
 
-/** The questionnaire can record the log: its actions question is multiple choice with an in-house option. */
+/** The section holding the question the log ticks is where the log is offered. */
+export const sectionTakesInhouseLog = (definition: QuestionnaireDefinition, section: Section): boolean => {
+  const target = inhouseLogTarget(definition);
+  return target !== undefined && section.questions.some((q) => q.id === target.question);
+};
+
+/** The questionnaire can record the log: the target question is multiple choice and has the target option. */
 export function questionnaireTakesInhouseLog(definition: QuestionnaireDefinition): boolean {
-  const question = findQuestion(definition, INHOUSE_LOG_TARGET.actionsQuestion);
-  return (
-    question?.type === "multiple_choice" && question.options.some((o) => o.value === INHOUSE_LOG_TARGET.inhouseOption)
-  );
+  const target = inhouseLogTarget(definition);
+  const question = target && findQuestion(definition, target.question);
+  return question?.type === "multiple_choice" && question.options.some((o) => o.value === target!.option);
 }
 
 /** The answers already tick the in-house option and hold this summary in their description. */
-export function answersHoldInhouseSummary(answers: Answers, summary: string): boolean {
-  const actions = answers[INHOUSE_LOG_TARGET.actionsQuestion];
-  const description = answers[INHOUSE_LOG_TARGET.descriptionQuestion];
+export function answersHoldInhouseSummary(
+  definition: QuestionnaireDefinition,
+  answers: Answers,
+  summary: string,
+): boolean {
+  const target = inhouseLogTarget(definition);
+  if (!target) return false;
+  const actions = answers[target.question];
+  const description = target.description === undefined ? undefined : answers[target.description];
   return (
     isMultipleChoiceAnswer(actions) &&
-    actions.choices.includes(INHOUSE_LOG_TARGET.inhouseOption) &&
-    typeof description === "string" &&
-    description.includes(summary)
+    actions.choices.includes(target.option) &&
+    (target.description === undefined || (typeof description === "string" && description.includes(summary)))
   );
 }
 
@@ -42,21 +64,24 @@ export function inhouseSummaryAnswers(
   answers: Answers,
   summary: string,
 ): [questionId: string, value: AnswerValue][] {
-  const { actionsQuestion, inhouseOption, descriptionQuestion } = INHOUSE_LOG_TARGET;
+  const target = inhouseLogTarget(definition);
+  if (!target) return [];
   const updates: [string, AnswerValue][] = [];
-  const question = findQuestion(definition, actionsQuestion);
-  const actions = answers[actionsQuestion];
+  const question = findQuestion(definition, target.question);
+  const actions = answers[target.question];
   const current = isMultipleChoiceAnswer(actions) ? actions : { choices: [] };
   // Ticking "in-house workshop" unticks an exclusive "none yet", as it would on screen.
   const { answer } = toggleChoice(
     question?.type === "multiple_choice" ? question.options : [],
     current,
-    inhouseOption,
+    target.option,
     true,
   );
-  if (answer) updates.push([actionsQuestion, answer]);
-  const description = answers[descriptionQuestion];
-  const before = typeof description === "string" && description.trim() ? `${description.trim()}\n` : "";
-  if (findQuestion(definition, descriptionQuestion)) updates.push([descriptionQuestion, `${before}${summary}`]);
+  if (answer) updates.push([target.question, answer]);
+  if (target.description !== undefined && findQuestion(definition, target.description)) {
+    const description = answers[target.description];
+    const before = typeof description === "string" && description.trim() ? `${description.trim()}\n` : "";
+    updates.push([target.description, `${before}${summary}`]);
+  }
   return updates;
 }

@@ -44,6 +44,9 @@ export const visibilityCondition: z.ZodMiniType<VisibilityCondition> = z.lazy(()
   ]),
 );
 
+export const inhouseLogTarget = z.strictObject({ option: identifier, description: z.optional(identifier) });
+export type InhouseLogTarget = z.infer<typeof inhouseLogTarget>;
+
 const questionBase = {
   id: identifier,
   label: z.string().check(z.minLength(1), z.maxLength(1000)),
@@ -64,7 +67,13 @@ export const question = z.discriminatedUnion("type", [
   z.strictObject({ ...questionBase, type: z.literal("email") }),
   z.strictObject({ ...questionBase, type: z.literal("long_text"), maxLength: z.optional(z.int()) }),
   z.strictObject({ ...questionBase, type: z.literal("single_choice"), options: z.array(choiceOption) }),
-  z.strictObject({ ...questionBase, type: z.literal("multiple_choice"), options: z.array(choiceOption) }),
+  z.strictObject({
+    ...questionBase,
+    type: z.literal("multiple_choice"),
+    options: z.array(choiceOption),
+    /** Where a trainer's in-house workshop log goes: the option it ticks, and the question its summary is added to. */
+    inhouseLog: z.optional(inhouseLogTarget),
+  }),
   z.strictObject({
     ...questionBase,
     type: z.literal("yes_no"),

@@ -7,6 +7,7 @@ import {
   questionnaireVersionList,
   questionnaireVersionResult,
 } from "../../src/shared/questionnaireVersions";
+import { withInhouseLogOnQuestion } from "../../src/shared/inhouseSuggestion";
 import { followUpV1, followUpV2 } from "../../src/shared/questionnaires";
 import { createApp } from "../../src/server/http/app";
 import { QuestionnaireVersionFrozen, findQuestionnaire, updateDraft } from "../../src/server/db/questionnaires";
@@ -98,7 +99,8 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
       publishedAt: null,
     });
     expect(version.createdBy).toEqual(expect.any(String));
-    expect(version.definition).toEqual({ ...followUpV2, version: 3 });
+    // A copy of v2, with where the in-house log goes (a data file beside v2) now said on its question.
+    expect(version.definition).toEqual({ ...withInhouseLogOnQuestion(followUpV2), version: 3 });
   });
 
   it("refuses a draft edit that breaks the definition schema, naming each field in plain words", async () => {

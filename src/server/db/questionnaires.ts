@@ -6,6 +6,7 @@ import type {
   QuestionnaireVersionSummary,
 } from "../../shared/questionnaireVersions";
 import { allQuestions, questionnaireDefinition, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import { shippedBindingsOf } from "../../shared/questionnaires/reportBindings";
 import { questionnaireContentHash } from "../questionnaires/contentHash";
 import type { OutriggerDatabase } from "./database";
 import type { QuestionnairesTable } from "./schema";
@@ -28,7 +29,7 @@ function storedDefinition(definition: QuestionnaireDefinition) {
   return { id: definition.id, version: definition.version, definition: JSON.stringify(definition) };
 }
 
-/** A version shipped with the build: stored as published, once (a later start writes nothing). */
+/** A version shipped with the build: stored as published with its shipped report bindings, once (a later start writes nothing). */
 export async function insertQuestionnaire(
   db: OutriggerDatabase,
   definition: QuestionnaireDefinition,
@@ -43,9 +44,15 @@ export async function insertQuestionnaire(
       content_hash: questionnaireContentHash(definition),
       created_at: at,
       published_at: at,
+      report_bindings: shippedReportBindingsText(definition),
     })
     .onConflict((oc) => oc.columns(["id", "version"]).doNothing())
     .execute();
+}
+
+function shippedReportBindingsText(definition: QuestionnaireDefinition): string | null {
+  const bindings = shippedBindingsOf(definition.id, definition.version);
+  return bindings ? JSON.stringify(bindings) : null;
 }
 
 /** The stored row of one version, whatever its status. */

@@ -43,6 +43,10 @@ export interface QuestionnairesTable {
   retired_at: string | null;
   retired_by: string | null;
   based_on_version: number | null;
+  /** The version's report bindings as JSON text (migration 0100); null until bound. Not part of the content hash. */
+  report_bindings: ColumnType<string | null, string | null | undefined, string | null>;
+  report_bindings_updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  report_bindings_updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CampaignsTable {

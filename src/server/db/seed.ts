@@ -6,6 +6,7 @@ import type { OutriggerDatabase } from "./database";
 import { countAdministrations, insertWorkshops, upsertAdministrations } from "./directory";
 import { insertInvitations, listInvitationCodes } from "./invitations";
 import { insertQuestionnaire } from "./questionnaires";
+import { bindShippedVersions } from "./reportBindings";
 import {
   DEMO_CAMPAIGN_DAYS_OPEN,
   DEMO_CAMPAIGN_ID,
@@ -28,6 +29,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function seedIfEmpty(db: OutriggerDatabase, now: Date = new Date()): Promise<SeedResult> {
   // Questionnaires ship with the code: a new version in a new build reaches the database on its next start.
   for (const definition of bundledQuestionnaires) await insertQuestionnaire(db, definition);
+  await bindShippedVersions(db, now);
 
   const empty = (await countAdministrations(db)) === 0;
   if (empty) {

@@ -1,11 +1,13 @@
 // The report's inputs read from the database: the workshops of one fiscal year and the replies that count.
 import type { Answers } from "../../shared/answers";
 import {
+  bindingsByVersion,
   compareYears,
   computeReport,
   fiscalYearRange,
   previousFiscalYear,
   reportFromSummary,
+  type BindingsOf,
   type ReportReply,
   type ReportWorkshop,
   type SurveyReport,
@@ -13,6 +15,7 @@ import {
   type YearComparison,
 } from "../../shared/report";
 import type { OutriggerDatabase } from "../db/database";
+import { listBoundVersions } from "../db/reportBindings";
 import { findSummaryYear } from "../db/summaryYears";
 
 const KINDS: readonly WorkshopKind[] = ["regional", "sub-regional", "national"];
@@ -205,7 +208,14 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
 export function countedReplies(data: YearData): ReportReply[] {
   return data.storedReplies
     .filter((r) => r.counted)
-    .map((r) => ({ workshopId: r.workshopId, administrationCode: r.administrationCode, answers: r.answers }));
+    .map((r) => ({
+      workshopId: r.workshopId,
+      administrationCode: r.administrationCode,
+      answers: r.answers,
+      id: r.id,
+      questionnaireId: r.questionnaireId,
+      questionnaireVersion: r.questionnaireVersion,
+    }));
 }
 
 /** The report's input for one fiscal year: its workshops and one reply per invitation. */
@@ -234,12 +244,17 @@ export type YearSource = "replies" | "summary" | "workshops";
 export async function yearReport(
   db: OutriggerDatabase,
   fiscalYear: string,
+  bindingsOf?: BindingsOf,
 ): Promise<{ report: SurveyReport; source: YearSource } | null> {
+  // Each reply is read through its own version's bindings, as stored now.
+  const readWith = bindingsOf ?? bindingsByVersion(await listBoundVersions(db));
   const input = await loadReportInput(db, fiscalYear);
-  if (input.replies.length > 0) return { report: computeReport({ fiscalYear, ...input }), source: "replies" };
+  if (input.replies.length > 0)
+    return { report: computeReport({ fiscalYear, ...input, bindingsOf: readWith }), source: "replies" };
   const summary = await findSummaryYear(db, fiscalYear);
   if (summary) return { report: reportFromSummary(summary), source: "summary" };
-  if (input.workshops.length > 0) return { report: computeReport({ fiscalYear, ...input }), source: "workshops" };
+  if (input.workshops.length > 0)
+    return { report: computeReport({ fiscalYear, ...input, bindingsOf: readWith }), source: "workshops" };
   return null;
 }
 
@@ -256,9 +271,11 @@ export async function buildReportWithReplies(
   db: OutriggerDatabase,
   fiscalYear: string,
 ): Promise<{ built: BuiltReport; replies: ReportReply[] }> {
+  // Each reply is read through its own version's bindings, as stored now.
+  const bindingsOf = bindingsByVersion(await listBoundVersions(db));
   const input = await loadReportInput(db, fiscalYear);
-  const report = computeReport({ fiscalYear, ...input });
-  const previous = await yearReport(db, previousFiscalYear(fiscalYear));
+  const report = computeReport({ fiscalYear, ...input, bindingsOf });
+  const previous = await yearReport(db, previousFiscalYear(fiscalYear), bindingsOf);
   return {
     built: {
       report,

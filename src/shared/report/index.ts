@@ -11,3 +11,4 @@ export * from "./reportDraft";
 export * from "./reportOrder";
 export * from "./summaryYear";
 export * from "./summarySheet";
+export * from "./bindings";

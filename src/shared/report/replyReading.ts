@@ -1,42 +1,37 @@
-// How the report reads one reply: the actions it chose, "none yet", its yes/no answers, its administration.
-import { isMultipleChoiceAnswer, type Answers } from "../answers";
-import { FOLLOW_UP_ACTIONS, NO_ACTION_YET, type FollowUpAction } from "./types";
+// How the report reads one reply: which bindings apply to it (its version's), and its administration.
+import { latestShippedBindings } from "../questionnaires/reportBindings";
+import type { QuestionnaireDefinition } from "../questionnaire";
+import { BOUND_TABLES, UNBOUND, usableBindings, type BoundTableKey, type ReportBindings } from "./bindings";
+import type { ReportReply } from "./types";
 
-/** The question ids of the follow-up questionnaire the report reads (versions 1 and 2 share them). */
-export const REPORT_QUESTIONS = {
-  followUpActions: "followUpActions",
-  directEffects: "directEffects",
-  efficiencyImproved: "efficiencyImproved",
-  newProjects: "newProjects",
-} as const;
+/** The bindings to read a reply through (its version's, already checked against that version's definition). */
+export type BindingsOf = (reply: ReportReply) => ReportBindings;
 
-export type YesNoQuestion = "directEffects" | "efficiencyImproved" | "newProjects";
+/** Without a lookup, every reply is read through the newest shipped version's bindings (versions 1 and 2 read alike). */
+export const shippedBindingsReader: BindingsOf = () => latestShippedBindings;
 
-/** The actions a reply chose (a set: a duplicated choice counts once). */
-export function chosenActions(answers: Answers): Set<FollowUpAction> {
-  const value = answers[REPORT_QUESTIONS.followUpActions];
-  const chosen = new Set<FollowUpAction>();
-  if (!isMultipleChoiceAnswer(value)) return chosen;
-  for (const choice of value.choices) {
-    if ((FOLLOW_UP_ACTIONS as readonly string[]).includes(choice)) chosen.add(choice as FollowUpAction);
-  }
-  return chosen;
-}
-
-/** True when the reply answered "I have not taken any follow-up action yet". */
-export function tookNoActionYet(answers: Answers): boolean {
-  const value = answers[REPORT_QUESTIONS.followUpActions];
-  return isMultipleChoiceAnswer(value) && value.choices.includes(NO_ACTION_YET);
-}
-
-/** "yes", "no", or null when the reply skipped the question (or holds something else). */
-export function yesNoAnswer(answers: Answers, question: YesNoQuestion): "yes" | "no" | null {
-  const value = answers[REPORT_QUESTIONS[question]];
-  if (typeof value !== "string") return null;
-  const normalized = value.trim().toLowerCase();
-  return normalized === "yes" || normalized === "no" ? normalized : null;
+/** True when the reply's version feeds the table (every binding the table needs is set). */
+export function feedsTable(bindings: ReportBindings, table: BoundTableKey): boolean {
+  return BOUND_TABLES[table].needs.every((need) => bindings[need] !== null);
 }
 
 export function normalizeAdministrationCode(code: string): string {
   return code.trim().toUpperCase();
+}
+
+/**
+ * A reader from the stored versions: each reply through its own version's bindings, with any binding its version's
+ * definition cannot satisfy set aside (usableBindings). A version not in the list feeds nothing, so it is left out
+ * and listed; a reply that does not say its version is read through the newest shipped bindings.
+ */
+export function bindingsByVersion(
+  versions: ReadonlyArray<{ definition: QuestionnaireDefinition; bindings: ReportBindings }>,
+): BindingsOf {
+  const usable = new Map(
+    versions.map((v) => [`${v.definition.id}@${v.definition.version}`, usableBindings(v.definition, v.bindings)]),
+  );
+  return (reply) =>
+    reply.questionnaireVersion === undefined
+      ? latestShippedBindings
+      : (usable.get(`${reply.questionnaireId ?? ""}@${reply.questionnaireVersion}`) ?? UNBOUND);
 }

@@ -1,6 +1,8 @@
 // All seven tables for one fiscal year, and this year's figures beside the previous year's.
 import { fiscalYearRange } from "./fiscalYear";
+import { BOUND_TABLES, type BoundTableKey } from "./bindings";
 import { formatPercent } from "./percent";
+import { feedsTable, shippedBindingsReader, type BindingsOf } from "./replyReading";
 import {
   directEffectsTable,
   effectsByActionTable,
@@ -16,6 +18,7 @@ import {
   type CrossTable,
   type EffectsByActionColumn,
   type FollowUpActionsRow,
+  type LeftOutReplies,
   type Percent,
   type ProjectsByActionColumn,
   type RepliesRow,
@@ -42,6 +45,41 @@ export interface SurveyReport {
     newProjects: ReportTable<YesNoRow>;
     projectsByAction: CrossTable<ProjectsByActionColumn>;
   };
+  /** Per table (2–7), the replies it could not count because their version does not feed it; [] when none. */
+  leftOut: Record<BoundTableKey, LeftOutReplies[]>;
+}
+
+/** Per table, the counted replies whose version's bindings do not feed it, grouped by version. */
+function leftOutReplies(
+  replies: readonly ReportReply[],
+  bindingsOf: BindingsOf,
+): Record<BoundTableKey, LeftOutReplies[]> {
+  const leftOut = {} as Record<BoundTableKey, LeftOutReplies[]>;
+  for (const table of Object.keys(BOUND_TABLES) as BoundTableKey[]) {
+    const byVersion = new Map<string, LeftOutReplies>();
+    for (const r of replies) {
+      const bindings = bindingsOf(r);
+      if (feedsTable(bindings, table)) continue;
+      const questionnaireId = r.questionnaireId ?? "";
+      const version = r.questionnaireVersion ?? null;
+      const key = `${questionnaireId}@${version}`;
+      const unbound = BOUND_TABLES[table].needs.filter((need) => bindings[need] === null);
+      const group = byVersion.get(key) ?? {
+        questionnaireId,
+        version,
+        replies: 0,
+        replyIds: [],
+        reason:
+          `Table ${BOUND_TABLES[table].number} cannot count replies to ${questionnaireId || "the questionnaire"}` +
+          `${version === null ? "" : ` version ${version}`}: that version has no usable binding for ${unbound.join(" and ")}.`,
+      };
+      group.replies += 1;
+      if (r.id !== undefined) group.replyIds.push(r.id);
+      byVersion.set(key, group);
+    }
+    leftOut[table] = [...byVersion.values()];
+  }
+  return leftOut;
 }
 
 /**
@@ -52,7 +90,10 @@ export function computeReport(input: {
   fiscalYear: string;
   workshops: readonly ReportWorkshop[];
   replies: readonly ReportReply[];
+  /** How each reply's version is read; default: the newest shipped version's bindings for every reply. */
+  bindingsOf?: BindingsOf;
 }): SurveyReport {
+  const bindingsOf = input.bindingsOf ?? shippedBindingsReader;
   fiscalYearRange(input.fiscalYear);
   const workshops = input.workshops.filter((w) => w.fiscalYear === input.fiscalYear);
   const ids = new Set(workshops.map((w) => w.id));
@@ -64,13 +105,14 @@ export function computeReport(input: {
     ignoredReplies: input.replies.length - replies.length,
     tables: {
       replies: repliesTable(workshops, replies),
-      followUpActions: followUpActionsTable(workshops, replies),
-      directEffects: directEffectsTable(workshops, replies),
-      effectsByAction: effectsByActionTable(workshops, replies),
-      efficiency: efficiencyTable(workshops, replies),
-      newProjects: newProjectsTable(workshops, replies),
-      projectsByAction: projectsByActionTable(workshops, replies),
+      followUpActions: followUpActionsTable(workshops, replies, bindingsOf),
+      directEffects: directEffectsTable(workshops, replies, bindingsOf),
+      effectsByAction: effectsByActionTable(workshops, replies, bindingsOf),
+      efficiency: efficiencyTable(workshops, replies, bindingsOf),
+      newProjects: newProjectsTable(workshops, replies, bindingsOf),
+      projectsByAction: projectsByActionTable(workshops, replies, bindingsOf),
     },
+    leftOut: leftOutReplies(replies, bindingsOf),
   };
 }
 

@@ -197,6 +197,15 @@ export function reportFromSummary(summary: SummaryYear): SurveyReport {
         columnsOf(of(w).administrations, projectsKeys),
       ),
     },
+    // A summary holds the published figures, already whole: no reply of it was left out of any table.
+    leftOut: {
+      followUpActions: [],
+      directEffects: [],
+      effectsByAction: [],
+      efficiency: [],
+      newProjects: [],
+      projectsByAction: [],
+    },
   };
 }
 

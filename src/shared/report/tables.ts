@@ -12,6 +12,8 @@
 //   Tables 4 and 7 list administrations: it appears once per workshop, and in a column when any
 //   of its respondents to that workshop qualifies.
 // - Replies whose workshop is not in the workshop list are left out (computeReport counts them).
+// - Each reply is read through its questionnaire version's bindings (bindings.ts); a table its version does not
+//   feed leaves it out altogether, so the table stays consistent (computeReport lists what was left out).
 // - Subtotals and the total are sums of the workshop rows; percentages come from those sums.
 // - Dividing by zero gives null, never NaN or Infinity.
 import {
@@ -36,13 +38,8 @@ import {
   type YesNoRow,
 } from "./types";
 import { wholePercent } from "./percent";
-import {
-  chosenActions,
-  normalizeAdministrationCode,
-  tookNoActionYet,
-  yesNoAnswer,
-  type YesNoQuestion,
-} from "./replyReading";
+import { readActions, readYesNo, type YesNoTableKey } from "./bindings";
+import { feedsTable, normalizeAdministrationCode, shippedBindingsReader, type BindingsOf } from "./replyReading";
 
 // ---- Grouping and summing ----------------------------------------------------------------------
 
@@ -186,17 +183,17 @@ export function followUpActionsTableFromCounts(
 export function followUpActionsTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): ReportTable<FollowUpActionsRow> {
   return buildTable<ActionCounts, FollowUpActionsRow>(
     workshops,
-    replies,
+    replies.filter((r) => feedsTable(bindingsOf(r), "followUpActions")),
     ACTION_KEYS,
     (_w, rs) => {
       const counts = { replies: rs.length, answered: 0, noActionYet: 0 } as ActionCounts;
       for (const a of FOLLOW_UP_ACTIONS) counts[a] = 0;
       for (const r of rs) {
-        const chosen = chosenActions(r.answers);
-        const noneYet = tookNoActionYet(r.answers);
+        const { chosen, noActionYet: noneYet } = readActions(r.answers, bindingsOf(r).followUpActions!);
         if (chosen.size > 0 || noneYet) counts.answered += 1;
         // An answer combining "none yet" with actions is refused on receipt; if one slips in, its actions count.
         if (noneYet && chosen.size === 0) counts.noActionYet += 1;
@@ -234,18 +231,19 @@ export function yesNoTableFromCounts(
 
 /** A yes/no question per workshop: replies, yes, no, unanswered, and yes/no as % of replies. */
 export function yesNoTable(
-  question: YesNoQuestion,
+  table: YesNoTableKey,
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): ReportTable<YesNoRow> {
   return buildTable<YesNoCounts, YesNoRow>(
     workshops,
-    replies,
+    replies.filter((r) => feedsTable(bindingsOf(r), table)),
     YES_NO_KEYS,
     (_w, rs) => {
       const counts: YesNoCounts = { replies: rs.length, yes: 0, no: 0 };
       for (const r of rs) {
-        const answer = yesNoAnswer(r.answers, question);
+        const answer = readYesNo(r.answers, bindingsOf(r)[table]!);
         if (answer !== null) counts[answer] += 1;
       }
       return { counts, extra: {} };
@@ -258,24 +256,27 @@ export function yesNoTable(
 export function directEffectsTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): ReportTable<YesNoRow> {
-  return yesNoTable("directEffects", workshops, replies);
+  return yesNoTable("directEffects", workshops, replies, bindingsOf);
 }
 
 /** Table 5: did the workshop improve the work efficiency and effectiveness of the administration? */
 export function efficiencyTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): ReportTable<YesNoRow> {
-  return yesNoTable("efficiencyImproved", workshops, replies);
+  return yesNoTable("efficiency", workshops, replies, bindingsOf);
 }
 
 /** Table 6: has the administration initiated new (or enhanced) modernization projects? */
 export function newProjectsTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): ReportTable<YesNoRow> {
-  return yesNoTable("newProjects", workshops, replies);
+  return yesNoTable("newProjects", workshops, replies, bindingsOf);
 }
 
 // ---- Tables 4, 7: administrations by action × outcome -----------------------------------------
@@ -283,7 +284,7 @@ export function newProjectsTable(
 /** Two action columns and one outcome column, each a test on one reply. */
 export interface CrossTableDefinition<A extends string, O extends string> {
   actions: ReadonlyArray<{ key: A; label: string; action: FollowUpAction }>;
-  outcome: { key: O; label: string; question: YesNoQuestion };
+  outcome: { key: O; label: string; table: "directEffects" | "newProjects" };
 }
 
 export const EFFECTS_BY_ACTION: CrossTableDefinition<"shared" | "inhouse", "effects"> = {
@@ -291,7 +292,7 @@ export const EFFECTS_BY_ACTION: CrossTableDefinition<"shared" | "inhouse", "effe
     { key: "shared", label: "Shared materials", action: "shared_materials" },
     { key: "inhouse", label: "Organized in-house workshop", action: "inhouse_workshop" },
   ],
-  outcome: { key: "effects", label: "Realized direct effects", question: "directEffects" },
+  outcome: { key: "effects", label: "Realized direct effects", table: "directEffects" },
 };
 
 export const PROJECTS_BY_ACTION: CrossTableDefinition<"reports" | "recommendations", "projects"> = {
@@ -299,7 +300,7 @@ export const PROJECTS_BY_ACTION: CrossTableDefinition<"reports" | "recommendatio
     { key: "reports", label: "Submitted reports", action: "submitted_report" },
     { key: "recommendations", label: "Made recommendations", action: "made_recommendations" },
   ],
-  outcome: { key: "projects", label: "Initiated new projects", question: "newProjects" },
+  outcome: { key: "projects", label: "Initiated new projects", table: "newProjects" },
 };
 
 /**
@@ -315,8 +316,13 @@ export function crossTable<A extends string, O extends string>(
   definition: CrossTableDefinition<A, O>,
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): CrossTable<A | O> {
-  const byWorkshop = repliesByWorkshop(workshops, replies);
+  const outcomeTable = definition.outcome.table === "directEffects" ? "effectsByAction" : "projectsByAction";
+  const byWorkshop = repliesByWorkshop(
+    workshops,
+    replies.filter((r) => feedsTable(bindingsOf(r), outcomeTable)),
+  );
   return crossTableFromColumns(definition, workshops, (w) => {
     const columnsOf = new Map<string, Set<A | O>>();
     for (const r of byWorkshop.get(w.id) ?? []) {
@@ -324,9 +330,10 @@ export function crossTable<A extends string, O extends string>(
       if (code === "") continue;
       const cols = columnsOf.get(code) ?? new Set<A | O>();
       columnsOf.set(code, cols);
-      const chosen = chosenActions(r.answers);
+      const bindings = bindingsOf(r);
+      const { chosen } = readActions(r.answers, bindings.followUpActions!);
       for (const a of definition.actions) if (chosen.has(a.action)) cols.add(a.key);
-      if (yesNoAnswer(r.answers, definition.outcome.question) === "yes") cols.add(definition.outcome.key);
+      if (readYesNo(r.answers, bindings[definition.outcome.table]!) === "yes") cols.add(definition.outcome.key);
     }
     return columnsOf;
   });
@@ -395,14 +402,16 @@ export function crossTableFromColumns<A extends string, O extends string>(
 export function effectsByActionTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): CrossTable<EffectsByActionColumn> {
-  return crossTable(EFFECTS_BY_ACTION, workshops, replies);
+  return crossTable(EFFECTS_BY_ACTION, workshops, replies, bindingsOf);
 }
 
 /** Table 7: administrations that submitted reports / made recommendations / initiated new projects. */
 export function projectsByActionTable(
   workshops: readonly ReportWorkshop[],
   replies: readonly ReportReply[],
+  bindingsOf: BindingsOf = shippedBindingsReader,
 ): CrossTable<ProjectsByActionColumn> {
-  return crossTable(PROJECTS_BY_ACTION, workshops, replies);
+  return crossTable(PROJECTS_BY_ACTION, workshops, replies, bindingsOf);
 }

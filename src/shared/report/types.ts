@@ -30,6 +30,22 @@ export interface ReportReply {
   workshopId: string;
   administrationCode: string;
   answers: Answers;
+  /** The stored reply's id, so a table that leaves the reply out can name it. */
+  id?: string;
+  /** The questionnaire version the reply was made on: its bindings are how the report reads it. */
+  questionnaireId?: string;
+  questionnaireVersion?: number;
+}
+
+/** Replies of one questionnaire version that a table could not count, and why (report JSON: `leftOut`). */
+export interface LeftOutReplies {
+  questionnaireId: string;
+  /** null for replies that do not say their version. */
+  version: number | null;
+  replies: number;
+  /** The ids of those replies, where known. */
+  replyIds: string[];
+  reason: string;
 }
 
 /** A whole percent as the report prints it (half rounds up); null where the denominator is 0. */
@@ -92,9 +108,6 @@ export const FOLLOW_UP_ACTIONS = [
   "other",
 ] as const;
 export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
-
-/** The exclusive "I have not taken any follow-up action yet" (questionnaire v2 on): an answer, but no action. */
-export const NO_ACTION_YET = "none_yet";
 
 export const FOLLOW_UP_ACTION_LABELS: Record<FollowUpAction, string> = {
   shared_materials: "Shared materials",

@@ -16,6 +16,8 @@ interface ReportTables {
   sheets: { name: string; rows: Cell[][] }[];
   comparison: { label: string; text: string | null }[];
   previousSource: "replies" | "summary" | "workshops" | null;
+  /** Per table number, replies of a version not bound to that table, left out of it. */
+  leftOut: { table: number; replies: number; replyIds: string[]; reason: string }[];
 }
 
 export default withConsoleLayout(Report);
@@ -110,6 +112,19 @@ function Report() {
                             <a href={`${base()}/tables/${index() + 1}.csv`}>CSV</a>
                           </p>
                           <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
+                          <For each={report.leftOut.filter((l) => l.table === index() + 1)}>
+                            {(left) => (
+                              <div class="banner banner-info" role="note" data-testid={`left-out-${left.table}`}>
+                                <p>
+                                  {left.reason} Left out: {left.replies} {left.replies === 1 ? "reply" : "replies"}.
+                                </p>
+                                <details>
+                                  <summary>Which replies</summary>
+                                  <p>{left.replyIds.join(", ")}</p>
+                                </details>
+                              </div>
+                            )}
+                          </For>
                         </section>
                       )}
                     </For>

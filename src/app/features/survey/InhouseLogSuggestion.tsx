@@ -36,7 +36,7 @@ export function InhouseLogSuggestion(props: {
           applies() &&
           !dismissed() &&
           (sessions() ?? []).length > 0 &&
-          !answersHoldInhouseSummary(props.answers, summary())
+          !answersHoldInhouseSummary(props.definition, props.answers, summary())
         }
       >
         <div

@@ -233,7 +233,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
           <Show when={sections[step()].description}>
             <p class="muted">{sections[step()].description}</p>
           </Show>
-          <Show when={sectionTakesInhouseLog(sections[step()])}>
+          <Show when={sectionTakesInhouseLog(definition, sections[step()])}>
             <InhouseLogSuggestion definition={definition} answers={answers()} onApply={setAnswer} />
           </Show>
           <For each={sections[step()].questions}>

@@ -16,6 +16,7 @@ import * as reportOrder from "./0020_report_order";
 import * as sharedProcessState from "./0030_shared_process_state";
 import * as messageTemplates from "./0031_message_templates";
 import * as summaryYears from "./0110_summary_years";
+import * as reportBindings from "./0100_report_bindings";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "0030_shared_process_state": sharedProcessState,
   "0031_message_templates": messageTemplates,
   "0110_summary_years": summaryYears,
+  "0100_report_bindings": reportBindings,
 };
 
 export const inCodeMigrations: MigrationProvider = {

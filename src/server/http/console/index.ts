@@ -16,6 +16,7 @@ import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
 import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
+import { reportBindingsRoutes } from "./reportBindings";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -52,6 +53,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/administrations", administrationRoutes());
   routes.route("/questionnaires", questionnaireRoutes());
   routes.route("/questionnaires", questionnaireXlsformRoutes());
+  routes.route("/questionnaires", reportBindingsRoutes());
   routes.route("/", participantRoutes());
   routes.route("/", campaignRoutes());
   routes.route("/", campaignEmailRoutes({ mailer: options.mailer }));

@@ -10,8 +10,11 @@
 // | DELETE | /:id/versions/:version                | delete a draft                                        | organiser    |
 // | POST   | /:id/versions/:version/publish        | check fully and freeze a draft; answers its hash      | organiser    |
 // | POST   | /:id/versions/:version/retire         | no new campaigns on it; old ones keep working         | organiser    |
-// (XLSForm import and export: questionnaireXlsform.ts.)
+// (XLSForm import and export: questionnaireXlsform.ts; report bindings: reportBindings.ts.)
 import { Hono, type Context } from "hono";
+import type { FieldIssue } from "../../../shared/api";
+import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { withInhouseLogOnQuestion } from "../../../shared/inhouseSuggestion";
 import { checkForPublish } from "../../../shared/questionnaireChecks";
 import {
   draftDefinition,
@@ -34,6 +37,8 @@ import {
   updateDraft,
 } from "../../db/questionnaires";
 import type { OutriggerDatabase } from "../../db/database";
+import { findReportBindings, saveReportBindings } from "../../db/reportBindings";
+import { lostTableWarnings, UNBOUND } from "../../../shared/report/bindings";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 
@@ -72,6 +77,21 @@ async function refusingFrozen<T>(doing: string, work: () => Promise<T>): Promise
   }
 }
 
+/** What the report would lose with this version as bound: bindings that do not read, tables the base fed and it does not. */
+async function reportTableWarnings(
+  db: OutriggerDatabase,
+  definition: QuestionnaireDefinition,
+  base: QuestionnaireVersionDetail | undefined,
+): Promise<FieldIssue[]> {
+  const bindings = (await findReportBindings(db, definition.id, definition.version)) ?? UNBOUND;
+  const baseBindings = base && (await findReportBindings(db, base.id, base.version));
+  return lostTableWarnings(
+    definition,
+    bindings,
+    base && baseBindings ? { definition: base.definition, bindings: baseBindings } : undefined,
+  );
+}
+
 export function questionnaireRoutes(): Hono<ConsoleEnv> {
   const routes = new Hono<ConsoleEnv>();
 
@@ -92,11 +112,15 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
     const source = await versionOr404(db, id, from);
     const version = await nextVersionNumber(db, id);
     await insertDraft(db, {
-      definition: { ...source.definition, version },
+      // The shipped versions say where the in-house log goes in a data file; the draft says it on its question.
+      definition: { ...withInhouseLogOnQuestion(source.definition), version },
       basedOnVersion: source.version,
       by: c.var.session.organiser.id,
       at: now(),
     });
+    // The draft reads as its source did until the organiser rebinds it.
+    const sourceBindings = await findReportBindings(db, id, source.version);
+    if (sourceBindings) await saveReportBindings(db, id, version, sourceBindings, c.var.session.organiser.id, now());
     return c.json(
       { version: await versionOr404(db, id, version), warnings: [] } satisfies QuestionnaireVersionResult,
       201,
@@ -129,7 +153,7 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
     const check = checkForPublish(definition, base?.definition);
     return c.json({
       version: await versionOr404(db, id, version),
-      warnings: [...check.errors, ...check.warnings],
+      warnings: [...check.errors, ...check.warnings, ...(await reportTableWarnings(db, definition, base))],
     } satisfies QuestionnaireVersionResult);
   });
 
@@ -160,7 +184,7 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
     await refusingFrozen("published", () => publishDraft(db, id, version, c.var.session.organiser.id, now()));
     return c.json({
       version: await versionOr404(db, id, version),
-      warnings: check.warnings,
+      warnings: [...check.warnings, ...(await reportTableWarnings(db, draft.definition, base))],
     } satisfies QuestionnaireVersionResult);
   });
 

@@ -4,6 +4,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
+import { BOUND_TABLES, type BoundTableKey } from "../../../shared/report/bindings";
 import { fiscalYearRange } from "../../../shared/report/fiscalYear";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
@@ -100,6 +101,10 @@ export function reportRoutes(): Hono<ConsoleEnv> {
       sheets: reportToSheets(report),
       comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
       previousSource,
+      // Per table number, the replies it could not count (their version does not feed it), for the screen to say so.
+      leftOut: (Object.keys(report.leftOut) as BoundTableKey[]).flatMap((key) =>
+        report.leftOut[key].map((group) => ({ table: BOUND_TABLES[key].number, ...group })),
+      ),
     });
   });
 
