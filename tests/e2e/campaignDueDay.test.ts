@@ -1,0 +1,41 @@
+// Extending a campaign's due date from the console in real Chromium: the day chosen is the day stored (never moved
+// through UTC), a day before the opening is refused in plain words, and the page stays axe clean.
+import { expect, it } from "vitest";
+import { campaignDetail } from "../../src/shared/console";
+import { appForThisFile } from "./support/appServer";
+import { consoleRound, signInOnPage } from "./support/consoleRound";
+import { seriousAxeViolations } from "./support/screenChecks";
+
+// Tonga's clock (UTC+13): a day sent through UTC would land on the day before.
+const app = appForThisFile({ phone: { timezoneId: "Pacific/Tongatapu", locale: "en-US" } });
+
+it("an organiser extends the due date on the campaign page; a day before opening is refused", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(app.server, "National Workshop on Advance Rulings", [
+    { name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" },
+  ]);
+  const stored = async () =>
+    campaignDetail.parse(await (await round.request("GET", `/api/console/campaigns/${round.campaignId}`)).json())
+      .campaign.dueOn;
+  await signInOnPage(page, app.server.url);
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  const dueDay = page.getByLabel("Due date");
+  await expect.poll(() => dueDay.inputValue()).toBe(await stored());
+
+  await dueDay.fill("2024-04-30");
+  await page.getByRole("button", { name: "Change the due date" }).click();
+  await expect.poll(() => page.getByTestId("campaign-message").textContent()).toBe("Saved.");
+  expect(await stored()).toBe("2024-04-30");
+  expect(await page.getByTestId("campaign-status").textContent()).toContain("due Apr 30, 2024");
+
+  await dueDay.fill("2023-01-02");
+  await page.getByRole("button", { name: "Change the due date" }).click();
+  await expect
+    .poll(() => page.getByTestId("campaign-message").textContent())
+    .toBe("The due date cannot come before the opening day.");
+  expect(await stored()).toBe("2024-04-30");
+
+  await page.reload();
+  await expect.poll(() => page.getByLabel("Due date").inputValue()).toBe("2024-04-30");
+  expect(await seriousAxeViolations(page, "campaign page")).toEqual([]);
+});
