@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { CampaignDeletion } from "./CampaignDeletion";
 import { FeedbackSection } from "./FeedbackSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
@@ -99,6 +100,9 @@ function Campaign() {
                   Print invitation sheet
                 </button>
               </div>
+            </Show>
+            <Show when={canChange() && d().campaign.replied === 0}>
+              <CampaignDeletion campaignId={d().campaign.id} workshopId={d().workshop.id} />
             </Show>
             <Show when={canChange()}>
               <DueDayForm dueOn={d().campaign.dueOn} onChange={(dueOn) => void change({ dueOn })} />

@@ -1,5 +1,5 @@
-// Extending a campaign's due date from the console in real Chromium: the day chosen is the day stored (never moved
-// through UTC), a day before the opening is refused in plain words, and the page stays axe clean.
+// A campaign's life on its console page in real Chromium: extending the due date (the day chosen is the day stored,
+// never moved through UTC; a day before the opening refused in plain words) and deleting one nobody answered.
 import { expect, it } from "vitest";
 import { campaignDetail } from "../../src/shared/console";
 import { appForThisFile } from "./support/appServer";
@@ -38,4 +38,27 @@ it("an organiser extends the due date on the campaign page; a day before opening
   await page.reload();
   await expect.poll(() => page.getByLabel("Due date").inputValue()).toBe("2024-04-30");
   expect(await seriousAxeViolations(page, "campaign page")).toEqual([]);
+});
+
+it("an organiser deletes a campaign nobody replied to, after confirming; its invitation stops working", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(
+    app.server,
+    "Opened by mistake",
+    [{ name: "Ana da Costa", administrationCode: "TL", email: "ana.costa@example.org" }],
+    "second.organiser@example.org",
+  );
+  // The page is still signed in from the test above.
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  const deletion = page.getByTestId("campaign-deletion");
+  await deletion.getByRole("button", { name: "Delete this campaign…" }).click();
+  expect(await seriousAxeViolations(page, "campaign page, confirming deletion")).toEqual([]);
+  await deletion.getByRole("button", { name: "Keep it" }).click();
+  expect((await round.request("GET", `/api/console/campaigns/${round.campaignId}`)).status).toBe(200);
+
+  await deletion.getByRole("button", { name: "Delete this campaign…" }).click();
+  await deletion.getByRole("button", { name: "Delete for good" }).click();
+  await page.waitForURL(/\/console\/workshops\//);
+  expect((await round.request("GET", `/api/console/campaigns/${round.campaignId}`)).status).toBe(404);
+  expect((await round.app.request(`/api/invitations/${round.code("TL")}`)).status).toBe(404);
 });
