@@ -62,3 +62,36 @@ it("an organiser deletes a campaign nobody replied to, after confirming; its inv
   expect((await round.request("GET", `/api/console/campaigns/${round.campaignId}`)).status).toBe(404);
   expect((await round.app.request(`/api/invitations/${round.code("TL")}`)).status).toBe(404);
 });
+
+it("an organiser deletes a workshop set up by mistake; one with a reply is refused in plain words", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(
+    app.server,
+    "Typed twice",
+    [{ name: "Sela Taufa", administrationCode: "TO", email: "sela.t@example.org" }],
+    "third.organiser@example.org",
+  );
+  const workshopOf = async (r: typeof round) =>
+    ((await (await r.request("GET", `/api/console/campaigns/${r.campaignId}`)).json()) as { workshop: { id: string } })
+      .workshop.id;
+  const workshopId = await workshopOf(round);
+  await round.reply("TO", {}, "2024-03-05T09:30:00.000Z");
+  await page.goto(`${app.server.url}/console/workshops/${workshopId}`);
+  const deletion = page.getByTestId("workshop-deletion");
+  await deletion.getByRole("button", { name: "Delete this workshop…" }).click();
+  await deletion.getByRole("button", { name: "Delete for good" }).click();
+  await expect.poll(() => deletion.getByRole("status").textContent()).toMatch(/have replied, so it cannot be deleted/);
+
+  const empty = await consoleRound(
+    app.server,
+    "Nobody came",
+    [{ name: "Ana da Costa", administrationCode: "TL", email: "ana.c@example.org" }],
+    "fourth.organiser@example.org",
+  );
+  const emptyId = await workshopOf(empty);
+  await page.goto(`${app.server.url}/console/workshops/${emptyId}`);
+  await deletion.getByRole("button", { name: "Delete this workshop…" }).click();
+  await deletion.getByRole("button", { name: "Delete for good" }).click();
+  await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
+  expect((await empty.request("GET", `/api/console/workshops/${emptyId}`)).status).toBe(404);
+});

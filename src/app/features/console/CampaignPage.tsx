@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
-import { CampaignDeletion } from "./CampaignDeletion";
+import { ConfirmDeletion } from "./ConfirmDeletion";
 import { FeedbackSection } from "./FeedbackSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
@@ -102,7 +102,12 @@ function Campaign() {
               </div>
             </Show>
             <Show when={canChange() && d().campaign.replied === 0}>
-              <CampaignDeletion campaignId={d().campaign.id} workshopId={d().workshop.id} />
+              <ConfirmDeletion
+                what="campaign"
+                apiPath={`/campaigns/${encodeURIComponent(d().campaign.id)}`}
+                question="Nobody has replied yet. Delete the campaign and every invitation code of it? The codes stop working."
+                afterwards={`/console/workshops/${encodeURIComponent(d().workshop.id)}`}
+              />
             </Show>
             <Show when={canChange()}>
               <DueDayForm dueOn={d().campaign.dueOn} onChange={(dueOn) => void change({ dueOn })} />

@@ -1,27 +1,36 @@
-// Deleting a campaign opened by mistake, in two steps, while nobody has replied (the server refuses after that).
+// Deleting a campaign or a workshop set up by mistake, in two steps; the server refuses once someone has replied.
 import { Show, createSignal } from "solid-js";
 import { consoleRequest } from "../../sync/consoleClient";
 import { navigate } from "../../ui/router";
 
-export function CampaignDeletion(props: { campaignId: string; workshopId: string }) {
+export function ConfirmDeletion(props: {
+  /** "campaign" or "workshop", as the buttons name it. */
+  what: string;
+  /** The console API path to DELETE. */
+  apiPath: string;
+  /** What deleting takes with it, asked before the second click. */
+  question: string;
+  /** Where to go once deleted. */
+  afterwards: string;
+}) {
   const [asking, setAsking] = createSignal(false);
   const [message, setMessage] = createSignal<string>();
   const remove = async () => {
-    const result = await consoleRequest("DELETE", `/campaigns/${encodeURIComponent(props.campaignId)}`);
+    const result = await consoleRequest("DELETE", props.apiPath);
     if (!result.ok) return setMessage(result.error.message);
-    navigate(`/console/workshops/${encodeURIComponent(props.workshopId)}`);
+    navigate(props.afterwards);
   };
   return (
-    <div class="campaign-deletion no-print" data-testid="campaign-deletion">
+    <div class="confirm-deletion no-print" data-testid={`${props.what}-deletion`}>
       <Show
         when={asking()}
         fallback={
           <button type="button" class="button danger small" onClick={() => setAsking(true)}>
-            Delete this campaign…
+            Delete this {props.what}…
           </button>
         }
       >
-        <p>Nobody has replied yet. Delete the campaign and every invitation code of it? The codes stop working.</p>
+        <p>{props.question}</p>
         <div class="button-row">
           <button type="button" class="button danger small" onClick={() => void remove()}>
             Delete for good
