@@ -32,3 +32,12 @@ export function isAnswered(value: AnswerValue | undefined): boolean {
   if (typeof value === "string") return value.trim().length > 0;
   return value.choices.length > 0;
 }
+
+/**
+ * The words a respondent wrote for a curatable answer: a text answer, or the "other — please specify" text of a
+ * multiple choice ("" when there are none).
+ */
+export function writtenText(value: AnswerValue | undefined): string {
+  if (typeof value === "string") return value.trim();
+  return isMultipleChoiceAnswer(value) ? (value.specify?.trim() ?? "") : "";
+}

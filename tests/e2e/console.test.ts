@@ -172,6 +172,7 @@ it("curates a good example, publishes feedback, and a participant who did not re
   const { page } = app.phone;
   await page.goto(`${app.server.url}/console/report/2024-25`);
   const answer = page.getByTestId("free-text-answer").filter({ hasText: "Built a risk profile for fuel imports." });
+  await answer.getByLabel("Tag", { exact: true }).selectOption("good_example");
   await answer.getByLabel("Report heading").selectOption("operational_improvement");
   await answer.getByLabel("Quote it in the report").check();
   await answer.getByRole("button", { name: "Save" }).click();

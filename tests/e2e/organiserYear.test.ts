@@ -40,7 +40,9 @@ it("curation across a second reply: the quote is flagged with both versions, rev
 
   await page.goto(`${app.server.url}/console/report/2023-24`);
   const card = page.getByTestId("free-text-answer").filter({ hasText: FIRST });
-  await card.getByLabel("Excerpt to quote").fill("removed a duplicate document check");
+  await card.getByLabel("Tag", { exact: true }).selectOption("success_story");
+  await card.getByLabel("Report heading").selectOption("operational_improvement");
+  await card.getByLabel(/Excerpt to quote/).fill("removed a duplicate document check");
   await card.getByLabel("Quote it in the report").check();
   await card.getByRole("button", { name: "Save" }).click();
   await expect
@@ -59,7 +61,7 @@ it("curation across a second reply: the quote is flagged with both versions, rev
 
   // Reviewed: a quote from the newer answer.
   const newer = page.getByTestId("free-text-answer").filter({ has: page.getByTestId("carried-over") });
-  await newer.getByLabel("Excerpt to quote").fill("trained twelve colleagues");
+  await newer.getByLabel(/Excerpt to quote/).fill("trained twelve colleagues");
   await newer.getByRole("button", { name: "Save" }).click();
   await expect
     .poll(() => page.getByTestId("report-quote").allTextContents())

@@ -4,6 +4,7 @@ import type { OutriggerDatabase } from "./database";
 import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
+import { isRowRefusal } from "./storageErrors";
 import type { CampaignRow } from "./schema";
 
 function toCampaign(row: CampaignRow): Campaign {
@@ -62,6 +63,35 @@ export async function insertCampaignWithInvitations(
 export async function setCampaignStatus(db: OutriggerDatabase, id: string, status: CampaignStatus): Promise<void> {
   await db.updateTable("campaigns").set({ status }).where("id", "=", id).execute();
   forgetCampaigns();
+}
+
+/**
+ * Deletes a campaign that no one has replied to, with its invitations and feedback, all or nothing. "has_replies"
+ * when a reply is stored — also one that lands while deleting: its invitation is then still referenced, and the
+ * database refuses the delete.
+ */
+export async function deleteCampaignWithoutReplies(
+  db: OutriggerDatabase,
+  id: string,
+): Promise<"deleted" | "has_replies"> {
+  try {
+    const outcome = await db.transaction().execute(async (tx) => {
+      const reply = await tx.selectFrom("replies").select("id").where("campaign_id", "=", id).executeTakeFirst();
+      if (reply) return "has_replies" as const;
+      await tx.deleteFrom("feedback_versions").where("campaign_id", "=", id).execute();
+      await tx.deleteFrom("campaign_feedback").where("campaign_id", "=", id).execute();
+      await tx.deleteFrom("invitations").where("campaign_id", "=", id).execute();
+      await tx.deleteFrom("campaigns").where("id", "=", id).execute();
+      return "deleted" as const;
+    });
+    return outcome;
+  } catch (error) {
+    if (isRowRefusal(error)) return "has_replies";
+    throw error;
+  } finally {
+    forgetCampaigns();
+    forgetInvitations();
+  }
 }
 
 export interface CampaignWithCounts extends Campaign {

@@ -73,6 +73,33 @@ export async function upsertAnswerTag(
 }
 
 /**
+ * Tags many answers in one transaction with one tag and heading. Each answer keeps the quote choice and excerpt it
+ * shows (given per answer: an answer tagged so far only through an earlier reply brings that reply's over).
+ */
+export async function upsertAnswerTags(
+  db: OutriggerDatabase,
+  answers: ReadonlyArray<{ replyId: string; questionId: string; quote: boolean; excerpt: string | null }>,
+  t: { tag: AnswerTag; heading: ReportHeading; taggedBy: string; taggedAt: string },
+): Promise<void> {
+  const common = { tag: t.tag, heading: t.heading, tagged_by: t.taggedBy, tagged_at: t.taggedAt };
+  await db.transaction().execute(async (tx) => {
+    for (const a of answers) {
+      await tx
+        .insertInto("answer_tags")
+        .values({
+          reply_id: a.replyId,
+          question_id: a.questionId,
+          quote: a.quote ? 1 : 0,
+          excerpt: a.excerpt,
+          ...common,
+        })
+        .onConflict((oc) => oc.columns(["reply_id", "question_id"]).doUpdateSet(common))
+        .execute();
+    }
+  });
+}
+
+/**
  * Removes the tag of this answer and any made on the same invitation's other replies (a tag follows the
  * respondent, so removing it on the newer reply must not bring an earlier one back). True when one was removed.
  */

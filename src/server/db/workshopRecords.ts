@@ -2,6 +2,8 @@
 import type { ConsoleWorkshop } from "../../shared/console";
 import type { Workshop } from "../../shared/directory";
 import type { OutriggerDatabase } from "./database";
+import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
+import { isRowRefusal } from "./storageErrors";
 import type { WorkshopsTable } from "./schema";
 
 type WorkshopRow = WorkshopsTable;
@@ -138,4 +140,42 @@ async function replaceAdministrations(db: OutriggerDatabase, workshopId: string,
       .insertInto("workshop_administrations")
       .values(codes.map((code) => ({ workshop_id: workshopId, administration_code: code })))
       .execute();
+}
+
+/**
+ * Deletes a workshop set up by mistake, with its participants and its campaigns, all or nothing — only while no
+ * campaign of it has a reply (also one landing meanwhile: the database then refuses) and it has no training
+ * materials (phones may hold them).
+ */
+export async function deleteWorkshopWithoutReplies(
+  db: OutriggerDatabase,
+  id: string,
+): Promise<"deleted" | "has_replies" | "has_materials"> {
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const campaigns = tx.selectFrom("campaigns").select("id").where("workshop_id", "=", id);
+      const reply = await tx
+        .selectFrom("replies")
+        .select("id")
+        .where("campaign_id", "in", campaigns)
+        .executeTakeFirst();
+      if (reply) return "has_replies" as const;
+      const material = await tx.selectFrom("materials").select("id").where("workshop_id", "=", id).executeTakeFirst();
+      if (material) return "has_materials" as const;
+      await tx.deleteFrom("feedback_versions").where("campaign_id", "in", campaigns).execute();
+      await tx.deleteFrom("campaign_feedback").where("campaign_id", "in", campaigns).execute();
+      await tx.deleteFrom("invitations").where("campaign_id", "in", campaigns).execute();
+      await tx.deleteFrom("campaigns").where("workshop_id", "=", id).execute();
+      await tx.deleteFrom("participants").where("workshop_id", "=", id).execute();
+      await tx.deleteFrom("workshop_administrations").where("workshop_id", "=", id).execute();
+      await tx.deleteFrom("workshops").where("id", "=", id).execute();
+      return "deleted" as const;
+    });
+  } catch (error) {
+    if (isRowRefusal(error)) return "has_replies";
+    throw error;
+  } finally {
+    forgetCampaigns();
+    forgetInvitations();
+  }
 }

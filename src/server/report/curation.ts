@@ -1,7 +1,7 @@
 // Curation read-side: the year's free-text answers with their tags, the picked quotes by heading, and the
 // feedback a campaign's participants see (chosen report tables as rows, chosen quotes).
 import { createHash } from "node:crypto";
-import { isAnswered } from "../../shared/answers";
+import { writtenText, type Answers } from "../../shared/answers";
 import {
   REPORT_HEADINGS,
   REPORT_HEADING_LABELS,
@@ -24,11 +24,18 @@ import { curationView, type ResolvedTag } from "./curationCarryOver";
 import { REPORT_TABLES, tableToRows } from "./exports";
 import { buildReport, loadYearData, type StoredYearReply, type YearData } from "./reportData";
 
-/** Free-text questions a respondent writes in: short and long text, not the ones about the respondent (pre-filled). */
+/**
+ * Questions a respondent writes in, with the label the organiser sees: short and long text (not the ones about the
+ * respondent, pre-filled), and multiple choice with an "other — please specify" option (its text is the answer).
+ */
 function freeTextQuestions(definition: QuestionnaireDefinition): Map<string, string> {
   const out = new Map<string, string>();
   for (const q of allQuestions(definition)) {
     if ((q.type === "long_text" || q.type === "short_text") && q.prefillFrom === undefined) out.set(q.id, q.label);
+    if (q.type === "multiple_choice") {
+      const specified = q.options.filter((o) => o.specify === true).map((o) => o.label);
+      if (specified.length > 0) out.set(q.id, `${q.label} — ${specified.join(" / ")} (please specify)`);
+    }
   }
   return out;
 }
@@ -74,8 +81,7 @@ async function curatedAnswers(
   for (const reply of counted) {
     for (const [questionId, questionLabel] of questions.get(`${reply.questionnaireId}@${reply.questionnaireVersion}`) ??
       []) {
-      const value = reply.answers[questionId];
-      const text = typeof value === "string" && isAnswered(value) ? value.trim() : "";
+      const text = writtenText(reply.answers[questionId]);
       const resolved = tags.get(tagKey(reply.id, questionId));
       if (text !== "" || resolved?.carried) answers.push({ reply, questionId, questionLabel, text, resolved });
     }
@@ -98,24 +104,36 @@ export async function findFreeTextAnswer(
   const definition = await findQuestionnaire(db, row.questionnaire_id, Number(row.questionnaire_version));
   if (!definition || !freeTextQuestions(definition).has(questionId)) return undefined;
   try {
-    const answers = JSON.parse(row.answers) as Record<string, unknown>;
-    const value = answers[questionId];
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+    const answers = JSON.parse(row.answers) as Answers;
+    const text = writtenText(answers[questionId]);
+    return text === "" ? undefined : text;
   } catch {
     return undefined;
   }
 }
 
+/** Which answers the list shows: all by default; narrowed to a workshop, a question, the untagged ones. */
+export interface AnswerFilter {
+  workshop?: string;
+  question?: string;
+  untagged?: boolean;
+}
+
 export async function freeTextAnswers(
   db: OutriggerDatabase,
   fiscalYear: string,
-  question?: string,
+  filter: AnswerFilter = {},
 ): Promise<FreeTextAnswerList> {
   const data = await loadYearData(db, fiscalYear);
   const titles = new Map(data.workshops.map((w) => [w.id, w.title]));
   const { answers: all } = await curatedAnswers(db, data);
   const answers: FreeTextAnswer[] = all
-    .filter((a) => question === undefined || a.questionId === question)
+    .filter(
+      (a) =>
+        (filter.workshop === undefined || a.reply.workshopId === filter.workshop) &&
+        (filter.question === undefined || a.questionId === filter.question) &&
+        (filter.untagged !== true || a.resolved === undefined),
+    )
     .map((a) => {
       const t = a.resolved?.tagging;
       const carried = a.resolved?.carried;

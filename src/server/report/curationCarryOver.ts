@@ -1,5 +1,7 @@
 // Curation follows the respondent: a tag made on one reply of an invitation still applies when the same
 // invitation sends a newer reply, carried over when the quoted words are still there, flagged for review when not.
+import { writtenText } from "../../shared/answers";
+import { excerptIsInAnswer, squeezeSpaces } from "../../shared/curation";
 import type { AnswerTagging } from "../../shared/feedback";
 import { listAnswerTags, tagKey } from "../db/curation";
 import type { OutriggerDatabase } from "../db/database";
@@ -18,18 +20,13 @@ export interface ResolvedTag {
   };
 }
 
-const squeeze = (text: string): string => text.replace(/\s+/g, " ").trim();
-
-function answerText(reply: StoredYearReply, questionId: string): string {
-  const value = reply.answers[questionId];
-  return typeof value === "string" ? value.trim() : "";
-}
+const answerText = (reply: StoredYearReply, questionId: string): string => writtenText(reply.answers[questionId]);
 
 /** Whether what was quoted from the earlier answer can still be read, word for word, in the newer one. */
 function quoteStillThere(tagging: AnswerTagging, previousText: string, newerText: string): boolean {
   if (newerText === "") return false;
-  if (tagging.excerpt !== undefined) return squeeze(newerText).includes(squeeze(tagging.excerpt));
-  return squeeze(newerText) === squeeze(previousText);
+  if (tagging.excerpt !== undefined) return excerptIsInAnswer(tagging.excerpt, newerText);
+  return squeezeSpaces(newerText) === squeezeSpaces(previousText);
 }
 
 export interface CurationView {

@@ -1,5 +1,6 @@
 // Exports of the report: each table as rows (for CSV and XLSX), the raw replies, and JSON.
 import { isMultipleChoiceAnswer, type AnswerValue, type Answers } from "../../shared/answers";
+import { ANSWER_TAG_LABELS, type ReportQuotes } from "../../shared/feedback";
 import { allQuestions, type Question, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import {
   FOLLOW_UP_ACTIONS,
@@ -173,6 +174,24 @@ export function comparisonToRows(comparison: readonly YearComparison[]): Row[] {
   ];
 }
 
+/** The picked quotes as rows, under their report headings in the report's order (the "Quotes" sheet, quotes.csv). */
+export function quotesToRows(quotes: ReportQuotes): Row[] {
+  return [
+    ["Heading", "Quote", "Administration", "Administration code", "Workshop", "Tag", "Needs review"],
+    ...quotes.headings.flatMap((h) =>
+      h.quotes.map((q) => [
+        h.label,
+        q.text,
+        q.administration.name,
+        q.administration.code,
+        q.workshop.title,
+        ANSWER_TAG_LABELS[q.tag],
+        q.needsReview === true ? "yes" : "no",
+      ]),
+    ),
+  ];
+}
+
 // ---- CSV ---------------------------------------------------------------------------------------
 
 /** Characters that make a spreadsheet read a text cell as a formula. */
@@ -275,6 +294,8 @@ export interface ReportJsonExtras {
   previous?: SurveyReport | null;
   comparison?: readonly YearComparison[];
   generatedAt?: Date;
+  /** The picked quotes by heading, as GET …/quotes lists them. */
+  quotes?: ReportQuotes["headings"];
 }
 
 /** The report as JSON text: every table with its counts and percentages (null where undefined). */
@@ -284,5 +305,6 @@ export function reportToJson(report: SurveyReport, extras: ReportJsonExtras = {}
   body.report = report;
   if (extras.comparison) body.comparison = extras.comparison;
   if (extras.previous !== undefined) body.previous = extras.previous;
+  if (extras.quotes) body.quotes = extras.quotes;
   return JSON.stringify(body, null, 2);
 }

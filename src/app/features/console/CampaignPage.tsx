@@ -6,12 +6,14 @@ import { formatDate, formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { ConfirmDeletion } from "./ConfirmDeletion";
 import { FeedbackSection } from "./FeedbackSection";
 import { InvitationEmailsSection } from "./InvitationEmailsSection";
 import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
 import "../../ui/stackedTables.css";
+import "./organiserYear.css";
 
 export default withConsoleLayout(Campaign);
 
@@ -46,7 +48,8 @@ function Campaign() {
 
   const change = async (body: Record<string, unknown>) => {
     const result = await consoleRequest<CampaignDetail>("PATCH", `/campaigns/${encodeURIComponent(params.id)}`, body);
-    if (!result.ok) return setMessage(result.error.message);
+    // A refused field says what is wrong with it ("The due date cannot come before the opening day.").
+    if (!result.ok) return setMessage(result.error.details?.[0]?.message ?? result.error.message);
     mutate(result.body);
     setMessage("Saved.");
   };
@@ -102,8 +105,21 @@ function Campaign() {
                 </button>
               </div>
             </Show>
+            <Show when={canChange() && d().campaign.replied === 0}>
+              <ConfirmDeletion
+                what="campaign"
+                apiPath={`/campaigns/${encodeURIComponent(d().campaign.id)}`}
+                question="Nobody has replied yet. Delete the campaign and every invitation code of it? The codes stop working."
+                afterwards={`/console/workshops/${encodeURIComponent(d().workshop.id)}`}
+              />
+            </Show>
+            <Show when={canChange()}>
+              <DueDayForm dueOn={d().campaign.dueOn} onChange={(dueOn) => void change({ dueOn })} />
+            </Show>
             <Show when={message()}>
-              <p role="status">{message()}</p>
+              <p role="status" data-testid="campaign-message">
+                {message()}
+              </p>
             </Show>
             <h2>Invitations</h2>
             <div class="table-wrap stack-when-narrow">
@@ -175,5 +191,33 @@ function Campaign() {
         )}
       </Show>
     </main>
+  );
+}
+
+/** Moves the due date (a calendar day, sent as typed: never through UTC). The server refuses one before opening. */
+function DueDayForm(props: { dueOn: string; onChange: (dueOn: string) => void }) {
+  // Undefined until the organiser picks a day: the stored one shows meanwhile.
+  const [picked, setPicked] = createSignal<string>();
+  const day = () => picked() ?? props.dueOn;
+  return (
+    <form
+      class="due-day no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (day() !== "") props.onChange(day());
+      }}
+    >
+      <label for="campaign-due-day">Due date</label>
+      <input
+        id="campaign-due-day"
+        type="date"
+        required
+        value={day()}
+        onInput={(e) => setPicked(e.currentTarget.value)}
+      />
+      <button type="submit" class="button small">
+        Change the due date
+      </button>
+    </form>
   );
 }

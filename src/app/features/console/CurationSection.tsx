@@ -1,23 +1,34 @@
-// Curating the year's free-text answers: tag each (operational improvement, strategic empowerment…),
-// file it under a report heading, and pick the good examples to quote.
-import { For, Show, createResource, createSignal } from "solid-js";
+// Curating the year's free-text answers: filter them (workshop, question, untagged), tag each or many at once, file
+// them under report headings and pick the good examples to quote. Saves change the answers in place.
+import { For, Show, createEffect, createMemo, createResource, createSignal, untrack } from "solid-js";
+import { createStore } from "solid-js/store";
+import type { BulkTagResult } from "../../../shared/curation";
 import {
   ANSWER_TAGS,
   ANSWER_TAG_LABELS,
   REPORT_HEADINGS,
   REPORT_HEADING_LABELS,
   type AnswerTag,
+  type AnswerTagging,
   type FreeTextAnswer,
   type FreeTextAnswerList,
   type ReportHeading,
   type ReportQuotes,
 } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
+import { AnswerCard, answerKey } from "./AnswerCard";
 import { canChange } from "./consoleState";
 import "./organiserYear.css";
 
+interface AnswerFilter {
+  workshop: string;
+  question: string;
+  untaggedOnly: boolean;
+}
+
 export function CurationSection(props: { fiscalYearPath: string }) {
-  const [answers, { refetch }] = createResource(
+  const year = () => encodeURIComponent(props.fiscalYearPath);
+  const [loaded] = createResource(
     () => props.fiscalYearPath,
     async (fy) => {
       const result = await consoleRequest<FreeTextAnswerList>("GET", `/report/${encodeURIComponent(fy)}/answers`);
@@ -31,10 +42,48 @@ export function CurationSection(props: { fiscalYearPath: string }) {
       return result.ok ? result.body.headings : [];
     },
   );
-  const saved = () => {
-    void refetch();
+  // The answers live in a store so a save changes one card's fields and never replaces the list (no re-render,
+  // no scroll jump, focus kept).
+  const [list, setList] = createStore<{ answers: FreeTextAnswer[] }>({ answers: [] });
+  createEffect(() => setList("answers", loaded() ?? []));
+
+  const [filter, setFilter] = createSignal<AnswerFilter>({ workshop: "", question: "", untaggedOnly: false });
+  // Applied when the filter changes, not when an answer is tagged: a card just tagged stays where it is.
+  const shown = createMemo(() => {
+    const answers = list.answers;
+    const f = filter();
+    return untrack(() =>
+      answers.filter(
+        (a) =>
+          (f.workshop === "" || a.workshopId === f.workshop) &&
+          (f.question === "" || a.questionId === f.question) &&
+          (!f.untaggedOnly || a.tag === undefined),
+      ),
+    );
+  });
+  const workshops = createMemo(() => distinct(list.answers.map((a) => [a.workshopId, a.workshopTitle] as const)));
+  const questions = createMemo(() => distinct(list.answers.map((a) => [a.questionId, a.questionLabel] as const)));
+
+  const [chosen, setChosen] = createSignal<ReadonlySet<string>>(new Set());
+  const choose = (key: string, on: boolean) => {
+    const next = new Set(chosen());
+    if (on) next.add(key);
+    else next.delete(key);
+    setChosen(next);
+  };
+
+  const saved = (a: FreeTextAnswer, tagging: AnswerTagging | undefined) => {
+    const index = list.answers.findIndex((x) => answerKey(x) === answerKey(a));
+    setList("answers", index, {
+      tag: tagging?.tag,
+      heading: tagging?.heading,
+      quote: tagging?.quote,
+      excerpt: tagging?.excerpt,
+      carriedOver: undefined,
+    });
     void refetchQuotes();
   };
+
   return (
     <>
       <section class="report-quotes" aria-labelledby="quotes-heading">
@@ -62,11 +111,67 @@ export function CurationSection(props: { fiscalYearPath: string }) {
           </For>
         </Show>
       </section>
-      <Show when={(answers() ?? []).length > 0}>
+      <Show when={list.answers.length > 0}>
         <section class="no-print" aria-labelledby="answers-heading">
-          <h2 id="answers-heading">Free-text answers ({answers()?.length})</h2>
+          <h2 id="answers-heading">Free-text answers ({list.answers.length})</h2>
+          <form class="answer-filters" aria-label="Filter the answers" onSubmit={(e) => e.preventDefault()}>
+            <label for="answers-workshop">Workshop</label>
+            <select
+              id="answers-workshop"
+              value={filter().workshop}
+              onChange={(e) => setFilter({ ...filter(), workshop: e.currentTarget.value })}
+            >
+              <option value="">All workshops</option>
+              <For each={workshops()}>{([id, title]) => <option value={id}>{title}</option>}</For>
+            </select>
+            <label for="answers-question">Question</label>
+            <select
+              id="answers-question"
+              value={filter().question}
+              onChange={(e) => setFilter({ ...filter(), question: e.currentTarget.value })}
+            >
+              <option value="">All questions</option>
+              <For each={questions()}>{([id, label]) => <option value={id}>{label}</option>}</For>
+            </select>
+            <label class="choice">
+              <input
+                type="checkbox"
+                checked={filter().untaggedOnly}
+                onChange={(e) => setFilter({ ...filter(), untaggedOnly: e.currentTarget.checked })}
+              />
+              <span>Only untagged answers</span>
+            </label>
+          </form>
+          <p role="status" data-testid="answers-shown">
+            Showing {shown().length} of {list.answers.length} answers.
+          </p>
+          <Show when={canChange()}>
+            <BulkTagging
+              fiscalYear={year()}
+              chosen={chosen()}
+              shown={shown()}
+              onChooseAll={(keys) => setChosen(new Set(keys))}
+              onTagged={(keys, tag, heading) => {
+                for (const key of keys) {
+                  const index = list.answers.findIndex((x) => answerKey(x) === key);
+                  if (index >= 0) setList("answers", index, { tag, heading });
+                }
+                setChosen(new Set<string>());
+                void refetchQuotes();
+              }}
+            />
+          </Show>
           <ul class="card-list">
-            <For each={answers()}>{(a) => <AnswerCard answer={a} onSaved={saved} />}</For>
+            <For each={shown()}>
+              {(a) => (
+                <AnswerCard
+                  answer={a}
+                  chosen={chosen().has(answerKey(a))}
+                  onChoose={(on) => choose(answerKey(a), on)}
+                  onSaved={(tagging) => saved(a, tagging)}
+                />
+              )}
+            </For>
           </ul>
         </section>
       </Show>
@@ -74,105 +179,68 @@ export function CurationSection(props: { fiscalYearPath: string }) {
   );
 }
 
-function AnswerCard(props: { answer: FreeTextAnswer; onSaved: () => void }) {
-  const a = () => props.answer;
-  const [tag, setTag] = createSignal<AnswerTag>(a().tag ?? "operational_improvement");
-  const [heading, setHeading] = createSignal<ReportHeading>(a().heading ?? "operational_improvement");
-  const [quote, setQuote] = createSignal(a().quote ?? false);
-  const [excerpt, setExcerpt] = createSignal(a().excerpt ?? "");
+function distinct(pairs: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
+  return [...new Map(pairs).entries()];
+}
+
+function BulkTagging(props: {
+  fiscalYear: string;
+  chosen: ReadonlySet<string>;
+  shown: readonly FreeTextAnswer[];
+  onChooseAll: (keys: string[]) => void;
+  onTagged: (keys: string[], tag: AnswerTag, heading: ReportHeading) => void;
+}) {
+  const [tag, setTag] = createSignal<AnswerTag | "">("");
+  const [heading, setHeading] = createSignal<ReportHeading | "">("");
   const [message, setMessage] = createSignal<string>();
-  const id = () => `${a().replyId}-${a().questionId}`;
-  const save = async () => {
-    const result = await consoleRequest(
-      "PUT",
-      `/replies/${encodeURIComponent(a().replyId)}/answers/${encodeURIComponent(a().questionId)}/tag`,
-      { tag: tag(), heading: heading(), quote: quote(), excerpt: excerpt().trim() || null },
-    );
-    setMessage(result.ok ? "Saved." : result.error.message);
-    if (result.ok) props.onSaved();
-  };
-  const removeTag = async () => {
-    const result = await consoleRequest(
-      "DELETE",
-      `/replies/${encodeURIComponent(a().replyId)}/answers/${encodeURIComponent(a().questionId)}/tag`,
-    );
-    setMessage(result.ok ? "Tag removed." : result.error.message);
-    if (result.ok) props.onSaved();
+  const apply = async () => {
+    const keys = [...props.chosen];
+    const chosenTag = tag();
+    const chosenHeading = heading();
+    if (keys.length === 0) return setMessage("Choose answers first (the box on each answer).");
+    if (chosenTag === "" || chosenHeading === "") return setMessage("Choose a tag and a report heading first.");
+    const answers = keys.map((key) => {
+      const [replyId, questionId] = key.split("/");
+      return { replyId, questionId };
+    });
+    setMessage("Tagging…");
+    const result = await consoleRequest<BulkTagResult>("POST", `/report/${props.fiscalYear}/answers/tags`, {
+      answers,
+      tag: chosenTag,
+      heading: chosenHeading,
+    });
+    if (!result.ok) return setMessage(result.error.message);
+    setMessage(`Tagged ${result.body.tagged} answers.`);
+    props.onTagged(keys, chosenTag, chosenHeading);
   };
   return (
-    <li class="card" data-testid="free-text-answer">
-      <p class="muted">
-        {a().administrationCode} · {a().workshopTitle} · {a().questionLabel}
-      </p>
-      <Show when={a().carriedOver} fallback={<p class="answer">{a().text}</p>}>
-        {(carried) => (
-          <div data-testid="carried-over">
-            <Show
-              when={carried().needsReview}
-              fallback={
-                <>
-                  <p class="answer">{a().text}</p>
-                  <p class="muted">The respondent replied again; the tag was carried over from the earlier reply.</p>
-                </>
-              }
-            >
-              <p class="review-flag">
-                Needs review: the respondent replied again and the quoted words are not in the newer answer. Save a tag
-                to curate the newer answer, or remove the tag.
-              </p>
-              <div class="answer-versions">
-                <div>
-                  <h3>Earlier reply</h3>
-                  <p class="answer">{carried().previousText}</p>
-                </div>
-                <div>
-                  <h3>Newer reply</h3>
-                  <p class="answer">{a().text === "" ? "(left blank)" : a().text}</p>
-                </div>
-              </div>
-            </Show>
-          </div>
-        )}
-      </Show>
-      <Show when={canChange()}>
-        <div class="curation-fields">
-          <label for={`tag-${id()}`}>Tag</label>
-          <select id={`tag-${id()}`} value={tag()} onChange={(e) => setTag(e.currentTarget.value as AnswerTag)}>
-            <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
-          </select>
-          <label for={`heading-${id()}`}>Report heading</label>
-          <select
-            id={`heading-${id()}`}
-            value={heading()}
-            onChange={(e) => setHeading(e.currentTarget.value as ReportHeading)}
-          >
-            <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
-          </select>
-          <label class="choice">
-            <input type="checkbox" checked={quote()} onChange={(e) => setQuote(e.currentTarget.checked)} />
-            <span>Quote it in the report</span>
-          </label>
-          <label for={`excerpt-${id()}`}>Excerpt to quote (optional; the whole answer otherwise)</label>
-          <textarea
-            id={`excerpt-${id()}`}
-            rows={2}
-            maxLength={1000}
-            value={excerpt()}
-            onInput={(e) => setExcerpt(e.currentTarget.value)}
-          />
-          <button type="button" class="button small" onClick={() => void save()}>
-            Save
-          </button>
-          <Show when={a().tag}>
-            <button type="button" class="button small" onClick={() => void removeTag()}>
-              Remove tag
-            </button>
-          </Show>
-          <Show when={message()}>
-            <span role="status"> {message()}</span>
-          </Show>
-        </div>
-      </Show>
-    </li>
+    <fieldset class="bulk-tagging" data-testid="bulk-tagging">
+      <legend>Tag many answers at once ({props.chosen.size} chosen)</legend>
+      <button
+        type="button"
+        class="button small"
+        onClick={() => props.onChooseAll(props.shown.map((a) => answerKey(a)))}
+      >
+        Choose all {props.shown.length} shown
+      </button>
+      <label for="bulk-tag">Tag</label>
+      <select id="bulk-tag" value={tag()} onChange={(e) => setTag(e.currentTarget.value as AnswerTag | "")}>
+        <option value="">Choose a tag…</option>
+        <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
+      </select>
+      <label for="bulk-heading">Report heading</label>
+      <select
+        id="bulk-heading"
+        value={heading()}
+        onChange={(e) => setHeading(e.currentTarget.value as ReportHeading | "")}
+      >
+        <option value="">Choose a heading…</option>
+        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
+      </select>
+      <button type="button" class="button small primary" onClick={() => void apply()}>
+        Tag the chosen answers
+      </button>
+      <p role="status">{message()}</p>
+    </fieldset>
   );
 }

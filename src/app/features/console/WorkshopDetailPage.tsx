@@ -5,6 +5,7 @@ import { CSV_COLUMNS } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { useParams } from "../../ui/router";
 import { CampaignsSection } from "./CampaignsSection";
+import { ConfirmDeletion } from "./ConfirmDeletion";
 import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./ParticipantForm";
 import { WorkshopForm } from "./WorkshopsPage";
 import { withConsoleLayout } from "./ConsoleLayout";
@@ -59,6 +60,12 @@ function WorkshopDetail() {
               >
                 <WorkshopForm initial={w()} onSaved={() => (setEditing(false), void refetchWorkshop())} />
               </Show>
+              <ConfirmDeletion
+                what="workshop"
+                apiPath={`/workshops/${encodeURIComponent(w().id)}`}
+                question="Delete the workshop with its participants and campaigns? Only possible while nobody has replied."
+                afterwards="/console"
+              />
             </Show>
           </>
         )}

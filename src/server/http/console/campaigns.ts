@@ -7,6 +7,7 @@
 // | POST   | /workshops/:id/campaigns                | a new campaign, inviting every participant             | organiser    |
 // | GET    | /campaigns/:id                          | the campaign, its workshop and its invitations         | any role     |
 // | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
+// | DELETE | /campaigns/:id                          | delete it, while nobody has replied (else 409)         | organiser    |
 // | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
 import { Hono } from "hono";
@@ -15,7 +16,12 @@ import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/mi
 import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
 import { askedDueDay, dueNotAfterOpening } from "../../campaigns/schedule";
-import { insertCampaignWithInvitations, listWorkshopCampaigns, updateCampaign } from "../../db/campaigns";
+import {
+  deleteCampaignWithoutReplies,
+  insertCampaignWithInvitations,
+  listWorkshopCampaigns,
+  updateCampaign,
+} from "../../db/campaigns";
 import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
 import { ApiProblem } from "../errors";
@@ -104,6 +110,17 @@ export function campaignRoutes(): Hono<ConsoleEnv> {
     if (dueOn !== undefined && dueNotAfterOpening(current.opensAt, dueOn)) throw datesOutOfOrder();
     await updateCampaign(c.var.deps.db, current.id, { status, lateRepliesAccepted, dueOn });
     return c.json(await freshCampaignDetail(c, current.id));
+  });
+
+  // Only a campaign nobody answered: replies are the office's record and are never deleted from here.
+  routes.delete("/campaigns/:id", requireOrganiser(), withCampaign(), async (c) => {
+    if ((await deleteCampaignWithoutReplies(c.var.deps.db, c.var.campaign.id)) === "has_replies")
+      throw new ApiProblem(
+        409,
+        "campaign_has_replies",
+        "This campaign has replies, so it cannot be deleted: close it instead (its replies stay counted).",
+      );
+    return c.body(null, 204);
   });
 
   routes.post("/campaigns/:id/invitations", requireOrganiser(), withCampaign(), async (c) => {

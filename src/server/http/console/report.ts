@@ -1,6 +1,7 @@
 // The tracking dashboard and the report: /api/console/tracking/:fiscalYear, /api/console/report/:fiscalYear and
 // its exports (XLSX, JSON, one CSV per table, the raw replies as CSV), the tables as published (JSON, XLSX)
-// and the Word draft. Fiscal years travel as "2022-23".
+// and the Word draft; every export but the tables' CSVs carries the picked quotes (quotes.csv on its own).
+// Fiscal years travel as "2022-23".
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
@@ -18,6 +19,7 @@ import {
   loadYearData,
   publishedReportOf,
   publishedWorkbook,
+  quotesToRows,
   wordDraftOf,
   replyTracking,
   REPORT_TABLES,
@@ -31,6 +33,7 @@ import {
   type Sheet,
 } from "../../report";
 import { ApiProblem } from "../errors";
+import { reportQuotesOf } from "../../report/curation";
 import { DEFAULT_QUESTIONNAIRE_ID } from "../../campaigns/newCampaign";
 import { latestQuestionnaireVersion } from "../../db/campaigns";
 
@@ -161,6 +164,7 @@ export function reportRoutes(): Hono<ConsoleEnv> {
         previous: built.previous,
         comparison: built.comparison,
         generatedAt: c.var.deps.now(),
+        quotes: (await reportQuotesOf(c.var.deps.db, fiscalYear)).headings,
       }),
       JSON_TYPE,
       `${baseName(fiscalYear)}.json`,
@@ -171,7 +175,11 @@ export function reportRoutes(): Hono<ConsoleEnv> {
     const fiscalYear = fiscalYearParam(c);
     const { db } = c.var.deps;
     const { report } = await buildReport(db, fiscalYear);
-    const sheets: Sheet[] = [...reportToSheets(report), { name: "Replies", rows: await repliesRows(db, fiscalYear) }];
+    const sheets: Sheet[] = [
+      ...reportToSheets(report),
+      { name: "Replies", rows: await repliesRows(db, fiscalYear) },
+      { name: "Quotes", rows: quotesToRows(await reportQuotesOf(db, fiscalYear)) },
+    ];
     return download(c, toXlsx(sheets), XLSX_TYPE, `${baseName(fiscalYear)}.xlsx`);
   });
 
@@ -182,6 +190,16 @@ export function reportRoutes(): Hono<ConsoleEnv> {
       toCsv(await repliesRows(c.var.deps.db, fiscalYear)),
       CSV_TYPE,
       `${baseName(fiscalYear)}-replies.csv`,
+    );
+  });
+
+  routes.get("/report/:fiscalYear/quotes.csv", async (c) => {
+    const fiscalYear = fiscalYearParam(c);
+    return download(
+      c,
+      toCsv(quotesToRows(await reportQuotesOf(c.var.deps.db, fiscalYear))),
+      CSV_TYPE,
+      `${baseName(fiscalYear)}-quotes.csv`,
     );
   });
 

@@ -1,4 +1,5 @@
-// /api/console/workshops: list and create (POST); one workshop read (GET /:id) and edited (PATCH /:id).
+// /api/console/workshops: list and create (POST); one workshop read (GET /:id), edited (PATCH /:id) and deleted
+// while nobody has replied (DELETE /:id).
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
 import { newWorkshop, workshopChanges, type ConsoleWorkshop } from "../../../shared/console";
@@ -12,6 +13,7 @@ import {
   listConsoleWorkshops,
   updateConsoleWorkshop,
   type WorkshopValues,
+  deleteWorkshopWithoutReplies,
 } from "../../db/workshopRecords";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
@@ -105,6 +107,26 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
     });
     await updateConsoleWorkshop(db, current.id, values, await checkedCodes(db, changes.administrationCodes));
     return c.json(await workshopOr404(db, current.id));
+  });
+
+  // Only a workshop nobody has answered about and with no materials: replies are the office's record.
+  routes.delete("/:id", requireOrganiser(), async (c) => {
+    const { db } = c.var.deps;
+    const workshop = await workshopOr404(db, c.req.param("id"));
+    const outcome = await deleteWorkshopWithoutReplies(db, workshop.id);
+    if (outcome === "has_replies")
+      throw new ApiProblem(
+        409,
+        "workshop_has_replies",
+        "Participants of this workshop have replied, so it cannot be deleted: its replies count in the report.",
+      );
+    if (outcome === "has_materials")
+      throw new ApiProblem(
+        409,
+        "workshop_has_materials",
+        "This workshop has training materials that phones may hold, so it cannot be deleted from here.",
+      );
+    return c.body(null, 204);
   });
 
   return routes;

@@ -1,0 +1,46 @@
+// Deleting a campaign or a workshop set up by mistake, in two steps; the server refuses once someone has replied.
+import { Show, createSignal } from "solid-js";
+import { consoleRequest } from "../../sync/consoleClient";
+import { navigate } from "../../ui/router";
+
+export function ConfirmDeletion(props: {
+  /** "campaign" or "workshop", as the buttons name it. */
+  what: string;
+  /** The console API path to DELETE. */
+  apiPath: string;
+  /** What deleting takes with it, asked before the second click. */
+  question: string;
+  /** Where to go once deleted. */
+  afterwards: string;
+}) {
+  const [asking, setAsking] = createSignal(false);
+  const [message, setMessage] = createSignal<string>();
+  const remove = async () => {
+    const result = await consoleRequest("DELETE", props.apiPath);
+    if (!result.ok) return setMessage(result.error.message);
+    navigate(props.afterwards);
+  };
+  return (
+    <div class="confirm-deletion no-print" data-testid={`${props.what}-deletion`}>
+      <Show
+        when={asking()}
+        fallback={
+          <button type="button" class="button danger small" onClick={() => setAsking(true)}>
+            Delete this {props.what}…
+          </button>
+        }
+      >
+        <p>{props.question}</p>
+        <div class="button-row">
+          <button type="button" class="button danger small" onClick={() => void remove()}>
+            Delete for good
+          </button>
+          <button type="button" class="button small" onClick={() => setAsking(false)}>
+            Keep it
+          </button>
+        </div>
+      </Show>
+      <p role="status">{message()}</p>
+    </div>
+  );
+}
