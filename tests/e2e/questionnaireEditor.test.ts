@@ -99,6 +99,28 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
     .executeTakeFirstOrThrow();
   expect(stored.status).toBe("published");
   expect(JSON.stringify(stored)).toContain("briefed_the_port_authority");
+
+  // Published, v3 still takes report bindings (copied from v2): the new option counts as sharing materials.
+  const bindings = page.getByTestId("version-bindings");
+  await expect.poll(() => bindings.getByRole("status").first().textContent()).toBe("This version feeds Tables 2 to 7.");
+  await bindings.getByRole("group", { name: "Shared materials" }).getByLabel(NEW_OPTION).check();
+  await bindings.getByRole("button", { name: "Save report bindings" }).click();
+  await expect.poll(() => bindings.getByText(/^Report bindings saved/).count()).toBe(1);
+  const bound = await app.server.db
+    .selectFrom("questionnaires")
+    .select("report_bindings")
+    .where("version", "=", 3)
+    .executeTakeFirstOrThrow();
+  const sharedOptions = (
+    JSON.parse(bound.report_bindings!) as { followUpActions: { columns: Record<string, string[]> } }
+  ).followUpActions.columns.shared_materials;
+  expect(sharedOptions).toContain("briefed_the_port_authority");
+  // Unbinding a table says at once which replies the report would leave out.
+  await bindings.getByLabel("Question").nth(2).selectOption("");
+  await expect
+    .poll(() => bindings.getByRole("status").first().textContent())
+    .toBe("Replies to this version are left out of Table 5 until bound.");
+  findings.push(...(await axeAtLaptopAndTablet(page, "report bindings")));
   expect(findings).toEqual([]);
 
   // Out as XLSForm with the versions page's link, and back in as the next draft with its file picker.

@@ -13,6 +13,7 @@ import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { QuestionnairePreview } from "./QuestionnairePreview";
 import { SectionEditor } from "./SectionEditor";
+import { VersionBindings } from "./VersionBindings";
 import { canChange } from "./consoleState";
 import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
 import "./questionnaireEditor.css";
@@ -205,7 +206,12 @@ function VersionEditor(props: { loaded: Loaded }) {
               </button>
             </form>
           </fieldset>
-          {/* report bindings panel */}
+          <VersionBindings
+            id={version().id}
+            version={version().version}
+            definition={definition}
+            definitionUnsaved={dirty()}
+          />
           <Show when={editable()}>
             <div class="card editor-actions">
               <p data-testid="draft-checks">
