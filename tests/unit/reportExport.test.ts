@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { followUpV1 } from "../../src/shared/questionnaires/index";
 import { computeReport, FOLLOW_UP_ACTIONS } from "../../src/shared/report";
 import {
+  REPORT_TABLES,
   reportToJson,
   reportToSheets,
   repliesToRows,
+  tableColumns,
   tableToRows,
   toCsv,
   type Row,
@@ -277,5 +279,46 @@ describe("reportToJson", () => {
     expect(parsed.format).toBe("outrigger-report");
     expect(parsed.report).toEqual(report);
     expect(parsed.report.tables.followUpActions.total.actions.shared_materials.count).toBe(58);
+  });
+});
+
+describe("the three exports agree", () => {
+  interface JsonTable {
+    key: string;
+    number: number;
+    columns: { key: string; label: string }[];
+    rows: Row[];
+  }
+  const json = JSON.parse(reportToJson(report)) as { tables: JsonTable[] };
+  const book = openWorkbook(toXlsx(reportToSheets(report)));
+
+  it("JSON lists each table's columns with key and label, and the same rows the CSV and XLSX hold", () => {
+    expect(json.tables.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const [i, t] of json.tables.entries()) {
+      const rows = tableToRows(report.tables[REPORT_TABLES[i].key] as Parameters<typeof tableToRows>[0]);
+      // The CSV's and the XLSX sheet's header is the JSON's labels, in the same order.
+      expect(t.columns.map((c) => c.label)).toEqual(rows[0]);
+      expect(book.sheets[i].rows[0]).toEqual(rows[0]);
+      expect(toCsv(rows).split("\r\n")[0]).toBe(
+        "\uFEFF" + t.columns.map((c) => (c.label.includes(",") ? `"${c.label}"` : c.label)).join(","),
+      );
+      expect(t.rows).toEqual(rows.slice(1));
+      expect(new Set(t.columns.map((c) => c.key)).size).toBe(t.columns.length);
+    }
+  });
+
+  it("column keys name the report JSON's own fields, so a value can be found in both", () => {
+    const actions = json.tables.find((t) => t.key === "followUpActions")!;
+    const total = actions.rows.at(-1)!;
+    const at = (key: string) => total[actions.columns.findIndex((c) => c.key === key)];
+    expect(at("actions.shared_materials.count")).toBe(
+      report.tables.followUpActions.total.actions.shared_materials.count,
+    );
+    expect(at("actions.shared_materials.percent")).toBe(
+      report.tables.followUpActions.total.actions.shared_materials.percent,
+    );
+    expect(at("noActionYet")).toBe(report.tables.followUpActions.total.noActionYet);
+    const cross = tableColumns(report.tables.effectsByAction).map((c) => c.key);
+    expect(cross).toContain("columns.effects.percent");
   });
 });

@@ -40,22 +40,70 @@ function scopeCells(row: AnyScope): Cell[] {
   return [null, `Total (${row.workshops} workshops)`, null];
 }
 
-const SCOPE_HEADER: Cell[] = ["#", "Workshop", "Kind"];
+/** A column of an exported table: its key (the JSON's) and its label (the CSV's and XLSX's header). */
+export interface ExportColumn {
+  key: string;
+  label: string;
+}
+const column = (key: string, label: string): ExportColumn => ({ key, label });
+
+const SCOPE_COLUMNS: ExportColumn[] = [column("number", "#"), column("workshop", "Workshop"), column("kind", "Kind")];
+
+const REPLIES_COLUMNS: ExportColumn[] = [
+  ...SCOPE_COLUMNS,
+  column("participatingAdministrations", "Participating administrations"),
+  column("invitedParticipants", "Invited participants"),
+  column("replies", "Replies"),
+  column("respondingAdministrations", "Responding administrations"),
+  column("ratePerAdministration", "Reply rate per administration (%)"),
+  column("ratePerParticipant", "Reply rate per participant (%)"),
+];
+
+const ACTIONS_COLUMNS: ExportColumn[] = [
+  ...SCOPE_COLUMNS,
+  column("replies", "Replies"),
+  column("answered", "Answered"),
+  column("noActionYet", "No action yet"),
+  ...FOLLOW_UP_ACTIONS.flatMap((a) => [
+    column(`actions.${a}.count`, FOLLOW_UP_ACTION_LABELS[a]),
+    column(`actions.${a}.percent`, `${FOLLOW_UP_ACTION_LABELS[a]} (%)`),
+  ]),
+];
+
+const YES_NO_COLUMNS: ExportColumn[] = [
+  ...SCOPE_COLUMNS,
+  column("replies", "Replies"),
+  column("yes", "Yes"),
+  column("no", "No"),
+  column("unanswered", "Unanswered"),
+  column("yesPercent", "Yes (%)"),
+  column("noPercent", "No (%)"),
+];
+
+function crossColumns(table: CrossTable<string>): ExportColumn[] {
+  return [
+    ...SCOPE_COLUMNS,
+    column("respondingAdministrations", "Responding administrations"),
+    ...Object.keys(table.total.columns).flatMap((k) => {
+      const label = table.total.columns[k].label;
+      return [
+        column(`columns.${k}.administrations`, `${label}: administrations (* = in both)`),
+        column(`columns.${k}.entries`, `${label}: entries`),
+        column(`columns.${k}.marked`, `${label}: in both`),
+        column(`columns.${k}.percent`, `${label}: in both (%)`),
+      ];
+    }),
+  ];
+}
+
+const labels = (columns: readonly ExportColumn[]): Cell[] => columns.map((c) => c.label);
 
 function allRows<R>(table: ReportTable<R, unknown>): Array<AnyScope & R> {
   return [...table.rows, ...table.subtotals, table.total] as Array<AnyScope & R>;
 }
 
 function repliesRows(table: ReportTable<RepliesRow>): Row[] {
-  const header: Cell[] = [
-    ...SCOPE_HEADER,
-    "Participating administrations",
-    "Invited participants",
-    "Replies",
-    "Responding administrations",
-    "Reply rate per administration (%)",
-    "Reply rate per participant (%)",
-  ];
+  const header = labels(REPLIES_COLUMNS);
   return [
     header,
     ...allRows(table).map((r) => [
@@ -71,13 +119,7 @@ function repliesRows(table: ReportTable<RepliesRow>): Row[] {
 }
 
 function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
-  const header: Cell[] = [
-    ...SCOPE_HEADER,
-    "Replies",
-    "Answered",
-    "No action yet",
-    ...FOLLOW_UP_ACTIONS.flatMap((a) => [FOLLOW_UP_ACTION_LABELS[a], `${FOLLOW_UP_ACTION_LABELS[a]} (%)`]),
-  ];
+  const header = labels(ACTIONS_COLUMNS);
   return [
     header,
     ...allRows(table).map((r) => [
@@ -91,7 +133,7 @@ function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
 }
 
 function yesNoRows(table: ReportTable<YesNoRow>): Row[] {
-  const header: Cell[] = [...SCOPE_HEADER, "Replies", "Yes", "No", "Unanswered", "Yes (%)", "No (%)"];
+  const header = labels(YES_NO_COLUMNS);
   return [
     header,
     ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.yes, r.no, r.unanswered, r.yesPercent, r.noPercent]),
@@ -105,19 +147,7 @@ function listed(a: { code: string; marked: boolean }): string {
 
 function crossRows(table: CrossTable<string>): Row[] {
   const keys = Object.keys(table.total.columns);
-  const header: Cell[] = [
-    ...SCOPE_HEADER,
-    "Responding administrations",
-    ...keys.flatMap((k) => {
-      const label = table.total.columns[k].label;
-      return [
-        `${label}: administrations (* = in both)`,
-        `${label}: entries`,
-        `${label}: in both`,
-        `${label}: in both (%)`,
-      ];
-    }),
-  ];
+  const header = labels(crossColumns(table));
   const rows = allRows(table) as Array<AnyScope & CrossRow<string> & Partial<CrossWorkshopLists<string>>>;
   return [
     header,
@@ -143,6 +173,15 @@ export function tableToRows(table: AnyTable): Row[] {
   if ("actions" in sample) return followUpActionsRows(table as ReportTable<FollowUpActionsRow>);
   if ("participatingAdministrations" in sample) return repliesRows(table as ReportTable<RepliesRow>);
   return yesNoRows(table as ReportTable<YesNoRow>);
+}
+
+/** The key and label of each column tableToRows gives, in its order. */
+export function tableColumns(table: AnyTable): ExportColumn[] {
+  const sample = table.total as unknown as Record<string, unknown>;
+  if ("columns" in sample) return crossColumns(table as CrossTable<string>);
+  if ("actions" in sample) return ACTIONS_COLUMNS;
+  if ("participatingAdministrations" in sample) return REPLIES_COLUMNS;
+  return YES_NO_COLUMNS;
 }
 
 export type ReportTableKey = keyof SurveyReport["tables"];
@@ -303,6 +342,17 @@ export function reportToJson(report: SurveyReport, extras: ReportJsonExtras = {}
   const body: Record<string, unknown> = { format: "outrigger-report", formatVersion: 1 };
   if (extras.generatedAt) body.generatedAt = extras.generatedAt.toISOString();
   body.report = report;
+  // The same rows as the CSV and XLSX, each column with its key and label, so the three exports agree.
+  body.tables = REPORT_TABLES.map((t) => {
+    const table = report.tables[t.key] as AnyTable;
+    return {
+      key: t.key,
+      number: t.number,
+      title: t.title,
+      columns: tableColumns(table),
+      rows: tableToRows(table).slice(1),
+    };
+  });
   if (extras.comparison) body.comparison = extras.comparison;
   if (extras.previous !== undefined) body.previous = extras.previous;
   if (extras.quotes) body.quotes = extras.quotes;
