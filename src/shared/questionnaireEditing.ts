@@ -1,5 +1,6 @@
 // The console editor's changes to a draft definition, as pure functions: each takes a definition and returns a new one.
 // Ids are made once, when a question or option is added, and never follow later label edits (replies store ids).
+// Kept whole past 300 lines: every editing step sits beside the id and condition rules it shares with the others.
 import type { FieldIssue } from "./api";
 import type {
   AnswerCondition,

@@ -7,12 +7,12 @@ import {
   REPORT_TABLES,
   reportToJson,
   reportToSheets,
-  repliesToRows,
   tableColumns,
   tableToRows,
   toCsv,
   type Row,
 } from "../../src/server/report/exports";
+import { repliesToRows } from "../../src/server/report/replyRows";
 import { safeSheetName, toXlsx } from "../../src/server/report/xlsx";
 import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
 

@@ -1,7 +1,5 @@
-// Exports of the report: each table as rows (for CSV and XLSX), the raw replies, and JSON.
-import { isMultipleChoiceAnswer, type AnswerValue, type Answers } from "../../shared/answers";
+// Exports of the report: each table as rows with one key and label per column (for CSV, XLSX and JSON), and the CSV writer.
 import { ANSWER_TAG_LABELS, type ReportQuotes } from "../../shared/feedback";
-import { allQuestions, type Question, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import {
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_ACTION_LABELS,
@@ -251,80 +249,6 @@ function csvField(value: Cell): string {
 /** RFC 4180 CSV: fields quoted where needed, CRLF line ends, and a UTF-8 byte order mark so Excel reads accents. */
 export function toCsv(rows: readonly Row[]): string {
   return "\uFEFF" + rows.map((row) => row.map(csvField).join(",") + "\r\n").join("");
-}
-
-// ---- Raw replies -------------------------------------------------------------------------------
-
-/** A stored reply as the raw export lists it. */
-export interface ExportReply {
-  id: string;
-  workshopId: string;
-  workshopTitle?: string;
-  invitationCode: string;
-  administrationCode?: string;
-  submittedAt: string;
-  receivedAt: string;
-  /** False for a reply superseded by a later one from the same invitation. */
-  counted?: boolean;
-  answers: Answers;
-}
-
-function optionLabel(question: Question, value: string): string {
-  if (question.type === "single_choice" || question.type === "multiple_choice")
-    return question.options.find((o) => o.value === value)?.label ?? value;
-  if (question.type === "yes_no") {
-    const v = value.trim().toLowerCase();
-    if (v === "yes") return question.yesLabel ?? "Yes";
-    if (v === "no") return question.noLabel ?? "No";
-  }
-  return value;
-}
-
-function answerCells(question: Question, value: AnswerValue | undefined, withSpecify: boolean): Cell[] {
-  if (question.type === "multiple_choice") {
-    const choices = isMultipleChoiceAnswer(value)
-      ? value.choices.map((c) => optionLabel(question, c)).join("; ")
-      : typeof value === "string"
-        ? value
-        : "";
-    const specify = isMultipleChoiceAnswer(value) ? (value.specify ?? "") : "";
-    return withSpecify ? [choices, specify] : [choices];
-  }
-  if (value === undefined) return [""];
-  if (typeof value === "string") return [optionLabel(question, value)];
-  return [value.choices.join("; ")];
-}
-
-/**
- * The raw replies: one row per reply, a column per question of the questionnaire (in its order;
- * multiple choice as "label; label", with a "specify" column when an option asks for one).
- */
-export function repliesToRows(replies: readonly ExportReply[], questionnaire: QuestionnaireDefinition): Row[] {
-  const questions = allQuestions(questionnaire);
-  const withSpecify = (q: Question) => q.type === "multiple_choice" && q.options.some((o) => o.specify === true);
-  const header: Cell[] = [
-    "Reply id",
-    "Workshop",
-    "Administration",
-    "Invitation code",
-    "Submitted at",
-    "Received at",
-    "Counted",
-    ...questions.flatMap((q) => (withSpecify(q) ? [q.label, `${q.label} (specify)`] : [q.label])),
-  ];
-  return [
-    header,
-    ...replies.map((r) => [
-      r.id,
-      r.workshopTitle ?? r.workshopId,
-      r.administrationCode ?? "",
-      r.invitationCode,
-      r.submittedAt,
-      r.receivedAt,
-      r.counted === false ? "no" : "yes",
-      ...questions.flatMap((q) => answerCells(q, r.answers[q.id], withSpecify(q))),
-    ]),
-  ];
 }
 
 // ---- JSON --------------------------------------------------------------------------------------

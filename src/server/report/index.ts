@@ -2,6 +2,7 @@
 export * from "./reportData";
 export * from "./tracking";
 export * from "./exports";
+export * from "./replyRows";
 export * from "./repliesExport";
 export { toXlsx, safeSheetName, columnName, MAX_CELL_CHARS, type XlsxOptions } from "./xlsx";
 export { publishedWorkbook } from "./publishedWorkbook";

@@ -2,7 +2,8 @@
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { OutriggerDatabase } from "../db/database";
 import { findQuestionnaire } from "../db/questionnaires";
-import { repliesToRows, type ExportReply, type Row } from "./exports";
+import type { Row } from "./exports";
+import { repliesToRows, type ExportReply } from "./replyRows";
 import { loadYearData } from "./reportData";
 
 export interface RepliesExport {
