@@ -225,8 +225,22 @@ describe("readable and usable by everyone, on every screen", () => {
 
     await context.setOffline(true);
     try {
+      // The root's size at the moment the app first puts anything on screen: already the chosen one.
+      await page.addInitScript(() => {
+        new MutationObserver((_changes, observer) => {
+          const root = document.getElementById("root");
+          if (!root || root.childElementCount === 0) return;
+          (window as unknown as { firstRenderSize: string }).firstRenderSize = getComputedStyle(
+            document.documentElement,
+          ).fontSize;
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
       await page.reload();
       await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
+      expect(await page.evaluate(() => (window as unknown as { firstRenderSize?: string }).firstRenderSize)).toBe(
+        "25.5px",
+      );
       await expect.poll(rootSize).toBe("25.5px");
       await page.locator(".text-size summary").click();
       await page.getByLabel("Normal").check();

@@ -13,9 +13,13 @@ import type { SurveyContext } from "../../store/surveyContext";
 import { formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { markFirstScreenShown } from "../../ui/firstScreen";
-import { InhouseLogSuggestion } from "./InhouseLogSuggestion";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
+
+// The in-house log offer shows on the follow-up actions section only, never on the first screen: it loads after it.
+const InhouseLogSuggestion = lazy(() =>
+  import("./InhouseLogSuggestion").then((m) => ({ default: m.InhouseLogSuggestion })),
+);
 
 // Only the review step offers attachments: the picker (and what it needs) loads when that step is reached.
 const AttachmentsPicker = lazy(() => import("./AttachmentsPicker").then((m) => ({ default: m.AttachmentsPicker })));
