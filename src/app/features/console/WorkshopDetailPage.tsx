@@ -1,5 +1,5 @@
 // One workshop in the console: its participants, added one by one or imported from a CSV (registration exports too) with a preview.
-import { For, Show, createResource, createSignal } from "solid-js";
+import { For, Index, Show, createResource, createSignal } from "solid-js";
 import type { ConsoleWorkshop, ImportPreview, Participant } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
 import { useParams } from "../../ui/router";
@@ -216,26 +216,27 @@ function CsvImport(props: { workshopId: string; onImported: () => void }) {
           <p data-testid="csv-ignored">Columns not imported: {preview()!.ignoredColumns.join(", ")}.</p>
         </Show>
         <ul class="csv-errors">
-          <For each={flagged()}>
+          {/* Index, not For: each check replaces the rows, and the same line must keep its checkbox (and focus). */}
+          <Index each={flagged()}>
             {(r) => (
               <li>
                 <span>
-                  Line {r.line}: {[...r.errors.map((e) => e.message), ...r.warnings].join("; ")}
+                  Line {r().line}: {[...r().errors.map((e) => e.message), ...r().warnings].join("; ")}
                 </span>
-                <Show when={r.errors.length > 0}>
+                <Show when={r().errors.length > 0}>
                   {" "}
                   <label>
                     <input
                       type="checkbox"
-                      checked={r.skipped}
-                      onChange={(e) => toggleSkip(r.line, e.currentTarget.checked)}
+                      checked={r().skipped}
+                      onChange={(e) => toggleSkip(r().line, e.currentTarget.checked)}
                     />{" "}
-                    Skip line {r.line}
+                    Skip line {r().line}
                   </label>
                 </Show>
               </li>
             )}
-          </For>
+          </Index>
         </ul>
       </Show>
     </section>
