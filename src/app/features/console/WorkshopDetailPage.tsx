@@ -224,14 +224,13 @@ function CsvImport(props: { workshopId: string; onImported: () => void }) {
                   Line {r().line}: {[...r().errors.map((e) => e.message), ...r().warnings].join("; ")}
                 </span>
                 <Show when={r().errors.length > 0}>
-                  {" "}
-                  <label>
+                  <label class="choice">
                     <input
                       type="checkbox"
                       checked={r().skipped}
                       onChange={(e) => toggleSkip(r().line, e.currentTarget.checked)}
-                    />{" "}
-                    Skip line {r().line}
+                    />
+                    <span>Skip line {r().line}</span>
                   </label>
                 </Show>
               </li>
