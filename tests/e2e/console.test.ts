@@ -13,6 +13,7 @@ import {
   sendFromReview,
 } from "./support/participantFlow";
 import { openPhone } from "./support/phones";
+import { seriousAxeViolations } from "./support/screenChecks";
 
 const REPORT_PDF = Buffer.from(`%PDF-1.4\n% in-house session report, ${"x".repeat(3 * 1024 * 1024)}\n%%EOF\n`);
 
@@ -245,7 +246,7 @@ it("shows the report as published and downloads the Word draft with the same Tab
   );
 });
 
-it("imports a registration export as the office has it, skipping its bad line", async () => {
+it("imports a registration export as the office has it, skipping its bad line; the preview is axe clean", async () => {
   const { page } = app.phone;
   await page.goto(workshopUrl);
   await page
@@ -263,6 +264,7 @@ it("imports a registration export as the office has it, skipping its bad line", 
   expect(await page.getByTestId("csv-ignored").textContent()).toContain("Registered on");
   expect(await page.getByText("Line 4:").textContent()).toContain("TO is not among this workshop's administrations");
   expect(await page.getByRole("button", { name: /^Import/ }).isDisabled()).toBe(true);
+  expect(await seriousAxeViolations(page, "import preview with a skippable line")).toEqual([]);
 
   await page.getByLabel("Skip line 3").check();
   await expect
