@@ -139,7 +139,12 @@ export const CSV_COLUMNS = ["name", "administration", "email", "position"] as co
 export const MAX_CSV_ROWS = 2000;
 export const MAX_CSV_BYTES = 1024 * 1024;
 
-export const participantImportRequest = z.strictObject({ csv: z.string(), commit: z.boolean() });
+export const participantImportRequest = z.strictObject({
+  csv: z.string(),
+  commit: z.boolean(),
+  /** Lines (as numbered in the preview) the organiser chose to leave out; the rest are imported. */
+  skipLines: z.optional(z.array(z.int().check(z.positive())).check(z.maxLength(MAX_CSV_ROWS))),
+});
 export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
 
 export const importRowError = z.object({ field: z.string(), message: z.string() });
@@ -149,13 +154,21 @@ export const importRow = z.object({
   line: z.number(),
   values: z.record(z.string(), z.string()),
   errors: z.array(importRowError),
+  /** Worth a look but not refused, e.g. an administration that is not among the workshop's. */
+  warnings: z.array(z.string()),
+  /** True when the organiser asked to leave this line out. */
+  skipped: z.boolean(),
 });
 export type ImportRow = z.infer<typeof importRow>;
 export const importPreview = z.object({
   rows: z.array(importRow),
   valid: z.number(),
+  /** Rows with errors that are not skipped: while above 0, nothing is imported. */
   invalid: z.number(),
-  /** True when the rows were inserted (commit=true and no invalid row). */
+  skipped: z.number(),
+  /** Headers in the file that match none of our columns; their values are not imported. */
+  ignoredColumns: z.array(z.string()),
+  /** True when the rows were inserted (commit=true and no invalid row left unskipped). */
   committed: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;

@@ -1,4 +1,4 @@
-// The organiser console in a real Chromium: first-start setup link, a workshop, participants from a CSV.
+// The organiser console in a real Chromium: first-start setup link, a workshop, participants from a CSV or a registration export.
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { unzipSync } from "fflate";
@@ -13,10 +13,13 @@ import {
   sendFromReview,
 } from "./support/participantFlow";
 import { openPhone } from "./support/phones";
+import { seriousAxeViolations } from "./support/screenChecks";
 
 const REPORT_PDF = Buffer.from(`%PDF-1.4\n% in-house session report, ${"x".repeat(3 * 1024 * 1024)}\n%%EOF\n`);
 
 const app = appForThisFile({ phone: {} });
+/** The Timor-Leste workshop's page, made by the first test. */
+let workshopUrl = "";
 
 it("sets up the first organiser from the one-time link, adds a workshop and imports participants all or nothing", async () => {
   const { page } = app.phone;
@@ -69,7 +72,7 @@ it("sets up the first organiser from the one-time link, adds a workshop and impo
   expect(await page.getByTestId("participants").textContent()).toContain("Officer, Dili port");
   const stored = await app.server.db.selectFrom("participants").select(["name", "administration_code"]).execute();
   expect(stored.map((p) => p.name).sort()).toEqual(["Joana Soares", "Marcos Belo"]);
-  const workshopUrl = page.url();
+  workshopUrl = page.url();
 
   // A new member administration, then a participant from it, without any code change.
   await page.goto(`${app.server.url}/console/administrations`);
@@ -241,4 +244,42 @@ it("shows the report as published and downloads the Word draft with the same Tab
   expect(docxParagraphs(docx)).toContain(
     "Built a risk profile for fuel imports. (Timor-Leste, National Workshop on Risk Management for Timor-Leste)",
   );
+});
+
+it("imports a registration export as the office has it, skipping its bad line; the preview is axe clean", async () => {
+  const { page } = app.phone;
+  await page.goto(workshopUrl);
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(
+      [
+        "Registered on,Name,E-mail,Country,Title",
+        "2024-08-01,Lidia Guterres,lidia@example.org,Timor Leste,Risk analyst",
+        "2024-08-01,Bad Line,not-an-email,Timor Leste,",
+        "2024-08-02,Sione Vea,sione@example.org,Kingdom of Tonga,Observer",
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByTestId("csv-ignored").waitFor();
+  expect(await page.getByTestId("csv-ignored").textContent()).toContain("Registered on");
+  expect(await page.getByText("Line 4:").textContent()).toContain("TO is not among this workshop's administrations");
+  expect(await page.getByRole("button", { name: /^Import/ }).isDisabled()).toBe(true);
+  expect(await seriousAxeViolations(page, "import preview with a skippable line")).toEqual([]);
+
+  await page.getByLabel("Skip line 3").check();
+  await expect
+    .poll(() => page.getByTestId("csv-summary").textContent())
+    .toContain("2 rows ready, 0 with problems, 1 skipped");
+  await page.getByRole("button", { name: "Import 2 participants" }).click();
+  await expect.poll(() => page.getByTestId("participants").locator("tbody tr").count()).toBe(4);
+  const stored = await app.server.db
+    .selectFrom("participants")
+    .select(["email", "administration_code", "position"])
+    .where("email", "in", ["lidia@example.org", "sione@example.org", "not-an-email"])
+    .orderBy("email")
+    .execute();
+  expect(stored).toEqual([
+    { email: "lidia@example.org", administration_code: "TL", position: "Risk analyst" },
+    { email: "sione@example.org", administration_code: "TO", position: "Observer" },
+  ]);
 });

@@ -210,10 +210,11 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
   });
 
   describe("CSV import", () => {
-    const importCsv = (csv: string, commit: boolean) =>
-      consoleRequest(seeded.app, "POST", `/api/console/workshops/${workshopId}/participants/import`, seeded.me, {
+    const importCsv = (csv: string, commit: boolean, skipLines?: number[], into = workshopId) =>
+      consoleRequest(seeded.app, "POST", `/api/console/workshops/${into}/participants/import`, seeded.me, {
         csv,
         commit,
+        ...(skipLines ? { skipLines } : {}),
       });
 
     const badCsv = [
@@ -244,6 +245,8 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
           position: "Officer, Tariff and Valuation",
         },
         errors: [],
+        warnings: ["WS is not among this workshop's administrations."], // the workshop is now FJ and VU only
+        skipped: false,
       });
       expect(byLine.get(3)?.errors.map((e) => e.field)).toEqual(["email"]);
       expect(byLine.get(4)?.errors.map((e) => e.field)).toEqual(["administration"]);
@@ -320,6 +323,73 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       const { preview } = (await res.json()) as { preview: ImportPreview };
       expect(preview.rows.map((r) => r.errors.map((e) => e.field))).toEqual([["email"], [], ["email"]]);
       expect(await participantsOf(workshopId)).toHaveLength(4);
+    });
+
+    const registrationExport = [
+      "Registered on,NAME,E-mail,Country,Title",
+      "2024-07-01,Ana Kaufana,ana.k@example.org,Kingdom of Tonga,Senior Officer", // 2: alias
+      "2024-07-01,Jose Ximenes,jose@example.org,Timor Leste,Inspector", // 3: name with a space for the dash
+      "2024-07-02,Peni Lui,peni@example.org,PNG,", // 4: abbreviation
+      "2024-07-02,Nobody Known,nobody@example.org,Atlantis,Clerk", // 5: unknown administration
+      "2024-07-03,Wei Chen,wei@example.org,Hong Kong China,Analyst", // 6: not among the workshop's (warned)
+    ].join("\n");
+
+    let pacificWorkshopId: string;
+    it("reads a registration export's own headers and country names, naming the ignored column and warning about an outside administration", async () => {
+      const created = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+        title: "Sub-regional Workshop on Post-Clearance Audit for Pacific members",
+        kind: "sub-regional",
+        mode: "in-person",
+        startsOn: "2024-07-15",
+        endsOn: "2024-07-19",
+        administrationCodes: ["FJ", "PG", "TL", "TO"],
+      });
+      pacificWorkshopId = consoleWorkshop.parse(await created.json()).id;
+      const res = await importCsv(registrationExport, false, undefined, pacificWorkshopId);
+      expect(res.status).toBe(200);
+      const preview = importPreview.parse(await res.json());
+      expect(preview).toMatchObject({ valid: 4, invalid: 1, skipped: 0, ignoredColumns: ["Registered on"] });
+      expect(preview.rows.map((r) => [r.line, r.errors.map((e) => e.field)])).toEqual([
+        [2, []],
+        [3, []],
+        [4, []],
+        [5, ["administration"]],
+        [6, []],
+      ]);
+      expect(preview.rows[0]?.values).toEqual({
+        name: "Ana Kaufana",
+        administration: "Kingdom of Tonga",
+        email: "ana.k@example.org",
+        position: "Senior Officer",
+      });
+      expect(preview.rows[4]?.warnings).toEqual(["HK is not among this workshop's administrations."]);
+      expect(preview.rows.slice(0, 4).every((r) => r.warnings.length === 0)).toBe(true);
+    });
+
+    it("imports the rest when the organiser skips the bad line, storing codes for the names", async () => {
+      const refused = await importCsv(registrationExport, true, undefined, pacificWorkshopId);
+      expect(refused.status).toBe(422);
+      const res = await importCsv(registrationExport, true, [5], pacificWorkshopId);
+      expect(res.status).toBe(201);
+      const result = importPreview.parse(await res.json());
+      expect(result).toMatchObject({ valid: 4, invalid: 0, skipped: 1, committed: true });
+      expect(result.rows.find((r) => r.line === 5)?.skipped).toBe(true);
+      const people = await participantsOf(pacificWorkshopId);
+      const codeOf = (email: string) => people.find((p) => p.email === email)?.administrationCode;
+      expect([
+        codeOf("ana.k@example.org"),
+        codeOf("jose@example.org"),
+        codeOf("peni@example.org"),
+        codeOf("wei@example.org"),
+      ]).toEqual(["TO", "TL", "PG", "HK"]);
+      expect(people.find((p) => p.email === "ana.k@example.org")?.position).toBe("Senior Officer");
+      expect(people.some((p) => p.email === "nobody@example.org")).toBe(false);
+    });
+
+    it("refuses a commit in which every line is skipped", async () => {
+      const res = await importCsv("Name,Email,Country\nSolo Person,solo@example.org,Fiji\n", true, [2]);
+      expect(res.status).toBe(422);
+      expect((await errorOf(res)).code).toBe("csv_nothing_to_import");
     });
 
     it("refuses a wrong header, an unclosed quote and a file with no rows", async () => {

@@ -1,13 +1,9 @@
-// Checks a participants CSV (header name,administration,email,position) row by row, without writing anything.
+// Checks a participants CSV row by row, without writing anything: headers as registration exports write them, administrations by code or name.
 import * as z from "zod/mini";
-import {
-  CSV_COLUMNS,
-  MAX_CSV_ROWS,
-  participantFields,
-  type ImportRow,
-  type ImportRowError,
-} from "../../../shared/console";
+import { MAX_CSV_ROWS, participantFields, type ImportRow, type ImportRowError } from "../../../shared/console";
 import { CsvSyntaxError, parseCsv } from "../../../shared/csv";
+import { mapImportColumns, resolveAdministration } from "../../../shared/importColumns";
+import type { Administration } from "../../../shared/directory";
 import type { ParticipantValues } from "../../db/participants";
 import { ApiProblem } from "../errors";
 
@@ -15,17 +11,23 @@ const emailCheck = participantFields.email;
 const nameCheck = participantFields.name;
 const positionCheck = z.string().check(z.maxLength(200));
 
-export interface CheckedImport {
-  rows: ImportRow[];
-  /** One entry per valid row, in order. */
-  people: ParticipantValues[];
+export interface ImportContext {
+  administrations: readonly Pick<Administration, "code" | "name">[];
+  /** The workshop's participating administrations; a participant from another one is warned about, not refused. */
+  workshopAdministrations: ReadonlySet<string>;
+  existingEmails: ReadonlySet<string>;
+  /** Lines the organiser chose to leave out. */
+  skipLines: ReadonlySet<number>;
 }
 
-export function checkParticipantCsv(
-  csv: string,
-  knownAdministrations: Set<string>,
-  existingEmails: Set<string>,
-): CheckedImport {
+export interface CheckedImport {
+  rows: ImportRow[];
+  /** One entry per valid row that is not skipped, in order. */
+  people: ParticipantValues[];
+  ignoredColumns: string[];
+}
+
+export function checkParticipantCsv(csv: string, context: ImportContext): CheckedImport {
   let records;
   try {
     records = parseCsv(csv);
@@ -34,9 +36,14 @@ export function checkParticipantCsv(
     throw error;
   }
   const [header, ...body] = records;
-  const columns = (header?.fields ?? []).map((f) => f.trim().toLowerCase());
-  if (columns.length !== CSV_COLUMNS.length || CSV_COLUMNS.some((col, i) => columns[i] !== col)) {
-    throw new ApiProblem(422, "csv_header_invalid", `The first line must be the header: ${CSV_COLUMNS.join(",")}`);
+  const headerFields = header?.fields ?? [];
+  const mapping = mapImportColumns(headerFields);
+  if (mapping.missing.length > 0) {
+    throw new ApiProblem(
+      422,
+      "csv_header_invalid",
+      `The first line must name the columns; missing: ${mapping.missing.join(", ")} (e.g. Name, E-mail, Administration, Position).`,
+    );
   }
   const dataRows = body.filter((r) => r.fields.some((f) => f.trim() !== ""));
   if (dataRows.length === 0) throw new ApiProblem(422, "csv_empty", "The CSV has a header but no participants.");
@@ -46,14 +53,25 @@ export function checkParticipantCsv(
   const seen = new Set<string>();
   const rows: ImportRow[] = [];
   const people: ParticipantValues[] = [];
+  const cell = (fields: string[], column: keyof typeof mapping.indexOf) => {
+    const index = mapping.indexOf[column];
+    return index === undefined ? "" : (fields[index] ?? "").trim();
+  };
   for (const record of dataRows) {
-    const values: Record<string, string> = {};
-    CSV_COLUMNS.forEach((col, i) => (values[col] = (record.fields[i] ?? "").trim()));
+    const values = {
+      name: cell(record.fields, "name"),
+      administration: cell(record.fields, "administration"),
+      email: cell(record.fields, "email"),
+      position: cell(record.fields, "position"),
+    };
+    const skipped = context.skipLines.has(record.line);
     const errors: ImportRowError[] = [];
-    if (record.fields.length !== CSV_COLUMNS.length) {
+    const warnings: string[] = [];
+    let code: string | undefined;
+    if (record.fields.length !== headerFields.length) {
       errors.push({
         field: "row",
-        message: `This line has ${record.fields.length} column(s); expected ${CSV_COLUMNS.length} (${CSV_COLUMNS.join(", ")}). Put values holding commas in double quotes.`,
+        message: `This line has ${record.fields.length} column(s); the header has ${headerFields.length}. Put values holding commas in double quotes.`,
       });
     } else {
       if (!nameCheck.safeParse(values.name).success)
@@ -61,33 +79,38 @@ export function checkParticipantCsv(
           field: "name",
           message: values.name === "" ? "The name is missing." : "The name is too long (at most 200 characters).",
         });
-      const code = values.administration.toUpperCase();
-      if (code === "") errors.push({ field: "administration", message: "The administration code is missing." });
-      else if (!knownAdministrations.has(code))
+      code = resolveAdministration(values.administration, context.administrations);
+      if (values.administration === "")
+        errors.push({ field: "administration", message: "The administration is missing." });
+      else if (code === undefined)
         errors.push({
           field: "administration",
-          message: `"${values.administration}" is not in the administrations list (use its code, e.g. FJ).`,
+          message: `"${values.administration}" is not in the administrations list (use its name or code, e.g. Fiji or FJ).`,
         });
+      else if (!context.workshopAdministrations.has(code))
+        warnings.push(`${code} is not among this workshop's administrations.`);
       const email = values.email;
+      const emailKey = email.toLowerCase();
       if (email === "") errors.push({ field: "email", message: "The e-mail address is missing." });
       else if (!emailCheck.safeParse(email).success)
         errors.push({ field: "email", message: `"${email}" is not an e-mail address.` });
-      else if (existingEmails.has(email.toLowerCase()))
+      else if (context.existingEmails.has(emailKey))
         errors.push({ field: "email", message: `${email} is already a participant of this workshop.` });
-      else if (seen.has(email.toLowerCase()))
+      else if (!skipped && seen.has(emailKey))
         errors.push({ field: "email", message: `${email} appears twice in this file.` });
       if (!positionCheck.safeParse(values.position).success)
         errors.push({ field: "position", message: "The position is too long (at most 200 characters)." });
-      seen.add(email.toLowerCase());
-      if (errors.length === 0)
-        people.push({
-          name: values.name,
-          administrationCode: code,
-          email,
-          position: values.position === "" ? null : values.position,
-        });
+      // A skipped line does not claim its address, so the copy the organiser keeps is not flagged as a duplicate.
+      if (!skipped) seen.add(emailKey);
     }
-    rows.push({ line: record.line, values, errors });
+    if (errors.length === 0 && !skipped && code !== undefined)
+      people.push({
+        name: values.name,
+        administrationCode: code,
+        email: values.email,
+        position: values.position === "" ? null : values.position,
+      });
+    rows.push({ line: record.line, values, errors, warnings, skipped });
   }
-  return { rows, people };
+  return { rows, people, ignoredColumns: mapping.ignored };
 }

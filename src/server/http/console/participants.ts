@@ -8,7 +8,7 @@ import {
 } from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
-import { listAdministrationCodes } from "../../db/directory";
+import { listAdministrationCodes, listAdministrations } from "../../db/directory";
 import {
   deleteParticipant,
   findParticipant,
@@ -83,17 +83,26 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     async (c) => {
       const { db, now } = c.var.deps;
       const workshop = await workshopOr404(db, c.req.param("id"));
-      const { csv, commit } = c.req.valid("json");
-      const { rows, people } = checkParticipantCsv(
-        csv,
-        new Set(await listAdministrationCodes(db)),
-        await participantEmails(db, workshop.id),
-      );
-      const invalid = rows.length - people.length;
-      const preview: ImportPreview = { rows, valid: people.length, invalid, committed: false };
+      const { csv, commit, skipLines } = c.req.valid("json");
+      const { rows, people, ignoredColumns } = checkParticipantCsv(csv, {
+        administrations: await listAdministrations(db),
+        workshopAdministrations: new Set(workshop.administrationCodes),
+        existingEmails: await participantEmails(db, workshop.id),
+        skipLines: new Set(skipLines ?? []),
+      });
+      const skipped = rows.filter((r) => r.skipped).length;
+      const blocking = rows.filter((r) => !r.skipped && r.errors.length > 0);
+      const preview: ImportPreview = {
+        rows,
+        valid: people.length,
+        invalid: blocking.length,
+        skipped,
+        ignoredColumns,
+        committed: false,
+      };
       if (!commit) return c.json(preview, 200);
-      if (invalid > 0) {
-        const details = rows.flatMap((r) =>
+      if (blocking.length > 0) {
+        const details = blocking.flatMap((r) =>
           r.errors.map((e) => ({
             path: `line ${r.line}.${e.field}`,
             code: "invalid_row",
@@ -104,7 +113,7 @@ export function participantRoutes(): Hono<ConsoleEnv> {
           {
             ...errorBody(
               "csv_has_errors",
-              `${invalid} row(s) have errors; nothing was imported. Correct them and import again.`,
+              `${blocking.length} row(s) have errors; nothing was imported. Correct or skip them and import again.`,
               details,
             ),
             preview,
@@ -112,6 +121,8 @@ export function participantRoutes(): Hono<ConsoleEnv> {
           422,
         );
       }
+      if (people.length === 0)
+        throw new ApiProblem(422, "csv_nothing_to_import", "Every line is skipped; there is nobody to import.");
       await insertParticipantsAllOrNothing(db, workshop.id, people, now());
       return c.json({ ...preview, committed: true }, 201);
     },
