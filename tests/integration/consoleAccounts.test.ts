@@ -1,6 +1,7 @@
 // Accounts from the console: organisers only, adding with the password policy, disabling, and resetting a password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountList, organiser as organiserShape } from "../../src/shared/console";
+import { insertOrganiser, OrganiserExistsError } from "../../src/server/db/organisers";
 import { createApp } from "../../src/server/http/app";
 import {
   addOrganiser,
@@ -120,6 +121,15 @@ describe.each(ENGINES)("console accounts (%s)", { timeout: FULL_COST_SCRYPT_TIME
     });
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe("account_exists");
+  });
+
+  it("two adds of one e-mail at the same moment give one account and the plain 'already exists' refusal", async () => {
+    const add = () =>
+      insertOrganiser(ctx.db, { email: "race@example.org", name: "Race", role: "viewer", passwordHash: "x" }, clock);
+    const outcomes = await Promise.allSettled([add(), add()]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusal = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect(refusal.reason).toBeInstanceOf(OrganiserExistsError);
   });
 
   it("will not let an organiser disable or reset their own account", async () => {

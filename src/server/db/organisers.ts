@@ -56,18 +56,25 @@ export async function insertOrganiser(
   const email = normaliseEmail(account.email);
   if (await findOrganiserByEmail(db, email)) throw new OrganiserExistsError(email);
   const id = uuidv7();
-  await db
-    .insertInto("organisers")
-    .values({
-      id,
-      email,
-      name: account.name,
-      role: account.role,
-      password_hash: account.passwordHash,
-      created_at: now.toISOString(),
-      disabled: 0,
-    })
-    .execute();
+  try {
+    await db
+      .insertInto("organisers")
+      .values({
+        id,
+        email,
+        name: account.name,
+        role: account.role,
+        password_hash: account.passwordHash,
+        created_at: now.toISOString(),
+        disabled: 0,
+      })
+      .execute();
+  } catch (error) {
+    // Two adds of one e-mail at once both pass the check above; the unique constraint stops the second, which
+    // then gets the same plain refusal instead of the engine's error.
+    if (await findOrganiserByEmail(db, email).catch(() => undefined)) throw new OrganiserExistsError(email);
+    throw error;
+  }
   return { id, email, name: account.name, role: account.role };
 }
 
