@@ -1,4 +1,4 @@
-// The organiser console's wire shapes: sign-in, workshops, administrations, participants and CSV import.
+// The organiser console's wire shapes: sign-in, accounts, workshops, administrations, participants and CSV import.
 // Kept whole past 300 lines: one file is the console API's contract, each shape beside the ones it builds on.
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
@@ -47,6 +47,33 @@ export type SetupRequest = z.infer<typeof setupRequest>;
 
 export const newOrganiser = z.strictObject({ email, name: personName, password, role: organiserRole });
 export type NewOrganiser = z.infer<typeof newOrganiser>;
+
+// ---- accounts (organiser only) ----
+
+/** GET /api/console/accounts: each account as the Accounts page lists it. */
+export const account = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: organiserRole,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof account>;
+export const accountList = z.object({ accounts: z.array(account) });
+export type AccountList = z.infer<typeof accountList>;
+
+/** POST /api/console/accounts: the same shape admin:create takes; the password is the policy-checked initial one. */
+export const newAccount = newOrganiser;
+export type NewAccount = NewOrganiser;
+
+/** PATCH /api/console/accounts/:id: disable or re-enable another account. */
+export const accountStatusChange = z.strictObject({ disabled: z.boolean() });
+export type AccountStatusChange = z.infer<typeof accountStatusChange>;
+
+/** PUT /api/console/accounts/:id/password: the new password the organiser passes on; the account's sessions end. */
+export const passwordReset = z.strictObject({ password });
+export type PasswordReset = z.infer<typeof passwordReset>;
 
 // ---- administrations ----
 

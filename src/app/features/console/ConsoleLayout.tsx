@@ -1,5 +1,5 @@
 // The console's frame: who is signed in, and the sign-in screen for everyone else.
-import { Match, Switch, onMount, type Component, type JSX } from "solid-js";
+import { Match, Show, Switch, onMount, type Component, type JSX } from "solid-js";
 import { Link } from "../../ui/router";
 import { loadSession, session, signOut } from "./consoleState";
 import { SignInPage } from "./SignInPage";
@@ -18,6 +18,10 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
               <span>
                 <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link> ·{" "}
                 <Link href="/console/questionnaires">Questionnaires</Link>
+                <Show when={s().organiser.role === "organiser"}>
+                  {" "}
+                  · <Link href="/console/accounts">Accounts</Link>
+                </Show>
               </span>
               <span class="muted">
                 {s().organiser.name} ({s().organiser.role})

@@ -13,6 +13,7 @@ const PastYearsPage = lazy(() => import("./PastYearsPage"));
 const TrendsPage = lazy(() => import("./TrendsPage"));
 const QuestionnairesPage = lazy(() => import("./QuestionnairesPage"));
 const QuestionnaireEditorPage = lazy(() => import("./QuestionnaireEditorPage"));
+const AccountsPage = lazy(() => import("./AccountsPage"));
 
 function ConsoleNotFound() {
   return (
@@ -40,6 +41,7 @@ export default function ConsoleRoutes() {
         { path: "/console/trends", component: TrendsPage },
         { path: "/console/questionnaires", component: QuestionnairesPage },
         { path: "/console/questionnaires/:ref", component: QuestionnaireEditorPage },
+        { path: "/console/accounts", component: AccountsPage },
         { path: "*", component: ConsoleNotFound },
       ]}
     />

@@ -7,6 +7,7 @@ import type { ConsoleDeps, ConsoleEnv } from "../../auth/middleware";
 import type { Mailer } from "../../mail/mailer";
 import type { AppDeps } from "../context";
 import { defaultUploadDir } from "../uploads";
+import { accountRoutes } from "./accounts";
 import { administrationRoutes } from "./administrations";
 import { attachmentRoutes } from "./attachments";
 import { campaignEmailRoutes } from "./campaignEmails";
@@ -49,6 +50,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   });
   routes.route("/session", sessionRoutes());
   routes.route("/setup", setupRoutes());
+  routes.route("/accounts", accountRoutes());
   routes.route("/workshops", workshopRoutes());
   routes.route("/administrations", administrationRoutes());
   routes.route("/questionnaires", questionnaireRoutes());

@@ -1,0 +1,185 @@
+// Console accounts for organisers: the list, adding an organiser or viewer, disabling one, resetting a password.
+import { For, Show, createResource, createSignal } from "solid-js";
+import { MIN_PASSWORD_LENGTH, type Account, type AccountList, type OrganiserRole } from "../../../shared/console";
+import type { ApiErrorBody } from "../../../shared/api";
+import { consoleRequest } from "../../sync/consoleClient";
+import { FormProblem } from "../../ui/FormProblem";
+import { withConsoleLayout } from "./ConsoleLayout";
+import { canChange, session } from "./consoleState";
+
+export default withConsoleLayout(Accounts);
+
+const ROLE_NAMES: Record<OrganiserRole, string> = {
+  organiser: "Organiser (changes things)",
+  viewer: "Viewer (reads only)",
+};
+
+/** The field rules the server gave (e.g. the password policy's), else its plain message. */
+function problemText(error: ApiErrorBody): string {
+  return error.details?.map((d) => d.message).join(" ") || error.message;
+}
+
+function Accounts() {
+  return (
+    <main class="page console">
+      <h1>Accounts</h1>
+      <Show when={canChange()} fallback={<p>Only an organiser can see and change the console's accounts.</p>}>
+        <AccountManager />
+      </Show>
+    </main>
+  );
+}
+
+function AccountManager() {
+  const [list, { refetch }] = createResource(async () => {
+    const result = await consoleRequest<AccountList>("GET", "/accounts");
+    return result.ok ? result.body.accounts : [];
+  });
+  return (
+    <>
+      <ul class="card-list" aria-label="Console accounts">
+        <For each={list() ?? []}>{(account) => <AccountCard account={account} changed={() => void refetch()} />}</For>
+      </ul>
+      <AddAccountForm added={() => void refetch()} />
+    </>
+  );
+}
+
+function AccountCard(props: { account: Account; changed: () => void }) {
+  const isMe = () => session()?.organiser.id === props.account.id;
+  const [problem, setProblem] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string>();
+  const [resetting, setResetting] = createSignal(false);
+  const [newPassword, setNewPassword] = createSignal("");
+  const passwordId = () => `reset-${props.account.id}`;
+
+  const toggleDisabled = async () => {
+    const result = await consoleRequest("PATCH", `/accounts/${props.account.id}`, {
+      disabled: !props.account.disabled,
+    });
+    if (!result.ok) return setProblem(problemText(result.error));
+    setProblem(undefined);
+    setNotice(undefined);
+    props.changed();
+  };
+  const reset = async (event: Event) => {
+    event.preventDefault();
+    const result = await consoleRequest("PUT", `/accounts/${props.account.id}/password`, { password: newPassword() });
+    if (!result.ok) return setProblem(problemText(result.error));
+    setProblem(undefined);
+    setResetting(false);
+    setNewPassword("");
+    setNotice(`New password set; ${props.account.name} was signed out everywhere. Pass the password on in person.`);
+  };
+
+  return (
+    <li class="card" data-testid="console-account">
+      <h2 class="material-title">{props.account.name}</h2>
+      <p class="muted">
+        {props.account.email} · {props.account.role}
+        {props.account.disabled ? " · disabled" : ""}
+        {isMe() ? " · you" : ""}
+      </p>
+      <Show when={!isMe()}>
+        <button type="button" class="button small" onClick={() => void toggleDisabled()}>
+          {props.account.disabled ? `Re-enable ${props.account.name}` : `Disable ${props.account.name}`}
+        </button>{" "}
+        <Show
+          when={resetting()}
+          fallback={
+            <button type="button" class="button small" onClick={() => setResetting(true)}>
+              Reset the password of {props.account.name}
+            </button>
+          }
+        >
+          <form onSubmit={(e) => void reset(e)}>
+            <label for={passwordId()}>
+              New password for {props.account.name} (at least {MIN_PASSWORD_LENGTH} characters)
+            </label>
+            <input
+              id={passwordId()}
+              type="text"
+              autocomplete="off"
+              value={newPassword()}
+              onInput={(e) => setNewPassword(e.currentTarget.value)}
+              required
+            />
+            <button type="submit" class="button primary small">
+              Set the new password
+            </button>{" "}
+            <button type="button" class="button small" onClick={() => setResetting(false)}>
+              Cancel
+            </button>
+          </form>
+        </Show>
+      </Show>
+      <FormProblem problem={problem()} />
+      <Show when={notice()}>
+        <p role="status">{notice()}</p>
+      </Show>
+    </li>
+  );
+}
+
+function AddAccountForm(props: { added: () => void }) {
+  const [name, setName] = createSignal("");
+  const [email, setEmail] = createSignal("");
+  const [role, setRole] = createSignal<OrganiserRole>("viewer");
+  const [password, setPassword] = createSignal("");
+  const [problem, setProblem] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string>();
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const result = await consoleRequest("POST", "/accounts", {
+      name: name().trim(),
+      email: email().trim(),
+      role: role(),
+      password: password(),
+    });
+    if (!result.ok) return setProblem(problemText(result.error));
+    setProblem(undefined);
+    setNotice(`${name().trim()} can now sign in with ${email().trim()} and the password you chose.`);
+    setName("");
+    setEmail("");
+    setPassword("");
+    props.added();
+  };
+  return (
+    <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-account">
+      <h2 id="add-account">Add an account</h2>
+      <label for="acc-name">Name</label>
+      <input id="acc-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+      <label for="acc-email">E-mail</label>
+      <input
+        id="acc-email"
+        type="email"
+        autocomplete="off"
+        value={email()}
+        onInput={(e) => setEmail(e.currentTarget.value)}
+        required
+      />
+      <label for="acc-role">Role</label>
+      <select id="acc-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as OrganiserRole)}>
+        <For each={Object.keys(ROLE_NAMES) as OrganiserRole[]}>{(r) => <option value={r}>{ROLE_NAMES[r]}</option>}</For>
+      </select>
+      <label for="acc-password">
+        Initial password (at least {MIN_PASSWORD_LENGTH} characters; pass it on in person)
+      </label>
+      <input
+        id="acc-password"
+        type="text"
+        autocomplete="off"
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+        required
+      />
+      <FormProblem problem={problem()} />
+      <Show when={notice()}>
+        <p role="status">{notice()}</p>
+      </Show>
+      <button type="submit" class="button primary">
+        Add account
+      </button>
+    </form>
+  );
+}
