@@ -68,3 +68,23 @@ it("an organiser prints one whole slip per participant, only once every QR code 
   await page.emulateMedia({ media: "screen" });
   expect(await seriousAxeViolations(page, "invitation slips, on screen")).toEqual([]);
 });
+
+it("when a QR code cannot load, nothing prints and the organiser is told why", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(
+    app.server,
+    "Workshop on a bad line",
+    [{ name: "Sela Taufa", administrationCode: "TO", email: "sela.t@example.org" }],
+    "second.organiser@example.org",
+  );
+  await page.unrouteAll();
+  await page.route("**/qr.svg", (route) => route.abort("connectionreset"));
+  // The page is still signed in from the test above.
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  await page.getByRole("button", { name: "Print invitation slips" }).click();
+  await expect
+    .poll(() => page.getByRole("alert").textContent(), { timeout: 15_000 })
+    .toContain("Some QR codes did not load, so nothing was printed.");
+  expect(await page.evaluate(() => (window as unknown as { printCalls: PrintCall[] }).printCalls)).toEqual([]);
+  expect(await page.getByRole("button", { name: "Print again" }).isDisabled()).toBe(true);
+});
