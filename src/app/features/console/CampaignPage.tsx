@@ -8,6 +8,7 @@ import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { ConfirmDeletion } from "./ConfirmDeletion";
 import { FeedbackSection } from "./FeedbackSection";
+import { InvitationSlips } from "./InvitationSlips";
 import { InvitationEmailsSection } from "./InvitationEmailsSection";
 import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
@@ -27,6 +28,7 @@ function Campaign() {
     },
   );
   const [message, setMessage] = createSignal<string>();
+  const [slipsOpen, setSlipsOpen] = createSignal(false);
   // Bumped when the e-mail wording is saved, so the prepared invitation and reminder messages are fetched again.
   const [templatesVersion, setTemplatesVersion] = createSignal(0);
   const [attachments] = createResource(
@@ -65,7 +67,7 @@ function Campaign() {
   };
 
   return (
-    <main class="page console">
+    <main class="page console" classList={{ "printing-slips": slipsOpen() }}>
       <Show when={detail()} fallback={<p class="muted">Loading…</p>}>
         {(d) => (
           <>
@@ -100,8 +102,19 @@ function Campaign() {
                 <button type="button" class="button" onClick={() => void addInvitations()}>
                   Invite participants added since
                 </button>
-                <button type="button" class="button" onClick={() => window.print()}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => {
+                    // The slips, while open, are all a print shows: close them so the sheet prints.
+                    setSlipsOpen(false);
+                    window.print();
+                  }}
+                >
                   Print invitation sheet
+                </button>
+                <button type="button" class="button" onClick={() => setSlipsOpen(true)}>
+                  Print invitation slips
                 </button>
               </div>
             </Show>
@@ -115,6 +128,14 @@ function Campaign() {
             </Show>
             <Show when={canChange()}>
               <DueDayForm dueOn={d().campaign.dueOn} onChange={(dueOn) => void change({ dueOn })} />
+            </Show>
+            <Show when={slipsOpen()}>
+              <InvitationSlips
+                invitations={d().invitations}
+                dueOn={d().campaign.dueOn}
+                workshopTitle={d().workshop.title}
+                onClose={() => setSlipsOpen(false)}
+              />
             </Show>
             <Show when={message()}>
               <p role="status" data-testid="campaign-message">
