@@ -238,6 +238,8 @@ export const campaignInvitation = z.object({
   remindedAt: z.optional(z.string()),
   /** When the invitation e-mail went out by SMTP. */
   invitationEmailedAt: z.optional(z.string()),
+  /** When the organiser withdrew it: it takes no new replies and its replies are left out of counts and report. */
+  withdrawnAt: z.optional(z.string()),
   /** `/api/console/campaigns/<id>/invitations/<code>/qr.svg`: the link as a QR code (SVG), for the printable sheet. */
   qrSvgPath: z.string(),
 });
