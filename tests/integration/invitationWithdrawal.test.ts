@@ -1,8 +1,8 @@
 // Withdrawing one invitation of a campaign: it takes no new replies, leaves the counts and the report (its reply kept),
-// and reinstating it brings everything back. Organisers only, with the CSRF token.
+// and reinstating it brings everything back; no e-mail is offered to it. Organisers only, with the CSRF token.
 import { describe, expect, it } from "vitest";
 import { INVITATION_PAYLOAD_VERSION, invitationPayload } from "../../src/shared/api";
-import { campaignDetail, campaignList } from "../../src/shared/console";
+import { campaignDetail, campaignInvitationEmails, campaignList, campaignReminders } from "../../src/shared/console";
 import type { BuiltReport } from "../../src/server/report/reportData";
 import { consoleRequest } from "./support/consoleClient";
 import { seededConsole } from "./support/consoleFixtures";
@@ -64,6 +64,22 @@ describe.each(ENGINES)("withdrawing an invitation (%s)", (engine) => {
     expect(await counts(workshopId, campaignId)).toEqual({ invited: 3, replied: 1 });
     expect(await repliesTotal()).toEqual({ invitedParticipants: 3, replies: 1 });
     expect((await postBatch(seeded.app, [again])).results[0].outcome).toBe("stored");
+  });
+
+  it("a withdrawn invitation is offered no invitation e-mail, no reminder and no mail-merge row", async () => {
+    const { campaign, code } = await workshopWithReply(seeded.app, seeded.me);
+    const path = (rest: string) => `/api/console/campaigns/${campaign.campaign.id}${rest}`;
+    const get = async (rest: string) => consoleRequest(seeded.app, "GET", path(rest), seeded.me);
+    expect(
+      (await consoleRequest(seeded.app, "POST", path(`/invitations/${code("FJ")}/withdraw`), seeded.me)).status,
+    ).toBe(200);
+    const reminders = campaignReminders.parse(await (await get("/reminders")).json());
+    expect(reminders.reminders.map((r) => r.code)).toEqual([code("TL")]);
+    const emails = campaignInvitationEmails.parse(await (await get("/invitation-emails")).json());
+    expect(emails.emails.map((e) => e.code).sort()).toEqual([code("TO"), code("TL")].sort());
+    const csv = await (await get("/invitations.csv")).text();
+    expect(csv).not.toContain(code("FJ"));
+    expect(csv).toContain(code("TL"));
   });
 
   it("only an organiser with the CSRF token may withdraw, and an unknown code is a plain 404", async () => {
