@@ -278,6 +278,8 @@ export const campaignInvitation = z.object({
   remindedAt: z.optional(z.string()),
   /** When the invitation e-mail went out by SMTP. */
   invitationEmailedAt: z.optional(z.string()),
+  /** When the organiser withdrew it: it takes no new replies and its replies are left out of counts and report. */
+  withdrawnAt: z.optional(z.string()),
   /** `/api/console/campaigns/<id>/invitations/<code>/qr.svg`: the link as a QR code (SVG), for the printable sheet. */
   qrSvgPath: z.string(),
 });
@@ -338,9 +340,10 @@ export const sendReminders = z.strictObject({
 export type SendReminders = z.infer<typeof sendReminders>;
 /**
  * Why an invitation got no reminder: it has a reply, it has no e-mail address, the code is not one of this
- * campaign's, or a reminder already went to it within the chosen interval (a second click, another organiser).
+ * campaign's, a reminder already went to it within the chosen interval (a second click, another organiser), or the
+ * organiser withdrew it.
  */
-export const reminderSkipReason = z.enum(["replied", "no_email", "unknown_code", "reminded_recently"]);
+export const reminderSkipReason = z.enum(["replied", "no_email", "unknown_code", "reminded_recently", "withdrawn"]);
 export type ReminderSkipReason = z.infer<typeof reminderSkipReason>;
 export const sentReminders = z.object({
   sent: z.array(z.object({ code: z.string(), email: z.string() })),
@@ -372,8 +375,14 @@ export const sendInvitationEmails = z.strictObject({
     z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.minLength(1), z.maxLength(5000)),
   ),
 });
-/** An invitation e-mail goes once: to no one who already got it, replied, or has no address. */
-export const invitationEmailSkipReason = z.enum(["replied", "no_email", "unknown_code", "already_emailed"]);
+/** An invitation e-mail goes once: to no one who already got it, replied, has no address or was withdrawn. */
+export const invitationEmailSkipReason = z.enum([
+  "replied",
+  "no_email",
+  "unknown_code",
+  "already_emailed",
+  "withdrawn",
+]);
 export const sentInvitationEmails = z.object({
   sent: z.array(z.object({ code: z.string(), email: z.string() })),
   skipped: z.array(z.object({ code: z.string(), reason: invitationEmailSkipReason })),

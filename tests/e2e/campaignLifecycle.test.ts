@@ -1,5 +1,6 @@
 // A campaign's life on its console page in real Chromium: extending the due date (the day chosen is the day stored,
-// never moved through UTC; a day before the opening refused in plain words) and deleting one nobody answered.
+// never moved through UTC; a day before the opening refused in plain words), deleting one nobody answered, and
+// withdrawing one invitation after confirming (its reply kept but left out) and reinstating it.
 import { expect, it } from "vitest";
 import { campaignDetail } from "../../src/shared/console";
 import { appForThisFile } from "./support/appServer";
@@ -94,4 +95,35 @@ it("an organiser deletes a workshop set up by mistake; one with a reply is refus
   await deletion.getByRole("button", { name: "Delete for good" }).click();
   await page.getByRole("heading", { name: "Workshops", exact: true }).waitFor();
   expect((await empty.request("GET", `/api/console/workshops/${emptyId}`)).status).toBe(404);
+});
+
+it("an organiser withdraws one invitation after confirming, its reply leaves the count, and reinstates it", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(
+    app.server,
+    "Workshop on Risk Management",
+    [
+      { name: "Sela Taufa", administrationCode: "TO", email: "sela.w@example.org" },
+      { name: "Ana da Costa", administrationCode: "TL", email: "ana.w@example.org" },
+    ],
+    "fifth.organiser@example.org",
+  );
+  await round.reply("TO", {}, "2024-03-05T09:30:00.000Z");
+  const status = page.getByTestId("campaign-status");
+  await page.goto(`${app.server.url}/console/campaigns/${round.campaignId}`);
+  await expect.poll(() => status.textContent()).toContain("1 of 2 replied");
+
+  await page.getByRole("button", { name: "Withdraw Sela Taufa's invitation" }).click();
+  expect(await seriousAxeViolations(page, "campaign page, confirming a withdrawal")).toEqual([]);
+  await page.getByRole("button", { name: "Withdraw it" }).click();
+  await expect
+    .poll(() => page.getByTestId("campaign-message").textContent())
+    .toBe("Sela Taufa's invitation withdrawn.");
+  await expect.poll(() => status.textContent()).toContain("0 of 1 replied");
+  const refetched = await round.app.request(`/api/invitations/${round.code("TO")}?v=2`);
+  expect(((await refetched.json()) as { campaign: { status: string } }).campaign.status).toBe("withdrawn");
+
+  await page.getByRole("button", { name: "Reinstate Sela Taufa's invitation" }).click();
+  await page.getByRole("button", { name: "Reinstate it" }).click();
+  await expect.poll(() => status.textContent()).toContain("1 of 2 replied");
 });

@@ -49,6 +49,10 @@ async function sendCampaignEmails(
   const result: Sent = { sent: [], skipped: [], failed: [] };
   let unreachable: string | undefined;
   for (const invitation of chosenInvitations(detail, codes, result)) {
+    if (invitation.withdrawnAt !== undefined) {
+      result.skipped.push({ code: invitation.code, reason: "withdrawn" });
+      continue;
+    }
     if (invitation.replied) {
       result.skipped.push({ code: invitation.code, reason: "replied" });
       continue;

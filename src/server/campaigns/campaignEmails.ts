@@ -48,23 +48,28 @@ function prepared(template: MessageTemplate, detail: CampaignDetail, invitation:
   };
 }
 
-/** A reminder for every invitation without a reply, prepared for the server or the organiser's own mail program. */
+/** The invitations e-mails may go to: a withdrawn code takes no replies, so nobody is asked to use it. */
+function standing(detail: CampaignDetail): CampaignDetail["invitations"] {
+  return detail.invitations.filter((i) => i.withdrawnAt === undefined);
+}
+
+/** A reminder for every standing invitation without a reply, prepared for the server or the organiser's own mail program. */
 export function preparedReminders(detail: CampaignDetail, template: MessageTemplate): CampaignReminder[] {
-  return detail.invitations
+  return standing(detail)
     .filter((i) => !i.replied)
     .map((i) => ({ ...prepared(template, detail, i), remindedAt: i.remindedAt ?? null }));
 }
 
-/** The invitation e-mail of every invitation, with when it went out. */
+/** The invitation e-mail of every standing invitation, with when it went out. */
 export function preparedInvitationEmails(detail: CampaignDetail, template: MessageTemplate): InvitationEmail[] {
-  return detail.invitations.map((i) => ({
+  return standing(detail).map((i) => ({
     ...prepared(template, detail, i),
     emailedAt: i.invitationEmailedAt ?? null,
     replied: i.replied,
   }));
 }
 
-/** The mail-merge columns, in order: one row per invitation, for a mail program's merge when the server has no SMTP. */
+/** The mail-merge columns, in order: one row per standing invitation, for a mail program's merge when the server has no SMTP. */
 export const MAIL_MERGE_HEADER = ["name", "email", "administration", "position", "code", "link", "due_date", "replied"];
 
 /** The campaign's invitations as mail-merge rows (header first); the due date reads as in the messages. */
@@ -72,7 +77,7 @@ export function mailMergeRows(detail: CampaignDetail): string[][] {
   const due = longDate(detail.campaign.dueOn);
   return [
     MAIL_MERGE_HEADER,
-    ...detail.invitations.map((i) => [
+    ...standing(detail).map((i) => [
       i.participantName ?? "",
       i.email ?? "",
       i.administrationCode ?? "",

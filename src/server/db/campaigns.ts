@@ -96,8 +96,9 @@ export async function deleteCampaignWithoutReplies(
 
 export interface CampaignWithCounts extends Campaign {
   createdAt: string;
+  /** Invitations not withdrawn. */
   invited: number;
-  /** Invitations with at least one stored reply. */
+  /** Invitations not withdrawn with at least one stored reply. */
   replied: number;
 }
 
@@ -108,13 +109,17 @@ async function withCounts(db: OutriggerDatabase, rows: CampaignRow[]): Promise<C
     .selectFrom("invitations")
     .select((eb) => ["campaign_id", eb.fn.countAll().as("n")])
     .where("campaign_id", "in", ids)
+    .where("withdrawn_at", "is", null)
     .groupBy("campaign_id")
     .execute();
+  // A withdrawn invitation leaves both counts; its replies stay stored.
   const replied = await db
     .selectFrom("replies")
-    .select((eb) => ["campaign_id", eb.fn.count("invitation_code").distinct().as("n")])
-    .where("campaign_id", "in", ids)
-    .groupBy("campaign_id")
+    .innerJoin("invitations", "invitations.code", "replies.invitation_code")
+    .select((eb) => ["replies.campaign_id as campaign_id", eb.fn.count("replies.invitation_code").distinct().as("n")])
+    .where("replies.campaign_id", "in", ids)
+    .where("invitations.withdrawn_at", "is", null)
+    .groupBy("replies.campaign_id")
     .execute();
   const invitedOf = new Map(invited.map((r) => [r.campaign_id, Number(r.n)]));
   const repliedOf = new Map(replied.map((r) => [r.campaign_id, Number(r.n)]));
@@ -182,6 +187,8 @@ export interface CampaignInvitationRow {
   remindedAt: string | null;
   /** When the invitation e-mail went out (migration 0031); null before. */
   invitationEmailedAt: string | null;
+  /** When the organiser withdrew it (migration 0105); null while it stands. */
+  withdrawnAt: string | null;
 }
 
 /** A campaign's invitations (by administration, then name) with their latest reply's arrival. */
@@ -208,6 +215,7 @@ export async function listCampaignInvitations(
       createdAt: r.created_at,
       remindedAt: r.reminded_at ?? null,
       invitationEmailedAt: r.invitation_emailed_at ?? null,
+      withdrawnAt: r.withdrawn_at ?? null,
     };
     const at = repliedAt.get(r.code);
     if (at !== undefined) row.repliedAt = at;

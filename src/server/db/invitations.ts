@@ -12,6 +12,8 @@ export interface Invitation {
   prefill: InvitationPrefill;
   /** Signs the participant's replies that travel by hand (see src/shared/relay.ts). */
   relayKey?: string;
+  /** When the organiser withdrew it: it then takes no new replies. */
+  withdrawnAt?: string;
 }
 
 export interface NewInvitation extends InvitationPrefill {
@@ -36,9 +38,33 @@ export async function findInvitation(db: OutriggerDatabase, code: string): Promi
   if (row.email !== null) prefill.email = row.email;
   if (row.administration_code !== null) prefill.administrationCode = row.administration_code;
   if (row.position !== null) prefill.position = row.position;
-  return row.relay_key === null
-    ? { code: row.code, campaignId: row.campaign_id, prefill }
-    : { code: row.code, campaignId: row.campaign_id, prefill, relayKey: row.relay_key };
+  return {
+    code: row.code,
+    campaignId: row.campaign_id,
+    prefill,
+    ...(row.relay_key !== null ? { relayKey: row.relay_key } : {}),
+    ...(row.withdrawn_at !== null ? { withdrawnAt: row.withdrawn_at } : {}),
+  };
+}
+
+/**
+ * Withdraws the campaign's invitation with this code (`withdrawal` says when and by whom), or reinstates it (null).
+ * False when the campaign has no such invitation. Its replies are never touched: readers leave them out.
+ */
+export async function setInvitationWithdrawal(
+  db: OutriggerDatabase,
+  campaignId: string,
+  code: string,
+  withdrawal: { at: Date; by: string } | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("invitations")
+    .set({ withdrawn_at: withdrawal?.at.toISOString() ?? null, withdrawn_by: withdrawal?.by ?? null })
+    .where("code", "=", code)
+    .where("campaign_id", "=", campaignId)
+    .executeTakeFirst();
+  forgetInvitations();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertInvitations(

@@ -32,7 +32,8 @@ export function invitationRoutes(deps: AppDeps): Hono {
     const payload: InvitationPayload = {
       code: invitation.code,
       prefill: invitation.prefill,
-      campaign,
+      // A withdrawn invitation reads as a withdrawn campaign: phones already show that and stop offering the form.
+      campaign: invitation.withdrawnAt !== undefined ? { ...campaign, status: "withdrawn" } : campaign,
       workshop,
       questionnaire,
       administrations: await listAdministrations(db),
@@ -42,7 +43,7 @@ export function invitationRoutes(deps: AppDeps): Hono {
     c.header("Cache-Control", "no-cache");
     if (c.req.query("v") === String(INVITATION_PAYLOAD_VERSION)) return c.json(payload);
     // Apps installed before due dates were days read a strict campaign with `dueAt` and nothing else.
-    const { dueOn, ...olderCampaign } = campaign;
+    const { dueOn, ...olderCampaign } = payload.campaign;
     const forOlderApps: InvitationPayloadForOlderApps = {
       ...payload,
       campaign: { ...olderCampaign, dueAt: dueInstantForOlderApps(dueOn) },

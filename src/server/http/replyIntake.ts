@@ -226,6 +226,12 @@ async function checkReply(reply: Reply, context: ReplyContext): Promise<ReplyRes
   }
   const acceptance = campaignAcceptsReplies(campaign, context.now);
   if (!acceptance.accepted) return rejected(reply.id, acceptance.code, acceptance.message);
+  if (invitation.withdrawnAt !== undefined)
+    return rejected(
+      reply.id,
+      "invitation_withdrawn",
+      "The organiser has withdrawn your invitation to this questionnaire, so it no longer takes your replies.",
+    );
   if (
     reply.questionnaireId !== campaign.questionnaireId ||
     reply.questionnaireVersion !== campaign.questionnaireVersion

@@ -38,8 +38,10 @@ export interface StoredYearReply {
   answers: Answers;
   submittedAt: string;
   receivedAt: string;
-  /** True for the one reply per invitation that counts (the latest received). */
+  /** True for the one reply per invitation that counts (the latest received), never for a withdrawn invitation's. */
   counted: boolean;
+  /** Its invitation was withdrawn: kept, marked, and left out of the tables. */
+  invitationWithdrawn: boolean;
 }
 
 export interface YearData {
@@ -116,6 +118,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
     .select([
       "invitations.code as code",
       "invitations.administration_code as administrationCode",
+      "invitations.withdrawn_at as withdrawnAt",
       "campaigns.workshop_id as workshopId",
     ])
     .where("workshops.fiscal_year", "=", fiscalYear)
@@ -142,11 +145,17 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
   const invitationAdministration = new Map<string, string>();
   const invitedBy = new Map<string, number>();
   const invitedAdministrations = new Map<string, Set<string>>();
+  const withdrawnCodes = new Set<string>();
   for (const i of invitations) {
-    invitedBy.set(i.workshopId, (invitedBy.get(i.workshopId) ?? 0) + 1);
     const code = (i.administrationCode ?? "").trim().toUpperCase();
+    if (code !== "") invitationAdministration.set(i.code, code);
+    // A withdrawn invitation is no longer one of the invited; its replies are marked below.
+    if (i.withdrawnAt !== null) {
+      withdrawnCodes.add(i.code);
+      continue;
+    }
+    invitedBy.set(i.workshopId, (invitedBy.get(i.workshopId) ?? 0) + 1);
     if (code !== "") {
-      invitationAdministration.set(i.code, code);
       const set = invitedAdministrations.get(i.workshopId) ?? new Set<string>();
       set.add(code);
       invitedAdministrations.set(i.workshopId, set);
@@ -189,10 +198,12 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       submittedAt: r.submittedAt,
       receivedAt: r.receivedAt,
       counted: false,
+      invitationWithdrawn: withdrawnCodes.has(r.invitationCode),
     };
   });
   const latest = new Map<string, StoredYearReply>();
   for (const r of storedReplies) {
+    if (r.invitationWithdrawn) continue;
     const current = latest.get(r.invitationCode);
     if (!current || isLater(r, current)) latest.set(r.invitationCode, r);
   }

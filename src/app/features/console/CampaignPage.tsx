@@ -10,6 +10,7 @@ import { ConfirmDeletion } from "./ConfirmDeletion";
 import { FeedbackSection } from "./FeedbackSection";
 import { InvitationSlips } from "./InvitationSlips";
 import { InvitationEmailsSection } from "./InvitationEmailsSection";
+import { InvitationWithdrawal } from "./InvitationWithdrawal";
 import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
@@ -151,6 +152,7 @@ function Campaign() {
                     <th scope="col">Adm.</th>
                     <th scope="col">Code and link</th>
                     <th scope="col">Reply</th>
+                    <th scope="col">Invitation</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -173,6 +175,24 @@ function Campaign() {
                           />
                         </td>
                         <td data-label="Reply">{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
+                        <td data-label="Invitation">
+                          {i.withdrawnAt !== undefined
+                            ? `Withdrawn ${formatDateTime(i.withdrawnAt)}${i.replied ? ": its reply is left out" : ""}`
+                            : "Standing"}
+                          <Show when={canChange()}>
+                            <InvitationWithdrawal
+                              campaignId={d().campaign.id}
+                              invitation={i}
+                              onDone={(result) => {
+                                if ("message" in result) return setMessage(result.message);
+                                mutate(result.detail);
+                                setMessage(
+                                  `${i.participantName ?? i.code}'s invitation ${i.withdrawnAt === undefined ? "withdrawn" : "reinstated"}.`,
+                                );
+                              }}
+                            />
+                          </Show>
+                        </td>
                       </tr>
                     )}
                   </For>

@@ -17,6 +17,7 @@ import * as sharedProcessState from "./0030_shared_process_state";
 import * as messageTemplates from "./0031_message_templates";
 import * as summaryYears from "./0110_summary_years";
 import * as reportBindings from "./0100_report_bindings";
+import * as invitationWithdrawal from "./0105_invitation_withdrawal";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "0031_message_templates": messageTemplates,
   "0110_summary_years": summaryYears,
   "0100_report_bindings": reportBindings,
+  "0105_invitation_withdrawal": invitationWithdrawal,
 };
 
 export const inCodeMigrations: MigrationProvider = {

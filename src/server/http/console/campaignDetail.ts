@@ -36,6 +36,7 @@ function toInvitation(origin: string, campaignId: string, r: CampaignInvitationR
     ...(r.repliedAt !== undefined ? { repliedAt: r.repliedAt } : {}),
     ...(r.remindedAt !== null ? { remindedAt: r.remindedAt } : {}),
     ...(r.invitationEmailedAt !== null ? { invitationEmailedAt: r.invitationEmailedAt } : {}),
+    ...(r.withdrawnAt !== null ? { withdrawnAt: r.withdrawnAt } : {}),
     qrSvgPath: `/api/console/campaigns/${encodeURIComponent(campaignId)}/invitations/${encodeURIComponent(r.code)}/qr.svg`,
   };
 }

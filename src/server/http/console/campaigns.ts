@@ -1,15 +1,17 @@
 // Campaigns of the organiser console (mounted at /api/console): one personal invitation per participant of the
 // workshop (its e-mails are in campaignEmails.ts). "Organiser" routes also need the session's CSRF token.
 //
-// | method | path                                    | what                                                   | who may call |
-// | ------ | --------------------------------------- | ------------------------------------------------------ | ------------ |
-// | GET    | /workshops/:id/campaigns                | the workshop's campaigns, with invited/replied counts  | any role     |
-// | POST   | /workshops/:id/campaigns                | a new campaign, inviting every participant             | organiser    |
-// | GET    | /campaigns/:id                          | the campaign, its workshop and its invitations         | any role     |
-// | PATCH  | /campaigns/:id                          | change status, due date, late replies                  | organiser    |
-// | DELETE | /campaigns/:id                          | delete it, while nobody has replied (else 409)         | organiser    |
-// | POST   | /campaigns/:id/invitations              | invite participants added to the workshop since        | organiser    |
-// | GET    | /campaigns/:id/invitations/:code/qr.svg | an invitation link as a QR code, for the printed sheet | any role     |
+// | method | path                                       | what                                                   | who may call |
+// | ------ | ------------------------------------------ | ------------------------------------------------------ | ------------ |
+// | GET    | /workshops/:id/campaigns                   | the workshop's campaigns, with invited/replied counts  | any role     |
+// | POST   | /workshops/:id/campaigns                   | a new campaign, inviting every participant             | organiser    |
+// | GET    | /campaigns/:id                             | the campaign, its workshop and its invitations         | any role     |
+// | PATCH  | /campaigns/:id                             | change status, due date, late replies                  | organiser    |
+// | DELETE | /campaigns/:id                             | delete it, while nobody has replied (else 409)         | organiser    |
+// | POST   | /campaigns/:id/invitations                 | invite participants added to the workshop since        | organiser    |
+// | GET    | /campaigns/:id/invitations/:code/qr.svg    | an invitation link as a QR code, for the printed sheet | any role     |
+// | POST   | /campaigns/:id/invitations/:code/withdraw  | withdraw it: no new replies, left out of counts        | organiser    |
+// | POST   | /campaigns/:id/invitations/:code/reinstate | undo a withdrawal: it counts again                     | organiser    |
 import { Hono } from "hono";
 import { campaignChanges, newCampaign } from "../../../shared/console";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
@@ -22,7 +24,12 @@ import {
   listWorkshopCampaigns,
   updateCampaign,
 } from "../../db/campaigns";
-import { addInvitations, findCampaignInvitationCode, listUninvitedParticipants } from "../../db/invitations";
+import {
+  addInvitations,
+  findCampaignInvitationCode,
+  listUninvitedParticipants,
+  setInvitationWithdrawal,
+} from "../../db/invitations";
 import { listParticipants } from "../../db/participants";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
@@ -70,6 +77,10 @@ function notPublished(questionnaireId: string, version: number, status: string):
 
 export function withdrawn(what: string): ApiProblem {
   return new ApiProblem(409, "campaign_withdrawn", `This campaign was withdrawn: it ${what}.`);
+}
+
+function invitationNotFound(): ApiProblem {
+  return new ApiProblem(404, "invitation_not_found", "This campaign has no invitation with this code.");
 }
 
 export function campaignRoutes(): Hono<ConsoleEnv> {
@@ -134,10 +145,19 @@ export function campaignRoutes(): Hono<ConsoleEnv> {
     return c.json({ ...(await freshCampaignDetail(c, current.id)), added }, added > 0 ? 201 : 200);
   });
 
+  // Replies are the office's record: withdrawing only marks the invitation, and reinstating brings its replies back.
+  for (const action of ["withdraw", "reinstate"] as const)
+    routes.post(`/campaigns/:id/invitations/:code/${action}`, requireOrganiser(), withCampaign(), async (c) => {
+      const { db, now } = c.var.deps;
+      const withdrawal = action === "withdraw" ? { at: now(), by: c.var.session.organiser.id } : null;
+      if (!(await setInvitationWithdrawal(db, c.var.campaign.id, c.req.param("code"), withdrawal)))
+        throw invitationNotFound();
+      return c.json(await freshCampaignDetail(c, c.var.campaign.id));
+    });
+
   routes.get("/campaigns/:id/invitations/:code/qr.svg", requireSession(), withCampaign(), async (c) => {
     const code = await findCampaignInvitationCode(c.var.deps.db, c.var.campaign.id, c.req.param("code"));
-    if (code === undefined)
-      throw new ApiProblem(404, "invitation_not_found", "This campaign has no invitation with this code.");
+    if (code === undefined) throw invitationNotFound();
     return c.body(qrSvg(joinLink(publicOrigin(c), code)), 200, {
       "Content-Type": "image/svg+xml; charset=utf-8",
       "Cache-Control": "no-store",
