@@ -187,7 +187,7 @@ export interface CampaignInvitationRow {
   remindedAt: string | null;
   /** When the invitation e-mail went out (migration 0031); null before. */
   invitationEmailedAt: string | null;
-  /** When the organiser withdrew it (migration 0105); null while it stands. */
+  /** When the organiser withdrew it (migration 0120); null while it stands. */
   withdrawnAt: string | null;
 }
 

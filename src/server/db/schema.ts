@@ -81,9 +81,9 @@ export interface InvitationsTable {
   reminded_at: string | null;
   /** When the invitation e-mail was sent to this invitation by SMTP (migration 0031); null before. */
   invitation_emailed_at: ColumnType<string | null, string | null | undefined, string | null>;
-  /** When the organiser withdrew this invitation (migration 0105); null while it stands. */
+  /** When the organiser withdrew this invitation (migration 0120); null while it stands. */
   withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Who withdrew it (migration 0105); null while it stands. */
+  /** Who withdrew it (migration 0120); null while it stands. */
   withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

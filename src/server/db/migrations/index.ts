@@ -15,9 +15,9 @@ import * as feedbackVersions from "./0012_feedback_versions";
 import * as reportOrder from "./0020_report_order";
 import * as sharedProcessState from "./0030_shared_process_state";
 import * as messageTemplates from "./0031_message_templates";
-import * as summaryYears from "./0110_summary_years";
 import * as reportBindings from "./0100_report_bindings";
-import * as invitationWithdrawal from "./0105_invitation_withdrawal";
+import * as summaryYears from "./0110_summary_years";
+import * as invitationWithdrawal from "./0120_invitation_withdrawal";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -35,9 +35,9 @@ const migrations: Record<string, Migration> = {
   "0020_report_order": reportOrder,
   "0030_shared_process_state": sharedProcessState,
   "0031_message_templates": messageTemplates,
-  "0110_summary_years": summaryYears,
   "0100_report_bindings": reportBindings,
-  "0105_invitation_withdrawal": invitationWithdrawal,
+  "0110_summary_years": summaryYears,
+  "0120_invitation_withdrawal": invitationWithdrawal,
 };
 
 export const inCodeMigrations: MigrationProvider = {
