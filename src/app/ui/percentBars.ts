@@ -15,7 +15,10 @@ const PERCENT_COLUMN = /^(.*?)\s*\(%\)$/;
  */
 export function totalPercentBars(rows: RowsTableCell[][]): PercentBar[] {
   const header = rows[0] ?? [];
-  const total = [...rows.slice(1)].reverse().find((row) => row.some((cell) => /^Total\b/.test(String(cell ?? ""))));
+  const total = rows
+    .slice(1)
+    .reverse()
+    .find((row) => row.some((cell) => /^Total\b/.test(String(cell ?? ""))));
   if (!total) return [];
   const bars: PercentBar[] = [];
   header.forEach((name, column) => {

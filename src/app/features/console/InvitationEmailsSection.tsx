@@ -5,7 +5,7 @@ import type { CampaignInvitationEmails, SentInvitationEmails } from "../../../sh
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
-import { ConfirmedSend, MessagePreview, copyAddresses } from "./emailParts";
+import { PreviewAndSend, copyAddresses } from "./emailParts";
 import "./organiserYear.css";
 
 export function InvitationEmailsSection(props: { campaignId: string; templatesVersion: number }) {
@@ -79,19 +79,13 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
             )}
           </For>
         </fieldset>
-        <Show when={chosen()[0]}>
-          {(first) => (
-            <MessagePreview
-              who={first().participantName ?? first().code}
-              subject={first().subject}
-              body={first().body}
-              testId="invitation-preview"
-            />
-          )}
-        </Show>
-        <Show when={list()?.smtpConfigured && canChange()}>
-          <ConfirmedSend what="invitation" count={chosen().length} busy={busy()} onConfirm={send} />
-        </Show>
+        <PreviewAndSend
+          what="invitation"
+          chosen={chosen()}
+          canSend={list()?.smtpConfigured === true && canChange()}
+          busy={busy()}
+          onConfirm={send}
+        />
       </Show>
       <Show when={emails().some((e) => e.emailedAt !== null)}>
         <details>

@@ -5,7 +5,7 @@ import { DEFAULT_REMINDER_INTERVAL_HOURS, type CampaignReminders, type SentRemin
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
-import { ConfirmedSend, MessagePreview, copyAddresses } from "./emailParts";
+import { PreviewAndSend, copyAddresses } from "./emailParts";
 import "./organiserYear.css";
 
 const INTERVALS: { hours: number; label: string }[] = [
@@ -107,19 +107,13 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
             )}
           </For>
         </fieldset>
-        <Show when={chosen()[0]}>
-          {(first) => (
-            <MessagePreview
-              who={first().participantName ?? first().code}
-              subject={first().subject}
-              body={first().body}
-              testId="reminder-preview"
-            />
-          )}
-        </Show>
-        <Show when={list()?.smtpConfigured && canChange()}>
-          <ConfirmedSend what="reminder" count={chosen().length} busy={busy()} onConfirm={send} />
-        </Show>
+        <PreviewAndSend
+          what="reminder"
+          chosen={chosen()}
+          canSend={list()?.smtpConfigured === true && canChange()}
+          busy={busy()}
+          onConfirm={send}
+        />
       </Show>
       <Show when={reminders().some((r) => r.email !== null)}>
         <div class="button-row">

@@ -14,6 +14,33 @@ export function MessagePreview(props: { who: string; subject: string; body: stri
   );
 }
 
+/** The first chosen recipient's message, then the confirmed send (for organisers, when the server can send). */
+export function PreviewAndSend(props: {
+  what: string;
+  chosen: readonly { code: string; participantName: string | null; subject: string; body: string }[];
+  canSend: boolean;
+  busy: boolean;
+  onConfirm: () => Promise<unknown>;
+}) {
+  return (
+    <>
+      <Show when={props.chosen[0]}>
+        {(first) => (
+          <MessagePreview
+            who={first().participantName ?? first().code}
+            subject={first().subject}
+            body={first().body}
+            testId={`${props.what}-preview`}
+          />
+        )}
+      </Show>
+      <Show when={props.canSend}>
+        <ConfirmedSend what={props.what} count={props.chosen.length} busy={props.busy} onConfirm={props.onConfirm} />
+      </Show>
+    </>
+  );
+}
+
 const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
 
 /** A button that first asks; `onConfirm` runs once per confirmation, never while a send is under way. */

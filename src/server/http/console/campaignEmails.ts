@@ -75,6 +75,19 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
       );
   };
 
+  /** The campaign's detail and templates, which every prepared or sent message is made from. */
+  const detailAndTemplates = async (c: Context<CampaignEnv>) => {
+    const detail = await campaignDetail(c, c.var.campaign);
+    return { detail, templates: await campaignMessageTemplates(c.var.deps.db, detail.campaign.id) };
+  };
+  /** The same, once sending is possible: a mailer configured and a campaign not withdrawn. */
+  const readyToSend = async (c: Context<CampaignEnv>, what: string) => {
+    if (!mailer) throw smtpNotConfigured();
+    const made = await detailAndTemplates(c);
+    if (made.detail.campaign.status === "withdrawn") throw withdrawn(`sends no ${what}`);
+    return { ...made, deps: { ...c.var.deps, mailer } };
+  };
+
   routes.get("/campaigns/:id/messages", requireSession(), withCampaign(), async (c) =>
     c.json(await campaignMessageTemplates(c.var.deps.db, c.var.campaign.id)),
   );
@@ -108,8 +121,7 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
   });
 
   routes.get("/campaigns/:id/invitation-emails", requireSession(), withCampaign(), async (c) => {
-    const detail = await campaignDetail(c, c.var.campaign);
-    const templates = await campaignMessageTemplates(c.var.deps.db, detail.campaign.id);
+    const { detail, templates } = await detailAndTemplates(c);
     const answer: CampaignInvitationEmails = {
       campaignId: detail.campaign.id,
       emails: preparedInvitationEmails(detail, templates.invitation),
@@ -125,19 +137,15 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
     withCampaign(),
     async (c) => {
       const { codes } = c.req.valid("json");
-      if (!mailer) throw smtpNotConfigured();
-      const detail = await campaignDetail(c, c.var.campaign);
-      if (detail.campaign.status === "withdrawn") throw withdrawn("sends no invitations");
-      const templates = await campaignMessageTemplates(c.var.deps.db, detail.campaign.id);
-      const result = await sendInvitationEmails(detail, templates.invitation, codes, { ...c.var.deps, mailer });
+      const { detail, templates, deps } = await readyToSend(c, "invitations");
+      const result = await sendInvitationEmails(detail, templates.invitation, codes, deps);
       logRefusals(c, "invitations", result);
       return c.json(result);
     },
   );
 
   routes.get("/campaigns/:id/reminders", requireSession(), withCampaign(), async (c) => {
-    const detail = await campaignDetail(c, c.var.campaign);
-    const templates = await campaignMessageTemplates(c.var.deps.db, detail.campaign.id);
+    const { detail, templates } = await detailAndTemplates(c);
     const answer: CampaignReminders = {
       campaignId: detail.campaign.id,
       dueOn: detail.campaign.dueOn,
@@ -154,14 +162,8 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
     withCampaign(),
     async (c) => {
       const { codes, skipIfRemindedWithinHours = DEFAULT_REMINDER_INTERVAL_HOURS } = c.req.valid("json");
-      if (!mailer) throw smtpNotConfigured();
-      const detail = await campaignDetail(c, c.var.campaign);
-      if (detail.campaign.status === "withdrawn") throw withdrawn("sends no reminders");
-      const templates = await campaignMessageTemplates(c.var.deps.db, detail.campaign.id);
-      const result = await sendReminderEmails(detail, templates.reminder, codes, skipIfRemindedWithinHours, {
-        ...c.var.deps,
-        mailer,
-      });
+      const { detail, templates, deps } = await readyToSend(c, "reminders");
+      const result = await sendReminderEmails(detail, templates.reminder, codes, skipIfRemindedWithinHours, deps);
       logRefusals(c, "reminders", result);
       return c.json(result);
     },
