@@ -4,17 +4,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from "fflate";
 import type { Workshop } from "../directory";
 import type { Material } from "../materials";
-import {
-  MAX_PACK_ENTRIES,
-  MAX_PACK_ENTRY_BYTES,
-  MAX_PACK_MANIFEST_BYTES,
-  PACK_FORMAT,
-  PACK_FORMAT_VERSION,
-  PACK_MANIFEST_PATH,
-  packManifest,
-  type PackEntry,
-  type PackManifest,
-} from "../pack";
+import * as pack from "../pack";
 import type { ManifestSignature } from "../signing";
 import { abortReason, PackError } from "./errors";
 import { PACK_README_PATH, packPaths } from "./paths";
@@ -52,7 +42,7 @@ export interface WritePackOptions {
 }
 
 export interface WritePackResult {
-  manifest: PackManifest;
+  manifest: pack.PackManifest;
   /** Size of the zip written to the sink. */
   packBytes: number;
 }
@@ -101,7 +91,7 @@ const MAX_PUSH_BYTES = 1024 * 1024;
 
 export function packReadme(
   input: PackInput,
-  entries: readonly PackEntry[],
+  entries: readonly pack.PackEntry[],
   materials: ReadonlyMap<string, Material>,
 ): string {
   const lines = [
@@ -140,8 +130,8 @@ export async function writePack(
   const { signal, onProgress } = options;
   throwIfAborted(signal);
   const materials = new Map(input.manifest.materials.map((m) => [m.id, m]));
-  if (input.files.length > MAX_PACK_ENTRIES)
-    throw new PackError("too_large", `A pack holds at most ${MAX_PACK_ENTRIES} files; choose fewer materials.`);
+  if (input.files.length > pack.MAX_PACK_ENTRIES)
+    throw new PackError("too_large", `A pack holds at most ${pack.MAX_PACK_ENTRIES} files; choose fewer materials.`);
   const seen = new Set<string>();
   for (const { material } of input.files) {
     const listed = materials.get(material.id);
@@ -153,7 +143,7 @@ export async function writePack(
     }
     if (seen.has(material.id)) throw new PackError("bad_input", `“${material.title}” was chosen twice.`);
     seen.add(material.id);
-    if (material.size > MAX_PACK_ENTRY_BYTES)
+    if (material.size > pack.MAX_PACK_ENTRY_BYTES)
       throw new PackError("too_large", `“${material.title}” is too big for a pack.`);
   }
   const totalBytes = input.files.reduce((sum, f) => sum + f.material.size, 0);
@@ -164,7 +154,7 @@ export async function writePack(
     );
 
   const paths = packPaths(input.files.map((f) => f.material));
-  const entries: PackEntry[] = input.files.map((f, i) => ({
+  const entries: pack.PackEntry[] = input.files.map((f, i) => ({
     materialId: f.material.id,
     path: paths[i],
     size: f.material.size,
@@ -172,8 +162,8 @@ export async function writePack(
   }));
   const createdAt = input.createdAt ?? new Date();
   const candidate = {
-    format: PACK_FORMAT,
-    formatVersion: PACK_FORMAT_VERSION,
+    format: pack.PACK_FORMAT,
+    formatVersion: pack.PACK_FORMAT_VERSION,
     createdAt: createdAt.toISOString(),
     appVersion: input.appVersion,
     workshop: input.workshop,
@@ -186,7 +176,7 @@ export async function writePack(
     ...(input.signature ? { signature: input.signature } : {}),
     entries,
   };
-  const checked = packManifest.safeParse(candidate);
+  const checked = pack.packManifest.safeParse(candidate);
   if (!checked.success)
     throw new PackError(
       "bad_input",
@@ -194,7 +184,7 @@ export async function writePack(
     );
   const manifest = checked.data;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-  if (manifestBytes.length > MAX_PACK_MANIFEST_BYTES)
+  if (manifestBytes.length > pack.MAX_PACK_MANIFEST_BYTES)
     throw new PackError("too_large", "This workshop's list of materials is too long for one pack.");
 
   // fflate calls back synchronously; its chunks wait here until the sink has taken the previous ones.
@@ -230,7 +220,7 @@ export async function writePack(
   let written = 0;
   try {
     const packTime = zipTime(createdAt);
-    await addWhole(new ZipDeflate(PACK_MANIFEST_PATH, { level: 6 }), manifestBytes, packTime);
+    await addWhole(new ZipDeflate(pack.PACK_MANIFEST_PATH, { level: 6 }), manifestBytes, packTime);
     await addWhole(
       new ZipDeflate(PACK_README_PATH, { level: 6 }),
       new TextEncoder().encode(packReadme(input, entries, materials)),
