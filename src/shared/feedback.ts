@@ -51,14 +51,21 @@ export const answerTagRequest = z.strictObject({
 });
 export type AnswerTagRequest = z.infer<typeof answerTagRequest>;
 
-/** One answer's curation as stored (the answer to PUT …/tag). */
-export const answerTagging = z.object({
-  replyId: z.string(),
-  questionId: z.string(),
+/** Which answer: a reply's answer to one question. */
+const answerKey = z.object({ replyId: z.string(), questionId: z.string() });
+
+/** What the office decided about an answer: its tag, its report heading, and whether (and which words) to quote. */
+const answerCuration = z.object({
   tag: answerTag,
   heading: reportHeading,
   quote: z.boolean(),
   excerpt: z.optional(z.string()),
+});
+
+/** One answer's curation as stored (the answer to PUT …/tag). */
+export const answerTagging = z.object({
+  ...answerKey.shape,
+  ...answerCuration.shape,
   taggedBy: z.string(),
   taggedAt: z.string(),
 });
@@ -66,18 +73,14 @@ export type AnswerTagging = z.infer<typeof answerTagging>;
 
 /** One free-text answer of a counted reply, with its curation when it has one. */
 export const freeTextAnswer = z.object({
-  replyId: z.string(),
-  questionId: z.string(),
+  ...answerKey.shape,
   /** The question's label in the reply's questionnaire. */
   questionLabel: z.string(),
   text: z.string(),
   administrationCode: z.string(),
   workshopId: z.string(),
   workshopTitle: z.string(),
-  tag: z.optional(answerTag),
-  heading: z.optional(reportHeading),
-  quote: z.optional(z.boolean()),
-  excerpt: z.optional(z.string()),
+  ...z.partial(answerCuration).shape,
   /**
    * Set when the tag was made on an earlier reply of the same invitation (the respondent replied again): the
    * earlier answer, and whether the quoted words are missing from this one (then the organiser reviews it).
