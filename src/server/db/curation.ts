@@ -150,6 +150,25 @@ function parseList<T>(text: string): T[] {
   }
 }
 
+/** What a published feedback row holds, the same in the live row and in every kept version. */
+function publishedContent<PublishedAt extends string | null>(r: {
+  title: string;
+  message: string;
+  tables: string;
+  quotes: string;
+  published_at: PublishedAt;
+  published_by: string;
+}) {
+  return {
+    title: r.title,
+    message: r.message,
+    tables: parseList<number>(r.tables),
+    quoteIds: parseList<QuoteId>(r.quotes),
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+  };
+}
+
 export async function findFeedback(db: OutriggerDatabase, campaignId: string): Promise<StoredFeedback | undefined> {
   const r = await db
     .selectFrom("campaign_feedback")
@@ -157,16 +176,7 @@ export async function findFeedback(db: OutriggerDatabase, campaignId: string): P
     .where("campaign_id", "=", campaignId)
     .executeTakeFirst();
   if (!r) return undefined;
-  return {
-    campaignId: r.campaign_id,
-    title: r.title,
-    message: r.message,
-    tables: parseList<number>(r.tables),
-    quoteIds: parseList<QuoteId>(r.quotes),
-    publishedAt: r.published_at,
-    publishedBy: r.published_by,
-    version: Number(r.version),
-  };
+  return { campaignId: r.campaign_id, ...publishedContent(r), version: Number(r.version) };
 }
 
 /** Publishes: version 1 the first time, the previous version + 1 after (also after an unpublish). */
@@ -242,12 +252,7 @@ export async function listFeedbackVersions(
     .execute();
   return rows.map((r) => ({
     version: Number(r.version),
-    title: r.title,
-    message: r.message,
-    tables: parseList<number>(r.tables),
-    quoteIds: parseList<QuoteId>(r.quotes),
-    publishedAt: r.published_at,
-    publishedBy: r.published_by,
+    ...publishedContent(r),
     publishedByName: r.organiser_name ?? null,
   }));
 }

@@ -1,11 +1,9 @@
 // One free-text answer to curate: its tag, report heading and quote, saved in place (the list around it stays put),
 // an excerpt taken by selecting words in the answer, and a box to choose it for bulk tagging.
-import { For, Show, createEffect, createSignal, on } from "solid-js";
+import { Show, createEffect, createSignal, on } from "solid-js";
 import { excerptIsInAnswer } from "../../../shared/curation";
 import {
-  ANSWER_TAGS,
   ANSWER_TAG_LABELS,
-  REPORT_HEADINGS,
   REPORT_HEADING_LABELS,
   type AnswerTag,
   type AnswerTagging,
@@ -13,6 +11,7 @@ import {
   type ReportHeading,
 } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
+import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { canChange } from "./consoleState";
 
 export const answerKey = (a: { replyId: string; questionId: string }): string => `${a.replyId}/${a.questionId}`;
@@ -157,20 +156,15 @@ export function AnswerCard(props: {
           <span>Choose for bulk tagging</span>
         </label>
         <div class="curation-fields">
-          <label for={`tag-${id()}`}>Tag</label>
-          <select id={`tag-${id()}`} value={tag()} onChange={(e) => setTag(e.currentTarget.value as AnswerTag | "")}>
-            <option value="">Not tagged — choose…</option>
-            <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
-          </select>
-          <label for={`heading-${id()}`}>Report heading</label>
-          <select
-            id={`heading-${id()}`}
-            value={heading()}
-            onChange={(e) => setHeading(e.currentTarget.value as ReportHeading | "")}
-          >
-            <option value="">No heading — choose…</option>
-            <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
-          </select>
+          <TagAndHeadingSelects
+            idPrefix={`answer-${id()}`}
+            tag={tag()}
+            heading={heading()}
+            onTag={setTag}
+            onHeading={setHeading}
+            noTag="Not tagged — choose…"
+            noHeading="No heading — choose…"
+          />
           <label class="choice">
             <input type="checkbox" checked={quote()} onChange={(e) => setQuote(e.currentTarget.checked)} />
             <span>Quote it in the report</span>

@@ -4,10 +4,6 @@ import { For, Show, createEffect, createMemo, createResource, createSignal, untr
 import { createStore } from "solid-js/store";
 import type { BulkTagResult } from "../../../shared/curation";
 import {
-  ANSWER_TAGS,
-  ANSWER_TAG_LABELS,
-  REPORT_HEADINGS,
-  REPORT_HEADING_LABELS,
   type AnswerTag,
   type AnswerTagging,
   type FreeTextAnswer,
@@ -16,6 +12,7 @@ import {
   type ReportQuotes,
 } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
+import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { AnswerCard, answerKey } from "./AnswerCard";
 import { canChange } from "./consoleState";
 import "./organiserYear.css";
@@ -223,20 +220,15 @@ function BulkTagging(props: {
       >
         Choose all {props.shown.length} shown
       </button>
-      <label for="bulk-tag">Tag</label>
-      <select id="bulk-tag" value={tag()} onChange={(e) => setTag(e.currentTarget.value as AnswerTag | "")}>
-        <option value="">Choose a tag…</option>
-        <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
-      </select>
-      <label for="bulk-heading">Report heading</label>
-      <select
-        id="bulk-heading"
-        value={heading()}
-        onChange={(e) => setHeading(e.currentTarget.value as ReportHeading | "")}
-      >
-        <option value="">Choose a heading…</option>
-        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
-      </select>
+      <TagAndHeadingSelects
+        idPrefix="bulk"
+        tag={tag()}
+        heading={heading()}
+        onTag={setTag}
+        onHeading={setHeading}
+        noTag="Choose a tag…"
+        noHeading="Choose a heading…"
+      />
       <button type="button" class="button small primary" onClick={() => void apply()}>
         Tag the chosen answers
       </button>

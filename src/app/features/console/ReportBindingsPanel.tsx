@@ -62,45 +62,24 @@ export function ReportBindingsPanel(props: {
 
       <fieldset class="choices" disabled={props.readOnly}>
         <legend class="question-label">Table 2: follow-up actions (also Tables 4 and 7)</legend>
-        <label for={`${id}-actions`}>Question</label>
-        <select
+        <QuestionSelect
           id={`${id}-actions`}
-          value={actions()?.question ?? ""}
-          onChange={(e) =>
-            props.onChange(withActionsQuestion(props.definition, props.bindings, e.currentTarget.value || null))
-          }
-        >
-          <option value="">Not bound</option>
-          <For each={bindableQuestions(props.definition, "actions")}>
-            {(q) => <option value={q.id}>{q.label}</option>}
-          </For>
-        </select>
+          questions={bindableQuestions(props.definition, "actions")}
+          value={actions()?.question}
+          onChange={(question) => props.onChange(withActionsQuestion(props.definition, props.bindings, question))}
+        />
         <Show when={actions()}>
           {(binding) => (
             <For each={actionPlaces}>
               {({ place, label }) => (
-                <fieldset class="choices">
-                  <legend>{label}</legend>
-                  <For each={optionsOf(props.definition, binding().question)}>
-                    {(option) => (
-                      <label class="choice">
-                        <input
-                          type="checkbox"
-                          checked={(place === "noActionYet"
-                            ? binding().noActionYet
-                            : binding().columns[place]
-                          ).includes(option.value)}
-                          onChange={(e) =>
-                            props.onChange(
-                              withActionOption(props.bindings, place, option.value, e.currentTarget.checked),
-                            )
-                          }
-                        />
-                        <span>{option.label}</span>
-                      </label>
-                    )}
-                  </For>
-                </fieldset>
+                <OptionChecks
+                  legend={label}
+                  options={optionsOf(props.definition, binding().question)}
+                  isChecked={(value) =>
+                    (place === "noActionYet" ? binding().noActionYet : binding().columns[place]).includes(value)
+                  }
+                  onToggle={(value, checked) => props.onChange(withActionOption(props.bindings, place, value, checked))}
+                />
               )}
             </For>
           )}
@@ -111,44 +90,26 @@ export function ReportBindingsPanel(props: {
         {(table) => (
           <fieldset class="choices" disabled={props.readOnly}>
             <legend class="question-label">{YES_NO_TITLES[table]}</legend>
-            <label for={`${id}-${table}`}>Question</label>
-            <select
+            <QuestionSelect
               id={`${id}-${table}`}
-              value={props.bindings[table]?.question ?? ""}
-              onChange={(e) =>
-                props.onChange(
-                  withYesNoQuestion(props.definition, props.bindings, table, e.currentTarget.value || null),
-                )
+              questions={bindableQuestions(props.definition, "yesNo")}
+              value={props.bindings[table]?.question}
+              onChange={(question) =>
+                props.onChange(withYesNoQuestion(props.definition, props.bindings, table, question))
               }
-            >
-              <option value="">Not bound</option>
-              <For each={bindableQuestions(props.definition, "yesNo")}>
-                {(q) => <option value={q.id}>{q.label}</option>}
-              </For>
-            </select>
+            />
             <Show when={props.bindings[table]}>
               {(binding) => (
                 <For each={["yes", "no"] as const}>
                   {(side) => (
-                    <fieldset class="choices">
-                      <legend>Counts as {side}</legend>
-                      <For each={optionsOf(props.definition, binding().question)}>
-                        {(option) => (
-                          <label class="choice">
-                            <input
-                              type="checkbox"
-                              checked={binding()[side].includes(option.value)}
-                              onChange={(e) =>
-                                props.onChange(
-                                  withYesNoOption(props.bindings, table, side, option.value, e.currentTarget.checked),
-                                )
-                              }
-                            />
-                            <span>{option.label}</span>
-                          </label>
-                        )}
-                      </For>
-                    </fieldset>
+                    <OptionChecks
+                      legend={`Counts as ${side}`}
+                      options={optionsOf(props.definition, binding().question)}
+                      isChecked={(value) => binding()[side].includes(value)}
+                      onToggle={(value, checked) =>
+                        props.onChange(withYesNoOption(props.bindings, table, side, value, checked))
+                      }
+                    />
                   )}
                 </For>
               )}
@@ -157,5 +118,49 @@ export function ReportBindingsPanel(props: {
         )}
       </For>
     </section>
+  );
+}
+
+/** The question a table reads, or none ("Not bound"). */
+function QuestionSelect(props: {
+  id: string;
+  questions: readonly { id: string; label: string }[];
+  value: string | undefined;
+  onChange: (question: string | null) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>Question</label>
+      <select id={props.id} value={props.value ?? ""} onChange={(e) => props.onChange(e.currentTarget.value || null)}>
+        <option value="">Not bound</option>
+        <For each={props.questions}>{(q) => <option value={q.id}>{q.label}</option>}</For>
+      </select>
+    </>
+  );
+}
+
+/** One checkbox per option of the bound question: which of them count for a column or a side. */
+function OptionChecks(props: {
+  legend: string;
+  options: readonly { value: string; label: string }[];
+  isChecked: (value: string) => boolean;
+  onToggle: (value: string, checked: boolean) => void;
+}) {
+  return (
+    <fieldset class="choices">
+      <legend>{props.legend}</legend>
+      <For each={props.options}>
+        {(option) => (
+          <label class="choice">
+            <input
+              type="checkbox"
+              checked={props.isChecked(option.value)}
+              onChange={(e) => props.onToggle(option.value, e.currentTarget.checked)}
+            />
+            <span>{option.label}</span>
+          </label>
+        )}
+      </For>
+    </fieldset>
   );
 }

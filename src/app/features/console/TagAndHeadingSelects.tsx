@@ -1,0 +1,45 @@
+// The two curation choices, a tag and a report heading, as labelled selects: one answer's card and bulk tagging share them.
+import { For } from "solid-js";
+import {
+  ANSWER_TAGS,
+  ANSWER_TAG_LABELS,
+  REPORT_HEADINGS,
+  REPORT_HEADING_LABELS,
+  type AnswerTag,
+  type ReportHeading,
+} from "../../../shared/feedback";
+
+export function TagAndHeadingSelects(props: {
+  /** Makes the select ids unique on the page: `${idPrefix}-tag`, `${idPrefix}-heading`. */
+  idPrefix: string;
+  tag: AnswerTag | "";
+  heading: ReportHeading | "";
+  onTag: (tag: AnswerTag | "") => void;
+  onHeading: (heading: ReportHeading | "") => void;
+  /** What the empty choice says ("Not tagged — choose…" on a card, "Choose a tag…" for bulk tagging). */
+  noTag: string;
+  noHeading: string;
+}) {
+  return (
+    <>
+      <label for={`${props.idPrefix}-tag`}>Tag</label>
+      <select
+        id={`${props.idPrefix}-tag`}
+        value={props.tag}
+        onChange={(e) => props.onTag(e.currentTarget.value as AnswerTag | "")}
+      >
+        <option value="">{props.noTag}</option>
+        <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
+      </select>
+      <label for={`${props.idPrefix}-heading`}>Report heading</label>
+      <select
+        id={`${props.idPrefix}-heading`}
+        value={props.heading}
+        onChange={(e) => props.onHeading(e.currentTarget.value as ReportHeading | "")}
+      >
+        <option value="">{props.noHeading}</option>
+        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
+      </select>
+    </>
+  );
+}
