@@ -141,7 +141,8 @@ it("an organiser drafts version 3 from version 2, edits and previews it, and pub
       .getByLabel(/^Option 8/)
       .inputValue(),
   ).toBe(NEW_OPTION);
-});
+  // Six axe passes and a publish: minutes on a loaded two-core machine, so a budget that does not depend on its speed.
+}, 600_000);
 
 it("a viewer reads every version, drafts included, and the preview, and can change nothing", async () => {
   const { page } = app.phone;
