@@ -1,10 +1,12 @@
 // Invitation codes cannot be guessed without limit: failed look-ups are counted per source on every route that takes a code.
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INVITATION_LOOKUP_FAILURES_PER_SOURCE, INVITATION_LOOKUP_WINDOW_MS } from "../../src/shared/accessLimits";
 import { invitationPayload } from "../../src/shared/api";
 import { createApp } from "../../src/server/http/app";
 import { insertInvitations } from "../../src/server/db/invitations";
 import { DEMO_CAMPAIGN_ID } from "../../src/server/db/seedData";
+import { sourceOfAddress } from "../../src/server/http/clientAddress";
 import { validReply } from "./support/replyFixtures";
 import { errorOf } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
@@ -124,6 +126,53 @@ describe.each(ENGINES)("invitation look-up limits (%s)", (engine) => {
       .execute();
     expect(stored).toEqual([]);
   });
+
+  const sendReply = (code: string, source: string) =>
+    Promise.resolve(
+      app.request("/api/replies", {
+        method: "POST",
+        headers: { ...from(source), "Content-Type": "application/json" },
+        body: JSON.stringify({ replies: [validReply({ invitationCode: code })] }),
+      }),
+    );
+
+  it("a code a reply named a moment ago (so the server remembers it) is refused too once its source passes the limit", async () => {
+    const source = "203.0.113.11";
+    expect((await sendReply("DEMO-WS4", source)).status).toBe(200);
+    for (let i = 0; i < LIMIT; i++) expect((await lookUp(`AGAIN${i}-WS`, source)).status).toBe(404);
+    const refused = await sendReply("DEMO-WS4", source);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
+  // Several server processes share PostgreSQL's count; a reservation holds a lock on its source while it decides.
+  it.runIf(engine === "postgres")(
+    "a reply naming a known invitation does not wait for a guess from its source being decided meanwhile",
+    async () => {
+      const source = "203.0.113.12";
+      expect((await sendReply("DEMO-PG5", source)).status).toBe(200);
+      let releaseLock = () => {};
+      let lockTaken = () => {};
+      const taken = new Promise<void>((resolve) => (lockTaken = resolve));
+      const holder = ctx.db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtextextended(${`lookup-source:${sourceOfAddress(source)}`}, 0))`.execute(
+          tx,
+        );
+        lockTaken();
+        await new Promise<void>((resolve) => (releaseLock = resolve));
+      });
+      await taken;
+      try {
+        const reply = sendReply("DEMO-PG5", source).then((res) => res.status);
+        const waited = new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), 20_000));
+        expect(await Promise.race([reply, waited])).toBe(200);
+      } finally {
+        releaseLock();
+        await holder;
+      }
+    },
+    60_000,
+  );
 
   it("an old-format code (six letters and the administration) still resolves, and a new one typed loosely does too", async () => {
     await insertInvitations(

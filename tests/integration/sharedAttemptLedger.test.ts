@@ -50,6 +50,22 @@ describe.each(ENGINES)("attempt counts in the database (%s)", (engine) => {
     },
   );
 
+  it("a source's wait is read without counting anything, and past the limit it is the same wait a reservation gets", async () => {
+    await db.deleteFrom("access_attempts").execute();
+    const [first, second] = [db, severalProcesses ? other : db].map((handle) =>
+      createInvitationLookupLimiter(createDatabaseAttemptLedger(handle, INVITATION_LOOKUP_WINDOW_MS)),
+    );
+    for (let i = 0; i < 3 * INVITATION_LOOKUP_FAILURES_PER_SOURCE; i++)
+      expect(await second.wait("10.9.0.4", at)).toBe(0);
+    expect(await db.selectFrom("access_attempts").selectAll().execute()).toEqual([]);
+    for (let i = 0; i < INVITATION_LOOKUP_FAILURES_PER_SOURCE; i++)
+      expect((await first.reserve("10.9.0.4", at)).allowed).toBe(true);
+    const refused = await first.reserve("10.9.0.4", at);
+    expect(refused).toMatchObject({ allowed: false });
+    expect(await second.wait("10.9.0.4", at)).toBe(refused.allowed ? -1 : refused.retryAfterSeconds);
+    expect(await second.wait("10.9.0.5", at)).toBe(0);
+  });
+
   it.runIf(severalProcesses)(
     "invitation guesses are counted across handles, and a found code takes its look-up back",
     async () => {

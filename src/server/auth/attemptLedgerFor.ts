@@ -10,5 +10,8 @@ export function attemptLedgerFor(db: OutriggerDatabase, windowMs: number): Attem
   let chosen: AttemptLedger | undefined;
   const choose = () =>
     databaseEngine(db) === "postgres" ? createDatabaseAttemptLedger(db, windowMs) : createMemoryAttemptLedger(windowMs);
-  return { reserve: (keys, now, waitSeconds) => (chosen ??= choose()).reserve(keys, now, waitSeconds) };
+  return {
+    reserve: (keys, now, waitSeconds) => (chosen ??= choose()).reserve(keys, now, waitSeconds),
+    peek: (keys, now, waitSeconds) => (chosen ??= choose()).peek(keys, now, waitSeconds),
+  };
 }

@@ -32,6 +32,11 @@ export interface AttemptLedger {
     now: number,
     waitSeconds: (recent: RecentAttempts) => number,
   ): Promise<LedgerReservation>;
+  /**
+   * Reads the attempts of `keys` still inside the window at `now` and answers what `waitSeconds` says of them, counting
+   * nothing: for a request that can never fail (a code known to exist), which must not queue behind reservations.
+   */
+  peek(keys: readonly string[], now: number, waitSeconds: (recent: RecentAttempts) => number): Promise<number>;
 }
 
 /** Past this many tracked keys, expired ones are swept, so guessing many e-mails or codes cannot grow memory without end. */
@@ -47,6 +52,7 @@ export function createMemoryAttemptLedger(windowMs: number): AttemptLedger {
     return kept;
   };
   return {
+    peek: (_keys, now, waitSeconds) => Promise.resolve(waitSeconds((key) => recent(key, now))),
     reserve(keys, now, waitSeconds) {
       const wait = waitSeconds((key) => recent(key, now));
       if (wait > 0) return Promise.resolve({ allowed: false, retryAfterSeconds: wait });

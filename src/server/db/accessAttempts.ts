@@ -10,6 +10,17 @@ import { databaseEngine, type OutriggerDatabase } from "./database";
 export function createDatabaseAttemptLedger(db: OutriggerDatabase, windowMs: number): AttemptLedger {
   const postgres = databaseEngine(db) === "postgres";
   return {
+    // One read, no lock and no commit: it waits for no reservation, and a reservation deciding meanwhile only adds a count.
+    async peek(keys, now, waitSeconds) {
+      const rows = await db
+        .selectFrom("access_attempts")
+        .select(["attempt_key", "attempted_at_ms"])
+        .where("attempt_key", "in", [...new Set(keys)])
+        .where("attempted_at_ms", ">", now - windowMs)
+        .orderBy("attempted_at_ms")
+        .execute();
+      return waitSeconds((key) => rows.filter((r) => r.attempt_key === key).map((r) => Number(r.attempted_at_ms)));
+    },
     async reserve(keys, now, waitSeconds) {
       const sortedKeys = [...new Set(keys)].sort();
       const counted = await db.transaction().execute(async (tx) => {

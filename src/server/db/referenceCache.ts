@@ -37,12 +37,18 @@ export class ExpiringCache<T> {
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
+  /** What get() would answer from memory now, or undefined when it would have to load. */
+  peek(key: string): Promise<T | undefined> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.generation !== this.currentGeneration()) return undefined;
+    return this.ttlMs === undefined || this.clock() - entry.loadedAt < this.ttlMs ? entry.value : undefined;
+  }
+
   get(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const remembered = this.peek(key);
+    if (remembered) return remembered;
     const now = this.clock();
     const generation = this.currentGeneration();
-    const entry = this.entries.get(key);
-    if (entry && entry.generation === generation && (this.ttlMs === undefined || now - entry.loadedAt < this.ttlMs))
-      return entry.value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     const fresh: Entry<T> = { value: load(), loadedAt: now, generation };
     this.entries.set(key, fresh);
@@ -57,6 +63,8 @@ export class ExpiringCache<T> {
 export interface ReferenceData {
   campaign(id: string): Promise<Campaign | undefined>;
   invitation(code: string): Promise<Invitation | undefined>;
+  /** The invitation if it is in memory (no query), else undefined. */
+  rememberedInvitation(code: string): Promise<Invitation | undefined> | undefined;
   questionnaire(id: string, version: number): Promise<QuestionnaireDefinition | undefined>;
   administrationCodes(): Promise<string[]>;
 }
@@ -79,6 +87,7 @@ function createReferenceData(db: OutriggerDatabase): ReferenceData {
   return {
     campaign: (id) => campaigns.get(id, () => findCampaign(db, id)),
     invitation: (code) => invitations.get(code, () => findInvitation(db, code)),
+    rememberedInvitation: (code) => invitations.peek(code),
     questionnaire: (id, version) => questionnaires.get(`${id}@${version}`, () => findQuestionnaire(db, id, version)),
     administrationCodes: async () => (await administrations.get("", () => listAdministrationCodes(db))) ?? [],
   };

@@ -9,14 +9,27 @@ import type { AppDeps } from "./context";
 
 export type LimitedLookup<T> = { limited: false; found: T | undefined } | { limited: true; retryAfterSeconds: number };
 
-/** Runs `find` unless this source has made too many failed look-ups; a found result does not count against it. */
+/**
+ * Runs `find` unless this source has made too many failed look-ups; a found result does not count against it.
+ * `remembered` answers from memory, without a query, when it can (the reference cache): a code it finds cannot be a
+ * failed look-up, so the count is only read, not reserved: on PostgreSQL a reservation is a locked, committed
+ * transaction per source, which every reply from one address (a workshop room's NAT) queued behind.
+ */
 export async function lookUpWithinLimit<T>(
   deps: AppDeps,
   c: Context,
   find: () => Promise<T | undefined>,
+  remembered?: () => Promise<T | undefined> | undefined,
 ): Promise<LimitedLookup<T>> {
+  const source = clientAddress(c, deps.trustProxy);
+  const known = await remembered?.()?.catch(() => undefined);
+  if (known !== undefined) {
+    // Past the limit a right code is refused like a wrong one, or it would tell a guesser which guess was right.
+    const wait = await deps.invitationLookups.wait(source, deps.now());
+    return wait > 0 ? { limited: true, retryAfterSeconds: wait } : { limited: false, found: known };
+  }
   // Reserved before the database is asked, so parallel guesses cannot all slip under the limit.
-  const attempt = await deps.invitationLookups.reserve(clientAddress(c, deps.trustProxy), deps.now());
+  const attempt = await deps.invitationLookups.reserve(source, deps.now());
   if (!attempt.allowed) return { limited: true, retryAfterSeconds: attempt.retryAfterSeconds };
   const found = await find();
   if (found !== undefined) await attempt.succeeded();
@@ -31,8 +44,9 @@ export async function findInvitationWithinLimit<T>(
   deps: AppDeps,
   c: Context,
   find: () => Promise<T | undefined>,
+  remembered?: () => Promise<T | undefined> | undefined,
 ): Promise<T | undefined> {
-  const result = await lookUpWithinLimit(deps, c, find);
+  const result = await lookUpWithinLimit(deps, c, find, remembered);
   if (!result.limited) return result.found;
   c.header("Retry-After", String(result.retryAfterSeconds));
   throw new ApiProblem(429, "too_many_attempts", TOO_MANY_LOOKUPS_SENTENCE);

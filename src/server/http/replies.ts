@@ -45,7 +45,13 @@ export function replyBatchHandlers(take: (items: unknown[], c: Context) => Promi
 /** Invitation look-ups for one request, counted against its source: past the limit the whole batch gets 429 (nothing is written). */
 export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["findInvitation"] {
   const reference = referenceData(deps.db);
-  return (code) => findInvitationWithinLimit(deps, c, () => reference.invitation(code));
+  return (code) =>
+    findInvitationWithinLimit(
+      deps,
+      c,
+      () => reference.invitation(code),
+      () => reference.rememberedInvitation(code),
+    );
 }
 
 export function replyRoutes(deps: AppDeps): Hono {
