@@ -68,6 +68,30 @@ describe.each(ENGINES)("audit log (%s)", (engine) => {
     expect(campaignRows[1].changes).toEqual({ lateRepliesAccepted: { before: true, after: false } });
   });
 
+  it("records a campaign's e-mail wording saved and set back to the default", async () => {
+    const { campaign } = await workshopWithCampaign(seeded.app, seeded.me, {
+      title: "Audited wording",
+      participants: [{ name: "Ana Lui", administrationCode: "TO", email: "ana.lui@example.org" }],
+    });
+    const path = `/api/console/campaigns/${campaign.campaign.id}/messages/invitation`;
+    const wording = {
+      subject: "{workshop}: six months on",
+      body: "Bula {name}, tell us by {due_date}: {link} (code {code})",
+      signature: "Capacity Building Unit",
+      replyTo: null,
+      cc: [],
+    };
+    expect((await consoleRequest(seeded.app, "PUT", path, seeded.me, wording)).status).toBe(200);
+    expect((await consoleRequest(seeded.app, "DELETE", path, seeded.me)).status).toBe(200);
+    const rows = await rowsAbout(`${campaign.campaign.id}/invitation`);
+    expect(rows.map((r) => [r.entityType, r.action])).toEqual([
+      ["message_template", "update"],
+      ["message_template", "delete"],
+    ]);
+    expect(rows[0].changes.subject.after).toBe("{workshop}: six months on");
+    expect(rows[1].changes.subject).toEqual({ before: "{workshop}: six months on" });
+  });
+
   it("keeps each value it records short", async () => {
     const created = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
       title: "x".repeat(400),

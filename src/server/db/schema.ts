@@ -109,8 +109,6 @@ export interface CampaignMessageTemplatesTable {
   cc: string;
   updated_at: string;
   updated_by: string;
-  /** Saves counted from 1 (migration 0130). */
-  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface RepliesTable {

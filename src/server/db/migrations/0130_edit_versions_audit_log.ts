@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 
 /** Tables whose rows a console form saves; each row counts its saves from 1. */
-const VERSIONED_TABLES = ["workshops", "participants", "campaigns", "campaign_message_templates"] as const;
+const VERSIONED_TABLES = ["workshops", "participants", "campaigns"] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of VERSIONED_TABLES) {
@@ -12,10 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
       .execute();
     // Organiser id and UTC time of the last save; null for rows not saved since this migration.
-    if (table !== "campaign_message_templates") {
-      await db.schema.alterTable(table).addColumn("updated_by", "text").execute();
-      await db.schema.alterTable(table).addColumn("updated_at", "text").execute();
-    }
+    await db.schema.alterTable(table).addColumn("updated_by", "text").execute();
+    await db.schema.alterTable(table).addColumn("updated_at", "text").execute();
   }
   await db.schema
     .createTable("audit_log")
@@ -37,10 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable("audit_log").ifExists().execute();
   for (const table of VERSIONED_TABLES) {
-    if (table !== "campaign_message_templates") {
-      await db.schema.alterTable(table).dropColumn("updated_at").execute();
-      await db.schema.alterTable(table).dropColumn("updated_by").execute();
-    }
+    await db.schema.alterTable(table).dropColumn("updated_at").execute();
+    await db.schema.alterTable(table).dropColumn("updated_by").execute();
     await db.schema.alterTable(table).dropColumn("version").execute();
   }
 }
