@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";
+import { recordVersion } from "./editConflicts";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
 
 export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
@@ -85,6 +86,14 @@ export { subRegion };
 
 // ---- workshops ----
 
+/** Every record a console form saves carries its version and last save (see editConflicts.ts). */
+const versionFields = {
+  version: z.number(),
+  /** When and by whom it was last saved; absent before its first save. */
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(z.string()),
+};
+
 const administrationCode = z
   .string()
   .check(z.regex(/^[A-Z]{2,3}$/, "is not an administration code (2–3 upper-case letters)"));
@@ -108,8 +117,9 @@ const workshopFields = {
 export const newWorkshop = z.strictObject(workshopFields);
 export type NewWorkshop = z.infer<typeof newWorkshop>;
 
-/** PATCH /api/console/workshops/:id: any subset; null clears an optional field. */
+/** PATCH /api/console/workshops/:id: any subset; null clears an optional field; `version` as the form loaded it. */
 export const workshopChanges = z.strictObject({
+  version: recordVersion,
   title: z.optional(workshopFields.title),
   kind: z.optional(workshopFields.kind),
   mode: z.optional(workshopFields.mode),
@@ -126,6 +136,7 @@ export const consoleWorkshop = z.extend(workshop, {
   participatingAdministrations: z.nullable(z.number()),
   administrationCodes: z.array(z.string()),
   participantCount: z.number(),
+  ...versionFields,
 });
 export type ConsoleWorkshop = z.infer<typeof consoleWorkshop>;
 export const workshopList = z.object({ workshops: z.array(consoleWorkshop) });
@@ -141,6 +152,7 @@ export const participantFields = {
 export const newParticipant = z.strictObject(participantFields);
 export type NewParticipant = z.infer<typeof newParticipant>;
 export const participantChanges = z.strictObject({
+  version: recordVersion,
   name: z.optional(participantFields.name),
   administrationCode: z.optional(participantFields.administrationCode),
   email: z.optional(participantFields.email),
@@ -156,6 +168,7 @@ export const participant = z.object({
   email: z.string(),
   position: z.nullable(z.string()),
   createdAt: z.string(),
+  ...versionFields,
 });
 export type Participant = z.infer<typeof participant>;
 export const participantList = z.object({ participants: z.array(participant) });
@@ -231,8 +244,9 @@ export const newCampaign = z.strictObject({
 });
 export type NewCampaign = z.infer<typeof newCampaign>;
 
-/** PATCH /api/console/campaigns/:id */
+/** PATCH /api/console/campaigns/:id; `version` as the page loaded it. */
 export const campaignChanges = z.strictObject({
+  version: recordVersion,
   status: z.optional(campaignStatusField),
   dueOn: z.optional(calendarDate),
   /** Older consoles: an instant, read as its UTC day. */
@@ -256,6 +270,7 @@ const campaignFields = {
 export const campaignSummary = z.object({
   ...campaignFields,
   createdAt: z.string(),
+  ...versionFields,
   invited: z.number(),
   replied: z.number(),
 });

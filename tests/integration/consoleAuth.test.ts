@@ -354,7 +354,7 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
           administrationCodes: ["TL"],
         },
       ],
-      ["PATCH", `/api/console/workshops/${workshopId}`, { location: "Nadi, Fiji" }],
+      ["PATCH", `/api/console/workshops/${workshopId}`, { version: 1, location: "Nadi, Fiji" }],
       ["POST", "/api/console/administrations", { code: "PW", name: "Palau", subRegion: "pacific-islands" }],
       [
         "POST",
@@ -366,7 +366,7 @@ describe.each(ENGINES)("organiser console access (%s)", { timeout: FULL_COST_SCR
         `/api/console/workshops/${workshopId}/participants/import`,
         { csv: "name,administration,email,position\nAna Lui,TO,ana2@example.org,Officer\n", commit: false },
       ],
-      ["PATCH", `/api/console/participants/${participantId}`, { position: "Senior Officer" }],
+      ["PATCH", `/api/console/participants/${participantId}`, { version: 1, position: "Senior Officer" }],
       ["DELETE", `/api/console/participants/${participantId}`, undefined],
     ];
 

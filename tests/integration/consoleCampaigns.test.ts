@@ -5,7 +5,7 @@ import { campaignDetail, campaignList, campaignReminders, type CampaignDetail } 
 import { invitationCode } from "../../src/shared/reply";
 import { addMonthsUtc } from "../../src/server/campaigns/schedule";
 import { mailtoLink } from "../../src/server/campaigns/campaignEmails";
-import { consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { consoleRequest, loadedVersion, signIn, type SignedIn } from "./support/consoleClient";
 import { seededConsole, workshopWithParticipants } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
@@ -154,6 +154,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(
       (
         await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${made.campaign.id}`, seeded.me, {
+          version: made.campaign.version,
           status: "withdrawn",
         })
       ).status,
@@ -268,7 +269,10 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       "PATCH",
       `/api/console/campaigns/${campaign.campaign.id}`,
       seeded.me,
-      { lateRepliesAccepted: false },
+      {
+        version: await loadedVersion(seeded.app, `/api/console/campaigns/${campaign.campaign.id}`, seeded.me),
+        lateRepliesAccepted: false,
+      },
     );
     expect(patched.status).toBe(200);
     expect(campaignDetail.parse(await patched.json()).campaign.lateRepliesAccepted).toBe(false);
@@ -290,6 +294,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(
       (
         await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+          version: await loadedVersion(seeded.app, `/api/console/campaigns/${campaign.campaign.id}`, seeded.me),
           lateRepliesAccepted: true,
         })
       ).status,
@@ -300,6 +305,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     expect(
       (
         await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+          version: await loadedVersion(seeded.app, `/api/console/campaigns/${campaign.campaign.id}`, seeded.me),
           status: "closed",
         })
       ).status,
@@ -313,6 +319,7 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
     ]);
     expect(closed.results[0].outcome).toBe("rejected");
     const bad = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${campaign.campaign.id}`, seeded.me, {
+      version: await loadedVersion(seeded.app, `/api/console/campaigns/${campaign.campaign.id}`, seeded.me),
       status: "paused",
     });
     expect(bad.status).toBe(400);
@@ -321,7 +328,10 @@ describe.each(ENGINES)("organiser console: campaigns (%s)", (engine) => {
       "PATCH",
       `/api/console/campaigns/${campaign.campaign.id}`,
       seeded.me,
-      { dueOn: "2024-01-01" },
+      {
+        version: await loadedVersion(seeded.app, `/api/console/campaigns/${campaign.campaign.id}`, seeded.me),
+        dueOn: "2024-01-01",
+      },
     );
     expect(early.status).toBe(400);
   });

@@ -62,6 +62,7 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
 
   it("edits a workshop: new dates move the fiscal year; a new list moves the count", async () => {
     const res = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, {
+      version: 1,
       startsOn: "2024-06-24",
       endsOn: "2024-06-28",
       administrationCodes: ["FJ", "VU"],
@@ -94,6 +95,7 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     const created = consoleWorkshop.parse(await res.json());
     expect(created.fiscalYear).toBe("2023/24");
     const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${created.id}`, seeded.me, {
+      version: 1,
       startsOn: "2025-06-30",
       endsOn: "2025-07-01",
     });
@@ -150,6 +152,7 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     expect(list.administrations).toContainEqual({ code: "SB", name: "Solomon Islands", subRegion: "pacific-islands" });
 
     const patched = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${workshopId}`, seeded.me, {
+      version: 2,
       administrationCodes: ["FJ", "SB", "VU"],
     });
     expect(consoleWorkshop.parse(await patched.json()).participatingAdministrations).toBe(3);
@@ -188,10 +191,12 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     );
     expect(twice.status).toBe(409);
     const unknown = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, {
+      version: 1,
       administrationCode: "XX",
     });
     expect(unknown.status).toBe(422);
     const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/participants/${mele.id}`, seeded.me, {
+      version: 1,
       position: "Manager, Border Operations",
       administrationCode: "FJ",
     });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/server/http/app";
 import { DEMO_CAMPAIGN_ID } from "../../src/server/db/seedData";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { addOrganiser, consoleRequest, loadedVersion, signIn, type SignedIn } from "./support/consoleClient";
 import { addCampaign, validAnswers, validReply } from "./support/replyFixtures";
 import { postBatch } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
@@ -16,6 +16,7 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
   let ctx: Awaited<ReturnType<typeof openSeededDatabase>>;
   let app: ReturnType<typeof createApp>;
   let me: SignedIn;
+  const demoVersion = () => loadedVersion(app, `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me);
 
   beforeAll(async () => {
     ctx = await openSeededDatabase(engine, start);
@@ -28,14 +29,23 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
   it("a campaign closed in the console refuses the very next reply, and takes replies again once reopened", async () => {
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
     expect(
-      (await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "closed" }))
-        .status,
+      (
+        await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+          version: await demoVersion(),
+          status: "closed",
+        })
+      ).status,
     ).toBe(200);
     const refused = await postBatch(app, [validReply()]);
     expect(refused.results[0]).toMatchObject({ outcome: "rejected", status: 422 });
     expect(errorCode(refused.results[0])).toBe("campaign_closed");
     expect(
-      (await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, { status: "open" })).status,
+      (
+        await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+          version: await demoVersion(),
+          status: "open",
+        })
+      ).status,
     ).toBe(200);
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
   });
@@ -47,6 +57,7 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
     expect((await postBatch(app, [validReply()])).results[0].outcome).toBe("stored");
     // The seeded campaign opened on 1 Feb; that day has ended everywhere on Earth by the clock above.
     const patched = await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+      version: await demoVersion(),
       dueOn: "2024-02-01",
       lateRepliesAccepted: false,
     });
@@ -56,6 +67,7 @@ describe.each(ENGINES)("replies see reference data changes at once (%s)", (engin
     expect(
       (
         await consoleRequest(app, "PATCH", `/api/console/campaigns/${DEMO_CAMPAIGN_ID}`, me, {
+          version: await demoVersion(),
           lateRepliesAccepted: true,
         })
       ).status,

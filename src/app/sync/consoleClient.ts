@@ -3,8 +3,10 @@
 import type { ApiErrorBody } from "../../shared/api";
 import { CSRF_HEADER } from "../../shared/console";
 
+/** A failure carries `current` when the server sent the record as it now stands (409 changed_elsewhere). */
 export type ConsoleResult<T> =
-  { ok: true; status: number; body: T } | { ok: false; status: number; error: ApiErrorBody };
+  | { ok: true; status: number; body: T }
+  | { ok: false; status: number; error: ApiErrorBody; current?: Record<string, unknown> };
 
 let csrfToken: string | undefined;
 
@@ -55,9 +57,9 @@ async function send<T>(
   }
   const parsed: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
-  const error = (parsed as { error?: ApiErrorBody } | undefined)?.error ?? {
-    code: "http_error",
-    message: `The server answered ${response.status}.`,
-  };
-  return { ok: false, status: response.status, error };
+  const failure = parsed as { error?: ApiErrorBody; current?: Record<string, unknown> } | undefined;
+  const error = failure?.error ?? { code: "http_error", message: `The server answered ${response.status}.` };
+  return failure?.current
+    ? { ok: false, status: response.status, error, current: failure.current }
+    : { ok: false, status: response.status, error };
 }

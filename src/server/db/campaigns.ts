@@ -1,11 +1,13 @@
 // Follow-up campaigns: one questionnaire version sent to one workshop's participants.
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
+import { recordAudit, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import { isRowRefusal } from "./storageErrors";
 import type { CampaignRow } from "./schema";
+import type { VersionedSave } from "./workshopRecords";
 
 function toCampaign(row: CampaignRow): Campaign {
   return {
@@ -17,6 +19,18 @@ function toCampaign(row: CampaignRow): Campaign {
     dueOn: row.due_on,
     lateRepliesAccepted: Number(row.late_replies_accepted) === 1,
     status: row.status as CampaignStatus,
+  };
+}
+
+/** The fields the console sets on a campaign, as the audit log compares them. */
+export function campaignFormFields(c: Campaign): Record<string, unknown> {
+  return {
+    workshopId: c.workshopId,
+    questionnaire: `${c.questionnaireId} v${c.questionnaireVersion}`,
+    opensAt: c.opensAt,
+    dueOn: c.dueOn,
+    lateRepliesAccepted: c.lateRepliesAccepted,
+    status: c.status,
   };
 }
 
@@ -50,10 +64,20 @@ export async function insertCampaignWithInvitations(
   campaign: Campaign,
   createdAt: Date,
   invitationsFor: (tx: OutriggerDatabase) => Promise<NewInvitation[]>,
+  audit?: Pick<AuditedChange, "editor">,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await insertCampaign(tx, campaign, createdAt);
     await insertInvitationsInBatches(tx, await invitationsFor(tx), createdAt);
+    if (audit)
+      await recordAudit(tx, {
+        ...audit,
+        at: createdAt,
+        action: "create",
+        entityType: "campaign",
+        entityId: campaign.id,
+        after: campaignFormFields(campaign),
+      });
   });
   // Again once committed: a reply read between the write and the commit (another connection) saw the old rows.
   forgetCampaigns();
@@ -73,6 +97,7 @@ export async function setCampaignStatus(db: OutriggerDatabase, id: string, statu
 export async function deleteCampaignWithoutReplies(
   db: OutriggerDatabase,
   id: string,
+  audit: Omit<AuditedChange, "action" | "entityType" | "entityId" | "after">,
 ): Promise<"deleted" | "has_replies"> {
   try {
     const outcome = await db.transaction().execute(async (tx) => {
@@ -82,6 +107,7 @@ export async function deleteCampaignWithoutReplies(
       await tx.deleteFrom("campaign_feedback").where("campaign_id", "=", id).execute();
       await tx.deleteFrom("invitations").where("campaign_id", "=", id).execute();
       await tx.deleteFrom("campaigns").where("id", "=", id).execute();
+      await recordAudit(tx, { ...audit, action: "delete", entityType: "campaign", entityId: id });
       return "deleted" as const;
     });
     return outcome;
@@ -96,6 +122,10 @@ export async function deleteCampaignWithoutReplies(
 
 export interface CampaignWithCounts extends Campaign {
   createdAt: string;
+  version: number;
+  /** When and by whom (name) it was last saved from the console; absent before. */
+  updatedAt?: string;
+  updatedBy?: string;
   /** Invitations not withdrawn. */
   invited: number;
   /** Invitations not withdrawn with at least one stored reply. */
@@ -123,12 +153,25 @@ async function withCounts(db: OutriggerDatabase, rows: CampaignRow[]): Promise<C
     .execute();
   const invitedOf = new Map(invited.map((r) => [r.campaign_id, Number(r.n)]));
   const repliedOf = new Map(replied.map((r) => [r.campaign_id, Number(r.n)]));
-  return rows.map((r) => ({
-    ...toCampaign(r),
-    createdAt: r.created_at,
-    invited: invitedOf.get(r.id) ?? 0,
-    replied: repliedOf.get(r.id) ?? 0,
-  }));
+  const editorIds = [...new Set(rows.flatMap((r) => (r.updated_by === null ? [] : [r.updated_by])))];
+  const editors =
+    editorIds.length === 0
+      ? []
+      : await db.selectFrom("organisers").select(["id", "name"]).where("id", "in", editorIds).execute();
+  const nameOf = new Map(editors.map((e) => [e.id, e.name]));
+  return rows.map((r) => {
+    const campaign: CampaignWithCounts = {
+      ...toCampaign(r),
+      createdAt: r.created_at,
+      version: Number(r.version),
+      invited: invitedOf.get(r.id) ?? 0,
+      replied: repliedOf.get(r.id) ?? 0,
+    };
+    if (r.updated_at !== null) campaign.updatedAt = r.updated_at;
+    const name = r.updated_by === null ? undefined : nameOf.get(r.updated_by);
+    if (name !== undefined) campaign.updatedBy = name;
+    return campaign;
+  });
 }
 
 /** A workshop's campaigns, oldest first, with their invitation and reply counts. */
@@ -151,18 +194,40 @@ export async function findCampaignWithCounts(
   return row ? (await withCounts(db, [row]))[0] : undefined;
 }
 
+/**
+ * Saves over the version the page loaded, in one statement (`WHERE id AND version`), with its audit row, all or
+ * nothing; false: changed elsewhere since. A save that changes nothing still counts as a save (the version moves).
+ */
 export async function updateCampaign(
   db: OutriggerDatabase,
   id: string,
   changes: { status?: CampaignStatus; dueOn?: string; lateRepliesAccepted?: boolean },
-): Promise<void> {
+  save: VersionedSave,
+): Promise<boolean> {
   const set: { status?: string; due_on?: string; late_replies_accepted?: number } = {};
   if (changes.status !== undefined) set.status = changes.status;
   if (changes.dueOn !== undefined) set.due_on = changes.dueOn;
   if (changes.lateRepliesAccepted !== undefined) set.late_replies_accepted = changes.lateRepliesAccepted ? 1 : 0;
-  if (Object.keys(set).length === 0) return;
-  await db.updateTable("campaigns").set(set).where("id", "=", id).execute();
-  forgetCampaigns();
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const updated = await tx
+        .updateTable("campaigns")
+        .set((eb) => ({
+          ...set,
+          version: eb("version", "+", 1),
+          updated_by: save.editor.id,
+          updated_at: save.at.toISOString(),
+        }))
+        .where("id", "=", id)
+        .where("version", "=", save.expectedVersion)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return false;
+      await recordAudit(tx, { ...save, action: "update", entityType: "campaign", entityId: id });
+      return true;
+    });
+  } finally {
+    forgetCampaigns();
+  }
 }
 
 /** The highest published version of a questionnaire (drafts and retired versions are not offered), or undefined. */

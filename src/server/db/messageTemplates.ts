@@ -6,7 +6,11 @@ import {
   type MessageKind,
   type MessageTemplate,
 } from "../../shared/messageTemplates";
+import { recordAudit, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
+
+/** What the audit log is told about a template change: who, when, and the wording before (and after). */
+export type TemplateAudit = Pick<AuditedChange, "editor" | "before" | "after">;
 
 export async function campaignMessageTemplates(
   db: OutriggerDatabase,
@@ -41,6 +45,7 @@ export async function saveCampaignMessageTemplate(
   template: MessageTemplate,
   by: string,
   at: Date,
+  audit: TemplateAudit,
 ): Promise<void> {
   const values = {
     subject: template.subject,
@@ -51,11 +56,20 @@ export async function saveCampaignMessageTemplate(
     updated_at: at.toISOString(),
     updated_by: by,
   };
-  await db
-    .insertInto("campaign_message_templates")
-    .values({ campaign_id: campaignId, kind, ...values })
-    .onConflict((oc) => oc.columns(["campaign_id", "kind"]).doUpdateSet(values))
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("campaign_message_templates")
+      .values({ campaign_id: campaignId, kind, ...values })
+      .onConflict((oc) => oc.columns(["campaign_id", "kind"]).doUpdateSet(values))
+      .execute();
+    await recordAudit(tx, {
+      ...audit,
+      at,
+      action: "update",
+      entityType: "message_template",
+      entityId: `${campaignId}/${kind}`,
+    });
+  });
 }
 
 /** Back to the office's default text for this kind. */
@@ -63,10 +77,23 @@ export async function resetCampaignMessageTemplate(
   db: OutriggerDatabase,
   campaignId: string,
   kind: MessageKind,
+  at: Date,
+  audit: TemplateAudit,
 ): Promise<void> {
-  await db
-    .deleteFrom("campaign_message_templates")
-    .where("campaign_id", "=", campaignId)
-    .where("kind", "=", kind)
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    const reset = await tx
+      .deleteFrom("campaign_message_templates")
+      .where("campaign_id", "=", campaignId)
+      .where("kind", "=", kind)
+      .executeTakeFirst();
+    // Resetting a template still at the default changes nothing, and is not logged.
+    if (Number(reset.numDeletedRows) === 0) return;
+    await recordAudit(tx, {
+      ...audit,
+      at,
+      action: "delete",
+      entityType: "message_template",
+      entityId: `${campaignId}/${kind}`,
+    });
+  });
 }

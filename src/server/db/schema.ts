@@ -19,6 +19,11 @@ export interface WorkshopsTable {
   participating_administrations: number | null;
   /** The organiser's place for the workshop in the report's numbering; null keeps it chronological. */
   report_position: number | null;
+  /** Saves counted from 1 (migration 0130): a form's save must name the version it was loaded with. */
+  version: ColumnType<number, number | undefined, number>;
+  /** Organiser id and time of the last save (migration 0130); null before one. */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WorkshopAdministrationsTable {
@@ -60,6 +65,11 @@ export interface CampaignsTable {
   late_replies_accepted: number;
   status: string;
   created_at: string;
+  /** Saves counted from 1 (migration 0130): a form's save must name the version it was loaded with. */
+  version: ColumnType<number, number | undefined, number>;
+  /** Organiser id and time of the last save (migration 0130); null before one. */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {
@@ -168,6 +178,11 @@ export interface ParticipantsTable {
   email: string;
   position: string | null;
   created_at: string;
+  /** Saves counted from 1 (migration 0130): a form's save must name the version it was loaded with. */
+  version: ColumnType<number, number | undefined, number>;
+  /** Organiser id and time of the last save (migration 0130); null before one. */
+  updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Curation of one free-text answer (migration 0007). */
@@ -259,6 +274,19 @@ export interface SummaryYearsTable {
   updated_at: string;
 }
 
+/** Who changed what in the console (migration 0130); newest first by `at`. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  account_id: string;
+  account_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  /** JSON: AuditChanges of src/shared/auditLog.ts. */
+  changes: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -281,6 +309,7 @@ export interface Database {
   upload_locks: UploadLocksTable;
   campaign_message_templates: CampaignMessageTemplatesTable;
   summary_years: SummaryYearsTable;
+  audit_log: AuditLogTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

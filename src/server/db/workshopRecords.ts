@@ -1,12 +1,14 @@
 // Workshops as the console edits them: with their participating administrations and participant count.
 import type { ConsoleWorkshop } from "../../shared/console";
 import type { Workshop } from "../../shared/directory";
+import { recordAudit, type AuditedChange, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import { isRowRefusal } from "./storageErrors";
 import type { WorkshopsTable } from "./schema";
+import type { Selectable } from "kysely";
 
-type WorkshopRow = WorkshopsTable;
+type WorkshopRow = Selectable<WorkshopsTable> & { updated_by_name: string | null };
 
 function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: number): ConsoleWorkshop {
   const w: ConsoleWorkshop = {
@@ -19,17 +21,27 @@ function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: 
       row.participating_administrations === null ? null : Number(row.participating_administrations),
     administrationCodes: codes,
     participantCount,
+    version: Number(row.version),
   };
+  if (row.updated_at !== null) w.updatedAt = row.updated_at;
+  if (row.updated_by_name !== null) w.updatedBy = row.updated_by_name;
   if (row.starts_on !== null) w.startsOn = row.starts_on;
   if (row.ends_on !== null) w.endsOn = row.ends_on;
   if (row.location !== null) w.location = row.location;
   return w;
 }
 
-export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<ConsoleWorkshop[]> {
-  const rows = await db
+/** Workshop rows with the name of the organiser who saved each last. */
+function workshopsWithEditor(db: OutriggerDatabase) {
+  return db
     .selectFrom("workshops")
-    .selectAll()
+    .leftJoin("organisers", "organisers.id", "workshops.updated_by")
+    .selectAll("workshops")
+    .select("organisers.name as updated_by_name");
+}
+
+export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<ConsoleWorkshop[]> {
+  const rows = await workshopsWithEditor(db)
     .orderBy("fiscal_year", "desc")
     .orderBy("starts_on", "desc")
     .orderBy("title")
@@ -51,7 +63,7 @@ export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<Conso
 }
 
 export async function findConsoleWorkshop(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop | undefined> {
-  const row = await db.selectFrom("workshops").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await workshopsWithEditor(db).where("workshops.id", "=", id).executeTakeFirst();
   if (!row) return undefined;
   const links = await db
     .selectFrom("workshop_administrations")
@@ -99,6 +111,7 @@ export async function insertConsoleWorkshop(
   id: string,
   values: WorkshopValues,
   administrationCodes: string[],
+  audit: Omit<AuditedChange, "action" | "entityType" | "entityId" | "before">,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await tx
@@ -110,26 +123,49 @@ export async function insertConsoleWorkshop(
       })
       .execute();
     await replaceAdministrations(tx, id, administrationCodes);
+    await recordAudit(tx, { ...audit, action: "create", entityType: "workshop", entityId: id });
   });
 }
 
+export interface VersionedSave {
+  /** The version the form was loaded with: the save lands only while the record is still at it. */
+  expectedVersion: number;
+  editor: Editor;
+  at: Date;
+  /** The form's fields before and after, for the audit log. */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * Saves the form over the version it was loaded with, in one statement (`WHERE id AND version`), so of two saves
+ * racing from the same version exactly one lands; with its audit row, all or nothing. False: changed elsewhere.
+ */
 export async function updateConsoleWorkshop(
   db: OutriggerDatabase,
   id: string,
   values: WorkshopValues,
   administrationCodes: string[] | undefined,
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    await tx
+  save: VersionedSave,
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const updated = await tx
       .updateTable("workshops")
-      .set({
+      .set((eb) => ({
         ...workshopColumns(values),
         // The count follows the list whenever the list is given; workshops imported with a count only keep theirs.
         ...(administrationCodes !== undefined ? { participating_administrations: administrationCodes.length } : {}),
-      })
+        version: eb("version", "+", 1),
+        updated_by: save.editor.id,
+        updated_at: save.at.toISOString(),
+      }))
       .where("id", "=", id)
-      .execute();
+      .where("version", "=", save.expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
     if (administrationCodes !== undefined) await replaceAdministrations(tx, id, administrationCodes);
+    await recordAudit(tx, { ...save, action: "update", entityType: "workshop", entityId: id });
+    return true;
   });
 }
 
@@ -150,6 +186,7 @@ async function replaceAdministrations(db: OutriggerDatabase, workshopId: string,
 export async function deleteWorkshopWithoutReplies(
   db: OutriggerDatabase,
   id: string,
+  audit: Omit<AuditedChange, "action" | "entityType" | "entityId" | "after">,
 ): Promise<"deleted" | "has_replies" | "has_materials"> {
   try {
     return await db.transaction().execute(async (tx) => {
@@ -169,6 +206,7 @@ export async function deleteWorkshopWithoutReplies(
       await tx.deleteFrom("participants").where("workshop_id", "=", id).execute();
       await tx.deleteFrom("workshop_administrations").where("workshop_id", "=", id).execute();
       await tx.deleteFrom("workshops").where("id", "=", id).execute();
+      await recordAudit(tx, { ...audit, action: "delete", entityType: "workshop", entityId: id });
       return "deleted" as const;
     });
   } catch (error) {

@@ -31,8 +31,9 @@ export async function addOrganiser(
   email: string,
   role: OrganiserRole,
   now: Date,
+  name = `Test ${role}`,
 ): Promise<void> {
-  await insertOrganiser(db, { email, name: `Test ${role}`, role, passwordHash: testPasswordHash() }, now);
+  await insertOrganiser(db, { email, name, role, passwordHash: testPasswordHash() }, now);
 }
 
 /** The `name=value` part of the Set-Cookie the response carries. */
@@ -80,4 +81,13 @@ export function consoleRequest(
   return Promise.resolve(
     app.request(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }),
   );
+}
+
+/** The version a console form loads the record at `path` with (a workshop's `version`, a campaign's `campaign.version`). */
+export async function loadedVersion(app: Hono, path: string, who: SignedIn): Promise<number> {
+  const res = await consoleRequest(app, "GET", path, who);
+  const body = (await res.json()) as { version?: number; campaign?: { version: number } };
+  const version = body.version ?? body.campaign?.version;
+  if (version === undefined) throw new Error(`${path} has no version: ${res.status}`);
+  return version;
 }

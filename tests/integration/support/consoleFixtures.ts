@@ -34,8 +34,9 @@ export async function signedInOrganiser(
   now: Date,
   email = "org@example.org",
   role: OrganiserRole = "organiser",
+  name?: string,
 ): Promise<SignedIn> {
-  await addOrganiser(db, email, role, now);
+  await addOrganiser(db, email, role, now, name);
   return signIn(app, email);
 }
 

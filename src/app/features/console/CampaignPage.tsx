@@ -14,6 +14,7 @@ import { InvitationWithdrawal } from "./InvitationWithdrawal";
 import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import "../../ui/stackedTables.css";
 import "./organiserYear.css";
 
@@ -21,7 +22,7 @@ export default withConsoleLayout(Campaign);
 
 function Campaign() {
   const params = useParams<{ id: string }>();
-  const [detail, { mutate }] = createResource(
+  const [detail, { mutate, refetch }] = createResource(
     () => params.id,
     async (id) => {
       const result = await consoleRequest<CampaignDetail>("GET", `/campaigns/${encodeURIComponent(id)}`);
@@ -49,10 +50,22 @@ function Campaign() {
     },
   );
 
-  const change = async (body: Record<string, unknown>) => {
-    const result = await consoleRequest<CampaignDetail>("PATCH", `/campaigns/${encodeURIComponent(params.id)}`, body);
-    // A refused field says what is wrong with it ("The due date cannot come before the opening day.").
-    if (!result.ok) return setMessage(result.error.details?.[0]?.message ?? result.error.message);
+  const [conflict, setConflict] = createSignal<{ conflict: EditConflict; mine: Record<string, unknown> }>();
+  const change = async (body: Record<string, unknown>, version = detail()?.campaign.version) => {
+    const result = await consoleRequest<CampaignDetail>("PATCH", `/campaigns/${encodeURIComponent(params.id)}`, {
+      ...body,
+      version,
+    });
+    if (!result.ok) {
+      const changed = editConflictOf(result);
+      if (changed) {
+        setMessage(undefined);
+        return setConflict({ conflict: changed, mine: body });
+      }
+      // A refused field says what is wrong with it ("The due date cannot come before the opening day.").
+      return setMessage(result.error.details?.[0]?.message ?? result.error.message);
+    }
+    setConflict(undefined);
     mutate(result.body);
     setMessage("Saved.");
   };
@@ -129,6 +142,17 @@ function Campaign() {
             </Show>
             <Show when={canChange()}>
               <DueDayForm dueOn={d().campaign.dueOn} onChange={(dueOn) => void change({ dueOn })} />
+            </Show>
+            <Show when={conflict()}>
+              {(c) => (
+                <EditConflictNotice
+                  conflict={c().conflict}
+                  mine={{ ...c().conflict.current, ...c().mine }}
+                  labels={{ status: "Status", dueOn: "Due day", lateRepliesAccepted: "Late replies taken" }}
+                  onKeepMine={() => void change(c().mine, c().conflict.current.version)}
+                  onUseTheirs={() => (setConflict(undefined), void refetch())}
+                />
+              )}
             </Show>
             <Show when={slipsOpen()}>
               <InvitationSlips

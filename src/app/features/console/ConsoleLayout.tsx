@@ -20,7 +20,7 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
                 <Link href="/console/questionnaires">Questionnaires</Link>
                 <Show when={s().organiser.role === "organiser"}>
                   {" "}
-                  · <Link href="/console/accounts">Accounts</Link>
+                  · <Link href="/console/accounts">Accounts</Link> · <Link href="/console/audit-log">Audit log</Link>
                 </Show>
               </span>
               <span class="muted">

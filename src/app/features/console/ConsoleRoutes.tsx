@@ -14,6 +14,7 @@ const TrendsPage = lazy(() => import("./TrendsPage"));
 const QuestionnairesPage = lazy(() => import("./QuestionnairesPage"));
 const QuestionnaireEditorPage = lazy(() => import("./QuestionnaireEditorPage"));
 const AccountsPage = lazy(() => import("./AccountsPage"));
+const AuditLogPage = lazy(() => import("./AuditLogPage"));
 
 function ConsoleNotFound() {
   return (
@@ -42,6 +43,7 @@ export default function ConsoleRoutes() {
         { path: "/console/questionnaires", component: QuestionnairesPage },
         { path: "/console/questionnaires/:ref", component: QuestionnaireEditorPage },
         { path: "/console/accounts", component: AccountsPage },
+        { path: "/console/audit-log", component: AuditLogPage },
         { path: "*", component: ConsoleNotFound },
       ]}
     />

@@ -1,9 +1,10 @@
 // Adding one participant by hand, and removing one, beside the CSV import.
-import { For, createResource, createSignal } from "solid-js";
+import { For, Show, createResource, createSignal } from "solid-js";
 import type { Participant } from "../../../shared/console";
 import type { Administration } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 
 export function ParticipantForm(props: { workshopId: string; onAdded: () => void }) {
   const [administrations] = createResource(async () => {
@@ -71,15 +72,39 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
   // eslint-disable-next-line solid/reactivity
   const [position, setPosition] = createSignal(props.participant.position ?? "");
   const [problem, setProblem] = createSignal<string>();
-  const save = async (event: Event) => {
-    event.preventDefault();
+  // eslint-disable-next-line solid/reactivity
+  const [loadedVersion, setLoadedVersion] = createSignal(props.participant.version);
+  const [conflict, setConflict] = createSignal<EditConflict>();
+  const send = async () => {
     const result = await consoleRequest("PATCH", `/participants/${encodeURIComponent(props.participant.id)}`, {
+      version: loadedVersion(),
       name: name(),
       email: email(),
       position: position() || null,
     });
-    if (!result.ok) return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    if (!result.ok) {
+      const changed = editConflictOf(result);
+      setConflict(changed);
+      if (changed) return setProblem(undefined);
+      return setProblem(result.error.details?.map((d) => d.message).join(" ") || result.error.message);
+    }
     props.onDone();
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    await send();
+  };
+  const keepMine = (current: EditConflict["current"]) => {
+    setLoadedVersion(current.version);
+    setConflict(undefined);
+    void send();
+  };
+  const useTheirs = (current: EditConflict["current"]) => {
+    setName(String(current.name ?? ""));
+    setEmail(String(current.email ?? ""));
+    setPosition(typeof current.position === "string" ? current.position : "");
+    setLoadedVersion(current.version);
+    setConflict(undefined);
   };
   return (
     <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="edit-participant">
@@ -91,6 +116,17 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
       <label for="e-position">Position or division</label>
       <input id="e-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
       <FormProblem problem={problem()} />
+      <Show when={conflict()}>
+        {(c) => (
+          <EditConflictNotice
+            conflict={c()}
+            mine={{ name: name(), email: email(), position: position() || null }}
+            labels={{ name: "Name", email: "E-mail address", position: "Position or division" }}
+            onKeepMine={() => keepMine(c().current)}
+            onUseTheirs={() => useTheirs(c().current)}
+          />
+        )}
+      </Show>
       <div class="button-row">
         <button type="button" class="button" onClick={() => props.onDone()}>
           Cancel

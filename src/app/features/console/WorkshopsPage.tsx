@@ -7,6 +7,30 @@ import { Link, navigate } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+
+/** The workshop form's fields as the conflict comparison names them. */
+const FIELD_LABELS = {
+  title: "Title",
+  kind: "Kind",
+  mode: "Mode",
+  startsOn: "First day",
+  endsOn: "Last day",
+  location: "Host and place",
+  administrationCodes: "Administrations",
+};
+
+function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
+  return {
+    title: w.title,
+    kind: w.kind,
+    mode: w.mode,
+    startsOn: w.startsOn ?? null,
+    endsOn: w.endsOn ?? null,
+    location: w.location ?? null,
+    administrationCodes: w.administrationCodes,
+  };
+}
 
 const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
@@ -63,15 +87,7 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
   const start = props.initial;
   const [form, setForm] = createSignal<NewWorkshop>(
     start
-      ? {
-          title: start.title,
-          kind: start.kind,
-          mode: start.mode,
-          startsOn: start.startsOn ?? null,
-          endsOn: start.endsOn ?? null,
-          location: start.location ?? null,
-          administrationCodes: start.administrationCodes,
-        }
+      ? formValuesOf(start)
       : {
           title: "",
           kind: "national",
@@ -83,6 +99,9 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
         },
   );
   const [problem, setProblem] = createSignal<string>();
+  // The version this form's values were loaded at: a save lands only while the workshop is still at it.
+  const [loadedVersion, setLoadedVersion] = createSignal(start?.version ?? 1);
+  const [conflict, setConflict] = createSignal<EditConflict>();
   const update = (changes: Partial<NewWorkshop>) => setForm((f) => ({ ...f, ...changes }));
   const toggle = (code: string, on: boolean) =>
     update({
@@ -93,6 +112,10 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    await save();
+  };
+
+  const save = async () => {
     const body = {
       ...form(),
       startsOn: form().startsOn || null,
@@ -100,12 +123,31 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
       location: form().location || null,
     };
     const result = start
-      ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, body)
+      ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, {
+          ...body,
+          version: loadedVersion(),
+        })
       : await consoleRequest<ConsoleWorkshop>("POST", "/workshops", body);
-    if (!result.ok)
+    if (!result.ok) {
+      const changed = editConflictOf(result);
+      setConflict(changed);
+      if (changed) return setProblem(undefined);
       return setProblem(result.error.details?.map((d) => `${d.path}: ${d.message}`).join(" ") || result.error.message);
+    }
     setProblem(undefined);
     props.onSaved(result.body.id);
+  };
+
+  const keepMine = (current: EditConflict["current"]) => {
+    setLoadedVersion(current.version);
+    setConflict(undefined);
+    void save();
+  };
+
+  const useTheirs = (current: EditConflict["current"]) => {
+    setForm(formValuesOf(current as ConsoleWorkshop));
+    setLoadedVersion(current.version);
+    setConflict(undefined);
   };
 
   return (
@@ -176,6 +218,17 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
         </For>
       </fieldset>
       <FormProblem problem={problem()} />
+      <Show when={conflict()}>
+        {(c) => (
+          <EditConflictNotice
+            conflict={c()}
+            mine={form()}
+            labels={FIELD_LABELS}
+            onKeepMine={() => keepMine(c().current)}
+            onUseTheirs={() => useTheirs(c().current)}
+          />
+        )}
+      </Show>
       <button type="submit" class="button primary">
         {start ? "Save changes" : "Add workshop"}
       </button>

@@ -18,6 +18,7 @@ import * as messageTemplates from "./0031_message_templates";
 import * as reportBindings from "./0100_report_bindings";
 import * as summaryYears from "./0110_summary_years";
 import * as invitationWithdrawal from "./0120_invitation_withdrawal";
+import * as editVersionsAuditLog from "./0130_edit_versions_audit_log";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "0100_report_bindings": reportBindings,
   "0110_summary_years": summaryYears,
   "0120_invitation_withdrawal": invitationWithdrawal,
+  "0130_edit_versions_audit_log": editVersionsAuditLog,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -36,6 +36,7 @@ import { toCsv } from "../../report/exports";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 import { campaignDetail, withCampaign, type CampaignEnv } from "./campaignDetail";
+import { editorOf } from "./editConflict";
 import { withdrawn } from "./campaigns";
 
 export interface CampaignEmailRouteOptions {
@@ -109,15 +110,22 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
           problems.map((message) => ({ path: "body", code: "invalid_template", message })),
         );
       const { db, now } = c.var.deps;
-      await saveCampaignMessageTemplate(db, c.var.campaign.id, kind, template, c.var.session.organiser.id, now());
+      const { isDefault: _wasDefault, ...before } = (await campaignMessageTemplates(db, c.var.campaign.id))[kind];
+      await saveCampaignMessageTemplate(db, c.var.campaign.id, kind, template, c.var.session.organiser.id, now(), {
+        editor: editorOf(c),
+        before,
+        after: { ...template },
+      });
       return c.json(await campaignMessageTemplates(db, c.var.campaign.id));
     },
   );
 
   routes.delete("/campaigns/:id/messages/:kind", requireOrganiser(), withCampaign(), async (c) => {
     const kind = kindOf(c.req.param("kind"));
-    await resetCampaignMessageTemplate(c.var.deps.db, c.var.campaign.id, kind);
-    return c.json(await campaignMessageTemplates(c.var.deps.db, c.var.campaign.id));
+    const { db, now } = c.var.deps;
+    const { isDefault: _wasDefault, ...before } = (await campaignMessageTemplates(db, c.var.campaign.id))[kind];
+    await resetCampaignMessageTemplate(db, c.var.campaign.id, kind, now(), { editor: editorOf(c), before });
+    return c.json(await campaignMessageTemplates(db, c.var.campaign.id));
   });
 
   routes.get("/campaigns/:id/invitation-emails", requireSession(), withCampaign(), async (c) => {

@@ -6,7 +6,7 @@
 // | GET    | /workshops/:id/campaigns                   | the workshop's campaigns, with invited/replied counts  | any role     |
 // | POST   | /workshops/:id/campaigns                   | a new campaign, inviting every participant             | organiser    |
 // | GET    | /campaigns/:id                             | the campaign, its workshop and its invitations         | any role     |
-// | PATCH  | /campaigns/:id                             | change status, due date, late replies                  | organiser    |
+// | PATCH  | /campaigns/:id                             | change status, due date, late replies (with `version`) | organiser    |
 // | DELETE | /campaigns/:id                             | delete it, while nobody has replied (else 409)         | organiser    |
 // | POST   | /campaigns/:id/invitations                 | invite participants added to the workshop since        | organiser    |
 // | GET    | /campaigns/:id/invitations/:code/qr.svg    | an invitation link as a QR code, for the printed sheet | any role     |
@@ -19,6 +19,7 @@ import { newInvitationsFor } from "../../campaigns/invitationCodes";
 import { planCampaign } from "../../campaigns/newCampaign";
 import { askedDueDay, dueNotAfterOpening } from "../../campaigns/schedule";
 import {
+  campaignFormFields,
   deleteCampaignWithoutReplies,
   insertCampaignWithInvitations,
   listWorkshopCampaigns,
@@ -33,6 +34,7 @@ import {
 import { listParticipants } from "../../db/participants";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
+import { changedElsewhere, editorOf } from "./editConflict";
 import { campaignDetail, freshCampaignDetail, joinLink, publicOrigin, withCampaign } from "./campaignDetail";
 import { qrSvg } from "./qrCode";
 import { workshopOr404 } from "./workshops";
@@ -104,8 +106,12 @@ export function campaignRoutes(): Hono<ConsoleEnv> {
       throw unknownQuestionnaire(plan.questionnaireId, asked.questionnaireVersion);
     }
     const { campaign } = plan;
-    await insertCampaignWithInvitations(db, campaign, at, async (tx) =>
-      newInvitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)),
+    await insertCampaignWithInvitations(
+      db,
+      campaign,
+      at,
+      async (tx) => newInvitationsFor(tx, campaign.id, await listParticipants(tx, workshop.id)),
+      { editor: editorOf(c) },
     );
     return c.json(await freshCampaignDetail(c, campaign.id), 201);
   });
@@ -119,13 +125,33 @@ export function campaignRoutes(): Hono<ConsoleEnv> {
     const { status, lateRepliesAccepted, ...asked } = c.req.valid("json");
     const dueOn = askedDueDay(asked);
     if (dueOn !== undefined && dueNotAfterOpening(current.opensAt, dueOn)) throw datesOutOfOrder();
-    await updateCampaign(c.var.deps.db, current.id, { status, lateRepliesAccepted, dueOn });
-    return c.json(await freshCampaignDetail(c, current.id));
+    const { db, now } = c.var.deps;
+    const saved = await updateCampaign(
+      db,
+      current.id,
+      { status, lateRepliesAccepted, dueOn },
+      {
+        expectedVersion: asked.version,
+        editor: editorOf(c),
+        at: now(),
+        before: campaignFormFields(current),
+        after: campaignFormFields({
+          ...current,
+          status: status ?? current.status,
+          lateRepliesAccepted: lateRepliesAccepted ?? current.lateRepliesAccepted,
+          dueOn: dueOn ?? current.dueOn,
+        }),
+      },
+    );
+    const detail = await freshCampaignDetail(c, current.id);
+    return saved ? c.json(detail) : changedElsewhere(c, detail.campaign);
   });
 
   // Only a campaign nobody answered: replies are the office's record and are never deleted from here.
   routes.delete("/campaigns/:id", requireOrganiser(), withCampaign(), async (c) => {
-    if ((await deleteCampaignWithoutReplies(c.var.deps.db, c.var.campaign.id)) === "has_replies")
+    const { db, now } = c.var.deps;
+    const audit = { editor: editorOf(c), at: now(), before: campaignFormFields(c.var.campaign) };
+    if ((await deleteCampaignWithoutReplies(db, c.var.campaign.id, audit)) === "has_replies")
       throw new ApiProblem(
         409,
         "campaign_has_replies",

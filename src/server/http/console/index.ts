@@ -10,6 +10,7 @@ import { defaultUploadDir } from "../uploads";
 import { accountRoutes } from "./accounts";
 import { administrationRoutes } from "./administrations";
 import { attachmentRoutes } from "./attachments";
+import { auditLogRoutes } from "./auditLog";
 import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
@@ -63,6 +64,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", summaryYearRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
+  routes.route("/", auditLogRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
   return routes;
 }

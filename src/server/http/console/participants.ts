@@ -12,15 +12,17 @@ import { listAdministrationCodes, listAdministrations } from "../../db/directory
 import {
   deleteParticipant,
   findParticipant,
-  insertParticipants,
   insertParticipantsAllOrNothing,
+  insertParticipantsAudited,
   listParticipants,
   participantEmails,
+  participantFormFields,
   updateParticipant,
 } from "../../db/participants";
 import { ApiProblem, errorBody } from "../errors";
 import { checkParticipantCsv } from "./participantImport";
 import { jsonBody } from "../jsonBody";
+import { changedElsewhere, editorOf } from "./editConflict";
 import { workshopOr404 } from "./workshops";
 
 async function checkAdministration(db: OutriggerDatabase, code: string): Promise<void> {
@@ -60,7 +62,7 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     const input = c.req.valid("json");
     await checkAdministration(db, input.administrationCode);
     await checkEmailFree(db, workshop.id, input.email);
-    const [created] = await insertParticipants(
+    const [created] = await insertParticipantsAudited(
       db,
       workshop.id,
       [
@@ -72,6 +74,7 @@ export function participantRoutes(): Hono<ConsoleEnv> {
         },
       ],
       now(),
+      { editor: editorOf(c) },
     );
     return c.json(created, 201);
   });
@@ -123,13 +126,17 @@ export function participantRoutes(): Hono<ConsoleEnv> {
       }
       if (people.length === 0)
         throw new ApiProblem(422, "csv_nothing_to_import", "Every line is skipped; there is nobody to import.");
-      await insertParticipantsAllOrNothing(db, workshop.id, people, now());
+      await insertParticipantsAllOrNothing(db, workshop.id, people, now(), {
+        editor: editorOf(c),
+        before: { participantCount: workshop.participantCount },
+        after: { participantCount: workshop.participantCount + people.length },
+      });
       return c.json({ ...preview, committed: true }, 201);
     },
   );
 
   routes.patch("/participants/:id", requireOrganiser(), jsonBody(participantChanges), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const current = await findParticipant(db, c.req.param("id"));
     if (!current) throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
     const changes = c.req.valid("json");
@@ -141,12 +148,23 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     };
     if (changes.administrationCode !== undefined) await checkAdministration(db, next.administrationCode);
     if (changes.email !== undefined) await checkEmailFree(db, current.workshopId, next.email, current.id);
-    await updateParticipant(db, current.id, next);
-    return c.json(await findParticipant(db, current.id));
+    const saved = await updateParticipant(db, current.id, next, {
+      expectedVersion: changes.version,
+      editor: editorOf(c),
+      at: now(),
+      before: participantFormFields(current),
+      after: participantFormFields(next),
+    });
+    const stored = await findParticipant(db, current.id);
+    if (!stored) throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
+    return saved ? c.json(stored) : changedElsewhere(c, stored);
   });
 
   routes.delete("/participants/:id", requireOrganiser(), async (c) => {
-    if (!(await deleteParticipant(c.var.deps.db, c.req.param("id"))))
+    const { db, now } = c.var.deps;
+    const current = await findParticipant(db, c.req.param("id"));
+    const before = current && { workshopId: current.workshopId, ...participantFormFields(current) };
+    if (!current || !(await deleteParticipant(db, current.id, { editor: editorOf(c), at: now(), before })))
       throw new ApiProblem(404, "participant_not_found", "There is no participant with this id.");
     return c.body(null, 204);
   });

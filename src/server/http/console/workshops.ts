@@ -1,5 +1,5 @@
-// /api/console/workshops: list and create (POST); one workshop read (GET /:id), edited (PATCH /:id) and deleted
-// while nobody has replied (DELETE /:id).
+// /api/console/workshops: list and create (POST); one workshop read (GET /:id), edited (PATCH /:id, over the version
+// the form loaded, else 409 changed_elsewhere) and deleted while nobody has replied (DELETE /:id); each change audited.
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
 import { newWorkshop, workshopChanges, type ConsoleWorkshop } from "../../../shared/console";
@@ -16,6 +16,7 @@ import {
   deleteWorkshopWithoutReplies,
 } from "../../db/workshopRecords";
 import { ApiProblem } from "../errors";
+import { changedElsewhere, editorOf } from "./editConflict";
 import { jsonBody } from "../jsonBody";
 
 function invalid(path: string, code: string, message: string): ApiProblem {
@@ -59,6 +60,24 @@ async function checkedCodes(db: OutriggerDatabase, codes: string[] | undefined):
   return [...new Set(codes)].sort();
 }
 
+/** The fields the workshop form edits, as the audit log compares them. */
+function formFields(w: WorkshopValues & { administrationCodes: string[] }): Record<string, unknown> {
+  return { ...w };
+}
+
+function formFieldsOf(w: ConsoleWorkshop): Record<string, unknown> {
+  return formFields({
+    title: w.title,
+    kind: w.kind,
+    mode: w.mode,
+    fiscalYear: w.fiscalYear,
+    startsOn: w.startsOn ?? null,
+    endsOn: w.endsOn ?? null,
+    location: w.location ?? null,
+    administrationCodes: w.administrationCodes,
+  });
+}
+
 export async function workshopOr404(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop> {
   const workshop = await findConsoleWorkshop(db, id);
   if (!workshop) throw new ApiProblem(404, "workshop_not_found", "There is no workshop with this id.");
@@ -71,7 +90,7 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
   routes.get("/", requireSession(), async (c) => c.json({ workshops: await listConsoleWorkshops(c.var.deps.db) }));
 
   routes.post("/", requireOrganiser(), jsonBody(newWorkshop), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const input = c.req.valid("json");
     const values = checkedValues({
       title: input.title,
@@ -84,14 +103,18 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
     });
     const codes = (await checkedCodes(db, input.administrationCodes)) ?? [];
     const id = uuidv7();
-    await insertConsoleWorkshop(db, id, values, codes);
+    await insertConsoleWorkshop(db, id, values, codes, {
+      editor: editorOf(c),
+      at: now(),
+      after: formFields({ ...values, administrationCodes: codes }),
+    });
     return c.json(await workshopOr404(db, id), 201);
   });
 
   routes.get("/:id", requireSession(), async (c) => c.json(await workshopOr404(c.var.deps.db, c.req.param("id"))));
 
   routes.patch("/:id", requireOrganiser(), jsonBody(workshopChanges), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const current = await workshopOr404(db, c.req.param("id"));
     const changes = c.req.valid("json");
     const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined;
@@ -105,15 +128,27 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
       endsOn: changes.endsOn === undefined ? (current.endsOn ?? null) : changes.endsOn,
       location: changes.location === undefined ? (current.location ?? null) : changes.location || null,
     });
-    await updateConsoleWorkshop(db, current.id, values, await checkedCodes(db, changes.administrationCodes));
+    const codes = await checkedCodes(db, changes.administrationCodes);
+    const saved = await updateConsoleWorkshop(db, current.id, values, codes, {
+      expectedVersion: changes.version,
+      editor: editorOf(c),
+      at: now(),
+      before: formFieldsOf(current),
+      after: formFields({ ...values, administrationCodes: codes ?? current.administrationCodes }),
+    });
+    if (!saved) return changedElsewhere(c, await workshopOr404(db, current.id));
     return c.json(await workshopOr404(db, current.id));
   });
 
   // Only a workshop nobody has answered about and with no materials: replies are the office's record.
   routes.delete("/:id", requireOrganiser(), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const workshop = await workshopOr404(db, c.req.param("id"));
-    const outcome = await deleteWorkshopWithoutReplies(db, workshop.id);
+    const outcome = await deleteWorkshopWithoutReplies(db, workshop.id, {
+      editor: editorOf(c),
+      at: now(),
+      before: formFieldsOf(workshop),
+    });
     if (outcome === "has_replies")
       throw new ApiProblem(
         409,

@@ -1,0 +1,112 @@
+// The audit log for organisers: who created, changed or deleted what in the console, newest first, a page at a time.
+import { For, Show, createSignal, onMount } from "solid-js";
+import type { AuditEntry, AuditLogPage as AuditPage } from "../../../shared/auditLog";
+import { consoleRequest } from "../../sync/consoleClient";
+import { FormProblem } from "../../ui/FormProblem";
+import { formatDateTime } from "../../ui/formatTime";
+import { withConsoleLayout } from "./ConsoleLayout";
+import { canChange } from "./consoleState";
+import "../../ui/stackedTables.css";
+
+export default withConsoleLayout(AuditLog);
+
+const ACTION_WORDS = { create: "added", update: "changed", delete: "deleted" } as const;
+const ENTITY_WORDS: Record<string, string> = {
+  workshop: "workshop",
+  participant: "participant",
+  campaign: "campaign",
+  message_template: "e-mail wording",
+};
+
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (Array.isArray(value)) return value.join(", ") || "—";
+  return String(value);
+}
+
+/** "location: Suva → Nadi" per field; a create lists the values it set, a delete the values it removed. */
+function changeLines(entry: AuditEntry): string[] {
+  return Object.entries(entry.changes).map(([field, change]) => {
+    if (entry.action === "create") return `${field}: ${shown(change.after)}`;
+    if (entry.action === "delete") return `${field}: ${shown(change.before)}`;
+    return `${field}: ${shown(change.before)} → ${shown(change.after)}`;
+  });
+}
+
+function AuditLog() {
+  return (
+    <main class="page console">
+      <h1>Audit log</h1>
+      <Show when={canChange()} fallback={<p>Only an organiser can read the audit log.</p>}>
+        <AuditEntries />
+      </Show>
+    </main>
+  );
+}
+
+function AuditEntries() {
+  const [entries, setEntries] = createSignal<AuditEntry[]>([]);
+  const [nextBefore, setNextBefore] = createSignal<string>();
+  const [problem, setProblem] = createSignal<string>();
+  const [loaded, setLoaded] = createSignal(false);
+  const load = async (before?: string) => {
+    const query = before ? `?before=${encodeURIComponent(before)}` : "";
+    const result = await consoleRequest<AuditPage>("GET", `/audit-log${query}`);
+    setLoaded(true);
+    if (!result.ok) return setProblem(result.error.message);
+    setProblem(undefined);
+    setEntries((shownSoFar) => [...(before ? shownSoFar : []), ...result.body.entries]);
+    setNextBefore(result.body.nextBefore);
+  };
+  onMount(() => void load());
+  return (
+    <>
+      <p class="muted">
+        Every workshop, participant and campaign added, saved or deleted in the console, newest first.
+      </p>
+      <FormProblem problem={problem()} />
+      <Show when={loaded() && entries().length === 0 && !problem()}>
+        <p class="muted">Nothing has been changed yet.</p>
+      </Show>
+      <Show when={entries().length > 0}>
+        <div class="table-wrap stack-when-narrow">
+          <table data-testid="audit-log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={entries()}>
+                {(entry) => (
+                  <tr data-testid="audit-entry">
+                    <td data-label="When">{formatDateTime(entry.at)}</td>
+                    <td data-label="Who">{entry.accountName}</td>
+                    <td data-label="What">
+                      {ENTITY_WORDS[entry.entityType] ?? entry.entityType} {ACTION_WORDS[entry.action]}
+                    </td>
+                    <td data-label="Changes">
+                      <ul>
+                        <For each={changeLines(entry)}>{(line) => <li>{line}</li>}</For>
+                      </ul>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={nextBefore()}>
+        {(before) => (
+          <button type="button" class="button" onClick={() => void load(before())}>
+            Show older changes
+          </button>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+// The audit log: one row per console create, save and delete, written in the same transaction as the change.
+import { v7 as uuidv7 } from "uuid";
+import {
+  auditChanges,
+  changedFields,
+  type AuditAction,
+  type AuditedEntity,
+  type AuditEntry,
+  type AuditLogPage,
+} from "../../shared/auditLog";
+import type { OutriggerDatabase } from "./database";
+
+/** The signed-in organiser making a change, as the log and the record's `updated_by` name them. */
+export interface Editor {
+  id: string;
+  name: string;
+}
+
+export interface AuditedChange {
+  editor: Editor;
+  at: Date;
+  action: AuditAction;
+  entityType: AuditedEntity;
+  entityId: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/** Writes the row; pass the change's own transaction so both land or neither does. */
+export async function recordAudit(db: OutriggerDatabase, change: AuditedChange): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({
+      id: uuidv7(),
+      at: change.at.toISOString(),
+      account_id: change.editor.id,
+      account_name: change.editor.name,
+      action: change.action,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      changes: JSON.stringify(changedFields(change.before, change.after)),
+    })
+    .execute();
+}
+
+/** Newest first, `limit` rows older than the row `before` (ids are UUID v7: they sort with time). */
+export async function listAuditLog(db: OutriggerDatabase, limit: number, before?: string): Promise<AuditLogPage> {
+  let query = db
+    .selectFrom("audit_log")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  if (before !== undefined) query = query.where("id", "<", before);
+  const rows = await query.execute();
+  const entries: AuditEntry[] = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    at: r.at,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    action: r.action as AuditAction,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    changes: auditChanges.parse(JSON.parse(r.changes)),
+  }));
+  return rows.length > limit ? { entries, nextBefore: entries[entries.length - 1].id } : { entries };
+}
+
+/** The name of the organiser who saved a record last (for "Changed by …"); undefined when unknown. */
+export async function organiserName(db: OutriggerDatabase, id: string | null): Promise<string | undefined> {
+  if (id === null) return undefined;
+  const row = await db.selectFrom("organisers").select("name").where("id", "=", id).executeTakeFirst();
+  return row?.name;
+}
