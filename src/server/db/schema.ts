@@ -19,6 +19,9 @@ export interface WorkshopsTable {
   participating_administrations: number | null;
   /** The organiser's place for the workshop in the report's numbering; null keeps it chronological. */
   report_position: number | null;
+  /** When the organiser archived it (migration 0140): it leaves lists, counts and reports; null while it is in use. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WorkshopAdministrationsTable {
@@ -60,6 +63,9 @@ export interface CampaignsTable {
   late_replies_accepted: number;
   status: string;
   created_at: string;
+  /** When the organiser archived it (migration 0140): its invitations take no new replies; null while in use. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {
@@ -259,6 +265,15 @@ export interface SummaryYearsTable {
   updated_at: string;
 }
 
+/** A participants file's column mapping, remembered by its header line (migration 0141). */
+export interface ImportMappingsTable {
+  header_key: string;
+  /** JSON: src/shared/importMapping.ts rememberedMapping. */
+  mapping: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -281,6 +296,7 @@ export interface Database {
   upload_locks: UploadLocksTable;
   campaign_message_templates: CampaignMessageTemplatesTable;
   summary_years: SummaryYearsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

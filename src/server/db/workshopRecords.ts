@@ -4,9 +4,10 @@ import type { Workshop } from "../../shared/directory";
 import type { OutriggerDatabase } from "./database";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import { isRowRefusal } from "./storageErrors";
+import type { Selectable } from "kysely";
 import type { WorkshopsTable } from "./schema";
 
-type WorkshopRow = WorkshopsTable;
+type WorkshopRow = Selectable<WorkshopsTable>;
 
 function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: number): ConsoleWorkshop {
   const w: ConsoleWorkshop = {
@@ -30,6 +31,8 @@ export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<Conso
   const rows = await db
     .selectFrom("workshops")
     .selectAll()
+    // Archived ones (the demo data put away) leave the list; restoring brings them back.
+    .where("archived_at", "is", null)
     .orderBy("fiscal_year", "desc")
     .orderBy("starts_on", "desc")
     .orderBy("title")

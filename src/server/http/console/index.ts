@@ -13,6 +13,7 @@ import { attachmentRoutes } from "./attachments";
 import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
+import { demoDataRoutes } from "./demoData";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
@@ -63,6 +64,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", summaryYearRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
+  routes.route("/", demoDataRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
   return routes;
 }
