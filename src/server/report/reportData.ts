@@ -65,7 +65,7 @@ function toKind(kind: string): WorkshopKind {
 }
 
 /** Later wins: received_at, then submitted_at, then id (so the choice never depends on row order). */
-function isLater(
+export function isLater(
   a: { receivedAt: string; submittedAt: string; id: string },
   b: { receivedAt: string; submittedAt: string; id: string },
 ): boolean {

@@ -15,21 +15,23 @@ export function demoDataRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/demo-data", requireSession(), async (c) => c.json(await findDemoDataState(c.var.deps.db)));
 
-  routes.post("/demo-data/:action{archive|restore}", requireOrganiser(), async (c) => {
-    const { db, now } = c.var.deps;
-    const state = await findDemoDataState(db);
-    if (!state.present)
-      throw new ApiProblem(
-        404,
-        "demo_data_not_found",
-        "The demo data is not in this database, so there is nothing to archive.",
-      );
-    // Archiving twice keeps the first time and name: the page says when it was put away.
-    if (c.req.param("action") === "archive") {
-      if (state.archivedAt === null) await setDemoDataArchived(db, { at: now(), by: c.var.session.organiser.id });
-    } else await setDemoDataArchived(db, null);
-    return c.json(await findDemoDataState(db));
-  });
+  const setArchived = (archive: boolean) =>
+    routes.post(`/demo-data/${archive ? "archive" : "restore"}`, requireOrganiser(), async (c) => {
+      const { db, now } = c.var.deps;
+      const state = await findDemoDataState(db);
+      if (!state.present)
+        throw new ApiProblem(
+          404,
+          "demo_data_not_found",
+          "The demo data is not in this database, so there is nothing to archive.",
+        );
+      // Archiving twice keeps the first time and name: the page says when it was put away.
+      if (!archive) await setDemoDataArchived(db, null);
+      else if (state.archivedAt === null) await setDemoDataArchived(db, { at: now(), by: c.var.session.organiser.id });
+      return c.json(await findDemoDataState(db));
+    });
+  setArchived(true);
+  setArchived(false);
 
   return routes;
 }

@@ -19,6 +19,7 @@ import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
 import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
 import { reportBindingsRoutes } from "./reportBindings";
+import { replyDetailRoutes } from "./replyDetail";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -65,6 +66,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", demoDataRoutes());
+  routes.route("/", replyDetailRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
   return routes;
 }
