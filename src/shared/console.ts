@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
+import { columnChoices, lineFixes } from "./importMapping";
 
 export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
 export const organiserRole = z.enum(ORGANISER_ROLES);
@@ -171,6 +172,10 @@ export const participantImportRequest = z.strictObject({
   commit: z.boolean(),
   /** Lines (as numbered in the preview) the organiser chose to leave out; the rest are imported. */
   skipLines: z.optional(z.array(z.int().check(z.positive())).check(z.maxLength(MAX_CSV_ROWS))),
+  /** The organiser's column per header (importMapping.ts); without it, a remembered mapping or the recognised headers. */
+  columns: z.optional(columnChoices),
+  /** Bad lines' cells corrected in the preview; the import uses them instead of the file's. */
+  fixes: z.optional(lineFixes),
 });
 export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
 
@@ -185,6 +190,8 @@ export const importRow = z.object({
   warnings: z.array(z.string()),
   /** True when the organiser asked to leave this line out. */
   skipped: z.boolean(),
+  /** True when the values are the organiser's corrections, not the file's. */
+  fixed: z.optional(z.boolean()),
 });
 export type ImportRow = z.infer<typeof importRow>;
 export const importPreview = z.object({
@@ -197,6 +204,10 @@ export const importPreview = z.object({
   ignoredColumns: z.array(z.string()),
   /** True when the rows were inserted (commit=true and no invalid row left unskipped). */
   committed: z.boolean(),
+  /** The file's headers and the column each was read as; where that mapping came from. */
+  headers: z.optional(z.array(z.string())),
+  columns: z.optional(columnChoices),
+  mappingSource: z.optional(z.enum(["recognised", "remembered", "chosen"])),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
