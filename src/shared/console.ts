@@ -285,6 +285,8 @@ export const campaignInvitation = z.object({
   replied: z.boolean(),
   /** When the latest reply with this code arrived. */
   repliedAt: z.optional(z.string()),
+  /** The reply that counts for this code, read in full at /console/replies/<id>. */
+  latestReplyId: z.optional(z.string()),
   /** When the last reminder e-mail went out by SMTP. */
   remindedAt: z.optional(z.string()),
   /** When the invitation e-mail went out by SMTP. */

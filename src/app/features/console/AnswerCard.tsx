@@ -14,6 +14,7 @@ import {
 } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
 import { canChange } from "./consoleState";
+import { Link } from "../../ui/router";
 
 export const answerKey = (a: { replyId: string; questionId: string }): string => `${a.replyId}/${a.questionId}`;
 
@@ -98,7 +99,8 @@ export function AnswerCard(props: {
     <li class="card curated-answer" classList={{ untagged: !a().tag }} data-testid="free-text-answer">
       <div class="answer-head">
         <p class="muted">
-          {a().administrationCode} · {a().workshopTitle} · {a().questionLabel}
+          {a().administrationCode} · {a().workshopTitle} · {a().questionLabel} ·{" "}
+          <Link href={`/console/replies/${encodeURIComponent(a().replyId)}`}>Read the whole reply</Link>
         </p>
         <Show when={a().tag} fallback={<p class="tag-state">Not tagged</p>}>
           {(t) => (
