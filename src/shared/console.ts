@@ -5,6 +5,7 @@ import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";
 import { recordVersion } from "./editConflicts";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
+import { columnChoices, lineFixes } from "./importMapping";
 
 export const ORGANISER_ROLES = ["organiser", "viewer"] as const;
 export const organiserRole = z.enum(ORGANISER_ROLES);
@@ -184,6 +185,10 @@ export const participantImportRequest = z.strictObject({
   commit: z.boolean(),
   /** Lines (as numbered in the preview) the organiser chose to leave out; the rest are imported. */
   skipLines: z.optional(z.array(z.int().check(z.positive())).check(z.maxLength(MAX_CSV_ROWS))),
+  /** The organiser's column per header (importMapping.ts); without it, a remembered mapping or the recognised headers. */
+  columns: z.optional(columnChoices),
+  /** Bad lines' cells corrected in the preview; the import uses them instead of the file's. */
+  fixes: z.optional(lineFixes),
 });
 export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
 
@@ -198,6 +203,8 @@ export const importRow = z.object({
   warnings: z.array(z.string()),
   /** True when the organiser asked to leave this line out. */
   skipped: z.boolean(),
+  /** True when the values are the organiser's corrections, not the file's. */
+  fixed: z.optional(z.boolean()),
 });
 export type ImportRow = z.infer<typeof importRow>;
 export const importPreview = z.object({
@@ -210,6 +217,10 @@ export const importPreview = z.object({
   ignoredColumns: z.array(z.string()),
   /** True when the rows were inserted (commit=true and no invalid row left unskipped). */
   committed: z.boolean(),
+  /** The file's headers and the column each was read as; where that mapping came from. */
+  headers: z.optional(z.array(z.string())),
+  columns: z.optional(columnChoices),
+  mappingSource: z.optional(z.enum(["recognised", "remembered", "chosen"])),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -289,6 +300,8 @@ export const campaignInvitation = z.object({
   replied: z.boolean(),
   /** When the latest reply with this code arrived. */
   repliedAt: z.optional(z.string()),
+  /** The reply that counts for this code, read in full at /console/replies/<id>. */
+  latestReplyId: z.optional(z.string()),
   /** When the last reminder e-mail went out by SMTP. */
   remindedAt: z.optional(z.string()),
   /** When the invitation e-mail went out by SMTP. */

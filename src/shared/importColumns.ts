@@ -22,7 +22,7 @@ export interface ColumnMapping {
 
 const REQUIRED: readonly ImportColumn[] = ["name", "administration", "email"];
 
-function squeeze(text: string): string {
+export function squeeze(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

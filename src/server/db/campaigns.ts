@@ -5,6 +5,7 @@ import type { OutriggerDatabase } from "./database";
 import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
+import { isLater } from "../report/reportData";
 import { isRowRefusal } from "./storageErrors";
 import type { CampaignRow } from "./schema";
 import type { VersionedSave } from "./workshopRecords";
@@ -248,6 +249,8 @@ export interface CampaignInvitationRow {
   createdAt: string;
   /** When the latest reply with this code arrived; undefined without a reply. */
   repliedAt?: string;
+  /** The id of the reply that counts for this code (the latest received); undefined without a reply. */
+  latestReplyId?: string;
   /** When the last reminder e-mail went out (migration 0006); null before. */
   remindedAt: string | null;
   /** When the invitation e-mail went out (migration 0031); null before. */
@@ -269,6 +272,18 @@ export async function listCampaignInvitations(
     .groupBy("invitation_code")
     .execute();
   const repliedAt = new Map(replies.map((r) => [r.invitation_code, r.at === null ? undefined : String(r.at)]));
+  // The reply that counts per code, by the report's rule, for the link to it.
+  const latest = new Map<string, { id: string; receivedAt: string; submittedAt: string }>();
+  const replyRows = await db
+    .selectFrom("replies")
+    .select(["id", "invitation_code", "received_at", "submitted_at"])
+    .where("campaign_id", "=", campaignId)
+    .execute();
+  for (const r of replyRows) {
+    const candidate = { id: r.id, receivedAt: r.received_at, submittedAt: r.submitted_at };
+    const current = latest.get(r.invitation_code);
+    if (!current || isLater(candidate, current)) latest.set(r.invitation_code, candidate);
+  }
   const out = rows.map((r) => {
     const row: CampaignInvitationRow = {
       code: r.code,
@@ -284,6 +299,8 @@ export async function listCampaignInvitations(
     };
     const at = repliedAt.get(r.code);
     if (at !== undefined) row.repliedAt = at;
+    const latestReply = latest.get(r.code);
+    if (latestReply !== undefined) row.latestReplyId = latestReply.id;
     return row;
   });
   const key = (r: CampaignInvitationRow) =>

@@ -14,6 +14,8 @@ export interface Invitation {
   relayKey?: string;
   /** When the organiser withdrew it: it then takes no new replies. */
   withdrawnAt?: string;
+  /** When its campaign or workshop was archived (the demo data): it then takes no new replies. */
+  archivedAt?: string;
 }
 
 export interface NewInvitation extends InvitationPrefill {
@@ -31,8 +33,16 @@ export function newRelayKey(): string {
 }
 
 export async function findInvitation(db: OutriggerDatabase, code: string): Promise<Invitation | undefined> {
-  const row = await db.selectFrom("invitations").selectAll().where("code", "=", code).executeTakeFirst();
+  const row = await db
+    .selectFrom("invitations")
+    .leftJoin("campaigns", "campaigns.id", "invitations.campaign_id")
+    .leftJoin("workshops", "workshops.id", "campaigns.workshop_id")
+    .selectAll("invitations")
+    .select(["campaigns.archived_at as campaign_archived_at", "workshops.archived_at as workshop_archived_at"])
+    .where("invitations.code", "=", code)
+    .executeTakeFirst();
   if (!row) return undefined;
+  const archivedAt = row.campaign_archived_at ?? row.workshop_archived_at ?? null;
   const prefill: InvitationPrefill = {};
   if (row.participant_name !== null) prefill.participantName = row.participant_name;
   if (row.email !== null) prefill.email = row.email;
@@ -44,6 +54,7 @@ export async function findInvitation(db: OutriggerDatabase, code: string): Promi
     prefill,
     ...(row.relay_key !== null ? { relayKey: row.relay_key } : {}),
     ...(row.withdrawn_at !== null ? { withdrawnAt: row.withdrawn_at } : {}),
+    ...(archivedAt !== null ? { archivedAt } : {}),
   };
 }
 

@@ -24,6 +24,9 @@ export interface WorkshopsTable {
   /** Organiser id and time of the last save (migration 0130); null before one. */
   updated_by: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the organiser archived it (migration 0140): it leaves lists, counts and reports; null while it is in use. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface WorkshopAdministrationsTable {
@@ -70,6 +73,9 @@ export interface CampaignsTable {
   /** Organiser id and time of the last save (migration 0130); null before one. */
   updated_by: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the organiser archived it (migration 0140): its invitations take no new replies; null while in use. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
+  archived_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {
@@ -287,6 +293,15 @@ export interface AuditLogTable {
   changes: string;
 }
 
+/** A participants file's column mapping, remembered by its header line (migration 0141). */
+export interface ImportMappingsTable {
+  header_key: string;
+  /** JSON: src/shared/importMapping.ts rememberedMapping. */
+  mapping: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   administrations: AdministrationsTable;
   workshops: WorkshopsTable;
@@ -310,6 +325,7 @@ export interface Database {
   campaign_message_templates: CampaignMessageTemplatesTable;
   summary_years: SummaryYearsTable;
   audit_log: AuditLogTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -3,6 +3,7 @@ import { dueDayOfInstant } from "../../shared/campaign";
 import { bundledQuestionnaires, followUpLatest } from "../../shared/questionnaires/index";
 import { insertCampaign } from "./campaigns";
 import type { OutriggerDatabase } from "./database";
+import { isDemoDataArchived } from "./demoArchive";
 import { countAdministrations, insertWorkshops, upsertAdministrations } from "./directory";
 import { insertInvitations, listInvitationCodes } from "./invitations";
 import { insertQuestionnaire } from "./questionnaires";
@@ -20,7 +21,7 @@ export interface SeedResult {
   /** True when this call filled an empty database. */
   seeded: boolean;
   demoCampaignId: string;
-  /** Invitation codes of the demo campaign (empty if the organiser removed it). */
+  /** Invitation codes of the demo campaign (empty if the organiser removed or archived it). */
   demoInvitationCodes: string[];
 }
 
@@ -61,6 +62,7 @@ export async function seedIfEmpty(db: OutriggerDatabase, now: Date = new Date())
   return {
     seeded: empty,
     demoCampaignId: DEMO_CAMPAIGN_ID,
-    demoInvitationCodes: await listInvitationCodes(db, DEMO_CAMPAIGN_ID),
+    // Archived demo data is never seeded again (the administrations are there) nor its codes offered.
+    demoInvitationCodes: (await isDemoDataArchived(db)) ? [] : await listInvitationCodes(db, DEMO_CAMPAIGN_ID),
   };
 }

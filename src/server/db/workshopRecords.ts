@@ -5,8 +5,8 @@ import { recordAudit, type AuditedChange, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import { isRowRefusal } from "./storageErrors";
-import type { WorkshopsTable } from "./schema";
 import type { Selectable } from "kysely";
+import type { WorkshopsTable } from "./schema";
 
 type WorkshopRow = Selectable<WorkshopsTable> & { updated_by_name: string | null };
 
@@ -42,6 +42,8 @@ function workshopsWithEditor(db: OutriggerDatabase) {
 
 export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<ConsoleWorkshop[]> {
   const rows = await workshopsWithEditor(db)
+    // Archived ones (the demo data put away) leave the list; restoring brings them back.
+    .where("workshops.archived_at", "is", null)
     .orderBy("fiscal_year", "desc")
     .orderBy("starts_on", "desc")
     .orderBy("title")

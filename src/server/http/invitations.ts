@@ -33,7 +33,11 @@ export function invitationRoutes(deps: AppDeps): Hono {
       code: invitation.code,
       prefill: invitation.prefill,
       // A withdrawn invitation reads as a withdrawn campaign: phones already show that and stop offering the form.
-      campaign: invitation.withdrawnAt !== undefined ? { ...campaign, status: "withdrawn" } : campaign,
+      // An archived one (the demo data put away) reads the same way.
+      campaign:
+        invitation.withdrawnAt !== undefined || invitation.archivedAt !== undefined
+          ? { ...campaign, status: "withdrawn" }
+          : campaign,
       workshop,
       questionnaire,
       administrations: await listAdministrations(db),

@@ -226,6 +226,12 @@ async function checkReply(reply: Reply, context: ReplyContext): Promise<ReplyRes
   }
   const acceptance = campaignAcceptsReplies(campaign, context.now);
   if (!acceptance.accepted) return rejected(reply.id, acceptance.code, acceptance.message);
+  if (invitation.archivedAt !== undefined)
+    return rejected(
+      reply.id,
+      "invitation_archived",
+      "This invitation belongs to data the organiser has archived, so it no longer takes replies.",
+    );
   if (invitation.withdrawnAt !== undefined)
     return rejected(
       reply.id,

@@ -65,7 +65,7 @@ function toKind(kind: string): WorkshopKind {
 }
 
 /** Later wins: received_at, then submitted_at, then id (so the choice never depends on row order). */
-function isLater(
+export function isLater(
   a: { receivedAt: string; submittedAt: string; id: string },
   b: { receivedAt: string; submittedAt: string; id: string },
 ): boolean {
@@ -87,6 +87,8 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
     .selectFrom("workshops")
     .select(["id", "title", "kind", "starts_on", "participating_administrations", "report_position"])
     .where("fiscal_year", "=", fiscalYear)
+    // Archived workshops (the demo data put away) are in no table; their rows stay stored.
+    .where("archived_at", "is", null)
     .execute();
   workshopRows.sort((a, b) => {
     // The organiser's numbering first (positions come back as strings from some drivers), then chronological.
@@ -109,6 +111,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       "workshop_administrations.administration_code as code",
     ])
     .where("workshops.fiscal_year", "=", fiscalYear)
+    .where("workshops.archived_at", "is", null)
     .execute();
 
   const invitations = await db
@@ -122,6 +125,8 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       "campaigns.workshop_id as workshopId",
     ])
     .where("workshops.fiscal_year", "=", fiscalYear)
+    .where("workshops.archived_at", "is", null)
+    .where("campaigns.archived_at", "is", null)
     .execute();
 
   const replyRows = await db
@@ -140,6 +145,8 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       "replies.received_at as receivedAt",
     ])
     .where("workshops.fiscal_year", "=", fiscalYear)
+    .where("workshops.archived_at", "is", null)
+    .where("campaigns.archived_at", "is", null)
     .execute();
 
   const invitationAdministration = new Map<string, string>();

@@ -13,6 +13,7 @@ import {
 import { consoleRequest } from "../../sync/consoleClient";
 import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { canChange } from "./consoleState";
+import { Link } from "../../ui/router";
 
 export const answerKey = (a: { replyId: string; questionId: string }): string => `${a.replyId}/${a.questionId}`;
 
@@ -97,7 +98,8 @@ export function AnswerCard(props: {
     <li class="card curated-answer" classList={{ untagged: !a().tag }} data-testid="free-text-answer">
       <div class="answer-head">
         <p class="muted">
-          {a().administrationCode} · {a().workshopTitle} · {a().questionLabel}
+          {a().administrationCode} · {a().workshopTitle} · {a().questionLabel} ·{" "}
+          <Link href={`/console/replies/${encodeURIComponent(a().replyId)}`}>Read the whole reply</Link>
         </p>
         <Show when={a().tag} fallback={<p class="tag-state">Not tagged</p>}>
           {(t) => (

@@ -198,7 +198,19 @@ function Campaign() {
                             loading="lazy"
                           />
                         </td>
-                        <td data-label="Reply">{i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}</td>
+                        <td data-label="Reply">
+                          {i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}
+                          <Show when={i.latestReplyId}>
+                            {(replyId) => (
+                              <>
+                                {" "}
+                                <Link href={`/console/replies/${encodeURIComponent(replyId())}`}>
+                                  Read {i.participantName ?? i.code}'s reply
+                                </Link>
+                              </>
+                            )}
+                          </Show>
+                        </td>
                         <td data-label="Invitation">
                           {i.withdrawnAt !== undefined
                             ? `Withdrawn ${formatDateTime(i.withdrawnAt)}${i.replied ? ": its reply is left out" : ""}`

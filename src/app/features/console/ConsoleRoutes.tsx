@@ -1,6 +1,6 @@
 // The organiser console's screens, in the console chunk: each loads on first use, none in a participant's first load.
-import { lazy } from "solid-js";
-import { Link, Routes } from "../../ui/router";
+import { Show, lazy } from "solid-js";
+import { Link, Routes, useParams } from "../../ui/router";
 
 const WorkshopsPage = lazy(() => import("./WorkshopsPage"));
 const WorkshopDetailPage = lazy(() => import("./WorkshopDetailPage"));
@@ -15,6 +15,17 @@ const QuestionnairesPage = lazy(() => import("./QuestionnairesPage"));
 const QuestionnaireEditorPage = lazy(() => import("./QuestionnaireEditorPage"));
 const AccountsPage = lazy(() => import("./AccountsPage"));
 const AuditLogPage = lazy(() => import("./AuditLogPage"));
+const ReplyDetailPage = lazy(() => import("./ReplyDetailPage"));
+
+/** /console/replies/2022-23 is a year's dashboard; /console/replies/<reply id> one reply in full. */
+function RepliesRoute() {
+  const params = useParams<{ ref: string }>();
+  return (
+    <Show when={/^\d{4}-\d{2}$/.test(params.ref)} fallback={<ReplyDetailPage />}>
+      <DashboardPage />
+    </Show>
+  );
+}
 
 function ConsoleNotFound() {
   return (
@@ -36,7 +47,7 @@ export default function ConsoleRoutes() {
         { path: "/console/workshops/:id", component: WorkshopDetailPage },
         { path: "/console/campaigns/:id", component: CampaignPage },
         { path: "/console/report/:fiscalYear", component: ReportPage },
-        { path: "/console/replies/:fiscalYear", component: DashboardPage },
+        { path: "/console/replies/:ref", component: RepliesRoute },
         { path: "/console/administrations", component: AdministrationsPage },
         { path: "/console/past-years", component: PastYearsPage },
         { path: "/console/trends", component: TrendsPage },

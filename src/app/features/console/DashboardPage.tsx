@@ -21,9 +21,9 @@ const KIND = { regional: "Regional", "sub-regional": "Sub-regional", national: "
 export default withConsoleLayout(Dashboard);
 
 function Dashboard() {
-  const params = useParams<{ fiscalYear: string }>();
+  const params = useParams<{ ref: string }>();
   const [tracking] = createResource(
-    () => params.fiscalYear,
+    () => params.ref,
     async (fy) => {
       const result = await consoleRequest<Tracking>("GET", `/tracking/${encodeURIComponent(fy)}`);
       return result.ok ? result.body : undefined;
@@ -39,10 +39,9 @@ function Dashboard() {
   return (
     <main class="page console">
       <p class="eyebrow">
-        <Link href="/console">Workshops</Link> ·{" "}
-        <Link href={`/console/report/${params.fiscalYear}`}>Report tables</Link>
+        <Link href="/console">Workshops</Link> · <Link href={`/console/report/${params.ref}`}>Report tables</Link>
       </p>
-      <h1>Replies, FY {params.fiscalYear.replace("-", "/")}</h1>
+      <h1>Replies, FY {params.ref.replace("-", "/")}</h1>
       <Show when={tracking()} fallback={<p class="muted">Loading…</p>}>
         {(t) => (
           <>

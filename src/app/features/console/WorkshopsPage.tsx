@@ -31,6 +31,7 @@ function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
     administrationCodes: w.administrationCodes,
   };
 }
+import { DemoDataArchive } from "./DemoDataArchive";
 
 const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
@@ -72,14 +73,23 @@ function Workshops() {
         )}
       </For>
       <Show when={canChange()}>
-        <WorkshopForm onSaved={(id) => (refetch(), navigate(`/console/workshops/${id}`))} />
+        <WorkshopForm
+          copyFrom={workshops() ?? []}
+          onSaved={(id) => (refetch(), navigate(`/console/workshops/${id}`))}
+        />
+        <DemoDataArchive onChanged={() => void refetch()} />
       </Show>
     </main>
   );
 }
 
 /** Adds a workshop, or (given `initial`) edits one. */
-export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: string) => void }) {
+export function WorkshopForm(props: {
+  initial?: ConsoleWorkshop;
+  /** Earlier workshops whose set-up a new one may start from. */
+  copyFrom?: ConsoleWorkshop[];
+  onSaved: (id: string) => void;
+}) {
   const [administrations] = createResource(async () => {
     const result = await consoleRequest<{ administrations: Administration[] }>("GET", "/administrations");
     return result.ok ? result.body.administrations : [];
@@ -153,6 +163,32 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-workshop">
       <h2 id="new-workshop">{start ? "Edit the workshop" : "Add a workshop"}</h2>
+      <Show when={!start && (props.copyFrom ?? []).length > 0}>
+        <label for="w-copy">Copy from…</label>
+        <select
+          id="w-copy"
+          onChange={(e) => {
+            const source = props.copyFrom?.find((w) => w.id === e.currentTarget.value);
+            // Its set-up only: dates and participants belong to each run of a workshop.
+            if (source)
+              update({
+                kind: source.kind,
+                mode: source.mode,
+                location: source.location ?? null,
+                administrationCodes: [...source.administrationCodes],
+              });
+          }}
+        >
+          <option value="">A new set-up</option>
+          <For each={props.copyFrom}>
+            {(w) => (
+              <option value={w.id}>
+                {w.title} (FY {w.fiscalYear})
+              </option>
+            )}
+          </For>
+        </select>
+      </Show>
       <label for="w-title">Title</label>
       <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
       <label for="w-kind">Kind</label>

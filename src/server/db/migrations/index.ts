@@ -19,6 +19,8 @@ import * as reportBindings from "./0100_report_bindings";
 import * as summaryYears from "./0110_summary_years";
 import * as invitationWithdrawal from "./0120_invitation_withdrawal";
 import * as editVersionsAuditLog from "./0130_edit_versions_audit_log";
+import * as demoArchive from "./0140_demo_archive";
+import * as importMappings from "./0141_import_mappings";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -40,6 +42,8 @@ const migrations: Record<string, Migration> = {
   "0110_summary_years": summaryYears,
   "0120_invitation_withdrawal": invitationWithdrawal,
   "0130_edit_versions_audit_log": editVersionsAuditLog,
+  "0140_demo_archive": demoArchive,
+  "0141_import_mappings": importMappings,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -37,7 +37,7 @@ export function contentDispositionAttachment(storedName: string, contentType: st
 }
 
 /** A finished attachment as the console lists it, with where to download it. */
-function consoleAttachmentOf(a: StoredAttachment): ConsoleAttachment {
+export function consoleAttachmentOf(a: StoredAttachment): ConsoleAttachment {
   return {
     id: a.id,
     replyId: a.replyId,

@@ -34,6 +34,7 @@ function toInvitation(origin: string, campaignId: string, r: CampaignInvitationR
     link: joinLink(origin, r.code),
     replied: r.repliedAt !== undefined,
     ...(r.repliedAt !== undefined ? { repliedAt: r.repliedAt } : {}),
+    ...(r.latestReplyId !== undefined ? { latestReplyId: r.latestReplyId } : {}),
     ...(r.remindedAt !== null ? { remindedAt: r.remindedAt } : {}),
     ...(r.invitationEmailedAt !== null ? { invitationEmailedAt: r.invitationEmailedAt } : {}),
     ...(r.withdrawnAt !== null ? { withdrawnAt: r.withdrawnAt } : {}),

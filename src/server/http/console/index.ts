@@ -14,11 +14,13 @@ import { auditLogRoutes } from "./auditLog";
 import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
+import { demoDataRoutes } from "./demoData";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
 import { questionnaireXlsformRoutes } from "./questionnaireXlsform";
 import { reportBindingsRoutes } from "./reportBindings";
+import { replyDetailRoutes } from "./replyDetail";
 import { reportRoutes } from "./report";
 import { sessionRoutes } from "./session";
 import { setupRoutes } from "./setup";
@@ -65,6 +67,8 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", auditLogRoutes());
+  routes.route("/", demoDataRoutes());
+  routes.route("/", replyDetailRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
   return routes;
 }

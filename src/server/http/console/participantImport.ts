@@ -2,7 +2,8 @@
 import * as z from "zod/mini";
 import { MAX_CSV_ROWS, participantFields, type ImportRow, type ImportRowError } from "../../../shared/console";
 import { CsvSyntaxError, parseCsv } from "../../../shared/csv";
-import { mapImportColumns, resolveAdministration } from "../../../shared/importColumns";
+import { mapImportColumns, resolveAdministration, type ColumnMapping } from "../../../shared/importColumns";
+import { choicesOf, mappingOf, type ColumnChoices, type LineFix } from "../../../shared/importMapping";
 import type { Administration } from "../../../shared/directory";
 import type { ParticipantValues } from "../../db/participants";
 import { ApiProblem } from "../errors";
@@ -18,6 +19,12 @@ export interface ImportContext {
   existingEmails: ReadonlySet<string>;
   /** Lines the organiser chose to leave out. */
   skipLines: ReadonlySet<number>;
+  /** The organiser's column per header, if chosen. */
+  columns?: ColumnChoices;
+  /** A mapping remembered for these headers (found by the caller with `headers`), used when none is chosen. */
+  rememberedColumns?: (headers: string[]) => Promise<ColumnChoices | undefined>;
+  /** Cells corrected in the preview, by line. */
+  fixes?: readonly LineFix[];
 }
 
 export interface CheckedImport {
@@ -25,9 +32,39 @@ export interface CheckedImport {
   /** One entry per valid row that is not skipped, in order. */
   people: ParticipantValues[];
   ignoredColumns: string[];
+  headers: string[];
+  /** The column each header was read as. */
+  columns: ColumnChoices;
+  mappingSource: "recognised" | "remembered" | "chosen";
 }
 
-export function checkParticipantCsv(csv: string, context: ImportContext): CheckedImport {
+async function chosenMapping(
+  headers: string[],
+  context: ImportContext,
+): Promise<{ mapping: ColumnMapping; source: CheckedImport["mappingSource"] }> {
+  if (context.columns !== undefined) {
+    if (context.columns.length !== headers.length)
+      throw new ApiProblem(
+        422,
+        "csv_columns_mismatch",
+        `The file has ${headers.length} column(s) but ${context.columns.length} were mapped; check the file again.`,
+      );
+    const mapping = mappingOf(headers, context.columns);
+    if (mapping.twice.length > 0)
+      throw new ApiProblem(
+        422,
+        "csv_column_chosen_twice",
+        `Each column of ours may be read from one column of the file only: ${mapping.twice.join(", ")} is chosen twice.`,
+      );
+    return { mapping, source: "chosen" };
+  }
+  const remembered = await context.rememberedColumns?.(headers);
+  if (remembered !== undefined && remembered.length === headers.length)
+    return { mapping: mappingOf(headers, remembered), source: "remembered" };
+  return { mapping: mapImportColumns(headers), source: "recognised" };
+}
+
+export async function checkParticipantCsv(csv: string, context: ImportContext): Promise<CheckedImport> {
   let records;
   try {
     records = parseCsv(csv);
@@ -37,14 +74,17 @@ export function checkParticipantCsv(csv: string, context: ImportContext): Checke
   }
   const [header, ...body] = records;
   const headerFields = header?.fields ?? [];
-  const mapping = mapImportColumns(headerFields);
+  const { mapping, source } = await chosenMapping(headerFields, context);
   if (mapping.missing.length > 0) {
     throw new ApiProblem(
       422,
       "csv_header_invalid",
-      `The first line must name the columns; missing: ${mapping.missing.join(", ")} (e.g. Name, E-mail, Administration, Position).`,
+      `The first line must name the columns; missing: ${mapping.missing.join(", ")} (e.g. Name, E-mail, Administration, Position). Or choose which column holds each.`,
+      // The headers, so the console can offer a choice per column.
+      headerFields.map((header, index) => ({ path: `headers.${index}`, code: "header", message: header })),
     );
   }
+  const fixOf = new Map((context.fixes ?? []).map((f) => [f.line, f.values]));
   const dataRows = body.filter((r) => r.fields.some((f) => f.trim() !== ""));
   if (dataRows.length === 0) throw new ApiProblem(422, "csv_empty", "The CSV has a header but no participants.");
   if (dataRows.length > MAX_CSV_ROWS)
@@ -58,17 +98,19 @@ export function checkParticipantCsv(csv: string, context: ImportContext): Checke
     return index === undefined ? "" : (fields[index] ?? "").trim();
   };
   for (const record of dataRows) {
+    const fix = fixOf.get(record.line);
     const values = {
-      name: cell(record.fields, "name"),
-      administration: cell(record.fields, "administration"),
-      email: cell(record.fields, "email"),
-      position: cell(record.fields, "position"),
+      name: (fix?.name ?? cell(record.fields, "name")).trim(),
+      administration: (fix?.administration ?? cell(record.fields, "administration")).trim(),
+      email: (fix?.email ?? cell(record.fields, "email")).trim(),
+      position: (fix?.position ?? cell(record.fields, "position")).trim(),
     };
     const skipped = context.skipLines.has(record.line);
     const errors: ImportRowError[] = [];
     const warnings: string[] = [];
     let code: string | undefined;
-    if (record.fields.length !== headerFields.length) {
+    // A corrected line is read from its corrected cells, so a line short of columns can be mended too.
+    if (fix === undefined && record.fields.length !== headerFields.length) {
       errors.push({
         field: "row",
         message: `This line has ${record.fields.length} column(s); the header has ${headerFields.length}. Put values holding commas in double quotes.`,
@@ -110,7 +152,14 @@ export function checkParticipantCsv(csv: string, context: ImportContext): Checke
         email: values.email,
         position: values.position === "" ? null : values.position,
       });
-    rows.push({ line: record.line, values, errors, warnings, skipped });
+    rows.push({ line: record.line, values, errors, warnings, skipped, ...(fix ? { fixed: true } : {}) });
   }
-  return { rows, people, ignoredColumns: mapping.ignored };
+  return {
+    rows,
+    people,
+    ignoredColumns: mapping.ignored,
+    headers: headerFields,
+    columns: choicesOf(headerFields, mapping),
+    mappingSource: source,
+  };
 }

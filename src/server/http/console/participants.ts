@@ -21,6 +21,8 @@ import {
 } from "../../db/participants";
 import { ApiProblem, errorBody } from "../errors";
 import { checkParticipantCsv } from "./participantImport";
+import { findImportMapping, saveImportMapping } from "../../db/importMappings";
+import { headerKey } from "../../../shared/importMapping";
 import { jsonBody } from "../jsonBody";
 import { changedElsewhere, editorOf } from "./editConflict";
 import { workshopOr404 } from "./workshops";
@@ -86,13 +88,17 @@ export function participantRoutes(): Hono<ConsoleEnv> {
     async (c) => {
       const { db, now } = c.var.deps;
       const workshop = await workshopOr404(db, c.req.param("id"));
-      const { csv, commit, skipLines } = c.req.valid("json");
-      const { rows, people, ignoredColumns } = checkParticipantCsv(csv, {
+      const { csv, commit, skipLines, columns, fixes } = c.req.valid("json");
+      const checked = await checkParticipantCsv(csv, {
         administrations: await listAdministrations(db),
         workshopAdministrations: new Set(workshop.administrationCodes),
         existingEmails: await participantEmails(db, workshop.id),
         skipLines: new Set(skipLines ?? []),
+        columns,
+        fixes,
+        rememberedColumns: (headers) => findImportMapping(db, headerKey(headers)),
       });
+      const { rows, people, ignoredColumns } = checked;
       const skipped = rows.filter((r) => r.skipped).length;
       const blocking = rows.filter((r) => !r.skipped && r.errors.length > 0);
       const preview: ImportPreview = {
@@ -102,6 +108,9 @@ export function participantRoutes(): Hono<ConsoleEnv> {
         skipped,
         ignoredColumns,
         committed: false,
+        headers: checked.headers,
+        columns: checked.columns,
+        mappingSource: checked.mappingSource,
       };
       if (!commit) return c.json(preview, 200);
       if (blocking.length > 0) {
@@ -131,6 +140,14 @@ export function participantRoutes(): Hono<ConsoleEnv> {
         before: { participantCount: workshop.participantCount },
         after: { participantCount: workshop.participantCount + people.length },
       });
+      // Remembered office-wide once it has served an import: the next file with these headers is read the same way.
+      await saveImportMapping(
+        db,
+        headerKey(checked.headers),
+        { headers: checked.headers, choices: checked.columns },
+        c.var.session.organiser.id,
+        now(),
+      );
       return c.json({ ...preview, committed: true }, 201);
     },
   );
