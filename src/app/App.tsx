@@ -4,7 +4,7 @@ import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
 import { SurveyPage } from "./features/survey/SurveyPage";
 import { UpdatePrompt } from "./features/update/UpdatePrompt";
-import { Link, Routes } from "./ui/router";
+import { currentPath, Link, matchPath, Routes } from "./ui/router";
 import { followScreenHeadings } from "./ui/screenTitle";
 
 // The questionnaire is in the first load (an invitation link's first screen); other screens load on first use,
@@ -35,21 +35,24 @@ function Layout(props: { children: JSX.Element }) {
       <a class="skip-link" href="#content">
         Skip to content
       </a>
-      <header class="app-bar">
-        <Link href="/" class="brand">
-          Outrigger
-        </Link>
-        <nav aria-label="Main">
-          <Link href="/">Surveys</Link>
-          <Link href="/library">Materials</Link>
-          <Link href="/trainer">Share</Link>
-        </nav>
-        <Show when={firstScreenUp()}>
-          <TextSizeControl />
-        </Show>
-      </header>
-      <SyncStatusBar />
-      <UpdatePrompt />
+      {/* The console has its own bar; a participant's bars (sending, update, text size) are not about its work. */}
+      <Show when={!matchPath("/console/*", currentPath())}>
+        <header class="app-bar">
+          <Link href="/" class="brand">
+            Outrigger
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Surveys</Link>
+            <Link href="/library">Materials</Link>
+            <Link href="/trainer">Share</Link>
+          </nav>
+          <Show when={firstScreenUp()}>
+            <TextSizeControl />
+          </Show>
+        </header>
+        <SyncStatusBar />
+        <UpdatePrompt />
+      </Show>
       <div id="content" ref={(element) => onMount(() => followScreenHeadings(element))}>
         {props.children}
       </div>

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";
 import { recordVersion } from "./editConflicts";
+import { campaignStatus } from "./campaign";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
 import { columnChoices, lineFixes } from "./importMapping";
 
@@ -132,12 +133,28 @@ export const workshopChanges = z.strictObject({
 });
 export type WorkshopChanges = z.infer<typeof workshopChanges>;
 
+/** A workshop's newest follow-up campaign as the workshops list shows it: what state it is in and who replied. */
+export const workshopCampaignFigures = z.object({
+  id: z.string(),
+  status: campaignStatus,
+  opensAt: z.string(),
+  dueOn: calendarDate,
+  lateRepliesAccepted: z.boolean(),
+  /** Invitations not withdrawn. */
+  invited: z.number(),
+  /** Of those, how many have replied. */
+  replied: z.number(),
+});
+export type WorkshopCampaignFigures = z.infer<typeof workshopCampaignFigures>;
+
 export const consoleWorkshop = z.extend(workshop, {
   /** Number of participating administrations (the reports' reply-rate denominator). */
   participatingAdministrations: z.nullable(z.number()),
   administrationCodes: z.array(z.string()),
   participantCount: z.number(),
   ...versionFields,
+  /** In the workshops list only, and only once the workshop has a campaign. */
+  latestCampaign: z.optional(workshopCampaignFigures),
 });
 export type ConsoleWorkshop = z.infer<typeof consoleWorkshop>;
 export const workshopList = z.object({ workshops: z.array(consoleWorkshop) });

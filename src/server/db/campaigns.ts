@@ -187,6 +187,23 @@ export async function listWorkshopCampaigns(db: OutriggerDatabase, workshopId: s
   return withCounts(db, rows);
 }
 
+/**
+ * Each workshop's newest campaign (the one its overview is about), with its counts, by workshop id; only the given
+ * workshops when told. A workshop without a campaign is absent.
+ */
+export async function newestCampaignOfEachWorkshop(
+  db: OutriggerDatabase,
+  workshopIds?: readonly string[],
+): Promise<Map<string, CampaignWithCounts>> {
+  if (workshopIds?.length === 0) return new Map();
+  let query = db.selectFrom("campaigns").selectAll().orderBy("created_at").orderBy("id");
+  if (workshopIds) query = query.where("workshop_id", "in", [...workshopIds]);
+  const newest = new Map<string, CampaignRow>();
+  // Oldest first, so the last one kept per workshop is its newest.
+  for (const row of await query.execute()) newest.set(row.workshop_id, row);
+  return new Map((await withCounts(db, [...newest.values()])).map((c) => [c.workshopId, c]));
+}
+
 export async function findCampaignWithCounts(
   db: OutriggerDatabase,
   id: string,

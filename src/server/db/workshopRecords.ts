@@ -1,7 +1,9 @@
-// Workshops as the console edits them: with their participating administrations and participant count.
-import type { ConsoleWorkshop } from "../../shared/console";
+// Workshops as the console edits them: with their participating administrations, participant count and, in the
+// list, their newest campaign's figures.
+import type { ConsoleWorkshop, WorkshopCampaignFigures } from "../../shared/console";
 import type { Workshop } from "../../shared/directory";
 import { recordAudit, type AuditedChange, type Editor } from "./auditLog";
+import { newestCampaignOfEachWorkshop, type CampaignWithCounts } from "./campaigns";
 import type { OutriggerDatabase } from "./database";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
 import { isRowRefusal } from "./storageErrors";
@@ -61,7 +63,25 @@ export async function listConsoleWorkshops(db: OutriggerDatabase): Promise<Conso
   const codesOf = new Map<string, string[]>();
   for (const l of links) codesOf.set(l.workshop_id, [...(codesOf.get(l.workshop_id) ?? []), l.administration_code]);
   const countOf = new Map(counts.map((r) => [r.workshop_id, Number(r.n)]));
-  return rows.map((r) => toConsoleWorkshop(r, codesOf.get(r.id) ?? [], countOf.get(r.id) ?? 0));
+  const newestCampaignOf = await newestCampaignOfEachWorkshop(db);
+  return rows.map((r) => {
+    const w = toConsoleWorkshop(r, codesOf.get(r.id) ?? [], countOf.get(r.id) ?? 0);
+    const campaign = newestCampaignOf.get(r.id);
+    if (campaign) w.latestCampaign = campaignFigures(campaign);
+    return w;
+  });
+}
+
+function campaignFigures(c: CampaignWithCounts): WorkshopCampaignFigures {
+  return {
+    id: c.id,
+    status: c.status,
+    opensAt: c.opensAt,
+    dueOn: c.dueOn,
+    lateRepliesAccepted: c.lateRepliesAccepted,
+    invited: c.invited,
+    replied: c.replied,
+  };
 }
 
 export async function findConsoleWorkshop(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop | undefined> {

@@ -1,5 +1,6 @@
 // The tracking dashboard's figures: per workshop invited, administrations, replies and rates, and replies over time.
 import { repliesTable, type RepliesRow, type ReportTable } from "../../shared/report";
+import { newestCampaignOfEachWorkshop } from "../db/campaigns";
 import type { OutriggerDatabase } from "../db/database";
 import { countedReplies, loadYearData } from "./reportData";
 
@@ -20,6 +21,8 @@ export interface ReplyTracking {
    * per participant; sub-regional / regional (/ national) subtotals and the total.
    */
   table: ReportTable<RepliesRow>;
+  /** Per workshop id, its newest campaign's id (absent when it has none), for the dashboard's links. */
+  campaignOf: Record<string, string>;
   /** Per workshop id, when its latest counted reply arrived (absent when none). */
   lastReplyAt: Record<string, string>;
   /** Every UTC day from the first counted reply to the last, gaps included with 0 replies. */
@@ -64,9 +67,14 @@ export async function replyTracking(db: OutriggerDatabase, fiscalYear: string): 
     const prev = lastReplyAt[r.workshopId];
     if (prev === undefined || Date.parse(r.receivedAt) > Date.parse(prev)) lastReplyAt[r.workshopId] = r.receivedAt;
   }
+  const newestCampaigns = await newestCampaignOfEachWorkshop(
+    db,
+    data.workshops.map((w) => w.id),
+  );
   return {
     fiscalYear,
     table: repliesTable(data.workshops, countedReplies(data)),
+    campaignOf: Object.fromEntries([...newestCampaigns].map(([workshopId, c]) => [workshopId, c.id])),
     lastReplyAt,
     repliesOverTime: repliesPerDay(counted.map((r) => r.receivedAt)),
     supersededReplies: data.storedReplies.length - counted.length,

@@ -1,4 +1,5 @@
-// The console's frame: who is signed in, and the sign-in screen for everyone else.
+// The console's frame: its own bar (a banner with the console's navigation; the participant app's bars are hidden
+// on console pages), who is signed in, and the sign-in screen for everyone else.
 import { Match, Show, Switch, onMount, type Component, type JSX } from "solid-js";
 import { Link } from "../../ui/router";
 import { loadSession, session, signOut } from "./consoleState";
@@ -14,22 +15,22 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
       <Match when={session()}>
         {(s) => (
           <>
-            <div class="console-bar">
-              <span>
+            <header class="console-bar">
+              <nav aria-label="Console">
                 <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link> ·{" "}
                 <Link href="/console/questionnaires">Questionnaires</Link>
                 <Show when={s().organiser.role === "organiser"}>
                   {" "}
                   · <Link href="/console/accounts">Accounts</Link> · <Link href="/console/audit-log">Audit log</Link>
                 </Show>
-              </span>
+              </nav>
               <span class="muted">
                 {s().organiser.name} ({s().organiser.role})
               </span>
               <button type="button" class="button small" onClick={() => void signOut()}>
                 Sign out
               </button>
-            </div>
+            </header>
             {props.children}
           </>
         )}

@@ -1,6 +1,7 @@
 // The organiser console's screens, in the console chunk: each loads on first use, none in a participant's first load.
 import { Show, lazy } from "solid-js";
 import { Link, Routes, useParams } from "../../ui/router";
+import { withConsoleLayout } from "./ConsoleLayout";
 
 const WorkshopsPage = lazy(() => import("./WorkshopsPage"));
 const WorkshopDetailPage = lazy(() => import("./WorkshopDetailPage"));
@@ -27,7 +28,8 @@ function RepliesRoute() {
   );
 }
 
-function ConsoleNotFound() {
+// Inside the console's frame, so a mistyped console address still offers the console's own bar.
+const ConsoleNotFound = withConsoleLayout(function ConsoleNotFound() {
   return (
     <main class="page">
       <h1>Page not found</h1>
@@ -36,7 +38,7 @@ function ConsoleNotFound() {
       </Link>
     </main>
   );
-}
+});
 
 export default function ConsoleRoutes() {
   return (

@@ -1,18 +1,23 @@
 // Reply tracking for one fiscal year: invited, administrations, replies and both reply rates per
-// workshop, sub-regional and regional subtotals, and replies arriving over time.
+// workshop (each linking to its campaign), sub-regional and regional subtotals, and replies per day.
 import { For, Show, createResource } from "solid-js";
 import type { RepliesRow, ReportTable, SubtotalScope, TotalScope, WorkshopScope } from "../../../shared/report";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { formatCalendarDate } from "../../../shared/calendarDate";
+import { repliesOverTimeSummary, type RepliesOnDay } from "./repliesOverTime";
 import "../../ui/stackedTables.css";
+import "./consoleOverview.css";
 
 interface Tracking {
   fiscalYear: string;
   table: ReportTable<RepliesRow>;
+  /** Per workshop id, its newest campaign: where its row links. */
+  campaignOf: Record<string, string>;
   lastReplyAt: Record<string, string>;
-  repliesOverTime: { date: string; replies: number; cumulative: number }[];
+  repliesOverTime: RepliesOnDay[];
 }
 
 const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
@@ -50,11 +55,11 @@ function Dashboard() {
                 <thead>
                   <tr>
                     <th scope="col">Workshop</th>
-                    <th scope="col">Adm.</th>
-                    <th scope="col">Invited</th>
+                    <th scope="col">Participating administrations</th>
+                    <th scope="col">Invited participants</th>
                     <th scope="col">Replies</th>
-                    <th scope="col">Rate per adm.</th>
-                    <th scope="col">Rate per invited</th>
+                    <th scope="col">Reply rate per administration</th>
+                    <th scope="col">Reply rate per invited participant</th>
                     <th scope="col">Last reply</th>
                   </tr>
                 </thead>
@@ -62,20 +67,24 @@ function Dashboard() {
                   <For each={[...t().table.rows, ...t().table.subtotals, t().table.total]}>
                     {(row) => (
                       <tr classList={{ subtotal: row.scope !== "workshop" }}>
-                        <td>{label(row)}</td>
-                        <td class="number" data-label="Administrations">
+                        <td>
+                          <Show when={row.scope === "workshop" && t().campaignOf[row.workshopId]} fallback={label(row)}>
+                            {(campaignId) => <Link href={`/console/campaigns/${campaignId()}`}>{label(row)}</Link>}
+                          </Show>
+                        </td>
+                        <td class="number" data-label="Participating administrations">
                           {row.participatingAdministrations}
                         </td>
-                        <td class="number" data-label="Invited">
+                        <td class="number" data-label="Invited participants">
                           {row.invitedParticipants}
                         </td>
                         <td class="number" data-label="Replies">
                           {row.replies}
                         </td>
-                        <td class="number" data-label="Rate per administration">
+                        <td class="number" data-label="Reply rate per administration">
                           {percent(row.ratePerAdministration)}
                         </td>
-                        <td class="number" data-label="Rate per invited">
+                        <td class="number" data-label="Reply rate per invited participant">
                           {percent(row.ratePerParticipant)}
                         </td>
                         <td data-label="Last reply">
@@ -96,34 +105,65 @@ function Dashboard() {
   );
 }
 
-/** A small line chart of cumulative replies per day, drawn as SVG with a text equivalent. */
-function RepliesChart(props: { points: { date: string; cumulative: number }[] }) {
+/**
+ * Replies per day as bars, each labelled with its count while there are few, the first and last day named below,
+ * and the same told in words: one day of replies is one labelled bar, not a line with one point.
+ */
+function RepliesChart(props: { points: RepliesOnDay[] }) {
   const width = 320;
-  const height = 120;
-  const max = () => Math.max(1, ...props.points.map((p) => p.cumulative));
-  const path = () =>
-    props.points
-      .map((p, i) => {
-        const x = props.points.length === 1 ? width / 2 : (i / (props.points.length - 1)) * (width - 8) + 4;
-        const y = height - 4 - (p.cumulative / max()) * (height - 8);
-        return `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`;
-      })
-      .join(" ");
+  const height = 150;
+  const top = 16;
+  const bottom = 22;
+  const plot = height - top - bottom;
+  const LABEL_EACH_BAR_UP_TO = 14;
+  const most = () => Math.max(1, ...props.points.map((p) => p.replies));
+  const slot = () => (width - 8) / props.points.length;
+  const barWidth = () => Math.min(40, Math.max(1, slot() * 0.7));
+  const centre = (i: number) => 4 + i * slot() + slot() / 2;
+  const summary = () => repliesOverTimeSummary(props.points);
   return (
-    <Show when={props.points.length > 0} fallback={<p class="muted">No replies yet.</p>}>
-      <figure class="chart">
-        <svg
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-label={`Cumulative replies from ${props.points[0].date} to ${props.points[props.points.length - 1].date}: ${props.points[props.points.length - 1].cumulative}`}
-        >
-          <rect x="0" y="0" width={width} height={height} fill="#fff" stroke="#c9d1d6" />
-          <path d={path()} fill="none" stroke="#0b5560" stroke-width="2.5" />
+    <Show when={props.points.length > 0} fallback={<p class="muted">{summary()}</p>}>
+      <figure class="chart" data-testid="replies-chart">
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Replies per day. ${summary()}`}>
+          <line class="chart-axis" x1="4" x2={width - 4} y1={top + plot} y2={top + plot} />
+          <For each={props.points}>
+            {(p, i) => {
+              const barHeight = () => (p.replies / most()) * plot;
+              return (
+                <>
+                  <rect
+                    class="chart-bar"
+                    x={centre(i()) - barWidth() / 2}
+                    y={top + plot - barHeight()}
+                    width={barWidth()}
+                    height={barHeight()}
+                  />
+                  <Show when={props.points.length <= LABEL_EACH_BAR_UP_TO && p.replies > 0}>
+                    <text class="chart-label" x={centre(i())} y={top + plot - barHeight() - 4} text-anchor="middle">
+                      {p.replies}
+                    </text>
+                  </Show>
+                </>
+              );
+            }}
+          </For>
+          <Show
+            when={props.points.length > 1}
+            fallback={
+              <text class="chart-label" x={centre(0)} y={height - 6} text-anchor="middle">
+                {formatCalendarDate(props.points[0].date)}
+              </text>
+            }
+          >
+            <text class="chart-label" x="4" y={height - 6}>
+              {formatCalendarDate(props.points[0].date)}
+            </text>
+            <text class="chart-label" x={width - 4} y={height - 6} text-anchor="end">
+              {formatCalendarDate(props.points[props.points.length - 1].date)}
+            </text>
+          </Show>
         </svg>
-        <figcaption class="muted">
-          {props.points[props.points.length - 1].cumulative} replies by {props.points[props.points.length - 1].date}{" "}
-          (first on {props.points[0].date}).
-        </figcaption>
+        <figcaption class="muted">{summary()}</figcaption>
       </figure>
     </Show>
   );

@@ -1,4 +1,5 @@
-// The organiser's workshops, by fiscal year, and a form to add one.
+// The organiser's workshops, by fiscal year, each with its dates, venue, campaign state and reply rate; and a form
+// to add one.
 import { For, Show, createResource, createSignal } from "solid-js";
 import type { ConsoleWorkshop, NewWorkshop } from "../../../shared/console";
 import { SUB_REGIONS, SUB_REGION_NAMES, type Administration } from "../../../shared/directory";
@@ -8,6 +9,10 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { DemoDataArchive } from "./DemoDataArchive";
+import { campaignState, replyRate, workshopDates } from "./workshopOverview";
+import "../../ui/stackedTables.css";
+import "./consoleOverview.css";
 
 /** The workshop form's fields as the conflict comparison names them. */
 const FIELD_LABELS = {
@@ -31,7 +36,6 @@ function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
     administrationCodes: w.administrationCodes,
   };
 }
-import { DemoDataArchive } from "./DemoDataArchive";
 
 const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
 
@@ -42,6 +46,8 @@ function Workshops() {
     const result = await consoleRequest<{ workshops: ConsoleWorkshop[] }>("GET", "/workshops");
     return result.ok ? result.body.workshops : [];
   });
+  // The campaigns' states as of opening the page; a reload brings them up to date.
+  const now = new Date();
   const years = () => [...new Set((workshops() ?? []).map((w) => w.fiscalYear))].sort().reverse();
   return (
     <main class="page console">
@@ -49,26 +55,49 @@ function Workshops() {
       <For each={years()}>
         {(year) => (
           <section>
-            <h2>FY {year}</h2>
+            <h2 id={`workshops-${year.replace("/", "-")}`}>FY {year}</h2>
             <p>
               <Link href={`/console/replies/${year.replace("/", "-")}`}>Replies for FY {year}</Link> ·{" "}
               <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables</Link>
             </p>
-            <ul class="card-list">
-              <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
-                {(w) => (
-                  <li class="card" data-testid="console-workshop">
-                    <Link href={`/console/workshops/${w.id}`} class="material-title">
-                      {w.title}
-                    </Link>
-                    <p class="muted">
-                      {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations ·{" "}
-                      {w.participantCount} participants
-                    </p>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <div class="table-wrap stack-when-narrow">
+              <table aria-labelledby={`workshops-${year.replace("/", "-")}`} data-testid="console-workshops">
+                <thead>
+                  <tr>
+                    <th scope="col">Workshop</th>
+                    <th scope="col">Dates</th>
+                    <th scope="col">Venue</th>
+                    <th scope="col">Follow-up campaign</th>
+                    <th scope="col">Replies</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
+                    {(w) => (
+                      <tr data-testid="console-workshop">
+                        <td>
+                          <Link href={`/console/workshops/${w.id}`}>{w.title}</Link>
+                          <span class="muted workshop-facts">
+                            {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations ·{" "}
+                            {w.participantCount} participants
+                          </span>
+                        </td>
+                        <td data-label="Dates">{workshopDates(w.startsOn, w.endsOn)}</td>
+                        <td data-label="Venue">{w.location || "—"}</td>
+                        <td data-label="Follow-up campaign">
+                          <Show when={w.latestCampaign} fallback={campaignState(undefined, now)}>
+                            {(c) => <Link href={`/console/campaigns/${c().id}`}>{campaignState(c(), now)}</Link>}
+                          </Show>
+                        </td>
+                        <td class="number" data-label="Replies">
+                          {replyRate(w.latestCampaign)}
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </section>
         )}
       </For>
