@@ -19,6 +19,10 @@ export interface WorkshopsTable {
   participating_administrations: number | null;
   /** The organiser's place for the workshop in the report's numbering; null keeps it chronological. */
   report_position: number | null;
+  /** "2020-11" for a workshop known only by its month (migration 0150); null when dated. */
+  month: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Invited participants when the invitations are not here (an imported earlier round, migration 0150); null: count them. */
+  invited_participants: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface WorkshopAdministrationsTable {
@@ -60,6 +64,8 @@ export interface CampaignsTable {
   late_replies_accepted: number;
   status: string;
   created_at: string;
+  /** When an earlier round's replies were imported into it (migration 0151); null for a campaign run here. */
+  imported_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {

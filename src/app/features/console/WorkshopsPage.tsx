@@ -70,6 +70,7 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
           startsOn: start.startsOn ?? null,
           endsOn: start.endsOn ?? null,
           location: start.location ?? null,
+          month: start.month ?? null,
           administrationCodes: start.administrationCodes,
         }
       : {
@@ -81,6 +82,12 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
           location: null,
           administrationCodes: [],
         },
+  );
+  // A count of administrations is for workshops whose list is not known; a list, once ticked, gives its own count.
+  const [count, setCount] = createSignal(
+    start && start.administrationCodes.length === 0 && start.participatingAdministrations
+      ? String(start.participatingAdministrations)
+      : "",
   );
   const [problem, setProblem] = createSignal<string>();
   const update = (changes: Partial<NewWorkshop>) => setForm((f) => ({ ...f, ...changes }));
@@ -98,6 +105,8 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
       startsOn: form().startsOn || null,
       endsOn: form().endsOn || null,
       location: form().location || null,
+      month: form().month || null,
+      ...(count() !== "" ? { participatingAdministrations: Number(count()) } : {}),
     };
     const result = start
       ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, body)
@@ -147,6 +156,14 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
         value={form().endsOn ?? ""}
         onInput={(e) => update({ endsOn: e.currentTarget.value })}
       />
+      <label for="w-month">Month, when the exact days are not known</label>
+      <input
+        id="w-month"
+        type="month"
+        placeholder="2020-11"
+        value={form().month ?? ""}
+        onInput={(e) => update({ month: e.currentTarget.value })}
+      />
       <label for="w-location">Host and place</label>
       <input
         id="w-location"
@@ -175,6 +192,16 @@ export function WorkshopForm(props: { initial?: ConsoleWorkshop; onSaved: (id: s
           )}
         </For>
       </fieldset>
+      <label for="w-count">Number of participating administrations, when the list is not known</label>
+      <input
+        id="w-count"
+        type="number"
+        min="0"
+        max="1000"
+        inputmode="numeric"
+        value={count()}
+        onInput={(e) => setCount(e.currentTarget.value)}
+      />
       <FormProblem problem={problem()} />
       <button type="submit" class="button primary">
         {start ? "Save changes" : "Add workshop"}

@@ -18,6 +18,8 @@ import * as messageTemplates from "./0031_message_templates";
 import * as reportBindings from "./0100_report_bindings";
 import * as summaryYears from "./0110_summary_years";
 import * as invitationWithdrawal from "./0120_invitation_withdrawal";
+import * as workshopMonthAndCounts from "./0150_workshop_month_and_counts";
+import * as importedCampaigns from "./0151_imported_campaigns";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -38,6 +40,8 @@ const migrations: Record<string, Migration> = {
   "0100_report_bindings": reportBindings,
   "0110_summary_years": summaryYears,
   "0120_invitation_withdrawal": invitationWithdrawal,
+  "0150_workshop_month_and_counts": workshopMonthAndCounts,
+  "0151_imported_campaigns": importedCampaigns,
 };
 
 export const inCodeMigrations: MigrationProvider = {
