@@ -13,6 +13,7 @@ import { attachmentRoutes } from "./attachments";
 import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
+import { earlierRoundRoutes } from "./earlierRounds";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
@@ -61,6 +62,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", campaignEmailRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
   routes.route("/", summaryYearRoutes());
+  routes.route("/", earlierRoundRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", attachmentRoutes({ uploadDir: options.uploadDir ?? defaultUploadDir() }));
