@@ -167,6 +167,24 @@ describe.each(ENGINES)("an earlier round's replies imported (%s)", (engine) => {
     expect(campaigns.every((c) => c.imported_at !== null && c.status === "closed")).toBe(true);
   });
 
+  it("the imported year is in the trends, with its series per sub-region", async () => {
+    const res = await consoleRequest(fresh.app, "GET", "/api/console/trends", fresh.me);
+    expect(res.status).toBe(200);
+    const trends = (await res.json()) as {
+      years: { fiscalYear: string; source: string; replies: number }[];
+      subRegions: { subRegion: string; years: { fiscalYear: string; replies: number }[] }[];
+    };
+    expect(trends.years.find((y) => y.fiscalYear === FY)).toMatchObject({ source: "replies", replies: 70 });
+    const perSubRegion = trends.subRegions.map((s) => s.years.find((y) => y.fiscalYear === FY)?.replies ?? 0);
+    expect(perSubRegion.reduce((a, b) => a + b, 0)).toBe(70);
+    expect(trends.subRegions.map((s) => s.subRegion)).toEqual([
+      "east-central-west-asia",
+      "pacific-islands",
+      "south-asia",
+      "southeast-asia",
+    ]);
+  });
+
   it("the same file imported twice adds nothing", async () => {
     const before = await counts(fresh);
     const res = await upload(fresh, csv, "text/csv");
