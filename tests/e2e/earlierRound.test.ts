@@ -8,7 +8,8 @@ import { appForThisFile } from "./support/appServer";
 import { consoleRound, signInOnPage } from "./support/consoleRound";
 import { seriousAxeViolations } from "./support/screenChecks";
 
-const app = appForThisFile({ phone: {}, closePhones: "afterAll" });
+// The organiser works from Tonga (UTC+13): a campaign day must begin at midnight there, not at UTC's.
+const app = appForThisFile({ phone: { timezoneId: "Pacific/Tongatapu" }, closePhones: "afterAll" });
 
 it("an earlier round's replies.csv imported on the Past years page changes the comparison lines and the trends", async () => {
   const { page } = app.phone;
@@ -62,4 +63,44 @@ it("an earlier round's replies.csv imported on the Past years page changes the c
   await page.getByRole("heading", { name: "Pacific Islands" }).waitFor();
   expect(await page.textContent("main")).toContain("FY 2022/23: 1 replies, computed from its replies");
   expect(await seriousAxeViolations(page, "trends per sub-region")).toEqual([]);
+}, 180_000);
+
+it("a workshop known only by its month and a count gets a campaign opening from the month, at the organiser's midnight", async () => {
+  const { page } = app.phone;
+  const round = await consoleRound(
+    app.server,
+    "Another workshop",
+    [{ name: "Sione Tupou", administrationCode: "TO", email: "sione@example.org" }],
+    "month@example.org",
+  );
+  const created = await round.request("POST", "/api/console/workshops", {
+    title: "Regional Workshop on Customs Valuation (2020)",
+    kind: "regional",
+    mode: "virtual",
+    month: "2020-11",
+    participatingAdministrations: 17,
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect(
+    (
+      await round.request("POST", `/api/console/workshops/${id}/participants`, {
+        name: "Sela Fifita",
+        administrationCode: "TO",
+        email: "sela@example.org",
+      })
+    ).status,
+  ).toBe(201);
+
+  await page.goto(`${app.server.url}/console/workshops/${id}`);
+  await page.getByRole("heading", { name: "Regional Workshop on Customs Valuation (2020)" }).waitFor();
+  await page.getByRole("button", { name: "Open a follow-up campaign" }).click();
+  await page.waitForURL(/\/console\/campaigns\//, { timeout: 30_000 });
+  // Midnight in Tonga on 31 May 2021, six months after the end of November 2020 (not 00:00 UTC, the server's default).
+  const localMidnight = "2021-05-30T11:00:00.000Z";
+  const listed = (await (await round.request("GET", `/api/console/workshops/${id}/campaigns`)).json()) as {
+    campaigns: { opensAt: string; dueOn: string }[];
+  };
+  expect(listed.campaigns).toHaveLength(1);
+  expect(listed.campaigns[0]).toMatchObject({ opensAt: localMidnight, dueOn: "2021-06-21" });
 }, 180_000);
