@@ -102,6 +102,9 @@ const administrationCode = z
 const isoDate = z.iso.date();
 const fiscalYearLabel = z.string().check(z.regex(/^\d{4}\/\d{2}$/, "is not a fiscal year such as 2024/25"));
 
+/** A workshop's month, "2020-11", when its exact dates are not known. */
+export const workshopMonth = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "is not a month such as 2020-11"));
+
 const workshopFields = {
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(400)),
   kind: z.enum(["regional", "sub-regional", "national"]),
@@ -113,6 +116,10 @@ const workshopFields = {
   /** Host administration and venue, e.g. "Suva, Fiji (hosted by Fiji Revenue and Customs Service)". */
   location: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
   administrationCodes: z.optional(z.array(administrationCode).check(z.maxLength(200))),
+  /** "2020-11" for a workshop known only by its month (earlier rounds); used when it has no dates. */
+  month: z.optional(z.nullable(workshopMonth)),
+  /** The count of participating administrations when their list is not known; else the list's length. */
+  participatingAdministrations: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(1000)))),
 };
 
 /** POST /api/console/workshops */
@@ -130,6 +137,8 @@ export const workshopChanges = z.strictObject({
   endsOn: workshopFields.endsOn,
   location: workshopFields.location,
   administrationCodes: workshopFields.administrationCodes,
+  month: workshopFields.month,
+  participatingAdministrations: workshopFields.participatingAdministrations,
 });
 export type WorkshopChanges = z.infer<typeof workshopChanges>;
 
@@ -150,6 +159,8 @@ export type WorkshopCampaignFigures = z.infer<typeof workshopCampaignFigures>;
 export const consoleWorkshop = z.extend(workshop, {
   /** Number of participating administrations (the reports' reply-rate denominator). */
   participatingAdministrations: z.nullable(z.number()),
+  /** "2020-11" for a workshop known only by its month (no dates). */
+  month: z.optional(z.string()),
   administrationCodes: z.array(z.string()),
   participantCount: z.number(),
   ...versionFields,

@@ -23,7 +23,7 @@ it("concurrent edit → 409: the stale form is refused, compared, saved over on 
   await addOrganiser(app.server.db, "ben@example.org", "organiser", new Date(), "Ben Kalo");
   // A dated workshop (the seeded ones have a fiscal year only), as an organiser would have added it.
   const values = { title: "Risk management", kind: "national", mode: "in-person", fiscalYear: "2024/25" };
-  const dates = { startsOn: "2024-08-12", endsOn: "2024-08-16", location: "Online" };
+  const dates = { startsOn: "2024-08-12", endsOn: "2024-08-16", location: "Online", month: null };
   await insertConsoleWorkshop(app.server.db, WORKSHOP_ID, { ...values, ...dates }, [], {
     editor: { id: "setup", name: "Setup" },
     at: new Date(),

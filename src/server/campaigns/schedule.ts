@@ -2,6 +2,7 @@
 import { dueDayOfInstant } from "../../shared/campaign";
 import type { CalendarDate } from "../../shared/calendarDate";
 import type { ConsoleWorkshop } from "../../shared/console";
+import { followUpDaysAfterMonth } from "../../shared/followUpSchedule";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A campaign without a due date gives participants three weeks from its opening. */
@@ -29,12 +30,25 @@ export function askedDueDay(asked: { dueOn?: string; dueAt?: string }): Calendar
   return asked.dueAt !== undefined ? dueDayOfInstant(asked.dueAt) : undefined;
 }
 
-/** The opening and due day asked for, each defaulted when left out (due: the day three weeks after opening). */
+/**
+ * The opening and due day asked for, each defaulted when left out (due: the day three weeks after opening).
+ * A workshop known only by its month opens on the last day of the sixth month after it (00:00 UTC here: the
+ * console sends the organiser's own midnight), not today.
+ */
 export function campaignDates(
   asked: { opensAt?: string; dueOn?: string; dueAt?: string },
-  workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn">,
+  workshop: Pick<ConsoleWorkshop, "startsOn" | "endsOn" | "month">,
   now: Date,
 ): { opensAt: Date; dueOn: CalendarDate } {
+  if (workshop.startsOn === undefined && workshop.endsOn === undefined && workshop.month !== undefined) {
+    const days = followUpDaysAfterMonth(workshop.month);
+    const opensAt = new Date(asked.opensAt ?? `${days.opensOn}T00:00:00.000Z`);
+    const defaultDue =
+      asked.opensAt === undefined
+        ? days.dueOn
+        : dueDayOfInstant(new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS).toISOString());
+    return { opensAt, dueOn: askedDueDay(asked) ?? defaultDue };
+  }
   const opensAt = asked.opensAt !== undefined ? new Date(asked.opensAt) : defaultOpensAt(workshop, now);
   const dueOn =
     askedDueDay(asked) ?? dueDayOfInstant(new Date(opensAt.getTime() + DEFAULT_ANSWER_WINDOW_MS).toISOString());

@@ -27,6 +27,10 @@ export interface WorkshopsTable {
   /** When the organiser archived it (migration 0140): it leaves lists, counts and reports; null while it is in use. */
   archived_at: ColumnType<string | null, string | null | undefined, string | null>;
   archived_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** "2020-11" for a workshop known only by its month (migration 0150); null when dated. */
+  month: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Invited participants when the invitations are not here (an imported earlier round, migration 0150); null: count them. */
+  invited_participants: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface WorkshopAdministrationsTable {
@@ -76,6 +80,8 @@ export interface CampaignsTable {
   /** When the organiser archived it (migration 0140): its invitations take no new replies; null while in use. */
   archived_at: ColumnType<string | null, string | null | undefined, string | null>;
   archived_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When an earlier round's replies were imported into it (migration 0151); null for a campaign run here. */
+  imported_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {

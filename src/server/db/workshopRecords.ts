@@ -30,6 +30,7 @@ function toConsoleWorkshop(row: WorkshopRow, codes: string[], participantCount: 
   if (row.starts_on !== null) w.startsOn = row.starts_on;
   if (row.ends_on !== null) w.endsOn = row.ends_on;
   if (row.location !== null) w.location = row.location;
+  if (row.month !== null) w.month = row.month;
   return w;
 }
 
@@ -113,6 +114,10 @@ export interface WorkshopValues {
   startsOn: string | null;
   endsOn: string | null;
   location: string | null;
+  /** "2020-11" for a workshop known only by its month; null when dated. */
+  month: string | null;
+  /** A count given without the list; undefined: the list's length (when a list is given). */
+  participatingAdministrations?: number | null;
 }
 
 /** The workshop columns a console form sets, on insert and on update alike. */
@@ -125,6 +130,7 @@ function workshopColumns(values: WorkshopValues) {
     starts_on: values.startsOn,
     ends_on: values.endsOn,
     location: values.location,
+    month: values.month,
   };
 }
 
@@ -141,7 +147,7 @@ export async function insertConsoleWorkshop(
       .values({
         id,
         ...workshopColumns(values),
-        participating_administrations: administrationCodes.length,
+        participating_administrations: values.participatingAdministrations ?? administrationCodes.length,
       })
       .execute();
     await replaceAdministrations(tx, id, administrationCodes);
@@ -176,7 +182,11 @@ export async function updateConsoleWorkshop(
       .set((eb) => ({
         ...workshopColumns(values),
         // The count follows the list whenever the list is given; workshops imported with a count only keep theirs.
-        ...(administrationCodes !== undefined ? { participating_administrations: administrationCodes.length } : {}),
+        ...(values.participatingAdministrations !== undefined
+          ? { participating_administrations: values.participatingAdministrations }
+          : administrationCodes !== undefined
+            ? { participating_administrations: administrationCodes.length }
+            : {}),
         version: eb("version", "+", 1),
         updated_by: save.editor.id,
         updated_at: save.at.toISOString(),

@@ -18,7 +18,7 @@ export interface RepliesExport {
  */
 export async function loadRepliesExport(db: OutriggerDatabase, fiscalYear: string): Promise<RepliesExport[]> {
   const data = await loadYearData(db, fiscalYear);
-  const titles = new Map(data.workshops.map((w) => [w.id, w.title]));
+  const workshops = new Map(data.workshops.map((w) => [w.id, w]));
   const groups = new Map<string, { id: string; version: number; replies: ExportReply[] }>();
   for (const r of data.storedReplies) {
     const key = `${r.questionnaireId}@${r.questionnaireVersion}`;
@@ -27,7 +27,11 @@ export async function loadRepliesExport(db: OutriggerDatabase, fiscalYear: strin
     group.replies.push({
       id: r.id,
       workshopId: r.workshopId,
-      workshopTitle: titles.get(r.workshopId) ?? r.workshopId,
+      workshopTitle: workshops.get(r.workshopId)?.title ?? r.workshopId,
+      workshopKind: workshops.get(r.workshopId)?.kind,
+      workshopMonth: workshops.get(r.workshopId)?.month,
+      participatingAdministrations: workshops.get(r.workshopId)?.participatingAdministrations,
+      invitedParticipants: workshops.get(r.workshopId)?.invitedParticipants,
       invitationCode: r.invitationCode,
       administrationCode: r.administrationCode,
       submittedAt: r.submittedAt,

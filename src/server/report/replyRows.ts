@@ -15,6 +15,37 @@ export interface ExportReply {
   /** False for a reply superseded by a later one from the same invitation. */
   counted?: boolean;
   answers: Answers;
+  /** The workshop's facts, so the file can be imported into another server as an earlier round. */
+  workshopKind?: string;
+  workshopMonth?: string;
+  participatingAdministrations?: number;
+  invitedParticipants?: number;
+}
+
+/** The columns before the questions' (the import reads them by these headers). */
+export const REPLY_FACT_COLUMNS = [
+  "Reply id",
+  "Workshop",
+  "Administration",
+  "Invitation code",
+  "Submitted at",
+  "Received at",
+  "Counted",
+  "Questionnaire",
+  "Questionnaire version",
+  "Workshop kind",
+  "Workshop month",
+  "Participating administrations",
+  "Invited participants",
+] as const;
+
+/** The header of a question's column(s): its label, and "label (specify)" when an option asks for text. */
+export function questionColumns(question: Question): string[] {
+  return hasSpecifyColumn(question) ? [question.label, `${question.label} (specify)`] : [question.label];
+}
+
+export function hasSpecifyColumn(question: Question): boolean {
+  return question.type === "multiple_choice" && question.options.some((o) => o.specify === true);
 }
 
 function optionLabel(question: Question, value: string): string {
@@ -44,22 +75,14 @@ function answerCells(question: Question, value: AnswerValue | undefined, withSpe
 }
 
 /**
- * The raw replies: one row per reply, a column per question of the questionnaire (in its order;
- * multiple choice as "label; label", with a "specify" column when an option asks for one).
+ * The raw replies: one row per reply, its workshop's facts and questionnaire version, then a column per question
+ * of the questionnaire (in its order; multiple choice as "label; label", with a "specify" column when an option
+ * asks for one). It is also the import format for an earlier round (repliesImport.ts).
  */
 export function repliesToRows(replies: readonly ExportReply[], questionnaire: QuestionnaireDefinition): Row[] {
   const questions = allQuestions(questionnaire);
-  const withSpecify = (q: Question) => q.type === "multiple_choice" && q.options.some((o) => o.specify === true);
-  const header: Cell[] = [
-    "Reply id",
-    "Workshop",
-    "Administration",
-    "Invitation code",
-    "Submitted at",
-    "Received at",
-    "Counted",
-    ...questions.flatMap((q) => (withSpecify(q) ? [q.label, `${q.label} (specify)`] : [q.label])),
-  ];
+  const withSpecify = hasSpecifyColumn;
+  const header: Cell[] = [...REPLY_FACT_COLUMNS, ...questions.flatMap(questionColumns)];
   return [
     header,
     ...replies.map((r) => [
@@ -70,6 +93,12 @@ export function repliesToRows(replies: readonly ExportReply[], questionnaire: Qu
       r.submittedAt,
       r.receivedAt,
       r.counted === false ? "no" : "yes",
+      questionnaire.id,
+      String(questionnaire.version),
+      r.workshopKind ?? "",
+      r.workshopMonth ?? "",
+      r.participatingAdministrations === undefined ? "" : String(r.participatingAdministrations),
+      r.invitedParticipants === undefined ? "" : String(r.invitedParticipants),
       ...questions.flatMap((q) => answerCells(q, r.answers[q.id], withSpecify(q))),
     ]),
   ];

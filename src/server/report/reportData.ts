@@ -85,7 +85,16 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
   fiscalYearRange(fiscalYear);
   const workshopRows = await db
     .selectFrom("workshops")
-    .select(["id", "title", "kind", "starts_on", "participating_administrations", "report_position"])
+    .select([
+      "id",
+      "title",
+      "kind",
+      "starts_on",
+      "month",
+      "participating_administrations",
+      "invited_participants",
+      "report_position",
+    ])
     .where("fiscal_year", "=", fiscalYear)
     // Archived workshops (the demo data put away) are in no table; their rows stay stored.
     .where("archived_at", "is", null)
@@ -95,10 +104,13 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
     const pa = a.report_position === null ? Infinity : Number(a.report_position);
     const pb = b.report_position === null ? Infinity : Number(b.report_position);
     if (pa !== pb) return pa - pb;
-    if (a.starts_on !== b.starts_on) {
-      if (a.starts_on === null) return 1;
-      if (b.starts_on === null) return -1;
-      return a.starts_on < b.starts_on ? -1 : 1;
+    // A workshop known only by its month sorts as its first day.
+    const sa = a.starts_on ?? (a.month === null ? null : `${a.month}-01`);
+    const sb = b.starts_on ?? (b.month === null ? null : `${b.month}-01`);
+    if (sa !== sb) {
+      if (sa === null) return 1;
+      if (sb === null) return -1;
+      return sa < sb ? -1 : 1;
     }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
@@ -185,8 +197,10 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       kind: toKind(w.kind),
       fiscalYear,
       participatingAdministrations,
-      invitedParticipants: invitedBy.get(w.id) ?? 0,
-      ...(w.starts_on ? { month: w.starts_on.slice(0, 7) } : {}),
+      // An imported earlier round says how many were invited without the invitations themselves.
+      invitedParticipants:
+        w.invited_participants === null ? (invitedBy.get(w.id) ?? 0) : Number(w.invited_participants),
+      ...(w.starts_on ? { month: w.starts_on.slice(0, 7) } : w.month ? { month: w.month } : {}),
     };
   });
 

@@ -4,13 +4,14 @@ import type { CampaignDetail, CampaignSummary, QuestionnaireVersionList } from "
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDate } from "../../ui/formatTime";
 import { formatCalendarDate, startOfLocalDay } from "../../../shared/calendarDate";
+import { followUpDaysAfterMonth } from "../../../shared/followUpSchedule";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 
 const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
 
-export function CampaignsSection(props: { workshopId: string; participantCount: number }) {
+export function CampaignsSection(props: { workshopId: string; participantCount: number; workshopMonth?: string }) {
   const [campaigns] = createResource(
     () => props.workshopId,
     async (id) => {
@@ -35,13 +36,18 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
   const [dueOn, setDueOn] = createSignal("");
   const [late, setLate] = createSignal(true);
   const open = async () => {
-    // Empty dates keep the office's defaults (six months after the workshop, due three weeks later).
+    // Empty dates keep the office's defaults (six months after the workshop, due three weeks later); a workshop
+    // known only by its month gets them from the month here, so the opening is this organiser's midnight.
+    const fromMonth =
+      props.workshopMonth && !opensOn() && !dueOn() ? followUpDaysAfterMonth(props.workshopMonth) : undefined;
+    const opensDay = opensOn() || fromMonth?.opensOn;
+    const dueDay = dueOn() || fromMonth?.dueOn;
     const body = {
       lateRepliesAccepted: late(),
       ...(version() ? { questionnaireId: FOLLOW_UP_QUESTIONNAIRE, questionnaireVersion: Number(version()) } : {}),
       // The organiser's day begins at their own midnight, not UTC's.
-      ...(opensOn() ? { opensAt: startOfLocalDay(opensOn()).toISOString() } : {}),
-      ...(dueOn() ? { dueOn: dueOn() } : {}),
+      ...(opensDay ? { opensAt: startOfLocalDay(opensDay).toISOString() } : {}),
+      ...(dueDay ? { dueOn: dueDay } : {}),
     };
     const result = await consoleRequest<CampaignDetail>(
       "POST",
@@ -72,9 +78,9 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
       </Show>
       <Show when={canChange()}>
         <p class="muted">
-          A new campaign uses the newest questionnaire version, opens six months after the workshop's last day, is due
-          three weeks later and welcomes late replies, unless you set other dates below; every participant gets a
-          personal invitation.
+          A new campaign uses the newest questionnaire version, opens six months after the workshop's last day (or after
+          the end of its month, when only the month is known), is due three weeks later and welcomes late replies,
+          unless you set other dates below; every participant gets a personal invitation.
         </p>
         <details>
           <summary>Other questionnaire version, dates or rules</summary>

@@ -1,4 +1,5 @@
-// Past years kept as their published figures: the stored years, a sheet to import, and a form to enter or edit one.
+// Past years kept as their published figures: the stored years, a sheet to import, and a form to enter or edit one;
+// below, an earlier round's raw replies to import.
 import { For, Index, Show, createResource, createSignal } from "solid-js";
 import { createStore, produce } from "solid-js/store";
 import { fiscalYearToPath } from "../../../shared/console";
@@ -14,6 +15,7 @@ import { FilePicker } from "../../ui/FilePicker";
 import { FormProblem } from "../../ui/FormProblem";
 import { Link } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { EarlierRoundImport } from "./EarlierRoundImport";
 import { canChange } from "./consoleState";
 import { LIST_LABELS, YES_NO, draftOf, emptyDraft, workshopOf, type WorkshopDraft } from "./summaryDraft";
 import "./pastYears.css";
@@ -277,6 +279,7 @@ function PastYears() {
             Save the year
           </button>
         </form>
+        <EarlierRoundImport onImported={() => void refetch()} />
       </Show>
     </main>
   );

@@ -43,6 +43,7 @@ function WorkshopDetail() {
           <>
             <p class="eyebrow">
               FY {w().fiscalYear} · {w().kind} · {w().mode}
+              {w().month ? ` · ${w().month}` : ""}
             </p>
             <h1>{w().title}</h1>
             <p class="muted">
@@ -70,7 +71,11 @@ function WorkshopDetail() {
           </>
         )}
       </Show>
-      <CampaignsSection workshopId={params.id} participantCount={participants()?.length ?? 0} />
+      <CampaignsSection
+        workshopId={params.id}
+        participantCount={participants()?.length ?? 0}
+        workshopMonth={workshop()?.month}
+      />
       <h2>Participants ({participants()?.length ?? 0})</h2>
       <Show when={(participants() ?? []).length > 0} fallback={<p class="muted">No participants yet.</p>}>
         <div class="table-wrap stack-when-narrow">

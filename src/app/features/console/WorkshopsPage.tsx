@@ -22,6 +22,7 @@ const FIELD_LABELS = {
   startsOn: "First day",
   endsOn: "Last day",
   location: "Host and place",
+  month: "Month",
   administrationCodes: "Administrations",
 };
 
@@ -33,6 +34,7 @@ function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
     startsOn: w.startsOn ?? null,
     endsOn: w.endsOn ?? null,
     location: w.location ?? null,
+    month: w.month ?? null,
     administrationCodes: w.administrationCodes,
   };
 }
@@ -137,6 +139,12 @@ export function WorkshopForm(props: {
           administrationCodes: [],
         },
   );
+  // A count of administrations is for workshops whose list is not known; a list, once ticked, gives its own count.
+  const [count, setCount] = createSignal(
+    start && start.administrationCodes.length === 0 && start.participatingAdministrations
+      ? String(start.participatingAdministrations)
+      : "",
+  );
   const [problem, setProblem] = createSignal<string>();
   // The version this form's values were loaded at: a save lands only while the workshop is still at it.
   const [loadedVersion, setLoadedVersion] = createSignal(start?.version ?? 1);
@@ -160,6 +168,8 @@ export function WorkshopForm(props: {
       startsOn: form().startsOn || null,
       endsOn: form().endsOn || null,
       location: form().location || null,
+      month: form().month || null,
+      ...(count() !== "" ? { participatingAdministrations: Number(count()) } : {}),
     };
     const result = start
       ? await consoleRequest<ConsoleWorkshop>("PATCH", `/workshops/${encodeURIComponent(start.id)}`, {
@@ -254,6 +264,14 @@ export function WorkshopForm(props: {
         value={form().endsOn ?? ""}
         onInput={(e) => update({ endsOn: e.currentTarget.value })}
       />
+      <label for="w-month">Month, when the exact days are not known</label>
+      <input
+        id="w-month"
+        type="month"
+        placeholder="2020-11"
+        value={form().month ?? ""}
+        onInput={(e) => update({ month: e.currentTarget.value })}
+      />
       <label for="w-location">Host and place</label>
       <input
         id="w-location"
@@ -282,6 +300,16 @@ export function WorkshopForm(props: {
           )}
         </For>
       </fieldset>
+      <label for="w-count">Number of participating administrations, when the list is not known</label>
+      <input
+        id="w-count"
+        type="number"
+        min="0"
+        max="1000"
+        inputmode="numeric"
+        value={count()}
+        onInput={(e) => setCount(e.currentTarget.value)}
+      />
       <FormProblem problem={problem()} />
       <Show when={conflict()}>
         {(c) => (

@@ -21,6 +21,8 @@ import * as invitationWithdrawal from "./0120_invitation_withdrawal";
 import * as editVersionsAuditLog from "./0130_edit_versions_audit_log";
 import * as demoArchive from "./0140_demo_archive";
 import * as importMappings from "./0141_import_mappings";
+import * as workshopMonthAndCounts from "./0150_workshop_month_and_counts";
+import * as importedCampaigns from "./0151_imported_campaigns";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -44,6 +46,8 @@ const migrations: Record<string, Migration> = {
   "0130_edit_versions_audit_log": editVersionsAuditLog,
   "0140_demo_archive": demoArchive,
   "0141_import_mappings": importMappings,
+  "0150_workshop_month_and_counts": workshopMonthAndCounts,
+  "0151_imported_campaigns": importedCampaigns,
 };
 
 export const inCodeMigrations: MigrationProvider = {

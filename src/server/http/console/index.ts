@@ -15,6 +15,7 @@ import { campaignEmailRoutes } from "./campaignEmails";
 import { campaignRoutes } from "./campaigns";
 import { curationRoutes } from "./curation";
 import { demoDataRoutes } from "./demoData";
+import { earlierRoundRoutes } from "./earlierRounds";
 import { feedbackRoutes } from "./feedback";
 import { participantRoutes } from "./participants";
 import { questionnaireRoutes } from "./questionnaires";
@@ -64,6 +65,7 @@ export function consoleRoutes(deps: AppDeps, options: ConsoleOptions = {}): Hono
   routes.route("/", campaignEmailRoutes({ mailer: options.mailer }));
   routes.route("/", reportRoutes());
   routes.route("/", summaryYearRoutes());
+  routes.route("/", earlierRoundRoutes());
   routes.route("/", curationRoutes());
   routes.route("/", feedbackRoutes());
   routes.route("/", auditLogRoutes());

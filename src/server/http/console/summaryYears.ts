@@ -9,7 +9,7 @@
 // | POST   | /summary-years/:fiscalYear/import     | an .xlsx or .csv summary sheet (≤ 2 MB) → the year    | organiser    |
 // | GET    | /summary-years/:fiscalYear/sheet.xlsx | the year as a summary sheet (also the template)       | any role     |
 // | GET    | /summary-years-template.xlsx          | the summary sheet with its header only                | any role     |
-// | GET    | /trends                               | every year's headline percentages                     | any role     |
+// | GET    | /trends                               | every year's headline percentages, and per sub-region | any role     |
 import type { Context } from "hono";
 import { Hono } from "hono";
 import {
@@ -30,7 +30,11 @@ import {
   listSummaryYears,
   saveSummaryYear,
 } from "../../db/summaryYears";
-import { yearReport } from "../../report";
+import { bindingsByVersion } from "../../../shared/report";
+import { subRegionFigures, subRegionSeries, type SubRegionYear } from "../../../shared/report/subRegionTrends";
+import { listAdministrations } from "../../db/directory";
+import { listBoundVersions } from "../../db/reportBindings";
+import { loadReportInput, yearReport } from "../../report";
 import {
   readSummaryCsv,
   readSummaryWorkbook,
@@ -168,17 +172,29 @@ export function summaryYearRoutes(): Hono<ConsoleEnv> {
     const stored = (await listSummaryYears(db)).map((y) => y.fiscalYear);
     const years = [...new Set([...stored, ...(await fiscalYearsWithWorkshops(db))])].sort();
     const trend: TrendsYear[] = [];
+    // Per sub-region only where a year's replies are here: published figures are not split by administration.
+    const bySubRegion: Array<{ fiscalYear: string; figures: SubRegionYear[] }> = [];
+    const subRegionOf = new Map((await listAdministrations(db)).map((a) => [a.code, a.subRegion]));
+    const bindingsOf = bindingsByVersion(await listBoundVersions(db));
     for (const fiscalYear of years) {
-      const year = await yearReport(db, fiscalYear);
-      if (year)
-        trend.push({
+      const year = await yearReport(db, fiscalYear, bindingsOf);
+      if (!year) continue;
+      trend.push({
+        fiscalYear,
+        source: year.source,
+        replies: year.report.replies,
+        figures: headlineFigures(year.report),
+      });
+      if (year.source === "replies")
+        bySubRegion.push({
           fiscalYear,
-          source: year.source,
-          replies: year.report.replies,
-          figures: headlineFigures(year.report),
+          figures: subRegionFigures(
+            { fiscalYear, ...(await loadReportInput(db, fiscalYear)), bindingsOf },
+            subRegionOf,
+          ),
         });
     }
-    return c.json({ years: trend });
+    return c.json({ years: trend, subRegions: subRegionSeries(bySubRegion) });
   });
 
   return routes;

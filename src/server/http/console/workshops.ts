@@ -27,10 +27,13 @@ function invalid(path: string, code: string, message: string): ApiProblem {
 function checkedValues(values: Omit<WorkshopValues, "fiscalYear"> & { fiscalYear?: string }): WorkshopValues {
   if (values.startsOn !== null && values.endsOn !== null && values.endsOn < values.startsOn)
     throw invalid("endsOn", "dates_out_of_order", "The workshop cannot end before it starts.");
-  const dated = values.startsOn ?? values.endsOn;
+  // Exact dates win over a month: the month is for workshops known no better.
+  const month = values.startsOn === null && values.endsOn === null ? values.month : null;
+  const dated = values.startsOn ?? values.endsOn ?? (month === null ? null : `${month}-01`);
   let fiscalYear = values.fiscalYear;
   if (fiscalYear === undefined) {
-    if (dated === null) throw invalid("fiscalYear", "missing_field", "Give the workshop's dates or its fiscal year.");
+    if (dated === null)
+      throw invalid("fiscalYear", "missing_field", "Give the workshop's dates, its month or its fiscal year.");
     fiscalYear = fiscalYearOf(dated);
   }
   try {
@@ -38,7 +41,7 @@ function checkedValues(values: Omit<WorkshopValues, "fiscalYear"> & { fiscalYear
   } catch {
     throw invalid("fiscalYear", "invalid_format", `"${fiscalYear}" is not a fiscal year such as 2024/25.`);
   }
-  return { ...values, fiscalYear };
+  return { ...values, month, fiscalYear };
 }
 
 async function checkedCodes(db: OutriggerDatabase, codes: string[] | undefined): Promise<string[] | undefined> {
@@ -74,6 +77,7 @@ function formFieldsOf(w: ConsoleWorkshop): Record<string, unknown> {
     startsOn: w.startsOn ?? null,
     endsOn: w.endsOn ?? null,
     location: w.location ?? null,
+    month: w.month ?? null,
     administrationCodes: w.administrationCodes,
   });
 }
@@ -100,6 +104,8 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
       startsOn: input.startsOn ?? null,
       endsOn: input.endsOn ?? null,
       location: input.location || null,
+      month: input.month ?? null,
+      participatingAdministrations: input.participatingAdministrations,
     });
     const codes = (await checkedCodes(db, input.administrationCodes)) ?? [];
     const id = uuidv7();
@@ -117,7 +123,7 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
     const { db, now } = c.var.deps;
     const current = await workshopOr404(db, c.req.param("id"));
     const changes = c.req.valid("json");
-    const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined;
+    const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined || changes.month !== undefined;
     const values = checkedValues({
       title: changes.title ?? current.title,
       kind: changes.kind ?? current.kind,
@@ -127,6 +133,8 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
       startsOn: changes.startsOn === undefined ? (current.startsOn ?? null) : changes.startsOn,
       endsOn: changes.endsOn === undefined ? (current.endsOn ?? null) : changes.endsOn,
       location: changes.location === undefined ? (current.location ?? null) : changes.location || null,
+      month: changes.month === undefined ? (current.month ?? null) : changes.month,
+      participatingAdministrations: changes.participatingAdministrations,
     });
     const codes = await checkedCodes(db, changes.administrationCodes);
     const saved = await updateConsoleWorkshop(db, current.id, values, codes, {
