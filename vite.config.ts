@@ -51,6 +51,9 @@ function afterJoinChunk(): (id: string, graph: ModuleGraph) => string | null {
     (afterJoin ??= staticallyReached(graph, "src/app/sync/afterJoin.ts")).has(id) ? "afterJoin" : null;
 }
 
+/** A catalogue in another language than English (src/app/messages/<code>/): all of one language in one chunk of its own. */
+const translatedCatalogue = (id: string) => /\/src\/app\/messages\/(?!en\/)([a-z-]+)\//.exec(id)?.[1];
+
 const isConsoleModule = (id: string) => /\/src\/app\/(features\/console\/|sync\/consoleClient\.)/.test(id);
 const isPdfJsModule = (id: string) => /pdfjs-dist|\/pdfjsLoader\./.test(id);
 /** The PDF screens import pdf.js statically: they stay apart from "later" (else it would pull pdf.js in). */
@@ -90,7 +93,8 @@ function participantModules(graph: ModuleGraph): Set<string> {
 /**
  * A handful of chunks instead of sixty: the first screen ("index"); what joining starts beside the first question
  * ("afterJoin"); everything else a participant may open
- * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); the PDF screens
+ * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); each language's
+ * translated catalogues ("messages-fr", fetched at start only by a phone in that language); the PDF screens
  * ("pdfScreens", precached, small); pdf.js ("pdfjsLoader", kept on request, sw.ts); the organiser console
  * ("console", never precached). On a satellite link each file costs a round trip of ~300 ms, and the service
  * worker's precache fetches one file after another. Higher priorities capture first, so a module shared with
@@ -101,6 +105,15 @@ function appChunkGroups() {
   return [
     { name: firstLoadChunk(), debugName: "first-load", priority: 30 },
     { name: afterJoinChunk(), debugName: "after-join", priority: 25 },
+    // Fetched only by a phone in that language (at start, beside the first screen) and precached for offline.
+    {
+      name: (id: string) => {
+        const language = translatedCatalogue(id);
+        return language ? `messages-${language}` : null;
+      },
+      debugName: "translated-messages",
+      priority: 22,
+    },
     {
       name: (id: string, graph: ModuleGraph) => ((participant ??= participantModules(graph)).has(id) ? "later" : null),
       debugName: "later",

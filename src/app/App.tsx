@@ -1,16 +1,18 @@
 import { createSignal, lazy, onMount, Show, type JSX } from "solid-js";
 import { HomePage } from "./features/home/HomePage";
-import { SyncStatusBar } from "./features/home/SyncStatusBar";
 import { JoinPage } from "./features/join/JoinPage";
 import { SurveyPage } from "./features/survey/SurveyPage";
-import { UpdatePrompt } from "./features/update/UpdatePrompt";
 import { currentPath, Link, matchPath, Routes } from "./ui/router";
 import { followScreenHeadings } from "./ui/screenTitle";
 
 // The questionnaire is in the first load (an invitation link's first screen); other screens load on first use,
 // keeping that load small; the service worker precaches them all, so they open offline too.
 import { whenFirstScreenShown } from "./ui/firstScreen";
+import { t } from "./i18n/coreMessages";
 const TextSizeControl = lazy(() => import("./features/settings/TextSizeControl"));
+const UpdatePrompt = lazy(() => import("./features/update/UpdatePrompt"));
+const SyncStatusBar = lazy(() => import("./features/home/SyncStatusBar"));
+const LanguageControl = lazy(() => import("./features/settings/LanguageControl"));
 const ReplyPage = lazy(() => import("./features/survey/ReplyPage").then((m) => ({ default: m.ReplyPage })));
 const LibraryPage = lazy(() => import("./features/library/LibraryPage"));
 const WorkshopLibraryPage = lazy(() => import("./features/library/WorkshopLibraryPage"));
@@ -27,13 +29,13 @@ const DeliverRepliesPage = lazy(() => import("./features/trainer/DeliverRepliesP
 const ConsoleRoutes = lazy(() => import("./features/console/ConsoleRoutes"));
 
 function Layout(props: { children: JSX.Element }) {
-  // The text size control's code comes with the first screen's background work, not before the first question.
+  // The bar's controls and the sync line come with the first screen's background work, not before the first question.
   const [firstScreenUp, setFirstScreenUp] = createSignal(false);
   onMount(() => void whenFirstScreenShown().then(() => setFirstScreenUp(true)));
   return (
     <>
       <a class="skip-link" href="#content">
-        Skip to content
+        {t("skipToContent")}
       </a>
       {/* The console has its own bar; a participant's bars (sending, update, text size) are not about its work. */}
       <Show when={!matchPath("/console/*", currentPath())}>
@@ -41,17 +43,20 @@ function Layout(props: { children: JSX.Element }) {
           <Link href="/" class="brand">
             Outrigger
           </Link>
-          <nav aria-label="Main">
-            <Link href="/">Surveys</Link>
-            <Link href="/library">Materials</Link>
-            <Link href="/trainer">Share</Link>
+          <nav aria-label={t("mainNavigation")}>
+            <Link href="/">{t("navSurveys")}</Link>
+            <Link href="/library">{t("navMaterials")}</Link>
+            <Link href="/trainer">{t("navShare")}</Link>
           </nav>
           <Show when={firstScreenUp()}>
+            <LanguageControl />
             <TextSizeControl />
           </Show>
         </header>
-        <SyncStatusBar />
-        <UpdatePrompt />
+        <Show when={firstScreenUp()}>
+          <SyncStatusBar />
+          <UpdatePrompt />
+        </Show>
       </Show>
       <div id="content" ref={(element) => onMount(() => followScreenHeadings(element))}>
         {props.children}
@@ -63,9 +68,9 @@ function Layout(props: { children: JSX.Element }) {
 function NotFound() {
   return (
     <main class="page">
-      <h1>Page not found</h1>
+      <h1>{t("pageNotFound")}</h1>
       <Link class="button" href="/">
-        Go to your questionnaires
+        {t("goToQuestionnaires")}
       </Link>
     </main>
   );

@@ -3,6 +3,8 @@ import { render } from "solid-js/web";
 import { App } from "./App";
 import { registerOnFirstVisit } from "./features/update/offlineShell";
 import { applyEarlyTextSize, applySavedTextSize } from "./ui/textSizeSetting";
+import { applyStartingLanguage } from "./i18n/language";
+import { t } from "./i18n/coreMessages";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer, linkWebManifest } from "./ui/installOffer";
 import "./ui/styles.css";
@@ -12,8 +14,12 @@ keepInstallOffer();
 // once, then the phone's database (which counts, and corrects the copy if they differ).
 applyEarlyTextSize();
 void applySavedTextSize();
+// The language too; a phone in another language than English first fetches its catalogue (a small file, stored for
+// offline with the app), beside the rest of start-up, so the first screen never shows English and then changes.
 const root = document.getElementById("root");
-if (root) render(() => <App />, root);
+const renderApp = () => root && render(() => <App />, root);
+if (applyStartingLanguage() === "en") renderApp();
+else void t.load().then(renderApp);
 void whenFirstScreenShown().then(() => {
   linkWebManifest();
   registerOnFirstVisit();

@@ -1,7 +1,8 @@
 // Checks answers against a questionnaire version, in plain words. The phone runs it inline; the server on receipt.
 import type { AnswerValue, Answers } from "./answers";
 import { isAnswered, isMultipleChoiceAnswer } from "./answers";
-import type { Question, QuestionnaireDefinition } from "./questionnaire";
+import type { ChoiceOption, Question, QuestionnaireDefinition } from "./questionnaire";
+import { sayInEnglish, type SayIssue } from "./answerIssueWords";
 import { SPECIFY_LIMIT, TEXT_LIMITS, findQuestion } from "./questionnaire";
 import { isQuestionVisible } from "./visibility";
 
@@ -27,6 +28,10 @@ export interface AnswerIssue {
 export interface ValidationContext {
   /** Codes allowed by a choose-from-list question (e.g. the member administrations). */
   lists?: { administrations?: readonly string[] };
+  /** The words for a problem: English unless the phone passes its chosen language's catalogue. */
+  say?: SayIssue;
+  /** An option's label as the participant reads it (the phone: in the chosen language). */
+  optionLabel?: (option: ChoiceOption) => string;
 }
 
 // Deliberately simple: one "@", something on each side, a dot in the domain, no spaces.
@@ -44,21 +49,22 @@ function textLimit(question: Question): number {
 }
 
 /** What to do about an unanswered required question, said for its kind of answer. */
-export function requiredMessage(question: Question): string {
+export function requiredMessage(question: Question, context: ValidationContext = {}): string {
+  const { say = sayInEnglish, optionLabel = (o: ChoiceOption) => o.label } = context;
   switch (question.type) {
     case "multiple_choice": {
       const alone = question.options.find((o) => o.exclusive);
-      return alone ? `Choose at least one option, or "${alone.label}".` : "Choose at least one option.";
+      return alone ? say("issueChooseAtLeastOneOr", { option: optionLabel(alone) }) : say("issueChooseAtLeastOne");
     }
     case "single_choice":
     case "yes_no":
-      return "Choose one answer.";
+      return say("issueChooseOne");
     case "choose_from_list":
-      return "Choose one from the list.";
+      return say("issueChooseFromList");
     case "email":
-      return "Please give an e-mail address.";
+      return say("issueGiveEmail");
     default:
-      return "Please answer this question.";
+      return say("issueAnswer");
   }
 }
 
@@ -71,24 +77,21 @@ function isCalendarDate(value: string): boolean {
 function numberIssues(
   question: Question & { type: "integer" | "decimal" },
   value: string,
+  say: SayIssue,
 ): Omit<AnswerIssue, "question">[] {
   const pattern = question.type === "integer" ? /^-?\d{1,15}$/ : /^-?\d{1,15}(\.\d{1,10})?$/;
   if (!pattern.test(value.trim()))
-    return [
-      {
-        code: "not_a_number",
-        message: question.type === "integer" ? "Please give a whole number." : "Please give a number.",
-      },
-    ];
+    return [{ code: "not_a_number", message: say(question.type === "integer" ? "issueWholeNumber" : "issueNumber") }];
   const n = Number(value);
-  if ((question.min !== undefined && n < question.min) || (question.max !== undefined && n > question.max)) {
-    const range = [
-      question.min !== undefined ? `at least ${question.min}` : "",
-      question.max !== undefined ? `at most ${question.max}` : "",
-    ]
-      .filter(Boolean)
-      .join(" and ");
-    return [{ code: "out_of_range", message: `Please give a number ${range}.` }];
+  const { min, max } = question;
+  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+    const message =
+      min === undefined
+        ? say("issueAtMost", { max: max ?? 0 })
+        : max === undefined
+          ? say("issueAtLeast", { min })
+          : say("issueBetween", { min, max });
+    return [{ code: "out_of_range", message }];
   }
   return [];
 }
@@ -99,68 +102,57 @@ export function validateAnswer(
   value: AnswerValue | undefined,
   context: ValidationContext = {},
 ): AnswerIssue[] {
+  const { say = sayInEnglish, optionLabel = (o: ChoiceOption) => o.label } = context;
   const issue = (code: AnswerIssue["code"], message: string): AnswerIssue[] => [
     { question: question.id, code, message },
   ];
   if (!isAnswered(value)) {
-    return question.required ? issue("required", requiredMessage(question)) : [];
+    return question.required ? issue("required", requiredMessage(question, context)) : [];
   }
   if (question.type === "multiple_choice") {
-    if (!isMultipleChoiceAnswer(value)) return issue("wrong_type", "Please choose from the options shown.");
+    if (!isMultipleChoiceAnswer(value)) return issue("wrong_type", say("issueChooseShown"));
     const known = new Map(question.options.map((o) => [o.value, o]));
-    if (value.choices.some((c) => !known.has(c)))
-      return issue("invalid_choice", "One of the chosen options is not part of this question.");
-    if (new Set(value.choices).size !== value.choices.length)
-      return issue("invalid_choice", "An option was chosen twice.");
+    if (value.choices.some((c) => !known.has(c))) return issue("invalid_choice", say("issueNotAnOption"));
+    if (new Set(value.choices).size !== value.choices.length) return issue("invalid_choice", say("issueChosenTwice"));
     const exclusive = value.choices.map((c) => known.get(c)).find((o) => o?.exclusive);
     if (exclusive && value.choices.length > 1)
-      return issue("exclusive_choice", `"${exclusive.label}" cannot be combined with other options.`);
+      return issue("exclusive_choice", say("issueExclusive", { option: optionLabel(exclusive) }));
     const needsSpecify = value.choices.some((c) => known.get(c)?.specify);
     const specify = value.specify?.trim() ?? "";
     if (needsSpecify && specify.length === 0) {
       const labels = question.options
         .filter((o) => o.specify && value.choices.includes(o.value))
-        .map((o) => `"${o.label}"`);
-      return issue("specify_required", `Please describe ${labels.join(" and ")}.`);
+        .map((o) => `"${optionLabel(o)}"`);
+      return issue("specify_required", say("issueDescribe", { options: labels.join(", ") }));
     }
-    if (!needsSpecify && specify.length > 0)
-      return issue("hidden_question", "A description was given for an option that was not chosen.");
-    if (specify.length > SPECIFY_LIMIT) return issue("too_long", `Please keep this under ${SPECIFY_LIMIT} characters.`);
+    if (!needsSpecify && specify.length > 0) return issue("hidden_question", say("issueDescribedUnchosen"));
+    if (specify.length > SPECIFY_LIMIT) return issue("too_long", say("issueSpecifyTooLong", { limit: SPECIFY_LIMIT }));
     return [];
   }
-  if (typeof value !== "string") return issue("wrong_type", "This answer should be text.");
+  if (typeof value !== "string") return issue("wrong_type", say("issueNotText"));
   switch (question.type) {
     case "single_choice":
-      return question.options.some((o) => o.value === value)
-        ? []
-        : issue("invalid_choice", "Please choose one of the options shown.");
+      return question.options.some((o) => o.value === value) ? [] : issue("invalid_choice", say("issueChooseOneShown"));
     case "yes_no":
-      return value === "yes" || value === "no" ? [] : issue("invalid_choice", "Please answer yes or no.");
+      return value === "yes" || value === "no" ? [] : issue("invalid_choice", say("issueYesOrNo"));
     case "choose_from_list": {
       const allowed = context.lists?.[question.list];
-      if (allowed && !allowed.includes(value)) return issue("invalid_choice", "Please choose one from the list.");
-      return value.length <= 64 ? [] : issue("invalid_choice", "Please choose one from the list.");
+      if (allowed && !allowed.includes(value)) return issue("invalid_choice", say("issueChooseFromList"));
+      return value.length <= 64 ? [] : issue("invalid_choice", say("issueChooseFromList"));
     }
     case "integer":
     case "decimal":
-      return numberIssues(question, value).map((i) => ({ question: question.id, ...i }));
+      return numberIssues(question, value, say).map((i) => ({ question: question.id, ...i }));
     case "date":
-      return isCalendarDate(value) ? [] : issue("invalid_date", "Please give a date as year-month-day (2026-03-01).");
+      return isCalendarDate(value) ? [] : issue("invalid_date", say("issueDate"));
     case "note":
-      return issue("hidden_question", "This is a note to read: it takes no answer.");
+      return issue("hidden_question", say("issueNote"));
     case "email":
-      if (value.length > TEXT_LIMITS.email) return issue("too_long", "This e-mail address is too long.");
-      return isPlausibleEmail(value.trim())
-        ? []
-        : issue("invalid_email", "This does not look like an e-mail address (name@example.org).");
+      if (value.length > TEXT_LIMITS.email) return issue("too_long", say("issueEmailTooLong"));
+      return isPlausibleEmail(value.trim()) ? [] : issue("invalid_email", say("issueNotEmail"));
     default: {
       const limit = textLimit(question);
-      return value.length <= limit
-        ? []
-        : issue(
-            "too_long",
-            `Please keep this under ${limit.toLocaleString("en")} characters (now ${value.length.toLocaleString("en")}).`,
-          );
+      return value.length <= limit ? [] : issue("too_long", say("issueTooLong", { limit, count: value.length }));
     }
   }
 }
@@ -181,7 +173,7 @@ export function validateAnswers(
       issues.push({
         question: id,
         code: "unknown_question",
-        message: "This question is not part of this version of the questionnaire.",
+        message: sayInEnglish("issueUnknownQuestion"),
       });
   }
   for (const section of definition.sections)
@@ -192,7 +184,7 @@ export function validateAnswers(
           issues.push({
             question: question.id,
             code: "hidden_question",
-            message: "This question does not apply given the other answers, so it should be left empty.",
+            message: sayInEnglish("issueHiddenQuestion"),
           });
         continue;
       }

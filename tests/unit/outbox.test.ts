@@ -13,11 +13,12 @@ import {
   markNeedsAttention,
   markSent,
   markWaiting,
-  OUTBOX_STATE_LABELS,
   recoverInterruptedSends,
   takeBatch,
 } from "../../src/app/store/outbox";
 import { APP_VERSION } from "../../src/shared/appVersion";
+import { OUTBOX_STATE_MESSAGES } from "../../src/app/features/home/outboxStateMessages";
+import { t } from "../../src/app/i18n/coreMessages";
 import { reply as replySchema } from "../../src/shared/reply";
 import { COMPLETING_ANSWERS, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 
@@ -91,7 +92,8 @@ describe("submitting a draft", () => {
 
 describe("outbox states", () => {
   it("has plain-English labels for every state", () => {
-    expect(OUTBOX_STATE_LABELS).toEqual({
+    const labels = Object.fromEntries(Object.entries(OUTBOX_STATE_MESSAGES).map(([state, key]) => [state, t(key)]));
+    expect(labels).toEqual({
       waiting: "Waiting for connection",
       sending: "Sending…",
       sent: "Sent",

@@ -1,14 +1,7 @@
 // The outbox: submitted replies until the server has a receipt for them. Only acknowledged replies are ever final.
 import { REPLY_BATCH_BYTES, type ApiErrorBody } from "../../shared/api";
 import type { ReplyReceipt } from "../../shared/reply";
-import { db, type OutboxEntry, type OutboxState, type OutriggerDb } from "./db";
-
-export const OUTBOX_STATE_LABELS: Record<OutboxState, string> = {
-  waiting: "Waiting for connection",
-  sending: "Sending…",
-  sent: "Sent",
-  needs_attention: "Needs your attention",
-};
+import { db, type OutboxEntry, type OutriggerDb } from "./db";
 
 const encoder = new TextEncoder();
 const byteLength = (value: unknown): number => encoder.encode(JSON.stringify(value)).byteLength;

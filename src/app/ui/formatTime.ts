@@ -1,6 +1,9 @@
-// Times are stored in UTC and shown in the participant's own time zone and language.
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+// Times are stored in UTC and shown in the participant's own time zone, in the language the app speaks.
+import { formattingLocale } from "../i18n/language";
 
-export const formatDateTime = (iso: string | undefined): string => (iso ? dateTime.format(new Date(iso)) : "");
-export const formatDate = (iso: string | undefined): string => (iso ? dateOnly.format(new Date(iso)) : "");
+const format = (iso: string | undefined, options: Intl.DateTimeFormatOptions): string =>
+  iso ? new Intl.DateTimeFormat(formattingLocale(), options).format(new Date(iso)) : "";
+
+export const formatDateTime = (iso: string | undefined): string =>
+  format(iso, { dateStyle: "medium", timeStyle: "short" });
+export const formatDate = (iso: string | undefined): string => format(iso, { dateStyle: "medium" });

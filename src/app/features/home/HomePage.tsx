@@ -3,13 +3,15 @@ import { Link } from "../../ui/router";
 import { For, Show, onMount } from "solid-js";
 import type { OutboxEntry } from "../../store/db";
 import { listJoinedCampaigns } from "../../store/homeOverview";
-import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDateTime } from "../../ui/formatTime";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { OfflineReadiness } from "./OfflineReadiness";
 import { runsInstalled } from "../../ui/installOffer";
+import { t } from "../../i18n/coreMessages";
+import { formattingLocale } from "../../i18n/language";
+import { OUTBOX_STATE_MESSAGES } from "./outboxStateMessages";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
@@ -17,17 +19,17 @@ export function HomePage() {
 
   return (
     <main class="page">
-      <h1>Your questionnaires</h1>
+      <h1>{t("homeHeading")}</h1>
       <OfflineReadiness />
       <Show when={joined() !== undefined}>
         <Show
           when={(joined() ?? []).length > 0}
           fallback={
             <section class="card">
-              <p>You have not opened an invitation on this phone yet.</p>
-              <p>Open the link in your invitation e-mail, or type the code it gives.</p>
+              <p>{t("noInvitationYet")}</p>
+              <p>{t("openLinkOrCode")}</p>
               <Link class="button primary" href="/join">
-                Enter an invitation code
+                {t("enterInvitationCode")}
               </Link>
             </section>
           }
@@ -36,27 +38,24 @@ export function HomePage() {
             <For each={joined()}>
               {(item) => (
                 <li class="card" data-testid="campaign-card">
-                  <h2>{item.workshop?.title ?? "Workshop"}</h2>
+                  <h2>{item.workshop?.title ?? t("workshop")}</h2>
                   <p class="muted">
-                    Follow-up questionnaire · reply by {formatCalendarDate(item.joined.campaign.dueOn)}
-                    {item.joined.campaign.lateRepliesAccepted ? " (late replies welcome)" : ""}
+                    {t("replyBy", { date: formatCalendarDate(item.joined.campaign.dueOn, formattingLocale()) })}
+                    {item.joined.campaign.lateRepliesAccepted ? t("lateRepliesWelcome") : ""}
                   </p>
                   <Show when={item.joined.campaign.status !== "open"}>
                     <p class="notice">
-                      The organiser has {item.joined.campaign.status === "withdrawn" ? "withdrawn" : "closed"} this
-                      questionnaire.
+                      {t(item.joined.campaign.status === "withdrawn" ? "organiserWithdrew" : "organiserClosed")}
                     </p>
                   </Show>
                   <p>
-                    <Link href={`/library/${item.joined.campaign.workshopId}`}>
-                      Training materials of this workshop
-                    </Link>
+                    <Link href={`/library/${item.joined.campaign.workshopId}`}>{t("workshopMaterials")}</Link>
                   </p>
                   <Show when={item.feedback}>
                     {(f) => (
                       <p class="feedback-line">
                         <Link href={`/feedback/${item.joined.invitationCode}`} data-testid="feedback-link">
-                          Feedback from the organiser: {f().feedback.title}
+                          {t("feedbackFromOrganiser", { title: f().feedback.title })}
                         </Link>
                       </p>
                     )}
@@ -67,16 +66,16 @@ export function HomePage() {
                     fallback={
                       <Show when={item.replies.length === 0 && item.joined.campaign.status === "open"}>
                         <Link class="button primary" href={`/survey/${item.joined.invitationCode}`}>
-                          Start the questionnaire
+                          {t("startQuestionnaire")}
                         </Link>
                       </Show>
                     }
                   >
                     {(draft) => (
                       <div class="draft-line">
-                        <p>Draft saved on this phone · last change {formatDateTime(draft().updatedAt)}</p>
+                        <p>{t("draftSaved", { time: formatDateTime(draft().updatedAt) })}</p>
                         <Link class="button primary" href={`/survey/${item.joined.invitationCode}`}>
-                          Continue answering
+                          {t("continueAnswering")}
                         </Link>
                       </div>
                     )}
@@ -86,13 +85,13 @@ export function HomePage() {
             </For>
           </ul>
           <p>
-            <Link href="/join">Enter another invitation code</Link>
+            <Link href="/join">{t("enterAnotherCode")}</Link>
           </p>
         </Show>
       </Show>
       <Show when={!runsInstalled()}>
         <p>
-          <Link href="/install">Install this app on your phone</Link>
+          <Link href="/install">{t("installThisApp")}</Link>
         </p>
       </Show>
     </main>
@@ -103,12 +102,12 @@ function ReplyLine(props: { entry: OutboxEntry }) {
   return (
     <Link class={`reply-line state-${props.entry.state}`} href={`/reply/${props.entry.id}`} data-testid="reply-line">
       <span class="state-label" data-state={props.entry.state}>
-        {OUTBOX_STATE_LABELS[props.entry.state]}
+        {t(OUTBOX_STATE_MESSAGES[props.entry.state])}
       </span>
       <span class="muted">
         {props.entry.state === "sent" && props.entry.receipt
-          ? `Received ${formatDateTime(props.entry.receipt.receivedAt)}`
-          : `Submitted ${formatDateTime(props.entry.reply.submittedAt)}`}
+          ? t("receivedAt", { time: formatDateTime(props.entry.receipt.receivedAt) })
+          : t("submittedAt", { time: formatDateTime(props.entry.reply.submittedAt) })}
       </span>
     </Link>
   );

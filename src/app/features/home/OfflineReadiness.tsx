@@ -4,6 +4,7 @@ import { deriveOfflineReadiness } from "../../../shared/offlineReadiness";
 import { loadStoredForOffline } from "../../store/offlineReadiness";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { offlineShell, watchOfflineShell } from "../update/offlineShell";
+import { t } from "../../i18n/coreMessages";
 
 export function OfflineReadiness() {
   watchOfflineShell();
@@ -19,10 +20,10 @@ export function OfflineReadiness() {
   return (
     <p class="offline-readiness" role="status" aria-live="polite" data-testid="offline-readiness">
       <Show when={readiness().kind === "ready"}>
-        Ready to use offline <span aria-hidden="true">✓</span>
+        {t("readyOffline")} <span aria-hidden="true">✓</span>
       </Show>
       <Show when={percent() !== undefined}>
-        <span class="notice">Keep this page open — getting ready for offline use, {percent()}%</span>
+        <span class="notice">{t("gettingReady", { percent: percent() ?? 0 })}</span>
       </Show>
     </p>
   );

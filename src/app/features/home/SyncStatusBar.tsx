@@ -3,8 +3,10 @@ import { Show, createSignal, onCleanup } from "solid-js";
 import { loadSyncOverview } from "../../store/syncOverview";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { describeSync } from "./syncSentence";
+import { t } from "../../i18n/appBarMessages";
 
-export function SyncStatusBar() {
+/** Loaded after the first screen is up (App.tsx): the first question never waits for it. */
+export default function SyncStatusBar() {
   const overview = createLiveQuery(() => loadSyncOverview());
   // "Next try in 3 min" counts down without waiting for the next database change.
   const [now, setNow] = createSignal(new Date());
@@ -14,7 +16,7 @@ export function SyncStatusBar() {
     const o = overview();
     return o
       ? describeSync(o, now())
-      : { text: "Checking the connection…", tone: "unknown" as const, attention: undefined };
+      : { text: t("checkingConnection"), tone: "unknown" as const, attention: undefined };
   };
 
   return (

@@ -1,6 +1,8 @@
 // The status line's words, derived from one SyncOverview: it never claims "sent" for something that is not.
 import { formatBytes } from "../../store/byteSizes";
 import type { SyncOverview } from "../../store/syncOverview";
+import { t } from "../../i18n/appBarMessages";
+import { formattingLocale } from "../../i18n/language";
 
 export interface SyncSentence {
   /** What is happening with the connection and the sending. */
@@ -10,7 +12,9 @@ export interface SyncSentence {
   tone: "ok" | "busy" | "offline" | "unknown";
 }
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+/** "1 reply", "3 replies": the language's own rule for which form a count takes. */
+const counted = (n: number, one: "replyOne" | "attachmentOne", other: "replyOther" | "attachmentOther") =>
+  t(new Intl.PluralRules(formattingLocale()).select(n) === "one" ? one : other, { count: n });
 
 /** "in 3 minutes", "in 41 seconds", "in 2 hours": rounded up, so a retry is never promised earlier than it comes. */
 export function retryIn(nextAttemptAt: string | undefined, now: Date, locale?: string): string | undefined {
@@ -29,49 +33,44 @@ function sentWhen(lastSentAt: string | undefined, locale?: string): string {
   return ` (${at.format(new Date(lastSentAt))})`;
 }
 
-export function describeSync(o: SyncOverview, now: Date, locale?: string): SyncSentence {
+export function describeSync(o: SyncOverview, now: Date, locale: string = formattingLocale()): SyncSentence {
   const { status, unsent, sent, attachments } = o;
-  const replies = plural(unsent, "reply", "replies");
-  const files = plural(attachments.pending, "attachment", "attachments");
+  const replies = counted(unsent, "replyOne", "replyOther");
+  const files = counted(attachments.pending, "attachmentOne", "attachmentOther");
   const attention =
     o.needsAttention > 0
-      ? `${o.needsAttention === 1 ? "1 reply needs" : `${o.needsAttention} replies need`} your attention.`
+      ? t(o.needsAttention === 1 ? "needsAttentionOne" : "needsAttentionOther", { count: o.needsAttention })
       : undefined;
-  const uploadShare =
+  const share =
     attachments.bytesTotal > 0
-      ? ` ${Math.floor((attachments.bytesUploaded / attachments.bytesTotal) * 100)}% (${formatBytes(attachments.bytesUploaded)} of ${formatBytes(attachments.bytesTotal)})`
+      ? t("uploadShare", {
+          percent: Math.floor((attachments.bytesUploaded / attachments.bytesTotal) * 100),
+          done: formatBytes(attachments.bytesUploaded),
+          total: formatBytes(attachments.bytesTotal),
+        })
       : "";
   const retry = retryIn(status.nextAttemptAt, now, locale);
-  const nextTry = retry ? ` Next try ${retry}.` : "";
+  const nextTry = retry ? t("nextTry", { when: retry }) : "";
 
-  if (status.syncing && unsent > 0) return { text: `Sending ${replies}…`, attention, tone: "busy" };
+  if (status.syncing && unsent > 0) return { text: t("sendingReplies", { replies }), attention, tone: "busy" };
   if (status.connection === "online") {
-    if (unsent > 0) return { text: `Connected — ${replies} waiting to be sent.${nextTry}`, attention, tone: "busy" };
-    if (attachments.pending > 0)
-      return { text: `Connected — sending ${files}:${uploadShare}.`, attention, tone: "busy" };
+    if (unsent > 0) return { text: t("onlineWaiting", { replies, nextTry }), attention, tone: "busy" };
+    if (attachments.pending > 0) return { text: t("onlineSendingFiles", { files, share }), attention, tone: "busy" };
     // "Everything is sent" only when something was sent and nothing is held back or refused.
-    if (sent > 0 && !attention)
+    if (sent > 0 && !attention) {
+      const when = sentWhen(o.lastSentAt, locale);
       return {
-        text: `Connected — ${sent === 1 ? "your reply is" : `all ${sent} replies are`} sent${sentWhen(o.lastSentAt, locale)}.`,
+        text: sent === 1 ? t("onlineYourReplySent", { when }) : t("onlineAllSent", { count: sent, when }),
         tone: "ok",
       };
-    return { text: "Connected.", attention, tone: "ok" };
+    }
+    return { text: t("online"), attention, tone: "ok" };
   }
   if (status.connection === "offline") {
-    if (unsent > 0)
-      return {
-        text: `Offline — ${replies} saved on this phone, to be sent when a connection is found.${nextTry}`,
-        attention,
-        tone: "offline",
-      };
-    if (attachments.pending > 0)
-      return {
-        text: `Offline — ${files} saved on this phone, to be sent when a connection is found.${nextTry}`,
-        attention,
-        tone: "offline",
-      };
-    return { text: "Offline — you can keep working; everything is saved on this phone.", attention, tone: "offline" };
+    if (unsent > 0 || attachments.pending > 0)
+      return { text: t("offlineSaved", { things: unsent > 0 ? replies : files, nextTry }), attention, tone: "offline" };
+    return { text: t("offlineNothingWaiting"), attention, tone: "offline" };
   }
-  if (unsent > 0) return { text: `${replies} waiting to be sent.`, attention, tone: "unknown" };
-  return { text: "Checking the connection…", attention, tone: "unknown" };
+  if (unsent > 0) return { text: t("waitingToBeSent", { replies }), attention, tone: "unknown" };
+  return { text: t("checkingConnection"), attention, tone: "unknown" };
 }

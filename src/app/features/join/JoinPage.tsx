@@ -5,6 +5,7 @@ import { getJoined } from "../../store/campaigns";
 import { joinByCode, normaliseInvitationCode } from "../../sync/invitations";
 import { whenFirstScreenShown } from "../../ui/firstScreen";
 import { OfflineReadiness } from "../home/OfflineReadiness";
+import { t } from "../../i18n/coreMessages";
 
 export function JoinPage() {
   const params = useParams<{ code?: string }>();
@@ -40,12 +41,9 @@ export function JoinPage() {
 
   return (
     <main class="page">
-      <h1>Open your invitation</h1>
+      <h1>{t("joinHeading")}</h1>
       <OfflineReadiness />
-      <p>
-        Type the code from your invitation e-mail. This needs a connection once; after that the questionnaire works
-        offline.
-      </p>
+      <p>{t("joinExplained")}</p>
       <form
         class="card"
         onSubmit={(event) => {
@@ -53,7 +51,7 @@ export function JoinPage() {
           void join(code());
         }}
       >
-        <label for="invitation-code">Invitation code</label>
+        <label for="invitation-code">{t("invitationCode")}</label>
         <input
           id="invitation-code"
           name="code"
@@ -61,7 +59,7 @@ export function JoinPage() {
           autocapitalize="characters"
           spellcheck={false}
           inputmode="text"
-          placeholder="e.g. Q8ZT-M4VX-9NRH-TL"
+          placeholder={t("invitationCodeExample")}
           value={code()}
           onInput={(event) => setCode(event.currentTarget.value)}
           aria-describedby={problem() ? "join-problem" : undefined}
@@ -74,7 +72,7 @@ export function JoinPage() {
           </p>
         </Show>
         <button class="button primary" type="submit" disabled={busy()}>
-          {busy() ? "Opening…" : "Open questionnaire"}
+          {busy() ? t("opening") : t("openQuestionnaire")}
         </button>
       </form>
     </main>

@@ -4,8 +4,12 @@ import { For } from "solid-js";
 import { TEXT_SIZES, saveTextSize, type TextSize } from "../../store/textSize";
 import { applyTextSize, currentTextSize as currentSize } from "../../ui/textSizeSetting";
 import "./textSizeControl.css";
+import { t } from "../../i18n/appBarMessages";
 
-const SIZE_NAMES: Record<TextSize, string> = { normal: "Normal", large: "Large", larger: "Larger" };
+const SIZE_NAMES = { normal: "textNormal", large: "textLarge", larger: "textLarger" } as const satisfies Record<
+  TextSize,
+  string
+>;
 
 /** Loaded after the first screen is up (App.tsx): the first question never waits for it. */
 export default function TextSizeControl() {
@@ -17,10 +21,10 @@ export default function TextSizeControl() {
     <details class="text-size">
       <summary>
         <span aria-hidden="true">Aa</span>
-        <span class="visually-hidden">Text size</span>
+        <span class="visually-hidden">{t("textSize")}</span>
       </summary>
       <fieldset class="text-size-choices">
-        <legend>Text size</legend>
+        <legend>{t("textSize")}</legend>
         <For each={TEXT_SIZES}>
           {(size) => (
             <label class="choice">
@@ -31,7 +35,7 @@ export default function TextSizeControl() {
                 checked={currentSize() === size}
                 onChange={() => choose(size)}
               />
-              <span>{SIZE_NAMES[size]}</span>
+              <span>{t(SIZE_NAMES[size])}</span>
             </label>
           )}
         </For>

@@ -4,9 +4,11 @@ import type { AnswerValue, MultipleChoiceAnswer } from "../../../shared/answers"
 import { isMultipleChoiceAnswer } from "../../../shared/answers";
 import type { Administration } from "../../../shared/directory";
 import { SUB_REGIONS, SUB_REGION_NAMES } from "../../../shared/directory";
-import type { Question } from "../../../shared/questionnaire";
+import type { ChoiceOption, Question } from "../../../shared/questionnaire";
 import { TEXT_LIMITS } from "../../../shared/questionnaire";
 import { toggleChoice } from "../../../shared/choiceToggle";
+import { t } from "../../i18n/coreMessages";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
 
 export interface QuestionFieldProps {
   question: Question;
@@ -31,6 +33,8 @@ function leftTheQuestion(event: FocusEvent): boolean {
 
 export function QuestionField(props: QuestionFieldProps) {
   const q = () => props.question;
+  const label = () => inChosenLanguage(q().label, q().labels);
+  const help = () => q().help && inChosenLanguage(q().help ?? "", q().helps);
   const describedBy = () =>
     [q().help ? `${fieldId(q())}-help` : "", props.error ? `${fieldId(q())}-error` : ""].filter(Boolean).join(" ") ||
     undefined;
@@ -53,19 +57,19 @@ export function QuestionField(props: QuestionFieldProps) {
         when={isGroup()}
         fallback={
           <label class="question-label" for={fieldId(q())}>
-            {q().label}
+            {label()}
             <RequiredMark required={q().required} />
           </label>
         }
       >
         <span class="question-label" id={`${fieldId(q())}-label`}>
-          {q().label}
+          {label()}
           <RequiredMark required={q().required} />
         </span>
       </Show>
-      <Show when={q().help}>
+      <Show when={help()}>
         <p class="help" id={`${fieldId(q())}-help`}>
-          {q().help}
+          {help()}
         </p>
       </Show>
       <Switch>
@@ -95,7 +99,7 @@ export function QuestionField(props: QuestionFieldProps) {
         </Match>
         <Match when={q().type === "choose_from_list"}>
           <select {...common()} value={text()} onChange={(e) => setText(e.currentTarget.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t("choose")}</option>
             <For each={SUB_REGIONS}>
               {(region) => (
                 <optgroup label={SUB_REGION_NAMES[region]}>
@@ -131,7 +135,7 @@ export function QuestionField(props: QuestionFieldProps) {
                     onChange={() => props.onChange(option.value)}
                     onBlur={(e) => leftTheQuestion(e) && props.onBlur()}
                   />
-                  <span>{option.label}</span>
+                  <span>{inChosenLanguage(option.label, option.labels)}</span>
                 </label>
               )}
             </For>
@@ -152,21 +156,21 @@ export function QuestionField(props: QuestionFieldProps) {
 
 function RequiredMark(props: { required: boolean }) {
   return (
-    <Show when={props.required} fallback={<span class="optional"> (optional)</span>}>
+    <Show when={props.required} fallback={<span class="optional">{t("optional")}</span>}>
       <span class="required" aria-hidden="true">
         {" "}
         *
       </span>
-      <span class="visually-hidden"> (required)</span>
+      <span class="visually-hidden">{t("required")}</span>
     </Show>
   );
 }
 
-function singleOptions(question: Question): { value: string; label: string }[] {
+function singleOptions(question: Question): ChoiceOption[] {
   if (question.type === "yes_no")
     return [
-      { value: "yes", label: question.yesLabel ?? "Yes" },
-      { value: "no", label: question.noLabel ?? "No" },
+      { value: "yes", label: question.yesLabel ?? t("yes") },
+      { value: "no", label: question.noLabel ?? t("no") },
     ];
   if (question.type === "single_choice") return question.options;
   return [];
@@ -185,7 +189,7 @@ function LongText(props: QuestionFieldProps & { common: Record<string, unknown> 
       />
       <Show when={text().length > limit() * 0.8}>
         <p class="help" classList={{ "field-error": text().length > limit() }}>
-          {text().length.toLocaleString()} of {limit().toLocaleString()} characters
+          {t("charactersOf", { count: text().length, limit: limit() })}
         </p>
       </Show>
     </>
@@ -198,8 +202,11 @@ function MultipleChoice(props: QuestionFieldProps & { describedBy?: string }) {
   const [clearedNote, setClearedNote] = createSignal("");
   const toggle = (value: string, checked: boolean) => {
     const { answer, cleared } = toggleChoice(options(), current(), value, checked);
-    const labels = cleared.map((c) => options().find((o) => o.value === c)?.label ?? c);
-    setClearedNote(labels.length > 0 ? `Unticked: ${labels.join("; ")}.` : "");
+    const labels = cleared.map((c) => {
+      const option = options().find((o) => o.value === c);
+      return option ? inChosenLanguage(option.label, option.labels) : c;
+    });
+    setClearedNote(labels.length > 0 ? t("unticked", { options: labels.join("; ") }) : "");
     props.onChange(answer);
   };
   return (
@@ -222,11 +229,11 @@ function MultipleChoice(props: QuestionFieldProps & { describedBy?: string }) {
                 onChange={(e) => toggle(option.value, e.currentTarget.checked)}
                 onBlur={(e) => leftTheQuestion(e) && props.onBlur()}
               />
-              <span>{option.label}</span>
+              <span>{inChosenLanguage(option.label, option.labels)}</span>
             </label>
             <Show when={option.specify && current().choices.includes(option.value)}>
               <label class="specify">
-                <span>Please specify</span>
+                <span>{t("pleaseSpecify")}</span>
                 <input
                   type="text"
                   name={`${props.question.id}-specify`}

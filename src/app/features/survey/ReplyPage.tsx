@@ -2,7 +2,7 @@
 import { Link, useNavigate, useParams } from "../../ui/router";
 import { For, Show, createSignal } from "solid-js";
 import { isQuestionVisible } from "../../../shared/visibility";
-import { OUTBOX_STATE_LABELS, discardReply, exportReplyFile } from "../../store/outbox";
+import { discardReply, exportReplyFile } from "../../store/outbox";
 import { reopenForFix } from "../../store/drafts";
 import { loadReplyView } from "../../store/replyView";
 import { requestSync } from "../../sync/engineInstance";
@@ -11,6 +11,8 @@ import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
 import { keepReplyCopy } from "./replyCopy";
+import { t } from "../../i18n/coreMessages";
+import { OUTBOX_STATE_MESSAGES } from "../home/outboxStateMessages";
 
 const STATE_EXPLANATIONS = {
   waiting:
@@ -68,7 +70,7 @@ export function ReplyPage() {
                 <h1>Your reply</h1>
                 <section class={`card status-card state-${entry().state}`} data-testid="reply-status">
                   <p class="state-label big" data-state={entry().state}>
-                    {OUTBOX_STATE_LABELS[entry().state]}
+                    {t(OUTBOX_STATE_MESSAGES[entry().state])}
                   </p>
                   <p>{STATE_EXPLANATIONS[entry().state]}</p>
                   <Show when={entry().state === "sent" && entry().receipt}>

@@ -5,6 +5,8 @@ import type { Administration } from "../../../shared/directory";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import { isQuestionVisible } from "../../../shared/visibility";
 import { answerText } from "./answerText";
+import { t } from "../../i18n/coreMessages";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
 
 export function ReviewStep(props: {
   definition: QuestionnaireDefinition;
@@ -18,28 +20,28 @@ export function ReviewStep(props: {
         {(section, index) => (
           <section class="card">
             <div class="review-head">
-              <h3>{section.title}</h3>
+              <h3>{inChosenLanguage(section.title, section.titles)}</h3>
               <button
                 type="button"
                 class="button small"
                 onClick={() => props.onEditSection(index())}
-                aria-label={`Change answers in ${section.title}`}
+                aria-label={t("changeAnswersIn", { section: inChosenLanguage(section.title, section.titles) })}
               >
-                Change
+                {t("change")}
               </button>
             </div>
             <dl>
               <For each={section.questions.filter((q) => isQuestionVisible(q, props.answers, props.definition))}>
                 {(question) => (
                   <>
-                    <dt>{question.label}</dt>
+                    <dt>{inChosenLanguage(question.label, question.labels)}</dt>
                     <dd class="answer">{answerText(question, props.answers[question.id], props.administrations)}</dd>
                   </>
                 )}
               </For>
             </dl>
             <Show when={section.questions.length === 0}>
-              <p class="muted">No questions.</p>
+              <p class="muted">{t("noQuestions")}</p>
             </Show>
           </section>
         )}

@@ -3,7 +3,7 @@ import { Link, useNavigate } from "../../ui/router";
 import { For, Show, createMemo, createSignal, lazy, onCleanup, onMount } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
-import { validateAnswer } from "../../../shared/answerValidation";
+import { validateAnswer, type ValidationContext } from "../../../shared/answerValidation";
 import { sectionTakesInhouseLog } from "../../../shared/inhouseSuggestion";
 import { isQuestionVisible, visibleQuestions } from "../../../shared/visibility";
 import { createDraftWriter, setSectionIndex, submitDraft } from "../../store/drafts";
@@ -15,6 +15,9 @@ import { formatCalendarDate } from "../../../shared/calendarDate";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
+import { t } from "../../i18n/coreMessages";
+import { formattingLocale } from "../../i18n/language";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
 
 // The in-house log offer shows on the follow-up actions section only, never on the first screen: it loads after it.
 const InhouseLogSuggestion = lazy(() =>
@@ -78,24 +81,25 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
     setSavedAt(new Date().toISOString());
   };
 
+  // Problems are worded in the chosen language, with the options' labels as the participant reads them.
+  const checks: ValidationContext = {
+    lists: { administrations: administrations.map((a) => a.code) },
+    say: t,
+    optionLabel: (option) => inChosenLanguage(option.label, option.labels),
+  };
+
   const errorFor = (questionId: string): string | undefined => {
     const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
     if (!question) return undefined;
     if (serverIssueQuestions().has(questionId)) return serverErrors.get(questionId);
     if (!showAllErrors() && !touched().has(questionId)) return undefined;
-    return validateAnswer(question, answers()[questionId], {
-      lists: { administrations: administrations.map((a) => a.code) },
-    })[0]?.message;
+    return validateAnswer(question, answers()[questionId], checks)[0]?.message;
   };
 
   const sectionProblems = (index: number) =>
     sections[index].questions
       .filter((q) => isQuestionVisible(q, answers(), definition))
-      .filter(
-        (q) =>
-          validateAnswer(q, answers()[q.id], { lists: { administrations: administrations.map((a) => a.code) } })
-            .length > 0 || serverIssueQuestions().has(q.id),
-      );
+      .filter((q) => validateAnswer(q, answers()[q.id], checks).length > 0 || serverIssueQuestions().has(q.id));
 
   const progress = createMemo(() => {
     const visible = visibleQuestions(definition, answers());
@@ -162,31 +166,30 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
         <p class="eyebrow">{props.context.workshopTitle}</p>
         <h1>{definition.title}</h1>
         <p class="muted">
-          Reply by {formatCalendarDate(props.context.dueOn)} ·{" "}
-          <span data-testid="saved-note">Saved on this phone {formatDateTime(savedAt())}</span>
+          {t("replyByDate", { date: formatCalendarDate(props.context.dueOn, formattingLocale()) })} ·{" "}
+          <span data-testid="saved-note">{t("savedOnPhone", { time: formatDateTime(savedAt()) })}</span>
         </p>
         <Show when={props.context.campaignStatus !== "open"}>
           <p class="banner banner-error">
-            The organiser has {props.context.campaignStatus} this questionnaire; a reply may not be accepted.
+            {t("campaignNotOpen", {
+              status: t(props.context.campaignStatus === "withdrawn" ? "statusWithdrawn" : "statusClosed"),
+            })}
           </p>
         </Show>
         <Show when={props.context.persistence === "refused"}>
           <p class="banner banner-warning" role="status" data-testid="persistence-refused">
-            This browser has not promised to keep your answers if the phone runs low on space. They are saved on this
-            phone for now: send your reply when you can, or install the app (browser menu → "Install app" or "Add to
-            Home screen"), which lets the phone keep them.
+            {t("persistenceRefused")}
           </p>
         </Show>
         <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
           <p class="banner banner-error" role="alert">
-            The organiser's server could not accept your reply: {draft.serverIssues?.message} Fix the marked answers and
-            send again.
+            {t("serverRefused", { reason: draft.serverIssues?.message ?? "" })}
           </p>
         </Show>
-        <div class="progress" aria-label="Progress">
+        <div class="progress" aria-label={t("progress")}>
           <p>
-            {step() < reviewIndex ? `Section ${step() + 1} of ${sections.length}` : "Review your answers"} ·{" "}
-            {progress()}% answered
+            {step() < reviewIndex ? t("sectionOf", { number: step() + 1, count: sections.length }) : t("reviewAnswers")}{" "}
+            · {t("percentAnswered", { percent: progress() })}
           </p>
           <div
             class="progress-track"
@@ -194,7 +197,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={progress()}
-            aria-label="Questions answered"
+            aria-label={t("questionsAnswered")}
           >
             <div class="progress-fill" style={{ width: `${progress()}%` }} />
           </div>
@@ -206,12 +209,9 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
         fallback={
           <>
             <h2 id="step-heading" tabindex="-1">
-              Review your answers
+              {t("reviewAnswers")}
             </h2>
-            <p>
-              Check your answers. When you send, the reply is kept on this phone until the organiser's server confirms
-              it has it.
-            </p>
+            <p>{t("reviewExplained")}</p>
             <ReviewStep
               definition={definition}
               answers={answers()}
@@ -221,10 +221,10 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
             <AttachmentsPicker replyId={draft.id} />
             <div class="button-row sticky-actions">
               <button type="button" class="button" onClick={() => goTo(reviewIndex - 1)}>
-                Back
+                {t("back")}
               </button>
               <button type="button" class="button primary" disabled={submitting()} onClick={() => void submit()}>
-                {submitting() ? "Saving…" : "Send reply"}
+                {submitting() ? t("saving") : t("sendReply")}
               </button>
             </div>
           </>
@@ -232,10 +232,10 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
       >
         <section>
           <h2 id="step-heading" tabindex="-1">
-            {sections[step()].title}
+            {inChosenLanguage(sections[step()].title, sections[step()].titles)}
           </h2>
           <Show when={sections[step()].description}>
-            <p class="muted">{sections[step()].description}</p>
+            {(description) => <p class="muted">{inChosenLanguage(description(), sections[step()].descriptions)}</p>}
           </Show>
           <Show when={sectionTakesInhouseLog(definition, sections[step()])}>
             <InhouseLogSuggestion definition={definition} answers={answers()} onApply={setAnswer} />
@@ -259,16 +259,16 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
               when={step() > 0}
               fallback={
                 <Link class="button" href="/">
-                  Home
+                  {t("home")}
                 </Link>
               }
             >
               <button type="button" class="button" onClick={() => goTo(step() - 1)}>
-                Back
+                {t("back")}
               </button>
             </Show>
             <button type="button" class="button primary" onClick={next}>
-              {step() === reviewIndex - 1 ? "Review" : "Next"}
+              {step() === reviewIndex - 1 ? t("review") : t("next")}
             </button>
           </div>
         </section>

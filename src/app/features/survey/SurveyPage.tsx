@@ -5,6 +5,7 @@ import { ensurePersistentStorage } from "../../store/persistentStorage";
 import { loadSurveyContext, type SurveyContextResult } from "../../store/surveyContext";
 import { OfflineReadiness } from "../home/OfflineReadiness";
 import { SurveyForm, type SurveyScreenContext } from "./SurveyForm";
+import { t } from "../../i18n/coreMessages";
 
 type LoadResult = Exclude<SurveyContextResult, { kind: "ready" }> | { kind: "ready"; context: SurveyScreenContext };
 
@@ -27,16 +28,16 @@ export function SurveyPage() {
           {String((loaded.error as Error)?.message ?? loaded.error)}
         </p>
       </Show>
-      <Show when={loaded()} fallback={<p class="muted">Opening your questionnaire…</p>}>
+      <Show when={loaded()} fallback={<p class="muted">{t("openingQuestionnaire")}</p>}>
         {(result) => {
           const r = result();
           if (r.kind === "not_joined")
             return (
               <section class="card">
-                <h1>Invitation not on this phone yet</h1>
-                <p>Open the invitation once while connected; after that you can answer offline.</p>
+                <h1>{t("notJoinedHeading")}</h1>
+                <p>{t("notJoinedExplained")}</p>
                 <Link class="button primary" href={`/join/${params.code}`}>
-                  Open invitation {params.code}
+                  {t("openInvitation", { code: params.code })}
                 </Link>
               </section>
             );

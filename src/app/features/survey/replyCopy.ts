@@ -3,11 +3,12 @@ import { localCalendarDate } from "../../../shared/calendarDate";
 import type { Administration } from "../../../shared/directory";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import { isQuestionVisible } from "../../../shared/visibility";
-import { OUTBOX_STATE_LABELS } from "../../store/outbox";
 import type { OutboxEntry } from "../../store/db";
 import { formatDateTime } from "../../ui/formatTime";
 import { openInAnotherApp } from "../library/openInAnotherApp";
 import { answerText } from "./answerText";
+import { t } from "../../i18n/coreMessages";
+import { OUTBOX_STATE_MESSAGES } from "../home/outboxStateMessages";
 
 export interface ReplyCopySource {
   entry: OutboxEntry;
@@ -22,7 +23,7 @@ export function replyCopyText({ entry, definition, workshopTitle, administration
   const lines = [definition.title, ...(workshopTitle ? [workshopTitle] : []), ""];
   lines.push(`Invitation: ${reply.invitationCode}`);
   lines.push(`Submitted: ${formatDateTime(reply.submittedAt)}`);
-  lines.push(`State: ${OUTBOX_STATE_LABELS[entry.state]}`);
+  lines.push(`State: ${t(OUTBOX_STATE_MESSAGES[entry.state])}`);
   if (entry.state === "sent" && receipt)
     lines.push(`Receipt: ${receipt.receiptId}, received ${formatDateTime(receipt.receivedAt)}`);
   for (const section of definition.sections) {

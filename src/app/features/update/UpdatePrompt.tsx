@@ -1,17 +1,20 @@
+// The prompt to take a new version of the app, with the promise that answers are kept.
 import { Show } from "solid-js";
 import { applyUpdate, dismissUpdate, updateReady } from "./serviceWorkerUpdates";
+import { t } from "../../i18n/appBarMessages";
 
-export function UpdatePrompt() {
+// Offered once the service worker has a new version, which comes after the first screen: loaded then (App.tsx).
+export default function UpdatePrompt() {
   return (
     <Show when={updateReady()}>
       <div class="banner banner-info" role="status">
-        <p>A new version of Outrigger is ready. Your answers are kept.</p>
+        <p>{t("updateReady")}</p>
         <div class="button-row">
           <button type="button" class="button primary" onClick={() => void applyUpdate()}>
-            Update now
+            {t("updateNow")}
           </button>
           <button type="button" class="button" onClick={dismissUpdate}>
-            Later
+            {t("later")}
           </button>
         </div>
       </div>

@@ -1,0 +1,30 @@
+// English text of what the app bar shows once the first screen is up: the line on connection and sending
+// (features/home/SyncStatusBar.tsx), the update prompt, the text size control; ../fr/appBar.ts translates every key.
+export default {
+  checkingConnection: "Checking the connection…",
+  replyOne: "1 reply",
+  replyOther: "{count} replies",
+  attachmentOne: "1 attachment",
+  attachmentOther: "{count} attachments",
+  needsAttentionOne: "1 reply needs your attention.",
+  needsAttentionOther: "{count} replies need your attention.",
+  uploadShare: " {percent}% ({done} of {total})",
+  nextTry: " Next try {when}.",
+  sendingReplies: "Sending {replies}…",
+  onlineWaiting: "Connected — {replies} waiting to be sent.{nextTry}",
+  onlineSendingFiles: "Connected — sending {files}:{share}.",
+  onlineYourReplySent: "Connected — your reply is sent{when}.",
+  onlineAllSent: "Connected — all {count} replies are sent{when}.",
+  online: "Connected.",
+  offlineSaved: "Offline — {things} saved on this phone, to be sent when a connection is found.{nextTry}",
+  offlineNothingWaiting: "Offline — you can keep working; everything is saved on this phone.",
+  waitingToBeSent: "{replies} waiting to be sent.",
+
+  updateReady: "A new version of Outrigger is ready. Your answers are kept.",
+  updateNow: "Update now",
+  later: "Later",
+  textSize: "Text size",
+  textNormal: "Normal",
+  textLarge: "Large",
+  textLarger: "Larger",
+};
