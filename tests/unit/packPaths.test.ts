@@ -28,6 +28,16 @@ describe("pack file names", () => {
     expect(readableFileName("", "Read me first")).toBe("Read me first");
   });
 
+  it("uses the file name without its extension when the title gives nothing", () => {
+    expect(readableFileName("???", "Annex B.PDF")).toBe("Annex B.pdf");
+  });
+
+  it("turns unsafe characters and runs of white space into one space, and drops leading dots", () => {
+    expect(readableFileName("a:b", "x.pdf")).toBe("a b.pdf");
+    expect(readableFileName("a \t\n b", "x.pdf")).toBe("a b.pdf");
+    expect(readableFileName(".. .hidden", "x.pdf")).toBe("hidden.pdf");
+  });
+
   it("falls back to 'file' when neither title nor file name gives a usable name", () => {
     expect(readableFileName("...", " . ")).toBe("file");
     expect(readableFileName("***", "?")).toBe("file");
