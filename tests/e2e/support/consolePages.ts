@@ -47,7 +47,7 @@ export const CONSOLE_PAGE_VISITS: readonly ConsolePageVisit[] = [
     ready: (page) => page.getByTestId("report-table-1").waitFor(),
   },
   {
-    route: "/console/replies/:fiscalYear",
+    route: "/console/replies/:ref",
     path: `/console/replies/${DEMO_FISCAL_YEAR}`,
     heading: /^Replies/,
     ready: (page) => page.getByTestId("tracking").waitFor(),
@@ -57,7 +57,10 @@ export const CONSOLE_PAGE_VISITS: readonly ConsolePageVisit[] = [
   { route: "/console/trends", path: "/console/trends", heading: "Trends across years" },
   { route: "/console/questionnaires", path: "/console/questionnaires", heading: "Questionnaires" },
   { route: "/console/questionnaires/:ref", path: "/console/questionnaires/follow-up.2", heading: /version 2$/ },
+  // The same route shows one reply when its ref is not a fiscal year; the demo data has no reply, so its refusal.
+  { route: "/console/replies/:ref", path: "/console/replies/no-such-reply", heading: "Reply not found" },
   { route: "/console/accounts", path: "/console/accounts", heading: "Accounts" },
+  { route: "/console/audit-log", path: "/console/audit-log", heading: "Audit log" },
   { route: "*", path: "/console/no-such-page", heading: "Page not found" },
 ];
 
