@@ -136,4 +136,17 @@ describe.each(ENGINES)("optimistic concurrency of console forms (%s)", (engine) 
     const campaignAnswer = changedElsewhereAnswer.parse(await staleCampaign.json());
     expect(campaignAnswer.current).toMatchObject({ version: 2, status: "open", dueOn: "2024-04-30" });
   });
+
+  it("a workshop known by its fiscal year only saves with its empty dates sent back, keeping its fiscal year", async () => {
+    const before = await readWorkshop(ana, "fy2223-09-rkc");
+    expect(before.startsOn ?? null).toBeNull();
+    const res = await consoleRequest(seeded.app, "PATCH", workshopPath(before.id), ana, {
+      version: before.version,
+      startsOn: null,
+      endsOn: null,
+      location: "Nadi",
+    });
+    expect(res.status).toBe(200);
+    expect(consoleWorkshop.parse(await res.json())).toMatchObject({ fiscalYear: before.fiscalYear, location: "Nadi" });
+  });
 });

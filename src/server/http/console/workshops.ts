@@ -123,17 +123,22 @@ export function workshopRoutes(): Hono<ConsoleEnv> {
     const { db, now } = c.var.deps;
     const current = await workshopOr404(db, c.req.param("id"));
     const changes = c.req.valid("json");
+    const startsOn = changes.startsOn === undefined ? (current.startsOn ?? null) : changes.startsOn;
+    const endsOn = changes.endsOn === undefined ? (current.endsOn ?? null) : changes.endsOn;
+    const month = changes.month === undefined ? (current.month ?? null) : changes.month;
     const datesChanged = changes.startsOn !== undefined || changes.endsOn !== undefined || changes.month !== undefined;
+    // A workshop known by its fiscal year only (the seeded ones) keeps it when the form sends its empty dates again.
+    const datedAfter = startsOn !== null || endsOn !== null || month !== null;
     const values = checkedValues({
       title: changes.title ?? current.title,
       kind: changes.kind ?? current.kind,
       mode: changes.mode ?? current.mode,
       // New dates move the fiscal year with them unless one is given.
-      fiscalYear: changes.fiscalYear ?? (datesChanged ? undefined : current.fiscalYear),
-      startsOn: changes.startsOn === undefined ? (current.startsOn ?? null) : changes.startsOn,
-      endsOn: changes.endsOn === undefined ? (current.endsOn ?? null) : changes.endsOn,
+      fiscalYear: changes.fiscalYear ?? (datesChanged && datedAfter ? undefined : current.fiscalYear),
+      startsOn,
+      endsOn,
       location: changes.location === undefined ? (current.location ?? null) : changes.location || null,
-      month: changes.month === undefined ? (current.month ?? null) : changes.month,
+      month,
       participatingAdministrations: changes.participatingAdministrations,
     });
     const codes = await checkedCodes(db, changes.administrationCodes);
