@@ -29,9 +29,10 @@ function readable(question: Question, detail: ReplyDetail): string {
 }
 
 function ReplyDetailPage() {
-  const params = useParams<{ replyId: string }>();
+  // The replies route (ConsoleRoutes) names its parameter `ref`: a fiscal year there opens the dashboard instead.
+  const params = useParams<{ ref: string }>();
   const [detail] = createResource(
-    () => params.replyId,
+    () => params.ref,
     async (id) => {
       const result = await consoleRequest<ReplyDetail>("GET", `/replies/${encodeURIComponent(id)}`);
       return result.ok ? { detail: result.body } : { problem: result.error.message };
