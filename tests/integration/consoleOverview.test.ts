@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { workshopList, type CampaignDetail } from "../../src/shared/console";
 import type { ReplyTracking } from "../../src/server/report";
-import { consoleRequest } from "./support/consoleClient";
+import { consoleRequest, loadedVersion } from "./support/consoleClient";
 import { seededConsole, workshopWithCampaign, workshopWithParticipants } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { postBatch } from "./support/requests";
@@ -90,6 +90,7 @@ describe.each(ENGINES)("organiser console: an office's overview (%s)", (engine) 
         .workshops.find((w) => w.id === quietWorkshopId)?.latestCampaign;
     const first = await open();
     const patched = await consoleRequest(seeded.app, "PATCH", `/api/console/campaigns/${first}`, seeded.me, {
+      version: await loadedVersion(seeded.app, `/api/console/campaigns/${first}`, seeded.me),
       status: "withdrawn",
     });
     expect(patched.status).toBe(200);

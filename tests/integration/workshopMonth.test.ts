@@ -1,7 +1,7 @@
 // Workshops known only by their month and a count of administrations: stored, in Table 1, and their campaign's dates.
 import { describe, expect, it } from "vitest";
 import { campaignDetail, consoleWorkshop } from "../../src/shared/console";
-import { consoleRequest } from "./support/consoleClient";
+import { consoleRequest, loadedVersion } from "./support/consoleClient";
 import { seededConsole } from "./support/consoleFixtures";
 import { errorOf } from "./support/requests";
 import { ENGINES } from "./support/testDatabase";
@@ -81,6 +81,7 @@ describe.each(ENGINES)("workshops known by month and count (%s)", (engine) => {
 
   it("dates given later win over the month, and a list given later sets the count", async () => {
     const res = await as("PATCH", `/api/console/workshops/${workshopId}`, {
+      version: await loadedVersion(seeded.app, `/api/console/workshops/${workshopId}`, seeded.me),
       startsOn: "2020-11-16",
       endsOn: "2020-11-20",
       administrationCodes: ["FJ", "TO"],
