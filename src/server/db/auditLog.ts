@@ -1,4 +1,5 @@
 // The audit log: one row per console create, save and delete, written in the same transaction as the change.
+import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import {
   auditChanges,
@@ -27,6 +28,11 @@ export interface AuditedChange {
 }
 
 /** Writes the row; pass the change's own transaction so both land or neither does. */
+/** The columns every version-checked save sets beside its own: the next version, who saved and when. */
+export function savedBy(save: { editor: Editor; at: Date }) {
+  return { version: sql<number>`version + 1`, updated_by: save.editor.id, updated_at: save.at.toISOString() };
+}
+
 export async function recordAudit(db: OutriggerDatabase, change: AuditedChange): Promise<void> {
   await db
     .insertInto("audit_log")

@@ -1,6 +1,7 @@
 // Follow-up campaigns: one questionnaire version sent to one workshop's participants.
+// Kept whole past 300 lines: every campaign query reads the same row shape, the version-checked save beside the lists.
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
-import { recordAudit, type AuditedChange } from "./auditLog";
+import { recordAudit, savedBy, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
@@ -230,12 +231,10 @@ export async function updateCampaign(
     return await db.transaction().execute(async (tx) => {
       const updated = await tx
         .updateTable("campaigns")
-        .set((eb) => ({
+        .set({
           ...set,
-          version: eb("version", "+", 1),
-          updated_by: save.editor.id,
-          updated_at: save.at.toISOString(),
-        }))
+          ...savedBy(save),
+        })
         .where("id", "=", id)
         .where("version", "=", save.expectedVersion)
         .executeTakeFirst();

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Participant } from "../../shared/console";
 import type { Insertable, Selectable } from "kysely";
-import { recordAudit, type AuditedChange } from "./auditLog";
+import { recordAudit, savedBy, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import type { ParticipantsTable } from "./schema";
 import type { VersionedSave } from "./workshopRecords";
@@ -150,15 +150,13 @@ export async function updateParticipant(
   return db.transaction().execute(async (tx) => {
     const updated = await tx
       .updateTable("participants")
-      .set((eb) => ({
+      .set({
         name: values.name,
         administration_code: values.administrationCode,
         email: values.email,
         position: values.position,
-        version: eb("version", "+", 1),
-        updated_by: save.editor.id,
-        updated_at: save.at.toISOString(),
-      }))
+        ...savedBy(save),
+      })
       .where("id", "=", id)
       .where("version", "=", save.expectedVersion)
       .executeTakeFirst();

@@ -2,7 +2,7 @@
 // list, their newest campaign's figures.
 import type { ConsoleWorkshop, WorkshopCampaignFigures } from "../../shared/console";
 import type { Workshop } from "../../shared/directory";
-import { recordAudit, type AuditedChange, type Editor } from "./auditLog";
+import { recordAudit, savedBy, type AuditedChange, type Editor } from "./auditLog";
 import { newestCampaignOfEachWorkshop, type CampaignWithCounts } from "./campaigns";
 import type { OutriggerDatabase } from "./database";
 import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
@@ -179,7 +179,7 @@ export async function updateConsoleWorkshop(
   return db.transaction().execute(async (tx) => {
     const updated = await tx
       .updateTable("workshops")
-      .set((eb) => ({
+      .set({
         ...workshopColumns(values),
         // The count follows the list whenever the list is given; workshops imported with a count only keep theirs.
         ...(values.participatingAdministrations !== undefined
@@ -187,10 +187,8 @@ export async function updateConsoleWorkshop(
           : administrationCodes !== undefined
             ? { participating_administrations: administrationCodes.length }
             : {}),
-        version: eb("version", "+", 1),
-        updated_by: save.editor.id,
-        updated_at: save.at.toISOString(),
-      }))
+        ...savedBy(save),
+      })
       .where("id", "=", id)
       .where("version", "=", save.expectedVersion)
       .executeTakeFirst();

@@ -1,4 +1,5 @@
 // The report's inputs read from the database: the workshops of one fiscal year and the replies that count.
+// Kept whole past 300 lines: one read of a year, the workshops, invitations and replies it joins and their mapping.
 import type { Answers } from "../../shared/answers";
 import {
   bindingsByVersion,

@@ -1,5 +1,6 @@
 // The organiser's workshops, by fiscal year, each with its dates, venue, campaign state and reply rate; and a form
 // to add one.
+// Kept whole past 300 lines: the list, the demo-data card and the add/edit form share one resource and its refetch.
 import { For, Show, createResource, createSignal } from "solid-js";
 import type { ConsoleWorkshop, NewWorkshop } from "../../../shared/console";
 import { SUB_REGIONS, SUB_REGION_NAMES, type Administration } from "../../../shared/directory";
