@@ -91,6 +91,33 @@ export async function setCampaignStatus(db: OutriggerDatabase, id: string, statu
   forgetCampaigns();
 }
 
+/** Runs a deletion in one transaction; a reply landing meanwhile still references the rows, so the database refuses
+ * it: "has_replies". The cached campaigns and invitations are forgotten either way. */
+export async function deleteUnlessReplied<Outcome>(
+  db: OutriggerDatabase,
+  deletion: (tx: OutriggerDatabase) => Promise<Outcome>,
+): Promise<Outcome | "has_replies"> {
+  try {
+    return await db.transaction().execute(deletion);
+  } catch (error) {
+    if (isRowRefusal(error)) return "has_replies";
+    throw error;
+  } finally {
+    forgetCampaigns();
+    forgetInvitations();
+  }
+}
+
+/** Removes campaigns with their invitations and feedback, inside the caller's transaction (which has checked that
+ * none of them has a reply: replies are never deleted). */
+export async function deleteCampaignRows(tx: OutriggerDatabase, campaignIds: readonly string[]): Promise<void> {
+  if (campaignIds.length === 0) return;
+  await tx.deleteFrom("feedback_versions").where("campaign_id", "in", campaignIds).execute();
+  await tx.deleteFrom("campaign_feedback").where("campaign_id", "in", campaignIds).execute();
+  await tx.deleteFrom("invitations").where("campaign_id", "in", campaignIds).execute();
+  await tx.deleteFrom("campaigns").where("id", "in", campaignIds).execute();
+}
+
 /**
  * Deletes a campaign that no one has replied to, with its invitations and feedback, all or nothing. "has_replies"
  * when a reply is stored — also one that lands while deleting: its invitation is then still referenced, and the
@@ -101,25 +128,13 @@ export async function deleteCampaignWithoutReplies(
   id: string,
   audit: Omit<AuditedChange, "action" | "entityType" | "entityId" | "after">,
 ): Promise<"deleted" | "has_replies"> {
-  try {
-    const outcome = await db.transaction().execute(async (tx) => {
-      const reply = await tx.selectFrom("replies").select("id").where("campaign_id", "=", id).executeTakeFirst();
-      if (reply) return "has_replies" as const;
-      await tx.deleteFrom("feedback_versions").where("campaign_id", "=", id).execute();
-      await tx.deleteFrom("campaign_feedback").where("campaign_id", "=", id).execute();
-      await tx.deleteFrom("invitations").where("campaign_id", "=", id).execute();
-      await tx.deleteFrom("campaigns").where("id", "=", id).execute();
-      await recordAudit(tx, { ...audit, action: "delete", entityType: "campaign", entityId: id });
-      return "deleted" as const;
-    });
-    return outcome;
-  } catch (error) {
-    if (isRowRefusal(error)) return "has_replies";
-    throw error;
-  } finally {
-    forgetCampaigns();
-    forgetInvitations();
-  }
+  return deleteUnlessReplied(db, async (tx) => {
+    const reply = await tx.selectFrom("replies").select("id").where("campaign_id", "=", id).executeTakeFirst();
+    if (reply) return "has_replies" as const;
+    await deleteCampaignRows(tx, [id]);
+    await recordAudit(tx, { ...audit, action: "delete", entityType: "campaign", entityId: id });
+    return "deleted" as const;
+  });
 }
 
 export interface CampaignWithCounts extends Campaign {

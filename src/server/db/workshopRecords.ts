@@ -3,10 +3,13 @@
 import type { ConsoleWorkshop, WorkshopCampaignFigures } from "../../shared/console";
 import type { Workshop } from "../../shared/directory";
 import { recordAudit, savedBy, type AuditedChange, type Editor } from "./auditLog";
-import { newestCampaignOfEachWorkshop, type CampaignWithCounts } from "./campaigns";
+import {
+  deleteCampaignRows,
+  deleteUnlessReplied,
+  newestCampaignOfEachWorkshop,
+  type CampaignWithCounts,
+} from "./campaigns";
 import type { OutriggerDatabase } from "./database";
-import { forgetCampaigns, forgetInvitations } from "./referenceChanges";
-import { isRowRefusal } from "./storageErrors";
 import type { Selectable } from "kysely";
 import type { WorkshopsTable } from "./schema";
 
@@ -218,32 +221,18 @@ export async function deleteWorkshopWithoutReplies(
   id: string,
   audit: Omit<AuditedChange, "action" | "entityType" | "entityId" | "after">,
 ): Promise<"deleted" | "has_replies" | "has_materials"> {
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const campaigns = tx.selectFrom("campaigns").select("id").where("workshop_id", "=", id);
-      const reply = await tx
-        .selectFrom("replies")
-        .select("id")
-        .where("campaign_id", "in", campaigns)
-        .executeTakeFirst();
-      if (reply) return "has_replies" as const;
-      const material = await tx.selectFrom("materials").select("id").where("workshop_id", "=", id).executeTakeFirst();
-      if (material) return "has_materials" as const;
-      await tx.deleteFrom("feedback_versions").where("campaign_id", "in", campaigns).execute();
-      await tx.deleteFrom("campaign_feedback").where("campaign_id", "in", campaigns).execute();
-      await tx.deleteFrom("invitations").where("campaign_id", "in", campaigns).execute();
-      await tx.deleteFrom("campaigns").where("workshop_id", "=", id).execute();
-      await tx.deleteFrom("participants").where("workshop_id", "=", id).execute();
-      await tx.deleteFrom("workshop_administrations").where("workshop_id", "=", id).execute();
-      await tx.deleteFrom("workshops").where("id", "=", id).execute();
-      await recordAudit(tx, { ...audit, action: "delete", entityType: "workshop", entityId: id });
-      return "deleted" as const;
-    });
-  } catch (error) {
-    if (isRowRefusal(error)) return "has_replies";
-    throw error;
-  } finally {
-    forgetCampaigns();
-    forgetInvitations();
-  }
+  return deleteUnlessReplied(db, async (tx) => {
+    const campaigns = tx.selectFrom("campaigns").select("id").where("workshop_id", "=", id);
+    const reply = await tx.selectFrom("replies").select("id").where("campaign_id", "in", campaigns).executeTakeFirst();
+    if (reply) return "has_replies" as const;
+    const material = await tx.selectFrom("materials").select("id").where("workshop_id", "=", id).executeTakeFirst();
+    if (material) return "has_materials" as const;
+    const campaignIds = (await campaigns.execute()).map((campaign) => campaign.id);
+    await deleteCampaignRows(tx, campaignIds);
+    await tx.deleteFrom("participants").where("workshop_id", "=", id).execute();
+    await tx.deleteFrom("workshop_administrations").where("workshop_id", "=", id).execute();
+    await tx.deleteFrom("workshops").where("id", "=", id).execute();
+    await recordAudit(tx, { ...audit, action: "delete", entityType: "workshop", entityId: id });
+    return "deleted" as const;
+  });
 }

@@ -15,7 +15,9 @@ import {
   type WorkshopKind,
   type YearComparison,
 } from "../../shared/report";
+import type { ExpressionBuilder } from "kysely";
 import type { OutriggerDatabase } from "../db/database";
+import type { Database } from "../db/schema";
 import { listBoundVersions } from "../db/reportBindings";
 import { findSummaryYear } from "../db/summaryYears";
 
@@ -63,6 +65,16 @@ function parseAnswers(text: string): Answers {
 
 function toKind(kind: string): WorkshopKind {
   return (KINDS as readonly string[]).includes(kind) ? (kind as WorkshopKind) : "national";
+}
+
+/** Rows of the year's campaigns that count: neither the campaign nor its workshop put away (archived demo data). */
+function inLiveCampaignsOf(fiscalYear: string) {
+  return (eb: ExpressionBuilder<Database, "workshops" | "campaigns">) =>
+    eb.and([
+      eb("workshops.fiscal_year", "=", fiscalYear),
+      eb("workshops.archived_at", "is", null),
+      eb("campaigns.archived_at", "is", null),
+    ]);
 }
 
 /** Later wins: received_at, then submitted_at, then id (so the choice never depends on row order). */
@@ -137,9 +149,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       "invitations.withdrawn_at as withdrawnAt",
       "campaigns.workshop_id as workshopId",
     ])
-    .where("workshops.fiscal_year", "=", fiscalYear)
-    .where("workshops.archived_at", "is", null)
-    .where("campaigns.archived_at", "is", null)
+    .where(inLiveCampaignsOf(fiscalYear))
     .execute();
 
   const replyRows = await db
@@ -157,9 +167,7 @@ export async function loadYearData(db: OutriggerDatabase, fiscalYear: string): P
       "replies.submitted_at as submittedAt",
       "replies.received_at as receivedAt",
     ])
-    .where("workshops.fiscal_year", "=", fiscalYear)
-    .where("workshops.archived_at", "is", null)
-    .where("campaigns.archived_at", "is", null)
+    .where(inLiveCampaignsOf(fiscalYear))
     .execute();
 
   const invitationAdministration = new Map<string, string>();
