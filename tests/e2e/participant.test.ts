@@ -28,8 +28,11 @@ describe("participant on a phone", () => {
     const { context, page } = await openPhone();
     await joinByLink(page, app.proxy.url, "DEMO-TO1");
     await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe("Sela Taufa");
+    await expect.poll(() => page.getByTestId("sync-status").textContent()).toMatch(/Connected/);
 
+    // The status line says so the moment the network goes, not at the next failed send.
     await context.setOffline(true);
+    await expect.poll(() => page.getByTestId("sync-status").textContent()).toMatch(/Offline/);
     await page.goto(`${app.proxy.url}/`);
     await page.getByRole("heading", { name: "Your questionnaires" }).waitFor();
     await page.getByRole("link", { name: /Continue answering|Start the questionnaire/ }).click();

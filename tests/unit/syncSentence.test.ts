@@ -1,7 +1,7 @@
 // The status line never says "sent" about something that is not: derived from one overview of the phone's tables.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { describeSync, retryIn } from "../../src/app/features/home/syncSentence";
+import { describeSync, retryIn, withBrowserConnection } from "../../src/app/features/home/syncSentence";
 import { db } from "../../src/app/store/db";
 import { loadSyncOverview, type SyncOverview } from "../../src/app/store/syncOverview";
 import { writeSyncStatus } from "../../src/app/store/syncStatus";
@@ -28,6 +28,17 @@ const overview = (
 const say = (o: Parameters<typeof overview>[0]) => describeSync(overview(o), now, "en");
 
 describe("the status sentence", () => {
+  it("says offline as soon as the browser knows it has no network, although the server last answered", () => {
+    const o = overview({ connection: "online", unsent: 1 });
+    const offline = describeSync(withBrowserConnection(o, false), now, "en");
+    expect(offline.tone).toBe("offline");
+    expect(offline.text).not.toMatch(/Connected/);
+    expect(offline.text).toMatch(/1 reply/);
+    // The browser saying it is online proves nothing about our server: the last contact stands.
+    expect(withBrowserConnection(overview({ connection: "offline" }), true).status.connection).toBe("offline");
+    expect(withBrowserConnection(o, true)).toBe(o);
+  });
+
   it("on a phone that never sent anything, says connected and claims nothing was sent", () => {
     expect(say({})).toEqual({ text: "Connected.", tone: "ok", attention: undefined });
   });

@@ -2,7 +2,7 @@
 import { Show, createSignal, onCleanup } from "solid-js";
 import { loadSyncOverview } from "../../store/syncOverview";
 import { createLiveQuery } from "../../ui/createLiveQuery";
-import { describeSync } from "./syncSentence";
+import { describeSync, withBrowserConnection } from "./syncSentence";
 import { t } from "../../i18n/appBarMessages";
 
 /** Loaded after the first screen is up (App.tsx): the first question never waits for it. */
@@ -12,10 +12,19 @@ export default function SyncStatusBar() {
   const [now, setNow] = createSignal(new Date());
   const ticker = setInterval(() => setNow(new Date()), 15_000);
   onCleanup(() => clearInterval(ticker));
+  // Losing the network shows at once, not only at the next failed send.
+  const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
+  const followConnection = () => setBrowserOnline(navigator.onLine);
+  window.addEventListener("online", followConnection);
+  window.addEventListener("offline", followConnection);
+  onCleanup(() => {
+    window.removeEventListener("online", followConnection);
+    window.removeEventListener("offline", followConnection);
+  });
   const sentence = () => {
     const o = overview();
     return o
-      ? describeSync(o, now())
+      ? describeSync(withBrowserConnection(o, browserOnline()), now())
       : { text: t("checkingConnection"), tone: "unknown" as const, attention: undefined };
   };
 

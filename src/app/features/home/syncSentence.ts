@@ -33,6 +33,12 @@ function sentWhen(lastSentAt: string | undefined, locale?: string): string {
   return ` (${at.format(new Date(lastSentAt))})`;
 }
 
+/** The browser knowing it has no network beats the last contact with the server; its "online" proves nothing. */
+export function withBrowserConnection(o: SyncOverview, browserOnline: boolean): SyncOverview {
+  if (browserOnline || o.status.connection === "offline") return o;
+  return { ...o, status: { ...o.status, connection: "offline" } };
+}
+
 export function describeSync(o: SyncOverview, now: Date, locale: string = formattingLocale()): SyncSentence {
   const { status, unsent, sent, attachments } = o;
   const replies = counted(unsent, "replyOne", "replyOther");
