@@ -27,8 +27,7 @@ else void t.load().then(renderApp);
 void whenFirstScreenShown().then(async () => {
   linkWebManifest();
   registerOnFirstVisit();
-  // Sync and the rest start on what the phone holds, a first visit's join included.
-  await loadStore();
-  const { startBackgroundWork } = await import("./backgroundWork");
+  // Sync and the rest start on what the phone holds, a first visit's join included; both chunks come together.
+  const [{ startBackgroundWork }] = await Promise.all([import("./backgroundWork"), loadStore()]);
   startBackgroundWork();
 });

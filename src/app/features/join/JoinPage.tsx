@@ -29,9 +29,8 @@ export function JoinPage() {
       // service worker's precache, so the library opens offline even if it was never visited.
       const joinedCode = result.payload.code;
       void whenFirstScreenShown()
-        .then(loadStore)
-        .then(() => import("../../sync/afterJoin"))
-        .then(({ storeMaterialsListAfterJoin }) => storeMaterialsListAfterJoin(joinedCode));
+        .then(() => Promise.all([import("../../sync/afterJoin"), loadStore()]))
+        .then(([{ storeMaterialsListAfterJoin }]) => storeMaterialsListAfterJoin(joinedCode));
       navigate(`/survey/${joinedCode}`, { replace: true });
     } else setProblem(result.message);
   }
