@@ -51,6 +51,17 @@ function afterJoinChunk(): (id: string, graph: ModuleGraph) => string | null {
     (afterJoin ??= staticallyReached(graph, "src/app/sync/afterJoin.ts")).has(id) ? "afterJoin" : null;
 }
 
+/**
+ * The phone's database code the first screens call (store/startupStore.ts: Dexie, ~28 KB, and the store modules):
+ * a chunk of its own, loaded at once on a phone that has its database and after the first question on a first
+ * visit (store/storeLoader.ts), so it is not waiting inside "later" either.
+ */
+function startupStoreChunk(): (id: string, graph: ModuleGraph) => string | null {
+  let store: Set<string> | undefined;
+  return (id, graph) =>
+    (store ??= staticallyReached(graph, "src/app/store/startupStore.ts")).has(id) ? "store" : null;
+}
+
 /** A catalogue in another language than English (src/app/messages/<code>/): all of one language in one chunk of its own. */
 const translatedCatalogue = (id: string) => /\/src\/app\/messages\/(?!en\/)([a-z-]+)\//.exec(id)?.[1];
 
@@ -91,8 +102,8 @@ function participantModules(graph: ModuleGraph): Set<string> {
 }
 
 /**
- * A handful of chunks instead of sixty: the first screen ("index"); what joining starts beside the first question
- * ("afterJoin"); everything else a participant may open
+ * A handful of chunks instead of sixty: the first screen ("index"); the phone's database code ("store"); what joining
+ * starts beside the first question ("afterJoin"); everything else a participant may open
  * ("later", fetched once after the first screen, so the precache finds it in the HTTP cache); each language's
  * translated catalogues ("messages-fr", fetched at start only by a phone in that language); the PDF screens
  * ("pdfScreens", precached, small); pdf.js ("pdfjsLoader", kept on request, sw.ts); the organiser console
@@ -104,6 +115,7 @@ function appChunkGroups() {
   let participant: Set<string> | undefined;
   return [
     { name: firstLoadChunk(), debugName: "first-load", priority: 30 },
+    { name: startupStoreChunk(), debugName: "startup-store", priority: 27 },
     { name: afterJoinChunk(), debugName: "after-join", priority: 25 },
     // Fetched only by a phone in that language (at start, beside the first screen) and precached for offline.
     {

@@ -7,6 +7,7 @@ import { applyStartingLanguage } from "./i18n/language";
 import { t } from "./i18n/coreMessages";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer, linkWebManifest } from "./ui/installOffer";
+import { loadStore, loadStoreBesideFirstScreen } from "./store/storeLoader";
 import "./ui/styles.css";
 
 keepInstallOffer();
@@ -14,14 +15,19 @@ keepInstallOffer();
 // once, then the phone's database (which counts, and corrects the copy if they differ).
 applyEarlyTextSize();
 void applySavedTextSize();
+// A phone that has its database starts fetching the store's code (Dexie) beside the first render; a first visit
+// after its first screen.
+void loadStoreBesideFirstScreen();
 // The language too; a phone in another language than English first fetches its catalogue (a small file, stored for
 // offline with the app), beside the rest of start-up, so the first screen never shows English and then changes.
 const root = document.getElementById("root");
 const renderApp = () => root && render(() => <App />, root);
 if (applyStartingLanguage() === "en") renderApp();
 else void t.load().then(renderApp);
-void whenFirstScreenShown().then(() => {
+void whenFirstScreenShown().then(async () => {
   linkWebManifest();
   registerOnFirstVisit();
-  return import("./backgroundWork").then(({ startBackgroundWork }) => startBackgroundWork());
+  // Sync and the rest start on what the phone holds, a first visit's join included; both chunks come together.
+  const [{ startBackgroundWork }] = await Promise.all([import("./backgroundWork"), loadStore()]);
+  startBackgroundWork();
 });

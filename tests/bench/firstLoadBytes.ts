@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /**
- * The issue's 75 KB. Held at 76,500 B after the first-contact cuts (76,457 B); the merge of the questionnaire editor,
- * past years and the faster reply checks brought it to 76,671 B, and growth up to 75 KB was then accepted on purpose.
+ * Issue 10's 75 KB, then issue 12's 60 KB; held at 45 KB since Dexie left the first load (43,351 B, from 76,6xx B;
+ * store/storeLoader.ts), just above where it stands.
  */
-export const FIRST_LOAD_BUDGET_BYTES = 75 * 1024;
+export const FIRST_LOAD_BUDGET_BYTES = 45 * 1024;
 
 export interface FirstLoadFile {
   file: string;

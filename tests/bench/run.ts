@@ -1,5 +1,5 @@
 // `npm run bench`: figures from a real build and a real server, printed for the README. Never pass/fail.
-//   1. participant first-load bytes (JS + CSS, gzip) against the 75 KB budget;
+//   1. participant first-load bytes (JS + CSS, gzip) against their budget (firstLoadBytes.ts);
 //   2. POST /api/replies throughput and latency (tests/bench/replyBench.ts);
 //   3. materials transfer and blob throughput; 4. packs; 5. offline cold start against a bare yardstick;
 //   6. first contact on a satellite link (tests/bench/firstContactBench.ts).

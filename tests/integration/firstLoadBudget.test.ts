@@ -5,7 +5,7 @@ import { FIRST_LOAD_BUDGET_BYTES, measureFirstLoad } from "../bench/firstLoadByt
 
 const distDir = fileURLToPath(new URL("../../dist", import.meta.url));
 
-it("keeps the participant's first-load JS and CSS within 75 KB gzip", () => {
+it("keeps the participant's first-load JS and CSS within 45 KB gzip", () => {
   const report = measureFirstLoad(distDir);
   expect(report.files.some((f) => f.file.endsWith(".js"))).toBe(true);
   expect(report.totalGzipBytes).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_BYTES);

@@ -1,6 +1,7 @@
 // The phone's database (IndexedDB through Dexie). Every table the UI reads lives here; schema changes are new versions.
 import Dexie, { type EntityTable } from "dexie";
 import type { ApiErrorBody, InvitationPrefill } from "../../shared/api";
+import { DATABASE_NAME } from "./databaseName";
 import type { Answers } from "../../shared/answers";
 import { campaignFromEitherShape, type Campaign } from "../../shared/campaign";
 import type { Administration, Workshop } from "../../shared/directory";
@@ -214,7 +215,7 @@ export class OutriggerDb extends Dexie {
   attachments!: EntityTable<PhoneAttachment, "id">;
   unverifiedPacks!: EntityTable<UnverifiedPack, "workshopId">;
 
-  constructor(name = "outrigger") {
+  constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       campaigns: "invitationCode, campaign.id",

@@ -1,22 +1,21 @@
 // Drafts: a reply being written, saved as the participant types, turned into an outbox entry on submit.
-import { v7 as uuidv7 } from "uuid";
+import type { InvitationPayload } from "../../shared/api";
 import type { AnswerIssue } from "../../shared/answerValidation";
 import { validateAnswers } from "../../shared/answerValidation";
-import type { AnswerValue, Answers } from "../../shared/answers";
+import type { AnswerValue } from "../../shared/answers";
 import { APP_VERSION } from "../../shared/appVersion";
-import { allQuestions, type QuestionnaireDefinition } from "../../shared/questionnaire";
+import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import { bundledQuestionnaires } from "../../shared/questionnaires";
 import { reply as replySchema, type ReplyInput } from "../../shared/reply";
 import { withoutHiddenAnswers } from "../../shared/visibility";
+import { saveInvitation } from "./campaigns";
 import { db, questionnaireKey, type Draft, type OutboxEntry, type OutriggerDb } from "./db";
+import { createBatchWriter, type AnswerChanges, type DraftWriter } from "./draftWriter";
+import { startDraft } from "./draftStart";
 
 export type SubmitResult = { ok: true; entry: OutboxEntry } | { ok: false; issues: AnswerIssue[] };
 
-export interface DraftWriter {
-  set(questionId: string, value: AnswerValue | undefined): void;
-  flush(): Promise<void>;
-  dispose(): Promise<void>;
-}
+export type { DraftWriter };
 
 /** The questionnaire version a draft is pinned to: the stored copy, or the one shipped with the app. */
 export async function loadQuestionnaire(
@@ -43,25 +42,27 @@ export async function findOrStartDraft(
     const definition = await loadQuestionnaire(questionnaireId, questionnaireVersion, database);
     if (!definition)
       throw new Error(`Questionnaire ${questionnaireKey(questionnaireId, questionnaireVersion)} is not on this phone`);
-    const answers: Answers = {};
-    for (const question of allQuestions(definition)) {
-      const known = question.prefillFrom ? joined.prefill[question.prefillFrom]?.trim() : undefined;
-      if (known) answers[question.id] = known;
-    }
-    const at = now.toISOString();
-    const draft: Draft = {
-      id: uuidv7(),
-      invitationCode,
-      campaignId: joined.campaign.id,
-      questionnaireId,
-      questionnaireVersion,
-      answers,
-      startedAt: at,
-      updatedAt: at,
-      sectionIndex: 0,
-    };
+    const draft = startDraft(invitationCode, joined, definition, now);
     await database.drafts.add(draft);
     return draft;
+  });
+}
+
+/**
+ * A first visit's join and the draft it started in memory (storeLoader.ts), stored together once Dexie has loaded.
+ * A draft already there for the invitation (started meanwhile in another tab) is kept as it is.
+ */
+export async function storeJoinWithDraft(
+  payload: InvitationPayload,
+  draft: Draft,
+  now = new Date(),
+  database: OutriggerDb = db,
+): Promise<void> {
+  const tables = [database.campaigns, database.workshops, database.questionnaires, database.administrations];
+  return database.transaction("rw", [...tables, database.drafts], async () => {
+    await saveInvitation(payload, now, database);
+    const existing = await database.drafts.where("invitationCode").equals(draft.invitationCode).first();
+    if (!existing) await database.drafts.add(draft);
   });
 }
 
@@ -75,11 +76,12 @@ function withoutIssuesFor(draft: Draft, questionIds: Iterable<string>): Draft["s
   return { ...issues, details };
 }
 
-async function writeAnswers(
+/** Writes a batch of answers into the draft in one transaction; `undefined` removes an answer. */
+export async function saveAnswers(
   draftId: string,
-  changes: ReadonlyMap<string, AnswerValue | undefined>,
-  now: Date,
-  database: OutriggerDb,
+  changes: AnswerChanges,
+  now = new Date(),
+  database: OutriggerDb = db,
 ): Promise<void> {
   await database.transaction("rw", database.drafts, async () => {
     const draft = await database.drafts.get(draftId);
@@ -105,57 +107,18 @@ export function saveAnswer(
   now = new Date(),
   database: OutriggerDb = db,
 ): Promise<void> {
-  return writeAnswers(draftId, new Map([[questionId, value]]), now, database);
+  return saveAnswers(draftId, new Map([[questionId, value]]), now, database);
 }
 
-/**
- * Collects answers while the participant types and writes them together at most `delayMs` after the
- * first change (a throttle, not a pure debounce, so steady typing still lands within the window).
- */
+/** A batch writer (draftWriter.ts) into this database. */
 export function createDraftWriter(
   draftId: string,
   options: { delayMs?: number; database?: OutriggerDb } = {},
 ): DraftWriter {
-  const delayMs = Math.min(options.delayMs ?? 250, 300);
-  const database = options.database ?? db;
-  let pending = new Map<string, AnswerValue | undefined>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  let failure: unknown;
-
-  const write = (): Promise<void> => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (pending.size === 0) return writing;
-    const batch = pending;
-    pending = new Map();
-    // Writes run one after another so an older batch never lands over a newer one.
-    writing = writing.then(() =>
-      writeAnswers(draftId, batch, new Date(), database).catch((error: unknown) => {
-        failure = error;
-        for (const [id, value] of batch) if (!pending.has(id)) pending.set(id, value);
-      }),
-    );
-    return writing;
-  };
-
-  const flush = async (): Promise<void> => {
-    await write();
-    if (failure !== undefined) {
-      const error = failure;
-      failure = undefined;
-      throw error;
-    }
-  };
-
-  return {
-    set(questionId, value) {
-      pending.set(questionId, value);
-      if (timer === undefined) timer = setTimeout(() => void write(), delayMs);
-    },
-    flush,
-    dispose: flush,
-  };
+  return createBatchWriter(
+    (changes) => saveAnswers(draftId, changes, new Date(), options.database ?? db),
+    options.delayMs,
+  );
 }
 
 export async function setSectionIndex(draftId: string, index: number, database: OutriggerDb = db): Promise<void> {

@@ -1,6 +1,6 @@
 // The only door to the network: our server's JSON API, with a timeout and errors turned into values.
 import { apiError, type ApiErrorBody } from "../../shared/api";
-import { resolvePlatform, type Platform } from "./platform";
+import { resolveNetwork, type Network } from "./network";
 
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
@@ -10,7 +10,7 @@ export type ApiResult<T> =
 export type BodyParser<T> = (body: unknown) => T | undefined;
 
 /** The client reaches the network and times its requests through the platform; nothing else of it. */
-export type ApiClientOptions = Partial<Pick<Platform, "fetch" | "baseUrl" | "clock">> & { timeoutMs?: number };
+export type ApiClientOptions = Partial<Network> & { timeoutMs?: number };
 
 export interface ApiClient {
   /** `headers` adds to the JSON Accept header, e.g. an Authorization or If-None-Match. */
@@ -21,7 +21,7 @@ export interface ApiClient {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const platform = resolvePlatform(options);
+  const platform = resolveNetwork(options);
   const { fetch: doFetch, clock } = platform;
   const baseUrl = platform.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

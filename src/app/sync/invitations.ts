@@ -1,71 +1,34 @@
 // Joining a campaign by invitation code: the one moment the survey needs the network before answering.
 import { invitationPath, invitationPayload } from "../../shared/api";
-import { normaliseInvitationCode as normaliseTypedCode } from "../../shared/invitationCode";
-import { invitationCode as invitationCodeSchema } from "../../shared/reply";
 import { listJoined, saveInvitation } from "../store/campaigns";
 import type { JoinedCampaign } from "../store/db";
 import { createApiClient, parseWith } from "./apiClient";
+import {
+  fetchInvitation,
+  JOIN_MESSAGES,
+  normaliseInvitationCode,
+  type InvitationFetchDeps,
+  type JoinFailure,
+} from "./invitationFetch";
 import { resolvePlatform, type Platform } from "./platform";
 
-export type InvitationDeps = Partial<Platform> & { requestTimeoutMs?: number };
+export type InvitationDeps = Partial<Platform> & InvitationFetchDeps;
 
-export type JoinResult =
-  | { ok: true; invitationCode: string }
-  | {
-      ok: false;
-      reason: "invalid_code" | "not_found" | "offline" | "server_error" | "too_many_attempts";
-      message: string;
-    };
+export type JoinResult = { ok: true; invitationCode: string } | JoinFailure;
 
-export const JOIN_MESSAGES = {
-  invalid_code:
-    "This does not look like an invitation code. It is letters and numbers in groups, like Q8ZT-M4VX-9NRH-TL, as written in your e-mail.",
-  not_found: "No invitation has this code. Check it against your e-mail.",
-  offline: "You seem to be offline. Joining needs a connection once; after that everything works offline.",
-  too_many_attempts:
-    "Too many codes that do not exist were tried from this network. Please wait a few minutes, check the code and try again.",
-  server_error: "The survey server could not open this invitation just now. Please try again in a few minutes.",
-} as const;
-
-/** Accepts a typed code or a pasted invitation link (…/join/CODE), in any case, with stray spaces, with or without dashes. */
-export function normaliseInvitationCode(raw: string): string {
-  let text = raw.trim();
-  const fromLink = /\/join\/([^/?#\s]+)/i.exec(text);
-  if (fromLink) {
-    try {
-      text = decodeURIComponent(fromLink[1]);
-    } catch {
-      text = fromLink[1];
-    }
-  }
-  return normaliseTypedCode(text);
-}
+export { JOIN_MESSAGES, normaliseInvitationCode };
 
 function clientFor(platform: Platform, deps: InvitationDeps) {
   return createApiClient({ ...platform, timeoutMs: deps.requestTimeoutMs });
 }
 
+/** Fetches the invitation and stores it on the phone (a first visit stores it later: features/join/JoinPage.tsx). */
 export async function joinByCode(rawCode: string, deps: InvitationDeps = {}): Promise<JoinResult> {
-  const code = normaliseInvitationCode(rawCode);
-  if (!invitationCodeSchema.safeParse(code).success)
-    return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
   const platform = resolvePlatform(deps);
-  const result = await clientFor(platform, deps).get(invitationPath(code), parseWith(invitationPayload));
-  if (!result.ok) {
-    if (result.kind === "network" || result.kind === "timeout")
-      return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
-    if (result.status === 404 && result.error)
-      return { ok: false, reason: "not_found", message: JOIN_MESSAGES.not_found };
-    // Anything else not from our server (a captive portal's page, a proxy's 502) means we did not really get through.
-    if (!result.error) return { ok: false, reason: "offline", message: JOIN_MESSAGES.offline };
-    if (result.status === 400) return { ok: false, reason: "invalid_code", message: JOIN_MESSAGES.invalid_code };
-    if (result.status === 429)
-      return { ok: false, reason: "too_many_attempts", message: JOIN_MESSAGES.too_many_attempts };
-    return { ok: false, reason: "server_error", message: JOIN_MESSAGES.server_error };
-  }
-  // Stored under the code the participant used, which is the one their link and the replies carry.
-  await saveInvitation({ ...result.body, code }, platform.clock.now(), platform.db);
-  return { ok: true, invitationCode: code };
+  const fetched = await fetchInvitation(rawCode, { ...platform, requestTimeoutMs: deps.requestTimeoutMs });
+  if (!fetched.ok) return fetched;
+  await saveInvitation(fetched.payload, platform.clock.now(), platform.db);
+  return { ok: true, invitationCode: fetched.payload.code };
 }
 
 export interface RefreshSummary {

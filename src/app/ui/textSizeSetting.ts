@@ -2,7 +2,8 @@
 // and the signal the control shows. Apart from the control itself, so start-up applies the saved size without
 // loading the control's code, which comes after the first screen.
 import { createSignal } from "solid-js";
-import { readTextSize, type TextSize } from "../store/textSize";
+import { loadStore, phoneHadDatabase } from "../store/storeLoader";
+import type { TextSize } from "../store/textSize";
 
 const [currentTextSize, setCurrentTextSize] = createSignal<TextSize>("normal");
 export { currentTextSize };
@@ -28,7 +29,11 @@ export function applyEarlyTextSize(): void {
   });
 }
 
-/** Called once at start: the size chosen on an earlier visit, read from the phone's database (the record that counts). */
+/**
+ * Called once at start: the size chosen on an earlier visit, read from the phone's database (the record that counts).
+ * A first visit has no database, so nothing chosen: Dexie is not loaded for it.
+ */
 export async function applySavedTextSize(): Promise<void> {
-  applyTextSize(await readTextSize());
+  if (!(await phoneHadDatabase())) return;
+  applyTextSize(await (await loadStore()).readTextSize());
 }

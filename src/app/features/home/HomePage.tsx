@@ -2,7 +2,7 @@
 import { Link } from "../../ui/router";
 import { For, Show, onMount } from "solid-js";
 import type { OutboxEntry } from "../../store/db";
-import { listJoinedCampaigns } from "../../store/homeOverview";
+import { loadStoreBesideFirstScreen } from "../../store/storeLoader";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { formatDateTime } from "../../ui/formatTime";
@@ -15,7 +15,7 @@ import { OUTBOX_STATE_MESSAGES } from "./outboxStateMessages";
 
 export function HomePage() {
   onMount(markFirstScreenShown);
-  const joined = createLiveQuery(() => listJoinedCampaigns());
+  const joined = createLiveQuery((store) => store.listJoinedCampaigns(), loadStoreBesideFirstScreen);
 
   return (
     <main class="page">

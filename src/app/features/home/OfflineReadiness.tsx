@@ -1,14 +1,14 @@
 // One line saying whether this phone can now go offline: on joining, on the questionnaire and on home.
 import { Show } from "solid-js";
 import { deriveOfflineReadiness } from "../../../shared/offlineReadiness";
-import { loadStoredForOffline } from "../../store/offlineReadiness";
+import { loadStoreBesideFirstScreen } from "../../store/storeLoader";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { offlineShell, watchOfflineShell } from "../update/offlineShell";
 import { t } from "../../i18n/coreMessages";
 
 export function OfflineReadiness() {
   watchOfflineShell();
-  const stored = createLiveQuery(() => loadStoredForOffline());
+  const stored = createLiveQuery((store) => store.loadStoredForOffline(), loadStoreBesideFirstScreen);
   const readiness = () => deriveOfflineReadiness(offlineShell(), stored());
 
   const percent = () => {

@@ -1,8 +1,8 @@
 // Joining: an invitation link (/join/CODE) or a typed code. Needs the network once, then never again.
 import { useNavigate, useParams } from "../../ui/router";
 import { Show, createSignal, onMount } from "solid-js";
-import { getJoined } from "../../store/campaigns";
-import { joinByCode, normaliseInvitationCode } from "../../sync/invitations";
+import { isJoined, keepJoin, loadStore } from "../../store/storeLoader";
+import { fetchInvitation, normaliseInvitationCode } from "../../sync/invitationFetch";
 import { whenFirstScreenShown } from "../../ui/firstScreen";
 import { OfflineReadiness } from "../home/OfflineReadiness";
 import { t } from "../../i18n/coreMessages";
@@ -18,20 +18,20 @@ export function JoinPage() {
     setProblem(undefined);
     const normalised = normaliseInvitationCode(raw);
     // Already on this phone: no network needed to carry on.
-    if (normalised && (await getJoined(normalised))) return navigate(`/survey/${normalised}`, { replace: true });
+    if (normalised && (await isJoined(normalised))) return navigate(`/survey/${normalised}`, { replace: true });
     setBusy(true);
-    const result = await joinByCode(raw);
+    const result = await fetchInvitation(raw);
+    // On a first visit it is held in memory and stored once the questionnaire is up (store/storeLoader.ts).
+    if (result.ok) await keepJoin(result.payload);
     setBusy(false);
     if (result.ok) {
       // The materials list is part of being ready offline: fetched as soon as the questionnaire is up, beside the
       // service worker's precache, so the library opens offline even if it was never visited.
-      const joinedCode = result.invitationCode;
-      void whenFirstScreenShown().then(() =>
-        import("../../sync/afterJoin").then(({ storeMaterialsListAfterJoin }) =>
-          storeMaterialsListAfterJoin(joinedCode),
-        ),
-      );
-      navigate(`/survey/${result.invitationCode}`, { replace: true });
+      const joinedCode = result.payload.code;
+      void whenFirstScreenShown()
+        .then(() => Promise.all([import("../../sync/afterJoin"), loadStore()]))
+        .then(([{ storeMaterialsListAfterJoin }]) => storeMaterialsListAfterJoin(joinedCode));
+      navigate(`/survey/${joinedCode}`, { replace: true });
     } else setProblem(result.message);
   }
 

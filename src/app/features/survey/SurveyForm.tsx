@@ -6,7 +6,8 @@ import { isAnswered } from "../../../shared/answers";
 import { validateAnswer, type ValidationContext } from "../../../shared/answerValidation";
 import { sectionTakesInhouseLog } from "../../../shared/inhouseSuggestion";
 import { isQuestionVisible, visibleQuestions } from "../../../shared/visibility";
-import { createDraftWriter, setSectionIndex, submitDraft } from "../../store/drafts";
+import { createBatchWriter } from "../../store/draftWriter";
+import { loadStore } from "../../store/storeLoader";
 import { registerPendingWrite } from "../../store/pendingWrites";
 import type { PersistenceState } from "../../store/persistentStorage";
 import type { SurveyContext } from "../../store/surveyContext";
@@ -28,15 +29,18 @@ const InhouseLogSuggestion = lazy(() =>
 const AttachmentsPicker = lazy(() => import("./AttachmentsPicker").then((m) => ({ default: m.AttachmentsPicker })));
 
 export interface SurveyScreenContext extends SurveyContext {
-  /** Whether the browser promised to keep the draft when space runs low (asked as soon as a draft exists). */
-  persistence: PersistenceState;
+  /**
+   * Whether the browser promised to keep the draft when space runs low (asked as soon as the draft is on the phone,
+   * which on a first visit is just after the first question is up).
+   */
+  persistence: Promise<PersistenceState>;
 }
 
 export function SurveyForm(props: { context: SurveyScreenContext }) {
   const navigate = useNavigate();
   // The page mounts one form per loaded context (keyed by the parent), so reading it once is right.
   // eslint-disable-next-line solid/reactivity
-  const { draft, definition, administrations } = props.context;
+  const { draft, definition, administrations, persistence: persistenceAnswer } = props.context;
   const sections = definition.sections;
   const reviewIndex = sections.length;
   const [answers, setAnswers] = createSignal<Answers>({ ...draft.answers });
@@ -50,7 +54,11 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
   );
   const [serverIssueQuestions, setServerIssueQuestions] = createSignal(new Set(serverErrors.keys()));
 
-  const writer = createDraftWriter(draft.id);
+  const [persistence, setPersistence] = createSignal<PersistenceState>();
+  void persistenceAnswer.then(setPersistence, () => setPersistence("refused"));
+
+  // Answers typed before the store has loaded (a first visit) wait in the writer, and go once it has.
+  const writer = createBatchWriter((changes) => loadStore().then((store) => store.saveAnswers(draft.id, changes)));
   const flush = async () => {
     await writer.flush();
     setSavedAt(new Date().toISOString());
@@ -110,7 +118,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
   const goTo = (index: number) => {
     setShowAllErrors(false);
     setStep(index);
-    void setSectionIndex(draft.id, index);
+    void loadStore().then((store) => store.setSectionIndex(draft.id, index));
     window.scrollTo({ top: 0 });
     queueMicrotask(() => document.querySelector<HTMLElement>("#step-heading")?.focus());
   };
@@ -149,7 +157,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
     }
     setSubmitting(true);
     await flush();
-    const result = await submitDraft(draft.id);
+    const result = await (await loadStore()).submitDraft(draft.id);
     setSubmitting(false);
     if (result.ok) navigate(`/reply/${result.entry.id}`, { replace: true });
     else {
@@ -176,7 +184,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
             })}
           </p>
         </Show>
-        <Show when={props.context.persistence === "refused"}>
+        <Show when={persistence() === "refused"}>
           <p class="banner banner-warning" role="status" data-testid="persistence-refused">
             {t("persistenceRefused")}
           </p>

@@ -1,18 +1,22 @@
 // Answering a questionnaire: opening the invitation's survey on this phone, or saying why not; the form is SurveyForm.tsx.
 import { Link, useNavigate, useParams } from "../../ui/router";
 import { Show, createResource } from "solid-js";
-import { ensurePersistentStorage } from "../../store/persistentStorage";
-import { loadSurveyContext, type SurveyContextResult } from "../../store/surveyContext";
+import { heldSurvey, loadStore } from "../../store/storeLoader";
+import type { SurveyContextResult } from "../../store/surveyContext";
 import { OfflineReadiness } from "../home/OfflineReadiness";
 import { SurveyForm, type SurveyScreenContext } from "./SurveyForm";
 import { t } from "../../i18n/coreMessages";
 
 type LoadResult = Exclude<SurveyContextResult, { kind: "ready" }> | { kind: "ready"; context: SurveyScreenContext };
 
+/** A first visit's questionnaire opens from the invitation in memory; any other from the phone's database. */
 async function loadSurvey(code: string): Promise<LoadResult> {
-  const result = await loadSurveyContext(code);
+  const held = heldSurvey(code);
+  if (held) return { kind: "ready", context: { ...held.context, persistence: held.persistence } };
+  const store = await loadStore();
+  const result = await store.loadSurveyContext(code);
   if (result.kind !== "ready") return result;
-  return { kind: "ready", context: { ...result.context, persistence: await ensurePersistentStorage() } };
+  return { kind: "ready", context: { ...result.context, persistence: store.ensurePersistentStorage() } };
 }
 
 export function SurveyPage() {
