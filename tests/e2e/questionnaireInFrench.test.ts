@@ -325,6 +325,8 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
   await p.locator('[data-question="newProjects"]').getByLabel("Oui").check();
   await p.getByRole("button", { name: "Relire" }).click();
   await p.getByRole("heading", { name: "Relisez vos réponses" }).waitFor();
+  await p.getByRole("heading", { name: "Pièces jointes (facultatif)" }).waitFor();
+  expect(await p.getByLabel("Ajouter des fichiers").count()).toBe(1);
   expect(await p.getByText(NONE_YET.fr).count()).toBeGreaterThan(0);
   await p.getByRole("button", { name: "Envoyer la réponse" }).click();
   const state = p.getByTestId("reply-status").locator(".state-label");

@@ -1,4 +1,5 @@
-// The sent reply's screen catalogue (and the participant's copy of it): loaded with that lazy screen.
+// The catalogue of a sent reply's screen, the participant's copy of it and a reply's attachments: loaded with those
+// lazy modules, never in the first load.
 import { defineCatalogue } from "./catalogue";
 import english from "../messages/en/reply";
 

@@ -1,5 +1,6 @@
-// English text of one sent reply's screen (features/survey/ReplyPage.tsx) and the participant's copy of it
-// (replyCopy.ts): loaded with that screen, not in the first load; ../fr/reply.ts translates every key.
+// English text of one sent reply's screen (features/survey/ReplyPage.tsx), the participant's copy of it (replyCopy.ts)
+// and a reply's attachments (AttachmentsPicker.tsx): loaded with those lazy modules, not in the first load;
+// ../fr/reply.ts translates every key.
 export default {
   loading: "Loading…",
   notFoundHeading: "Reply not found",
@@ -35,4 +36,16 @@ export default {
   copySubmitted: "Submitted: {time}",
   copyState: "State: {state}",
   copyReceipt: "Receipt: {receipt}, received {time}",
+
+  attachmentsHeading: "Attachments (optional)",
+  attachmentsExplained:
+    "Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your reply, and continue where they stopped if the connection drops.",
+  addFiles: "Add files",
+  attachmentOnPhone: "on this phone — uploaded after the reply is sent",
+  attachmentUploading: "uploading {percent}%",
+  attachmentUploaded: "received by the organiser",
+  attachmentFailed: "refused by the server",
+  attachmentFailedBecause: "refused by the server: {problem}",
+  remove: "Remove",
+  removeAttachment: "Remove {name}",
 };

@@ -1,4 +1,4 @@
-// French text of one sent reply's screen and the participant's copy of it (../en/reply.ts).
+// French text of one sent reply's screen, the participant's copy of it and a reply's attachments (../en/reply.ts).
 import type { Translation } from "../../i18n/catalogue";
 import type english from "../en/reply";
 
@@ -39,6 +39,18 @@ const french: Translation<typeof english> = {
   copySubmitted: "Envoyée : {time}",
   copyState: "État : {state}",
   copyReceipt: "Accusé de réception : {receipt}, reçu le {time}",
+
+  attachmentsHeading: "Pièces jointes (facultatif)",
+  attachmentsExplained:
+    "Votre rapport d’atelier, des photos d’une session interne, une nouvelle procédure… jusqu’à 5 fichiers de 20 Mo. Ils sont envoyés après votre réponse et reprennent là où ils s’étaient arrêtés si la connexion est coupée.",
+  addFiles: "Ajouter des fichiers",
+  attachmentOnPhone: "sur ce téléphone — envoyé après la réponse",
+  attachmentUploading: "envoi en cours, {percent} %",
+  attachmentUploaded: "reçu par l’organisateur",
+  attachmentFailed: "refusé par le serveur",
+  attachmentFailedBecause: "refusé par le serveur : {problem}",
+  remove: "Retirer",
+  removeAttachment: "Retirer {name}",
 };
 
 export default french;
