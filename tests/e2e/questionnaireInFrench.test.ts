@@ -258,6 +258,12 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
     `efficiencyImproved: question text changed from "Did the workshop contribute to improving the work efficiency and effectiveness of your administration?" to "${EDITED_LABEL}".`,
   );
   expect(changes).toContain('followUpActions: option "Briefed colleagues informally" (briefed_colleagues) added.');
+  // The French texts are part of what is published, so the diff shows them too.
+  expect(changes).toContain(
+    'efficiencyImproved: question text in fr added: "Votre travail est-il devenu plus efficace ?".',
+  );
+  expect(changes).toContain(`followUpActions: option none_yet in fr added: "${NONE_YET.fr}".`);
+  expect(changes).toContain('Section actions: title in fr added: "Actions de suivi".');
   await page.getByRole("button", { name: "Publish version 3" }).click();
   await expect.poll(() => page.getByTestId("version-status").textContent()).toMatch(/^Published, from version 2\./);
 
