@@ -1,6 +1,7 @@
 // What changed between two questionnaire versions, as sentences an organiser reads before publishing.
 // Questions and options are matched by id (stable across label changes), so a reworded label reads as a rewording,
-// not as one question removed and another added.
+// not as one question removed and another added. Texts in other languages are compared too: a translation is what
+// a French-speaking participant reads, so publishing one unseen would be publishing blind.
 import type { ChoiceOption, Question, QuestionnaireDefinition, VisibilityCondition } from "./questionnaire";
 import { allQuestions } from "./questionnaire";
 
@@ -20,6 +21,40 @@ export function describeCondition(condition: VisibilityCondition | undefined): s
   if ("not" in condition) return `not (${describeCondition(condition.not)})`;
   if (condition.includes !== undefined) return `${condition.question} includes "${condition.includes}"`;
   return `${condition.question} = "${condition.equals ?? ""}"`;
+}
+
+type Translations = Readonly<Record<string, string>> | undefined;
+
+/**
+ * One sentence per language whose text of `what` was added, changed or removed ("question text in fr added: …");
+ * long texts (introductions, descriptions) are only said to be added, reworded or removed, as in English.
+ */
+function translationChanges(
+  subject: string,
+  what: string,
+  before: Translations,
+  after: Translations,
+  long = false,
+): DefinitionChange[] {
+  const languages = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
+  return languages.flatMap((language): DefinitionChange[] => {
+    const [from, to] = [before?.[language], after?.[language]];
+    if (from === to) return [];
+    const about = `${what} in ${language}`;
+    if (from === undefined)
+      return [{ subject, kind: "added", text: long ? `${about} added.` : `${about} added: ${quoted(to)}.` }];
+    if (to === undefined)
+      return [
+        { subject, kind: "removed", text: long ? `${about} removed.` : `${about} removed (was ${quoted(from)}).` },
+      ];
+    return [
+      {
+        subject,
+        kind: "changed",
+        text: long ? `${about} reworded.` : `${about} changed from ${quoted(from)} to ${quoted(to)}.`,
+      },
+    ];
+  });
 }
 
 function optionTraits(option: ChoiceOption): string {
@@ -60,6 +95,7 @@ function optionChanges(id: string, before: ChoiceOption[], after: ChoiceOption[]
         kind: "changed",
         text: `${id}: option ${o.value} changed from ${optionTraits(was) || "plain"} to ${optionTraits(o) || "plain"}.`,
       });
+    changes.push(...translationChanges(id, `${id}: option ${o.value}`, was.labels, o.labels));
   }
   for (const o of before)
     if (!now.has(o.value))
@@ -84,6 +120,10 @@ function questionChanges(before: Question, after: Question): DefinitionChange[] 
   changed("type", before.type, after.type);
   changed("question text", quoted(before.label), quoted(after.label));
   changed("hint", quoted(before.help), quoted(after.help));
+  changes.push(
+    ...translationChanges(id, `${id}: question text`, before.labels, after.labels),
+    ...translationChanges(id, `${id}: hint`, before.helps, after.helps),
+  );
   changed("required", before.required ? "yes" : "no", after.required ? "yes" : "no");
   changed("shown when", describeCondition(before.visibleWhen), describeCondition(after.visibleWhen));
   changed("length or range", limitOf(before), limitOf(after));
@@ -107,6 +147,7 @@ export function diffDefinitions(before: QuestionnaireDefinition, after: Question
     });
   if ((before.intro ?? "") !== (after.intro ?? ""))
     changes.push({ subject: "questionnaire", kind: "changed", text: "Introduction reworded." });
+  changes.push(...translationChanges("questionnaire", "Introduction", before.intros, after.intros, true));
 
   const oldSections = new Map(before.sections.map((s) => [s.id, s]));
   const newSectionIds = new Set(after.sections.map((s) => s.id));
@@ -125,6 +166,17 @@ export function diffDefinitions(before: QuestionnaireDefinition, after: Question
         kind: "changed",
         text: `Section ${quoted(section.title)}: description reworded.`,
       });
+    if (was)
+      changes.push(
+        ...translationChanges(section.id, `Section ${section.id}: title`, was.titles, section.titles),
+        ...translationChanges(
+          section.id,
+          `Section ${section.id}: description`,
+          was.descriptions,
+          section.descriptions,
+          true,
+        ),
+      );
   }
   for (const section of before.sections)
     if (!newSectionIds.has(section.id))

@@ -185,4 +185,26 @@ describe("the diff shown before publishing", () => {
     const v1ToV2 = diffDefinitions(followUpV1, followUpV2).map((c) => c.text);
     expect(v1ToV2).toContainEqual(expect.stringMatching(/^followUpActions: option ".*" \(none_yet\) added\.$/));
   });
+
+  it("says which texts in another language were added, changed or removed, so a translation is never published unseen", () => {
+    const before = structuredClone(followUpV2);
+    findQuestion(before, "application")!.labels = { fr: "Comment avez-vous appliqué ce que vous avez appris ?" };
+    findQuestion(before, "directEffects")!.helps = { fr: "Répondez « Non » s’il n’y en a pas encore." };
+    const after = structuredClone(before);
+    findQuestion(after, "application")!.labels = { fr: "Comment avez-vous mis en pratique ce que vous avez appris ?" };
+    delete findQuestion(after, "directEffects")!.helps;
+    const none = (
+      findQuestion(after, "followUpActions") as Extract<Question, { type: "multiple_choice" }>
+    ).options.find((o) => o.value === "none_yet")!;
+    none.labels = { fr: "Je n’ai encore pris aucune mesure de suivi" };
+    after.sections[0].titles = { fr: "À propos de vous" };
+    after.sections[0].descriptions = { fr: "Prérempli depuis votre invitation." };
+    expect(diffDefinitions(before, after).map((c) => c.text)).toEqual([
+      'Section respondent: title in fr added: "À propos de vous".',
+      "Section respondent: description in fr added.",
+      'followUpActions: option none_yet in fr added: "Je n’ai encore pris aucune mesure de suivi".',
+      'application: question text in fr changed from "Comment avez-vous appliqué ce que vous avez appris ?" to "Comment avez-vous mis en pratique ce que vous avez appris ?".',
+      'directEffects: hint in fr removed (was "Répondez « Non » s’il n’y en a pas encore.").',
+    ]);
+  });
 });

@@ -1,6 +1,10 @@
 // A participant's own copy of a reply reads as the questionnaire they answered, with its receipt once sent.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { replyCopyText } from "../../src/app/features/survey/replyCopy";
+import { chooseLanguage } from "../../src/app/i18n/language";
+import { t as coreMessages } from "../../src/app/i18n/coreMessages";
+import { t as replyMessages } from "../../src/app/i18n/replyMessages";
+import type { QuestionnaireDefinition } from "../../src/shared/questionnaire";
 import type { OutboxEntry } from "../../src/app/store/db";
 import { followUpV1 } from "../../src/shared/questionnaires";
 import type { Reply } from "../../src/shared/reply";
@@ -57,5 +61,33 @@ describe("a copy of one's own reply", () => {
     });
     expect(text).toContain("State: Waiting for connection");
     expect(text).not.toContain("Receipt:");
+  });
+
+  describe("on a phone in French", () => {
+    afterEach(() => {
+      chooseLanguage("en");
+      Reflect.deleteProperty(globalThis, "localStorage");
+      Reflect.deleteProperty(globalThis, "document");
+    });
+
+    it("is in French, with the questionnaire's French text where the version has it and English where it has none", async () => {
+      Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
+      chooseLanguage("fr");
+      await Promise.all([coreMessages.load(), replyMessages.load()]);
+      const definition: QuestionnaireDefinition = structuredClone(followUpV1);
+      const actions = definition.sections.find((s) => s.id === "actions")!;
+      actions.titles = { fr: "Actions de suivi" };
+      actions.questions.find((q) => q.id === "followUpActions")!.labels = {
+        fr: "Quelles actions de suivi avez-vous menées ?",
+      };
+      const text = replyCopyText({ entry: entry(), definition, administrations });
+      expect(text).toContain("Invitation : DEMO-TO1");
+      expect(text).toContain("État : Envoyée");
+      expect(text).toContain("Accusé de réception : R-7Q2M");
+      expect(text).toContain("ACTIONS DE SUIVI\n\nQuelles actions de suivi avez-vous menées ?\n");
+      expect(text).not.toContain("After returning home");
+      // A question the version did not translate stays in English rather than disappearing.
+      expect(text).toContain("How did you apply what you learnt to your work?");
+    });
   });
 });

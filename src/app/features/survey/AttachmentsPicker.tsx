@@ -2,18 +2,12 @@
 // kept on the phone with the draft and uploaded after the reply is sent.
 import { For, Show, createSignal } from "solid-js";
 import { addAttachment, listReplyAttachments, removeAttachment } from "../../store/attachments";
-import type { PhoneAttachment } from "../../store/db";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatBytes } from "../library/formatBytes";
 import { FormProblem } from "../../ui/FormProblem";
 import { FilePicker } from "../../ui/FilePicker";
-
-const STATE_TEXT: Record<PhoneAttachment["state"], string> = {
-  on_phone: "on this phone — uploaded after the reply is sent",
-  uploading: "uploading",
-  uploaded: "received by the organiser",
-  failed: "refused by the server",
-};
+import { t } from "../../i18n/replyMessages";
+import { attachmentStateText } from "./attachmentStateText";
 
 export function AttachmentList(props: { replyId: string; editable: boolean }) {
   const attachments = createLiveQuery(() => listReplyAttachments(props.replyId));
@@ -24,21 +18,16 @@ export function AttachmentList(props: { replyId: string; editable: boolean }) {
           {(a) => (
             <li data-state={a.state}>
               <span>
-                {a.name} <span class="muted">({formatBytes(a.size)})</span> ·{" "}
-                {a.state === "uploading"
-                  ? `uploading ${Math.round((a.bytesUploaded / Math.max(1, a.size)) * 100)}%`
-                  : a.state === "failed" && a.problem
-                    ? `${STATE_TEXT.failed}: ${a.problem}`
-                    : STATE_TEXT[a.state]}
+                {a.name} <span class="muted">({formatBytes(a.size)})</span> · {attachmentStateText(a)}
               </span>
               <Show when={props.editable && a.state === "on_phone"}>
                 <button
                   type="button"
                   class="button small"
                   onClick={() => void removeAttachment(a.id)}
-                  aria-label={`Remove ${a.name}`}
+                  aria-label={t("removeAttachment", { name: a.name })}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </Show>
             </li>
@@ -60,14 +49,11 @@ export function AttachmentsPicker(props: { replyId: string }) {
   };
   return (
     <section class="card" aria-labelledby="attachments-heading">
-      <h3 id="attachments-heading">Attachments (optional)</h3>
-      <p class="muted">
-        Your workshop report, photos of an in-house session, a new SOP… up to 5 files of 20 MB. They are sent after your
-        reply, and continue where they stopped if the connection drops.
-      </p>
+      <h3 id="attachments-heading">{t("attachmentsHeading")}</h3>
+      <p class="muted">{t("attachmentsExplained")}</p>
       <FilePicker
         id="attachment-files"
-        label="Add files"
+        label={t("addFiles")}
         multiple
         accept=".pdf,.jpg,.jpeg,.png,.webp,.docx,.pptx,.txt,application/pdf,image/jpeg,image/png,image/webp,text/plain"
         onFiles={add}

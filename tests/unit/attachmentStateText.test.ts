@@ -1,0 +1,36 @@
+// An attachment's line says where its file is in the participant's language: English by default, French on a French phone.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
+import { chooseLanguage } from "../../src/app/i18n/language";
+import { t as replyMessages } from "../../src/app/i18n/replyMessages";
+
+const uploading = { state: "uploading", size: 2000, bytesUploaded: 500 } as const;
+const refused = { state: "failed", size: 10, bytesUploaded: 0, problem: "not a PDF" } as const;
+
+describe("an attachment's line", () => {
+  beforeEach(() => {
+    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
+  });
+  afterEach(() => {
+    chooseLanguage("en");
+    Reflect.deleteProperty(globalThis, "localStorage");
+    Reflect.deleteProperty(globalThis, "document");
+  });
+
+  it("says in English how far the upload is, that it arrived, or why it was refused", () => {
+    expect(attachmentStateText(uploading)).toBe("uploading 25%");
+    expect(attachmentStateText({ ...uploading, state: "uploaded" })).toBe("received by the organiser");
+    expect(attachmentStateText({ ...uploading, state: "on_phone" })).toBe(
+      "on this phone — uploaded after the reply is sent",
+    );
+    expect(attachmentStateText(refused)).toBe("refused by the server: not a PDF");
+  });
+
+  it("says it in French on a phone in French", async () => {
+    chooseLanguage("fr");
+    await replyMessages.load();
+    expect(attachmentStateText(uploading)).toBe("envoi en cours, 25 %");
+    expect(attachmentStateText({ ...uploading, state: "uploaded" })).toBe("reçu par l’organisateur");
+    expect(attachmentStateText(refused)).toBe("refusé par le serveur : not a PDF");
+  });
+});
