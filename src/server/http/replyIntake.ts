@@ -149,14 +149,13 @@ async function checkedBeforeLookingUp(
   rememberedInvitation: (code: string) => Promise<Invitation | undefined>,
   receivedAt: Date,
 ): Promise<ReplyResult[] | undefined> {
-  const codes = new Map<string, Promise<Invitation | undefined>>();
-  for (const { reply } of candidates)
-    if (!codes.has(reply.invitationCode)) codes.set(reply.invitationCode, rememberedInvitation(reply.invitationCode));
   const remembered = new Map<string, Invitation>();
-  for (const [code, found] of codes) {
-    const invitation = await found;
+  for (const { reply } of candidates) {
+    if (remembered.has(reply.invitationCode)) continue;
+    // One at a time: none is left running (or failing unheard) when an earlier one sends the batch the classic way.
+    const invitation = await rememberedInvitation(reply.invitationCode);
     if (!invitation) return undefined;
-    remembered.set(code, invitation);
+    remembered.set(reply.invitationCode, invitation);
   }
   const check = batchLookups(deps, (code) => Promise.resolve(remembered.get(code)), receivedAt);
   const refusedByChecks = new Map<Candidate, ReplyResult>();
