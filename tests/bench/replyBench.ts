@@ -36,6 +36,8 @@ interface RunFigures {
   /** Share of one core the server process used during the run. */
   serverCpu: number;
   cpuMsPerRequest: number;
+  /** The server's main thread alone (HTTP, checks, hashing): the thread that bounds the rate; the rest is the commit thread. */
+  mainThreadCpuMsPerRequest: number;
   /** Share of one core this process (autocannon) used: on two cores it competes with the server. */
   loadGeneratorCpu: number;
   failures: number;
@@ -43,13 +45,22 @@ interface RunFigures {
 }
 
 /** utime + stime of a process, in milliseconds (Linux /proc; the bench runs on the project's Debian machines). */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+export function processCpuMs(pid: number): number {
+  return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/** utime + stime of a process's main thread alone, in milliseconds. */
+export function mainThreadCpuMs(pid: number): number {
+  return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function statCpuMs(statFile: string): number {
+  const fields = readFileSync(statFile, "utf8").split(") ")[1].split(" ");
   const ticksPerSecond = 100;
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
-async function startBuiltServer(
+export async function startBuiltServer(
   repoRoot: string,
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -76,7 +87,7 @@ async function startBuiltServer(
   return { url, child };
 }
 
-function replyRequest(batchSize: number): autocannon.Request {
+export function replyRequest(batchSize: number): autocannon.Request {
   return {
     method: "POST",
     path: "/api/replies",
@@ -91,9 +102,11 @@ function replyRequest(batchSize: number): autocannon.Request {
 
 async function measure(url: string, pid: number, { batchSize, connections }: Case): Promise<RunFigures> {
   const cpuBefore = processCpuMs(pid);
+  const mainBefore = mainThreadCpuMs(pid);
   const ownBefore = process.cpuUsage();
   const result = await autocannon({ url, duration: SECONDS, connections, requests: [replyRequest(batchSize)] });
   const cpuMs = processCpuMs(pid) - cpuBefore;
+  const mainMs = mainThreadCpuMs(pid) - mainBefore;
   const own = process.cpuUsage(ownBefore);
   const requests = result["2xx"] + result.non2xx;
   return {
@@ -102,6 +115,7 @@ async function measure(url: string, pid: number, { batchSize, connections }: Cas
     p99: result.latency.p99,
     serverCpu: cpuMs / (result.duration * 1000),
     cpuMsPerRequest: requests > 0 ? cpuMs / requests : 0,
+    mainThreadCpuMsPerRequest: requests > 0 ? mainMs / requests : 0,
     loadGeneratorCpu: (own.user + own.system) / 1000 / (result.duration * 1000),
     failures: result.non2xx + result.errors + result.timeouts,
     load1: loadavg()[0],
@@ -131,7 +145,10 @@ function printCase(engine: string, benchCase: Case, runs: RunFigures[]): void {
     `    server CPU ${spread(runs.map((r) => r.serverCpu * 100))}% of a core, ${spread(
       runs.map((r) => r.cpuMsPerRequest),
       2,
-    )} ms CPU per request; load generator ${spread(runs.map((r) => r.loadGeneratorCpu * 100))}% of a core;` +
+    )} ms CPU per request (main thread ${spread(
+      runs.map((r) => r.mainThreadCpuMsPerRequest),
+      2,
+    )}); load generator ${spread(runs.map((r) => r.loadGeneratorCpu * 100))}% of a core;` +
       ` machine load ${spread(
         runs.map((r) => r.load1),
         1,
@@ -140,7 +157,7 @@ function printCase(engine: string, benchCase: Case, runs: RunFigures[]): void {
 }
 
 /** A database of its own on the local PostgreSQL for one bench, dropped afterwards. */
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T | undefined> {
+export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T | undefined> {
   const admin = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();

@@ -21,19 +21,41 @@ export async function lookUpWithinLimit<T>(
   find: () => Promise<T | undefined>,
   remembered?: () => Promise<T | undefined> | undefined,
 ): Promise<LimitedLookup<T>> {
-  const source = clientAddress(c, deps.trustProxy);
-  const known = await remembered?.()?.catch(() => undefined);
-  if (known !== undefined) {
-    // Past the limit a right code is refused like a wrong one, or it would tell a guesser which guess was right.
-    const wait = await deps.invitationLookups.wait(source, deps.now());
-    return wait > 0 ? { limited: true, retryAfterSeconds: wait } : { limited: false, found: known };
-  }
+  const known = remembered && (await rememberedAndWaitSeconds(deps, c, remembered));
+  // Past the limit a right code is refused like a wrong one, or it would tell a guesser which guess was right.
+  if (known)
+    return known.wait > 0 ? { limited: true, retryAfterSeconds: known.wait } : { limited: false, found: known.found };
   // Reserved before the database is asked, so parallel guesses cannot all slip under the limit.
-  const attempt = await deps.invitationLookups.reserve(source, deps.now());
+  const attempt = await deps.invitationLookups.reserve(clientAddress(c, deps.trustProxy), deps.now());
   if (!attempt.allowed) return { limited: true, retryAfterSeconds: attempt.retryAfterSeconds };
   const found = await find();
   if (found !== undefined) await attempt.succeeded();
   return { limited: false, found };
+}
+
+/** What memory holds for the code, and how long its source must wait (its count only read); undefined when memory has nothing. */
+async function rememberedAndWaitSeconds<T>(
+  deps: AppDeps,
+  c: Context,
+  remembered: () => Promise<T | undefined> | undefined,
+): Promise<{ found: T; wait: number } | undefined> {
+  const found = await remembered()?.catch(() => undefined);
+  if (found === undefined) return undefined;
+  return { found, wait: await deps.invitationLookups.wait(clientAddress(c, deps.trustProxy), deps.now()) };
+}
+
+/**
+ * The value memory holds (the reference cache), while its source is within the limit: no query for the code and
+ * nothing counted. Undefined when memory holds nothing or the source is past the limit: the caller then asks
+ * findInvitationWithinLimit(), which decides (and refuses) as for any other look-up.
+ */
+export async function rememberedWithinLimit<T>(
+  deps: AppDeps,
+  c: Context,
+  remembered: () => Promise<T | undefined> | undefined,
+): Promise<T | undefined> {
+  const known = await rememberedAndWaitSeconds(deps, c, remembered);
+  return known && known.wait === 0 ? known.found : undefined;
 }
 
 export const TOO_MANY_LOOKUPS_SENTENCE =

@@ -10,7 +10,7 @@ import {
 import type { AppDeps } from "./context";
 import { referenceData } from "../db/referenceCache";
 import { ApiProblem } from "./errors";
-import { findInvitationWithinLimit } from "./invitationLookup";
+import { findInvitationWithinLimit, rememberedWithinLimit } from "./invitationLookup";
 import { jsonBody } from "./jsonBody";
 import { takeReplies, type IntakeDeps } from "./replyIntake";
 
@@ -54,14 +54,22 @@ export function limitedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["
     );
 }
 
+/** Invitations the reference cache holds, while the request's source is within the limit (nothing counted); see takeReplies. */
+export function rememberedInvitationFinder(deps: AppDeps, c: Context): IntakeDeps["rememberedInvitation"] {
+  const reference = referenceData(deps.db);
+  return (code) => rememberedWithinLimit(deps, c, () => reference.rememberedInvitation(code));
+}
+
 export function replyRoutes(deps: AppDeps): Hono {
   const routes = new Hono();
   routes.post(
     "/",
     ...replyBatchHandlers((items, c) =>
-      takeReplies(items, { ...deps, findInvitation: limitedInvitationFinder(deps, c) }).then((results) =>
-        deps.observeReplyBatch("replies", results),
-      ),
+      takeReplies(items, {
+        ...deps,
+        findInvitation: limitedInvitationFinder(deps, c),
+        rememberedInvitation: rememberedInvitationFinder(deps, c),
+      }).then((results) => deps.observeReplyBatch("replies", results)),
     ),
   );
   return routes;

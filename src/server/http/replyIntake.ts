@@ -1,8 +1,7 @@
 // Decides, for each reply of a batch independently, whether it is stored, already stored, in conflict or rejected.
 import { randomUUID } from "node:crypto";
-import type { FieldIssue, ReplyResult } from "../../shared/api";
-import { validateAnswers } from "../../shared/answerValidation";
-import { campaignAcceptsReplies, type Campaign } from "../../shared/campaign";
+import type { ReplyResult } from "../../shared/api";
+import type { Campaign } from "../../shared/campaign";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 import { parseReply } from "../../shared/replyParse";
@@ -12,10 +11,11 @@ import { referenceData } from "../db/referenceCache";
 import { replyStore } from "../db/replyCommits";
 import { findStoredReplies, type StoredReplyFingerprint } from "../db/replies";
 import type { NewReplyRow } from "../db/schema";
+import { checkReply, rejected } from "./replyChecks";
 import { replyContentHash } from "./replyHash";
 import { fieldIssuesFromZod } from "./zodIssues";
 
-export { replyContentHash };
+export { rejected, replyContentHash };
 
 /** Questionnaire versions never change once stored, so they can be kept for the life of the process. */
 export type QuestionnaireCache = Map<string, Promise<QuestionnaireDefinition | undefined>>;
@@ -27,15 +27,12 @@ export interface IntakeDeps {
   questionnaires?: QuestionnaireCache;
   /** The invitation a reply names; limited per source by the route (invitationLookup.ts), which may refuse the request. */
   findInvitation: (code: string) => Promise<Invitation | undefined>;
-}
-
-export function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
-  return {
-    id,
-    outcome: "rejected",
-    status: 422,
-    error: details && details.length > 0 ? { code, message, details } : { code, message },
-  };
+  /**
+   * The invitation from memory, with no query and nothing counted against the source, while its source is within the
+   * guess limit; undefined when it cannot answer so (not in memory, or the source is past the limit). When it answers
+   * for every reply of a batch, the batch is checked before stored replies are looked up (see takeReplies).
+   */
+  rememberedInvitation?: (code: string) => Promise<Invitation | undefined>;
 }
 
 function fromStored(id: string, stored: StoredReplyFingerprint, contentHash: string): ReplyResult {
@@ -92,12 +89,121 @@ interface Candidate {
   contentHash: string;
 }
 
-export async function takeReplies(
-  items: readonly unknown[],
-  { db, now, questionnaires, findInvitation }: IntakeDeps,
-): Promise<ReplyResult[]> {
+/** What the checks of a batch read: each campaign, invitation and the code list asked once per batch; across batches the reference cache answers. */
+function batchLookups(
+  { db, questionnaires }: IntakeDeps,
+  findInvitation: (code: string) => Promise<Invitation | undefined>,
+  now: Date,
+) {
+  const reference = referenceData(db);
+  const campaignById = perRequest((id) => reference.campaign(id));
+  const invitationByCode = perRequest(findInvitation);
+  let administrationCodes: Promise<string[]> | undefined;
+  const questionnaire = (c: Campaign) => {
+    if (!questionnaires) return reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
+    const key = `${c.questionnaireId}@${c.questionnaireVersion}`;
+    let found = questionnaires.get(key);
+    if (!found) {
+      found = reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
+      questionnaires.set(key, found);
+      found.then(
+        (d) => d ?? questionnaires.delete(key),
+        () => questionnaires.delete(key),
+      );
+    }
+    return found;
+  };
+  return async (reply: Reply) =>
+    checkReply(reply, {
+      campaign: await campaignById(reply.campaignId),
+      invitation: await invitationByCode(reply.invitationCode),
+      questionnaire,
+      administrationCodes: () => (administrationCodes ??= reference.administrationCodes()),
+      now,
+    });
+}
+
+interface ToWrite {
+  candidate: Candidate;
+  row: NewReplyRow;
+  receipt: ReplyReceipt;
+}
+
+function toWriteFor(candidate: Candidate, receivedAt: Date): ToWrite {
+  const receipt: ReplyReceipt = { receiptId: randomUUID(), receivedAt: receivedAt.toISOString() };
+  return { candidate, receipt, row: replyRow(candidate.reply, candidate.contentHash, receipt) };
+}
+
+/**
+ * The usual batch: new replies whose invitations the server remembers. Each reply is checked first and the accepted
+ * ones inserted at once, with no query for stored replies before: the insert skips an id already there, and only the
+ * ids it did not write, and the replies the checks refused, are looked up afterwards, so a reply stored before still
+ * gets its own receipt (even if its campaign has closed since), as the classic order gives it. Undefined, with nothing
+ * counted and nothing written, when an invitation is not remembered or its source is past the limit: then the classic
+ * order decides, which never looks up the invitation of a reply already stored.
+ */
+async function checkedBeforeLookingUp(
+  candidates: readonly Candidate[],
+  results: ReplyResult[],
+  deps: IntakeDeps,
+  rememberedInvitation: (code: string) => Promise<Invitation | undefined>,
+  receivedAt: Date,
+): Promise<ReplyResult[] | undefined> {
+  const remembered = new Map<string, Invitation>();
+  for (const { reply } of candidates) {
+    if (remembered.has(reply.invitationCode)) continue;
+    // One at a time: none is left running (or failing unheard) when an earlier one sends the batch the classic way.
+    const invitation = await rememberedInvitation(reply.invitationCode);
+    if (!invitation) return undefined;
+    remembered.set(reply.invitationCode, invitation);
+  }
+  const check = batchLookups(deps, (code) => Promise.resolve(remembered.get(code)), receivedAt);
+  const refusedByChecks = new Map<Candidate, ReplyResult>();
+  const toWrite: ToWrite[] = [];
+  for (const candidate of candidates) {
+    const problem = await check(candidate.reply);
+    if (problem) refusedByChecks.set(candidate, problem);
+    else toWrite.push(toWriteFor(candidate, receivedAt));
+  }
+  const { written, refused } = await replyStore(deps.db)(toWrite.map((w) => w.row));
+  const notWritten = toWrite.filter((w) => !written.has(w.row.id));
+  const stored = await findStoredReplies(deps.db, [
+    ...[...refusedByChecks.keys()].map((c) => c.reply.id),
+    ...notWritten.map((w) => w.row.id),
+  ]);
+  for (const [candidate, problem] of refusedByChecks) {
+    const before = stored.get(candidate.reply.id);
+    results[candidate.index] = before ? fromStored(candidate.reply.id, before, candidate.contentHash) : problem;
+  }
+  answerWritten(toWrite, written, refused, stored, results);
+  return results;
+}
+
+/** Each written reply's result: stored, or what is stored under its id, or refused by the database. */
+function answerWritten(
+  toWrite: readonly ToWrite[],
+  written: ReadonlySet<string>,
+  refused: ReadonlyMap<string, string>,
+  storedMeanwhile: ReadonlyMap<string, StoredReplyFingerprint>,
+  results: ReplyResult[],
+): void {
+  for (const { candidate, receipt, row } of toWrite) {
+    const other = storedMeanwhile.get(row.id);
+    if (written.has(row.id)) results[candidate.index] = { id: row.id, outcome: "stored", status: 201, receipt };
+    else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);
+    else if (refused.has(row.id)) {
+      results[candidate.index] = rejected(
+        row.id,
+        "storage_refused",
+        "The server's database could not store this reply as it is. Please contact the organiser.",
+      );
+    } else throw new Error(`Reply ${row.id} was neither written nor found`);
+  }
+}
+
+export async function takeReplies(items: readonly unknown[], deps: IntakeDeps): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
-  const receivedAt = now();
+  const receivedAt = deps.now();
   const candidates: Candidate[] = [];
   const seenIds = new Set<string>();
 
@@ -124,145 +230,39 @@ export async function takeReplies(
     candidates.push({ index, reply: parsed.data, contentHash: replyContentHash(parsed.data) });
   });
 
-  // A reply stored before (its response lost on the way) gets its original receipt, even if the campaign has closed since.
-  const stored = await findStoredReplies(
-    db,
-    candidates.map((c) => c.reply.id),
-  );
-  // Each campaign, invitation and the code list asked once per batch; across batches the reference cache answers.
-  const reference = referenceData(db);
-  const campaignById = perRequest((id) => reference.campaign(id));
-  const invitationByCode = perRequest(findInvitation);
-  let administrationCodes: Promise<string[]> | undefined;
-  const questionnaire = (c: Campaign) => {
-    if (!questionnaires) return reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
-    const key = `${c.questionnaireId}@${c.questionnaireVersion}`;
-    let found = questionnaires.get(key);
-    if (!found) {
-      found = reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
-      questionnaires.set(key, found);
-      found.then(
-        (d) => d ?? questionnaires.delete(key),
-        () => questionnaires.delete(key),
-      );
-    }
-    return found;
-  };
-
-  const toWrite: { candidate: Candidate; row: NewReplyRow; receipt: ReplyReceipt }[] = [];
-  for (const candidate of candidates) {
-    const { reply, index, contentHash } = candidate;
-    const before = stored.get(reply.id);
-    if (before) {
-      results[index] = fromStored(reply.id, before, contentHash);
-      continue;
-    }
-    const problem = await checkReply(reply, {
-      campaign: await campaignById(reply.campaignId),
-      invitation: await invitationByCode(reply.invitationCode),
-      questionnaire,
-      administrationCodes: () => (administrationCodes ??= reference.administrationCodes()),
-      now: receivedAt,
-    });
-    if (problem) {
-      results[index] = problem;
-      continue;
-    }
-    const receipt: ReplyReceipt = { receiptId: randomUUID(), receivedAt: receivedAt.toISOString() };
-    toWrite.push({
-      candidate,
-      receipt,
-      row: replyRow(reply, contentHash, receipt),
-    });
+  if (deps.rememberedInvitation && candidates.length > 0) {
+    const checked = await checkedBeforeLookingUp(candidates, results, deps, deps.rememberedInvitation, receivedAt);
+    if (checked) return checked;
   }
 
-  const { written, refused } = await replyStore(db)(toWrite.map((w) => w.row));
+  // A reply stored before (its response lost on the way) gets its original receipt, even if the campaign has closed since.
+  const stored = await findStoredReplies(
+    deps.db,
+    candidates.map((c) => c.reply.id),
+  );
+  const check = batchLookups(deps, deps.findInvitation, receivedAt);
+  const toWrite: ToWrite[] = [];
+  for (const candidate of candidates) {
+    const before = stored.get(candidate.reply.id);
+    if (before) {
+      results[candidate.index] = fromStored(candidate.reply.id, before, candidate.contentHash);
+      continue;
+    }
+    const problem = await check(candidate.reply);
+    if (problem) results[candidate.index] = problem;
+    else toWrite.push(toWriteFor(candidate, receivedAt));
+  }
+
+  const { written, refused } = await replyStore(deps.db)(toWrite.map((w) => w.row));
   // Ids neither written nor refused were inserted by a concurrent request between our look-up and our insert.
   const raced = toWrite.filter((w) => !written.has(w.row.id) && !refused.has(w.row.id));
   const storedMeanwhile =
     raced.length > 0
       ? await findStoredReplies(
-          db,
+          deps.db,
           raced.map((w) => w.row.id),
         )
       : new Map<string, StoredReplyFingerprint>();
-  for (const { candidate, receipt, row } of toWrite) {
-    const other = storedMeanwhile.get(row.id);
-    if (written.has(row.id)) results[candidate.index] = { id: row.id, outcome: "stored", status: 201, receipt };
-    else if (refused.has(row.id)) {
-      results[candidate.index] = rejected(
-        row.id,
-        "storage_refused",
-        "The server's database could not store this reply as it is. Please contact the organiser.",
-      );
-    } else if (other) results[candidate.index] = fromStored(row.id, other, candidate.contentHash);
-    else throw new Error(`Reply ${row.id} was neither written nor found`);
-  }
+  answerWritten(toWrite, written, refused, storedMeanwhile, results);
   return results;
-}
-
-interface ReplyContext {
-  campaign: Campaign | undefined;
-  invitation: Invitation | undefined;
-  questionnaire: (c: Campaign) => Promise<QuestionnaireDefinition | undefined>;
-  administrationCodes: () => Promise<string[]>;
-  now: Date;
-}
-
-async function checkReply(reply: Reply, context: ReplyContext): Promise<ReplyResult | undefined> {
-  const { campaign, invitation } = context;
-  if (!campaign)
-    return rejected(
-      reply.id,
-      "unknown_campaign",
-      "The questionnaire this reply belongs to is not known to the server.",
-    );
-  if (!invitation || invitation.campaignId !== campaign.id) {
-    return rejected(
-      reply.id,
-      "unknown_invitation",
-      "The invitation code of this reply does not belong to this questionnaire.",
-    );
-  }
-  const acceptance = campaignAcceptsReplies(campaign, context.now);
-  if (!acceptance.accepted) return rejected(reply.id, acceptance.code, acceptance.message);
-  if (invitation.archivedAt !== undefined)
-    return rejected(
-      reply.id,
-      "invitation_archived",
-      "This invitation belongs to data the organiser has archived, so it no longer takes replies.",
-    );
-  if (invitation.withdrawnAt !== undefined)
-    return rejected(
-      reply.id,
-      "invitation_withdrawn",
-      "The organiser has withdrawn your invitation to this questionnaire, so it no longer takes your replies.",
-    );
-  if (
-    reply.questionnaireId !== campaign.questionnaireId ||
-    reply.questionnaireVersion !== campaign.questionnaireVersion
-  ) {
-    return rejected(
-      reply.id,
-      "wrong_questionnaire_version",
-      "This reply was made for a different version of the questionnaire than the one being collected.",
-    );
-  }
-  const definition = await context.questionnaire(campaign);
-  if (!definition)
-    throw new Error(
-      `Campaign ${campaign.id} uses questionnaire ${campaign.questionnaireId} v${campaign.questionnaireVersion}, which is not stored`,
-    );
-  const issues = validateAnswers(definition, reply.answers, {
-    lists: { administrations: await context.administrationCodes() },
-  });
-  if (issues.length > 0) {
-    return rejected(
-      reply.id,
-      "invalid_answers",
-      "Some answers need attention before this reply can be taken.",
-      issues.map((i) => ({ path: `answers.${i.question}`, code: i.code, message: i.message })),
-    );
-  }
-  return undefined;
 }
