@@ -135,6 +135,12 @@ export const feedbackRequest = z.strictObject({
 });
 export type FeedbackRequest = z.infer<typeof feedbackRequest>;
 
+/**
+ * PUT /api/console/campaigns/:id/feedback: the feedback and the `version` the form was loaded with (the newest
+ * version published, 0 before the first); publishing over another version is refused (409 changed_elsewhere).
+ */
+export const feedbackPublish = z.extend(feedbackRequest, { version: z.int().check(z.gte(0)) });
+
 /** A cell of a report table row: text, a number, or empty. */
 export const tableCell = z.nullable(z.union([z.string(), z.number()]));
 

@@ -30,11 +30,24 @@ export const messageTemplate = z.strictObject({
 });
 export type MessageTemplate = z.infer<typeof messageTemplate>;
 
-/** GET /api/console/campaigns/:id/messages: both templates, each saying whether it is still the default. */
-export const campaignMessageTemplates = z.object({
-  invitation: z.extend(messageTemplate, { isDefault: z.boolean() }),
-  reminder: z.extend(messageTemplate, { isDefault: z.boolean() }),
+/**
+ * PUT /api/console/campaigns/:id/messages/:kind: the wording and the `version` the form was loaded with (0 while the
+ * campaign has never had its own); a save over another version is refused (409 changed_elsewhere).
+ */
+export const templateSave = z.extend(messageTemplate, { version: z.int().check(z.gte(0)) });
+export type TemplateSave = z.infer<typeof templateSave>;
+
+/** One template as the console reads it: still the default or not, its version and who saved it last (name). */
+export const storedTemplate = z.extend(messageTemplate, {
+  isDefault: z.boolean(),
+  version: z.int(),
+  updatedAt: z.optional(z.string()),
+  updatedBy: z.optional(z.string()),
 });
+export type StoredTemplate = z.infer<typeof storedTemplate>;
+
+/** GET /api/console/campaigns/:id/messages: both templates, each saying whether it is still the default. */
+export const campaignMessageTemplates = z.object({ invitation: storedTemplate, reminder: storedTemplate });
 export type CampaignMessageTemplates = z.infer<typeof campaignMessageTemplates>;
 
 const PLACEHOLDER_PATTERN = /\{([a-z_]+)\}/g;

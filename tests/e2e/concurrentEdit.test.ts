@@ -1,10 +1,12 @@
 // Concurrent edit → 409 in a real Chromium: two organisers open the same workshop, Ana saves a new venue, Ben's stale
-// form is refused with who and when and a comparison, Ben keeps his, and the Audit log page shows both saves.
+// form is refused with who and when and a comparison, Ben keeps his, and the Audit log page shows both saves; the
+// same for a campaign's e-mail wording, where Ben takes Ana's instead.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { appForThisFile } from "./support/appServer";
-import { signInOnPage } from "./support/consoleRound";
-import { addOrganiser } from "../integration/support/consoleClient";
+import { serverAsApp, signInOnPage } from "./support/consoleRound";
+import { addOrganiser, signIn } from "../integration/support/consoleClient";
+import { workshopWithCampaign } from "../integration/support/consoleFixtures";
 import { insertConsoleWorkshop } from "../../src/server/db/workshopRecords";
 import { layoutFindings, seriousAxeViolations } from "./support/screenChecks";
 
@@ -70,4 +72,60 @@ it("a viewer is told the audit log is for organisers and has no link to it", asy
   expect(await losa.getByRole("link", { name: "Audit log" }).count()).toBe(0);
   await losa.goto(`${app.server.url}/console/audit-log`);
   await losa.getByText("Only an organiser can read the audit log.").waitFor();
+});
+
+it("concurrent edit of a campaign's e-mail wording → 409: the stale form compares, and 'Use theirs' shows the saved wording", async () => {
+  await addOrganiser(app.server.db, "mele@example.org", "organiser", new Date(), "Mele Fifita");
+  await addOrganiser(app.server.db, "tavita@example.org", "organiser", new Date(), "Tavita Leota");
+  const { campaign } = await workshopWithCampaign(
+    serverAsApp(app.server.url),
+    await signIn(serverAsApp(app.server.url), "mele@example.org"),
+    {
+      title: "Wording in two offices",
+      participants: [{ name: "Sela Taufa", administrationCode: "TO", email: "sela@example.org" }],
+    },
+  );
+  const openWording = async (email: string) => {
+    const page = (await app.phones.open()).page;
+    await signInOnPage(page, app.server.url, email);
+    await page.goto(`${app.server.url}/console/campaigns/${campaign.campaign.id}`);
+    const wording = page.getByTestId("template-invitation");
+    await wording.getByText("Invitation e-mail (the office's default)").click();
+    return wording;
+  };
+  const mele = await openWording("mele@example.org");
+  const tavita = await openWording("tavita@example.org");
+
+  await mele.getByLabel("Subject").fill("{workshop}: six months on");
+  await mele.getByRole("button", { name: "Save the invitation wording" }).click();
+  await expect.poll(() => mele.getByRole("status").textContent()).toBe("Invitation wording saved.");
+
+  await tavita.getByLabel("Subject").fill("What came of {workshop}?");
+  await tavita.getByRole("button", { name: "Save the invitation wording" }).click();
+  const notice = tavita.getByTestId("edit-conflict");
+  await notice.waitFor();
+  expect(await notice.getByRole("heading").textContent()).toMatch(
+    /^Changed by Mele Fifita at \d\d:\d\d — your changes are not saved$/,
+  );
+  const subjectRow = notice.getByRole("row").filter({ hasText: "Subject" });
+  expect(await subjectRow.getByRole("cell").allTextContents()).toEqual([
+    "What came of {workshop}?",
+    "{workshop}: six months on",
+  ]);
+  expect(await seriousAxeViolations(tavita.page(), "e-mail wording conflict")).toEqual([]);
+
+  await notice.getByRole("button", { name: "Use theirs" }).click();
+  await notice.waitFor({ state: "detached" });
+  expect(await tavita.getByLabel("Subject").inputValue()).toBe("{workshop}: six months on");
+  expect(await tavita.locator("summary").textContent()).toContain("(this campaign's own)");
+  // Taking theirs also takes their version: the next save lands.
+  await tavita.getByLabel("Signature").fill("Malo,\nTavita");
+  await tavita.getByRole("button", { name: "Save the invitation wording" }).click();
+  await expect.poll(() => tavita.getByRole("status").textContent()).toBe("Invitation wording saved.");
+  const saved = await app.server.db
+    .selectFrom("campaign_message_templates")
+    .select(["subject", "signature", "version"])
+    .where("campaign_id", "=", campaign.campaign.id)
+    .executeTakeFirstOrThrow();
+  expect(saved).toEqual({ subject: "{workshop}: six months on", signature: "Malo,\nTavita", version: 2 });
 });

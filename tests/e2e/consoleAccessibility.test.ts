@@ -1,13 +1,16 @@
 // Every console page (support/consolePages.ts lists them, one per route) at laptop (1280×800) and tablet
 // (768×1024) size in real Chromium: axe-core finds nothing serious or critical, the console's own bar is a banner
 // with a named navigation beside one main, the participant app's bars are not there, and at 768 px nothing
-// scrolls sideways.
+// scrolls sideways. Pages are shown with content: a reply in full, audit entries, a column mapping, the copy of a
+// set-up, the demo data's archive asking, an edit conflict.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { addOrganiser } from "../integration/support/consoleClient";
+import { addOrganiser, consoleRequest, signIn } from "../integration/support/consoleClient";
+import { validReply } from "../integration/support/replyFixtures";
+import { postBatch } from "../integration/support/requests";
 import { appForThisFile } from "./support/appServer";
-import { CONSOLE_PAGE_VISITS } from "./support/consolePages";
-import { signInOnPage } from "./support/consoleRound";
+import { CONSOLE_PAGE_VISITS, WALK_REPLY_ID, type ConsoleWalkApi } from "./support/consolePages";
+import { serverAsApp, signInOnPage } from "./support/consoleRound";
 import { seriousAxeViolations } from "./support/screenChecks";
 
 const app = appForThisFile({ phone: { locale: "en-GB" } });
@@ -48,6 +51,13 @@ it(
   async () => {
     const { page } = app.phone;
     await addOrganiser(app.server.db, "ana@example.org", "organiser", new Date());
+    await addOrganiser(app.server.db, "ben@example.org", "organiser", new Date(), "Ben Kalo");
+    const server = serverAsApp(app.server.url);
+    // A colleague signed in beside the page, and one reply from the demo invitation, so the reply page has content.
+    const ben = await signIn(server, "ben@example.org");
+    const api: ConsoleWalkApi = { request: (method, path, body) => consoleRequest(server, method, path, ben, body) };
+    const sent = await postBatch(server, [validReply({ id: WALK_REPLY_ID })]);
+    expect(sent.results.map((r) => r.outcome)).toEqual(["stored"]);
     await signInOnPage(page, app.server.url);
     const findings: string[] = [];
     for (const size of SIZES) {
@@ -56,7 +66,7 @@ it(
         const where = `${visit.path} at ${size.name} size`;
         await page.goto(`${app.server.url}${visit.path}`);
         await page.getByRole("heading", { name: visit.heading }).first().waitFor({ timeout: LOAD_TIMEOUT_MS });
-        await visit.ready?.(page);
+        await visit.ready?.(page, api);
         const found = [
           ...(await seriousAxeViolations(page, where)),
           ...(await frameFindings(page, where, {

@@ -65,13 +65,14 @@ describe.each(ENGINES)("campaign e-mails from templates (%s)", (engine) => {
 
   it("offers the office's default wording until the campaign has its own, to every role", async () => {
     const templates = await templatesAs(viewer);
-    expect(templates.invitation).toEqual({ ...DEFAULT_TEMPLATES.invitation, isDefault: true });
-    expect(templates.reminder).toEqual({ ...DEFAULT_TEMPLATES.reminder, isDefault: true });
+    expect(templates.invitation).toEqual({ ...DEFAULT_TEMPLATES.invitation, isDefault: true, version: 0 });
+    expect(templates.reminder).toEqual({ ...DEFAULT_TEMPLATES.reminder, isDefault: true, version: 0 });
   });
 
   it("refuses a template with an unknown placeholder or without the link, saying which, and keeps the old one", async () => {
     const unknown = await consoleRequest(app, "PUT", path("/messages/invitation"), me, {
       ...OFFICE_TEMPLATE,
+      version: 0,
       body: "Dear {participant}, {link}",
     });
     expect(unknown.status).toBe(422);
@@ -80,26 +81,39 @@ describe.each(ENGINES)("campaign e-mails from templates (%s)", (engine) => {
     expect(error.message).toContain("{participant}");
     const noLink = await consoleRequest(app, "PUT", path("/messages/invitation"), me, {
       ...OFFICE_TEMPLATE,
+      version: 0,
       body: "Dear {name}, please reply.",
     });
     expect((await errorOf(noLink)).message).toMatch(/must contain \{link\}/);
     const badAddress = await consoleRequest(app, "PUT", path("/messages/invitation"), me, {
       ...OFFICE_TEMPLATE,
+      version: 0,
       cc: ["not an address"],
     });
     expect(badAddress.status).toBe(400);
     expect((await errorOf(badAddress)).details?.[0]?.path).toBe("cc.0");
-    expect((await consoleRequest(app, "PUT", path("/messages/letter"), me, OFFICE_TEMPLATE)).status).toBe(404);
-    expect((await consoleRequest(app, "PUT", path("/messages/invitation"), viewer, OFFICE_TEMPLATE)).status).toBe(403);
+    expect(
+      (await consoleRequest(app, "PUT", path("/messages/letter"), me, { ...OFFICE_TEMPLATE, version: 0 })).status,
+    ).toBe(404);
+    expect(
+      (await consoleRequest(app, "PUT", path("/messages/invitation"), viewer, { ...OFFICE_TEMPLATE, version: 0 }))
+        .status,
+    ).toBe(403);
     expect((await templatesAs(me)).invitation.isDefault).toBe(true);
   });
 
   it("saves the organiser's wording and prepares each invitation e-mail from it", async () => {
-    const saved = await consoleRequest(app, "PUT", path("/messages/invitation"), me, OFFICE_TEMPLATE);
+    const saved = await consoleRequest(app, "PUT", path("/messages/invitation"), me, {
+      ...OFFICE_TEMPLATE,
+      version: 0,
+    });
     expect(saved.status).toBe(200);
     expect(campaignMessageTemplates.parse(await saved.json()).invitation).toEqual({
       ...OFFICE_TEMPLATE,
       isDefault: false,
+      version: 1,
+      updatedAt: clock.toISOString(),
+      updatedBy: "Test organiser",
     });
     const prepared = campaignInvitationEmails.parse(
       await (await consoleRequest(app, "GET", path("/invitation-emails"), viewer)).json(),
@@ -138,7 +152,7 @@ describe.each(ENGINES)("campaign e-mails from templates (%s)", (engine) => {
   });
 
   it("reminders use the campaign's reminder wording, and going back to the default restores the office's", async () => {
-    const reminder = { ...OFFICE_TEMPLATE, subject: "Still time: {workshop}", cc: [] };
+    const reminder = { ...OFFICE_TEMPLATE, subject: "Still time: {workshop}", cc: [], version: 0 };
     expect((await consoleRequest(app, "PUT", path("/messages/reminder"), me, reminder)).status).toBe(200);
     const reminders = campaignReminders.parse(await (await consoleRequest(app, "GET", path("/reminders"), me)).json());
     expect(reminders.reminders[0].subject).toBe("Still time: Regional Workshop on Post-Clearance Audit");

@@ -60,6 +60,7 @@ describe.each(ENGINES)("curation follows the respondent across a newer reply (%s
       `/api/console/campaigns/${campaignId}/feedback`,
       seeded.me,
       {
+        version: 0,
         title: "Good examples",
         message: "",
         tables: [1],

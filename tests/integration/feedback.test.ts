@@ -17,7 +17,9 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
   let etag1: string;
   const feedbackPath = () => `/api/console/campaigns/${campaignId}/feedback`;
   const participantPath = () => `/api/invitations/${fijiCode}/feedback`;
-  const publish = () => ({
+  /** The feedback, published over `version` (0 before the first). */
+  const publish = (version = 0) => ({
+    version,
     title: "What participants did after the workshop",
     message: "Thank you to everyone who replied.",
     tables: [2, 1, 2],
@@ -129,7 +131,7 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     expect(same.headers.get("etag")).toBe(etag1);
 
     const res = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, {
-      ...publish(),
+      ...publish(1),
       message: "Updated with the late replies.",
       tables: [3],
     });
@@ -153,7 +155,7 @@ describe.each(ENGINES)("feedback to participants (%s)", (engine) => {
     expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me)).status).toBe(204);
     expect((await errorOf(await seeded.app.request(participantPath()))).code).toBe("no_feedback");
     expect((await consoleRequest(seeded.app, "DELETE", feedbackPath(), seeded.me)).status).toBe(404);
-    const again = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, publish());
+    const again = await consoleRequest(seeded.app, "PUT", feedbackPath(), seeded.me, publish(2));
     expect(consoleFeedback.parse(await again.json()).version).toBe(3);
     expect(participantFeedback.parse(await (await seeded.app.request(participantPath())).json()).version).toBe(3);
   });

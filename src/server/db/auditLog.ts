@@ -27,12 +27,12 @@ export interface AuditedChange {
   after?: Record<string, unknown>;
 }
 
-/** Writes the row; pass the change's own transaction so both land or neither does. */
 /** The columns every version-checked save sets beside its own: the next version, who saved and when. */
 export function savedBy(save: { editor: Editor; at: Date }) {
   return { version: sql<number>`version + 1`, updated_by: save.editor.id, updated_at: save.at.toISOString() };
 }
 
+/** Writes the row; pass the change's own transaction so both land or neither does. */
 export async function recordAudit(db: OutriggerDatabase, change: AuditedChange): Promise<void> {
   await db
     .insertInto("audit_log")

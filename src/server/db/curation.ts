@@ -1,5 +1,6 @@
 // Answer tags (curation of free-text answers) and the feedback published per campaign.
 import type { AnswerTag, AnswerTagging, QuoteId, ReportHeading } from "../../shared/feedback";
+import { recordAudit, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 
 function toTagging(r: {
@@ -179,49 +180,71 @@ export async function findFeedback(db: OutriggerDatabase, campaignId: string): P
   return { campaignId: r.campaign_id, ...publishedContent(r), version: Number(r.version) };
 }
 
-/** Publishes: version 1 the first time, the previous version + 1 after (also after an unpublish). */
+/** Feedback as the audit log compares it: quotes named by reply and question. */
+function auditedFeedback(f: { title: string; message: string; tables: number[]; quoteIds: QuoteId[] }) {
+  const quotes = f.quoteIds.map((q) => `${q.replyId}/${q.questionId}`);
+  return { title: f.title, message: f.message, tables: f.tables, quotes };
+}
+
+/**
+ * Publishes over the version the form was loaded with (0 before the first): version 1 the first time, the previous
+ * + 1 after (also after an unpublish). One statement decides (an insert that yields to an existing row, or `UPDATE …
+ * WHERE version = ?`), so of two publishes from the same version exactly one lands, with its kept version and audit
+ * row; false: published elsewhere since.
+ */
 export async function publishFeedback(
   db: OutriggerDatabase,
-  f: {
-    campaignId: string;
-    title: string;
-    message: string;
-    tables: number[];
-    quoteIds: QuoteId[];
-    publishedBy: string;
-    publishedAt: string;
-  },
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const current = await tx
-      .selectFrom("campaign_feedback")
-      .select("version")
-      .where("campaign_id", "=", f.campaignId)
-      .executeTakeFirst();
+  f: { campaignId: string; title: string; message: string; tables: number[]; quoteIds: QuoteId[] },
+  save: { expectedVersion: number; editor: Editor; at: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
     const values = {
       title: f.title,
       message: f.message,
       tables: JSON.stringify(f.tables),
       quotes: JSON.stringify(f.quoteIds),
-      published_at: f.publishedAt,
-      published_by: f.publishedBy,
+      published_at: save.at.toISOString(),
+      published_by: save.editor.id,
     };
-    const version = current ? Number(current.version) + 1 : 1;
-    if (current)
-      await tx
-        .updateTable("campaign_feedback")
-        .set({ ...values, version })
-        .where("campaign_id", "=", f.campaignId)
-        .execute();
-    else
-      await tx
-        .insertInto("campaign_feedback")
-        .values({ campaign_id: f.campaignId, ...values, version })
-        .execute();
+    const version = save.expectedVersion + 1;
+    const landed =
+      save.expectedVersion === 0
+        ? (
+            await tx
+              .insertInto("campaign_feedback")
+              .values({ campaign_id: f.campaignId, ...values, version })
+              .onConflict((oc) => oc.column("campaign_id").doNothing())
+              .executeTakeFirst()
+          ).numInsertedOrUpdatedRows
+        : (
+            await tx
+              .updateTable("campaign_feedback")
+              .set({ ...values, version })
+              .where("campaign_id", "=", f.campaignId)
+              .where("version", "=", save.expectedVersion)
+              .executeTakeFirst()
+          ).numUpdatedRows;
+    if (Number(landed ?? 0) === 0) return false;
+    const before = await tx
+      .selectFrom("feedback_versions")
+      .select(["title", "message", "tables", "quotes", "published_at", "published_by"])
+      .where("campaign_id", "=", f.campaignId)
+      .where("version", "=", save.expectedVersion)
+      .executeTakeFirst();
     await tx
       .insertInto("feedback_versions")
-      .values({ campaign_id: f.campaignId, ...values, published_at: f.publishedAt, version })
+      .values({ campaign_id: f.campaignId, ...values, version })
       .execute();
+    await recordAudit(tx, {
+      editor: save.editor,
+      at: save.at,
+      action: before ? "update" : "create",
+      entityType: "feedback",
+      entityId: f.campaignId,
+      before: before && auditedFeedback({ ...before, ...publishedContent(before) }),
+      after: auditedFeedback(f),
+    });
+    return true;
   });
 }
 
@@ -257,13 +280,21 @@ export async function listFeedbackVersions(
   }));
 }
 
-/** True when published feedback was withdrawn. */
-export async function unpublishFeedback(db: OutriggerDatabase, campaignId: string): Promise<boolean> {
-  const result = await db
-    .updateTable("campaign_feedback")
-    .set({ published_at: null })
-    .where("campaign_id", "=", campaignId)
-    .where("published_at", "is not", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/** True when published feedback was withdrawn (and the withdrawal audited). */
+export async function unpublishFeedback(
+  db: OutriggerDatabase,
+  campaignId: string,
+  change: { editor: Editor; at: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable("campaign_feedback")
+      .set({ published_at: null })
+      .where("campaign_id", "=", campaignId)
+      .where("published_at", "is not", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit(tx, { ...change, action: "delete", entityType: "feedback", entityId: campaignId });
+    return true;
+  });
 }

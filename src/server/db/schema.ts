@@ -122,6 +122,10 @@ export interface CampaignMessageTemplatesTable {
   cc: string;
   updated_at: string;
   updated_by: string;
+  /** Counts the template's saves and resets from 1 (a stale form's save is refused). */
+  version: ColumnType<number, number | undefined, number>;
+  /** 1 while the campaign uses the office's default wording again. */
+  is_default: ColumnType<number, number | undefined, number>;
 }
 
 export interface RepliesTable {

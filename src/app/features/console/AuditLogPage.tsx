@@ -16,6 +16,7 @@ const ENTITY_WORDS: Record<string, string> = {
   participant: "participant",
   campaign: "campaign",
   message_template: "e-mail wording",
+  feedback: "feedback to participants",
 };
 
 function shown(value: unknown): string {

@@ -1,6 +1,6 @@
 // What a console form shows when someone else saved the same record since it was loaded: who and when, the two
 // versions field by field, and the choice of saving over theirs or taking theirs.
-import { For, Show } from "solid-js";
+import { For, Show, createUniqueId } from "solid-js";
 import { CHANGED_ELSEWHERE } from "../../../shared/editConflicts";
 import type { ConsoleResult } from "../../sync/consoleClient";
 
@@ -37,6 +37,8 @@ export function EditConflictNotice(props: {
   onKeepMine: () => void;
   onUseTheirs: () => void;
 }) {
+  // A page may show several forms' notices at once (the campaign page: each e-mail wording, the feedback).
+  const headingId = `edit-conflict-${createUniqueId()}`;
   const rows = () =>
     Object.entries(props.labels).map(([field, label]) => ({
       label,
@@ -44,8 +46,8 @@ export function EditConflictNotice(props: {
       theirs: shown(props.conflict.current[field]),
     }));
   return (
-    <section class="card" role="alert" aria-labelledby="edit-conflict" data-testid="edit-conflict">
-      <h3 id="edit-conflict">
+    <section class="card" role="alert" aria-labelledby={headingId} data-testid="edit-conflict">
+      <h3 id={headingId}>
         Changed by {props.conflict.current.updatedBy ?? "another organiser"}
         {clockTime(props.conflict.current.updatedAt)} — your changes are not saved
       </h3>

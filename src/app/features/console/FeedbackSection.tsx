@@ -1,6 +1,7 @@
 // Publishing feedback for a campaign: a message, chosen report tables and picked quotes, which every invited
 // participant then sees in the app (offline once fetched), whether or not they replied. The form starts from the
-// published text, shows what participants will see before publishing, and lists every version published.
+// published text, shows what participants will see before publishing, and lists every version published. A publish
+// names the version the form was loaded with: when a colleague published since, the form compares before anything goes.
 import { For, Show, createEffect, createResource, createSignal, on } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
 import type {
@@ -14,7 +15,10 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { FeedbackBody } from "../../ui/FeedbackView";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import "./organiserYear.css";
+
+const FIELD_LABELS = { title: "Title", message: "Message", tables: "Tables" };
 
 const TABLES = [
   "Replies",
@@ -61,6 +65,9 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
   const [chosen, setChosen] = createSignal<QuoteId[]>([]);
   const [status, setStatus] = createSignal<string>();
   const [preview, setPreview] = createSignal<ParticipantFeedback>();
+  // The newest version published when the form's values were loaded (0 before the first): a publish lands only over it.
+  const [loadedVersion, setLoadedVersion] = createSignal(0);
+  const [conflict, setConflict] = createSignal<EditConflict>();
   const isChosen = (q: QuoteId) => chosen().some((c) => c.replyId === q.replyId && c.questionId === q.questionId);
 
   // Start from what was published (or, once withdrawn, the last version published), never from defaults over it.
@@ -68,6 +75,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
     on([published, history], ([current, versions]) => {
       const start = current ?? versions?.[0];
       if (!start) return;
+      setLoadedVersion(versions?.[0]?.version ?? start.version);
       setTitle(start.title);
       setMessage(start.message);
       setTables(start.tables);
@@ -89,12 +97,29 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
     setPreview(result.body);
   };
   const publish = async () => {
-    const result = await consoleRequest<ConsoleFeedback>("PUT", path(), request());
-    if (!result.ok) return setStatus(result.error.message);
+    const result = await consoleRequest<ConsoleFeedback>("PUT", path(), { ...request(), version: loadedVersion() });
+    setConflict(result.ok ? undefined : editConflictOf(result));
+    if (!result.ok) return setStatus(conflict() ? undefined : result.error.message);
+    setLoadedVersion(result.body.version);
     mutate(result.body);
     setPreview(undefined);
     void refetchHistory();
     setStatus(`Published (version ${result.body.version}). Participants see it the next time their app is online.`);
+  };
+
+  const keepMine = (current: EditConflict["current"]) => {
+    setLoadedVersion(current.version);
+    void publish();
+  };
+  const useTheirs = (current: EditConflict["current"]) => {
+    const theirs = current as EditConflict["current"] & ConsoleFeedback;
+    setTitle(theirs.title);
+    setMessage(theirs.message);
+    setTables(theirs.tables);
+    setChosen(theirs.quoteIds);
+    setLoadedVersion(theirs.version);
+    setConflict(undefined);
+    setPreview(undefined);
   };
 
   return (
@@ -176,6 +201,17 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
         </div>
         <Show when={status()}>
           <p role="status">{status()}</p>
+        </Show>
+        <Show when={conflict()}>
+          {(c) => (
+            <EditConflictNotice
+              conflict={c()}
+              mine={request()}
+              labels={FIELD_LABELS}
+              onKeepMine={() => keepMine(c().current)}
+              onUseTheirs={() => useTheirs(c().current)}
+            />
+          )}
         </Show>
         <Show when={preview()}>
           {(p) => (

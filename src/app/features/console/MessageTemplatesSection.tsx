@@ -1,5 +1,6 @@
 // The wording of the campaign's e-mails (invitation, reminder): subject, body, signature, Reply-To and CC, with the
-// placeholders each participant's message fills in. Organisers edit; viewers read.
+// placeholders each participant's message fills in. Organisers edit; viewers read. A save names the version the
+// form was loaded with: when a colleague saved since, the form compares and offers to save over or take theirs.
 import { For, Show, createResource, createSignal } from "solid-js";
 import {
   MESSAGE_KINDS,
@@ -7,12 +8,27 @@ import {
   type CampaignMessageTemplates,
   type MessageKind,
   type MessageTemplate,
+  type StoredTemplate,
 } from "../../../shared/messageTemplates";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { canChange } from "./consoleState";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 
 const KIND_LABELS: Record<MessageKind, string> = { invitation: "Invitation", reminder: "Reminder" };
+const FIELD_LABELS: Record<keyof MessageTemplate, string> = {
+  subject: "Subject",
+  body: "E-mail text",
+  signature: "Signature",
+  replyTo: "Reply-To",
+  cc: "CC",
+};
+
+/** What a save or reset came to: nothing wrong, a problem in words, or a colleague's save since the form loaded. */
+interface SaveOutcome {
+  problem?: string;
+  conflict?: EditConflict;
+}
 
 export function MessageTemplatesSection(props: { campaignId: string; onSaved: () => void }) {
   const pathOf = (campaignId: string, kind?: MessageKind) =>
@@ -24,14 +40,24 @@ export function MessageTemplatesSection(props: { campaignId: string; onSaved: ()
       return result.ok ? result.body : undefined;
     },
   );
-  /** Saves (PUT) or resets (DELETE) one template; the problem in words, or undefined when done. */
-  const save = async (kind: MessageKind, method: "PUT" | "DELETE", body?: MessageTemplate) => {
+  /** Saves (PUT, over the version the form was loaded with) or resets (DELETE) one template. */
+  const save = async (
+    kind: MessageKind,
+    method: "PUT" | "DELETE",
+    body?: MessageTemplate & { version: number },
+  ): Promise<SaveOutcome> => {
     const result = await consoleRequest<CampaignMessageTemplates>(method, pathOf(props.campaignId, kind), body);
-    if (!result.ok) return result.error.message;
+    if (!result.ok) {
+      const conflict = editConflictOf(result);
+      return conflict ? { conflict } : { problem: result.error.message };
+    }
     mutate(result.body);
     props.onSaved();
-    return undefined;
+    return {};
   };
+  /** "Use theirs": the form shows the wording as now saved, at its version. */
+  const takeTheirs = (kind: MessageKind, current: StoredTemplate) =>
+    mutate((all) => (all ? { ...all, [kind]: current } : all));
   return (
     <section class="no-print" aria-labelledby="templates-heading" data-testid="message-templates">
       <h2 id="templates-heading">E-mail wording</h2>
@@ -54,8 +80,8 @@ export function MessageTemplatesSection(props: { campaignId: string; onSaved: ()
               <TemplateForm
                 kind={kind}
                 template={all()[kind]}
-                isDefault={all()[kind].isDefault}
                 save={(method, body) => save(kind, method, body)}
+                takeTheirs={(current) => takeTheirs(kind, current)}
               />
             )}
           </For>
@@ -67,14 +93,38 @@ export function MessageTemplatesSection(props: { campaignId: string; onSaved: ()
 
 function TemplateForm(props: {
   kind: MessageKind;
-  template: MessageTemplate;
-  isDefault: boolean;
-  save: (method: "PUT" | "DELETE", body?: MessageTemplate) => Promise<string | undefined>;
+  template: StoredTemplate;
+  save: (method: "PUT" | "DELETE", body?: MessageTemplate & { version: number }) => Promise<SaveOutcome>;
+  takeTheirs: (current: StoredTemplate) => void;
 }) {
   const id = (field: string) => `template-${props.kind}-${field}`;
   const [problem, setProblem] = createSignal<string>();
   const [status, setStatus] = createSignal<string>();
+  const [conflict, setConflict] = createSignal<{ at: EditConflict; mine: MessageTemplate }>();
   const readOnly = () => !canChange();
+  let formElement: HTMLFormElement | undefined;
+  /** "Use theirs": every field shows the saved wording, also those typed in since the form was loaded. */
+  const useTheirs = (current: StoredTemplate) => {
+    props.takeTheirs(current);
+    const fields = formElement?.elements;
+    const set = (name: string, value: string) => {
+      const field = fields?.namedItem(name);
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = value;
+    };
+    set("subject", current.subject);
+    set("body", current.body);
+    set("signature", current.signature);
+    set("replyTo", current.replyTo ?? "");
+    set("cc", current.cc.join(", "));
+    setConflict(undefined);
+  };
+  const isDefault = () => props.template.isDefault;
+  const put = async (template: MessageTemplate, version: number) => {
+    const outcome = await props.save("PUT", { ...template, version });
+    setProblem(outcome.problem);
+    setConflict(outcome.conflict ? { at: outcome.conflict, mine: template } : undefined);
+    setStatus(outcome.problem || outcome.conflict ? undefined : `${KIND_LABELS[props.kind]} wording saved.`);
+  };
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? "");
@@ -88,21 +138,21 @@ function TemplateForm(props: {
         .split(/[;,\s]+/)
         .filter((a) => a !== ""),
     };
-    const failed = await props.save("PUT", template);
-    setProblem(failed);
-    setStatus(failed ? undefined : `${KIND_LABELS[props.kind]} wording saved.`);
+    await put(template, props.template.version);
   };
   const reset = async () => {
-    const failed = await props.save("DELETE");
+    const { problem: failed } = await props.save("DELETE");
     setProblem(failed);
+    setConflict(undefined);
     setStatus(failed ? undefined : `${KIND_LABELS[props.kind]} wording is the office's default again.`);
   };
   return (
     <details class="card" data-testid={`template-${props.kind}`}>
       <summary>
-        {KIND_LABELS[props.kind]} e-mail {props.isDefault ? "(the office's default)" : "(this campaign's own)"}
+        {KIND_LABELS[props.kind]} e-mail {isDefault() ? "(the office's default)" : "(this campaign's own)"}
       </summary>
       <form
+        ref={formElement}
         onSubmit={(event) => {
           event.preventDefault();
           void submit(event.currentTarget);
@@ -135,7 +185,7 @@ function TemplateForm(props: {
             <button type="submit" class="button primary">
               Save the {props.kind} wording
             </button>
-            <Show when={!props.isDefault}>
+            <Show when={!isDefault()}>
               <button type="button" class="button" onClick={() => void reset()}>
                 Use the office's default
               </button>
@@ -143,6 +193,17 @@ function TemplateForm(props: {
           </div>
         </Show>
         <FormProblem problem={problem()} />
+        <Show when={conflict()}>
+          {(c) => (
+            <EditConflictNotice
+              conflict={c().at}
+              mine={c().mine}
+              labels={FIELD_LABELS}
+              onKeepMine={() => void put(c().mine, c().at.current.version)}
+              onUseTheirs={() => useTheirs(c().at.current as StoredTemplate)}
+            />
+          )}
+        </Show>
         <Show when={status()}>
           <p role="status">{status()}</p>
         </Show>

@@ -23,6 +23,7 @@ import * as demoArchive from "./0140_demo_archive";
 import * as importMappings from "./0141_import_mappings";
 import * as workshopMonthAndCounts from "./0150_workshop_month_and_counts";
 import * as importedCampaigns from "./0151_imported_campaigns";
+import * as templateVersions from "./0160_template_versions";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "0141_import_mappings": importMappings,
   "0150_workshop_month_and_counts": workshopMonthAndCounts,
   "0151_imported_campaigns": importedCampaigns,
+  "0160_template_versions": templateVersions,
 };
 
 export const inCodeMigrations: MigrationProvider = {

@@ -5,7 +5,7 @@
 // | method | path                                    | what                                                   | who may call |
 // | ------ | --------------------------------------- | ------------------------------------------------------ | ------------ |
 // | GET    | /campaigns/:id/messages                 | the invitation and reminder templates (or defaults)    | any role     |
-// | PUT    | /campaigns/:id/messages/:kind           | save one template (invitation or reminder)             | organiser    |
+// | PUT    | /campaigns/:id/messages/:kind           | save over the loaded `version` (else 409)              | organiser    |
 // | DELETE | /campaigns/:id/messages/:kind           | back to the default text                               | organiser    |
 // | GET    | /campaigns/:id/invitation-emails        | the invitation e-mail per invitation, prepared         | any role     |
 // | POST   | /campaigns/:id/invitation-emails/send   | send it over SMTP, once per invitation                 | organiser    |
@@ -22,7 +22,14 @@ import {
   type SentInvitationEmails,
   type SentReminders,
 } from "../../../shared/console";
-import { messageKind, messageTemplate, templateProblems, type MessageKind } from "../../../shared/messageTemplates";
+import {
+  messageKind,
+  templateProblems,
+  templateSave,
+  type MessageKind,
+  type MessageTemplate,
+  type StoredTemplate,
+} from "../../../shared/messageTemplates";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import { mailMergeRows, preparedInvitationEmails, preparedReminders } from "../../campaigns/campaignEmails";
 import { sendInvitationEmails, sendReminderEmails } from "../../campaigns/campaignEmailSending";
@@ -36,7 +43,7 @@ import { toCsv } from "../../report/exports";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
 import { campaignDetail, withCampaign, type CampaignEnv } from "./campaignDetail";
-import { editorOf } from "./editConflict";
+import { changedElsewhere, editorOf } from "./editConflict";
 import { withdrawn } from "./campaigns";
 
 export interface CampaignEmailRouteOptions {
@@ -48,6 +55,11 @@ function kindOf(kindParam: string | undefined): MessageKind {
   const parsed = messageKind.safeParse(kindParam);
   if (!parsed.success) throw new ApiProblem(404, "not_found", "There is no such message: use invitation or reminder.");
   return parsed.data;
+}
+
+/** The wording alone, as the audit log compares it (not whether it is the default, nor its version). */
+function wordingOf({ subject, body, signature, replyTo, cc }: StoredTemplate): MessageTemplate {
+  return { subject, body, signature, replyTo, cc };
 }
 
 function smtpNotConfigured(): ApiProblem {
@@ -93,38 +105,36 @@ export function campaignEmailRoutes(options: CampaignEmailRouteOptions = {}): Ho
     c.json(await campaignMessageTemplates(c.var.deps.db, c.var.campaign.id)),
   );
 
-  routes.put(
-    "/campaigns/:id/messages/:kind",
-    requireOrganiser(),
-    jsonBody(messageTemplate),
-    withCampaign(),
-    async (c) => {
-      const kind = kindOf(c.req.param("kind"));
-      const template = c.req.valid("json");
-      const problems = templateProblems(template);
-      if (problems.length > 0)
-        throw new ApiProblem(
-          422,
-          "invalid_template",
-          problems.join(" "),
-          problems.map((message) => ({ path: "body", code: "invalid_template", message })),
-        );
-      const { db, now } = c.var.deps;
-      const { isDefault: _wasDefault, ...before } = (await campaignMessageTemplates(db, c.var.campaign.id))[kind];
-      await saveCampaignMessageTemplate(db, c.var.campaign.id, kind, template, c.var.session.organiser.id, now(), {
-        editor: editorOf(c),
-        before,
-        after: { ...template },
-      });
-      return c.json(await campaignMessageTemplates(db, c.var.campaign.id));
-    },
-  );
+  routes.put("/campaigns/:id/messages/:kind", requireOrganiser(), jsonBody(templateSave), withCampaign(), async (c) => {
+    const kind = kindOf(c.req.param("kind"));
+    const { version, ...template } = c.req.valid("json");
+    const problems = templateProblems(template);
+    if (problems.length > 0)
+      throw new ApiProblem(
+        422,
+        "invalid_template",
+        problems.join(" "),
+        problems.map((message) => ({ path: "body", code: "invalid_template", message })),
+      );
+    const { db, now } = c.var.deps;
+    const saved = await saveCampaignMessageTemplate(db, c.var.campaign.id, kind, template, version, {
+      editor: editorOf(c),
+      at: now(),
+      before: wordingOf((await campaignMessageTemplates(db, c.var.campaign.id))[kind]),
+      after: { ...template },
+    });
+    const templates = await campaignMessageTemplates(db, c.var.campaign.id);
+    return saved ? c.json(templates) : changedElsewhere(c, templates[kind]);
+  });
 
   routes.delete("/campaigns/:id/messages/:kind", requireOrganiser(), withCampaign(), async (c) => {
     const kind = kindOf(c.req.param("kind"));
     const { db, now } = c.var.deps;
-    const { isDefault: _wasDefault, ...before } = (await campaignMessageTemplates(db, c.var.campaign.id))[kind];
-    await resetCampaignMessageTemplate(db, c.var.campaign.id, kind, now(), { editor: editorOf(c), before });
+    await resetCampaignMessageTemplate(db, c.var.campaign.id, kind, {
+      editor: editorOf(c),
+      at: now(),
+      before: wordingOf((await campaignMessageTemplates(db, c.var.campaign.id))[kind]),
+    });
     return c.json(await campaignMessageTemplates(db, c.var.campaign.id));
   });
 

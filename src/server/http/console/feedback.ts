@@ -3,11 +3,12 @@
 // | GET    | /campaigns/:id/feedback           | what is published, and what participants see                | any role   |
 // | GET    | /campaigns/:id/feedback/versions  | every version ever published, newest first                  | any role   |
 // | POST   | /campaigns/:id/feedback/preview   | what participants would see with this text (nothing stored) | organisers |
-// | PUT    | /campaigns/:id/feedback           | publishes (version + 1), the version kept for good          | organisers |
+// | PUT    | /campaigns/:id/feedback           | publishes over the loaded `version` (+ 1; else 409), kept   | organisers |
 // | DELETE | /campaigns/:id/feedback           | unpublishes (the versions stay)                             | organisers |
 // Organiser routes also need the CSRF token.
 import { Hono } from "hono";
 import {
+  feedbackPublish,
   feedbackRequest,
   type ConsoleFeedback,
   type FeedbackRequest,
@@ -22,6 +23,7 @@ import { findWorkshop } from "../../db/directory";
 import { currentQuoteIds, participantFeedbackOf, unknownQuotes } from "../../report/curation";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
+import { changedElsewhere, editorOf } from "./editConflict";
 
 export const noFeedback = (): ApiProblem =>
   new ApiProblem(404, "no_feedback", "No feedback has been published for this campaign yet.");
@@ -126,27 +128,36 @@ export function feedbackRoutes(): Hono<ConsoleEnv> {
     return c.json(preview);
   });
 
-  routes.put("/campaigns/:id/feedback", requireOrganiser(), jsonBody(feedbackRequest), async (c) => {
+  routes.put("/campaigns/:id/feedback", requireOrganiser(), jsonBody(feedbackPublish), async (c) => {
     const { db, now } = c.var.deps;
     const { campaign, workshop } = await campaignWorkshop(db, c.req.param("id"));
-    const input = c.req.valid("json");
+    const { version, ...input } = c.req.valid("json");
     const { tables, quoteIds } = await checkedFeedback(db, workshop.fiscalYear, input);
-    await publishFeedback(db, {
-      campaignId: campaign.id,
-      title: input.title,
-      message: input.message,
-      tables,
-      quoteIds,
-      publishedBy: c.var.session.organiser.id,
-      publishedAt: now().toISOString(),
-    });
+    const landed = await publishFeedback(
+      db,
+      { campaignId: campaign.id, title: input.title, message: input.message, tables, quoteIds },
+      { expectedVersion: version, editor: editorOf(c), at: now() },
+    );
+    if (!landed) {
+      // The newest version as published, whether or not it is still up: what the form compares with.
+      const [newest] = await listFeedbackVersions(db, campaign.id);
+      return changedElsewhere(c, {
+        title: newest.title,
+        message: newest.message,
+        tables: newest.tables,
+        quoteIds: newest.quoteIds,
+        version: newest.version,
+        updatedAt: newest.publishedAt,
+        ...(newest.publishedByName !== null ? { updatedBy: newest.publishedByName } : {}),
+      });
+    }
     return c.json(await consoleFeedback(db, campaign.id));
   });
 
   routes.delete("/campaigns/:id/feedback", requireOrganiser(), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const { campaign } = await campaignWorkshop(db, c.req.param("id"));
-    if (!(await unpublishFeedback(db, campaign.id))) throw noFeedback();
+    if (!(await unpublishFeedback(db, campaign.id, { editor: editorOf(c), at: now() }))) throw noFeedback();
     return c.body(null, 204);
   });
 
