@@ -7,7 +7,7 @@ import { readStoredFile } from "../../store/packStore";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
-import { KIND_LABELS, formatBytes } from "../library/formatBytes";
+import { formatBytes, kindLabel } from "../library/formatBytes";
 import { openInAnotherApp } from "../library/openInAnotherApp";
 import { createPackFile } from "./packFile";
 
@@ -97,7 +97,7 @@ export default function SharePackPage() {
                       <span>
                         {m.title}{" "}
                         <span class="muted">
-                          · {KIND_LABELS[m.kind]} · {formatBytes(m.size)}
+                          · {kindLabel(m.kind)} · {formatBytes(m.size)}
                         </span>
                       </span>
                     </label>
