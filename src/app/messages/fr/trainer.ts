@@ -1,0 +1,68 @@
+// French text of the trainer's sharing screens (../en/trainer.ts).
+import type { Translation } from "../../i18n/catalogue";
+import type english from "../en/trainer";
+
+const french: Translation<typeof english> = {
+  shareAndTrain: "Partager et former",
+  shareWithColleagues: "Partager les supports avec des collègues",
+  shareExplained:
+    "Créez un seul fichier avec les supports d’un atelier et envoyez-le par Bluetooth, Partage à proximité, câble ou messagerie. Aucune connexion Internet n’est nécessaire ; les collègues sans l’application peuvent quand même le décompresser.",
+  saveMaterialsFirst: "Enregistrez d’abord les supports d’un atelier sur ce téléphone (Supports).",
+  countOnPhone: "({count} sur ce téléphone)",
+  receiveMaterials: "Recevoir des supports",
+  receiveExplained:
+    "Ouvrez un fichier de paquet envoyé par un·e collègue. L’application vérifie chaque fichier et si le paquet a été émis par le serveur de l’organisateur.",
+  importAPack: "Importer un paquet",
+  inhouseLog: "Journal des ateliers internes",
+  sessionsOne: "1 séance enregistrée.",
+  sessionsOther: "{count} séances enregistrées.",
+  recordSessions: "Enregistrez les séances que vous animez pour vos collègues.",
+  openTheLog: "Ouvrir le journal",
+  deliverForOthers: "Transmettre des réponses pour d’autres",
+  waitingToDeliver: "{count} en attente de transmission.",
+  carryReplies: "Portez le fichier de réponse d’un·e collègue jusqu’au serveur quand vous êtes en ligne.",
+  deliverReplies: "Transmettre les réponses",
+
+  packFileName: "Paquet Outrigger - {title}.zip",
+  packWorkshop: "atelier",
+  packCouldNotBeMade: "Le paquet n’a pas pu être créé.",
+  shareMaterials: "Partager les supports",
+  noMaterialsOnPhone: "Aucun support de cet atelier n’est encore sur ce téléphone.",
+  materialsToPack: "Supports à mettre dans le paquet",
+  chosenFiles: "{count} fichiers, {size}.",
+  packSigned:
+    "Le paquet porte la signature de l’organisateur : les applications de vos collègues peuvent vérifier qu’il est authentique.",
+  packUnsigned:
+    "Cette liste n’a pas encore de signature du serveur (ouvrez une fois les supports de l’atelier en ligne pour l’obtenir).",
+  makingPack: "Création du paquet…",
+  makePack: "Créer le fichier du paquet",
+  writing: "Écriture : {done} sur {total}",
+  packProgress: "Avancement du paquet",
+  packReady: "Paquet prêt",
+  packSendExplained:
+    "Envoyez-le par Bluetooth, Partage à proximité, câble ou messagerie. Les collègues qui ont Outrigger l’importent depuis « Partager et former » ; sans l’application, ils peuvent le décompresser.",
+  workshopMaterials: "Supports de l’atelier",
+  sendOrSavePack: "Envoyer ou enregistrer le paquet",
+
+  chooseAPack:
+    "Choisissez le fichier de paquet envoyé par un·e collègue (il se termine par .zip). Ni Internet ni invitation ne sont nécessaires.",
+  packFile: "Fichier du paquet",
+  checkingAndStoring: "Vérification et enregistrement : {done} sur {total}",
+  importProgress: "Avancement de l’import",
+  couldNotImport: "Ce fichier n’a pas pu être importé.",
+  notVerified:
+    "Non vérifié : {reason} Les fichiers ci-dessous ont passé leurs propres contrôles, mais utilisez-les avec prudence.",
+  reasonNoSignature: "le paquet ne porte aucune signature du serveur de l’organisateur.",
+  reasonUnknownKey: "il a été signé avec une clé que l’application ne connaît pas.",
+  reasonBadSignature:
+    "sa liste de fichiers ne correspond pas à la signature de l’organisateur — il a peut-être été modifié.",
+  reasonNoKeyCached: "l’application n’a pas encore été en ligne pour apprendre la clé de l’organisateur.",
+  reasonUnchecked: "la signature n’a pas pu être vérifiée.",
+  verified: "✓ Vérifié : émis par {issuer}",
+  verifiedMaterialsOnly:
+    " — la liste des supports. Le nom et les dates de l’atelier de cet ancien paquet sont ceux que le paquet indique.",
+  importCounts: "{imported} importé(s) · {present} déjà sur ce téléphone · {refused} refusé(s)",
+  seeUnverified: "Le voir sous « Paquets importés, non vérifiés »",
+  openTheMaterials: "Ouvrir les supports",
+};
+export default french;
