@@ -4,6 +4,8 @@
 import { defineCatalogue } from "../../i18n/catalogue";
 import frame from "./messages/en/frame";
 import workshops from "./messages/en/workshops";
+import admin from "./messages/en/admin";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
+export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
