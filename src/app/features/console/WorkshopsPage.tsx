@@ -11,7 +11,7 @@ import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { DemoDataArchive } from "./DemoDataArchive";
-import { campaignState, replyRate, workshopDates } from "./workshopOverview";
+import { KIND_KEYS, MODE_KEYS, campaignState, replyRate, workshopDates } from "./workshopOverview";
 import { workshopsText as t } from "./consoleText";
 import "../../ui/stackedTables.css";
 import "./consoleOverview.css";
@@ -40,9 +40,6 @@ function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
     administrationCodes: w.administrationCodes,
   };
 }
-
-const KIND_KEYS = { regional: "kindRegional", "sub-regional": "kindSubRegional", national: "kindNational" } as const;
-const MODE_KEYS = { "in-person": "modeInPerson", virtual: "modeVirtual", hybrid: "modeHybrid" } as const;
 
 export default withConsoleLayout(Workshops);
 

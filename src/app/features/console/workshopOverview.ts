@@ -5,6 +5,14 @@ import type { WorkshopCampaignFigures } from "../../../shared/console";
 import { formattingLocale } from "../../i18n/language";
 import { workshopsText as t } from "./consoleText";
 
+/** The catalogue keys of a workshop's kind and mode. */
+export const KIND_KEYS = {
+  regional: "kindRegional",
+  "sub-regional": "kindSubRegional",
+  national: "kindNational",
+} as const;
+export const MODE_KEYS = { "in-person": "modeInPerson", virtual: "modeVirtual", hybrid: "modeHybrid" } as const;
+
 /** "4 Aug 2025 – 8 Aug 2025", one day alone, or "—": calendar days, the same in every time zone. */
 export function workshopDates(
   startsOn?: CalendarDate | null,

@@ -34,6 +34,11 @@ export default {
   valueYes: "yes",
   valueNo: "no",
 
+  deleteWorkshop: "Delete this workshop…",
+  deleteCampaign: "Delete this campaign…",
+  deleteForGood: "Delete for good",
+  keepIt: "Keep it",
+
   pageNotFound: "Page not found",
   goToConsole: "Go to the console",
 };

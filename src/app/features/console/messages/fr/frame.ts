@@ -36,6 +36,11 @@ const french: Translation<typeof english> = {
   valueYes: "oui",
   valueNo: "non",
 
+  deleteWorkshop: "Supprimer cet atelier…",
+  deleteCampaign: "Supprimer ce questionnaire de suivi…",
+  deleteForGood: "Supprimer définitivement",
+  keepIt: "Conserver",
+
   pageNotFound: "Page introuvable",
   goToConsole: "Aller à la console",
 };
