@@ -11,16 +11,21 @@ import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
 import { keepReplyCopy } from "./replyCopy";
-import { t } from "../../i18n/coreMessages";
+import { t as coreText } from "../../i18n/coreMessages";
+import { t } from "../../i18n/replyMessages";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
 import { OUTBOX_STATE_MESSAGES } from "../home/outboxStateMessages";
 
 const STATE_EXPLANATIONS = {
-  waiting:
-    "Your reply is saved on this phone. It will be sent automatically as soon as the organiser's server can be reached — you can close the app.",
-  sending: "Sending your reply now…",
-  sent: "The organiser has your reply. It stays here as your record.",
-  needs_attention: "The organiser's server did not accept this reply. It is still saved on this phone.",
+  waiting: "explainWaiting",
+  sending: "explainSending",
+  sent: "explainSent",
+  needs_attention: "explainNeedsAttention",
 } as const;
+
+const RECEIPT_MARK = "\u0000";
+/** The receipt sentence around its id, in the language's own order; the id itself is set in bold between. */
+const receiptText = (time: string) => t("receipt", { id: RECEIPT_MARK, time }).split(RECEIPT_MARK);
 
 export function ReplyPage() {
   const params = useParams<{ id: string }>();
@@ -50,16 +55,16 @@ export function ReplyPage() {
 
   return (
     <main class="page">
-      <Show when={view()} fallback={<p class="muted">Loading…</p>}>
+      <Show when={view()} fallback={<p class="muted">{t("loading")}</p>}>
         {(v) => (
           <Show
             when={v().entry}
             fallback={
               <section class="card">
-                <h1>Reply not found</h1>
-                <p>This reply is not on this phone.</p>
+                <h1>{t("replyNotFound")}</h1>
+                <p>{t("replyNotOnPhone")}</p>
                 <Link class="button" href="/">
-                  Home
+                  {t("home")}
                 </Link>
               </section>
             }
@@ -67,27 +72,31 @@ export function ReplyPage() {
             {(entry) => (
               <>
                 <p class="eyebrow">{v().workshop?.title}</p>
-                <h1>Your reply</h1>
+                <h1>{t("yourReply")}</h1>
                 <section class={`card status-card state-${entry().state}`} data-testid="reply-status">
                   <p class="state-label big" data-state={entry().state}>
-                    {t(OUTBOX_STATE_MESSAGES[entry().state])}
+                    {coreText(OUTBOX_STATE_MESSAGES[entry().state])}
                   </p>
-                  <p>{STATE_EXPLANATIONS[entry().state]}</p>
+                  <p>{t(STATE_EXPLANATIONS[entry().state])}</p>
                   <Show when={entry().state === "sent" && entry().receipt}>
                     {(receipt) => (
                       <p>
-                        Receipt <strong data-testid="receipt-id">{receipt().receiptId}</strong>, received{" "}
-                        {formatDateTime(receipt().receivedAt)}.
+                        {receiptText(formatDateTime(receipt().receivedAt))[0]}
+                        <strong data-testid="receipt-id">{receipt().receiptId}</strong>
+                        {receiptText(formatDateTime(receipt().receivedAt))[1]}
                       </p>
                     )}
                   </Show>
                   <Show when={entry().state === "waiting"}>
                     <p class="muted">
-                      Submitted {formatDateTime(entry().reply.submittedAt)}. Attempts so far: {entry().attempts}.
+                      {t("submittedAttempts", {
+                        time: formatDateTime(entry().reply.submittedAt),
+                        attempts: entry().attempts,
+                      })}
                     </p>
                     <div class="button-column">
                       <button type="button" class="button" onClick={() => requestSync("user")}>
-                        Try sending now
+                        {t("trySendingNow")}
                       </button>
                       <button
                         type="button"
@@ -98,13 +107,10 @@ export function ReplyPage() {
                           setRelayProblem(result.ok ? undefined : result.message);
                         }}
                       >
-                        Give it to someone to deliver
+                        {t("giveToDeliver")}
                       </button>
                     </div>
-                    <p class="muted">
-                      No connection for a long time? Save the reply as a file and give it to a colleague whose phone
-                      goes online; it is sent only once, and this phone shows it sent later.
-                    </p>
+                    <p class="muted">{t("relayExplained")}</p>
                     <Show when={relayProblem()}>
                       <p class="field-error">{relayProblem()}</p>
                     </Show>
@@ -112,7 +118,7 @@ export function ReplyPage() {
                   <Show when={entry().state === "needs_attention"}>
                     <div class="problem" role="alert" data-testid="reply-problem">
                       <p>
-                        <strong>Reason:</strong> {entry().problem?.message}
+                        <strong>{t("reason")}</strong> {entry().problem?.message}
                       </p>
                       <Show when={(entry().problem?.details ?? []).length > 0}>
                         <ul>
@@ -122,27 +128,24 @@ export function ReplyPage() {
                     </div>
                     <div class="button-column">
                       <button type="button" class="button primary" onClick={() => void fix()}>
-                        Fix and send again
+                        {t("fixAndSend")}
                       </button>
                       <button type="button" class="button" onClick={() => void download()}>
-                        Save the reply as a file
+                        {t("saveAsFile")}
                       </button>
                       <Show
                         when={confirmingDiscard()}
                         fallback={
                           <button type="button" class="button danger" onClick={() => setConfirmingDiscard(true)}>
-                            Discard this reply…
+                            {t("discard")}
                           </button>
                         }
                       >
                         <div class="confirm" role="alertdialog" aria-labelledby="discard-question">
-                          <p id="discard-question">
-                            Delete this reply from this phone for good? The organiser never received it. Consider saving
-                            it as a file first.
-                          </p>
+                          <p id="discard-question">{t("discardQuestion")}</p>
                           <div class="button-row">
                             <button type="button" class="button" onClick={() => setConfirmingDiscard(false)}>
-                              Keep it
+                              {t("keepIt")}
                             </button>
                             <button
                               type="button"
@@ -152,7 +155,7 @@ export function ReplyPage() {
                                 navigate("/", { replace: true });
                               }}
                             >
-                              Yes, delete it
+                              {t("yesDelete")}
                             </button>
                           </div>
                         </div>
@@ -164,7 +167,7 @@ export function ReplyPage() {
                 <Show when={v().definition}>
                   {(definition) => (
                     <section class="card">
-                      <h2>Your answers</h2>
+                      <h2>{t("yourAnswers")}</h2>
                       <dl>
                         <For
                           each={definition()
@@ -173,7 +176,7 @@ export function ReplyPage() {
                         >
                           {(q) => (
                             <>
-                              <dt>{q.label}</dt>
+                              <dt>{inChosenLanguage(q.label, q.labels)}</dt>
                               <dd class="answer">
                                 {answerText(q, entry().reply.answers[q.id], v().administrations ?? [])}
                               </dd>
@@ -181,9 +184,7 @@ export function ReplyPage() {
                           )}
                         </For>
                       </dl>
-                      <p class="muted">
-                        A copy as a text file: share it to your e-mail or notes, or keep it on the phone.
-                      </p>
+                      <p class="muted">{t("copyExplained")}</p>
                       <button
                         type="button"
                         class="button"
@@ -196,13 +197,13 @@ export function ReplyPage() {
                           })
                         }
                       >
-                        Keep a copy of my reply
+                        {t("keepCopy")}
                       </button>
                     </section>
                   )}
                 </Show>
                 <Link class="button" href="/">
-                  Back to your questionnaires
+                  {t("backToQuestionnaires")}
                 </Link>
               </>
             )}
