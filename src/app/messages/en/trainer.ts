@@ -57,4 +57,21 @@ export default {
   importCounts: "{imported} imported · {present} already on this phone · {refused} refused",
   seeUnverified: "See it under “Imported packs, not verified”",
   openTheMaterials: "Open the materials",
+
+  relayWaiting: "Waiting for a connection",
+  relaySending: "Delivering…",
+  relayDelivered: "Delivered",
+  relayRefused: "Refused by the server",
+  fileTooLarge: "{file}: too large to be a reply file.",
+  notAReplyFile: "{file}: not a reply file from Outrigger.",
+  notAReplyFileOrNewer: "{file}: not a reply file from Outrigger (or from a newer version).",
+  alreadyAdded: "{file}: already added.",
+  addedToDeliver: "{file}: added; it will be delivered when this phone is online.",
+  deliverExplained:
+    "A colleague whose phone cannot get online can save their finished reply as a file and give it to you (Bluetooth, cable, messaging). Add it here: this phone delivers it the next time it is online. The server checks it was made by the invited participant and stores it only once.",
+  replyFiles: "Reply files",
+  repliesToDeliver: "Replies on this phone to deliver",
+  replyOfAdded: "Reply of {name}, added {time}",
+  aParticipant: "a participant",
+  receiptId: "Receipt {id}",
 };

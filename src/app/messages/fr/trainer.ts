@@ -64,5 +64,23 @@ const french: Translation<typeof english> = {
   importCounts: "{imported} importé(s) · {present} déjà sur ce téléphone · {refused} refusé(s)",
   seeUnverified: "Le voir sous « Paquets importés, non vérifiés »",
   openTheMaterials: "Ouvrir les supports",
+
+  relayWaiting: "En attente de connexion",
+  relaySending: "Transmission…",
+  relayDelivered: "Transmise",
+  relayRefused: "Refusée par le serveur",
+  fileTooLarge: "{file} : trop volumineux pour être un fichier de réponse.",
+  notAReplyFile: "{file} : ce n’est pas un fichier de réponse d’Outrigger.",
+  notAReplyFileOrNewer:
+    "{file} : ce n’est pas un fichier de réponse d’Outrigger (ou il vient d’une version plus récente).",
+  alreadyAdded: "{file} : déjà ajouté.",
+  addedToDeliver: "{file} : ajouté ; il sera transmis quand ce téléphone sera en ligne.",
+  deliverExplained:
+    "Un·e collègue dont le téléphone ne peut pas se connecter peut enregistrer sa réponse terminée dans un fichier et vous la confier (Bluetooth, câble, messagerie). Ajoutez-la ici : ce téléphone la transmettra à sa prochaine connexion. Le serveur vérifie qu’elle vient bien du ou de la participant·e invité·e et ne l’enregistre qu’une fois.",
+  replyFiles: "Fichiers de réponse",
+  repliesToDeliver: "Réponses à transmettre depuis ce téléphone",
+  replyOfAdded: "Réponse de {name}, ajoutée le {time}",
+  aParticipant: "un·e participant·e",
+  receiptId: "Accusé de réception {id}",
 };
 export default french;
