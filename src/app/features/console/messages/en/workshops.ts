@@ -85,6 +85,16 @@ export default {
   acceptLate: "Accept replies after the due date",
   openCampaign: "Open a follow-up campaign",
 
+  addParticipant: "Add a participant",
+  chooseOption: "Choose…",
+  emailAddress: "E-mail address",
+  positionOptional: "Position or division (optional)",
+  position: "Position or division",
+  addParticipantButton: "Add participant",
+  editName: "Edit {name}",
+  cancel: "Cancel",
+  save: "Save",
+
   demoData: "Demo data",
   demoArchived: "The demo data is archived.",
   demoBack: "The demo data is back.",

@@ -87,6 +87,16 @@ const french: Translation<typeof english> = {
   acceptLate: "Accepter les réponses après l’échéance",
   openCampaign: "Ouvrir un questionnaire de suivi",
 
+  addParticipant: "Ajouter un·e participant·e",
+  chooseOption: "Choisir…",
+  emailAddress: "Adresse e-mail",
+  positionOptional: "Fonction ou service (facultatif)",
+  position: "Fonction ou service",
+  addParticipantButton: "Ajouter le ou la participant·e",
+  editName: "Modifier {name}",
+  cancel: "Annuler",
+  save: "Enregistrer",
+
   demoData: "Données de démonstration",
   demoArchived: "Les données de démonstration sont archivées.",
   demoBack: "Les données de démonstration sont de retour.",
