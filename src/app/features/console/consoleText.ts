@@ -5,7 +5,11 @@ import { defineCatalogue } from "../../i18n/catalogue";
 import frame from "./messages/en/frame";
 import workshops from "./messages/en/workshops";
 import admin from "./messages/en/admin";
+import questionnaires from "./messages/en/questionnaires";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
+export const questionnairesText = defineCatalogue(questionnaires, {
+  fr: () => import("./messages/fr/questionnaires"),
+});
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
