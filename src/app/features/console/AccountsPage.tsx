@@ -6,13 +6,18 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange, session } from "./consoleState";
+import { adminText as t } from "./consoleText";
 
 export default withConsoleLayout(Accounts);
 
-const ROLE_NAMES: Record<OrganiserRole, string> = {
-  organiser: "Organiser (changes things)",
-  viewer: "Viewer (reads only)",
-};
+const ROLE_NAMES = {
+  organiser: "roleOrganiserLong",
+  viewer: "roleViewerLong",
+} as const satisfies Record<OrganiserRole, string>;
+const ROLE_WORDS = { organiser: "roleOrganiser", viewer: "roleViewer" } as const satisfies Record<
+  OrganiserRole,
+  string
+>;
 
 /** The field rules the server gave (e.g. the password policy's), else its plain message. */
 function problemText(error: ApiErrorBody): string {
@@ -22,8 +27,8 @@ function problemText(error: ApiErrorBody): string {
 function Accounts() {
   return (
     <main class="page console">
-      <h1>Accounts</h1>
-      <Show when={canChange()} fallback={<p>Only an organiser can see and change the console's accounts.</p>}>
+      <h1>{t("accounts")}</h1>
+      <Show when={canChange()} fallback={<p>{t("onlyOrganiserAccounts")}</p>}>
         <AccountManager />
       </Show>
     </main>
@@ -37,7 +42,7 @@ function AccountManager() {
   });
   return (
     <>
-      <ul class="card-list" aria-label="Console accounts">
+      <ul class="card-list" aria-label={t("consoleAccounts")}>
         <For each={list() ?? []}>{(account) => <AccountCard account={account} changed={() => void refetch()} />}</For>
       </ul>
       <AddAccountForm added={() => void refetch()} />
@@ -69,32 +74,32 @@ function AccountCard(props: { account: Account; changed: () => void }) {
     setProblem(undefined);
     setResetting(false);
     setNewPassword("");
-    setNotice(`New password set; ${props.account.name} was signed out everywhere. Pass the password on in person.`);
+    setNotice(t("newPasswordSet", { name: props.account.name }));
   };
 
   return (
     <li class="card" data-testid="console-account">
       <h2 class="material-title">{props.account.name}</h2>
       <p class="muted">
-        {props.account.email} · {props.account.role}
-        {props.account.disabled ? " · disabled" : ""}
-        {isMe() ? " · you" : ""}
+        {props.account.email} · {t(ROLE_WORDS[props.account.role])}
+        {props.account.disabled ? t("accountDisabled") : ""}
+        {isMe() ? t("accountYou") : ""}
       </p>
       <Show when={!isMe()}>
         <button type="button" class="button small" onClick={() => void toggleDisabled()}>
-          {props.account.disabled ? `Re-enable ${props.account.name}` : `Disable ${props.account.name}`}
+          {t(props.account.disabled ? "reEnable" : "disable", { name: props.account.name })}
         </button>{" "}
         <Show
           when={resetting()}
           fallback={
             <button type="button" class="button small" onClick={() => setResetting(true)}>
-              Reset the password of {props.account.name}
+              {t("resetPasswordOf", { name: props.account.name })}
             </button>
           }
         >
           <form onSubmit={(e) => void reset(e)}>
             <label for={passwordId()}>
-              New password for {props.account.name} (at least {MIN_PASSWORD_LENGTH} characters)
+              {t("newPasswordFor", { name: props.account.name, count: MIN_PASSWORD_LENGTH })}
             </label>
             <input
               id={passwordId()}
@@ -105,10 +110,10 @@ function AccountCard(props: { account: Account; changed: () => void }) {
               required
             />
             <button type="submit" class="button primary small">
-              Set the new password
+              {t("setNewPassword")}
             </button>{" "}
             <button type="button" class="button small" onClick={() => setResetting(false)}>
-              Cancel
+              {t("cancel")}
             </button>
           </form>
         </Show>
@@ -138,7 +143,7 @@ function AddAccountForm(props: { added: () => void }) {
     });
     if (!result.ok) return setProblem(problemText(result.error));
     setProblem(undefined);
-    setNotice(`${name().trim()} can now sign in with ${email().trim()} and the password you chose.`);
+    setNotice(t("canNowSignIn", { name: name().trim(), email: email().trim() }));
     setName("");
     setEmail("");
     setPassword("");
@@ -146,10 +151,10 @@ function AddAccountForm(props: { added: () => void }) {
   };
   return (
     <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-account">
-      <h2 id="add-account">Add an account</h2>
-      <label for="acc-name">Name</label>
+      <h2 id="add-account">{t("addAccount")}</h2>
+      <label for="acc-name">{t("name")}</label>
       <input id="acc-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-      <label for="acc-email">E-mail</label>
+      <label for="acc-email">{t("email")}</label>
       <input
         id="acc-email"
         type="email"
@@ -158,13 +163,13 @@ function AddAccountForm(props: { added: () => void }) {
         onInput={(e) => setEmail(e.currentTarget.value)}
         required
       />
-      <label for="acc-role">Role</label>
+      <label for="acc-role">{t("role")}</label>
       <select id="acc-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as OrganiserRole)}>
-        <For each={Object.keys(ROLE_NAMES) as OrganiserRole[]}>{(r) => <option value={r}>{ROLE_NAMES[r]}</option>}</For>
+        <For each={Object.keys(ROLE_NAMES) as OrganiserRole[]}>
+          {(r) => <option value={r}>{t(ROLE_NAMES[r])}</option>}
+        </For>
       </select>
-      <label for="acc-password">
-        Initial password (at least {MIN_PASSWORD_LENGTH} characters; pass it on in person)
-      </label>
+      <label for="acc-password">{t("initialPassword", { count: MIN_PASSWORD_LENGTH })}</label>
       <input
         id="acc-password"
         type="text"
@@ -178,7 +183,7 @@ function AddAccountForm(props: { added: () => void }) {
         <p role="status">{notice()}</p>
       </Show>
       <button type="submit" class="button primary">
-        Add account
+        {t("addAccountButton")}
       </button>
     </form>
   );

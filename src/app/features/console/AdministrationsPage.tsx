@@ -5,6 +5,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
+import { adminText as t } from "./consoleText";
 
 export default withConsoleLayout(Administrations);
 
@@ -32,7 +33,7 @@ function Administrations() {
   };
   return (
     <main class="page console">
-      <h1>Member administrations</h1>
+      <h1>{t("memberAdministrations")}</h1>
       <For each={SUB_REGIONS}>
         {(region) => (
           <section>
@@ -48,18 +49,18 @@ function Administrations() {
       </For>
       <Show when={canChange()}>
         <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-administration">
-          <h2 id="add-administration">Add an administration</h2>
-          <label for="a-code">Code (2–3 letters, as the reports use it)</label>
+          <h2 id="add-administration">{t("addAdministration")}</h2>
+          <label for="a-code">{t("administrationCode")}</label>
           <input id="a-code" value={code()} maxLength={3} onInput={(e) => setCode(e.currentTarget.value)} required />
-          <label for="a-name">Name</label>
+          <label for="a-name">{t("name")}</label>
           <input id="a-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-          <label for="a-region">Sub-region</label>
+          <label for="a-region">{t("subRegion")}</label>
           <select id="a-region" value={subRegion()} onChange={(e) => setSubRegion(e.currentTarget.value as SubRegion)}>
             <For each={SUB_REGIONS}>{(r) => <option value={r}>{SUB_REGION_NAMES[r]}</option>}</For>
           </select>
           <FormProblem problem={problem()} />
           <button type="submit" class="button primary">
-            Add administration
+            {t("addAdministrationButton")}
           </button>
         </form>
       </Show>

@@ -6,17 +6,21 @@ import { FormProblem } from "../../ui/FormProblem";
 import { formatDateTime } from "../../ui/formatTime";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import { adminText as t } from "./consoleText";
 import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(AuditLog);
 
-const ACTION_WORDS = { create: "added", update: "changed", delete: "deleted" } as const;
-const ENTITY_WORDS: Record<string, string> = {
-  workshop: "workshop",
-  participant: "participant",
-  campaign: "campaign",
-  message_template: "e-mail wording",
-  feedback: "feedback to participants",
+const ACTION_WORDS = { create: "actionCreate", update: "actionUpdate", delete: "actionDelete" } as const;
+const ENTITY_WORDS: Record<
+  string,
+  "entityWorkshop" | "entityParticipant" | "entityCampaign" | "entityMessageTemplate" | "entityFeedback"
+> = {
+  workshop: "entityWorkshop",
+  participant: "entityParticipant",
+  campaign: "entityCampaign",
+  message_template: "entityMessageTemplate",
+  feedback: "entityFeedback",
 };
 
 function shown(value: unknown): string {
@@ -37,8 +41,8 @@ function changeLines(entry: AuditEntry): string[] {
 function AuditLog() {
   return (
     <main class="page console">
-      <h1>Audit log</h1>
-      <Show when={canChange()} fallback={<p>Only an organiser can read the audit log.</p>}>
+      <h1>{t("auditLog")}</h1>
+      <Show when={canChange()} fallback={<p>{t("onlyOrganiserAuditLog")}</p>}>
         <AuditEntries />
       </Show>
     </main>
@@ -62,34 +66,35 @@ function AuditEntries() {
   onMount(() => void load());
   return (
     <>
-      <p class="muted">
-        Every workshop, participant and campaign added, saved or deleted in the console, newest first.
-      </p>
+      <p class="muted">{t("auditExplained")}</p>
       <FormProblem problem={problem()} />
       <Show when={loaded() && entries().length === 0 && !problem()}>
-        <p class="muted">Nothing has been changed yet.</p>
+        <p class="muted">{t("nothingChanged")}</p>
       </Show>
       <Show when={entries().length > 0}>
         <div class="table-wrap stack-when-narrow">
           <table data-testid="audit-log">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Changes</th>
+                <th scope="col">{t("columnWhen")}</th>
+                <th scope="col">{t("columnWho")}</th>
+                <th scope="col">{t("columnWhat")}</th>
+                <th scope="col">{t("columnChanges")}</th>
               </tr>
             </thead>
             <tbody>
               <For each={entries()}>
                 {(entry) => (
                   <tr data-testid="audit-entry">
-                    <td data-label="When">{formatDateTime(entry.at)}</td>
-                    <td data-label="Who">{entry.accountName}</td>
-                    <td data-label="What">
-                      {ENTITY_WORDS[entry.entityType] ?? entry.entityType} {ACTION_WORDS[entry.action]}
+                    <td data-label={t("columnWhen")}>{formatDateTime(entry.at)}</td>
+                    <td data-label={t("columnWho")}>{entry.accountName}</td>
+                    <td data-label={t("columnWhat")}>
+                      {t("entityAction", {
+                        entity: ENTITY_WORDS[entry.entityType] ? t(ENTITY_WORDS[entry.entityType]) : entry.entityType,
+                        action: t(ACTION_WORDS[entry.action]),
+                      })}
                     </td>
-                    <td data-label="Changes">
+                    <td data-label={t("columnChanges")}>
                       <ul>
                         <For each={changeLines(entry)}>{(line) => <li>{line}</li>}</For>
                       </ul>
@@ -104,7 +109,7 @@ function AuditEntries() {
       <Show when={nextBefore()}>
         {(before) => (
           <button type="button" class="button" onClick={() => void load(before())}>
-            Show older changes
+            {t("showOlderChanges")}
           </button>
         )}
       </Show>

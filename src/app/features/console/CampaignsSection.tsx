@@ -8,8 +8,11 @@ import { followUpDaysAfterMonth } from "../../../shared/followUpSchedule";
 import { Link, navigate } from "../../ui/router";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
+import { formattingLocale } from "../../i18n/language";
+import { workshopsText as t } from "./consoleText";
 
 const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
+const STATUS_KEYS = { open: "statusOpen", closed: "statusClosed", withdrawn: "statusWithdrawn" } as const;
 
 export function CampaignsSection(props: { workshopId: string; participantCount: number; workshopMonth?: string }) {
   const [campaigns] = createResource(
@@ -59,17 +62,25 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
   };
   return (
     <section class="card" aria-labelledby="campaigns-heading">
-      <h2 id="campaigns-heading">Follow-up campaigns</h2>
-      <Show when={(campaigns() ?? []).length > 0} fallback={<p class="muted">No follow-up campaign yet.</p>}>
+      <h2 id="campaigns-heading">{t("followUpCampaigns")}</h2>
+      <Show when={(campaigns() ?? []).length > 0} fallback={<p class="muted">{t("noCampaignYetLong")}</p>}>
         <ul class="link-list">
           <For each={campaigns()}>
             {(c) => (
               <li data-testid="campaign-summary">
                 <Link href={`/console/campaigns/${c.id}`}>
-                  Opens {formatDate(c.opensAt)}, due {formatCalendarDate(c.dueOn)}
+                  {t("campaignOpensDue", {
+                    opens: formatDate(c.opensAt),
+                    due: formatCalendarDate(c.dueOn, formattingLocale()),
+                  })}
                 </Link>{" "}
                 <span class="muted">
-                  · questionnaire version {c.questionnaireVersion} · {c.status} · {c.replied} of {c.invited} replied
+                  {t("campaignFacts", {
+                    version: c.questionnaireVersion,
+                    status: t(STATUS_KEYS[c.status]),
+                    replied: c.replied,
+                    invited: c.invited,
+                  })}
                 </span>
               </li>
             )}
@@ -77,31 +88,31 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
         </ul>
       </Show>
       <Show when={canChange()}>
-        <p class="muted">
-          A new campaign uses the newest questionnaire version, opens six months after the workshop's last day (or after
-          the end of its month, when only the month is known), is due three weeks later and welcomes late replies,
-          unless you set other dates below; every participant gets a personal invitation.
-        </p>
+        <p class="muted">{t("newCampaignExplained")}</p>
         <details>
-          <summary>Other questionnaire version, dates or rules</summary>
-          <label for="c-version">Questionnaire version</label>
+          <summary>{t("otherVersionOrDates")}</summary>
+          <label for="c-version">{t("questionnaireVersion")}</label>
           <select id="c-version" value={version()} onChange={(e) => setVersion(e.currentTarget.value)}>
-            <option value="">The newest ({versions()?.[0] ? `version ${versions()?.[0]?.version}` : "…"})</option>
+            <option value="">
+              {t("theNewest", {
+                version: versions()?.[0] ? t("versionNumber", { number: versions()?.[0]?.version ?? "" }) : "…",
+              })}
+            </option>
             <For each={versions()}>
               {(v) => (
-                <option
-                  value={String(v.version)}
-                >{`Version ${v.version}: ${v.title} (${v.questions} questions)`}</option>
+                <option value={String(v.version)}>
+                  {t("versionOption", { number: v.version, title: v.title, questions: v.questions })}
+                </option>
               )}
             </For>
           </select>
-          <label for="c-opens">Opens on (optional)</label>
+          <label for="c-opens">{t("opensOnOptional")}</label>
           <input id="c-opens" type="date" value={opensOn()} onInput={(e) => setOpensOn(e.currentTarget.value)} />
-          <label for="c-due">Due on (optional)</label>
+          <label for="c-due">{t("dueOnOptional")}</label>
           <input id="c-due" type="date" value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
           <label class="choice">
             <input type="checkbox" checked={late()} onChange={(e) => setLate(e.currentTarget.checked)} />
-            <span>Accept replies after the due date</span>
+            <span>{t("acceptLate")}</span>
           </label>
         </details>
         <button
@@ -110,7 +121,7 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
           disabled={props.participantCount === 0}
           onClick={() => void open()}
         >
-          Open a follow-up campaign
+          {t("openCampaign")}
         </button>
         <FormProblem problem={problem()} />
       </Show>

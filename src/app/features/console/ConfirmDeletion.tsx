@@ -2,10 +2,13 @@
 import { Show, createSignal } from "solid-js";
 import { consoleRequest } from "../../sync/consoleClient";
 import { navigate } from "../../ui/router";
+import { frameText as t } from "./consoleText";
+
+const DELETE_LABELS = { workshop: "deleteWorkshop", campaign: "deleteCampaign" } as const;
 
 export function ConfirmDeletion(props: {
-  /** "campaign" or "workshop", as the buttons name it. */
-  what: string;
+  /** What is deleted: the button names it. */
+  what: keyof typeof DELETE_LABELS;
   /** The console API path to DELETE. */
   apiPath: string;
   /** What deleting takes with it, asked before the second click. */
@@ -26,17 +29,17 @@ export function ConfirmDeletion(props: {
         when={asking()}
         fallback={
           <button type="button" class="button danger small" onClick={() => setAsking(true)}>
-            Delete this {props.what}…
+            {t(DELETE_LABELS[props.what])}
           </button>
         }
       >
         <p>{props.question}</p>
         <div class="button-row">
           <button type="button" class="button danger small" onClick={() => void remove()}>
-            Delete for good
+            {t("deleteForGood")}
           </button>
           <button type="button" class="button small" onClick={() => setAsking(false)}>
-            Keep it
+            {t("keepIt")}
           </button>
         </div>
       </Show>

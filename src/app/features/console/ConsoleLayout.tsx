@@ -4,11 +4,13 @@ import { Match, Show, Switch, onMount, type Component, type JSX } from "solid-js
 import { Link } from "../../ui/router";
 import { loadSession, session, signOut } from "./consoleState";
 import { SignInPage } from "./SignInPage";
+import { frameText as t } from "./consoleText";
+import LanguageControl from "../settings/LanguageControl";
 
 export function ConsoleLayout(props: { children: JSX.Element }) {
   onMount(() => void loadSession());
   return (
-    <Switch fallback={<p class="page muted">Checking your session…</p>}>
+    <Switch fallback={<p class="page muted">{t("checkingSession")}</p>}>
       <Match when={session() === null}>
         <SignInPage />
       </Match>
@@ -16,19 +18,25 @@ export function ConsoleLayout(props: { children: JSX.Element }) {
         {(s) => (
           <>
             <header class="console-bar">
-              <nav aria-label="Console">
-                <Link href="/console">Workshops</Link> · <Link href="/console/administrations">Administrations</Link> ·{" "}
-                <Link href="/console/questionnaires">Questionnaires</Link>
+              <nav aria-label={t("consoleNavigation")}>
+                <Link href="/console">{t("navWorkshops")}</Link> ·{" "}
+                <Link href="/console/administrations">{t("navAdministrations")}</Link> ·{" "}
+                <Link href="/console/questionnaires">{t("navQuestionnaires")}</Link>
                 <Show when={s().organiser.role === "organiser"}>
                   {" "}
-                  · <Link href="/console/accounts">Accounts</Link> · <Link href="/console/audit-log">Audit log</Link>
+                  · <Link href="/console/accounts">{t("navAccounts")}</Link> ·{" "}
+                  <Link href="/console/audit-log">{t("navAuditLog")}</Link>
                 </Show>
               </nav>
               <span class="muted">
-                {s().organiser.name} ({s().organiser.role})
+                {t("signedInAs", {
+                  name: s().organiser.name,
+                  role: t(s().organiser.role === "organiser" ? "roleOrganiser" : "roleViewer"),
+                })}
               </span>
+              <LanguageControl class="language-control" />
               <button type="button" class="button small" onClick={() => void signOut()}>
-                Sign out
+                {t("signOut")}
               </button>
             </header>
             {props.children}

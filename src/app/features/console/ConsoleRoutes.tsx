@@ -2,6 +2,7 @@
 import { Show, lazy } from "solid-js";
 import { Link, Routes, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { frameText as t } from "./consoleText";
 
 const WorkshopsPage = lazy(() => import("./WorkshopsPage"));
 const WorkshopDetailPage = lazy(() => import("./WorkshopDetailPage"));
@@ -32,9 +33,9 @@ function RepliesRoute() {
 const ConsoleNotFound = withConsoleLayout(function ConsoleNotFound() {
   return (
     <main class="page">
-      <h1>Page not found</h1>
+      <h1>{t("pageNotFound")}</h1>
       <Link class="button" href="/console">
-        Go to the console
+        {t("goToConsole")}
       </Link>
     </main>
   );

@@ -3,6 +3,7 @@ import { Show, createResource, createSignal } from "solid-js";
 import type { DemoDataState } from "../../../shared/demoArchive";
 import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
+import { workshopsText as t } from "./consoleText";
 
 export function DemoDataArchive(props: { onChanged: () => void }) {
   const [state, { mutate }] = createResource(async () => {
@@ -16,51 +17,47 @@ export function DemoDataArchive(props: { onChanged: () => void }) {
     setAsking(false);
     if (!result.ok) return setMessage(result.error.message);
     mutate(result.body);
-    setMessage(action === "archive" ? "The demo data is archived." : "The demo data is back.");
+    setMessage(action === "archive" ? t("demoArchived") : t("demoBack"));
     props.onChanged();
   };
   return (
     <Show when={state()?.present}>
       <section class="card" aria-labelledby="demo-data">
-        <h2 id="demo-data">Demo data</h2>
+        <h2 id="demo-data">{t("demoData")}</h2>
         <Show
           when={state()!.archivedAt === null}
           fallback={
             <>
               <p>
-                Archived {formatDateTime(state()!.archivedAt ?? undefined)}
-                {state()!.archivedBy ? ` by ${state()!.archivedBy}` : ""}: out of the lists and reports, its codes take
-                no replies. Nothing was deleted.
+                {t("demoArchivedAt", {
+                  when: formatDateTime(state()!.archivedAt ?? undefined),
+                  by: state()!.archivedBy ? t("demoArchivedBy", { name: state()!.archivedBy! }) : "",
+                })}
               </p>
               <button type="button" class="button" onClick={() => void change("restore")}>
-                Restore the demo data
+                {t("restoreDemo")}
               </button>
             </>
           }
         >
           <p>
-            The first start added a demo workshop ({state()!.workshopTitle}) with a campaign and the invitation codes{" "}
-            {state()!.invitationCodes.join(", ")}. Archive it when the office starts its own work: it leaves every list,
-            the tracking and the reports, its codes stop taking replies, and nothing is deleted.
+            {t("demoExplained", { title: state()!.workshopTitle ?? "", codes: state()!.invitationCodes.join(", ") })}
           </p>
           <Show
             when={asking()}
             fallback={
               <button type="button" class="button" onClick={() => setAsking(true)}>
-                Archive the demo data…
+                {t("archiveDemoAsk")}
               </button>
             }
           >
-            <p role="alert">
-              Archive the demo workshop, its campaign and its {state()!.invitationCodes.length} invitations? You can
-              restore them.
-            </p>
+            <p role="alert">{t("archiveDemoConfirm", { count: state()!.invitationCodes.length })}</p>
             <div class="button-row">
               <button type="button" class="button danger" onClick={() => void change("archive")}>
-                Archive it
+                {t("archiveIt")}
               </button>
               <button type="button" class="button" onClick={() => setAsking(false)}>
-                Keep it
+                {t("keepIt")}
               </button>
             </div>
           </Show>

@@ -3,6 +3,8 @@
 import { For, Show, createUniqueId } from "solid-js";
 import { CHANGED_ELSEWHERE } from "../../../shared/editConflicts";
 import type { ConsoleResult } from "../../sync/consoleClient";
+import { formattingLocale } from "../../i18n/language";
+import { frameText as t } from "./consoleText";
 
 /** The record as it now stands on the server (with its new `version`), from a 409 changed_elsewhere. */
 export interface EditConflict {
@@ -19,13 +21,18 @@ export function editConflictOf(result: ConsoleResult<unknown>): EditConflict | u
 function shown(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length === 0 ? "—" : value.join(", ");
-  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "boolean") return value ? t("valueYes") : t("valueNo");
   return String(value);
 }
 
 function clockTime(iso: string | undefined): string {
   if (!iso) return "";
-  return ` at ${new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })}`;
+  const time = new Date(iso).toLocaleTimeString(formattingLocale(), {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  return t("conflictAtTime", { time });
 }
 
 export function EditConflictNotice(props: {
@@ -48,16 +55,18 @@ export function EditConflictNotice(props: {
   return (
     <section class="card" role="alert" aria-labelledby={headingId} data-testid="edit-conflict">
       <h3 id={headingId}>
-        Changed by {props.conflict.current.updatedBy ?? "another organiser"}
-        {clockTime(props.conflict.current.updatedAt)} — your changes are not saved
+        {t("conflictChangedBy", {
+          who: props.conflict.current.updatedBy ?? t("conflictAnotherOrganiser"),
+          when: clockTime(props.conflict.current.updatedAt),
+        })}
       </h3>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Yours</th>
-              <th scope="col">Now saved</th>
+              <th scope="col">{t("conflictField")}</th>
+              <th scope="col">{t("conflictYours")}</th>
+              <th scope="col">{t("conflictNowSaved")}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,7 +76,7 @@ export function EditConflictNotice(props: {
                   <th scope="row">
                     {row.label}
                     <Show when={row.mine !== row.theirs}>
-                      <span class="muted"> (differs)</span>
+                      <span class="muted">{t("conflictDiffers")}</span>
                     </Show>
                   </th>
                   <td>{row.mine}</td>
@@ -80,10 +89,10 @@ export function EditConflictNotice(props: {
       </div>
       <div class="button-row">
         <button type="button" class="button primary" onClick={() => props.onKeepMine()}>
-          Keep mine (save over)
+          {t("conflictKeepMine")}
         </button>
         <button type="button" class="button" onClick={() => props.onUseTheirs()}>
-          Use theirs
+          {t("conflictUseTheirs")}
         </button>
       </div>
     </section>

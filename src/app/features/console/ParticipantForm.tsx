@@ -5,6 +5,7 @@ import type { Administration } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { workshopsText as t } from "./consoleText";
 
 export function ParticipantForm(props: { workshopId: string; onAdded: () => void }) {
   const [administrations] = createResource(async () => {
@@ -32,26 +33,26 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
   };
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="add-participant">
-      <h2 id="add-participant">Add a participant</h2>
-      <label for="p-name">Name</label>
+      <h2 id="add-participant">{t("addParticipant")}</h2>
+      <label for="p-name">{t("columnName")}</label>
       <input id="p-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-      <label for="p-administration">Administration</label>
+      <label for="p-administration">{t("columnAdministration")}</label>
       <select
         id="p-administration"
         value={administrationCode()}
         onChange={(e) => setAdministrationCode(e.currentTarget.value)}
         required
       >
-        <option value="">Choose…</option>
+        <option value="">{t("chooseOption")}</option>
         <For each={administrations()}>{(a) => <option value={a.code}>{a.name}</option>}</For>
       </select>
-      <label for="p-email">E-mail address</label>
+      <label for="p-email">{t("emailAddress")}</label>
       <input id="p-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
-      <label for="p-position">Position or division (optional)</label>
+      <label for="p-position">{t("positionOptional")}</label>
       <input id="p-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
       <FormProblem problem={problem()} />
       <button type="submit" class="button primary">
-        Add participant
+        {t("addParticipantButton")}
       </button>
     </form>
   );
@@ -108,12 +109,12 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
   };
   return (
     <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="edit-participant">
-      <h2 id="edit-participant">Edit {props.participant.name}</h2>
-      <label for="e-name">Name</label>
+      <h2 id="edit-participant">{t("editName", { name: props.participant.name })}</h2>
+      <label for="e-name">{t("columnName")}</label>
       <input id="e-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-      <label for="e-email">E-mail address</label>
+      <label for="e-email">{t("emailAddress")}</label>
       <input id="e-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
-      <label for="e-position">Position or division</label>
+      <label for="e-position">{t("position")}</label>
       <input id="e-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
       <FormProblem problem={problem()} />
       <Show when={conflict()}>
@@ -121,7 +122,7 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
           <EditConflictNotice
             conflict={c()}
             mine={{ name: name(), email: email(), position: position() || null }}
-            labels={{ name: "Name", email: "E-mail address", position: "Position or division" }}
+            labels={{ name: t("columnName"), email: t("emailAddress"), position: t("position") }}
             onKeepMine={() => keepMine(c().current)}
             onUseTheirs={() => useTheirs(c().current)}
           />
@@ -129,10 +130,10 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
       </Show>
       <div class="button-row">
         <button type="button" class="button" onClick={() => props.onDone()}>
-          Cancel
+          {t("cancel")}
         </button>
         <button type="submit" class="button primary">
-          Save
+          {t("save")}
         </button>
       </div>
     </form>

@@ -17,10 +17,11 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { editorPath, versionPath, xlsformPath } from "./questionnaireAddress";
 import "../../ui/stackedTables.css";
+import { questionnairesText as t } from "./consoleText";
 
 export default withConsoleLayout(Questionnaires);
 
-const STATUS_NAMES = { draft: "Draft", published: "Published", retired: "Retired" } as const;
+const STATUS_NAMES = { draft: "statusDraft", published: "statusPublished", retired: "statusRetired" } as const;
 
 function Questionnaires() {
   const [list, { refetch }] = createResource(async () => {
@@ -57,52 +58,49 @@ function Questionnaires() {
 
   return (
     <main class="page console">
-      <h1>Questionnaires</h1>
-      <p class="muted">
-        A published version never changes: to change a questionnaire, start a draft from a version, edit it, then
-        publish it.
-      </p>
+      <h1>{t("questionnaires")}</h1>
+      <p class="muted">{t("publishedNeverChanges")}</p>
       <div class="table-wrap stack-when-narrow">
         <table data-testid="questionnaire-versions">
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Status</th>
-              <th scope="col">Questions</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t("columnVersion")}</th>
+              <th scope="col">{t("columnStatus")}</th>
+              <th scope="col">{t("columnQuestions")}</th>
+              <th scope="col">{t("columnActions")}</th>
             </tr>
           </thead>
           <tbody>
             <For each={list() ?? []}>
               {(v) => (
                 <tr>
-                  <td data-label="Version">
+                  <td data-label={t("columnVersion")}>
                     <Link href={editorPath(v.id, v.version)}>
-                      {v.title} — version {v.version}
+                      {t("titleVersion", { title: v.title, version: v.version })}
                     </Link>
                     <Show when={v.basedOnVersion !== null}>
-                      <span class="muted"> (from version {v.basedOnVersion})</span>
+                      <span class="muted">{t("fromVersion", { version: v.basedOnVersion ?? "" })}</span>
                     </Show>
                   </td>
-                  <td data-label="Status">
-                    {STATUS_NAMES[v.status]}
+                  <td data-label={t("columnStatus")}>
+                    {t(STATUS_NAMES[v.status])}
                     <Show when={v.publishedAt ?? v.createdAt}>
                       {(at) => <span class="muted"> {formatDate(at())}</span>}
                     </Show>
                   </td>
-                  <td data-label="Questions">{v.questions}</td>
-                  <td data-label="Actions">
+                  <td data-label={t("columnQuestions")}>{v.questions}</td>
+                  <td data-label={t("columnActions")}>
                     <div class="button-row">
                       <a
                         class="button small"
                         href={xlsformPath(v.id, v.version)}
                         download={`${v.id}-v${v.version}.xlsx`}
                       >
-                        XLSForm<span class="visually-hidden"> of version {v.version}</span>
+                        XLSForm<span class="visually-hidden">{t("xlsformOfVersion", { version: v.version })}</span>
                       </a>
                       <Show when={canChange() && v.status !== "draft"}>
                         <button type="button" class="button small" onClick={() => void startDraft(v)}>
-                          New draft from version {v.version}
+                          {t("newDraftFrom", { version: v.version })}
                         </button>
                       </Show>
                     </div>
@@ -123,14 +121,11 @@ function Questionnaires() {
         <For each={questionnaireIds()}>
           {(id) => (
             <section class="card">
-              <h2>Import an XLSForm</h2>
-              <p class="muted">
-                The spreadsheet becomes the next draft of "{id}". Anything it cannot keep is listed and nothing is
-                saved.
-              </p>
+              <h2>{t("importXlsform")}</h2>
+              <p class="muted">{t("importExplained", { id })}</p>
               <FilePicker
                 id={`import-${id}`}
-                label="XLSForm file (.xlsx)"
+                label={t("xlsformFile")}
                 accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 onFiles={(files) => importForm(id, files)}
               />

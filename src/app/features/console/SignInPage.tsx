@@ -6,6 +6,8 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { navigate } from "../../ui/router";
 import { signedIn } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
+import { frameText as t } from "./consoleText";
+import LanguageControl from "../settings/LanguageControl";
 
 export function SignInPage(props: { setupToken?: string }) {
   const [email, setEmail] = createSignal("");
@@ -36,10 +38,11 @@ export function SignInPage(props: { setupToken?: string }) {
 
   return (
     <main class="page">
-      <h1>{setup() ? "Create the first organiser account" : "Organiser console"}</h1>
+      <LanguageControl class="language-control" />
+      <h1>{setup() ? t("createFirstOrganiser") : t("organiserConsole")}</h1>
       <form class="card" onSubmit={(e) => void submit(e)}>
         <Show when={setup()}>
-          <label for="organiser-name">Your name</label>
+          <label for="organiser-name">{t("yourName")}</label>
           <input
             id="organiser-name"
             autocomplete="name"
@@ -48,7 +51,7 @@ export function SignInPage(props: { setupToken?: string }) {
             required
           />
         </Show>
-        <label for="organiser-email">E-mail address</label>
+        <label for="organiser-email">{t("emailAddress")}</label>
         <input
           id="organiser-email"
           type="email"
@@ -57,7 +60,9 @@ export function SignInPage(props: { setupToken?: string }) {
           onInput={(e) => setEmail(e.currentTarget.value)}
           required
         />
-        <label for="organiser-password">Password{setup() ? ` (at least ${MIN_PASSWORD_LENGTH} characters)` : ""}</label>
+        <label for="organiser-password">
+          {setup() ? t("passwordAtLeast", { count: MIN_PASSWORD_LENGTH }) : t("password")}
+        </label>
         <input
           id="organiser-password"
           type="password"
@@ -68,7 +73,7 @@ export function SignInPage(props: { setupToken?: string }) {
         />
         <FormProblem problem={problem()} />
         <button type="submit" class="button primary" disabled={busy()}>
-          {setup() ? "Create account" : "Sign in"}
+          {setup() ? t("createAccount") : t("signIn")}
         </button>
       </form>
     </main>

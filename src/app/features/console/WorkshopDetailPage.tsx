@@ -10,6 +10,8 @@ import { ParticipantEditForm, ParticipantForm, removeParticipant } from "./Parti
 import { WorkshopForm } from "./WorkshopsPage";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
+import { workshopsText as t } from "./consoleText";
+import { KIND_KEYS, MODE_KEYS } from "./workshopOverview";
 import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(WorkshopDetail);
@@ -38,16 +40,20 @@ function WorkshopDetail() {
 
   return (
     <main class="page console">
-      <Show when={workshop()} fallback={<p class="muted">Loading…</p>}>
+      <Show when={workshop()} fallback={<p class="muted">{t("loading")}</p>}>
         {(w) => (
           <>
             <p class="eyebrow">
-              FY {w().fiscalYear} · {w().kind} · {w().mode}
+              {t("workshopEyebrow", {
+                year: w().fiscalYear,
+                kind: t(KIND_KEYS[w().kind]),
+                mode: t(MODE_KEYS[w().mode]),
+              })}
               {w().month ? ` · ${w().month}` : ""}
             </p>
             <h1>{w().title}</h1>
             <p class="muted">
-              {w().participatingAdministrations ?? "?"} participating administrations
+              {t("participatingCount", { count: w().participatingAdministrations ?? "?" })}
               {w().administrationCodes.length > 0 ? `: ${w().administrationCodes.join(", ")}` : ""}
             </p>
             <Show when={canChange()}>
@@ -55,7 +61,7 @@ function WorkshopDetail() {
                 when={editing()}
                 fallback={
                   <button type="button" class="button small" onClick={() => setEditing(true)}>
-                    Edit details
+                    {t("editDetails")}
                   </button>
                 }
               >
@@ -64,7 +70,7 @@ function WorkshopDetail() {
               <ConfirmDeletion
                 what="workshop"
                 apiPath={`/workshops/${encodeURIComponent(w().id)}`}
-                question="Delete the workshop with its participants and campaigns? Only possible while nobody has replied."
+                question={t("deleteWorkshopQuestion")}
                 afterwards="/console"
               />
             </Show>
@@ -76,19 +82,19 @@ function WorkshopDetail() {
         participantCount={participants()?.length ?? 0}
         workshopMonth={workshop()?.month}
       />
-      <h2>Participants ({participants()?.length ?? 0})</h2>
-      <Show when={(participants() ?? []).length > 0} fallback={<p class="muted">No participants yet.</p>}>
+      <h2>{t("participantsCount", { count: participants()?.length ?? 0 })}</h2>
+      <Show when={(participants() ?? []).length > 0} fallback={<p class="muted">{t("noParticipantsYet")}</p>}>
         <div class="table-wrap stack-when-narrow">
           <table data-testid="participants">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Adm.</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Position</th>
+                <th scope="col">{t("columnName")}</th>
+                <th scope="col">{t("columnAdministrationShort")}</th>
+                <th scope="col">{t("columnEmail")}</th>
+                <th scope="col">{t("columnPosition")}</th>
                 <Show when={canChange()}>
                   <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t("columnActions")}</span>
                   </th>
                 </Show>
               </tr>
@@ -98,31 +104,31 @@ function WorkshopDetail() {
                 {(p) => (
                   <tr>
                     <td>{p.name}</td>
-                    <td data-label="Administration">{p.administrationCode}</td>
-                    <td data-label="E-mail">{p.email}</td>
-                    <td data-label="Position">{p.position ?? ""}</td>
+                    <td data-label={t("columnAdministration")}>{p.administrationCode}</td>
+                    <td data-label={t("columnEmail")}>{p.email}</td>
+                    <td data-label={t("columnPosition")}>{p.position ?? ""}</td>
                     <Show when={canChange()}>
                       <td>
                         <button
                           type="button"
                           class="button small"
-                          aria-label={`Edit ${p.name}`}
+                          aria-label={t("editParticipant", { name: p.name })}
                           onClick={() => setEditingParticipant(p)}
                         >
-                          Edit
+                          {t("edit")}
                         </button>
                         <button
                           type="button"
                           class="button small danger"
-                          aria-label={`Remove ${p.name}`}
+                          aria-label={t("removeParticipant", { name: p.name })}
                           onClick={async () => {
-                            if (confirm(`Remove ${p.name} from this workshop?`)) {
+                            if (confirm(t("removeParticipantConfirm", { name: p.name }))) {
                               await removeParticipant(p.id);
                               void refetch();
                             }
                           }}
                         >
-                          Remove
+                          {t("remove")}
                         </button>
                       </td>
                     </Show>

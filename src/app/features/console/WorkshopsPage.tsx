@@ -11,21 +11,22 @@ import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { DemoDataArchive } from "./DemoDataArchive";
-import { campaignState, replyRate, workshopDates } from "./workshopOverview";
+import { KIND_KEYS, MODE_KEYS, campaignState, replyRate, workshopDates } from "./workshopOverview";
+import { workshopsText as t } from "./consoleText";
 import "../../ui/stackedTables.css";
 import "./consoleOverview.css";
 
 /** The workshop form's fields as the conflict comparison names them. */
-const FIELD_LABELS = {
-  title: "Title",
-  kind: "Kind",
-  mode: "Mode",
-  startsOn: "First day",
-  endsOn: "Last day",
-  location: "Host and place",
-  month: "Month",
-  administrationCodes: "Administrations",
-};
+const fieldLabels = () => ({
+  title: t("fieldTitle"),
+  kind: t("fieldKind"),
+  mode: t("fieldMode"),
+  startsOn: t("fieldFirstDay"),
+  endsOn: t("fieldLastDay"),
+  location: t("fieldLocation"),
+  month: t("fieldMonth"),
+  administrationCodes: t("fieldAdministrations"),
+});
 
 function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
   return {
@@ -40,8 +41,6 @@ function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
   };
 }
 
-const KIND_LABELS = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
-
 export default withConsoleLayout(Workshops);
 
 function Workshops() {
@@ -54,24 +53,24 @@ function Workshops() {
   const years = () => [...new Set((workshops() ?? []).map((w) => w.fiscalYear))].sort().reverse();
   return (
     <main class="page console">
-      <h1>Workshops</h1>
+      <h1>{t("workshopsHeading")}</h1>
       <For each={years()}>
         {(year) => (
           <section>
-            <h2 id={`workshops-${year.replace("/", "-")}`}>FY {year}</h2>
+            <h2 id={`workshops-${year.replace("/", "-")}`}>{t("fiscalYear", { year })}</h2>
             <p>
-              <Link href={`/console/replies/${year.replace("/", "-")}`}>Replies for FY {year}</Link> ·{" "}
-              <Link href={`/console/report/${year.replace("/", "-")}`}>Report tables</Link>
+              <Link href={`/console/replies/${year.replace("/", "-")}`}>{t("repliesForYear", { year })}</Link> ·{" "}
+              <Link href={`/console/report/${year.replace("/", "-")}`}>{t("reportTables")}</Link>
             </p>
             <div class="table-wrap stack-when-narrow">
               <table aria-labelledby={`workshops-${year.replace("/", "-")}`} data-testid="console-workshops">
                 <thead>
                   <tr>
-                    <th scope="col">Workshop</th>
-                    <th scope="col">Dates</th>
-                    <th scope="col">Venue</th>
-                    <th scope="col">Follow-up campaign</th>
-                    <th scope="col">Replies</th>
+                    <th scope="col">{t("columnWorkshop")}</th>
+                    <th scope="col">{t("columnDates")}</th>
+                    <th scope="col">{t("columnVenue")}</th>
+                    <th scope="col">{t("columnCampaign")}</th>
+                    <th scope="col">{t("columnReplies")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -81,18 +80,22 @@ function Workshops() {
                         <td>
                           <Link href={`/console/workshops/${w.id}`}>{w.title}</Link>
                           <span class="muted workshop-facts">
-                            {KIND_LABELS[w.kind]} · {w.mode} · {w.participatingAdministrations ?? "?"} administrations ·{" "}
-                            {w.participantCount} participants
+                            {t("workshopFacts", {
+                              kind: t(KIND_KEYS[w.kind]),
+                              mode: t(MODE_KEYS[w.mode]),
+                              administrations: w.participatingAdministrations ?? "?",
+                              participants: w.participantCount,
+                            })}
                           </span>
                         </td>
-                        <td data-label="Dates">{workshopDates(w.startsOn, w.endsOn)}</td>
-                        <td data-label="Venue">{w.location || "—"}</td>
-                        <td data-label="Follow-up campaign">
+                        <td data-label={t("columnDates")}>{workshopDates(w.startsOn, w.endsOn)}</td>
+                        <td data-label={t("columnVenue")}>{w.location || "—"}</td>
+                        <td data-label={t("columnCampaign")}>
                           <Show when={w.latestCampaign} fallback={campaignState(undefined, now)}>
                             {(c) => <Link href={`/console/campaigns/${c().id}`}>{campaignState(c(), now)}</Link>}
                           </Show>
                         </td>
-                        <td class="number" data-label="Replies">
+                        <td class="number" data-label={t("columnReplies")}>
                           {replyRate(w.latestCampaign)}
                         </td>
                       </tr>
@@ -202,9 +205,9 @@ export function WorkshopForm(props: {
 
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-workshop">
-      <h2 id="new-workshop">{start ? "Edit the workshop" : "Add a workshop"}</h2>
+      <h2 id="new-workshop">{start ? t("editWorkshop") : t("addWorkshop")}</h2>
       <Show when={!start && (props.copyFrom ?? []).length > 0}>
-        <label for="w-copy">Copy from…</label>
+        <label for="w-copy">{t("copyFrom")}</label>
         <select
           id="w-copy"
           onChange={(e) => {
@@ -219,53 +222,49 @@ export function WorkshopForm(props: {
               });
           }}
         >
-          <option value="">A new set-up</option>
+          <option value="">{t("newSetUp")}</option>
           <For each={props.copyFrom}>
-            {(w) => (
-              <option value={w.id}>
-                {w.title} (FY {w.fiscalYear})
-              </option>
-            )}
+            {(w) => <option value={w.id}>{t("workshopOfYear", { title: w.title, year: w.fiscalYear })}</option>}
           </For>
         </select>
       </Show>
-      <label for="w-title">Title</label>
+      <label for="w-title">{t("fieldTitle")}</label>
       <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
-      <label for="w-kind">Kind</label>
+      <label for="w-kind">{t("fieldKind")}</label>
       <select
         id="w-kind"
         value={form().kind}
         onChange={(e) => update({ kind: e.currentTarget.value as NewWorkshop["kind"] })}
       >
-        <option value="regional">Regional</option>
-        <option value="sub-regional">Sub-regional</option>
-        <option value="national">National</option>
+        <option value="regional">{t("kindRegional")}</option>
+        <option value="sub-regional">{t("kindSubRegional")}</option>
+        <option value="national">{t("kindNational")}</option>
       </select>
-      <label for="w-mode">Mode</label>
+      <label for="w-mode">{t("fieldMode")}</label>
       <select
         id="w-mode"
         value={form().mode}
         onChange={(e) => update({ mode: e.currentTarget.value as NewWorkshop["mode"] })}
       >
-        <option value="in-person">In person</option>
-        <option value="virtual">Virtual</option>
-        <option value="hybrid">Hybrid</option>
+        <option value="in-person">{t("modeInPerson")}</option>
+        <option value="virtual">{t("modeVirtual")}</option>
+        <option value="hybrid">{t("modeHybrid")}</option>
       </select>
-      <label for="w-starts">First day</label>
+      <label for="w-starts">{t("fieldFirstDay")}</label>
       <input
         id="w-starts"
         type="date"
         value={form().startsOn ?? ""}
         onInput={(e) => update({ startsOn: e.currentTarget.value })}
       />
-      <label for="w-ends">Last day</label>
+      <label for="w-ends">{t("fieldLastDay")}</label>
       <input
         id="w-ends"
         type="date"
         value={form().endsOn ?? ""}
         onInput={(e) => update({ endsOn: e.currentTarget.value })}
       />
-      <label for="w-month">Month, when the exact days are not known</label>
+      <label for="w-month">{t("fieldMonthUnknownDays")}</label>
       <input
         id="w-month"
         type="month"
@@ -273,14 +272,14 @@ export function WorkshopForm(props: {
         value={form().month ?? ""}
         onInput={(e) => update({ month: e.currentTarget.value })}
       />
-      <label for="w-location">Host and place</label>
+      <label for="w-location">{t("fieldLocation")}</label>
       <input
         id="w-location"
         value={form().location ?? ""}
         onInput={(e) => update({ location: e.currentTarget.value })}
       />
       <fieldset class="choices">
-        <legend class="question-label">Participating administrations</legend>
+        <legend class="question-label">{t("participatingAdministrations")}</legend>
         <For each={SUB_REGIONS}>
           {(region) => (
             <details>
@@ -301,7 +300,7 @@ export function WorkshopForm(props: {
           )}
         </For>
       </fieldset>
-      <label for="w-count">Number of participating administrations, when the list is not known</label>
+      <label for="w-count">{t("administrationCount")}</label>
       <input
         id="w-count"
         type="number"
@@ -317,14 +316,14 @@ export function WorkshopForm(props: {
           <EditConflictNotice
             conflict={c()}
             mine={form()}
-            labels={FIELD_LABELS}
+            labels={fieldLabels()}
             onKeepMine={() => keepMine(c().current)}
             onUseTheirs={() => useTheirs(c().current)}
           />
         )}
       </Show>
       <button type="submit" class="button primary">
-        {start ? "Save changes" : "Add workshop"}
+        {start ? t("saveChanges") : t("addWorkshopButton")}
       </button>
     </form>
   );

@@ -2,9 +2,23 @@
 import { isAfterDueDay } from "../../../shared/campaign";
 import { formatCalendarDate, type CalendarDate } from "../../../shared/calendarDate";
 import type { WorkshopCampaignFigures } from "../../../shared/console";
+import { formattingLocale } from "../../i18n/language";
+import { workshopsText as t } from "./consoleText";
+
+/** The catalogue keys of a workshop's kind and mode. */
+export const KIND_KEYS = {
+  regional: "kindRegional",
+  "sub-regional": "kindSubRegional",
+  national: "kindNational",
+} as const;
+export const MODE_KEYS = { "in-person": "modeInPerson", virtual: "modeVirtual", hybrid: "modeHybrid" } as const;
 
 /** "4 Aug 2025 – 8 Aug 2025", one day alone, or "—": calendar days, the same in every time zone. */
-export function workshopDates(startsOn?: CalendarDate | null, endsOn?: CalendarDate | null, locales?: string): string {
+export function workshopDates(
+  startsOn?: CalendarDate | null,
+  endsOn?: CalendarDate | null,
+  locales = formattingLocale(),
+): string {
   const days = [startsOn, endsOn].filter((d): d is CalendarDate => Boolean(d));
   if (days.length === 0) return "—";
   if (days.length === 1 || days[0] === days[1]) return formatCalendarDate(days[0], locales);
@@ -15,19 +29,26 @@ export function workshopDates(startsOn?: CalendarDate | null, endsOn?: CalendarD
  * The newest campaign's state in words: an open campaign is "scheduled" until it opens, "open" until its due day
  * ends, then open for late replies or (when it takes none) past its due day.
  */
-export function campaignState(campaign: WorkshopCampaignFigures | undefined, now: Date, locales?: string): string {
-  if (!campaign) return "No campaign yet";
-  if (campaign.status === "withdrawn") return "Withdrawn";
-  if (campaign.status === "closed") return "Closed";
+export function campaignState(
+  campaign: WorkshopCampaignFigures | undefined,
+  now: Date,
+  locales = formattingLocale(),
+): string {
+  if (!campaign) return t("noCampaignYet");
+  if (campaign.status === "withdrawn") return t("campaignWithdrawn");
+  if (campaign.status === "closed") return t("campaignClosed");
   const due = formatCalendarDate(campaign.dueOn, locales);
   if (now.getTime() < Date.parse(campaign.opensAt))
-    return `Scheduled: opens ${new Intl.DateTimeFormat(locales, { dateStyle: "medium" }).format(new Date(campaign.opensAt))}`;
-  if (!isAfterDueDay(campaign.dueOn, now)) return `Open: due ${due}`;
-  return campaign.lateRepliesAccepted ? `Open for late replies (was due ${due})` : `Past its due day (${due})`;
+    return t("campaignScheduled", {
+      date: new Intl.DateTimeFormat(locales, { dateStyle: "medium" }).format(new Date(campaign.opensAt)),
+    });
+  if (!isAfterDueDay(campaign.dueOn, now)) return t("campaignOpen", { date: due });
+  return t(campaign.lateRepliesAccepted ? "campaignOpenLate" : "campaignPastDue", { date: due });
 }
 
 /** "5 of 12 · 42%"; "—" before anyone is invited. */
 export function replyRate(campaign: WorkshopCampaignFigures | undefined): string {
   if (!campaign || campaign.invited === 0) return "—";
-  return `${campaign.replied} of ${campaign.invited} · ${Math.round((campaign.replied / campaign.invited) * 100)}%`;
+  const percent = Math.round((campaign.replied / campaign.invited) * 100);
+  return t("replyRate", { replied: campaign.replied, invited: campaign.invited, percent });
 }

@@ -5,6 +5,7 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { FeedbackBody } from "../../ui/FeedbackView";
 import { formatDate } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
+import { t } from "../../i18n/feedbackMessages";
 
 export default function FeedbackPage() {
   const params = useParams<{ code: string }>();
@@ -12,17 +13,14 @@ export default function FeedbackPage() {
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/">Your questionnaires</Link>
+        <Link href="/">{t("yourQuestionnaires")}</Link>
       </p>
-      <Show
-        when={stored()}
-        fallback={<p class="muted">{stored() === undefined ? "No feedback on this phone yet." : ""}</p>}
-      >
+      <Show when={stored()} fallback={<p class="muted">{stored() === undefined ? t("noFeedbackYet") : ""}</p>}>
         {(s) => (
           <article data-testid="feedback">
             <p class="eyebrow">{s().feedback.workshopTitle}</p>
             <h1>{s().feedback.title}</h1>
-            <p class="muted">Published {formatDate(s().feedback.publishedAt)} · saved on this phone</p>
+            <p class="muted">{t("publishedSaved", { date: formatDate(s().feedback.publishedAt) })}</p>
             <FeedbackBody feedback={s().feedback} />
           </article>
         )}

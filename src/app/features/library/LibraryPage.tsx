@@ -6,7 +6,8 @@ import { refreshAllManifests } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 import type { Downloader } from "../../sync/materialsDownloader";
-import { KIND_LABELS } from "./formatBytes";
+import { kindLabel } from "./formatBytes";
+import { t } from "../../i18n/libraryMessages";
 import { PauseResumeAll } from "./PauseResumeAll";
 import { StoragePanel } from "./StoragePanel";
 import { UnverifiedPacksSection } from "./UnverifiedPacksSection";
@@ -31,13 +32,13 @@ export default function LibraryPage() {
 
   return (
     <main class="page">
-      <h1>Training materials</h1>
+      <h1>{t("trainingMaterials")}</h1>
       <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label for="material-search">Search materials on this phone</label>
+        <label for="material-search">{t("searchLabel")}</label>
         <input
           id="material-search"
           type="search"
-          placeholder="e.g. transit, guidelines"
+          placeholder={t("searchExample")}
           value={query()}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
@@ -45,7 +46,7 @@ export default function LibraryPage() {
       <Show when={results()}>
         {(found) => (
           <section aria-live="polite" class="search-results">
-            <h2>{found().length === 0 ? "Nothing found" : `${found().length} found`}</h2>
+            <h2>{found().length === 0 ? t("nothingFound") : t("foundCount", { count: found().length })}</h2>
             <ul class="card-list">
               <For each={found()}>
                 {(hit) => (
@@ -53,7 +54,7 @@ export default function LibraryPage() {
                     <Link href={`/material/${hit.material.id}`} class="material-title">
                       {hit.material.title}
                     </Link>
-                    <p class="muted">{KIND_LABELS[hit.material.kind]}</p>
+                    <p class="muted">{kindLabel(hit.material.kind)}</p>
                     <Show when={hit.snippet}>
                       <p class="snippet">…{hit.snippet}…</p>
                     </Show>
@@ -65,10 +66,7 @@ export default function LibraryPage() {
         )}
       </Show>
       <Show when={workshops()}>
-        <Show
-          when={(workshops() ?? []).length > 0}
-          fallback={<p>Open an invitation first: its workshop's materials then appear here.</p>}
-        >
+        <Show when={(workshops() ?? []).length > 0} fallback={<p>{t("openInvitationFirst")}</p>}>
           <ul class="card-list">
             <For each={workshops()}>
               {(w) => (
@@ -78,9 +76,9 @@ export default function LibraryPage() {
                   </Link>
                   <p class="muted">
                     {w.count === undefined
-                      ? "Materials not loaded yet — needs a connection once."
-                      : `${w.count} materials · ${w.onPhone} on this phone`}
-                    {w.hasChanges ? " · updated" : ""}
+                      ? t("materialsNotLoaded")
+                      : t("materialsCount", { count: w.count, onPhone: w.onPhone })}
+                    {w.hasChanges ? t("updatedMark") : ""}
                   </p>
                 </li>
               )}
@@ -90,9 +88,12 @@ export default function LibraryPage() {
       </Show>
       <Show when={(downloads()?.pausable.length ?? 0) + (downloads()?.paused.length ?? 0) > 0}>
         <section class="card" aria-labelledby="all-downloads-title" data-testid="all-downloads">
-          <h2 id="all-downloads-title">Downloads in all workshops</h2>
+          <h2 id="all-downloads-title">{t("downloadsInAllWorkshops")}</h2>
           <p>
-            {downloads()?.pausable.length ?? 0} downloading or waiting · {downloads()?.paused.length ?? 0} paused
+            {t("downloadingAndPaused", {
+              active: downloads()?.pausable.length ?? 0,
+              paused: downloads()?.paused.length ?? 0,
+            })}
           </p>
           <PauseResumeAll
             pausable={downloads()?.pausable ?? []}

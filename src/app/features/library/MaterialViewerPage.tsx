@@ -4,7 +4,8 @@ import { readMaterialFile } from "../../store/library";
 import { findMaterial, materialFileState } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link, useParams } from "../../ui/router";
-import { KIND_LABELS, formatBytes } from "./formatBytes";
+import { formatBytes, kindLabel } from "./formatBytes";
+import { t } from "../../i18n/libraryMessages";
 import { openInAnotherApp } from "./openInAnotherApp";
 import { HandoutViewer } from "./viewers/HandoutViewer";
 import { PdfViewerOffer } from "./viewers/PdfViewerOffer";
@@ -53,37 +54,33 @@ export default function MaterialViewerPage() {
     <main class="page viewer-page">
       <Show
         when={material()}
-        fallback={<p class="muted">{material() === undefined ? "Opening…" : "This material is not on this phone."}</p>}
+        fallback={<p class="muted">{material() === undefined ? t("opening") : t("materialNotOnPhone")}</p>}
       >
         {(m) => (
           <>
             <p class="eyebrow">
-              <Link href={`/library/${m().workshopId}`}>Back to the workshop's materials</Link>
+              <Link href={`/library/${m().workshopId}`}>{t("backToWorkshopMaterials")}</Link>
             </p>
             <h1>{m().title}</h1>
             <p class="muted">
-              {KIND_LABELS[m().kind]} · {formatBytes(m().size)}
+              {kindLabel(m().kind)} · {formatBytes(m().size)}
             </p>
             <Show
               when={blob()}
               fallback={
                 <section class="card">
                   <p>
-                    {blobState() === "absent" || blobState() === undefined
-                      ? "This material is not saved on this phone yet."
-                      : "This material is still downloading."}
+                    {blobState() === "absent" || blobState() === undefined ? t("notSavedYet") : t("stillDownloading")}
                   </p>
                   <Link class="button primary" href={`/library/${m().workshopId}`}>
-                    Go to the download list
+                    {t("goToDownloadList")}
                   </Link>
                 </section>
               }
             >
               {(b) => (
                 <>
-                  <Switch
-                    fallback={<p>This kind of file cannot be shown inside the app. Use "Open in another app".</p>}
-                  >
+                  <Switch fallback={<p>{t("cannotShowKind")}</p>}>
                     <Match when={isPdf()}>
                       <ErrorBoundary fallback={() => <PdfViewerMissing onShown={() => setViewerMissing(true)} />}>
                         <PdfViewer blob={b()} title={m().title} />
@@ -120,7 +117,7 @@ export default function MaterialViewerPage() {
                   <div class="button-row">
                     <Show when={isPdf() && !viewerMissing()}>
                       <button type="button" class="button primary" onClick={() => void present()}>
-                        Present
+                        {t("present")}
                       </button>
                     </Show>
                     <button
@@ -128,7 +125,7 @@ export default function MaterialViewerPage() {
                       class="button"
                       onClick={() => void openInAnotherApp(b(), m().fileName, m().title)}
                     >
-                      Open in another app
+                      {t("openInAnotherApp")}
                     </button>
                   </div>
                   <div ref={presenterHost} class="presenter-host" classList={{ active: presenting() }}>
@@ -152,8 +149,7 @@ function PdfViewerMissing(props: { onShown: () => void }) {
   return (
     <>
       <p class="banner banner-warning" role="status" data-testid="pdf-viewer-missing">
-        The PDF viewer is not on this phone yet, and it cannot be fetched without a connection. Use "Open in another
-        app" below, or open this file again once you are online: the viewer is then kept for offline use.
+        {t("pdfViewerMissing")}
       </p>
       <PdfViewerOffer onKept={() => location.reload()} />
     </>

@@ -2,12 +2,13 @@
 import { onMount } from "solid-js";
 import type { MeteredReason, MeteredWarning } from "../../sync/downloadPace";
 import { formatBytes } from "./formatBytes";
+import { t } from "../../i18n/libraryMessages";
 
-const WHY: Record<MeteredReason, string> = {
-  cellular: "You are on mobile data",
-  "data-saver": "Data Saver is on",
-  slow: "The connection is slow",
-};
+const WHY = {
+  cellular: "meteredCellular",
+  "data-saver": "meteredDataSaver",
+  slow: "meteredSlow",
+} as const satisfies Record<MeteredReason, string>;
 
 export function MeteredQuestion(props: { warning: MeteredWarning; onYes: () => void; onNo: () => void }) {
   let heading: HTMLHeadingElement | undefined;
@@ -20,18 +21,15 @@ export function MeteredQuestion(props: { warning: MeteredWarning; onYes: () => v
       data-testid="metered-question"
     >
       <h2 id="metered-title" tabindex="-1" ref={heading}>
-        Download {formatBytes(props.warning.bytes)}?
+        {t("downloadSize", { size: formatBytes(props.warning.bytes) })}
       </h2>
-      <p>
-        {WHY[props.warning.reason]}. This download is {formatBytes(props.warning.bytes)}; it may cost you data or take a
-        long time. You can also wait for Wi-Fi.
-      </p>
+      <p>{t("meteredExplained", { reason: t(WHY[props.warning.reason]), size: formatBytes(props.warning.bytes) })}</p>
       <div class="button-row">
         <button type="button" class="button primary" onClick={() => props.onYes()}>
-          Download {formatBytes(props.warning.bytes)}
+          {t("downloadNow", { size: formatBytes(props.warning.bytes) })}
         </button>
         <button type="button" class="button" onClick={() => props.onNo()}>
-          Not now
+          {t("notNow")}
         </button>
       </div>
     </section>

@@ -3,13 +3,14 @@ import { For, Show } from "solid-js";
 import { readMaterialBlob } from "../../store/library";
 import { listUnverifiedPacks } from "../../store/packStore";
 import { createLiveQuery } from "../../ui/createLiveQuery";
-import { KIND_LABELS } from "./formatBytes";
+import { kindLabel } from "./formatBytes";
+import { t } from "../../i18n/libraryMessages";
 
-const WHY: Record<string, string> = {
-  no_signature: "it carries no signature from the organiser's server",
-  unknown_key: "it was signed with a key this app does not know",
-  bad_signature: "it was changed after the organiser signed it",
-  no_key_cached: "this app had not yet learned the organiser's key when it was imported",
+const WHY: Record<string, "whyNoSignature" | "whyUnknownKey" | "whyBadSignature" | "whyNoKeyCached"> = {
+  no_signature: "whyNoSignature",
+  unknown_key: "whyUnknownKey",
+  bad_signature: "whyBadSignature",
+  no_key_cached: "whyNoKeyCached",
 };
 
 /** Hands a file of an unverified pack to the phone as a download: it is never opened inside the app as the organiser's. */
@@ -27,18 +28,15 @@ export function UnverifiedPacksSection() {
   return (
     <Show when={(packs() ?? []).length > 0}>
       <section class="card" data-testid="unverified-packs" aria-labelledby="unverified-heading">
-        <h2 id="unverified-heading">Imported packs, not verified</h2>
-        <p class="muted">
-          These came in packs whose contents the organiser's signature does not vouch for. They are kept apart from the
-          workshop materials above; treat them with care.
-        </p>
+        <h2 id="unverified-heading">{t("unverifiedHeading")}</h2>
+        <p class="muted">{t("unverifiedExplained")}</p>
         <For each={packs()}>
           {(pack) => (
             <div class="unverified-pack">
               <h3>
-                {pack.workshop.title} <span class="badge badge-warning">Not verified</span>
+                {pack.workshop.title} <span class="badge badge-warning">{t("notVerified")}</span>
               </h3>
-              <p class="muted">Not verified because {WHY[pack.reason] ?? "its signature could not be checked"}.</p>
+              <p class="muted">{t("notVerifiedBecause", { reason: t(WHY[pack.reason] ?? "whyUnchecked") })}</p>
               <ul>
                 <For each={pack.entries}>
                   {(entry) => {
@@ -46,13 +44,13 @@ export function UnverifiedPacksSection() {
                     return (
                       <li>
                         {material?.title ?? entry.path}{" "}
-                        <span class="muted">({material ? KIND_LABELS[material.kind] : "file"})</span>{" "}
+                        <span class="muted">({material ? kindLabel(material.kind) : t("file")})</span>{" "}
                         <button
                           type="button"
                           class="button small"
                           onClick={() => void saveCopy(entry.sha256, entry.path.split("/").pop() ?? "file")}
                         >
-                          Save a copy
+                          {t("saveACopy")}
                         </button>
                       </li>
                     );

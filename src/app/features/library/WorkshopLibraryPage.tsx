@@ -11,7 +11,8 @@ import { markChangesSeen, refreshManifest } from "../../sync/materialsManifest";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
-import { KIND_LABELS, formatBytes, formatTimeLeft } from "./formatBytes";
+import { formatBytes, formatTimeLeft, kindLabel } from "./formatBytes";
+import { t } from "../../i18n/libraryMessages";
 import { createLiveDownloads, describePace, type LiveDownloads } from "./liveDownloads";
 import { MeteredQuestion } from "./MeteredQuestion";
 import { PauseResumeAll } from "./PauseResumeAll";
@@ -73,9 +74,9 @@ export default function WorkshopLibraryPage() {
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/library">Training materials</Link>
+        <Link href="/library">{t("trainingMaterials")}</Link>
       </p>
-      <h1>{view()?.workshop?.title ?? "Workshop materials"}</h1>
+      <h1>{view()?.workshop?.title ?? t("workshopMaterials")}</h1>
       <Show when={notice()}>
         <p class="banner banner-error" role="alert">
           {notice()}
@@ -85,15 +86,15 @@ export default function WorkshopLibraryPage() {
         {(changes) => (
           <div class="banner banner-info" role="status" data-testid="manifest-changes">
             <p>
-              <strong>Updated materials.</strong> {describeChanges(changes())}
+              <strong>{t("updatedMaterials")}</strong> {describeChanges(changes())}
             </p>
             <button type="button" class="button small" onClick={() => void markChangesSeen(params.workshopId)}>
-              OK
+              {t("ok")}
             </button>
           </div>
         )}
       </Show>
-      <Show when={view()?.manifest} fallback={<p class="muted">{loading() ? "Loading the list of materials…" : ""}</p>}>
+      <Show when={view()?.manifest} fallback={<p class="muted">{loading() ? t("loadingMaterials") : ""}</p>}>
         <Show when={asking()}>
           {(question) => (
             <MeteredQuestion
@@ -112,16 +113,18 @@ export default function WorkshopLibraryPage() {
           <PdfViewerOffer />
         </Show>
         <Show when={overall().count > 0}>
-          <section class="card" aria-label="Downloads in progress" data-testid="overall-progress">
+          <section class="card" aria-label={t("downloadsInProgress")} data-testid="overall-progress">
             <p>
-              {overall().pausable.length > 0 ? "Downloading" : "Paused:"}{" "}
-              {overall().count === 1 ? "1 file" : `${overall().count} files`}: {formatBytes(overall().stored)} of{" "}
-              {formatBytes(overall().total)}
+              {t(overall().pausable.length > 0 ? "downloadingFiles" : "pausedFiles", {
+                files: overall().count === 1 ? t("fileOne") : t("fileOther", { count: overall().count }),
+                stored: formatBytes(overall().stored),
+                total: formatBytes(overall().total),
+              })}
               <Show when={overall().pace}>
                 <span data-testid="overall-pace"> · {overall().pace}</span>
               </Show>
             </p>
-            <ProgressBar value={overall().stored} max={overall().total} label="All downloads" />
+            <ProgressBar value={overall().stored} max={overall().total} label={t("allDownloads")} />
             <PauseResumeAll
               pausable={overall().pausable}
               paused={overall().paused}
@@ -136,7 +139,7 @@ export default function WorkshopLibraryPage() {
             class="button primary wide"
             onClick={() => void saveOffline(notOnPhone(), { wholeWorkshop: true })}
           >
-            Save all offline ({formatBytes(notOnPhone().reduce((s, m) => s + m.size, 0))})
+            {t("saveAllOffline", { size: formatBytes(notOnPhone().reduce((s, m) => s + m.size, 0)) })}
           </button>
         </Show>
         <ul class="card-list">
@@ -159,11 +162,11 @@ export default function WorkshopLibraryPage() {
 
 function describeChanges(changes: { added: Material[]; changed: Material[]; removed: Material[] }): string {
   const parts = [
-    ...changes.changed.map((m) => `"${m.title}" changed`),
-    ...changes.added.map((m) => `"${m.title}" is new`),
-    ...changes.removed.map((m) => `"${m.title}" was removed`),
+    ...changes.changed.map((m) => t("materialChanged", { title: m.title })),
+    ...changes.added.map((m) => t("materialAdded", { title: m.title })),
+    ...changes.removed.map((m) => t("materialRemoved", { title: m.title })),
   ];
-  return parts.length > 0 ? `${parts.join("; ")}.` : "Details were updated.";
+  return parts.length > 0 ? `${parts.join("; ")}.` : t("detailsUpdated");
 }
 
 function MaterialRow(props: {
@@ -190,68 +193,66 @@ function MaterialRow(props: {
           {m().title}
         </Link>
         <span class="muted">
-          {KIND_LABELS[m().kind]} · {formatBytes(m().size)}
+          {kindLabel(m().kind)} · {formatBytes(m().size)}
         </span>
       </div>
       <Show when={m().description}>
         <p class="muted">{m().description}</p>
       </Show>
       <Show when={state() === "complete"}>
-        <p class="on-phone">✓ On this phone</p>
+        <p class="on-phone">{t("onThisPhone")}</p>
       </Show>
       <Show when={state() && IN_PROGRESS.has(state()!)}>
         <p>
           {state() === "verifying"
-            ? "Checking the file…"
+            ? t("checkingFile")
             : state() === "queued"
-              ? "Waiting to download…"
-              : "Downloading…"}{" "}
-          {formatBytes(bytes())} of {formatBytes(m().size)}
+              ? t("waitingToDownload")
+              : t("downloading")}{" "}
+          {t("bytesOf", { stored: formatBytes(bytes()), total: formatBytes(m().size) })}
           <Show when={pace()}>
             <span data-testid="material-pace"> · {pace()}</span>
           </Show>
         </p>
-        <ProgressBar value={bytes()} max={m().size} label={`Download of ${m().title}`} />
+        <ProgressBar value={bytes()} max={m().size} label={t("downloadOf", { title: m().title })} />
       </Show>
       <Show when={state() === "paused"}>
-        <p>
-          Paused at {formatBytes(blob()?.storedBytes ?? 0)} of {formatBytes(m().size)}.
-        </p>
-        <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={`Download of ${m().title}`} />
+        <p>{t("pausedAt", { stored: formatBytes(blob()?.storedBytes ?? 0), total: formatBytes(m().size) })}</p>
+        <ProgressBar value={blob()?.storedBytes ?? 0} max={m().size} label={t("downloadOf", { title: m().title })} />
       </Show>
       <Show when={state() === "failed"}>
-        <p class="field-error">{blob()?.problem ?? "The download failed."}</p>
+        <p class="field-error">{blob()?.problem ?? t("downloadFailed")}</p>
       </Show>
       <div class="button-row">
         <Show when={!props.row.choice && props.canDownload}>
           <button type="button" class="button" onClick={() => props.onSave()}>
-            Save offline
+            {t("saveOffline")}
           </button>
         </Show>
         <Show when={!props.row.choice && !props.canDownload}>
-          <p class="muted">Not in the pack you received. Ask the colleague who shared it, or the organiser.</p>
+          <p class="muted">{t("notInPack")}</p>
         </Show>
         <Show when={state() === "downloading" || state() === "queued"}>
           <button type="button" class="button" onClick={() => void downloader.pause(m().sha256)}>
-            Pause
+            {t("pause")}
           </button>
         </Show>
         <Show when={state() === "paused" || state() === "failed"}>
           <button type="button" class="button" onClick={() => void downloader.resume(m().sha256)}>
-            {state() === "failed" ? "Try again" : "Resume"}
+            {state() === "failed" ? t("tryAgain") : t("resume")}
           </button>
         </Show>
         <Show when={state() && state() !== "complete"}>
           <button type="button" class="button" onClick={() => void downloader.cancel(m().sha256)}>
-            Cancel
+            {t("cancel")}
           </button>
         </Show>
         <Show when={state() === "complete"}>
           <Link class="button primary" href={`/material/${m().id}`}>
-            Open
+            {t("open")}
           </Link>
           <button type="button" class="button" onClick={() => void downloader.removeFromPhone(m().id)}>
-            Remove from this phone
+            {t("removeFromPhone")}
           </button>
         </Show>
       </div>

@@ -1,29 +1,34 @@
-// Sizes and durations in words a participant reads at a glance: "4.2 MB", "about 3 min left".
+// Sizes, time left and kinds of material in words a participant reads at a glance, in the chosen language:
+// "4.2 MB", "about 3 min left" ("4,2 Mo", "environ 3 min restantes").
+import { t } from "../../i18n/libraryMessages";
+import { formattingLocale } from "../../i18n/language";
+import { formatBytes as sizeInWords } from "../../store/byteSizes";
+import type { Material } from "../../../shared/materials";
+
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined || !Number.isFinite(bytes)) return "—";
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KB", "MB", "GB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
+  return sizeInWords(bytes);
 }
 
 export function formatTimeLeft(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds <= 0) return "";
-  if (seconds < 60) return "less than a minute left";
-  if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
+  if (seconds < 60) return t("lessThanAMinuteLeft");
+  if (seconds < 3600) return t("minutesLeft", { minutes: Math.round(seconds / 60) });
+  const hours = (seconds / 3600).toLocaleString(formattingLocale(), {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  });
+  return t("hoursLeft", { hours });
 }
 
-export const KIND_LABELS = {
-  document: "Document",
-  slides: "Slides",
-  image: "Image",
-  video: "Video",
-  audio: "Audio",
-  handout: "Handout",
-} as const;
+const KIND_KEYS = {
+  document: "kindDocument",
+  slides: "kindSlides",
+  image: "kindImage",
+  video: "kindVideo",
+  audio: "kindAudio",
+  handout: "kindHandout",
+} as const satisfies Record<Material["kind"], string>;
+
+/** "Slides", "Diapositives": what kind of material this is. */
+export const kindLabel = (kind: Material["kind"]): string => t(KIND_KEYS[kind]);

@@ -5,6 +5,7 @@ import type { MaterialFile } from "../../store/db";
 import { downloadPace, type DownloadPace } from "../../sync/downloadPace";
 import type { Arrival } from "../../sync/materialsDownloader";
 import { downloader } from "../../sync/downloaderInstance";
+import { t } from "../../i18n/libraryMessages";
 
 export interface LiveDownloads {
   /** The file's bytes on the phone or arriving: never behind what is stored. */
@@ -49,8 +50,8 @@ export function describePace(
   pace: DownloadPace,
   format: { bytes: (n: number) => string; timeLeft: (s: number | undefined) => string },
 ): string {
-  if (pace.kind === "waiting") return "Waiting for connection";
+  if (pace.kind === "waiting") return t("waitingForConnection");
   if (!pace.bytesPerSecond) return "";
   const left = format.timeLeft(pace.secondsLeft);
-  return `${format.bytes(pace.bytesPerSecond)}/s${left ? ` · ${left}` : ""}`;
+  return `${t("perSecond", { size: format.bytes(pace.bytesPerSecond) })}${left ? ` · ${left}` : ""}`;
 }

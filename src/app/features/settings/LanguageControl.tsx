@@ -5,10 +5,13 @@ import { chooseLanguage, currentLanguage } from "../../i18n/language";
 import { LANGUAGES, type Language } from "../../i18n/languages";
 import "./textSizeControl.css";
 
-/** Loaded after the first screen is up (App.tsx), like the text size control. */
-export default function LanguageControl() {
+/**
+ * Loaded after the first screen is up (App.tsx), like the text size control; the console's bar shows it too, as a
+ * "language-control" (the participant's text-size controls are not part of the console's frame).
+ */
+export default function LanguageControl(props: { class?: string }) {
   return (
-    <details class="text-size">
+    <details class={props.class ?? "text-size"}>
       <summary>
         <span aria-hidden="true">{currentLanguage().toUpperCase()}</span>
         <span class="visually-hidden">Language / Langue</span>

@@ -8,13 +8,14 @@ import { createLiveQuery } from "../../ui/createLiveQuery";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link } from "../../ui/router";
 import { FilePicker } from "../../ui/FilePicker";
+import { t } from "../../i18n/trainerMessages";
 
-const STATE_LABELS: Record<RelayState, string> = {
-  waiting: "Waiting for a connection",
-  sending: "Delivering…",
-  delivered: "Delivered",
-  refused: "Refused by the server",
-};
+const STATE_LABELS = {
+  waiting: "relayWaiting",
+  sending: "relaySending",
+  delivered: "relayDelivered",
+  refused: "relayRefused",
+} as const satisfies Record<RelayState, string>;
 
 const MAX_REPLY_FILE_BYTES = 512 * 1024;
 
@@ -26,26 +27,26 @@ export default function DeliverRepliesPage() {
     const notes: string[] = [];
     for (const file of Array.from(files ?? [])) {
       if (file.size > MAX_REPLY_FILE_BYTES) {
-        notes.push(`${file.name}: too large to be a reply file.`);
+        notes.push(t("fileTooLarge", { file: file.name }));
         continue;
       }
       let parsed: unknown;
       try {
         parsed = JSON.parse(await file.text());
       } catch {
-        notes.push(`${file.name}: not a reply file from Outrigger.`);
+        notes.push(t("notAReplyFile", { file: file.name }));
         continue;
       }
       const result = relayedReplyFile.safeParse(parsed);
       if (!result.success) {
-        notes.push(`${file.name}: not a reply file from Outrigger (or from a newer version).`);
+        notes.push(t("notAReplyFileOrNewer", { file: file.name }));
         continue;
       }
       if ((await addRelayedReply(result.data)) === "already_added") {
-        notes.push(`${file.name}: already added.`);
+        notes.push(t("alreadyAdded", { file: file.name }));
         continue;
       }
-      notes.push(`${file.name}: added; it will be delivered when this phone is online.`);
+      notes.push(t("addedToDeliver", { file: file.name }));
     }
     setMessages(notes);
     requestSync("relay");
@@ -67,16 +68,18 @@ export default function DeliverRepliesPage() {
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/trainer">Share and train</Link>
+        <Link href="/trainer">{t("shareAndTrain")}</Link>
       </p>
-      <h1>Deliver replies for others</h1>
-      <p>
-        A colleague whose phone cannot get online can save their finished reply as a file and give it to you (Bluetooth,
-        cable, messaging). Add it here: this phone delivers it the next time it is online. The server checks it was made
-        by the invited participant and stores it only once.
-      </p>
+      <h1>{t("deliverForOthers")}</h1>
+      <p>{t("deliverExplained")}</p>
       <div class="card">
-        <FilePicker id="reply-files" label="Reply files" accept=".json,application/json" multiple onFiles={addFiles} />
+        <FilePicker
+          id="reply-files"
+          label={t("replyFiles")}
+          accept=".json,application/json"
+          multiple
+          onFiles={addFiles}
+        />
         <Show when={messages().length > 0}>
           <ul role="status">
             <For each={messages()}>{(m) => <li>{m}</li>}</For>
@@ -84,7 +87,7 @@ export default function DeliverRepliesPage() {
         </Show>
       </div>
       <Show when={(entries() ?? []).length > 0}>
-        <h2>Replies on this phone to deliver</h2>
+        <h2>{t("repliesToDeliver")}</h2>
         <ul class="card-list">
           <For each={entries()}>
             {(e) => (
@@ -93,16 +96,18 @@ export default function DeliverRepliesPage() {
                   class="state-label"
                   data-state={e.state === "delivered" ? "sent" : e.state === "refused" ? "needs_attention" : "waiting"}
                 >
-                  {STATE_LABELS[e.state]}
+                  {t(STATE_LABELS[e.state])}
                 </p>
                 <p class="muted">
-                  Reply of{" "}
-                  {e.file.reply.answers.name && typeof e.file.reply.answers.name === "string"
-                    ? e.file.reply.answers.name
-                    : "a participant"}
-                  , added {formatDateTime(e.addedAt)}
+                  {t("replyOfAdded", {
+                    name:
+                      e.file.reply.answers.name && typeof e.file.reply.answers.name === "string"
+                        ? e.file.reply.answers.name
+                        : t("aParticipant"),
+                    time: formatDateTime(e.addedAt),
+                  })}
                 </p>
-                <Show when={e.receipt}>{(r) => <p>Receipt {r().receiptId}</p>}</Show>
+                <Show when={e.receipt}>{(r) => <p>{t("receiptId", { id: r().receiptId })}</p>}</Show>
                 <Show when={e.problem}>{(p) => <p class="field-error">{p().message}</p>}</Show>
               </li>
             )}

@@ -7,16 +7,20 @@ import { ProgressBar } from "../../ui/ProgressBar";
 import { Link } from "../../ui/router";
 import { formatBytes } from "../library/formatBytes";
 import { FilePicker } from "../../ui/FilePicker";
+import { t } from "../../i18n/trainerMessages";
 
 /** The service worker puts a file shared to the app (Web Share Target) here; see sw.ts. */
 export const SHARED_PACK_CACHE = "outrigger-shared-pack";
 export const SHARED_PACK_URL = "/shared-pack";
 
-const NOT_VERIFIED_REASONS: Record<string, string> = {
-  no_signature: "the pack carries no signature from the organiser's server.",
-  unknown_key: "it was signed with a key this app does not know.",
-  bad_signature: "its list of files does not match the organiser's signature — it may have been changed.",
-  no_key_cached: "this app has not yet been online to learn the organiser's key.",
+const NOT_VERIFIED_REASONS: Record<
+  string,
+  "reasonNoSignature" | "reasonUnknownKey" | "reasonBadSignature" | "reasonNoKeyCached"
+> = {
+  no_signature: "reasonNoSignature",
+  unknown_key: "reasonUnknownKey",
+  bad_signature: "reasonBadSignature",
+  no_key_cached: "reasonNoKeyCached",
 };
 
 export default function ImportPackPage() {
@@ -43,7 +47,7 @@ export default function ImportPackPage() {
       await recordImportedPack(outcome);
       setResult(outcome);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "This file could not be imported.");
+      setProblem(error instanceof Error ? error.message : t("couldNotImport"));
     } finally {
       setBusy(false);
       setProgress(undefined);
@@ -64,14 +68,14 @@ export default function ImportPackPage() {
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/trainer">Share and train</Link>
+        <Link href="/trainer">{t("shareAndTrain")}</Link>
       </p>
-      <h1>Import a pack</h1>
-      <p>Choose the pack file a colleague sent you (it ends in .zip). No internet and no invitation are needed.</p>
+      <h1>{t("importAPack")}</h1>
+      <p>{t("chooseAPack")}</p>
       <div class="card">
         <FilePicker
           id="pack-file"
-          label="Pack file"
+          label={t("packFile")}
           accept=".zip,application/zip"
           disabled={busy()}
           onFiles={(files) => importFile(files[0]!)}
@@ -80,10 +84,8 @@ export default function ImportPackPage() {
       <Show when={progress()}>
         {(p) => (
           <div class="card" role="status">
-            <p>
-              Checking and storing: {formatBytes(p().done)} of {formatBytes(p().total)}
-            </p>
-            <ProgressBar value={p().done} max={p().total} label="Import progress" />
+            <p>{t("checkingAndStoring", { done: formatBytes(p().done), total: formatBytes(p().total) })}</p>
+            <ProgressBar value={p().done} max={p().total} label={t("importProgress")} />
           </div>
         )}
       </Show>
@@ -100,23 +102,25 @@ export default function ImportPackPage() {
               when={r().verification.status === "verified"}
               fallback={
                 <p class="banner banner-error" data-testid="verification">
-                  Not verified:{" "}
-                  {NOT_VERIFIED_REASONS[(r().verification as { reason: string }).reason] ??
-                    "the signature could not be checked."}{" "}
-                  The files below passed their own checks, but treat them with care.
+                  {t("notVerified", {
+                    reason: t(
+                      NOT_VERIFIED_REASONS[(r().verification as { reason: string }).reason] ?? "reasonUnchecked",
+                    ),
+                  })}
                 </p>
               }
             >
               <p class="banner banner-info" data-testid="verification">
-                ✓ Verified: issued by {(r().verification as { issuer: string }).issuer}
-                {(r().verification as { covers?: string }).covers === "materials"
-                  ? " — the list of materials. This older pack's workshop name and dates are as the pack says."
-                  : ""}
+                {t("verified", { issuer: (r().verification as { issuer: string }).issuer })}
+                {(r().verification as { covers?: string }).covers === "materials" ? t("verifiedMaterialsOnly") : ""}
               </p>
             </Show>
             <p>
-              {r().imported.length} imported · {r().alreadyPresent.length} already on this phone · {r().refused.length}{" "}
-              refused
+              {t("importCounts", {
+                imported: r().imported.length,
+                present: r().alreadyPresent.length,
+                refused: r().refused.length,
+              })}
             </p>
             <Show when={r().refused.length > 0}>
               <ul class="refusals" data-testid="refusals">
@@ -133,12 +137,12 @@ export default function ImportPackPage() {
               when={r().verification.status === "verified"}
               fallback={
                 <Link class="button" href="/library">
-                  See it under "Imported packs, not verified"
+                  {t("seeUnverified")}
                 </Link>
               }
             >
               <Link class="button primary" href={`/library/${r().manifest.manifest.workshopId}`}>
-                Open the materials
+                {t("openTheMaterials")}
               </Link>
             </Show>
           </section>

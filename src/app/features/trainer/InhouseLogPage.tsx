@@ -6,9 +6,12 @@ import { listKeptMaterials } from "../../store/libraryViews";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
 import { FormProblem } from "../../ui/FormProblem";
+import { formattingLocale } from "../../i18n/language";
+import { t } from "../../i18n/trainerMessages";
 
 // The device's own today: in Suva at 09:30 the UTC date is still yesterday.
 const today = () => localCalendarDate(new Date());
+const dayInWords = (day: string) => formatCalendarDate(day, formattingLocale());
 
 export default function InhouseLogPage() {
   const sessions = createLiveQuery(() => listInhouseSessions("newest_first"));
@@ -25,10 +28,9 @@ export default function InhouseLogPage() {
   const save = async (event: Event) => {
     event.preventDefault();
     const count = Number(attendees());
-    if (!topic().trim()) return setProblem("Please say what the session was about.");
-    if (!Number.isInteger(count) || count < 1 || count > 10_000)
-      return setProblem("Please give the number of colleagues who attended (1 or more).");
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date())) return setProblem("Please give the date of the session.");
+    if (!topic().trim()) return setProblem(t("sayTopic"));
+    if (!Number.isInteger(count) || count < 1 || count > 10_000) return setProblem(t("giveAttendees"));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date())) return setProblem(t("giveDate"));
     setProblem(undefined);
     setSavedNote("");
     const workshopId = (materials() ?? []).find((m) => used().includes(m.id))?.workshopId;
@@ -40,31 +42,25 @@ export default function InhouseLogPage() {
       ...(workshopId ? { workshopId } : {}),
       ...(notes().trim() ? { notes: notes().trim() } : {}),
     });
-    setSavedNote(
-      `Saved: ${topic().trim()}, ${formatCalendarDate(date())}. The follow-up questionnaire will offer it as an answer.`,
-    );
+    setSavedNote(t("sessionSaved", { topic: topic().trim(), date: dayInWords(date()) }));
     setTopic("");
     setAttendees("");
     setUsed([]);
     setNotes("");
   };
 
-  const materialTitle = (id: string) =>
-    (materials() ?? []).find((m) => m.id === id)?.title ?? "a material no longer on this phone";
+  const materialTitle = (id: string) => (materials() ?? []).find((m) => m.id === id)?.title ?? t("materialGone");
 
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/trainer">Share and train</Link>
+        <Link href="/trainer">{t("shareAndTrain")}</Link>
       </p>
-      <h1>In-house workshop log</h1>
-      <p>
-        Record each session you run for colleagues. It stays on this phone; when you answer the follow-up questionnaire,
-        the app offers to use it.
-      </p>
+      <h1>{t("inhouseLog")}</h1>
+      <p>{t("logExplained")}</p>
       <form class="card" onSubmit={(e) => void save(e)} novalidate>
-        <h2>Add a session</h2>
-        <label for="session-date">Date</label>
+        <h2>{t("addSession")}</h2>
+        <label for="session-date">{t("date")}</label>
         <input
           id="session-date"
           type="date"
@@ -73,17 +69,17 @@ export default function InhouseLogPage() {
           onInput={(e) => setDate(e.currentTarget.value)}
           required
         />
-        <label for="session-topic">Topic</label>
+        <label for="session-topic">{t("topic")}</label>
         <input
           id="session-topic"
           type="text"
           maxLength={300}
           value={topic()}
           onInput={(e) => setTopic(e.currentTarget.value)}
-          placeholder="e.g. RKC General Annex for border staff"
+          placeholder={t("topicExample")}
           required
         />
-        <label for="session-attendees">Number of attendees</label>
+        <label for="session-attendees">{t("attendeeCount")}</label>
         <input
           id="session-attendees"
           type="number"
@@ -94,11 +90,8 @@ export default function InhouseLogPage() {
           required
         />
         <fieldset class="choices">
-          <legend class="question-label">Materials used</legend>
-          <Show
-            when={(materials() ?? []).length > 0}
-            fallback={<p class="muted">No materials are saved on this phone yet.</p>}
-          >
+          <legend class="question-label">{t("materialsUsed")}</legend>
+          <Show when={(materials() ?? []).length > 0} fallback={<p class="muted">{t("noMaterialsSaved")}</p>}>
             <For each={materials()}>
               {(m) => (
                 <label class="choice">
@@ -115,7 +108,7 @@ export default function InhouseLogPage() {
             </For>
           </Show>
         </fieldset>
-        <label for="session-notes">Notes (optional)</label>
+        <label for="session-notes">{t("notesOptional")}</label>
         <textarea
           id="session-notes"
           rows={3}
@@ -125,25 +118,26 @@ export default function InhouseLogPage() {
         />
         <FormProblem problem={problem()} />
         <button type="submit" class="button primary">
-          Save session
+          {t("saveSession")}
         </button>
         {/* Always in the page, so a screen reader announces the sentence when it appears. */}
         <p role="status" data-testid="inhouse-saved">
           {savedNote()}
         </p>
       </form>
-      <h2>Sessions on this phone</h2>
-      <Show when={(sessions() ?? []).length > 0} fallback={<p class="muted">None yet.</p>}>
+      <h2>{t("sessionsOnPhone")}</h2>
+      <Show when={(sessions() ?? []).length > 0} fallback={<p class="muted">{t("noneYet")}</p>}>
         <ul class="card-list">
           <For each={sessions()}>
             {(s) => (
               <li class="card" data-testid="inhouse-session">
                 <h3>{s.topic}</h3>
                 <p class="muted">
-                  {formatCalendarDate(s.date)} · {s.attendees} {s.attendees === 1 ? "attendee" : "attendees"}
+                  {dayInWords(s.date)} ·{" "}
+                  {s.attendees === 1 ? t("attendeesOne") : t("attendeesOther", { count: s.attendees })}
                 </p>
                 <Show when={s.materialIds.length > 0}>
-                  <p>Materials: {s.materialIds.map(materialTitle).join("; ")}</p>
+                  <p>{t("materialsList", { titles: s.materialIds.map(materialTitle).join("; ") })}</p>
                 </Show>
                 <Show when={s.notes}>
                   <p>{s.notes}</p>
@@ -152,18 +146,18 @@ export default function InhouseLogPage() {
                   when={confirmDelete() === s.id}
                   fallback={
                     <button type="button" class="button small danger" onClick={() => setConfirmDelete(s.id)}>
-                      Delete…
+                      {t("deleteEllipsis")}
                     </button>
                   }
                 >
-                  <div class="confirm" role="alertdialog" aria-label="Delete this session?">
-                    <p>Delete this session from the log?</p>
+                  <div class="confirm" role="alertdialog" aria-label={t("deleteSessionQuestion")}>
+                    <p>{t("deleteSessionFromLog")}</p>
                     <div class="button-row">
                       <button type="button" class="button" onClick={() => setConfirmDelete(undefined)}>
-                        Keep it
+                        {t("keepIt")}
                       </button>
                       <button type="button" class="button danger" onClick={() => void deleteInhouseSession(s.id)}>
-                        Yes, delete
+                        {t("yesDelete")}
                       </button>
                     </div>
                   </div>

@@ -7,9 +7,10 @@ import { readStoredFile } from "../../store/packStore";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { ProgressBar } from "../../ui/ProgressBar";
 import { Link, useParams } from "../../ui/router";
-import { KIND_LABELS, formatBytes } from "../library/formatBytes";
+import { formatBytes, kindLabel } from "../library/formatBytes";
 import { openInAnotherApp } from "../library/openInAnotherApp";
 import { createPackFile } from "./packFile";
+import { t } from "../../i18n/trainerMessages";
 
 function packFileName(title: string): string {
   const short = title
@@ -17,7 +18,7 @@ function packFileName(title: string): string {
     .replace(/\s+/g, " ")
     .slice(0, 60)
     .trim();
-  return `Outrigger pack - ${short || "workshop"}.zip`;
+  return t("packFileName", { title: short || t("packWorkshop") });
 }
 
 export default function SharePackPage() {
@@ -58,7 +59,7 @@ export default function SharePackPage() {
       );
       setPack(await target.file());
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "The pack could not be made.");
+      setProblem(error instanceof Error ? error.message : t("packCouldNotBeMade"));
     } finally {
       setProgress(undefined);
     }
@@ -67,18 +68,18 @@ export default function SharePackPage() {
   return (
     <main class="page">
       <p class="eyebrow">
-        <Link href="/trainer">Share and train</Link>
+        <Link href="/trainer">{t("shareAndTrain")}</Link>
       </p>
-      <h1>Share materials</h1>
+      <h1>{t("shareMaterials")}</h1>
       <Show when={view()}>
         {(v) => (
           <>
             <p>
               <strong>{v().workshop?.title}</strong>
             </p>
-            <Show when={v().onPhone.length > 0} fallback={<p>No materials of this workshop are on this phone yet.</p>}>
+            <Show when={v().onPhone.length > 0} fallback={<p>{t("noMaterialsOnPhone")}</p>}>
               <fieldset class="choices">
-                <legend class="question-label">Materials to put in the pack</legend>
+                <legend class="question-label">{t("materialsToPack")}</legend>
                 <For each={v().onPhone}>
                   {(m) => (
                     <label class="choice">
@@ -97,7 +98,7 @@ export default function SharePackPage() {
                       <span>
                         {m.title}{" "}
                         <span class="muted">
-                          · {KIND_LABELS[m.kind]} · {formatBytes(m.size)}
+                          · {kindLabel(m.kind)} · {formatBytes(m.size)}
                         </span>
                       </span>
                     </label>
@@ -105,10 +106,11 @@ export default function SharePackPage() {
                 </For>
               </fieldset>
               <p class="muted">
-                {chosen().length} files, {formatBytes(chosen().reduce((s, m) => s + m.size, 0))}.{" "}
-                {v().manifest?.signature
-                  ? "The pack carries the organiser's signature, so colleagues' apps can check it is genuine."
-                  : "This list has no signature from the server yet (open the workshop's materials once while online to get it)."}
+                {t("chosenFiles", {
+                  count: chosen().length,
+                  size: formatBytes(chosen().reduce((s, m) => s + m.size, 0)),
+                })}{" "}
+                {v().manifest?.signature ? t("packSigned") : t("packUnsigned")}
               </p>
               <button
                 type="button"
@@ -116,7 +118,7 @@ export default function SharePackPage() {
                 disabled={progress() !== undefined || chosen().length === 0}
                 onClick={() => void make()}
               >
-                {progress() ? "Making the pack…" : "Make the pack file"}
+                {progress() ? t("makingPack") : t("makePack")}
               </button>
             </Show>
           </>
@@ -125,10 +127,8 @@ export default function SharePackPage() {
       <Show when={progress()}>
         {(p) => (
           <div class="card" role="status">
-            <p>
-              Writing {formatBytes(p().done)} of {formatBytes(p().total)}
-            </p>
-            <ProgressBar value={p().done} max={p().total} label="Pack progress" />
+            <p>{t("writing", { done: formatBytes(p().done), total: formatBytes(p().total) })}</p>
+            <ProgressBar value={p().done} max={p().total} label={t("packProgress")} />
           </div>
         )}
       </Show>
@@ -140,20 +140,17 @@ export default function SharePackPage() {
       <Show when={pack()}>
         {(file) => (
           <section class="card" data-testid="pack-ready">
-            <h2>Pack ready</h2>
+            <h2>{t("packReady")}</h2>
             <p>
               {file().name} · {formatBytes(file().size)}
             </p>
-            <p class="muted">
-              Send it with Bluetooth, Nearby Share, a cable or a messaging app. Colleagues with Outrigger import it
-              under "Share and train"; without the app they can unzip it.
-            </p>
+            <p class="muted">{t("packSendExplained")}</p>
             <button
               type="button"
               class="button primary wide"
-              onClick={() => void openInAnotherApp(file(), file().name, "Workshop materials")}
+              onClick={() => void openInAnotherApp(file(), file().name, t("workshopMaterials"))}
             >
-              Send or save the pack
+              {t("sendOrSavePack")}
             </button>
           </section>
         )}

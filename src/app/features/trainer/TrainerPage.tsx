@@ -5,6 +5,7 @@ import { listWorkshopsWithKeptMaterials } from "../../store/libraryViews";
 import { countRelayedRepliesToDeliver } from "../../store/relayedReplies";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { Link } from "../../ui/router";
+import { t } from "../../i18n/trainerMessages";
 
 export default function TrainerPage() {
   const workshops = createLiveQuery(() => listWorkshopsWithKeptMaterials());
@@ -13,22 +14,17 @@ export default function TrainerPage() {
 
   return (
     <main class="page">
-      <h1>Share and train</h1>
+      <h1>{t("shareAndTrain")}</h1>
       <section class="card">
-        <h2>Share materials with colleagues</h2>
-        <p>
-          Make one file with a workshop's materials and send it by Bluetooth, Nearby Share, cable or a messaging app. No
-          internet needed; colleagues without the app can still unzip it.
-        </p>
-        <Show
-          when={(workshops() ?? []).length > 0}
-          fallback={<p class="muted">Save a workshop's materials on this phone first (Materials).</p>}
-        >
+        <h2>{t("shareWithColleagues")}</h2>
+        <p>{t("shareExplained")}</p>
+        <Show when={(workshops() ?? []).length > 0} fallback={<p class="muted">{t("saveMaterialsFirst")}</p>}>
           <ul class="link-list">
             <For each={workshops()}>
               {(w) => (
                 <li>
-                  <Link href={`/share/${w.id}`}>{w.title}</Link> <span class="muted">({w.count} on this phone)</span>
+                  <Link href={`/share/${w.id}`}>{w.title}</Link>{" "}
+                  <span class="muted">{t("countOnPhone", { count: w.count })}</span>
                 </li>
               )}
             </For>
@@ -36,35 +32,30 @@ export default function TrainerPage() {
         </Show>
       </section>
       <section class="card">
-        <h2>Receive materials</h2>
-        <p>
-          Open a pack file a colleague sent you. The app checks every file and whether the pack was issued by the
-          organiser's server.
-        </p>
+        <h2>{t("receiveMaterials")}</h2>
+        <p>{t("receiveExplained")}</p>
         <Link class="button primary" href="/import">
-          Import a pack
+          {t("importAPack")}
         </Link>
       </section>
       <section class="card">
-        <h2>In-house workshop log</h2>
+        <h2>{t("inhouseLog")}</h2>
         <p>
           {sessions()
-            ? `${sessions()} session${sessions() === 1 ? "" : "s"} recorded.`
-            : "Record the sessions you run for colleagues."}
+            ? sessions() === 1
+              ? t("sessionsOne")
+              : t("sessionsOther", { count: sessions() ?? 0 })
+            : t("recordSessions")}
         </p>
         <Link class="button" href="/inhouse">
-          Open the log
+          {t("openTheLog")}
         </Link>
       </section>
       <section class="card">
-        <h2>Deliver replies for others</h2>
-        <p>
-          {relays()
-            ? `${relays()} waiting to be delivered.`
-            : "Carry a colleague's reply file to the server when you are online."}
-        </p>
+        <h2>{t("deliverForOthers")}</h2>
+        <p>{relays() ? t("waitingToDeliver", { count: relays() ?? 0 }) : t("carryReplies")}</p>
         <Link class="button" href="/deliver">
-          Deliver replies
+          {t("deliverReplies")}
         </Link>
       </section>
     </main>

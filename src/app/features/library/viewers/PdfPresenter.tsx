@@ -1,6 +1,7 @@
 // Presenting slides to a room: one page filling the screen, arrows/space/swipe/tap to move, Esc to leave.
 import { loadPdf, renderPageToCanvas, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { createEffect, createResource, createSignal, onCleanup, onMount } from "solid-js";
+import { t } from "../../../i18n/libraryMessages";
 
 const SWIPE_PX = 40;
 
@@ -80,17 +81,17 @@ export default function PdfPresenter(props: { blob: Blob; title: string; onExit:
     >
       <canvas ref={canvas} data-testid="presenter-canvas" />
       <div class="presenter-bar">
-        <button type="button" onClick={() => go(pageNumber() - 1)} aria-label="Previous page">
+        <button type="button" onClick={() => go(pageNumber() - 1)} aria-label={t("previousPage")}>
           ‹
         </button>
         <span aria-live="polite">
           {pageNumber()} / {count() || "…"}
         </span>
-        <button type="button" onClick={() => go(pageNumber() + 1)} aria-label="Next page">
+        <button type="button" onClick={() => go(pageNumber() + 1)} aria-label={t("nextPage")}>
           ›
         </button>
         <button type="button" onClick={() => props.onExit()}>
-          Exit
+          {t("exitPresentation")}
         </button>
       </div>
     </div>

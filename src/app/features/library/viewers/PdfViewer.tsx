@@ -1,6 +1,7 @@
 // PDFs drawn by pdf.js onto a canvas: Android Chrome cannot show a PDF blob inline, so the app renders it.
 import { loadPdf, renderPageToCanvas, type PDFDocumentProxy, type RenderTask } from "./pdfjsLoader";
 import { Show, createEffect, createResource, createSignal, onCleanup } from "solid-js";
+import { t } from "../../../i18n/libraryMessages";
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -36,7 +37,7 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
       canvas!.dataset.renderedPage = String(n);
       setProblem(undefined);
     } catch (error) {
-      if ((error as Error).name !== "RenderingCancelledException") setProblem("This page could not be shown.");
+      if ((error as Error).name !== "RenderingCancelledException") setProblem(t("pageCouldNotShow"));
     } finally {
       setRendering(false);
     }
@@ -55,19 +56,19 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
 
   return (
     <section class="pdf-viewer" aria-label={`PDF: ${props.title}`} tabindex="0" onKeyDown={onKey}>
-      <Show when={!pdf.error} fallback={<p class="field-error">This PDF could not be opened.</p>}>
+      <Show when={!pdf.error} fallback={<p class="field-error">{t("pdfCouldNotOpen")}</p>}>
         <div class="pdf-toolbar">
           <button
             type="button"
             class="button small"
             onClick={() => go(pageNumber() - 1)}
             disabled={pageNumber() <= 1}
-            aria-label="Previous page"
+            aria-label={t("previousPage")}
           >
             ‹
           </button>
           <label class="page-picker">
-            <span class="visually-hidden">Page number</span>
+            <span class="visually-hidden">{t("pageNumber")}</span>
             <input
               type="number"
               inputmode="numeric"
@@ -77,7 +78,7 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
               onChange={(e) => go(Number(e.currentTarget.value))}
             />
             <span aria-live="polite" data-testid="pdf-page-count">
-              of {pageCount() || "…"}
+              {t("ofPages", { count: pageCount() || "…" })}
             </span>
           </label>
           <button
@@ -85,7 +86,7 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
             class="button small"
             onClick={() => go(pageNumber() + 1)}
             disabled={pageNumber() >= pageCount()}
-            aria-label="Next page"
+            aria-label={t("nextPage")}
           >
             ›
           </button>
@@ -94,7 +95,7 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
             class="button small"
             onClick={() => setZoomIndex((z) => Math.max(0, z - 1))}
             disabled={zoomIndex() === 0}
-            aria-label="Zoom out"
+            aria-label={t("zoomOut")}
           >
             −
           </button>
@@ -104,7 +105,7 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
             class="button small"
             onClick={() => setZoomIndex((z) => Math.min(ZOOM_STEPS.length - 1, z + 1))}
             disabled={zoomIndex() === ZOOM_STEPS.length - 1}
-            aria-label="Zoom in"
+            aria-label={t("zoomIn")}
           >
             +
           </button>
@@ -119,13 +120,13 @@ export default function PdfViewer(props: { blob: Blob; title: string }) {
           aria-busy={rendering()}
           tabindex="0"
           role="region"
-          aria-label="Page view"
+          aria-label={t("pageView")}
         >
           <canvas
             ref={canvas}
             data-testid="pdf-canvas"
             role="img"
-            aria-label={`Page ${pageNumber()} of ${props.title}`}
+            aria-label={t("pageOfTitle", { number: pageNumber(), title: props.title })}
           />
         </div>
       </Show>

@@ -1,6 +1,7 @@
 // With Data Saver on, the PDF viewer is not fetched unasked: this offers it, with what it costs in bytes.
 import { Show, createResource, createSignal } from "solid-js";
 import { formatBytes } from "../formatBytes";
+import { t } from "../../../i18n/libraryMessages";
 import { keepPdfViewerNow, pdfViewerStatus, savesData } from "./keepPdfViewer";
 
 /** Shown only with Data Saver on and the viewer not yet kept; `onKept` runs once it is. */
@@ -18,17 +19,14 @@ export function PdfViewerOffer(props: { onKept?: () => void }) {
   return (
     <Show when={status() && !status()!.kept}>
       <section class="card" aria-labelledby="pdf-viewer-offer-title" data-testid="pdf-viewer-offer">
-        <h2 id="pdf-viewer-offer-title">PDF viewer</h2>
-        <p>
-          Data Saver is on, so the app did not download its PDF viewer. Without it, PDFs open only in another app while
-          you are offline.
-        </p>
+        <h2 id="pdf-viewer-offer-title">{t("pdfViewer")}</h2>
+        <p>{t("pdfViewerDataSaver")}</p>
         <button type="button" class="button primary" disabled={state() === "getting"} onClick={() => void get()}>
-          {state() === "getting" ? "Getting the PDF viewer…" : `Get the PDF viewer (${formatBytes(status()!.bytes)})`}
+          {state() === "getting" ? t("gettingPdfViewer") : t("getPdfViewer", { size: formatBytes(status()!.bytes) })}
         </button>
         <Show when={state() === "failed"}>
           <p class="field-error" role="alert">
-            The PDF viewer could not be downloaded. Try again when you have a connection.
+            {t("pdfViewerFailed")}
           </p>
         </Show>
       </section>

@@ -1,0 +1,15 @@
+// The console's catalogues, one per group of screens (messages/<language>/*.ts beside this file): English and French
+// both come with the console's chunk (vite.config.ts), which participants never download; the language is the app's
+// one choice (LanguageControl in the console bar), kept on the device.
+import { defineCatalogue } from "../../i18n/catalogue";
+import frame from "./messages/en/frame";
+import workshops from "./messages/en/workshops";
+import admin from "./messages/en/admin";
+import questionnaires from "./messages/en/questionnaires";
+
+export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
+export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
+export const questionnairesText = defineCatalogue(questionnaires, {
+  fr: () => import("./messages/fr/questionnaires"),
+});
+export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });

@@ -1,0 +1,5 @@
+// The install screen's catalogue: English bundled with the screen's chunk, French fetched when chosen (its own chunk).
+import { defineCatalogue } from "./catalogue";
+import english from "../messages/en/install";
+
+export const t = defineCatalogue(english, { fr: () => import("../messages/fr/install") });

@@ -1,0 +1,69 @@
+// The console and the participant's library in French: the organiser switches the console's language in its bar and
+// the choice holds after a reload; a participant switches the app bar's language on the library. Each screen's visible
+// text and <html lang> follow, dates come through Intl in French, and the French screens are axe clean.
+import { expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { addOrganiser } from "../integration/support/consoleClient";
+import { appForThisFile } from "./support/appServer";
+import { signInOnPage } from "./support/consoleRound";
+import { DEMO_WORKSHOP } from "./support/materials";
+import { joinByLink } from "./support/participantFlow";
+import { seriousAxeViolations } from "./support/screenChecks";
+
+const app = appForThisFile({ phone: { locale: "en-GB" } });
+
+async function chooseFrench(page: Page): Promise<void> {
+  await page.locator("summary", { hasText: "Language / Langue" }).click();
+  await page.getByLabel("Français").check();
+}
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+it("the console switches to French in its own bar, keeps it after a reload, and is axe clean", async () => {
+  const { page } = app.phone;
+  await addOrganiser(app.server.db, "ana@example.org", "organiser", new Date());
+  await signInOnPage(page, app.server.url);
+  expect(await htmlLang(page)).toBe("en");
+
+  await chooseFrench(page);
+  await page.getByRole("heading", { name: "Ateliers", exact: true }).waitFor();
+  expect(await htmlLang(page)).toBe("fr");
+  const bar = page.getByRole("banner").getByRole("navigation", { name: "Console" });
+  expect(await bar.getByRole("link", { name: "Questionnaires" }).count()).toBe(1);
+  expect(await bar.getByRole("link", { name: "Journal d’audit" }).count()).toBe(1);
+  expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
+  expect(await page.getByRole("columnheader", { name: "Questionnaire de suivi" }).count()).toBeGreaterThan(0);
+  expect(await page.getByRole("heading", { name: "Ajouter un atelier" }).count()).toBe(1);
+  // The demo campaign's state and due day, through Intl in French ("Ouvert : échéance le 2 janv. 2027").
+  const campaignCell = page.locator('[data-testid="console-workshop"] a[href^="/console/campaigns/"]').first();
+  expect(await campaignCell.textContent()).toMatch(/^(Programmé|Ouvert)/);
+  expect(await campaignCell.textContent()).toMatch(
+    /janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\./,
+  );
+  expect(await seriousAxeViolations(page, "French console workshops")).toEqual([]);
+
+  await page.reload();
+  await page.getByRole("heading", { name: "Ateliers", exact: true }).waitFor();
+  expect(await htmlLang(page)).toBe("fr");
+  expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
+});
+
+it("a participant switches the library to French in the app bar, and it is axe clean", async () => {
+  const { page } = await app.phones.open({ locale: "en-GB" });
+  await joinByLink(page, app.server.url, "DEMO-TO1");
+  await page.goto(`${app.server.url}/library`);
+  await page.getByRole("heading", { name: "Training materials" }).waitFor();
+  expect(await htmlLang(page)).toBe("en");
+
+  await chooseFrench(page);
+  await page.getByRole("heading", { name: "Supports de formation" }).waitFor();
+  expect(await htmlLang(page)).toBe("fr");
+  expect(await page.getByLabel("Rechercher dans les supports de ce téléphone").count()).toBe(1);
+  await page.getByRole("heading", { name: "Stockage sur ce téléphone" }).waitFor();
+  expect(await seriousAxeViolations(page, "French library")).toEqual([]);
+
+  await page.goto(`${app.server.url}/library/${DEMO_WORKSHOP}`);
+  await page.getByRole("button", { name: /^Tout enregistrer hors ligne \(\d+(,\d)? (Ko|Mo)\)$/ }).waitFor();
+  expect(await page.getByRole("link", { name: "Supports de formation" }).count()).toBe(1);
+  expect(await seriousAxeViolations(page, "French workshop materials")).toEqual([]);
+});
