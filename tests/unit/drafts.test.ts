@@ -100,6 +100,11 @@ describe("saving answers", () => {
     await setSectionIndex(draft.id, 3);
     expect((await db.drafts.get(draft.id))?.sectionIndex).toBe(3);
   });
+  it("saving an answer to a draft that is not on the phone fails and names the draft", async () => {
+    await expect(saveAnswer("01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e00", "application", "x")).rejects.toThrow(
+      "Draft 01936f0e-8a4b-7c3d-9e2f-0a1b2c3d4e00 not found",
+    );
+  });
 });
 
 describe("the debounced draft writer", () => {

@@ -48,6 +48,23 @@ describe("outbox batches measured in request bytes", () => {
     expect((await takeBatch(100, exact - 1)).map((e) => e.id)).toEqual([first.id]);
   });
 
+  it("with three replies every comma between them counts: one byte under the whole body leaves the third", async () => {
+    const first = await queued(INVITATION_CODE, new Date("2023-06-10T09:00:00Z"));
+    const second = await queued("DEMO-FJ2", new Date("2023-06-10T10:00:00Z"));
+    const third = await queued("DEMO-FJ3", new Date("2023-06-10T11:00:00Z"));
+    const exact = requestBytes([first, second, third]);
+
+    expect((await takeBatch(100, exact)).map((e) => e.id)).toEqual([first.id, second.id, third.id]);
+    await markWaiting([first.id, second.id, third.id]);
+    expect((await takeBatch(100, exact - 1)).map((e) => e.id)).toEqual([first.id, second.id]);
+  });
+
+  it("replies queued in the same millisecond are handed out in id order", async () => {
+    const at = new Date("2023-06-10T10:00:00Z");
+    const ids = [(await queued(INVITATION_CODE, at)).id, (await queued("DEMO-FJ2", at)).id].sort();
+    expect((await takeBatch()).map((e) => e.id)).toEqual(ids);
+  });
+
   it("the count limit stops at exactly that many replies", async () => {
     await queued(INVITATION_CODE, new Date("2023-06-10T09:00:00Z"));
     await queued("DEMO-FJ2", new Date("2023-06-10T10:00:00Z"));
