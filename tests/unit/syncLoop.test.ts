@@ -88,6 +88,19 @@ describe("the sync loop", () => {
     ]);
   });
 
+  it("never retries sooner than the server asked (Retry-After), and backs off as usual when it asked for less", async () => {
+    const { clock, loop, timeline, endRun, settle } = harness();
+    void loop.syncNow("a");
+    await endRun({ retry: true, waiting: 1, retryAfterMs: 120_000 });
+    clock.advance(119_999);
+    await settle();
+    expect(timeline).toEqual(["run 1", "background sync asked", "retry in 120000"]);
+    clock.advance(1);
+    await settle();
+    await endRun({ retry: true, waiting: 1, retryAfterMs: 500 });
+    expect(timeline.slice(3)).toEqual(["run 2", "background sync asked", "retry in 4000"]);
+  });
+
   it("a sync asked for while a retry is pending clears that retry timer", async () => {
     const { clock, loop, endRun } = harness();
     void loop.syncNow("a");

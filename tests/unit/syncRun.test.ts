@@ -158,7 +158,14 @@ describe("a sync run sending the outbox", () => {
     server.mode = "rate-limited";
     const { told, extras } = recordingExtras();
     const outcome = await syncRun(extras).run();
-    expect(outcome).toMatchObject({ contact: true, unreachable: false, retry: true, waiting: 1 });
+    // The server's 120 s travel with the outcome, so the loop does not come back sooner.
+    expect(outcome).toMatchObject({
+      contact: true,
+      unreachable: false,
+      retry: true,
+      waiting: 1,
+      retryAfterMs: 120_000,
+    });
     expect(outcome.problem).toContain("Slow down");
     expect((await db.outbox.get(id))?.state).toBe("waiting");
     expect(told).toEqual([`contact at ${NOW.toISOString()}`]);

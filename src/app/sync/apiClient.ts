@@ -4,13 +4,37 @@ import { resolveNetwork, type Network } from "./network";
 
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
-  | { ok: false; kind: "network" | "timeout" | "http"; status?: number; error?: ApiErrorBody };
+  | {
+      ok: false;
+      kind: "network" | "timeout" | "http";
+      status?: number;
+      error?: ApiErrorBody;
+      /** How long the server asked us to wait (its `Retry-After`, 429 and 503), in ms. */
+      retryAfterMs?: number;
+    };
 
 /** Parses a success body; return undefined when it is not what our server sends (e.g. a captive portal's page). */
 export type BodyParser<T> = (body: unknown) => T | undefined;
 
 /** The client reaches the network and times its requests through the platform; nothing else of it. */
 export type ApiClientOptions = Partial<Network> & { timeoutMs?: number };
+
+/** A server's wish to be left alone is honoured up to an hour: a wrong header must not stall sending for days. */
+export const LONGEST_RETRY_AFTER_MS = 60 * 60_000;
+
+/** `Retry-After` as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */
+export function retryAfterOf(header: string | null, now: Date): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const trimmed = header.trim();
+  // An HTTP date names its day and month in letters; anything else that is not whole seconds is no wish at all.
+  const at = /^\d+$/.test(trimmed)
+    ? now.getTime() + Number(trimmed) * 1000
+    : /[A-Za-z]/.test(trimmed)
+      ? Date.parse(trimmed)
+      : NaN;
+  if (Number.isNaN(at)) return undefined;
+  return Math.min(LONGEST_RETRY_AFTER_MS, Math.max(0, at - now.getTime()));
+}
 
 export interface ApiClient {
   /** `headers` adds to the JSON Accept header, e.g. an Authorization or If-None-Match. */
@@ -53,9 +77,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         return { ok: true, status: response.status, body };
       }
       const parsedError = apiError.safeParse(json);
-      return parsedError.success
-        ? { ok: false, kind: "http", status: response.status, error: parsedError.data.error }
-        : { ok: false, kind: "http", status: response.status };
+      const retryAfterMs = retryAfterOf(response.headers.get("Retry-After"), clock.now());
+      return {
+        ok: false,
+        kind: "http",
+        status: response.status,
+        ...(parsedError.success ? { error: parsedError.data.error } : {}),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      };
     } catch {
       return { ok: false, kind: timedOut ? "timeout" : "network" };
     } finally {

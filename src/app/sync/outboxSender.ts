@@ -13,6 +13,8 @@ export interface ExchangeOutcome {
   unreachable: boolean;
   /** Something is left to send and should be retried later. */
   retry: boolean;
+  /** The server asked for at least this long before the next try (its `Retry-After`). */
+  retryAfterMs?: number;
   problem?: string;
 }
 
@@ -98,6 +100,7 @@ export async function sendOutbox(
       ...outcome,
       unreachable: !ours,
       retry: true,
+      ...(result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs }),
       problem: ours
         ? `The server could not take replies just now (${result.error?.message ?? result.status}).`
         : `An unexpected answer came back (HTTP ${result.status}), perhaps from a network sign-in page.`,

@@ -16,6 +16,8 @@ export interface LoopVerdict {
   retry: boolean;
   /** Replies still waiting to be sent. */
   waiting: number;
+  /** The server asked for at least this long before the next try; the backoff never retries sooner. */
+  retryAfterMs?: number;
 }
 
 /** Schedules the retry a run's outcome calls for; gives its delay in ms, or undefined when none was set. */
@@ -57,7 +59,7 @@ export function createSyncLoop(options: SyncLoopOptions): SyncLoop {
   const scheduleRetry: ScheduleRetry = (verdict) => {
     if (verdict.retry && verdict.waiting > 0) {
       if (halted) return undefined;
-      const delay = backoffDelay(attempt, { random });
+      const delay = Math.max(backoffDelay(attempt, { random }), verdict.retryAfterMs ?? 0);
       attempt += 1;
       retryTimer = clock.setTimer(() => {
         retryTimer = undefined;
