@@ -17,6 +17,8 @@ const ENTITY_WORDS: Record<string, string> = {
   campaign: "campaign",
   message_template: "e-mail wording",
   feedback: "feedback to participants",
+  questionnaire_draft: "questionnaire draft",
+  report_bindings: "report bindings",
 };
 
 function shown(value: unknown): string {
