@@ -177,13 +177,6 @@ async function refuseUnlessChanged(
   throw new Error(`There is no questionnaire "${id}" version ${version}.`);
 }
 
-/** A draft save: the revision its form loaded, and who saves it when. */
-export interface DraftSave {
-  expectedRevision: number;
-  editor: Editor;
-  at: Date;
-}
-
 /**
  * Replaces a draft's definition if it is still at the revision the form loaded (checked in the same UPDATE, so of two
  * racing saves one lands), audited in the same transaction. False when someone saved it since; refuses any other status.
@@ -191,7 +184,7 @@ export interface DraftSave {
 export async function updateDraft(
   db: OutriggerDatabase,
   definition: QuestionnaireDefinition,
-  save: DraftSave,
+  save: { expectedRevision: number; editor: Editor; at: Date },
 ): Promise<boolean> {
   const { id, version } = definition;
   const landed = await db.transaction().execute(async (tx) => {
