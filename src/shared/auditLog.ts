@@ -5,7 +5,15 @@ export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What the log can name: the records console forms create, save and delete. */
-export const AUDITED_ENTITIES = ["workshop", "participant", "campaign", "message_template", "feedback"] as const;
+export const AUDITED_ENTITIES = [
+  "workshop",
+  "participant",
+  "campaign",
+  "message_template",
+  "feedback",
+  "questionnaire_draft",
+  "report_bindings",
+] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 /** One field's value before and after (absent: the field did not exist then, as on create or delete). */

@@ -32,6 +32,8 @@ export type QuestionnaireVersionList = z.infer<typeof questionnaireVersionList>;
 /** GET /api/console/questionnaires/:id/versions/:version */
 export const questionnaireVersionDetail = z.object({
   ...questionnaireVersionSummary.shape,
+  /** Saves of the definition, counted from 1: a draft save names the revision its form loaded (?revision=). */
+  revision: z.number(),
   definition: questionnaireDefinition,
 });
 export type QuestionnaireVersionDetail = z.infer<typeof questionnaireVersionDetail>;
@@ -40,7 +42,10 @@ export type QuestionnaireVersionDetail = z.infer<typeof questionnaireVersionDeta
 export const newDraftRequest = z.strictObject({ fromVersion: z.optional(z.int().check(z.positive())) });
 export type NewDraftRequest = z.infer<typeof newDraftRequest>;
 
-/** PUT …/versions/:version takes a whole definition; its id and version must be the address's. */
+/**
+ * PUT …/versions/:version?revision=N takes a whole definition; its id and version must be the address's, and N is
+ * the draft's `revision` as the form loaded it (a stale one gets 409 changed_elsewhere).
+ */
 export const draftDefinition = questionnaireDefinition;
 
 /**

@@ -12,7 +12,7 @@ import { followUpV1, followUpV2 } from "../../src/shared/questionnaires";
 import { createApp } from "../../src/server/http/app";
 import { QuestionnaireVersionFrozen, findQuestionnaire, updateDraft } from "../../src/server/db/questionnaires";
 import { questionnaireContentHash } from "../../src/server/questionnaires/contentHash";
-import { addOrganiser, consoleRequest, signIn, type SignedIn } from "./support/consoleClient";
+import { addOrganiser, consoleRequest, loadedRevision, signIn, type SignedIn } from "./support/consoleClient";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
 import { ENGINES, openSeededDatabase } from "./support/testDatabase";
@@ -41,6 +41,9 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
   let viewer: SignedIn;
   let workshopId: string;
 
+  /** Where an editor that has just loaded version `v` saves it (?revision= as loaded). */
+  const draftPath = async (v: number) =>
+    `${BASE}/versions/${v}?revision=${await loadedRevision(app, `${BASE}/versions/${v}`, me)}`;
   const newCampaign = (body: object) =>
     consoleRequest(app, "POST", `/api/console/workshops/${workshopId}/campaigns`, me, body);
 
@@ -109,7 +112,7 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
       title: "",
       sections: [{ id: "only", title: "Only", questions: [{ id: "q", type: "short_text", required: true }] }],
     };
-    const res = await consoleRequest(app, "PUT", `${BASE}/versions/3`, me, broken);
+    const res = await consoleRequest(app, "PUT", await draftPath(3), me, broken);
     expect(res.status).toBe(400);
     const error = await errorOf(res);
     expect(error.code).toBe("invalid_request");
@@ -122,15 +125,19 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
   });
 
   it("updates a draft, and refuses to change a published version over HTTP and in the database layer", async () => {
-    expect((await consoleRequest(app, "PUT", `${BASE}/versions/3`, me, editedV3())).status).toBe(200);
-    const frozen = await consoleRequest(app, "PUT", `${BASE}/versions/2`, me, { ...editedV3(), version: 2 });
+    expect((await consoleRequest(app, "PUT", await draftPath(3), me, editedV3())).status).toBe(200);
+    const frozen = await consoleRequest(app, "PUT", await draftPath(2), me, { ...editedV3(), version: 2 });
     expect(frozen.status).toBe(409);
     expect(await errorOf(frozen)).toMatchObject({
       code: "version_frozen",
       message: expect.stringContaining("Create a new draft from it"),
     });
     await expect(
-      updateDraft(ctx.db, { ...followUpV2, title: "Changed behind the routes' back" }),
+      updateDraft(
+        ctx.db,
+        { ...followUpV2, title: "Changed behind the routes' back" },
+        { expectedRevision: 1, editor: { id: "behind-the-routes", name: "Nobody" }, at: start },
+      ),
     ).rejects.toBeInstanceOf(QuestionnaireVersionFrozen);
     expect(await findQuestionnaire(ctx.db, "follow-up", 2)).toEqual(followUpV2);
     expect((await consoleRequest(app, "DELETE", `${BASE}/versions/2`, me)).status).toBe(409);
@@ -151,7 +158,7 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
     const v3 = editedV3();
     const effects = v3.sections.find((s) => s.id === "effects")!;
     effects.questions[0] = { ...effects.questions[0], visibleWhen: { question: "newProjects", equals: "yes" } };
-    await consoleRequest(app, "PUT", `${BASE}/versions/3`, me, v3);
+    await consoleRequest(app, "PUT", await draftPath(3), me, v3);
     const res = await consoleRequest(app, "POST", `${BASE}/versions/3/publish`, me);
     expect(res.status).toBe(422);
     const error = await errorOf(res);
@@ -167,7 +174,7 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
 
   let v3Campaign: CampaignDetail;
   it("publishes a valid draft: answers its hash, warns about the option it lost, and new campaigns default to it", async () => {
-    await consoleRequest(app, "PUT", `${BASE}/versions/3`, me, editedV3());
+    await consoleRequest(app, "PUT", await draftPath(3), me, editedV3());
     const res = await consoleRequest(app, "POST", `${BASE}/versions/3/publish`, me);
     expect(res.status).toBe(200);
     const result = questionnaireVersionResult.parse(await res.json());
@@ -179,7 +186,7 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
     expect(result.warnings).toEqual([expect.objectContaining({ path: "preferredFormat", code: "option_removed" })]);
     v3Campaign = campaignDetail.parse(await (await newCampaign({ opensAt: "2026-03-01T00:00:00.000Z" })).json());
     expect(v3Campaign.campaign.questionnaireVersion).toBe(3);
-    expect((await consoleRequest(app, "PUT", `${BASE}/versions/3`, me, editedV3())).status).toBe(409);
+    expect((await consoleRequest(app, "PUT", await draftPath(3), me, editedV3())).status).toBe(409);
     expect((await consoleRequest(app, "POST", `${BASE}/versions/3/publish`, me)).status).toBe(409);
   });
 

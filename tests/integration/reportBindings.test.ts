@@ -8,7 +8,7 @@ import { followUpV2 } from "../../src/shared/questionnaires";
 import { shippedReportBindings } from "../../src/shared/questionnaires/reportBindings";
 import { reportBindingsResult, type ReportBindings } from "../../src/shared/report/bindings";
 import type { BuiltReport } from "../../src/server/report";
-import { consoleRequest } from "./support/consoleClient";
+import { consoleRequest, loadedRevision } from "./support/consoleClient";
 import { seededConsole, workshopWithParticipants } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
@@ -45,6 +45,9 @@ function v3WithNewProjectsRenamed(): QuestionnaireDefinition {
 describe.each(ENGINES)("report bindings (%s)", (engine) => {
   const start = new Date("2026-02-15T09:00:00.000Z");
   const seeded = seededConsole(engine, () => start, { signIn: "organiser and viewer" });
+  /** Where a form that has just loaded the bindings saves them (?revision= as loaded). */
+  const savePath = async (version: number) =>
+    `${bindingsPath(version)}?revision=${await loadedRevision(seeded.app, bindingsPath(version), seeded.me)}`;
 
   it("ships versions 1 and 2 bound from their data files, readable by a viewer", async () => {
     for (const [version, shipped] of [
@@ -53,7 +56,11 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
     ] as const) {
       const res = await consoleRequest(seeded.app, "GET", bindingsPath(version), seeded.viewer);
       expect(res.status).toBe(200);
-      expect(reportBindingsResult.parse(await res.json())).toEqual({ bindings: shipped.bindings, problems: [] });
+      expect(reportBindingsResult.parse(await res.json())).toEqual({
+        bindings: shipped.bindings,
+        revision: 1,
+        problems: [],
+      });
     }
     expect((await consoleRequest(seeded.app, "GET", bindingsPath(9), seeded.viewer)).status).toBe(404);
   });
@@ -64,11 +71,11 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
       efficiency: { question: "efficiencyImproved", yes: ["yes"], no: ["maybe"] },
     };
     expect((await consoleRequest(seeded.app, "PUT", bindingsPath(2), seeded.viewer, changed)).status).toBe(403);
-    const noToken = await consoleRequest(seeded.app, "PUT", bindingsPath(2), seeded.me, changed, { csrf: false });
+    const noToken = await consoleRequest(seeded.app, "PUT", await savePath(2), seeded.me, changed, { csrf: false });
     expect((await errorOf(noToken)).code).toBe("csrf_token_invalid");
     const huge = { ...changed, padding: "x".repeat(20_000) };
-    expect((await consoleRequest(seeded.app, "PUT", bindingsPath(2), seeded.me, huge)).status).toBe(413);
-    const refused = await consoleRequest(seeded.app, "PUT", bindingsPath(2), seeded.me, changed);
+    expect((await consoleRequest(seeded.app, "PUT", await savePath(2), seeded.me, huge)).status).toBe(413);
+    const refused = await consoleRequest(seeded.app, "PUT", await savePath(2), seeded.me, changed);
     expect(refused.status).toBe(422);
     expect(await errorOf(refused)).toMatchObject({
       code: "invalid_report_bindings",
@@ -83,7 +90,7 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
       await (await consoleRequest(seeded.app, "GET", `${BASE}/versions/1`, seeded.me)).json(),
     );
     const rebound: ReportBindings = { ...V1.bindings, efficiency: null };
-    const res = await consoleRequest(seeded.app, "PUT", bindingsPath(1), seeded.me, rebound);
+    const res = await consoleRequest(seeded.app, "PUT", await savePath(1), seeded.me, rebound);
     expect(res.status).toBe(200);
     const read = await consoleRequest(seeded.app, "GET", bindingsPath(1), seeded.viewer);
     expect(reportBindingsResult.parse(await read.json()).bindings).toEqual(rebound);
@@ -91,7 +98,7 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
       await (await consoleRequest(seeded.app, "GET", `${BASE}/versions/1`, seeded.me)).json(),
     );
     expect(after.contentHash).toBe(before.contentHash);
-    expect((await consoleRequest(seeded.app, "PUT", bindingsPath(1), seeded.me, V1.bindings)).status).toBe(200);
+    expect((await consoleRequest(seeded.app, "PUT", await savePath(1), seeded.me, V1.bindings)).status).toBe(200);
   });
 
   let v3CampaignId = "";
@@ -100,9 +107,21 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
     const created = await consoleRequest(seeded.app, "POST", `${BASE}/versions`, seeded.me, { fromVersion: 2 });
     expect(created.status).toBe(201);
     const copied = await consoleRequest(seeded.app, "GET", bindingsPath(3), seeded.me);
-    expect(reportBindingsResult.parse(await copied.json())).toEqual({ bindings: V2.bindings, problems: [] });
+    expect(reportBindingsResult.parse(await copied.json())).toEqual({
+      bindings: V2.bindings,
+      revision: 1,
+      problems: [],
+    });
 
-    await consoleRequest(seeded.app, "PUT", `${BASE}/versions/3`, seeded.me, v3WithNewProjectsRenamed());
+    const draftRevision = await loadedRevision(seeded.app, `${BASE}/versions/3`, seeded.me);
+    const saved = await consoleRequest(
+      seeded.app,
+      "PUT",
+      `${BASE}/versions/3?revision=${draftRevision}`,
+      seeded.me,
+      v3WithNewProjectsRenamed(),
+    );
+    expect(saved.status).toBe(200);
     const published = await consoleRequest(seeded.app, "POST", `${BASE}/versions/3/publish`, seeded.me);
     expect(published.status).toBe(200);
     const { warnings } = questionnaireVersionResult.parse(await published.json());
@@ -171,7 +190,7 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
       ...V2.bindings,
       newProjects: { question: "projectsStarted", yes: ["started", "enhanced"], no: ["none"] },
     };
-    expect((await consoleRequest(seeded.app, "PUT", bindingsPath(3), seeded.me, bound)).status).toBe(200);
+    expect((await consoleRequest(seeded.app, "PUT", await savePath(3), seeded.me, bound)).status).toBe(200);
     const rebound = await report();
     expect(rebound.report.tables.newProjects.total).toMatchObject({ replies: 1, yes: 0, no: 1 });
     expect(Object.values(rebound.report.leftOut).flat()).toEqual([]);

@@ -10,7 +10,8 @@ import { shippedBindingsOf } from "../../shared/questionnaires/reportBindings";
 import { questionnaireContentHash } from "../questionnaires/contentHash";
 import type { OutriggerDatabase } from "./database";
 import type { QuestionnairesTable } from "./schema";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
+import { recordAudit, type Editor } from "./auditLog";
 
 /** A change asked of a version in a state that does not allow it (e.g. editing a published version). */
 export class QuestionnaireVersionFrozen extends Error {
@@ -110,6 +111,7 @@ function detailOf(row: Selectable<QuestionnairesTable>): QuestionnaireVersionDet
     publishedBy: row.published_by,
     retiredAt: row.retired_at,
     retiredBy: row.retired_by,
+    revision: Number(row.draft_revision),
     definition,
   };
 }
@@ -175,16 +177,70 @@ async function refuseUnlessChanged(
   throw new Error(`There is no questionnaire "${id}" version ${version}.`);
 }
 
-/** Replaces a draft's definition; refuses any other status. */
-export async function updateDraft(db: OutriggerDatabase, definition: QuestionnaireDefinition): Promise<void> {
-  const result = await db
-    .updateTable("questionnaires")
-    .set({ definition: JSON.stringify(definition) })
-    .where("id", "=", definition.id)
-    .where("version", "=", definition.version)
-    .where("status", "=", "draft")
+/**
+ * Replaces a draft's definition if it is still at the revision the form loaded (checked in the same UPDATE, so of two
+ * racing saves one lands), audited in the same transaction. False when someone saved it since; refuses any other status.
+ */
+export async function updateDraft(
+  db: OutriggerDatabase,
+  definition: QuestionnaireDefinition,
+  save: { expectedRevision: number; editor: Editor; at: Date },
+): Promise<boolean> {
+  const { id, version } = definition;
+  const landed = await db.transaction().execute(async (tx) => {
+    const before = await findVersionRow(tx, id, version);
+    const result = await tx
+      .updateTable("questionnaires")
+      .set({
+        definition: JSON.stringify(definition),
+        draft_revision: sql<number>`draft_revision + 1`,
+        draft_updated_at: save.at.toISOString(),
+        draft_updated_by: save.editor.id,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("status", "=", "draft")
+      .where("draft_revision", "=", save.expectedRevision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit(tx, {
+      editor: save.editor,
+      at: save.at,
+      action: "update",
+      entityType: "questionnaire_draft",
+      entityId: `${id}/${version}`,
+      before: before ? (JSON.parse(before.definition) as Record<string, unknown>) : undefined,
+      after: definition,
+    });
+    return true;
+  });
+  if (landed) return true;
+  const row = await findVersionRow(db, id, version);
+  if (!row) throw new Error(`There is no questionnaire "${id}" version ${version}.`);
+  if (row.status !== "draft")
+    throw new QuestionnaireVersionFrozen(id, version, row.status as QuestionnaireVersionStatus);
+  return false;
+}
+
+/** Who saved a draft last (their name), when, and at which revision: what a stale save is answered with. */
+export async function draftLastChange(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<{ version: number; updatedAt?: string; updatedBy?: string } | undefined> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .leftJoin("organisers", "organisers.id", "questionnaires.draft_updated_by")
+    .select(["questionnaires.draft_revision", "questionnaires.draft_updated_at", "organisers.name"])
+    .where("questionnaires.id", "=", id)
+    .where("questionnaires.version", "=", version)
     .executeTakeFirst();
-  await refuseUnlessChanged(db, definition.id, definition.version, result.numUpdatedRows);
+  if (!row) return undefined;
+  return {
+    version: Number(row.draft_revision),
+    ...(row.draft_updated_at !== null ? { updatedAt: row.draft_updated_at } : {}),
+    ...(row.name !== null ? { updatedBy: row.name } : {}),
+  };
 }
 
 export async function deleteDraft(db: OutriggerDatabase, id: string, version: number): Promise<void> {

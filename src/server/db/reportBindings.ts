@@ -3,6 +3,8 @@
 import { questionnaireDefinition, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import { shippedReportBindings } from "../../shared/questionnaires/reportBindings";
 import { reportBindings, UNBOUND, type ReportBindings } from "../../shared/report/bindings";
+import { sql } from "kysely";
+import { recordAudit, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 
 function parseBindings(text: string | null): ReportBindings {
@@ -46,6 +48,72 @@ export async function saveReportBindings(
     .where("version", "=", version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** A version's bindings with their revision (saves counted from 1), who saved them last (name) and when. */
+export async function findReportBindingsRevision(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+): Promise<{ bindings: ReportBindings; version: number; updatedAt?: string; updatedBy?: string } | undefined> {
+  const row = await db
+    .selectFrom("questionnaires")
+    .leftJoin("organisers", "organisers.id", "questionnaires.report_bindings_updated_by")
+    .select([
+      "questionnaires.report_bindings",
+      "questionnaires.report_bindings_revision",
+      "questionnaires.report_bindings_updated_at",
+      "organisers.name",
+    ])
+    .where("questionnaires.id", "=", id)
+    .where("questionnaires.version", "=", version)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    bindings: parseBindings(row.report_bindings),
+    version: Number(row.report_bindings_revision),
+    ...(row.report_bindings_updated_at !== null ? { updatedAt: row.report_bindings_updated_at } : {}),
+    ...(row.name !== null ? { updatedBy: row.name } : {}),
+  };
+}
+
+/**
+ * An organiser's save of a version's bindings: lands only if they are still at the revision the form loaded (checked
+ * in the same UPDATE, so of two racing saves one lands), audited in the same transaction. False when someone saved since.
+ */
+export async function replaceReportBindings(
+  db: OutriggerDatabase,
+  id: string,
+  version: number,
+  bindings: ReportBindings,
+  save: { expectedRevision: number; editor: Editor; at: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const before = await findReportBindings(tx, id, version);
+    const result = await tx
+      .updateTable("questionnaires")
+      .set({
+        report_bindings: JSON.stringify(bindings),
+        report_bindings_revision: sql<number>`report_bindings_revision + 1`,
+        report_bindings_updated_at: save.at.toISOString(),
+        report_bindings_updated_by: save.editor.id,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("report_bindings_revision", "=", save.expectedRevision)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await recordAudit(tx, {
+      editor: save.editor,
+      at: save.at,
+      action: "update",
+      entityType: "report_bindings",
+      entityId: `${id}/${version}`,
+      before,
+      after: bindings,
+    });
+    return true;
+  });
 }
 
 /** Binds the shipped versions from their data files where they are not bound yet (every start; an organiser's edit stays). */

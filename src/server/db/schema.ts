@@ -60,6 +60,13 @@ export interface QuestionnairesTable {
   report_bindings: ColumnType<string | null, string | null | undefined, string | null>;
   report_bindings_updated_at: ColumnType<string | null, string | null | undefined, string | null>;
   report_bindings_updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Saves of a draft's definition, counted from 1 (migration 0170): a draft save names the one its form loaded. */
+  draft_revision: ColumnType<number, number | undefined, number>;
+  draft_updated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Organiser id of the last draft save. */
+  draft_updated_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Saves of the report bindings, counted from 1 (migration 0170): a bindings save names the one its form loaded. */
+  report_bindings_revision: ColumnType<number, number | undefined, number>;
 }
 
 export interface CampaignsTable {

@@ -48,6 +48,8 @@ export type ReportBindings = z.infer<typeof reportBindings>;
 /** GET/PUT …/versions/:version/report-bindings answer this: the bindings and what they cannot feed. */
 export const reportBindingsResult = z.object({
   bindings: reportBindings,
+  /** Saves of the bindings, counted from 1: a PUT names the revision its form loaded (?revision=). */
+  revision: z.number(),
   /** Tables this version's replies cannot be counted in, with the reason (the same problems publish warns about). */
   problems: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
 });

@@ -83,6 +83,14 @@ export function consoleRequest(
   );
 }
 
+/** The revision a questionnaire draft or its report bindings are loaded with at `path` (their saves take ?revision=N). */
+export async function loadedRevision(app: Hono, path: string, who: SignedIn): Promise<number> {
+  const res = await consoleRequest(app, "GET", path, who);
+  const body = (await res.json()) as { revision?: number };
+  if (body.revision === undefined) throw new Error(`${path} has no revision: ${res.status}`);
+  return body.revision;
+}
+
 /** The version a console form loads the record at `path` with (a workshop's `version`, a campaign's `campaign.version`). */
 export async function loadedVersion(app: Hono, path: string, who: SignedIn): Promise<number> {
   const res = await consoleRequest(app, "GET", path, who);

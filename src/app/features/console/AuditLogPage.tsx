@@ -14,13 +14,21 @@ export default withConsoleLayout(AuditLog);
 const ACTION_WORDS = { create: "actionCreate", update: "actionUpdate", delete: "actionDelete" } as const;
 const ENTITY_WORDS: Record<
   string,
-  "entityWorkshop" | "entityParticipant" | "entityCampaign" | "entityMessageTemplate" | "entityFeedback"
+  | "entityWorkshop"
+  | "entityParticipant"
+  | "entityCampaign"
+  | "entityMessageTemplate"
+  | "entityFeedback"
+  | "entityQuestionnaireDraft"
+  | "entityReportBindings"
 > = {
   workshop: "entityWorkshop",
   participant: "entityParticipant",
   campaign: "entityCampaign",
   message_template: "entityMessageTemplate",
   feedback: "entityFeedback",
+  questionnaire_draft: "entityQuestionnaireDraft",
+  report_bindings: "entityReportBindings",
 };
 
 function shown(value: unknown): string {

@@ -3,7 +3,7 @@
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import type { FieldIssue } from "../../../shared/api";
-import type { Question, QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { allQuestions, type Question, type QuestionnaireDefinition } from "../../../shared/questionnaire";
 import { diffDefinitions } from "../../../shared/questionnaireDiff";
 import { addSection, problemsByPlace, updateQuestion } from "../../../shared/questionnaireEditing";
 import type { QuestionnaireVersionDetail, QuestionnaireVersionResult } from "../../../shared/questionnaireVersions";
@@ -11,6 +11,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { QuestionnairePreview } from "./QuestionnairePreview";
 import { SectionEditor } from "./SectionEditor";
 import { VersionBindings } from "./VersionBindings";
@@ -73,6 +74,7 @@ function VersionEditor(props: { loaded: Loaded }) {
   onCleanup(() => window.removeEventListener("beforeunload", warnIfUnsaved));
   const [message, setMessage] = createSignal<string>();
   const [problem, setProblem] = createSignal<string>();
+  const [conflict, setConflict] = createSignal<EditConflict>();
   const [reviewing, setReviewing] = createSignal(false);
   const [published, setPublished] = createSignal<{ hash: string; warnings: FieldIssue[] }>();
   const editable = () => canChange() && version().status === "draft";
@@ -91,14 +93,17 @@ function VersionEditor(props: { loaded: Loaded }) {
   const save = async (): Promise<boolean> => {
     const result = await consoleRequest<QuestionnaireVersionResult>(
       "PUT",
-      versionPath(version().id, version().version),
+      `${versionPath(version().id, version().version)}?revision=${version().revision}`,
       unwrap(definition),
     );
     if (!result.ok) {
-      setProblem([result.error.message, ...(result.error.details ?? []).map((d) => d.message)].join(" "));
+      const changed = editConflictOf(result);
+      if (changed) setConflict(changed);
+      else setProblem([result.error.message, ...(result.error.details ?? []).map((d) => d.message)].join(" "));
       return false;
     }
     setVersion(result.body.version);
+    setConflict(undefined);
     setDirty(false);
     setProblem(undefined);
     setMessage("Draft saved.");
@@ -219,6 +224,26 @@ function VersionEditor(props: { loaded: Loaded }) {
                   ? "Nothing stops publishing."
                   : `${errorCount()} problem(s) to fix before publishing (shown beside each question).`}
               </p>
+              <Show when={conflict()}>
+                {(changed) => (
+                  <EditConflictNotice
+                    conflict={changed()}
+                    mine={{ title: definition.title, questions: allQuestions(definition).length }}
+                    labels={{ title: "Title", questions: "Questions" }}
+                    onKeepMine={() => {
+                      setVersion({ ...version(), revision: changed().current.version });
+                      void save();
+                    }}
+                    onUseTheirs={() => {
+                      const theirs = changed().current.definition as QuestionnaireDefinition;
+                      setVersion({ ...version(), revision: changed().current.version });
+                      setDefinition(reconcile(structuredClone(theirs), { key: "id", merge: true }));
+                      setDirty(false);
+                      setConflict(undefined);
+                    }}
+                  />
+                )}
+              </Show>
               <FormProblem problem={problem()} />
               <p role="status">{message()}</p>
               <div class="button-row">

@@ -5,9 +5,30 @@ import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import type { ReportBindings, ReportBindingsResult } from "../../../shared/report/bindings";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
+import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { ReportBindingsPanel } from "./ReportBindingsPanel";
 import { canChange } from "./consoleState";
 import { versionPath } from "./questionnaireAddress";
+
+/** The report tables a conflict compares, in the panel's order. */
+const BINDING_LABELS: Record<string, string> = {
+  followUpActions: "Table 2: follow-up actions",
+  directEffects: "Table 3: direct effects",
+  efficiency: "Table 5: work efficiency and effectiveness",
+  newProjects: "Table 6: new projects",
+};
+
+/** Each table's binding as the conflict notice shows it: "question (place: options; …)", or nothing when unbound. */
+function bindingsShown(bindings: unknown): Record<string, unknown> {
+  const all = (bindings ?? {}) as Record<string, Record<string, unknown> | null>;
+  const shown = (binding: Record<string, unknown> | null | undefined) => {
+    if (!binding) return null;
+    const { question, columns, ...places } = binding;
+    const each = Object.entries({ ...(columns as Record<string, unknown>), ...places });
+    return `${String(question)} (${each.map(([place, values]) => `${place}: ${String(values)}`).join("; ")})`;
+  };
+  return Object.fromEntries(Object.keys(BINDING_LABELS).map((table) => [table, shown(all[table])]));
+}
 
 export function VersionBindings(props: {
   id: string;
@@ -20,23 +41,36 @@ export function VersionBindings(props: {
   const [edited, setEdited] = createSignal<ReportBindings>();
   const [problem, setProblem] = createSignal<string>();
   const [message, setMessage] = createSignal<string>();
-  const [stored] = createResource(path, async (at) => {
+  const [conflict, setConflict] = createSignal<EditConflict>();
+  // The revision the bindings were loaded (or last saved, or taken from a conflict) at: what a save names.
+  const [revision, setRevision] = createSignal(0);
+  const [stored, { mutate }] = createResource(path, async (at) => {
     const result = await consoleRequest<ReportBindingsResult>("GET", at);
     if (!result.ok) {
       setProblem(result.error.message);
       return undefined;
     }
+    setRevision(result.body.revision);
     return result.body.bindings;
   });
   const current = () => edited() ?? stored();
   const save = async () => {
     const bindings = edited();
     if (!bindings) return;
-    const result = await consoleRequest<ReportBindingsResult>("PUT", path(), bindings);
+    const result = await consoleRequest<ReportBindingsResult>("PUT", `${path()}?revision=${revision()}`, bindings);
     if (!result.ok) {
+      const changed = editConflictOf(result);
+      if (changed) {
+        setConflict(changed);
+        setProblem(undefined);
+        return;
+      }
       setProblem([result.error.message, ...(result.error.details ?? []).map((d) => d.message)].join(" "));
       return;
     }
+    setRevision(result.body.revision);
+    mutate(result.body.bindings);
+    setConflict(undefined);
     setEdited(undefined);
     setProblem(undefined);
     setMessage("Report bindings saved: the report reads this version's replies through them.");
@@ -66,6 +100,26 @@ export function VersionBindings(props: {
             >
               Save report bindings
             </button>
+          </Show>
+          <Show when={conflict()}>
+            {(changed) => (
+              <EditConflictNotice
+                conflict={{ current: { ...changed().current, ...bindingsShown(changed().current.bindings) } }}
+                mine={bindingsShown(edited())}
+                labels={BINDING_LABELS}
+                onKeepMine={() => {
+                  setRevision(changed().current.version);
+                  setConflict(undefined);
+                  void save();
+                }}
+                onUseTheirs={() => {
+                  setRevision(changed().current.version);
+                  mutate(changed().current.bindings as ReportBindings);
+                  setEdited(undefined);
+                  setConflict(undefined);
+                }}
+              />
+            )}
           </Show>
           <FormProblem problem={problem()} />
           <p role="status">{message()}</p>

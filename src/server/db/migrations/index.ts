@@ -24,6 +24,7 @@ import * as importMappings from "./0141_import_mappings";
 import * as workshopMonthAndCounts from "./0150_workshop_month_and_counts";
 import * as importedCampaigns from "./0151_imported_campaigns";
 import * as templateVersions from "./0160_template_versions";
+import * as questionnaireRevisions from "./0170_questionnaire_revisions";
 
 const migrations: Record<string, Migration> = {
   "0001_initial": initial,
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   "0150_workshop_month_and_counts": workshopMonthAndCounts,
   "0151_imported_campaigns": importedCampaigns,
   "0160_template_versions": templateVersions,
+  "0170_questionnaire_revisions": questionnaireRevisions,
 };
 
 export const inCodeMigrations: MigrationProvider = {

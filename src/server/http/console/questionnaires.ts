@@ -6,7 +6,7 @@
 // | GET    | /                                     | every stored version with its status                  | any role     |
 // | GET    | /:id/versions/:version                | one version, with its definition                      | any role     |
 // | POST   | /:id/versions                         | the next draft, copied from a version                 | organiser    |
-// | PUT    | /:id/versions/:version                | replace a draft's definition                          | organiser    |
+// | PUT    | /:id/versions/:version?revision=N     | replace a draft's definition (409 if N is stale)      | organiser    |
 // | DELETE | /:id/versions/:version                | delete a draft                                        | organiser    |
 // | POST   | /:id/versions/:version/publish        | check fully and freeze a draft; answers its hash      | organiser    |
 // | POST   | /:id/versions/:version/retire         | no new campaigns on it; old ones keep working         | organiser    |
@@ -26,6 +26,7 @@ import {
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import {
   deleteDraft,
+  draftLastChange,
   findQuestionnaireVersion,
   insertDraft,
   latestPublishedVersion,
@@ -41,6 +42,7 @@ import { findReportBindings, saveReportBindings } from "../../db/reportBindings"
 import { lostTableWarnings, UNBOUND } from "../../../shared/report/bindings";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
+import { changedElsewhere, editorOf, revisionQuery } from "./editConflict";
 
 /** The :version of the address as a number; anything else is an address with nothing at it. */
 export function versionParam(c: Context<ConsoleEnv>): number {
@@ -128,7 +130,7 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
   });
 
   routes.put("/:id/versions/:version", requireOrganiser(), jsonBody(draftDefinition), async (c) => {
-    const { db } = c.var.deps;
+    const { db, now } = c.var.deps;
     const [id, version] = [c.req.param("id"), versionParam(c)];
     const definition = c.req.valid("json");
     const mismatch = [
@@ -145,8 +147,23 @@ export function questionnaireRoutes(): Hono<ConsoleEnv> {
     ].filter((i) => i !== undefined);
     if (mismatch.length > 0)
       throw new ApiProblem(400, "invalid_request", "Some fields are missing or not valid.", mismatch);
+    const expectedRevision = revisionQuery(c);
     const current = await versionOr404(db, id, version);
-    await refusingFrozen("changed", () => updateDraft(db, definition));
+    const saved = await refusingFrozen("changed", () =>
+      updateDraft(db, definition, { expectedRevision, editor: editorOf(c), at: now() }),
+    );
+    if (!saved) {
+      // The draft as it now stands; `version` here is its revision, as every changed_elsewhere answer counts saves.
+      const stored = await versionOr404(db, id, version);
+      const change = await draftLastChange(db, id, version);
+      return changedElsewhere(c, {
+        title: stored.title,
+        questions: stored.questions,
+        definition: stored.definition,
+        ...change,
+        version: stored.revision,
+      });
+    }
     // What publishing would refuse, said now, while the draft is being written.
     const base =
       current.basedOnVersion === null ? undefined : await findQuestionnaireVersion(db, id, current.basedOnVersion);

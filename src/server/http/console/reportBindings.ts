@@ -4,8 +4,8 @@
 //
 // | method | path                                         | what                                             | who may call |
 // | ------ | -------------------------------------------- | ------------------------------------------------ | ------------ |
-// | GET    | /:id/versions/:version/report-bindings        | the bindings and the tables they cannot feed      | any role     |
-// | PUT    | /:id/versions/:version/report-bindings        | replace them; refused if they do not read (422)   | organiser    |
+// | GET    | /:id/versions/:version/report-bindings        | the bindings, their revision, tables unfed        | any role     |
+// | PUT    | …/report-bindings?revision=N                  | replace them; 422 if they do not read, 409 stale  | organiser    |
 import { Hono } from "hono";
 import {
   bindingIssues,
@@ -14,9 +14,10 @@ import {
   type ReportBindingsResult,
 } from "../../../shared/report/bindings";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
-import { findReportBindings, saveReportBindings } from "../../db/reportBindings";
+import { findReportBindingsRevision, replaceReportBindings } from "../../db/reportBindings";
 import { ApiProblem } from "../errors";
 import { jsonBody } from "../jsonBody";
+import { changedElsewhere, editorOf, revisionQuery } from "./editConflict";
 import { versionOr404, versionParam } from "./questionnaires";
 
 export function reportBindingsRoutes(): Hono<ConsoleEnv> {
@@ -27,13 +28,14 @@ export function reportBindingsRoutes(): Hono<ConsoleEnv> {
     const { db } = c.var.deps;
     const [id, version] = [c.req.param("id"), versionParam(c)];
     const { definition } = await versionOr404(db, id, version);
-    const bindings = (await findReportBindings(db, id, version))!;
-    return c.json({ bindings, problems: bindingIssues(definition, bindings) } satisfies ReportBindingsResult);
+    const { bindings, version: revision } = (await findReportBindingsRevision(db, id, version))!;
+    return c.json({ bindings, revision, problems: bindingIssues(definition, bindings) } satisfies ReportBindingsResult);
   });
 
   routes.put(path, requireOrganiser(), jsonBody(reportBindings, { maxBytes: MAX_REPORT_BINDINGS_BYTES }), async (c) => {
     const { db, now } = c.var.deps;
     const [id, version] = [c.req.param("id"), versionParam(c)];
+    const expectedRevision = revisionQuery(c);
     const { definition } = await versionOr404(db, id, version);
     const bindings = c.req.valid("json");
     const problems = bindingIssues(definition, bindings);
@@ -44,8 +46,14 @@ export function reportBindingsRoutes(): Hono<ConsoleEnv> {
         `These bindings do not match version ${version}: ${problems.length} problem(s) to fix.`,
         problems,
       );
-    await saveReportBindings(db, id, version, bindings, c.var.session.organiser.id, now());
-    return c.json({ bindings, problems: [] } satisfies ReportBindingsResult);
+    const saved = await replaceReportBindings(db, id, version, bindings, {
+      expectedRevision,
+      editor: editorOf(c),
+      at: now(),
+    });
+    const stored = (await findReportBindingsRevision(db, id, version))!;
+    if (!saved) return changedElsewhere(c, stored);
+    return c.json({ bindings, revision: stored.version, problems: [] } satisfies ReportBindingsResult);
   });
 
   return routes;

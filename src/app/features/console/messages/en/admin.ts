@@ -25,6 +25,8 @@ export default {
   entityCampaign: "campaign",
   entityMessageTemplate: "e-mail wording",
   entityFeedback: "feedback to participants",
+  entityQuestionnaireDraft: "questionnaire draft",
+  entityReportBindings: "report bindings",
   showOlderChanges: "Show older changes",
 
   accounts: "Accounts",

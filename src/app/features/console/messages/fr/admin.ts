@@ -28,6 +28,8 @@ const french: Translation<typeof english> = {
   entityCampaign: "questionnaire de suivi",
   entityMessageTemplate: "texte d’e-mail",
   entityFeedback: "retour aux participants",
+  entityQuestionnaireDraft: "brouillon de questionnaire",
+  entityReportBindings: "liens du rapport aux questions",
   showOlderChanges: "Afficher les modifications plus anciennes",
 
   accounts: "Comptes",
