@@ -8,6 +8,7 @@ import { t } from "./i18n/coreMessages";
 import { whenFirstScreenShown } from "./ui/firstScreen";
 import { keepInstallOffer, linkWebManifest } from "./ui/installOffer";
 import { loadStore, loadStoreBesideFirstScreen } from "./store/storeLoader";
+import { warmDateFormatting } from "./ui/formatTime";
 import "./ui/styles.css";
 
 keepInstallOffer();
@@ -24,6 +25,7 @@ const root = document.getElementById("root");
 const renderApp = () => root && render(() => <App />, root);
 if (applyStartingLanguage() === "en") renderApp();
 else void t.load().then(renderApp);
+warmDateFormatting();
 void whenFirstScreenShown().then(async () => {
   linkWebManifest();
   registerOnFirstVisit();
