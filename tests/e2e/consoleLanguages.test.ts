@@ -52,7 +52,9 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
   await page.getByRole("heading", { name: "Questionnaire de suivi", level: 1 }).waitFor();
   expect(await page.getByRole("heading", { name: /^Relances \(\d+ sans réponse\)$/ }).count()).toBe(1);
   expect(await page.getByRole("heading", { name: "Libellé des e-mails" }).count()).toBe(1);
-  expect(await page.getByTestId("campaign-status").textContent()).toMatch(/^Ouverture le \d+\s\S+\s\d{4} · échéance le /);
+  expect(await page.getByTestId("campaign-status").textContent()).toMatch(
+    /^Ouverture le \d+\s\S+\s\d{4} · échéance le /,
+  );
   expect(await seriousAxeViolations(page, "French campaign page")).toEqual([]);
 });
 
