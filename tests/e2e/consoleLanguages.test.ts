@@ -46,6 +46,16 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
   await page.getByRole("heading", { name: "Ateliers", exact: true }).waitFor();
   expect(await htmlLang(page)).toBe("fr");
   expect(await page.getByRole("button", { name: "Se déconnecter" }).count()).toBe(1);
+
+  // The campaign page in French: its heading, reminders and e-mail wording, and the opening day through Intl.
+  await campaignCell.click();
+  await page.getByRole("heading", { name: "Questionnaire de suivi", level: 1 }).waitFor();
+  expect(await page.getByRole("heading", { name: /^Relances \(\d+ sans réponse\)$/ }).count()).toBe(1);
+  expect(await page.getByRole("heading", { name: "Libellé des e-mails" }).count()).toBe(1);
+  expect(await page.getByTestId("campaign-status").textContent()).toMatch(
+    /^Ouverture le \d+\s\S+\s\d{4} · échéance le /,
+  );
+  expect(await seriousAxeViolations(page, "French campaign page")).toEqual([]);
 });
 
 it("a participant switches the library to French in the app bar, and it is axe clean", async () => {

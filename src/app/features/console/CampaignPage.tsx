@@ -14,11 +14,16 @@ import { InvitationWithdrawal } from "./InvitationWithdrawal";
 import { MessageTemplatesSection } from "./MessageTemplatesSection";
 import { RemindersSection } from "./RemindersSection";
 import { canChange } from "./consoleState";
+import { DueDayForm } from "./DueDayForm";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { formattingLocale } from "../../i18n/language";
+import { campaignsText as t } from "./consoleText";
 import "../../ui/stackedTables.css";
 import "./organiserYear.css";
 
 export default withConsoleLayout(Campaign);
+
+const STATUS_KEYS = { open: "statusOpen", closed: "statusClosed", withdrawn: "statusWithdrawn" } as const;
 
 function Campaign() {
   const params = useParams<{ id: string }>();
@@ -67,7 +72,7 @@ function Campaign() {
     }
     setConflict(undefined);
     mutate(result.body);
-    setMessage("Saved.");
+    setMessage(t("saved"));
   };
   const addInvitations = async () => {
     const result = await consoleRequest<CampaignDetail>(
@@ -77,33 +82,37 @@ function Campaign() {
     );
     if (!result.ok) return setMessage(result.error.message);
     mutate(result.body);
-    setMessage(`${result.body.added ?? 0} invitation(s) added.`);
+    setMessage(t("invitationsAdded", { count: result.body.added ?? 0 }));
   };
 
   return (
     <main class="page console" classList={{ "printing-slips": slipsOpen() }}>
-      <Show when={detail()} fallback={<p class="muted">Loading…</p>}>
+      <Show when={detail()} fallback={<p class="muted">{t("loading")}</p>}>
         {(d) => (
           <>
             <p class="eyebrow">
               <Link href={`/console/workshops/${d().workshop.id}`}>{d().workshop.title}</Link>
             </p>
-            <h1>Follow-up campaign</h1>
+            <h1>{t("campaignHeading")}</h1>
             <p data-testid="campaign-status">
-              Opens {formatDate(d().campaign.opensAt)} · due {formatCalendarDate(d().campaign.dueOn)} ·{" "}
-              {d().campaign.lateRepliesAccepted ? "late replies welcome" : "no late replies"} ·{" "}
-              <strong>{d().campaign.status}</strong> · {d().campaign.replied} of {d().campaign.invited} replied
+              {t("campaignStatus", {
+                opens: formatDate(d().campaign.opensAt),
+                due: formatCalendarDate(d().campaign.dueOn, formattingLocale()),
+              })}
+              {d().campaign.lateRepliesAccepted ? t("lateWelcome") : t("noLate")} ·{" "}
+              <strong>{t(STATUS_KEYS[d().campaign.status])}</strong> ·{" "}
+              {t("repliedOf", { replied: d().campaign.replied, invited: d().campaign.invited })}
             </p>
             <Show when={canChange()}>
               <div class="button-row no-print">
                 <Show when={d().campaign.status !== "open"}>
                   <button type="button" class="button" onClick={() => void change({ status: "open" })}>
-                    Reopen
+                    {t("reopen")}
                   </button>
                 </Show>
                 <Show when={d().campaign.status === "open"}>
                   <button type="button" class="button" onClick={() => void change({ status: "closed" })}>
-                    Close
+                    {t("close")}
                   </button>
                 </Show>
                 <button
@@ -111,10 +120,10 @@ function Campaign() {
                   class="button"
                   onClick={() => void change({ lateRepliesAccepted: !d().campaign.lateRepliesAccepted })}
                 >
-                  {d().campaign.lateRepliesAccepted ? "Stop taking late replies" : "Take late replies"}
+                  {d().campaign.lateRepliesAccepted ? t("stopLate") : t("takeLate")}
                 </button>
                 <button type="button" class="button" onClick={() => void addInvitations()}>
-                  Invite participants added since
+                  {t("inviteAddedSince")}
                 </button>
                 <button
                   type="button"
@@ -125,10 +134,10 @@ function Campaign() {
                     window.print();
                   }}
                 >
-                  Print invitation sheet
+                  {t("printSheet")}
                 </button>
                 <button type="button" class="button" onClick={() => setSlipsOpen(true)}>
-                  Print invitation slips
+                  {t("printSlips")}
                 </button>
               </div>
             </Show>
@@ -136,7 +145,7 @@ function Campaign() {
               <ConfirmDeletion
                 what="campaign"
                 apiPath={`/campaigns/${encodeURIComponent(d().campaign.id)}`}
-                question="Nobody has replied yet. Delete the campaign and every invitation code of it? The codes stop working."
+                question={t("deleteQuestion")}
                 afterwards={`/console/workshops/${encodeURIComponent(d().workshop.id)}`}
               />
             </Show>
@@ -148,7 +157,11 @@ function Campaign() {
                 <EditConflictNotice
                   conflict={c().conflict}
                   mine={{ ...c().conflict.current, ...c().mine }}
-                  labels={{ status: "Status", dueOn: "Due day", lateRepliesAccepted: "Late replies taken" }}
+                  labels={{
+                    status: t("labelStatus"),
+                    dueOn: t("labelDueDay"),
+                    lateRepliesAccepted: t("labelLateTaken"),
+                  }}
                   onKeepMine={() => void change(c().mine, c().conflict.current.version)}
                   onUseTheirs={() => (setConflict(undefined), void refetch())}
                 />
@@ -167,16 +180,16 @@ function Campaign() {
                 {message()}
               </p>
             </Show>
-            <h2>Invitations</h2>
+            <h2>{t("invitationsHeading")}</h2>
             <div class="table-wrap stack-when-narrow">
               <table data-testid="invitations">
                 <thead>
                   <tr>
-                    <th scope="col">Participant</th>
-                    <th scope="col">Adm.</th>
-                    <th scope="col">Code and link</th>
-                    <th scope="col">Reply</th>
-                    <th scope="col">Invitation</th>
+                    <th scope="col">{t("columnParticipant")}</th>
+                    <th scope="col">{t("columnAdm")}</th>
+                    <th scope="col">{t("columnCodeLink")}</th>
+                    <th scope="col">{t("columnReply")}</th>
+                    <th scope="col">{t("columnInvitation")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -184,37 +197,39 @@ function Campaign() {
                     {(i) => (
                       <tr>
                         <td>{i.participantName ?? "—"}</td>
-                        <td data-label="Administration">{i.administrationCode ?? ""}</td>
-                        <td data-label="Code and link">
+                        <td data-label={t("columnAdministration")}>{i.administrationCode ?? ""}</td>
+                        <td data-label={t("columnCodeLink")}>
                           <strong>{i.code}</strong>
                           <br />
                           <a href={i.link}>{i.link}</a>
                           <img
                             class="qr"
                             src={i.qrSvgPath}
-                            alt={`QR code for ${i.participantName ?? i.code}'s invitation`}
+                            alt={t("qrAlt", { who: i.participantName ?? i.code })}
                             width="96"
                             height="96"
                             loading="lazy"
                           />
                         </td>
-                        <td data-label="Reply">
-                          {i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : "not yet"}
+                        <td data-label={t("columnReply")}>
+                          {i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : t("notYet")}
                           <Show when={i.latestReplyId}>
                             {(replyId) => (
                               <>
                                 {" "}
                                 <Link href={`/console/replies/${encodeURIComponent(replyId())}`}>
-                                  Read {i.participantName ?? i.code}'s reply
+                                  {t("readReply", { who: i.participantName ?? i.code })}
                                 </Link>
                               </>
                             )}
                           </Show>
                         </td>
-                        <td data-label="Invitation">
+                        <td data-label={t("columnInvitation")}>
                           {i.withdrawnAt !== undefined
-                            ? `Withdrawn ${formatDateTime(i.withdrawnAt)}${i.replied ? ": its reply is left out" : ""}`
-                            : "Standing"}
+                            ? t(i.replied ? "withdrawnReplyLeftOut" : "withdrawnAt", {
+                                at: formatDateTime(i.withdrawnAt),
+                              })
+                            : t("standing")}
                           <Show when={canChange()}>
                             <InvitationWithdrawal
                               campaignId={d().campaign.id}
@@ -223,7 +238,9 @@ function Campaign() {
                                 if ("message" in result) return setMessage(result.message);
                                 mutate(result.detail);
                                 setMessage(
-                                  `${i.participantName ?? i.code}'s invitation ${i.withdrawnAt === undefined ? "withdrawn" : "reinstated"}.`,
+                                  t(i.withdrawnAt === undefined ? "invitationWithdrawn" : "invitationReinstated", {
+                                    who: i.participantName ?? i.code,
+                                  }),
                                 );
                               }}
                             />
@@ -236,7 +253,7 @@ function Campaign() {
               </table>
             </div>
             <section class="no-print" aria-labelledby="attachments-heading">
-              <h2 id="attachments-heading">Attachments received ({attachments()?.length ?? 0})</h2>
+              <h2 id="attachments-heading">{t("attachmentsHeading", { count: attachments()?.length ?? 0 })}</h2>
               <ul class="link-list" data-testid="campaign-attachments">
                 <For each={attachments()}>
                   {(a) => (
@@ -245,7 +262,8 @@ function Campaign() {
                         {a.fileName}
                       </a>{" "}
                       <span class="muted">
-                        · {a.participantName ?? "participant"} · {Math.max(1, Math.round(a.size / 1024))} KB ·{" "}
+                        · {a.participantName ?? t("attachmentParticipant")} ·{" "}
+                        {t("attachmentSize", { size: Math.max(1, Math.round(a.size / 1024)) })} ·{" "}
                         {formatDateTime(a.receivedAt)}
                       </span>
                     </li>
@@ -268,33 +286,5 @@ function Campaign() {
         )}
       </Show>
     </main>
-  );
-}
-
-/** Moves the due date (a calendar day, sent as typed: never through UTC). The server refuses one before opening. */
-function DueDayForm(props: { dueOn: string; onChange: (dueOn: string) => void }) {
-  // Undefined until the organiser picks a day: the stored one shows meanwhile.
-  const [picked, setPicked] = createSignal<string>();
-  const day = () => picked() ?? props.dueOn;
-  return (
-    <form
-      class="due-day no-print"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (day() !== "") props.onChange(day());
-      }}
-    >
-      <label for="campaign-due-day">Due date</label>
-      <input
-        id="campaign-due-day"
-        type="date"
-        required
-        value={day()}
-        onInput={(e) => setPicked(e.currentTarget.value)}
-      />
-      <button type="submit" class="button small">
-        Change the due date
-      </button>
-    </form>
   );
 }

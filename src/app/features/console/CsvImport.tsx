@@ -4,14 +4,15 @@ import { For, Index, Show, createSignal } from "solid-js";
 import type { ImportPreview, ImportRow } from "../../../shared/console";
 import type { ColumnChoices, ImportTarget, LineFix } from "../../../shared/importMapping";
 import { consoleRequest } from "../../sync/consoleClient";
+import { importsText as t } from "./consoleText";
 
-const TARGET_LABELS: Record<ImportTarget, string> = {
-  ignore: "Ignore",
-  name: "Name",
-  email: "E-mail",
-  administration: "Administration",
-  position: "Position",
-};
+const TARGET_LABELS = {
+  ignore: "targetIgnore",
+  name: "targetName",
+  email: "targetEmail",
+  administration: "targetAdministration",
+  position: "targetPosition",
+} as const satisfies Record<ImportTarget, string>;
 const FIXABLE = ["name", "administration", "email", "position"] as const;
 
 export function CsvImport(props: { workshopId: string; onImported: () => void }) {
@@ -47,7 +48,7 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
     if (result.ok) {
       setPreview(result.body);
       setHeaders(result.body.headers ?? []);
-      setMessage(result.body.committed ? `${result.body.valid} participants imported.` : undefined);
+      setMessage(result.body.committed ? t("participantsImported", { count: result.body.valid }) : undefined);
       if (result.body.committed) {
         changeCsv("");
         props.onImported();
@@ -83,38 +84,34 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
   const shownColumns = () => columns() ?? preview()?.columns;
   return (
     <section class="card" aria-labelledby="csv-import">
-      <h2 id="csv-import">Import participants from CSV</h2>
-      <p class="muted">
-        A registration export will do: the first line names the columns (Name, E-mail, Administration or Country,
-        Position or Title, in any order; others are ignored, and you can say which column holds what). Administrations
-        by name or code (Fiji, FJ). Lines with problems can be skipped or corrected here.
-      </p>
-      <label for="csv-file">CSV file</label>
+      <h2 id="csv-import">{t("csvHeading")}</h2>
+      <p class="muted">{t("csvIntro")}</p>
+      <label for="csv-file">{t("csvFile")}</label>
       <input
         id="csv-file"
         type="file"
         accept=".csv,text/csv"
         onChange={async (e) => changeCsv((await e.currentTarget.files?.[0]?.text()) ?? "")}
       />
-      <label for="csv-text">Or paste the rows</label>
+      <label for="csv-text">{t("pasteRows")}</label>
       <textarea id="csv-text" rows={6} value={csv()} onInput={(e) => changeCsv(e.currentTarget.value)} />
       <Show when={headers().length > 0}>
         <fieldset class="column-mapping">
-          <legend>Which column holds what</legend>
+          <legend>{t("whichColumn")}</legend>
           <Show when={preview()?.mappingSource === "remembered"}>
-            <p data-testid="mapping-remembered">Read as the last file with these columns was imported.</p>
+            <p data-testid="mapping-remembered">{t("mappingRemembered")}</p>
           </Show>
           <Index each={headers()}>
             {(header, index) => (
               <div>
-                <label for={`column-${index}`}>Column “{header()}”</label>
+                <label for={`column-${index}`}>{t("columnNamed", { header: header() })}</label>
                 <select
                   id={`column-${index}`}
                   value={shownColumns()?.[index] ?? "ignore"}
                   onChange={(e) => choose(index, e.currentTarget.value as ImportTarget)}
                 >
                   <For each={Object.keys(TARGET_LABELS) as ImportTarget[]}>
-                    {(target) => <option value={target}>{TARGET_LABELS[target]}</option>}
+                    {(target) => <option value={target}>{t(TARGET_LABELS[target])}</option>}
                   </For>
                 </select>
               </div>
@@ -124,7 +121,7 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
       </Show>
       <div class="button-row">
         <button type="button" class="button" disabled={!csv().trim()} onClick={() => void send(false)}>
-          Check
+          {t("check")}
         </button>
         <button
           type="button"
@@ -132,7 +129,7 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
           disabled={!preview() || (preview()?.invalid ?? 1) > 0 || !preview()?.valid || preview()?.committed}
           onClick={() => void send(true)}
         >
-          Import {preview()?.valid ?? ""} participants
+          {preview()?.valid === undefined ? t("importNone") : t("importCount", { count: preview()!.valid })}
         </button>
       </div>
       <Show when={message()}>
@@ -140,10 +137,10 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
       </Show>
       <Show when={preview() && !preview()!.committed}>
         <p data-testid="csv-summary">
-          {preview()!.valid} rows ready, {preview()!.invalid} with problems, {preview()!.skipped} skipped.
+          {t("csvSummary", { valid: preview()!.valid, invalid: preview()!.invalid, skipped: preview()!.skipped })}
         </p>
         <Show when={preview()!.ignoredColumns.length > 0}>
-          <p data-testid="csv-ignored">Columns not imported: {preview()!.ignoredColumns.join(", ")}.</p>
+          <p data-testid="csv-ignored">{t("columnsNotImported", { columns: preview()!.ignoredColumns.join(", ") })}</p>
         </Show>
         <ul class="csv-errors">
           {/* Index, not For: each check replaces the rows, and the same line must keep its inputs (and focus). */}
@@ -151,9 +148,8 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
             {(r) => (
               <li>
                 <span>
-                  Line {r().line}
-                  {r().fixed ? " (corrected)" : ""}:{" "}
-                  {[...r().errors.map((e) => e.message), ...r().warnings].join("; ") || "no problems left"}
+                  {t(r().fixed ? "lineCorrectedProblems" : "lineProblems", { line: String(r().line) })}
+                  {[...r().errors.map((e) => e.message), ...r().warnings].join("; ") || t("noProblemsLeft")}
                 </span>
                 <Show when={r().errors.length > 0 || r().fixed}>
                   <label class="choice">
@@ -162,15 +158,15 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
                       checked={r().skipped}
                       onChange={(e) => toggleSkip(r().line, e.currentTarget.checked)}
                     />
-                    <span>Skip line {r().line}</span>
+                    <span>{t("skipLine", { line: String(r().line) })}</span>
                   </label>
                   <details class="line-fix">
-                    <summary>Correct line {r().line}</summary>
+                    <summary>{t("correctLine", { line: String(r().line) })}</summary>
                     <For each={FIXABLE}>
                       {(field) => (
                         <div>
                           <label for={`fix-${r().line}-${field}`}>
-                            {TARGET_LABELS[field]} (line {r().line})
+                            {t("fieldOfLine", { field: t(TARGET_LABELS[field]), line: String(r().line) })}
                           </label>
                           <input
                             id={`fix-${r().line}-${field}`}
@@ -181,7 +177,7 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
                       )}
                     </For>
                     <button type="button" class="button small" onClick={() => void send(false)}>
-                      Check line {r().line} again
+                      {t("checkLineAgain", { line: String(r().line) })}
                     </button>
                   </details>
                 </Show>

@@ -3,6 +3,7 @@ import { For, Show, createSignal } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
 import { consoleUpload } from "../../sync/consoleClient";
 import { FilePicker } from "../../ui/FilePicker";
+import { importsText as t } from "./consoleText";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -23,8 +24,8 @@ export function EarlierRoundImport(props: { onImported: () => void }) {
 
   const send = async (asPreview: boolean) => {
     const chosen = file();
-    if (!/^\d{4}\/\d{2}$/.test(fiscalYear().trim())) return setProblems(["Write the fiscal year like 2020/21 first."]);
-    if (!chosen) return setProblems(["Choose the replies file first."]);
+    if (!/^\d{4}\/\d{2}$/.test(fiscalYear().trim())) return setProblems([t("yearFirst")]);
+    if (!chosen) return setProblems([t("fileFirst")]);
     const type = chosen.name.toLowerCase().endsWith(".csv") ? "text/csv" : XLSX_TYPE;
     const path = `/earlier-rounds/${fiscalYearToPath(fiscalYear().trim())}/replies${asPreview ? "?preview=1" : ""}`;
     const result = await consoleUpload<ImportOutcome>(path, chosen, type);
@@ -37,25 +38,25 @@ export function EarlierRoundImport(props: { onImported: () => void }) {
     setPreview(undefined);
     const added = result.body.replies - result.body.alreadyHere;
     setDone(
-      `FY ${result.body.fiscalYear}: ${added} replies imported, ${result.body.alreadyHere} already here, ` +
-        `${result.body.newWorkshops.length} workshop(s) added.`,
+      t("earlierImported", {
+        year: result.body.fiscalYear,
+        added,
+        alreadyHere: result.body.alreadyHere,
+        workshops: result.body.newWorkshops.length,
+      }),
     );
     props.onImported();
   };
 
   return (
     <section class="card" aria-labelledby="earlier-round">
-      <h2 id="earlier-round">Import an earlier round's replies</h2>
-      <p class="muted">
-        The raw replies as Outrigger exports them (the report's "raw replies (CSV)", or its XLSX), from this or another
-        server. They then count in the report, the comparisons and the trends as if they had come from phones. A file
-        with any wrong cell is refused whole; importing the same file again adds nothing.
-      </p>
-      <label for="earlier-round-year">Fiscal year of the round (July–June), e.g. 2020/21</label>
+      <h2 id="earlier-round">{t("earlierHeading")}</h2>
+      <p class="muted">{t("earlierIntro")}</p>
+      <label for="earlier-round-year">{t("earlierYear")}</label>
       <input id="earlier-round-year" value={fiscalYear()} onInput={(e) => setFiscalYear(e.currentTarget.value)} />
       <FilePicker
         id="earlier-round-file"
-        label="Replies file (.csv or .xlsx)"
+        label={t("earlierFile")}
         accept=".csv,.xlsx"
         onFiles={(files) => {
           setFile(files[0]);
@@ -67,12 +68,12 @@ export function EarlierRoundImport(props: { onImported: () => void }) {
         {(p) => (
           <div data-testid="earlier-round-preview">
             <p>
-              {p().replies} replies for FY {p().fiscalYear}
-              {p().alreadyHere > 0 ? `, ${p().alreadyHere} of them already here` : ""}
-              {p().newWorkshops.length > 0 ? `; ${p().newWorkshops.length} workshop(s) to add` : ""}.
+              {t("earlierPreview", { replies: p().replies, year: p().fiscalYear })}
+              {p().alreadyHere > 0 ? t("earlierAlreadyHere", { count: p().alreadyHere }) : ""}
+              {p().newWorkshops.length > 0 ? t("earlierNewWorkshops", { count: p().newWorkshops.length }) : ""}.
             </p>
             <button type="button" class="button primary" onClick={() => void send(false)}>
-              Import these replies
+              {t("importTheseReplies")}
             </button>
           </div>
         )}

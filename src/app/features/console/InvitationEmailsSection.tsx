@@ -6,6 +6,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
 import { PreviewAndSend, copyAddresses } from "./emailParts";
+import { campaignsText as t } from "./consoleText";
 import "./organiserYear.css";
 
 export function InvitationEmailsSection(props: { campaignId: string; templatesVersion: number }) {
@@ -40,9 +41,9 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
     const { sent, skipped, failed } = result.body;
     setReport(
       [
-        `Invitations sent: ${sent.length}.`,
-        skipped.length > 0 ? `Skipped (already invited or replied): ${skipped.length}.` : "",
-        failed.length > 0 ? `Failed: ${failed.map((f) => `${f.code} (${f.reason})`).join("; ")}.` : "",
+        t("invitationsSent", { count: sent.length }),
+        skipped.length > 0 ? t("skippedInvited", { count: skipped.length }) : "",
+        failed.length > 0 ? t("failed", { list: failed.map((f) => `${f.code} (${f.reason})`).join("; ") }) : "",
       ]
         .filter((part) => part !== "")
         .join(" "),
@@ -53,14 +54,14 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
   return (
     <section class="no-print" aria-labelledby="invitation-emails-heading" data-testid="invitation-emails">
       <h2 id="invitation-emails-heading">
-        Invitation e-mail ({emails().filter((e) => e.emailedAt !== null).length} of {emails().length} sent)
+        {t("invitationEmailHeading", {
+          sent: emails().filter((e) => e.emailedAt !== null).length,
+          total: emails().length,
+        })}
       </h2>
-      <Show
-        when={waiting().length > 0}
-        fallback={<p class="muted">Everyone with an e-mail address and no reply yet has had the invitation e-mail.</p>}
-      >
+      <Show when={waiting().length > 0} fallback={<p class="muted">{t("everyoneInvited")}</p>}>
         <fieldset class="choices">
-          <legend class="question-label">Recipients not yet invited by e-mail</legend>
+          <legend class="question-label">{t("notYetInvited")}</legend>
           <For each={waiting()}>
             {(e) => (
               <div class="reminder-recipient">
@@ -74,7 +75,7 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
                     {e.participantName ?? e.code} ({e.email})
                   </span>
                 </label>
-                <a href={e.mailto!}>write it yourself</a>
+                <a href={e.mailto!}>{t("writeItYourself")}</a>
               </div>
             )}
           </For>
@@ -89,7 +90,7 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
       </Show>
       <Show when={emails().some((e) => e.emailedAt !== null)}>
         <details>
-          <summary>Already invited by e-mail</summary>
+          <summary>{t("alreadyInvited")}</summary>
           <ul class="link-list">
             <For each={emails().filter((e) => e.emailedAt !== null)}>
               {(e) => (
@@ -110,7 +111,7 @@ export function InvitationEmailsSection(props: { campaignId: string; templatesVe
               void copyAddresses(emails().flatMap((e) => (e.email !== null ? [e.email] : []))).then(setReport)
             }
           >
-            Copy all addresses
+            {t("copyAllAddresses")}
           </button>
         </div>
       </Show>

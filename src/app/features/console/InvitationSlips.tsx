@@ -2,6 +2,8 @@
 import { For, Show, createSignal, onMount } from "solid-js";
 import type { CampaignInvitation } from "../../../shared/console";
 import { formatCalendarDate } from "../../../shared/calendarDate";
+import { formattingLocale } from "../../i18n/language";
+import { campaignsText as t } from "./consoleText";
 import "./invitationSlips.css";
 
 /** Resolves once the image has pixels; rejects when it cannot load (a QR missing from a slip is worse than no print). */
@@ -22,13 +24,13 @@ export function InvitationSlips(props: {
     // Printing before a QR has arrived would put an empty square on the slip.
     void Promise.all([...slips.querySelectorAll("img")].map(loaded)).then(
       () => window.print(),
-      () => setProblem("Some QR codes did not load, so nothing was printed. Check the connection and try again."),
+      () => setProblem(t("slipsNotLoaded")),
     );
   });
   return (
     <section class="invitation-slips" aria-labelledby="slips-heading">
       <h2 id="slips-heading" class="no-print">
-        Invitation slips ({props.invitations.length})
+        {t("slipsHeading", { count: props.invitations.length })}
       </h2>
       <Show when={problem()}>
         <p role="alert" class="no-print">
@@ -37,10 +39,10 @@ export function InvitationSlips(props: {
       </Show>
       <div class="button-row no-print">
         <button type="button" class="button" onClick={() => window.print()} disabled={problem() !== undefined}>
-          Print again
+          {t("printAgain")}
         </button>
         <button type="button" class="button" onClick={() => props.onClose()}>
-          Close the slips
+          {t("closeSlips")}
         </button>
       </div>
       <div ref={slips} data-testid="invitation-slips">
@@ -49,26 +51,26 @@ export function InvitationSlips(props: {
             <article
               class="invitation-slip"
               data-testid="invitation-slip"
-              aria-label={`Slip for ${i.participantName ?? i.code}`}
+              aria-label={t("slipFor", { who: i.participantName ?? i.code })}
             >
               <div class="slip-text">
                 <p class="slip-workshop">{props.workshopTitle}</p>
-                <p class="slip-name">{i.participantName ?? "Participant"}</p>
+                <p class="slip-name">{i.participantName ?? t("slipParticipant")}</p>
                 <p>
-                  Code: <strong class="slip-code">{i.code}</strong>
+                  {t("slipCode")} <strong class="slip-code">{i.code}</strong>
                 </p>
                 <p class="slip-link">{i.link}</p>
-                <p>Please reply by {formatCalendarDate(props.dueOn)}.</p>
+                <p>{t("slipReplyBy", { date: formatCalendarDate(props.dueOn, formattingLocale()) })}</p>
                 <p class="slip-instructions">
-                  Open the link (or scan the code) once while online.
+                  {t("slipOpenOnce")}
                   <br />
-                  It then works offline, also without signal.
+                  {t("slipWorksOffline")}
                 </p>
               </div>
               <img
                 class="slip-qr"
                 src={i.qrSvgPath}
-                alt={`QR code of the link for ${i.participantName ?? i.code}`}
+                alt={t("slipQrAlt", { who: i.participantName ?? i.code })}
                 width="128"
                 height="128"
               />

@@ -2,6 +2,7 @@
 import { Show, createSignal } from "solid-js";
 import type { CampaignDetail, CampaignInvitation } from "../../../shared/console";
 import { consoleRequest } from "../../sync/consoleClient";
+import { campaignsText as t } from "./consoleText";
 
 export function InvitationWithdrawal(props: {
   campaignId: string;
@@ -30,24 +31,20 @@ export function InvitationWithdrawal(props: {
           <button
             type="button"
             class={withdrawn() ? "button small" : "button danger small"}
-            aria-label={`${withdrawn() ? "Reinstate" : "Withdraw"} ${who()}'s invitation`}
+            aria-label={t(withdrawn() ? "reinstateLabel" : "withdrawLabel", { who: who() })}
             onClick={() => setAsking(true)}
           >
-            {withdrawn() ? "Reinstate…" : "Withdraw…"}
+            {withdrawn() ? t("reinstateAsk") : t("withdrawAsk")}
           </button>
         }
       >
-        <p>
-          {withdrawn()
-            ? `Reinstate ${who()}'s invitation? The code works again and its replies count again.`
-            : `Withdraw ${who()}'s invitation? The code takes no new replies; earlier replies are kept but left out of the counts and the report.`}
-        </p>
+        <p>{t(withdrawn() ? "reinstateQuestion" : "withdrawQuestion", { who: who() })}</p>
         <div class="button-row">
           <button type="button" class={withdrawn() ? "button small" : "button danger small"} onClick={() => void act()}>
-            {withdrawn() ? "Reinstate it" : "Withdraw it"}
+            {withdrawn() ? t("reinstateIt") : t("withdrawIt")}
           </button>
           <button type="button" class="button small" onClick={() => setAsking(false)}>
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </Show>

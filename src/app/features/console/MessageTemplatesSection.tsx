@@ -8,21 +8,46 @@ import {
   type CampaignMessageTemplates,
   type MessageKind,
   type MessageTemplate,
+  type Placeholder,
   type StoredTemplate,
 } from "../../../shared/messageTemplates";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { canChange } from "./consoleState";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { campaignsText as t } from "./consoleText";
 
-const KIND_LABELS: Record<MessageKind, string> = { invitation: "Invitation", reminder: "Reminder" };
-const FIELD_LABELS: Record<keyof MessageTemplate, string> = {
-  subject: "Subject",
-  body: "E-mail text",
-  signature: "Signature",
-  replyTo: "Reply-To",
-  cc: "CC",
-};
+/** Each kind's own sentences (French needs its own article and gender). */
+const KIND_TEXT = {
+  invitation: {
+    summaryDefault: "invitationEmailDefault",
+    summaryOwn: "invitationEmailOwn",
+    save: "saveInvitationWording",
+    saved: "invitationWordingSaved",
+    defaultAgain: "invitationWordingDefault",
+  },
+  reminder: {
+    summaryDefault: "reminderEmailDefault",
+    summaryOwn: "reminderEmailOwn",
+    save: "saveReminderWording",
+    saved: "reminderWordingSaved",
+    defaultAgain: "reminderWordingDefault",
+  },
+} as const satisfies Record<MessageKind, unknown>;
+const PLACEHOLDER_TEXT = {
+  name: "placeholderName",
+  workshop: "placeholderWorkshop",
+  link: "placeholderLink",
+  code: "placeholderCode",
+  due_date: "placeholderDueDate",
+} as const satisfies Record<Placeholder, string>;
+const fieldLabels = (): Record<keyof MessageTemplate, string> => ({
+  subject: t("fieldSubject"),
+  body: t("fieldBody"),
+  signature: t("fieldSignature"),
+  replyTo: t("fieldReplyTo"),
+  cc: t("fieldCc"),
+});
 
 /** What a save or reset came to: nothing wrong, a problem in words, or a colleague's save since the form loaded. */
 interface SaveOutcome {
@@ -60,14 +85,14 @@ export function MessageTemplatesSection(props: { campaignId: string; onSaved: ()
     mutate((all) => (all ? { ...all, [kind]: current } : all));
   return (
     <section class="no-print" aria-labelledby="templates-heading" data-testid="message-templates">
-      <h2 id="templates-heading">E-mail wording</h2>
+      <h2 id="templates-heading">{t("templatesHeading")}</h2>
       <p class="muted">
-        Placeholders:{" "}
-        <For each={Object.entries(PLACEHOLDERS)}>
-          {([name, meaning], index) => (
+        {t("placeholdersIntro")}{" "}
+        <For each={Object.keys(PLACEHOLDERS) as Placeholder[]}>
+          {(name, index) => (
             <>
               {index() > 0 ? "; " : ""}
-              <code>{`{${name}}`}</code> {meaning}
+              <code>{`{${name}}`}</code> {t(PLACEHOLDER_TEXT[name])}
             </>
           )}
         </For>
@@ -123,7 +148,7 @@ function TemplateForm(props: {
     const outcome = await props.save("PUT", { ...template, version });
     setProblem(outcome.problem);
     setConflict(outcome.conflict ? { at: outcome.conflict, mine: template } : undefined);
-    setStatus(outcome.problem || outcome.conflict ? undefined : `${KIND_LABELS[props.kind]} wording saved.`);
+    setStatus(outcome.problem || outcome.conflict ? undefined : t(KIND_TEXT[props.kind].saved));
   };
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -144,13 +169,11 @@ function TemplateForm(props: {
     const { problem: failed } = await props.save("DELETE");
     setProblem(failed);
     setConflict(undefined);
-    setStatus(failed ? undefined : `${KIND_LABELS[props.kind]} wording is the office's default again.`);
+    setStatus(failed ? undefined : t(KIND_TEXT[props.kind].defaultAgain));
   };
   return (
     <details class="card" data-testid={`template-${props.kind}`}>
-      <summary>
-        {KIND_LABELS[props.kind]} e-mail {isDefault() ? "(the office's default)" : "(this campaign's own)"}
-      </summary>
+      <summary>{t(isDefault() ? KIND_TEXT[props.kind].summaryDefault : KIND_TEXT[props.kind].summaryOwn)}</summary>
       <form
         ref={formElement}
         onSubmit={(event) => {
@@ -158,11 +181,11 @@ function TemplateForm(props: {
           void submit(event.currentTarget);
         }}
       >
-        <label for={id("subject")}>Subject</label>
+        <label for={id("subject")}>{t("fieldSubject")}</label>
         <input id={id("subject")} name="subject" value={props.template.subject} readOnly={readOnly()} required />
-        <label for={id("body")}>E-mail text</label>
+        <label for={id("body")}>{t("fieldBody")}</label>
         <textarea id={id("body")} name="body" rows="10" value={props.template.body} readOnly={readOnly()} required />
-        <label for={id("signature")}>Signature</label>
+        <label for={id("signature")}>{t("fieldSignature")}</label>
         <textarea
           id={id("signature")}
           name="signature"
@@ -170,7 +193,7 @@ function TemplateForm(props: {
           value={props.template.signature}
           readOnly={readOnly()}
         />
-        <label for={id("replyTo")}>Reply-To (optional)</label>
+        <label for={id("replyTo")}>{t("fieldReplyToOptional")}</label>
         <input
           id={id("replyTo")}
           name="replyTo"
@@ -178,16 +201,16 @@ function TemplateForm(props: {
           value={props.template.replyTo ?? ""}
           readOnly={readOnly()}
         />
-        <label for={id("cc")}>CC (optional, addresses separated by commas)</label>
+        <label for={id("cc")}>{t("fieldCcOptional")}</label>
         <input id={id("cc")} name="cc" value={props.template.cc.join(", ")} readOnly={readOnly()} />
         <Show when={!readOnly()}>
           <div class="button-row">
             <button type="submit" class="button primary">
-              Save the {props.kind} wording
+              {t(KIND_TEXT[props.kind].save)}
             </button>
             <Show when={!isDefault()}>
               <button type="button" class="button" onClick={() => void reset()}>
-                Use the office's default
+                {t("useOfficeDefault")}
               </button>
             </Show>
           </div>
@@ -198,7 +221,7 @@ function TemplateForm(props: {
             <EditConflictNotice
               conflict={c().at}
               mine={c().mine}
-              labels={FIELD_LABELS}
+              labels={fieldLabels()}
               onKeepMine={() => void put(c().mine, c().at.current.version)}
               onUseTheirs={() => useTheirs(c().at.current as StoredTemplate)}
             />

@@ -6,13 +6,14 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
 import { PreviewAndSend, copyAddresses } from "./emailParts";
+import { campaignsText as t } from "./consoleText";
 import "./organiserYear.css";
 
-const INTERVALS: { hours: number; label: string }[] = [
-  { hours: 24, label: "24 hours" },
-  { hours: 72, label: "3 days" },
-  { hours: 168, label: "7 days" },
-];
+const INTERVALS = [
+  { hours: 24, label: "interval24Hours" },
+  { hours: 72, label: "interval3Days" },
+  { hours: 168, label: "interval7Days" },
+] as const;
 const HOUR_MS = 60 * 60 * 1000;
 
 export function RemindersSection(props: { campaignId: string; templatesVersion: number }) {
@@ -56,10 +57,10 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
     const recent = skipped.filter((s) => s.reason === "reminded_recently").length;
     setReport(
       [
-        `Reminders sent: ${sent.length}.`,
-        recent > 0 ? `Skipped, already reminded within ${intervalHours()} hours: ${recent}.` : "",
-        skipped.length - recent > 0 ? `Skipped for another reason: ${skipped.length - recent}.` : "",
-        failed.length > 0 ? `Failed: ${failed.map((f) => `${f.code} (${f.reason})`).join("; ")}.` : "",
+        t("remindersSent", { count: sent.length }),
+        recent > 0 ? t("skippedRecently", { hours: intervalHours(), count: recent }) : "",
+        skipped.length - recent > 0 ? t("skippedOther", { count: skipped.length - recent }) : "",
+        failed.length > 0 ? t("failed", { list: failed.map((f) => `${f.code} (${f.reason})`).join("; ") }) : "",
       ]
         .filter((part) => part !== "")
         .join(" "),
@@ -69,9 +70,9 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
 
   return (
     <section class="no-print" aria-labelledby="reminders-heading" data-testid="reminders">
-      <h2 id="reminders-heading">Reminders ({reminders().length} not replied)</h2>
+      <h2 id="reminders-heading">{t("remindersHeading", { count: reminders().length })}</h2>
       <Show when={reminders().length > 0}>
-        <label for="reminder-interval">Skip anyone already reminded within</label>
+        <label for="reminder-interval">{t("skipWithin")}</label>
         <select
           id="reminder-interval"
           value={intervalHours()}
@@ -79,14 +80,17 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
             setIntervalHours(Number(e.currentTarget.value));
           }}
         >
-          <For each={INTERVALS}>{(i) => <option value={i.hours}>{i.label}</option>}</For>
+          <For each={INTERVALS}>{(i) => <option value={i.hours}>{t(i.label)}</option>}</For>
         </select>
         <fieldset class="choices">
-          <legend class="question-label">Recipients</legend>
+          <legend class="question-label">{t("recipients")}</legend>
           <For each={reminders()}>
             {(r) => (
               <div class="reminder-recipient">
-                <Show when={r.email !== null} fallback={<span>{r.participantName ?? r.code}: no e-mail address</span>}>
+                <Show
+                  when={r.email !== null}
+                  fallback={<span>{t("noEmailAddress", { who: r.participantName ?? r.code })}</span>}
+                >
                   <label class="choice">
                     <input
                       type="checkbox"
@@ -97,11 +101,11 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
                     <span>
                       {r.participantName ?? r.code} ({r.email})
                       <Show when={r.remindedAt}>
-                        {(at) => <span class="muted"> · reminded {formatDateTime(at())}</span>}
+                        {(at) => <span class="muted">{t("remindedAt", { at: formatDateTime(at()) })}</span>}
                       </Show>
                     </span>
                   </label>
-                  <a href={r.mailto!}>write it yourself</a>
+                  <a href={r.mailto!}>{t("writeItYourself")}</a>
                 </Show>
               </div>
             )}
@@ -122,14 +126,14 @@ export function RemindersSection(props: { campaignId: string; templatesVersion: 
             class="button"
             onClick={() => void copyAddresses(addressesNotReplied()).then(setReport)}
           >
-            Copy all addresses
+            {t("copyAllAddresses")}
           </button>
           <a
             class="button"
             href={`/api/console${pathOf(props.campaignId).replace(/reminders$/, "invitations.csv")}`}
             download=""
           >
-            Download the mail-merge CSV
+            {t("downloadMailMerge")}
           </a>
         </div>
       </Show>

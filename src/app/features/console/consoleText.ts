@@ -6,6 +6,8 @@ import frame from "./messages/en/frame";
 import workshops from "./messages/en/workshops";
 import admin from "./messages/en/admin";
 import questionnaires from "./messages/en/questionnaires";
+import campaigns from "./messages/en/campaigns";
+import imports from "./messages/en/imports";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -13,3 +15,5 @@ export const questionnairesText = defineCatalogue(questionnaires, {
   fr: () => import("./messages/fr/questionnaires"),
 });
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
+export const campaignsText = defineCatalogue(campaigns, { fr: () => import("./messages/fr/campaigns") });
+export const importsText = defineCatalogue(imports, { fr: () => import("./messages/fr/imports") });

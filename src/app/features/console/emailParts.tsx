@@ -1,13 +1,17 @@
 // What the campaign's e-mail sections share: the message as one participant will get it, and "send to N?" confirmed
 // before anything goes out.
 import { Show, createSignal, type JSX } from "solid-js";
+import { campaignsText as t } from "./consoleText";
+
+/** What is sent: each has its own sentences (French needs its own article and gender). */
+export type EmailKind = "invitation" | "reminder";
 
 export function MessagePreview(props: { who: string; subject: string; body: string; testId: string }) {
   return (
     <div class="reminder-preview" data-testid={props.testId}>
-      <h3>Message preview (as {props.who} will get it)</h3>
+      <h3>{t("previewHeading", { who: props.who })}</h3>
       <p>
-        <strong>Subject:</strong> {props.subject}
+        <strong>{t("subject")}</strong> {props.subject}
       </p>
       <pre>{props.body}</pre>
     </div>
@@ -16,7 +20,7 @@ export function MessagePreview(props: { who: string; subject: string; body: stri
 
 /** The first chosen recipient's message, then the confirmed send (for organisers, when the server can send). */
 export function PreviewAndSend(props: {
-  what: string;
+  what: EmailKind;
   chosen: readonly { code: string; participantName: string | null; subject: string; body: string }[];
   canSend: boolean;
   busy: boolean;
@@ -41,11 +45,11 @@ export function PreviewAndSend(props: {
   );
 }
 
-const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+const people = (n: number) => t(n === 1 ? "onePerson" : "manyPeople", { count: n });
 
 /** A button that first asks; `onConfirm` runs once per confirmation, never while a send is under way. */
 export function ConfirmedSend(props: {
-  what: string;
+  what: EmailKind;
   count: number;
   busy: boolean;
   onConfirm: () => Promise<unknown>;
@@ -62,19 +66,19 @@ export function ConfirmedSend(props: {
       when={confirming() && props.count > 0}
       fallback={
         <button type="button" class="button primary" disabled={props.count === 0} onClick={() => setConfirming(true)}>
-          E-mail the {props.what} to {people(props.count)}…
+          {t(props.what === "invitation" ? "emailInvitationTo" : "emailReminderTo", { people: people(props.count) })}
         </button>
       }
     >
-      <div class="button-row" role="group" aria-label="Confirm sending">
+      <div class="button-row" role="group" aria-label={t("confirmSending")}>
         <p>
-          Send the {props.what} to {people(props.count)} now?
+          {t(props.what === "invitation" ? "sendInvitationNow" : "sendReminderNow", { people: people(props.count) })}
         </p>
         <button type="button" class="button primary" disabled={props.busy} onClick={() => void confirm()}>
-          Send now
+          {t("sendNow")}
         </button>
         <button type="button" class="button" onClick={() => setConfirming(false)}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </Show>
@@ -85,8 +89,8 @@ export function ConfirmedSend(props: {
 export async function copyAddresses(addresses: string[]): Promise<string> {
   try {
     await navigator.clipboard.writeText(addresses.join("; "));
-    return `${addresses.length} addresses copied.`;
+    return t("addressesCopied", { count: addresses.length });
   } catch {
-    return `The browser did not allow copying. The addresses: ${addresses.join("; ")}`;
+    return t("copyRefused", { addresses: addresses.join("; ") });
   }
 }
