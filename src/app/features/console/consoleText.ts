@@ -6,6 +6,7 @@ import frame from "./messages/en/frame";
 import workshops from "./messages/en/workshops";
 import admin from "./messages/en/admin";
 import questionnaires from "./messages/en/questionnaires";
+import replies from "./messages/en/replies";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -13,3 +14,4 @@ export const questionnairesText = defineCatalogue(questionnaires, {
   fr: () => import("./messages/fr/questionnaires"),
 });
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
+export const repliesText = defineCatalogue(replies, { fr: () => import("./messages/fr/replies") });
