@@ -1,4 +1,5 @@
-// English text of the console's reply screens (DashboardPage, ReplyDetailPage, TagAndHeadingSelects); ../fr/replies.ts
+// English text of the console's reply screens (DashboardPage, ReplyDetailPage, TagAndHeadingSelects,
+// AnswerCard, CurationSection); ../fr/replies.ts
 // translates every key. Tag and heading names are keyed by their id: the shared English labels stay for exports.
 export default {
   workshops: "Workshops",
@@ -55,4 +56,49 @@ export default {
   heading_direct_effects: "Direct effects",
   heading_work_improvement: "Work improvement",
   heading_new_projects: "New projects",
+
+  excerptNotInAnswer:
+    "These words are not in the answer. Select the words to quote in the answer, or leave the excerpt empty to quote all of it.",
+  selectWordsFirst: "Select the words to quote in the answer above first.",
+  chooseTagAndHeadingFirst: "Choose a tag and a report heading first.",
+  saving: "Saving…",
+  saved: "Saved.",
+  tagRemoved: "Tag removed.",
+  readWholeReply: "Read the whole reply",
+  notTagged: "Not tagged",
+  quotedMark: " · quoted",
+  carriedOver: "The respondent replied again; the tag was carried over from the earlier reply.",
+  needsReviewCarried:
+    "Needs review: the respondent replied again and the quoted words are not in the newer answer. Save a tag to curate the newer answer, or remove the tag.",
+  earlierReply: "Earlier reply",
+  newerReply: "Newer reply",
+  leftBlank: "(left blank)",
+  chooseForBulk: "Choose for bulk tagging",
+  notTaggedChoose: "Not tagged — choose…",
+  noHeadingChoose: "No heading — choose…",
+  quoteInReport: "Quote it in the report",
+  excerptLabel: "Excerpt to quote (words from the answer; the whole answer if empty)",
+  quoteSelected: "Quote the selected words",
+  save: "Save",
+  removeTag: "Remove tag",
+
+  goodExamples: "Good examples",
+  noQuotesYet: "No quotes picked yet.",
+  needsReviewQuote: "Needs review: the respondent replied again without these words.",
+  freeTextAnswers: "Free-text answers ({count})",
+  filterAnswers: "Filter the answers",
+  filterWorkshop: "Workshop",
+  allWorkshops: "All workshops",
+  filterQuestion: "Question",
+  allQuestions: "All questions",
+  onlyUntagged: "Only untagged answers",
+  showing: "Showing {shown} of {total} answers.",
+  chooseAnswersFirst: "Choose answers first (the box on each answer).",
+  tagging: "Tagging…",
+  taggedAnswers: "Tagged {count} answers.",
+  bulkLegend: "Tag many answers at once ({count} chosen)",
+  chooseAllShown: "Choose all {count} shown",
+  chooseATag: "Choose a tag…",
+  chooseAHeading: "Choose a heading…",
+  tagChosen: "Tag the chosen answers",
 };
