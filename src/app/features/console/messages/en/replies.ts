@@ -1,5 +1,5 @@
 // English text of the console's reply screens (DashboardPage, ReplyDetailPage, TagAndHeadingSelects,
-// AnswerCard, CurationSection); ../fr/replies.ts
+// AnswerCard, CurationSection, FeedbackSection); ../fr/replies.ts
 // translates every key. Tag and heading names are keyed by their id: the shared English labels stay for exports.
 export default {
   workshops: "Workshops",
@@ -101,4 +101,33 @@ export default {
   chooseATag: "Choose a tag…",
   chooseAHeading: "Choose a heading…",
   tagChosen: "Tag the chosen answers",
+
+  fieldTitle: "Title",
+  fieldMessage: "Message",
+  fieldTables: "Tables",
+  table1: "Replies",
+  table2: "Follow-up actions",
+  table3: "Direct effects",
+  table4: "Direct effects × actions",
+  table5: "Efficiency",
+  table6: "New projects",
+  table7: "New projects × actions",
+  defaultFeedbackTitle: "What colleagues did after the workshop",
+  defaultFeedbackMessage:
+    "Thank you to everyone who replied. Here are the figures so far and some good examples from other administrations.",
+  published: "Published (version {version}). Participants see it the next time their app is online.",
+  feedbackHeading: "Feedback to participants",
+  publishedFacts: "Published {time} (version {version}): “{title}”.",
+  tablesToInclude: "Tables to include",
+  tableChoice: "Table {number}: {name}",
+  quotesToInclude: "Quotes to include",
+  pickQuotesFirst: "Pick quotes on the report page first.",
+  quoteHeading: "{heading}:",
+  previewFeedback: "Preview what participants will see",
+  publishAgain: "Publish again",
+  publishToParticipants: "Publish to participants",
+  previewNotPublished: "Preview: not published yet",
+  versionsPublished: "Versions published ({count})",
+  versionLine: "Version {version}, {time}: “{title}”",
+  versionLineBy: "Version {version}, {time} by {name}: “{title}”",
 };
