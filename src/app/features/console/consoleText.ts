@@ -7,6 +7,7 @@ import workshops from "./messages/en/workshops";
 import admin from "./messages/en/admin";
 import questionnaires from "./messages/en/questionnaires";
 import replies from "./messages/en/replies";
+import reports from "./messages/en/reports";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -15,3 +16,4 @@ export const questionnairesText = defineCatalogue(questionnaires, {
 });
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
 export const repliesText = defineCatalogue(replies, { fr: () => import("./messages/fr/replies") });
+export const reportsText = defineCatalogue(reports, { fr: () => import("./messages/fr/reports") });
