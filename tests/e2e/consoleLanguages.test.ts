@@ -1,6 +1,7 @@
 // The console and the participant's library in French: the organiser switches the console's language in its bar and
 // the choice holds after a reload; a participant switches the app bar's language on the library. Each screen's visible
-// text and <html lang> follow, dates come through Intl in French, and the French screens are axe clean.
+// text and <html lang> follow, dates come through Intl in French, and the French screens are axe clean (the console's
+// workshops and a year's reply tracking).
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addOrganiser } from "../integration/support/consoleClient";
@@ -56,6 +57,18 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
     /^Ouverture le \d+\s\S+\s\d{4} · échéance le /,
   );
   expect(await seriousAxeViolations(page, "French campaign page")).toEqual([]);
+
+  // Back to the workshops list, where each year's reply tracking is linked.
+  await page.goBack();
+  // A year's reply tracking, from the replies catalogue: heading, columns and the chart's heading in French.
+  await page
+    .getByRole("link", { name: /^Réponses de l’exercice / })
+    .first()
+    .click();
+  await page.getByRole("heading", { name: /^Réponses, exercice \d{4}\/\d{2}$/ }).waitFor();
+  expect(await page.getByRole("columnheader", { name: "Taux de réponse par administration" }).count()).toBe(1);
+  expect(await page.getByRole("heading", { name: "Réponses au fil du temps" }).count()).toBe(1);
+  expect(await seriousAxeViolations(page, "French console reply tracking")).toEqual([]);
 });
 
 it("a participant switches the library to French in the app bar, and it is axe clean", async () => {

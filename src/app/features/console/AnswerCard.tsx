@@ -2,23 +2,14 @@
 // an excerpt taken by selecting words in the answer, and a box to choose it for bulk tagging.
 import { Show, createEffect, createSignal, on } from "solid-js";
 import { excerptIsInAnswer } from "../../../shared/curation";
-import {
-  ANSWER_TAG_LABELS,
-  REPORT_HEADING_LABELS,
-  type AnswerTag,
-  type AnswerTagging,
-  type FreeTextAnswer,
-  type ReportHeading,
-} from "../../../shared/feedback";
+import { type AnswerTag, type AnswerTagging, type FreeTextAnswer, type ReportHeading } from "../../../shared/feedback";
 import { consoleRequest } from "../../sync/consoleClient";
 import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { canChange } from "./consoleState";
 import { Link } from "../../ui/router";
+import { repliesText as t } from "./consoleText";
 
 export const answerKey = (a: { replyId: string; questionId: string }): string => `${a.replyId}/${a.questionId}`;
-
-const EXCERPT_NOT_IN_ANSWER =
-  "These words are not in the answer. Select the words to quote in the answer, or leave the excerpt empty to quote all of it.";
 
 export function AnswerCard(props: {
   answer: FreeTextAnswer;
@@ -37,8 +28,8 @@ export function AnswerCard(props: {
   createEffect(
     on(
       () => [a().tag, a().heading, a().quote, a().excerpt] as const,
-      ([t, h, q, e]) => {
-        setTag(t ?? "");
+      ([savedTag, h, q, e]) => {
+        setTag(savedTag ?? "");
         setHeading(h ?? "");
         setQuote(q ?? false);
         setExcerpt(e ?? "");
@@ -60,7 +51,7 @@ export function AnswerCard(props: {
       answerText.contains(selection.focusNode);
     const words = inAnswer ? selection.toString().trim() : "";
     if (words === "") {
-      setMessage("Select the words to quote in the answer above first.");
+      setMessage(t("selectWordsFirst"));
       return;
     }
     setExcerpt(words);
@@ -71,27 +62,27 @@ export function AnswerCard(props: {
     const chosenTag = tag();
     const chosenHeading = heading();
     if (chosenTag === "" || chosenHeading === "") {
-      setMessage("Choose a tag and a report heading first.");
+      setMessage(t("chooseTagAndHeadingFirst"));
       return;
     }
     const words = excerpt().trim();
     if (words !== "" && !excerptIsInAnswer(words, a().text)) {
-      setMessage(EXCERPT_NOT_IN_ANSWER);
+      setMessage(t("excerptNotInAnswer"));
       return;
     }
-    setMessage("Saving…");
+    setMessage(t("saving"));
     const result = await consoleRequest<AnswerTagging>("PUT", tagPath(), {
       tag: chosenTag,
       heading: chosenHeading,
       quote: quote(),
       excerpt: words || null,
     });
-    setMessage(result.ok ? "Saved." : result.error.message);
+    setMessage(result.ok ? t("saved") : result.error.message);
     if (result.ok) props.onSaved(result.body);
   };
   const removeTag = async () => {
     const result = await consoleRequest("DELETE", tagPath());
-    setMessage(result.ok ? "Tag removed." : result.error.message);
+    setMessage(result.ok ? t("tagRemoved") : result.error.message);
     if (result.ok) props.onSaved(undefined);
   };
   return (
@@ -99,14 +90,14 @@ export function AnswerCard(props: {
       <div class="answer-head">
         <p class="muted">
           {a().administrationCode} · {a().workshopTitle} · {a().questionLabel} ·{" "}
-          <Link href={`/console/replies/${encodeURIComponent(a().replyId)}`}>Read the whole reply</Link>
+          <Link href={`/console/replies/${encodeURIComponent(a().replyId)}`}>{t("readWholeReply")}</Link>
         </p>
-        <Show when={a().tag} fallback={<p class="tag-state">Not tagged</p>}>
-          {(t) => (
+        <Show when={a().tag} fallback={<p class="tag-state">{t("notTagged")}</p>}>
+          {(savedTag) => (
             <p class="tag-state tagged">
-              {ANSWER_TAG_LABELS[t()]}
-              {a().heading ? ` · ${REPORT_HEADING_LABELS[a().heading!]}` : ""}
-              {a().quote ? " · quoted" : ""}
+              {t(`tag_${savedTag()}`)}
+              {a().heading ? ` · ${t(`heading_${a().heading!}`)}` : ""}
+              {a().quote ? t("quotedMark") : ""}
             </p>
           )}
         </Show>
@@ -128,23 +119,20 @@ export function AnswerCard(props: {
                   <p class="answer" ref={answerText}>
                     {a().text}
                   </p>
-                  <p class="muted">The respondent replied again; the tag was carried over from the earlier reply.</p>
+                  <p class="muted">{t("carriedOver")}</p>
                 </>
               }
             >
-              <p class="review-flag">
-                Needs review: the respondent replied again and the quoted words are not in the newer answer. Save a tag
-                to curate the newer answer, or remove the tag.
-              </p>
+              <p class="review-flag">{t("needsReviewCarried")}</p>
               <div class="answer-versions">
                 <div>
-                  <h3>Earlier reply</h3>
+                  <h3>{t("earlierReply")}</h3>
                   <p class="answer">{carried().previousText}</p>
                 </div>
                 <div>
-                  <h3>Newer reply</h3>
+                  <h3>{t("newerReply")}</h3>
                   <p class="answer" ref={answerText}>
-                    {a().text === "" ? "(left blank)" : a().text}
+                    {a().text === "" ? t("leftBlank") : a().text}
                   </p>
                 </div>
               </div>
@@ -155,7 +143,7 @@ export function AnswerCard(props: {
       <Show when={canChange()}>
         <label class="choice bulk-choice">
           <input type="checkbox" checked={props.chosen} onChange={(e) => props.onChoose(e.currentTarget.checked)} />
-          <span>Choose for bulk tagging</span>
+          <span>{t("chooseForBulk")}</span>
         </label>
         <div class="curation-fields">
           <TagAndHeadingSelects
@@ -164,14 +152,14 @@ export function AnswerCard(props: {
             heading={heading()}
             onTag={setTag}
             onHeading={setHeading}
-            noTag="Not tagged — choose…"
-            noHeading="No heading — choose…"
+            noTag={t("notTaggedChoose")}
+            noHeading={t("noHeadingChoose")}
           />
           <label class="choice">
             <input type="checkbox" checked={quote()} onChange={(e) => setQuote(e.currentTarget.checked)} />
-            <span>Quote it in the report</span>
+            <span>{t("quoteInReport")}</span>
           </label>
-          <label for={`excerpt-${id()}`}>Excerpt to quote (words from the answer; the whole answer if empty)</label>
+          <label for={`excerpt-${id()}`}>{t("excerptLabel")}</label>
           <textarea
             id={`excerpt-${id()}`}
             rows={2}
@@ -181,14 +169,14 @@ export function AnswerCard(props: {
           />
           <div class="curation-actions">
             <button type="button" class="button small" onClick={quoteSelection}>
-              Quote the selected words
+              {t("quoteSelected")}
             </button>
             <button type="button" class="button small primary" onClick={() => void save()}>
-              Save
+              {t("save")}
             </button>
             <Show when={a().tag}>
               <button type="button" class="button small" onClick={() => void removeTag()}>
-                Remove tag
+                {t("removeTag")}
               </button>
             </Show>
           </div>

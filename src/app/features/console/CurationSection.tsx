@@ -15,6 +15,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { AnswerCard, answerKey } from "./AnswerCard";
 import { canChange } from "./consoleState";
+import { repliesText as t } from "./consoleText";
 import "./organiserYear.css";
 
 interface AnswerFilter {
@@ -84,18 +85,18 @@ export function CurationSection(props: { fiscalYearPath: string }) {
   return (
     <>
       <section class="report-quotes" aria-labelledby="quotes-heading">
-        <h2 id="quotes-heading">Good examples</h2>
-        <Show when={(quotes() ?? []).length > 0} fallback={<p class="muted">No quotes picked yet.</p>}>
+        <h2 id="quotes-heading">{t("goodExamples")}</h2>
+        <Show when={(quotes() ?? []).length > 0} fallback={<p class="muted">{t("noQuotesYet")}</p>}>
           <For each={quotes()}>
             {(group) => (
               <>
-                <h3>{group.label}</h3>
+                <h3>{t(`heading_${group.heading}`)}</h3>
                 <For each={group.quotes}>
                   {(q) => (
                     <blockquote class="quote" data-testid="report-quote">
                       <p>{q.text}</p>
                       <Show when={q.needsReview}>
-                        <p class="review-flag">Needs review: the respondent replied again without these words.</p>
+                        <p class="review-flag">{t("needsReviewQuote")}</p>
                       </Show>
                       <footer class="muted">
                         {q.administration.name} · {q.workshop.title}
@@ -110,24 +111,24 @@ export function CurationSection(props: { fiscalYearPath: string }) {
       </section>
       <Show when={list.answers.length > 0}>
         <section class="no-print" aria-labelledby="answers-heading">
-          <h2 id="answers-heading">Free-text answers ({list.answers.length})</h2>
-          <form class="answer-filters" aria-label="Filter the answers" onSubmit={(e) => e.preventDefault()}>
-            <label for="answers-workshop">Workshop</label>
+          <h2 id="answers-heading">{t("freeTextAnswers", { count: list.answers.length })}</h2>
+          <form class="answer-filters" aria-label={t("filterAnswers")} onSubmit={(e) => e.preventDefault()}>
+            <label for="answers-workshop">{t("filterWorkshop")}</label>
             <select
               id="answers-workshop"
               value={filter().workshop}
               onChange={(e) => setFilter({ ...filter(), workshop: e.currentTarget.value })}
             >
-              <option value="">All workshops</option>
+              <option value="">{t("allWorkshops")}</option>
               <For each={workshops()}>{([id, title]) => <option value={id}>{title}</option>}</For>
             </select>
-            <label for="answers-question">Question</label>
+            <label for="answers-question">{t("filterQuestion")}</label>
             <select
               id="answers-question"
               value={filter().question}
               onChange={(e) => setFilter({ ...filter(), question: e.currentTarget.value })}
             >
-              <option value="">All questions</option>
+              <option value="">{t("allQuestions")}</option>
               <For each={questions()}>{([id, label]) => <option value={id}>{label}</option>}</For>
             </select>
             <label class="choice">
@@ -136,11 +137,11 @@ export function CurationSection(props: { fiscalYearPath: string }) {
                 checked={filter().untaggedOnly}
                 onChange={(e) => setFilter({ ...filter(), untaggedOnly: e.currentTarget.checked })}
               />
-              <span>Only untagged answers</span>
+              <span>{t("onlyUntagged")}</span>
             </label>
           </form>
           <p role="status" data-testid="answers-shown">
-            Showing {shown().length} of {list.answers.length} answers.
+            {t("showing", { shown: shown().length, total: list.answers.length })}
           </p>
           <Show when={canChange()}>
             <BulkTagging
@@ -194,31 +195,31 @@ function BulkTagging(props: {
     const keys = [...props.chosen];
     const chosenTag = tag();
     const chosenHeading = heading();
-    if (keys.length === 0) return setMessage("Choose answers first (the box on each answer).");
-    if (chosenTag === "" || chosenHeading === "") return setMessage("Choose a tag and a report heading first.");
+    if (keys.length === 0) return setMessage(t("chooseAnswersFirst"));
+    if (chosenTag === "" || chosenHeading === "") return setMessage(t("chooseTagAndHeadingFirst"));
     const answers = keys.map((key) => {
       const [replyId, questionId] = key.split("/");
       return { replyId, questionId };
     });
-    setMessage("Tagging…");
+    setMessage(t("tagging"));
     const result = await consoleRequest<BulkTagResult>("POST", `/report/${props.fiscalYear}/answers/tags`, {
       answers,
       tag: chosenTag,
       heading: chosenHeading,
     });
     if (!result.ok) return setMessage(result.error.message);
-    setMessage(`Tagged ${result.body.tagged} answers.`);
+    setMessage(t("taggedAnswers", { count: result.body.tagged }));
     props.onTagged(keys, chosenTag, chosenHeading);
   };
   return (
     <fieldset class="bulk-tagging" data-testid="bulk-tagging">
-      <legend>Tag many answers at once ({props.chosen.size} chosen)</legend>
+      <legend>{t("bulkLegend", { count: props.chosen.size })}</legend>
       <button
         type="button"
         class="button small"
         onClick={() => props.onChooseAll(props.shown.map((a) => answerKey(a)))}
       >
-        Choose all {props.shown.length} shown
+        {t("chooseAllShown", { count: props.shown.length })}
       </button>
       <TagAndHeadingSelects
         idPrefix="bulk"
@@ -226,11 +227,11 @@ function BulkTagging(props: {
         heading={heading()}
         onTag={setTag}
         onHeading={setHeading}
-        noTag="Choose a tag…"
-        noHeading="Choose a heading…"
+        noTag={t("chooseATag")}
+        noHeading={t("chooseAHeading")}
       />
       <button type="button" class="button small primary" onClick={() => void apply()}>
-        Tag the chosen answers
+        {t("tagChosen")}
       </button>
       <p role="status">{message()}</p>
     </fieldset>

@@ -6,7 +6,9 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { repliesText as t } from "./consoleText";
 import { formatCalendarDate } from "../../../shared/calendarDate";
+import { formattingLocale } from "../../i18n/language";
 import { repliesOverTimeSummary, type RepliesOnDay } from "./repliesOverTime";
 import "../../ui/stackedTables.css";
 import "./consoleOverview.css";
@@ -20,8 +22,12 @@ interface Tracking {
   repliesOverTime: RepliesOnDay[];
 }
 
-const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
-const KIND = { regional: "Regional", "sub-regional": "Sub-regional", national: "National" } as const;
+const percent = (value: number | null) => (value === null ? "—" : t("percent", { value }));
+const SUBTOTAL = {
+  regional: "subtotalRegional",
+  "sub-regional": "subtotalSub-regional",
+  national: "subtotalNational",
+} as const;
 
 export default withConsoleLayout(Dashboard);
 
@@ -38,57 +44,61 @@ function Dashboard() {
     row.scope === "workshop"
       ? row.title
       : row.scope === "subtotal"
-        ? `${KIND[row.kind]} subtotal (${row.workshops})`
-        : `Total (${row.workshops})`;
+        ? t(SUBTOTAL[row.kind], { workshops: row.workshops })
+        : t("total", { workshops: row.workshops });
 
   return (
     <main class="page console">
       <p class="eyebrow">
-        <Link href="/console">Workshops</Link> · <Link href={`/console/report/${params.ref}`}>Report tables</Link>
+        <Link href="/console">{t("workshops")}</Link> ·{" "}
+        <Link href={`/console/report/${params.ref}`}>{t("reportTables")}</Link>
       </p>
-      <h1>Replies, FY {params.ref.replace("-", "/")}</h1>
-      <Show when={tracking()} fallback={<p class="muted">Loading…</p>}>
-        {(t) => (
+      <h1>{t("repliesHeading", { year: params.ref.replace("-", "/") })}</h1>
+      <Show when={tracking()} fallback={<p class="muted">{t("loading")}</p>}>
+        {(data) => (
           <>
             <div class="table-wrap stack-when-narrow">
               <table data-testid="tracking">
                 <thead>
                   <tr>
-                    <th scope="col">Workshop</th>
-                    <th scope="col">Participating administrations</th>
-                    <th scope="col">Invited participants</th>
-                    <th scope="col">Replies</th>
-                    <th scope="col">Reply rate per administration</th>
-                    <th scope="col">Reply rate per invited participant</th>
-                    <th scope="col">Last reply</th>
+                    <th scope="col">{t("columnWorkshop")}</th>
+                    <th scope="col">{t("columnAdministrations")}</th>
+                    <th scope="col">{t("columnInvited")}</th>
+                    <th scope="col">{t("columnReplies")}</th>
+                    <th scope="col">{t("columnRatePerAdministration")}</th>
+                    <th scope="col">{t("columnRatePerParticipant")}</th>
+                    <th scope="col">{t("columnLastReply")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={[...t().table.rows, ...t().table.subtotals, t().table.total]}>
+                  <For each={[...data().table.rows, ...data().table.subtotals, data().table.total]}>
                     {(row) => (
                       <tr classList={{ subtotal: row.scope !== "workshop" }}>
                         <td>
-                          <Show when={row.scope === "workshop" && t().campaignOf[row.workshopId]} fallback={label(row)}>
+                          <Show
+                            when={row.scope === "workshop" && data().campaignOf[row.workshopId]}
+                            fallback={label(row)}
+                          >
                             {(campaignId) => <Link href={`/console/campaigns/${campaignId()}`}>{label(row)}</Link>}
                           </Show>
                         </td>
-                        <td class="number" data-label="Participating administrations">
+                        <td class="number" data-label={t("columnAdministrations")}>
                           {row.participatingAdministrations}
                         </td>
-                        <td class="number" data-label="Invited participants">
+                        <td class="number" data-label={t("columnInvited")}>
                           {row.invitedParticipants}
                         </td>
-                        <td class="number" data-label="Replies">
+                        <td class="number" data-label={t("columnReplies")}>
                           {row.replies}
                         </td>
-                        <td class="number" data-label="Reply rate per administration">
+                        <td class="number" data-label={t("columnRatePerAdministration")}>
                           {percent(row.ratePerAdministration)}
                         </td>
-                        <td class="number" data-label="Reply rate per invited participant">
+                        <td class="number" data-label={t("columnRatePerParticipant")}>
                           {percent(row.ratePerParticipant)}
                         </td>
-                        <td data-label="Last reply">
-                          {row.scope === "workshop" ? formatDateTime(t().lastReplyAt[row.workshopId]) : ""}
+                        <td data-label={t("columnLastReply")}>
+                          {row.scope === "workshop" ? formatDateTime(data().lastReplyAt[row.workshopId]) : ""}
                         </td>
                       </tr>
                     )}
@@ -96,8 +106,8 @@ function Dashboard() {
                 </tbody>
               </table>
             </div>
-            <h2>Replies over time</h2>
-            <RepliesChart points={t().repliesOverTime} />
+            <h2>{t("repliesOverTime")}</h2>
+            <RepliesChart points={data().repliesOverTime} />
           </>
         )}
       </Show>
@@ -124,7 +134,7 @@ function RepliesChart(props: { points: RepliesOnDay[] }) {
   return (
     <Show when={props.points.length > 0} fallback={<p class="muted">{summary()}</p>}>
       <figure class="chart" data-testid="replies-chart">
-        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Replies per day. ${summary()}`}>
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t("repliesPerDay", { summary: summary() })}>
           <line class="chart-axis" x1="4" x2={width - 4} y1={top + plot} y2={top + plot} />
           <For each={props.points}>
             {(p, i) => {
@@ -151,15 +161,15 @@ function RepliesChart(props: { points: RepliesOnDay[] }) {
             when={props.points.length > 1}
             fallback={
               <text class="chart-label" x={centre(0)} y={height - 6} text-anchor="middle">
-                {formatCalendarDate(props.points[0].date)}
+                {formatCalendarDate(props.points[0].date, formattingLocale())}
               </text>
             }
           >
             <text class="chart-label" x="4" y={height - 6}>
-              {formatCalendarDate(props.points[0].date)}
+              {formatCalendarDate(props.points[0].date, formattingLocale())}
             </text>
             <text class="chart-label" x={width - 4} y={height - 6} text-anchor="end">
-              {formatCalendarDate(props.points[props.points.length - 1].date)}
+              {formatCalendarDate(props.points[props.points.length - 1].date, formattingLocale())}
             </text>
           </Show>
         </svg>

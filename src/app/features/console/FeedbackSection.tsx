@@ -16,19 +16,12 @@ import { FeedbackBody } from "../../ui/FeedbackView";
 import { formatDateTime } from "../../ui/formatTime";
 import { canChange } from "./consoleState";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { repliesText as t } from "./consoleText";
 import "./organiserYear.css";
 
-const FIELD_LABELS = { title: "Title", message: "Message", tables: "Tables" };
+const fieldLabels = () => ({ title: t("fieldTitle"), message: t("fieldMessage"), tables: t("fieldTables") });
 
-const TABLES = [
-  "Replies",
-  "Follow-up actions",
-  "Direct effects",
-  "Direct effects × actions",
-  "Efficiency",
-  "New projects",
-  "New projects × actions",
-];
+const TABLES = ["table1", "table2", "table3", "table4", "table5", "table6", "table7"] as const;
 
 export function FeedbackSection(props: { campaignId: string; fiscalYear: string; workshopTitle: string }) {
   const pathOf = (campaignId: string) => `/campaigns/${encodeURIComponent(campaignId)}/feedback`;
@@ -57,10 +50,9 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
       return result.ok ? result.body.headings : [];
     },
   );
-  const [title, setTitle] = createSignal(`What colleagues did after the workshop`);
-  const [message, setMessage] = createSignal(
-    "Thank you to everyone who replied. Here are the figures so far and some good examples from other administrations.",
-  );
+  // The first draft is in the console's language; published feedback is whatever the organiser last wrote.
+  const [title, setTitle] = createSignal(t("defaultFeedbackTitle"));
+  const [message, setMessage] = createSignal(t("defaultFeedbackMessage"));
   const [tables, setTables] = createSignal<number[]>([1, 2]);
   const [chosen, setChosen] = createSignal<QuoteId[]>([]);
   const [status, setStatus] = createSignal<string>();
@@ -104,7 +96,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
     mutate(result.body);
     setPreview(undefined);
     void refetchHistory();
-    setStatus(`Published (version ${result.body.version}). Participants see it the next time their app is online.`);
+    setStatus(t("published", { version: result.body.version }));
   };
 
   const keepMine = (current: EditConflict["current"]) => {
@@ -124,18 +116,18 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
 
   return (
     <section class="card no-print" aria-labelledby="feedback-heading">
-      <h2 id="feedback-heading">Feedback to participants</h2>
+      <h2 id="feedback-heading">{t("feedbackHeading")}</h2>
       <Show when={published()}>
         {(f) => (
           <p data-testid="feedback-published">
-            Published {formatDateTime(f().publishedAt)} (version {f().version}): “{f().title}”.
+            {t("publishedFacts", { time: formatDateTime(f().publishedAt), version: f().version, title: f().title })}
           </p>
         )}
       </Show>
       <Show when={canChange()}>
-        <label for="feedback-title">Title</label>
+        <label for="feedback-title">{t("fieldTitle")}</label>
         <input id="feedback-title" value={title()} onInput={(e) => edited(setTitle)(e.currentTarget.value)} />
-        <label for="feedback-message">Message</label>
+        <label for="feedback-message">{t("fieldMessage")}</label>
         <textarea
           id="feedback-message"
           rows={4}
@@ -143,7 +135,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
           onInput={(e) => edited(setMessage)(e.currentTarget.value)}
         />
         <fieldset class="choices">
-          <legend class="question-label">Tables to include</legend>
+          <legend class="question-label">{t("tablesToInclude")}</legend>
           <For each={TABLES}>
             {(name, i) => (
               <label class="choice">
@@ -155,20 +147,15 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
                     edited(setTables)(on ? [...tables(), i() + 1] : tables().filter((x) => x !== i() + 1));
                   }}
                 />
-                <span>
-                  Table {i() + 1}: {name}
-                </span>
+                <span>{t("tableChoice", { number: i() + 1, name: t(name) })}</span>
               </label>
             )}
           </For>
         </fieldset>
         <fieldset class="choices">
-          <legend class="question-label">Quotes to include</legend>
-          <Show
-            when={(quotes() ?? []).length > 0}
-            fallback={<p class="muted">Pick quotes on the report page first.</p>}
-          >
-            <For each={(quotes() ?? []).flatMap((g) => g.quotes.map((q) => ({ ...q, label: g.label })))}>
+          <legend class="question-label">{t("quotesToInclude")}</legend>
+          <Show when={(quotes() ?? []).length > 0} fallback={<p class="muted">{t("pickQuotesFirst")}</p>}>
+            <For each={(quotes() ?? []).flatMap((g) => g.quotes.map((q) => ({ ...q, heading: g.heading })))}>
               {(q) => (
                 <label class="choice">
                   <input
@@ -184,7 +171,8 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
                     }}
                   />
                   <span>
-                    <em>{q.label}:</em> {q.text.slice(0, 140)} <span class="muted">({q.administration.name})</span>
+                    <em>{t("quoteHeading", { heading: t(`heading_${q.heading}`) })}</em> {q.text.slice(0, 140)}{" "}
+                    <span class="muted">({q.administration.name})</span>
                   </span>
                 </label>
               )}
@@ -193,10 +181,10 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
         </fieldset>
         <div class="button-row">
           <button type="button" class="button" onClick={() => void showPreview()}>
-            Preview what participants will see
+            {t("previewFeedback")}
           </button>
           <button type="button" class="button primary" onClick={() => void publish()}>
-            {published() ? "Publish again" : "Publish to participants"}
+            {published() ? t("publishAgain") : t("publishToParticipants")}
           </button>
         </div>
         <Show when={status()}>
@@ -207,7 +195,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
             <EditConflictNotice
               conflict={c()}
               mine={request()}
-              labels={FIELD_LABELS}
+              labels={fieldLabels()}
               onKeepMine={() => keepMine(c().current)}
               onUseTheirs={() => useTheirs(c().current)}
             />
@@ -216,7 +204,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
         <Show when={preview()}>
           {(p) => (
             <article class="feedback-preview" data-testid="feedback-preview" aria-labelledby="feedback-preview-heading">
-              <p class="eyebrow">Preview: not published yet</p>
+              <p class="eyebrow">{t("previewNotPublished")}</p>
               <h3 id="feedback-preview-heading">{p().title}</h3>
               <FeedbackBody feedback={p()} headingLevel={3} />
             </article>
@@ -225,13 +213,17 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
       </Show>
       <Show when={(history() ?? []).length > 0}>
         <details data-testid="feedback-versions">
-          <summary>Versions published ({history()?.length})</summary>
+          <summary>{t("versionsPublished", { count: history()?.length ?? 0 })}</summary>
           <ol reversed>
             <For each={history()}>
               {(v) => (
                 <li>
-                  Version {v.version}, {formatDateTime(v.publishedAt)}
-                  {v.publishedByName ? ` by ${v.publishedByName}` : ""}: “{v.title}”
+                  {t(v.publishedByName ? "versionLineBy" : "versionLine", {
+                    version: v.version,
+                    time: formatDateTime(v.publishedAt),
+                    name: v.publishedByName ?? "",
+                    title: v.title,
+                  })}
                 </li>
               )}
             </For>

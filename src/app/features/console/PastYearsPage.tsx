@@ -5,7 +5,6 @@ import { createStore, produce } from "solid-js/store";
 import { fiscalYearToPath } from "../../../shared/console";
 import {
   FOLLOW_UP_ACTIONS,
-  FOLLOW_UP_ACTION_LABELS,
   SUMMARY_LIST_COLUMNS,
   type SummaryYear,
   type SummaryYearListing,
@@ -17,7 +16,8 @@ import { Link } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { EarlierRoundImport } from "./EarlierRoundImport";
 import { canChange } from "./consoleState";
-import { LIST_LABELS, YES_NO, draftOf, emptyDraft, workshopOf, type WorkshopDraft } from "./summaryDraft";
+import { reportsText as t } from "./consoleText";
+import { YES_NO, draftOf, emptyDraft, workshopOf, type WorkshopDraft } from "./summaryDraft";
 import "./pastYears.css";
 
 export default withConsoleLayout(PastYears);
@@ -54,8 +54,7 @@ function PastYears() {
   const [importProblems, setImportProblems] = createSignal<string[]>([]);
   const [done, setDone] = createSignal<string>();
   const yearPath = () => fiscalYearToPath(fiscalYear().trim());
-  const yearProblem = () =>
-    /^\d{4}\/\d{2}$/.test(fiscalYear().trim()) ? undefined : "Write the fiscal year like 2021/22 first.";
+  const yearProblem = () => (/^\d{4}\/\d{2}$/.test(fiscalYear().trim()) ? undefined : t("yearFormatProblem"));
 
   const edit = async (year: string) => {
     const result = await consoleRequest<SummaryYear>("GET", `/summary-years/${fiscalYearToPath(year)}`);
@@ -67,9 +66,9 @@ function PastYears() {
     document.getElementById("summary-year")?.focus();
   };
   const remove = async (year: string) => {
-    if (!window.confirm(`Delete the stored figures of FY ${year}?`)) return;
+    if (!window.confirm(t("confirmDelete", { year }))) return;
     const result = await consoleRequest("DELETE", `/summary-years/${fiscalYearToPath(year)}`);
-    setDone(result.ok ? `FY ${year} deleted.` : problemOf(result));
+    setDone(result.ok ? t("yearDeleted", { year }) : problemOf(result));
     void refetch();
   };
   const save = async (event: Event) => {
@@ -80,7 +79,7 @@ function PastYears() {
     });
     setProblem(problemOf(result));
     if (result.ok) {
-      setDone(`FY ${result.body.fiscalYear} saved: ${result.body.workshops.length} workshop(s).`);
+      setDone(t("yearSaved", { year: result.body.fiscalYear, count: result.body.workshops.length }));
       void refetch();
     }
   };
@@ -93,36 +92,33 @@ function PastYears() {
       return setImportProblems([result.error.message, ...(result.error.details ?? []).map((d) => d.message)]);
     setImportProblems([]);
     setForm("workshops", result.body.workshops.map(draftOf));
-    setDone(`FY ${result.body.fiscalYear} imported: ${result.body.workshops.length} workshop(s).`);
+    setDone(t("yearImported", { year: result.body.fiscalYear, count: result.body.workshops.length }));
     void refetch();
   };
 
   return (
     <main class="page console">
       <p class="eyebrow">
-        <Link href="/console">Workshops</Link> · <Link href="/console/trends">Trends</Link>
+        <Link href="/console">{t("workshops")}</Link> · <Link href="/console/trends">{t("trends")}</Link>
       </p>
-      <h1>Past years</h1>
-      <p>
-        A year whose replies are not in Outrigger can still be compared with: keep its published figures here. A year
-        with replies of its own is always computed from them.
-      </p>
-      <h2>Stored years</h2>
-      <Show when={(years() ?? []).length > 0} fallback={<p class="muted">No past year is stored yet.</p>}>
+      <h1>{t("pastYearsHeading")}</h1>
+      <p>{t("pastYearsIntro")}</p>
+      <h2>{t("storedYears")}</h2>
+      <Show when={(years() ?? []).length > 0} fallback={<p class="muted">{t("noPastYear")}</p>}>
         <ul data-testid="summary-years">
           <For each={years()}>
             {(y) => (
               <li>
-                FY {y.fiscalYear}: {y.workshops} workshop(s), {y.replies} replies ·{" "}
-                <a href={`/api/console/summary-years/${fiscalYearToPath(y.fiscalYear)}/sheet.xlsx`}>sheet (XLSX)</a>
+                {t("storedYearLine", { year: y.fiscalYear, workshops: y.workshops, replies: y.replies })}{" "}
+                <a href={`/api/console/summary-years/${fiscalYearToPath(y.fiscalYear)}/sheet.xlsx`}>{t("sheetXlsx")}</a>
                 <Show when={canChange()}>
                   {" "}
                   ·{" "}
                   <button type="button" class="button small" onClick={() => void edit(y.fiscalYear)}>
-                    Edit FY {y.fiscalYear}
+                    {t("editYear", { year: y.fiscalYear })}
                   </button>{" "}
                   <button type="button" class="button small" onClick={() => void remove(y.fiscalYear)}>
-                    Delete FY {y.fiscalYear}
+                    {t("deleteYear", { year: y.fiscalYear })}
                   </button>
                 </Show>
               </li>
@@ -136,8 +132,8 @@ function PastYears() {
 
       <Show when={canChange()}>
         <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="enter-year">
-          <h2 id="enter-year">Enter, import or edit a year</h2>
-          <label for="summary-year">Fiscal year (July–June), e.g. 2021/22</label>
+          <h2 id="enter-year">{t("enterYear")}</h2>
+          <label for="summary-year">{t("fiscalYearField")}</label>
           <input
             id="summary-year"
             value={fiscalYear()}
@@ -145,49 +141,43 @@ function PastYears() {
             required
           />
 
-          <h3>Import a summary sheet</h3>
+          <h3>{t("importSheet")}</h3>
           <p class="muted">
-            One row per workshop, in the columns of the{" "}
-            <a href="/api/console/summary-years-template.xlsx">empty template (XLSX)</a>. It replaces the year's
-            figures; a sheet with any wrong cell is refused whole.
+            {t("importIntroBefore")} <a href="/api/console/summary-years-template.xlsx">{t("emptyTemplate")}</a>
+            {t("importIntroAfter")}
           </p>
-          <FilePicker
-            id="summary-sheet"
-            label="Summary sheet (.xlsx or .csv)"
-            accept=".xlsx,.csv"
-            onFiles={importSheet}
-          />
+          <FilePicker id="summary-sheet" label={t("summarySheet")} accept=".xlsx,.csv" onFiles={importSheet} />
           <Show when={importProblems().length > 0}>
             <ul class="field-error" role="alert" data-testid="import-problems">
               <For each={importProblems()}>{(p) => <li>{p}</li>}</For>
             </ul>
           </Show>
 
-          <h3>Or type the published figures</h3>
+          <h3>{t("typeFigures")}</h3>
           <Index each={form.workshops}>
             {(w, i) => {
               const id = (field: string) => `w${i}-${field}`;
               const set = (change: (d: WorkshopDraft) => void) => setForm("workshops", i, produce(change));
               return (
                 <fieldset class="summary-workshop">
-                  <legend>Workshop {i + 1}</legend>
-                  <label for={id("title")}>Title</label>
+                  <legend>{t("workshopNumber", { number: i + 1 })}</legend>
+                  <label for={id("title")}>{t("fieldTitle")}</label>
                   <input
                     id={id("title")}
                     value={w().title}
                     onInput={(e) => set((d) => (d.title = e.currentTarget.value))}
                   />
-                  <label for={id("kind")}>Kind</label>
+                  <label for={id("kind")}>{t("fieldKind")}</label>
                   <select
                     id={id("kind")}
                     value={w().kind}
                     onChange={(e) => set((d) => (d.kind = e.currentTarget.value as WorkshopDraft["kind"]))}
                   >
-                    <option value="regional">Regional</option>
-                    <option value="sub-regional">Sub-regional</option>
-                    <option value="national">National</option>
+                    <option value="regional">{t("kindRegional")}</option>
+                    <option value="sub-regional">{t("kindSubRegional")}</option>
+                    <option value="national">{t("kindNational")}</option>
                   </select>
-                  <label for={id("month")}>Month (optional)</label>
+                  <label for={id("month")}>{t("fieldMonth")}</label>
                   <input
                     id={id("month")}
                     type="month"
@@ -197,19 +187,19 @@ function PastYears() {
                   <div class="summary-numbers">
                     <NumberField
                       id={id("adm")}
-                      label="Participating administrations"
+                      label={t("fieldAdministrations")}
                       value={w().participatingAdministrations}
                       onValue={(v) => set((d) => (d.participatingAdministrations = v))}
                     />
                     <NumberField
                       id={id("invited")}
-                      label="Invited participants (optional)"
+                      label={t("fieldInvited")}
                       value={w().invitedParticipants}
                       onValue={(v) => set((d) => (d.invitedParticipants = v))}
                     />
                     <NumberField
                       id={id("replies")}
-                      label="Replies"
+                      label={t("fieldReplies")}
                       value={w().replies}
                       onValue={(v) => set((d) => (d.replies = v))}
                     />
@@ -217,24 +207,24 @@ function PastYears() {
                       {(a) => (
                         <NumberField
                           id={id(a)}
-                          label={FOLLOW_UP_ACTION_LABELS[a]}
+                          label={t(`action_${a}`)}
                           value={w().actions[a]}
                           onValue={(v) => set((d) => (d.actions[a] = v))}
                         />
                       )}
                     </For>
                     <For each={YES_NO}>
-                      {([k, label]) => (
+                      {([k]) => (
                         <>
                           <NumberField
                             id={id(`${k}-yes`)}
-                            label={`${label}: Yes`}
+                            label={t("fieldYes", { label: t(`yesNo_${k}`) })}
                             value={w().yes[k]}
                             onValue={(v) => set((d) => (d.yes[k] = v))}
                           />
                           <NumberField
                             id={id(`${k}-no`)}
-                            label={`${label}: No (blank: the rest)`}
+                            label={t("fieldNo", { label: t(`yesNo_${k}`) })}
                             value={w().no[k]}
                             onValue={(v) => set((d) => (d.no[k] = v))}
                           />
@@ -243,12 +233,12 @@ function PastYears() {
                     </For>
                   </div>
                   <details class="summary-lists">
-                    <summary>Tables 4 and 7: administrations (optional)</summary>
-                    <p class="muted">Codes as the report lists them, separated by spaces: FJ TO VU.</p>
+                    <summary>{t("listsSummary")}</summary>
+                    <p class="muted">{t("listsHint")}</p>
                     <For each={SUMMARY_LIST_COLUMNS}>
                       {(k) => (
                         <>
-                          <label for={id(`list-${k}`)}>{LIST_LABELS[k]} (codes)</label>
+                          <label for={id(`list-${k}`)}>{t("listCodes", { label: t(`list_${k}`) })}</label>
                           <input
                             id={id(`list-${k}`)}
                             value={w().lists[k]}
@@ -264,7 +254,7 @@ function PastYears() {
                       class="button small"
                       onClick={() => setForm("workshops", (list) => list.filter((_, j) => j !== i))}
                     >
-                      Remove workshop {i + 1}
+                      {t("removeWorkshop", { number: i + 1 })}
                     </button>
                   </Show>
                 </fieldset>
@@ -272,11 +262,11 @@ function PastYears() {
             }}
           </Index>
           <button type="button" class="button" onClick={() => setForm("workshops", (list) => [...list, emptyDraft()])}>
-            Add a workshop
+            {t("addWorkshop")}
           </button>
           <FormProblem problem={problem()} />
           <button type="submit" class="button primary">
-            Save the year
+            {t("saveYear")}
           </button>
         </form>
         <EarlierRoundImport onImported={() => void refetch()} />

@@ -1,6 +1,7 @@
 // The report's Tables 1–7 as the office publishes them: printed wording, NB1 underline and NB2 bold marks, notes.
 import { For, Index, Show } from "solid-js";
 import type { PublishedCell, PublishedTable } from "../../../shared/report";
+import { reportsText as t } from "./consoleText";
 
 function CellRuns(props: { cell: PublishedCell }) {
   return (
@@ -29,9 +30,7 @@ export function PublishedReportTables(props: { tables: PublishedTable[] }) {
         <section class="report-table">
           <div class="table-wrap">
             <table data-testid={`published-table-${table.number}`}>
-              <caption>
-                Table {table.number}: {table.caption}
-              </caption>
+              <caption>{t("tableCaption", { number: table.number, caption: table.caption })}</caption>
               <thead>
                 <tr>
                   <For each={table.header}>{(h) => <th scope="col">{h}</th>}</For>

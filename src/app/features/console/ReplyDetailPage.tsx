@@ -1,7 +1,6 @@
 // One reply read in full: every question of the version it answered, the answers in words, who sent it and when,
 // whether it counts, its attachments and curation tags. Reached from a campaign's reply list and from curation cards.
 import { For, Show, createResource } from "solid-js";
-import { ANSWER_TAG_LABELS, REPORT_HEADING_LABELS } from "../../../shared/feedback";
 import type { Question } from "../../../shared/questionnaire";
 import type { ReplyDetail } from "../../../shared/replyDetail";
 import { consoleRequest } from "../../sync/consoleClient";
@@ -9,22 +8,24 @@ import { formatDateTime } from "../../ui/formatTime";
 import { Link, useParams } from "../../ui/router";
 import { answerText } from "../survey/answerText";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { repliesText as t } from "./consoleText";
+import { formattingLocale } from "../../i18n/language";
 
 export default withConsoleLayout(ReplyDetailPage);
 
 const EXCLUSION_SENTENCES = {
-  superseded: "Does not count: the same participant sent a later reply, which counts instead.",
-  invitation_withdrawn: "Does not count: the organiser withdrew this participant's invitation.",
-  archived: "Does not count: it belongs to archived data.",
+  superseded: "excludedSuperseded",
+  invitation_withdrawn: "excludedInvitationWithdrawn",
+  archived: "excludedArchived",
 } as const;
-
-const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" });
 
 /** The answer as a person reads it: option labels, "Other — specify" text, dates written out. */
 function readable(question: Question, detail: ReplyDetail): string {
   const value = detail.answers[question.id];
   if (question.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
-    return calendarDay.format(new Date(`${value}T00:00:00Z`));
+    return new Intl.DateTimeFormat(formattingLocale(), { dateStyle: "long", timeZone: "UTC" }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
   return answerText(question, value, detail.administrations);
 }
 
@@ -40,13 +41,13 @@ function ReplyDetailPage() {
   );
   return (
     <main class="page console">
-      <Show when={detail()} fallback={<p class="muted">Loading…</p>}>
+      <Show when={detail()} fallback={<p class="muted">{t("loading")}</p>}>
         {(loaded) => (
           <Show
             when={"detail" in loaded() && (loaded() as { detail: ReplyDetail }).detail}
             fallback={
               <>
-                <h1>Reply not found</h1>
+                <h1>{t("replyNotFound")}</h1>
                 <p role="alert">{(loaded() as { problem: string }).problem}</p>
               </>
             }
@@ -54,39 +55,39 @@ function ReplyDetailPage() {
             {(d) => (
               <>
                 <p class="eyebrow">
-                  FY {d().workshop.fiscalYear} ·{" "}
+                  {t("fiscalYear", { year: d().workshop.fiscalYear })} ·{" "}
                   <Link href={`/console/campaigns/${encodeURIComponent(d().campaign.id)}`}>{d().workshop.title}</Link>
                 </p>
-                <h1>Reply from {d().respondent.name ?? d().invitationCode}</h1>
+                <h1>{t("replyFrom", { name: d().respondent.name ?? d().invitationCode })}</h1>
                 <dl class="reply-facts">
-                  <dt>Administration</dt>
+                  <dt>{t("factAdministration")}</dt>
                   <dd>
                     {d().administrations.find((a) => a.code === d().respondent.administrationCode)?.name ??
                       d().respondent.administrationCode ??
                       "—"}
                   </dd>
-                  <dt>E-mail</dt>
+                  <dt>{t("factEmail")}</dt>
                   <dd>{d().respondent.email ?? "—"}</dd>
-                  <dt>Invitation code</dt>
+                  <dt>{t("factInvitationCode")}</dt>
                   <dd>{d().invitationCode}</dd>
-                  <dt>Campaign</dt>
+                  <dt>{t("factCampaign")}</dt>
                   <dd>{d().campaign.status}</dd>
-                  <dt>Submitted on the phone</dt>
+                  <dt>{t("factSubmitted")}</dt>
                   <dd>{formatDateTime(d().submittedAt)}</dd>
-                  <dt>Received by the server</dt>
+                  <dt>{t("factReceived")}</dt>
                   <dd>{formatDateTime(d().receivedAt)}</dd>
-                  <dt>Questionnaire</dt>
+                  <dt>{t("factQuestionnaire")}</dt>
                   <dd>
-                    {d().questionnaire.title}, version {d().questionnaire.version}
+                    {t("questionnaireVersion", { title: d().questionnaire.title, version: d().questionnaire.version })}
                   </dd>
                 </dl>
                 <p data-testid="reply-counts" role="note">
-                  {d().excludedBecause === null ? "Counts in the report." : EXCLUSION_SENTENCES[d().excludedBecause!]}
+                  {d().excludedBecause === null ? t("countsInReport") : t(EXCLUSION_SENTENCES[d().excludedBecause!])}
                   <Show when={d().supersededBy}>
                     {(later) => (
                       <>
                         {" "}
-                        <Link href={`/console/replies/${encodeURIComponent(later())}`}>Read the later reply</Link>
+                        <Link href={`/console/replies/${encodeURIComponent(later())}`}>{t("readLaterReply")}</Link>
                       </>
                     )}
                   </Show>
@@ -98,17 +99,27 @@ function ReplyDetailPage() {
                       <dl class="reply-answers">
                         <For each={section.questions.filter((q) => q.type !== "note")}>
                           {(question) => {
-                            const tag = () => d().tags.find((t) => t.questionId === question.id);
+                            const tag = () => d().tags.find((tagged) => tagged.questionId === question.id);
                             return (
                               <>
                                 <dt>{question.label}</dt>
                                 <dd data-question={question.id}>
                                   {readable(question, d())}
                                   <Show when={tag()}>
-                                    {(t) => (
+                                    {(tagged) => (
                                       <p class="muted">
-                                        Tagged {ANSWER_TAG_LABELS[t().tag]} under {REPORT_HEADING_LABELS[t().heading]}
-                                        {t().quote ? `, quoted${t().excerpt ? `: “${t().excerpt}”` : ""}` : ""}
+                                        {t(
+                                          !tagged().quote
+                                            ? "tagged"
+                                            : tagged().excerpt
+                                              ? "taggedQuotedExcerpt"
+                                              : "taggedQuoted",
+                                          {
+                                            tag: t(`tag_${tagged().tag}`),
+                                            heading: t(`heading_${tagged().heading}`),
+                                            excerpt: tagged().excerpt ?? "",
+                                          },
+                                        )}
                                       </p>
                                     )}
                                   </Show>
@@ -121,8 +132,8 @@ function ReplyDetailPage() {
                     </section>
                   )}
                 </For>
-                <h2>Attachments ({d().attachments.length})</h2>
-                <Show when={d().attachments.length > 0} fallback={<p class="muted">No attachments.</p>}>
+                <h2>{t("attachments", { count: d().attachments.length })}</h2>
+                <Show when={d().attachments.length > 0} fallback={<p class="muted">{t("noAttachments")}</p>}>
                   <ul>
                     <For each={d().attachments}>
                       {(a) => (
@@ -130,7 +141,7 @@ function ReplyDetailPage() {
                           <a href={a.downloadUrl} download={a.fileName}>
                             {a.fileName}
                           </a>{" "}
-                          ({Math.ceil(a.size / 1024)} KB, received {formatDateTime(a.receivedAt)})
+                          {t("attachmentFacts", { size: Math.ceil(a.size / 1024), time: formatDateTime(a.receivedAt) })}
                         </li>
                       )}
                     </For>

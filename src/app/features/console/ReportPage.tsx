@@ -8,6 +8,7 @@ import { RowsTable } from "../../ui/RowsTable";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { CurationSection } from "./CurationSection";
 import { PublishedReportTables } from "./PublishedReportTables";
+import { reportsText as t } from "./consoleText";
 
 type Cell = string | number | null;
 interface ReportTables {
@@ -47,43 +48,43 @@ function Report() {
   return (
     <main class="page console report">
       <p class="eyebrow no-print">
-        <Link href="/console">Workshops</Link> · <Link href="/console/past-years">Past years</Link> ·{" "}
-        <Link href="/console/trends">Trends</Link>
+        <Link href="/console">{t("workshops")}</Link> · <Link href="/console/past-years">{t("pastYears")}</Link> ·{" "}
+        <Link href="/console/trends">{t("trends")}</Link>
       </p>
-      <h1>Follow-up survey, FY {params.fiscalYear.replace("-", "/")}</h1>
+      <h1>{t("reportHeading", { year: params.fiscalYear.replace("-", "/") })}</h1>
       <Show when={tables()}>
-        {(t) => (
-          <Show when={"sheets" in t()} fallback={<p class="field-error">{(t() as { problem: string }).problem}</p>}>
+        {(loaded) => (
+          <Show
+            when={"sheets" in loaded()}
+            fallback={<p class="field-error">{(loaded() as { problem: string }).problem}</p>}
+          >
             {(() => {
-              const report = t() as ReportTables;
+              const report = loaded() as ReportTables;
               return (
                 <>
                   <p class="no-print">
-                    Computed now from {report.replies} replies. Download:{" "}
-                    <a href={`${base()}/export.xlsx`}>all tables (XLSX)</a> ·{" "}
-                    <a href={`${base()}/replies.csv`}>raw replies (CSV)</a> · <a href={`${base()}/export.json`}>JSON</a>{" "}
-                    · <a href={`${base()}/published.xlsx`}>tables as published (XLSX)</a> ·{" "}
-                    <a href={`${base()}/draft.docx`}>Word draft of the report (DOCX)</a> ·{" "}
+                    {t("computedFrom", { count: report.replies })}{" "}
+                    <a href={`${base()}/export.xlsx`}>{t("allTablesXlsx")}</a> ·{" "}
+                    <a href={`${base()}/replies.csv`}>{t("rawRepliesCsv")}</a> ·{" "}
+                    <a href={`${base()}/export.json`}>{t("json")}</a> ·{" "}
+                    <a href={`${base()}/published.xlsx`}>{t("publishedXlsx")}</a> ·{" "}
+                    <a href={`${base()}/draft.docx`}>{t("wordDraft")}</a> ·{" "}
                     <button type="button" class="button small" onClick={() => window.print()}>
-                      Print or save as PDF
+                      {t("print")}
                     </button>
                   </p>
                   <Show when={report.comparison.some((c) => c.text)}>
                     <Show when={report.previousSource === "summary"}>
-                      <p class="muted">Last year's figures come from its stored published figures (Past years).</p>
+                      <p class="muted">{t("lastYearFromSummary")}</p>
                     </Show>
                     <ul data-testid="year-comparison">
                       <For each={report.comparison.filter((c) => c.text)}>
-                        {(c) => (
-                          <li>
-                            {c.label}: {c.text}
-                          </li>
-                        )}
+                        {(c) => <li>{t("comparisonLine", { label: c.label, text: c.text ?? "" })}</li>}
                       </For>
                     </ul>
                   </Show>
                   <fieldset class="choices no-print">
-                    <legend class="question-label">Layout of the tables</legend>
+                    <legend class="question-label">{t("layoutLegend")}</legend>
                     <label class="choice">
                       <input
                         type="radio"
@@ -91,7 +92,7 @@ function Report() {
                         checked={layout() === "analytic"}
                         onChange={() => setLayout("analytic")}
                       />
-                      <span>Analytic (every figure)</span>
+                      <span>{t("layoutAnalytic")}</span>
                     </label>
                     <label class="choice">
                       <input
@@ -100,7 +101,7 @@ function Report() {
                         checked={layout() === "published"}
                         onChange={() => setLayout("published")}
                       />
-                      <span>As published</span>
+                      <span>{t("layoutPublished")}</span>
                     </label>
                   </fieldset>
                   <Show when={layout() === "analytic"}>
@@ -109,17 +110,20 @@ function Report() {
                         <section class="report-table">
                           <h2>{sheet.name}</h2>
                           <p class="no-print">
-                            <a href={`${base()}/tables/${index() + 1}.csv`}>CSV</a>
+                            <a href={`${base()}/tables/${index() + 1}.csv`}>{t("csv")}</a>
                           </p>
                           <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
                           <For each={report.leftOut.filter((l) => l.table === index() + 1)}>
                             {(left) => (
                               <div class="banner banner-info" role="note" data-testid={`left-out-${left.table}`}>
                                 <p>
-                                  {left.reason} Left out: {left.replies} {left.replies === 1 ? "reply" : "replies"}.
+                                  {t(left.replies === 1 ? "leftOutOne" : "leftOutMany", {
+                                    reason: left.reason,
+                                    count: left.replies,
+                                  })}
                                 </p>
                                 <details>
-                                  <summary>Which replies</summary>
+                                  <summary>{t("whichReplies")}</summary>
                                   <p>{left.replyIds.join(", ")}</p>
                                 </details>
                               </div>

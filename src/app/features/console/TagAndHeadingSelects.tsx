@@ -1,13 +1,7 @@
 // The two curation choices, a tag and a report heading, as labelled selects: one answer's card and bulk tagging share them.
 import { For } from "solid-js";
-import {
-  ANSWER_TAGS,
-  ANSWER_TAG_LABELS,
-  REPORT_HEADINGS,
-  REPORT_HEADING_LABELS,
-  type AnswerTag,
-  type ReportHeading,
-} from "../../../shared/feedback";
+import { ANSWER_TAGS, REPORT_HEADINGS, type AnswerTag, type ReportHeading } from "../../../shared/feedback";
+import { repliesText as t } from "./consoleText";
 
 export function TagAndHeadingSelects(props: {
   /** Makes the select ids unique on the page: `${idPrefix}-tag`, `${idPrefix}-heading`. */
@@ -22,23 +16,23 @@ export function TagAndHeadingSelects(props: {
 }) {
   return (
     <>
-      <label for={`${props.idPrefix}-tag`}>Tag</label>
+      <label for={`${props.idPrefix}-tag`}>{t("tag")}</label>
       <select
         id={`${props.idPrefix}-tag`}
         value={props.tag}
         onChange={(e) => props.onTag(e.currentTarget.value as AnswerTag | "")}
       >
         <option value="">{props.noTag}</option>
-        <For each={ANSWER_TAGS}>{(t) => <option value={t}>{ANSWER_TAG_LABELS[t]}</option>}</For>
+        <For each={ANSWER_TAGS}>{(tag) => <option value={tag}>{t(`tag_${tag}`)}</option>}</For>
       </select>
-      <label for={`${props.idPrefix}-heading`}>Report heading</label>
+      <label for={`${props.idPrefix}-heading`}>{t("reportHeading")}</label>
       <select
         id={`${props.idPrefix}-heading`}
         value={props.heading}
         onChange={(e) => props.onHeading(e.currentTarget.value as ReportHeading | "")}
       >
         <option value="">{props.noHeading}</option>
-        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{REPORT_HEADING_LABELS[h]}</option>}</For>
+        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{t(`heading_${h}`)}</option>}</For>
       </select>
     </>
   );

@@ -6,15 +6,16 @@ import type { SubRegionSeries } from "../../../shared/report/subRegionTrends";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
+import { reportsText as t } from "./consoleText";
 import "./pastYears.css";
 
 export default withConsoleLayout(Trends);
 
-const SOURCE_WORDS: Record<TrendsYear["source"], string> = {
-  replies: "computed from its replies",
-  summary: "from its published figures",
-  workshops: "workshops without replies",
-};
+const SOURCE_WORDS = {
+  replies: "sourceReplies",
+  summary: "sourceSummary",
+  workshops: "sourceWorkshops",
+} as const satisfies Record<TrendsYear["source"], string>;
 
 type TrendPoint = Pick<TrendsYear, "fiscalYear" | "figures">;
 
@@ -33,9 +34,9 @@ function TrendTable(props: { id: string; title: string; years: readonly TrendPoi
       <table class="trend-table" aria-labelledby={props.id}>
         <thead>
           <tr>
-            <th scope="col">Fiscal year</th>
-            <th scope="col">Percent</th>
-            <th scope="col">Chart</th>
+            <th scope="col">{t("columnFiscalYear")}</th>
+            <th scope="col">{t("columnPercent")}</th>
+            <th scope="col">{t("columnChart")}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,10 +46,10 @@ function TrendTable(props: { id: string; title: string; years: readonly TrendPoi
               return (
                 <tr>
                   <th scope="row">{y.fiscalYear}</th>
-                  <td>{value === null ? "–" : `${value}%`}</td>
+                  <td>{value === null ? "–" : t("percent", { value })}</td>
                   <td class="trend-chart" aria-hidden="true">
                     <span class="trend-bar" style={{ width: `${Math.min(value ?? 0, 100) * 0.8}%` }} />
-                    <span class="trend-bar-number">{value === null ? "" : ` ${value}%`}</span>
+                    <span class="trend-bar-number">{value === null ? "" : ` ${t("percent", { value })}`}</span>
                   </td>
                 </tr>
               );
@@ -66,20 +67,22 @@ function Trends() {
     return result.ok ? result.body : { problem: result.error.message };
   });
   const years = () => {
-    const t = trends();
-    return t === undefined ? undefined : "years" in t ? t.years : t;
+    const loaded = trends();
+    return loaded === undefined ? undefined : "years" in loaded ? loaded.years : loaded;
   };
   // Only sub-regions with replies in some year: published figures are not split by administration.
   const subRegions = () => {
-    const t = trends();
-    return t && "years" in t ? (t.subRegions ?? []).filter((s) => s.years.some((y) => y.replies > 0)) : [];
+    const loaded = trends();
+    return loaded && "years" in loaded
+      ? (loaded.subRegions ?? []).filter((s) => s.years.some((y) => y.replies > 0))
+      : [];
   };
   return (
     <main class="page console">
       <p class="eyebrow no-print">
-        <Link href="/console">Workshops</Link> · <Link href="/console/past-years">Past years</Link>
+        <Link href="/console">{t("workshops")}</Link> · <Link href="/console/past-years">{t("pastYears")}</Link>
       </p>
-      <h1>Trends across years</h1>
+      <h1>{t("trendsHeading")}</h1>
       <Show when={years()}>
         {(loaded) => (
           <Show
@@ -94,17 +97,17 @@ function Trends() {
                     <For each={list}>
                       {(y) => (
                         <li>
-                          FY {y.fiscalYear}: {y.replies} replies, {SOURCE_WORDS[y.source]}
+                          {t("yearLine", { year: y.fiscalYear, replies: y.replies, source: t(SOURCE_WORDS[y.source]) })}
                         </li>
                       )}
                     </For>
                   </ul>
-                  <h2>The whole region</h2>
+                  <h2>{t("wholeRegion")}</h2>
                   <For each={indicators(list)}>
                     {(indicator) => (
                       <TrendTable
                         id={`trend-${indicator.key}`}
-                        title={`${indicator.label} (Table ${indicator.table})`}
+                        title={t("trendTitle", { label: indicator.label, table: indicator.table })}
                         years={list}
                         indicatorKey={indicator.key}
                       />
@@ -121,15 +124,17 @@ function Trends() {
           <section aria-labelledby={`sub-region-${series.subRegion}`}>
             <h2 id={`sub-region-${series.subRegion}`}>{series.name}</h2>
             <p class="muted">
-              Replies from its administrations, in years whose replies are here:{" "}
-              {series.years.map((y) => `FY ${y.fiscalYear}: ${y.replies}`).join(", ")}. Reply rates are not split by
-              sub-region.
+              {t("subRegionReplies", {
+                years: series.years
+                  .map((y) => t("subRegionYear", { year: y.fiscalYear, replies: y.replies }))
+                  .join(", "),
+              })}
             </p>
             <For each={indicators(series.years)}>
               {(indicator) => (
                 <TrendTable
                   id={`trend-${series.subRegion}-${indicator.key}`}
-                  title={`${indicator.label} (Table ${indicator.table})`}
+                  title={t("trendTitle", { label: indicator.label, table: indicator.table })}
                   years={series.years}
                   indicatorKey={indicator.key}
                 />

@@ -8,6 +8,8 @@ import admin from "./messages/en/admin";
 import questionnaires from "./messages/en/questionnaires";
 import campaigns from "./messages/en/campaigns";
 import imports from "./messages/en/imports";
+import replies from "./messages/en/replies";
+import reports from "./messages/en/reports";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -17,3 +19,5 @@ export const questionnairesText = defineCatalogue(questionnaires, {
 export const workshopsText = defineCatalogue(workshops, { fr: () => import("./messages/fr/workshops") });
 export const campaignsText = defineCatalogue(campaigns, { fr: () => import("./messages/fr/campaigns") });
 export const importsText = defineCatalogue(imports, { fr: () => import("./messages/fr/imports") });
+export const repliesText = defineCatalogue(replies, { fr: () => import("./messages/fr/replies") });
+export const reportsText = defineCatalogue(reports, { fr: () => import("./messages/fr/reports") });
