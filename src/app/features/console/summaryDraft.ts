@@ -13,14 +13,6 @@ export const YES_NO = [
 ] as const;
 export type YesNoKey = (typeof YES_NO)[number][0];
 export type ListColumn = (typeof SUMMARY_LIST_COLUMNS)[number];
-export const LIST_LABELS: Record<ListColumn, string> = {
-  shared: "Table 4, shared materials",
-  inhouse: "Table 4, in-house workshop",
-  effects: "Table 4, realized direct effects",
-  reports: "Table 7, submitted reports",
-  recommendations: "Table 7, made recommendations",
-  projects: "Table 7, initiated new projects",
-};
 const noLists = (): Record<ListColumn, string> => ({
   shared: "",
   inhouse: "",
