@@ -45,7 +45,8 @@ async function publishFrenchVersion(request: (method: string, path: string, body
     }
   }
   const path = `/api/console/questionnaires/follow-up/versions/${definition.version}`;
-  expect((await request("PUT", path, definition)).status).toBe(200);
+  // A draft save names the revision it was loaded at (two organisers cannot overwrite each other's draft).
+  expect((await request("PUT", `${path}?revision=${draft.revision}`, definition)).status).toBe(200);
   expect((await request("POST", `${path}/publish`)).status).toBe(200);
   return definition.version;
 }
