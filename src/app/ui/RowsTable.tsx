@@ -1,38 +1,29 @@
 // A report table given as rows (a header row, then data), as the exports and the feedback carry them; on a narrow screen each row is a card.
 import { For } from "solid-js";
-import "./stackedTables.css";
+import { StackedTable } from "./StackedTable";
 
 export type RowsTableCell = string | number | null;
 
 export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
   const columnNames = () => (props.rows[0] ?? []).map((cell) => String(cell ?? ""));
   return (
-    <div class="table-wrap stack-when-narrow">
-      <table data-testid={props.testId}>
-        <thead>
+    <StackedTable columns={columnNames()} testId={props.testId}>
+      <For each={props.rows.slice(1)}>
+        {(row) => (
           <tr>
-            <For each={columnNames()}>{(name) => <th scope="col">{name}</th>}</For>
+            <For each={row}>
+              {(cell, column) => (
+                <td
+                  class={typeof cell === "number" ? "number" : undefined}
+                  data-label={columnNames()[column()] || undefined}
+                >
+                  {cell ?? ""}
+                </td>
+              )}
+            </For>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.rows.slice(1)}>
-            {(row) => (
-              <tr>
-                <For each={row}>
-                  {(cell, column) => (
-                    <td
-                      class={typeof cell === "number" ? "number" : undefined}
-                      data-label={columnNames()[column()] || undefined}
-                    >
-                      {cell ?? ""}
-                    </td>
-                  )}
-                </For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        )}
+      </For>
+    </StackedTable>
   );
 }

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../ui/formatTime";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { adminText as t } from "./consoleText";
-import "../../ui/stackedTables.css";
+import { StackedTable } from "../../ui/StackedTable";
 
 export default withConsoleLayout(AuditLog);
 
@@ -80,39 +80,30 @@ function AuditEntries() {
         <p class="muted">{t("nothingChanged")}</p>
       </Show>
       <Show when={entries().length > 0}>
-        <div class="table-wrap stack-when-narrow">
-          <table data-testid="audit-log">
-            <thead>
-              <tr>
-                <th scope="col">{t("columnWhen")}</th>
-                <th scope="col">{t("columnWho")}</th>
-                <th scope="col">{t("columnWhat")}</th>
-                <th scope="col">{t("columnChanges")}</th>
+        <StackedTable
+          columns={[t("columnWhen"), t("columnWho"), t("columnWhat"), t("columnChanges")]}
+          testId="audit-log"
+        >
+          <For each={entries()}>
+            {(entry) => (
+              <tr data-testid="audit-entry">
+                <td data-label={t("columnWhen")}>{formatDateTime(entry.at)}</td>
+                <td data-label={t("columnWho")}>{entry.accountName}</td>
+                <td data-label={t("columnWhat")}>
+                  {t("entityAction", {
+                    entity: ENTITY_WORDS[entry.entityType] ? t(ENTITY_WORDS[entry.entityType]) : entry.entityType,
+                    action: t(ACTION_WORDS[entry.action]),
+                  })}
+                </td>
+                <td data-label={t("columnChanges")}>
+                  <ul>
+                    <For each={changeLines(entry)}>{(line) => <li>{line}</li>}</For>
+                  </ul>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={entries()}>
-                {(entry) => (
-                  <tr data-testid="audit-entry">
-                    <td data-label={t("columnWhen")}>{formatDateTime(entry.at)}</td>
-                    <td data-label={t("columnWho")}>{entry.accountName}</td>
-                    <td data-label={t("columnWhat")}>
-                      {t("entityAction", {
-                        entity: ENTITY_WORDS[entry.entityType] ? t(ENTITY_WORDS[entry.entityType]) : entry.entityType,
-                        action: t(ACTION_WORDS[entry.action]),
-                      })}
-                    </td>
-                    <td data-label={t("columnChanges")}>
-                      <ul>
-                        <For each={changeLines(entry)}>{(line) => <li>{line}</li>}</For>
-                      </ul>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </StackedTable>
       </Show>
       <Show when={nextBefore()}>
         {(before) => (

@@ -18,8 +18,8 @@ import { DueDayForm } from "./DueDayForm";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { formattingLocale } from "../../i18n/language";
 import { campaignsText as t } from "./consoleText";
-import "../../ui/stackedTables.css";
 import "./organiserYear.css";
+import { StackedTable } from "../../ui/StackedTable";
 
 export default withConsoleLayout(Campaign);
 
@@ -181,77 +181,73 @@ function Campaign() {
               </p>
             </Show>
             <h2>{t("invitationsHeading")}</h2>
-            <div class="table-wrap stack-when-narrow">
-              <table data-testid="invitations">
-                <thead>
+            <StackedTable
+              columns={[
+                t("columnParticipant"),
+                t("columnAdm"),
+                t("columnCodeLink"),
+                t("columnReply"),
+                t("columnInvitation"),
+              ]}
+              testId="invitations"
+            >
+              <For each={d().invitations}>
+                {(i) => (
                   <tr>
-                    <th scope="col">{t("columnParticipant")}</th>
-                    <th scope="col">{t("columnAdm")}</th>
-                    <th scope="col">{t("columnCodeLink")}</th>
-                    <th scope="col">{t("columnReply")}</th>
-                    <th scope="col">{t("columnInvitation")}</th>
+                    <td>{i.participantName ?? "—"}</td>
+                    <td data-label={t("columnAdministration")}>{i.administrationCode ?? ""}</td>
+                    <td data-label={t("columnCodeLink")}>
+                      <strong>{i.code}</strong>
+                      <br />
+                      <a href={i.link}>{i.link}</a>
+                      <img
+                        class="qr"
+                        src={i.qrSvgPath}
+                        alt={t("qrAlt", { who: i.participantName ?? i.code })}
+                        width="96"
+                        height="96"
+                        loading="lazy"
+                      />
+                    </td>
+                    <td data-label={t("columnReply")}>
+                      {i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : t("notYet")}
+                      <Show when={i.latestReplyId}>
+                        {(replyId) => (
+                          <>
+                            {" "}
+                            <Link href={`/console/replies/${encodeURIComponent(replyId())}`}>
+                              {t("readReply", { who: i.participantName ?? i.code })}
+                            </Link>
+                          </>
+                        )}
+                      </Show>
+                    </td>
+                    <td data-label={t("columnInvitation")}>
+                      {i.withdrawnAt !== undefined
+                        ? t(i.replied ? "withdrawnReplyLeftOut" : "withdrawnAt", {
+                            at: formatDateTime(i.withdrawnAt),
+                          })
+                        : t("standing")}
+                      <Show when={canChange()}>
+                        <InvitationWithdrawal
+                          campaignId={d().campaign.id}
+                          invitation={i}
+                          onDone={(result) => {
+                            if ("message" in result) return setMessage(result.message);
+                            mutate(result.detail);
+                            setMessage(
+                              t(i.withdrawnAt === undefined ? "invitationWithdrawn" : "invitationReinstated", {
+                                who: i.participantName ?? i.code,
+                              }),
+                            );
+                          }}
+                        />
+                      </Show>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={d().invitations}>
-                    {(i) => (
-                      <tr>
-                        <td>{i.participantName ?? "—"}</td>
-                        <td data-label={t("columnAdministration")}>{i.administrationCode ?? ""}</td>
-                        <td data-label={t("columnCodeLink")}>
-                          <strong>{i.code}</strong>
-                          <br />
-                          <a href={i.link}>{i.link}</a>
-                          <img
-                            class="qr"
-                            src={i.qrSvgPath}
-                            alt={t("qrAlt", { who: i.participantName ?? i.code })}
-                            width="96"
-                            height="96"
-                            loading="lazy"
-                          />
-                        </td>
-                        <td data-label={t("columnReply")}>
-                          {i.replied ? `✓ ${formatDateTime(i.repliedAt)}` : t("notYet")}
-                          <Show when={i.latestReplyId}>
-                            {(replyId) => (
-                              <>
-                                {" "}
-                                <Link href={`/console/replies/${encodeURIComponent(replyId())}`}>
-                                  {t("readReply", { who: i.participantName ?? i.code })}
-                                </Link>
-                              </>
-                            )}
-                          </Show>
-                        </td>
-                        <td data-label={t("columnInvitation")}>
-                          {i.withdrawnAt !== undefined
-                            ? t(i.replied ? "withdrawnReplyLeftOut" : "withdrawnAt", {
-                                at: formatDateTime(i.withdrawnAt),
-                              })
-                            : t("standing")}
-                          <Show when={canChange()}>
-                            <InvitationWithdrawal
-                              campaignId={d().campaign.id}
-                              invitation={i}
-                              onDone={(result) => {
-                                if ("message" in result) return setMessage(result.message);
-                                mutate(result.detail);
-                                setMessage(
-                                  t(i.withdrawnAt === undefined ? "invitationWithdrawn" : "invitationReinstated", {
-                                    who: i.participantName ?? i.code,
-                                  }),
-                                );
-                              }}
-                            />
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </StackedTable>
             <section class="no-print" aria-labelledby="attachments-heading">
               <h2 id="attachments-heading">{t("attachmentsHeading", { count: attachments()?.length ?? 0 })}</h2>
               <ul class="link-list" data-testid="campaign-attachments">

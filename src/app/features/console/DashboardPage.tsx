@@ -10,8 +10,8 @@ import { repliesText as t } from "./consoleText";
 import { formatCalendarDate } from "../../../shared/calendarDate";
 import { formattingLocale } from "../../i18n/language";
 import { repliesOverTimeSummary, type RepliesOnDay } from "./repliesOverTime";
-import "../../ui/stackedTables.css";
 import "./consoleOverview.css";
+import { StackedTable } from "../../ui/StackedTable";
 
 interface Tracking {
   fiscalYear: string;
@@ -57,55 +57,48 @@ function Dashboard() {
       <Show when={tracking()} fallback={<p class="muted">{t("loading")}</p>}>
         {(data) => (
           <>
-            <div class="table-wrap stack-when-narrow">
-              <table data-testid="tracking">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("columnWorkshop")}</th>
-                    <th scope="col">{t("columnAdministrations")}</th>
-                    <th scope="col">{t("columnInvited")}</th>
-                    <th scope="col">{t("columnReplies")}</th>
-                    <th scope="col">{t("columnRatePerAdministration")}</th>
-                    <th scope="col">{t("columnRatePerParticipant")}</th>
-                    <th scope="col">{t("columnLastReply")}</th>
+            <StackedTable
+              columns={[
+                t("columnWorkshop"),
+                t("columnAdministrations"),
+                t("columnInvited"),
+                t("columnReplies"),
+                t("columnRatePerAdministration"),
+                t("columnRatePerParticipant"),
+                t("columnLastReply"),
+              ]}
+              testId="tracking"
+            >
+              <For each={[...data().table.rows, ...data().table.subtotals, data().table.total]}>
+                {(row) => (
+                  <tr classList={{ subtotal: row.scope !== "workshop" }}>
+                    <td>
+                      <Show when={row.scope === "workshop" && data().campaignOf[row.workshopId]} fallback={label(row)}>
+                        {(campaignId) => <Link href={`/console/campaigns/${campaignId()}`}>{label(row)}</Link>}
+                      </Show>
+                    </td>
+                    <td class="number" data-label={t("columnAdministrations")}>
+                      {row.participatingAdministrations}
+                    </td>
+                    <td class="number" data-label={t("columnInvited")}>
+                      {row.invitedParticipants}
+                    </td>
+                    <td class="number" data-label={t("columnReplies")}>
+                      {row.replies}
+                    </td>
+                    <td class="number" data-label={t("columnRatePerAdministration")}>
+                      {percent(row.ratePerAdministration)}
+                    </td>
+                    <td class="number" data-label={t("columnRatePerParticipant")}>
+                      {percent(row.ratePerParticipant)}
+                    </td>
+                    <td data-label={t("columnLastReply")}>
+                      {row.scope === "workshop" ? formatDateTime(data().lastReplyAt[row.workshopId]) : ""}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={[...data().table.rows, ...data().table.subtotals, data().table.total]}>
-                    {(row) => (
-                      <tr classList={{ subtotal: row.scope !== "workshop" }}>
-                        <td>
-                          <Show
-                            when={row.scope === "workshop" && data().campaignOf[row.workshopId]}
-                            fallback={label(row)}
-                          >
-                            {(campaignId) => <Link href={`/console/campaigns/${campaignId()}`}>{label(row)}</Link>}
-                          </Show>
-                        </td>
-                        <td class="number" data-label={t("columnAdministrations")}>
-                          {row.participatingAdministrations}
-                        </td>
-                        <td class="number" data-label={t("columnInvited")}>
-                          {row.invitedParticipants}
-                        </td>
-                        <td class="number" data-label={t("columnReplies")}>
-                          {row.replies}
-                        </td>
-                        <td class="number" data-label={t("columnRatePerAdministration")}>
-                          {percent(row.ratePerAdministration)}
-                        </td>
-                        <td class="number" data-label={t("columnRatePerParticipant")}>
-                          {percent(row.ratePerParticipant)}
-                        </td>
-                        <td data-label={t("columnLastReply")}>
-                          {row.scope === "workshop" ? formatDateTime(data().lastReplyAt[row.workshopId]) : ""}
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </StackedTable>
             <h2>{t("repliesOverTime")}</h2>
             <RepliesChart points={data().repliesOverTime} />
           </>

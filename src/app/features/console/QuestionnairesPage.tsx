@@ -16,8 +16,8 @@ import { Link, navigate } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { editorPath, versionPath, xlsformPath } from "./questionnaireAddress";
-import "../../ui/stackedTables.css";
 import { questionnairesText as t } from "./consoleText";
+import { StackedTable } from "../../ui/StackedTable";
 
 export default withConsoleLayout(Questionnaires);
 
@@ -60,57 +60,44 @@ function Questionnaires() {
     <main class="page console">
       <h1>{t("questionnaires")}</h1>
       <p class="muted">{t("publishedNeverChanges")}</p>
-      <div class="table-wrap stack-when-narrow">
-        <table data-testid="questionnaire-versions">
-          <thead>
+      <StackedTable
+        columns={[t("columnVersion"), t("columnStatus"), t("columnQuestions"), t("columnActions")]}
+        testId="questionnaire-versions"
+      >
+        <For each={list() ?? []}>
+          {(v) => (
             <tr>
-              <th scope="col">{t("columnVersion")}</th>
-              <th scope="col">{t("columnStatus")}</th>
-              <th scope="col">{t("columnQuestions")}</th>
-              <th scope="col">{t("columnActions")}</th>
+              <td data-label={t("columnVersion")}>
+                <Link href={editorPath(v.id, v.version)}>
+                  {t("titleVersion", { title: v.title, version: v.version })}
+                </Link>
+                <Show when={v.basedOnVersion !== null}>
+                  <span class="muted">{t("fromVersion", { version: v.basedOnVersion ?? "" })}</span>
+                </Show>
+              </td>
+              <td data-label={t("columnStatus")}>
+                {t(STATUS_NAMES[v.status])}
+                <Show when={v.publishedAt ?? v.createdAt}>
+                  {(at) => <span class="muted"> {formatDate(at())}</span>}
+                </Show>
+              </td>
+              <td data-label={t("columnQuestions")}>{v.questions}</td>
+              <td data-label={t("columnActions")}>
+                <div class="button-row">
+                  <a class="button small" href={xlsformPath(v.id, v.version)} download={`${v.id}-v${v.version}.xlsx`}>
+                    XLSForm<span class="visually-hidden">{t("xlsformOfVersion", { version: v.version })}</span>
+                  </a>
+                  <Show when={canChange() && v.status !== "draft"}>
+                    <button type="button" class="button small" onClick={() => void startDraft(v)}>
+                      {t("newDraftFrom", { version: v.version })}
+                    </button>
+                  </Show>
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={list() ?? []}>
-              {(v) => (
-                <tr>
-                  <td data-label={t("columnVersion")}>
-                    <Link href={editorPath(v.id, v.version)}>
-                      {t("titleVersion", { title: v.title, version: v.version })}
-                    </Link>
-                    <Show when={v.basedOnVersion !== null}>
-                      <span class="muted">{t("fromVersion", { version: v.basedOnVersion ?? "" })}</span>
-                    </Show>
-                  </td>
-                  <td data-label={t("columnStatus")}>
-                    {t(STATUS_NAMES[v.status])}
-                    <Show when={v.publishedAt ?? v.createdAt}>
-                      {(at) => <span class="muted"> {formatDate(at())}</span>}
-                    </Show>
-                  </td>
-                  <td data-label={t("columnQuestions")}>{v.questions}</td>
-                  <td data-label={t("columnActions")}>
-                    <div class="button-row">
-                      <a
-                        class="button small"
-                        href={xlsformPath(v.id, v.version)}
-                        download={`${v.id}-v${v.version}.xlsx`}
-                      >
-                        XLSForm<span class="visually-hidden">{t("xlsformOfVersion", { version: v.version })}</span>
-                      </a>
-                      <Show when={canChange() && v.status !== "draft"}>
-                        <button type="button" class="button small" onClick={() => void startDraft(v)}>
-                          {t("newDraftFrom", { version: v.version })}
-                        </button>
-                      </Show>
-                    </div>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+          )}
+        </For>
+      </StackedTable>
       <FormProblem problem={problem()} />
       <Show when={details().length > 0}>
         <ul class="field-error" data-testid="import-problems">

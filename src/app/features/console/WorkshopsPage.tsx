@@ -13,8 +13,8 @@ import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditCon
 import { DemoDataArchive } from "./DemoDataArchive";
 import { KIND_KEYS, MODE_KEYS, campaignState, replyRate, workshopDates } from "./workshopOverview";
 import { workshopsText as t } from "./consoleText";
-import "../../ui/stackedTables.css";
 import "./consoleOverview.css";
+import { StackedTable } from "../../ui/StackedTable";
 
 /** The workshop form's fields as the conflict comparison names them. */
 const fieldLabels = () => ({
@@ -62,48 +62,45 @@ function Workshops() {
               <Link href={`/console/replies/${year.replace("/", "-")}`}>{t("repliesForYear", { year })}</Link> ·{" "}
               <Link href={`/console/report/${year.replace("/", "-")}`}>{t("reportTables")}</Link>
             </p>
-            <div class="table-wrap stack-when-narrow">
-              <table aria-labelledby={`workshops-${year.replace("/", "-")}`} data-testid="console-workshops">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("columnWorkshop")}</th>
-                    <th scope="col">{t("columnDates")}</th>
-                    <th scope="col">{t("columnVenue")}</th>
-                    <th scope="col">{t("columnCampaign")}</th>
-                    <th scope="col">{t("columnReplies")}</th>
+            <StackedTable
+              columns={[
+                t("columnWorkshop"),
+                t("columnDates"),
+                t("columnVenue"),
+                t("columnCampaign"),
+                t("columnReplies"),
+              ]}
+              testId="console-workshops"
+              labelledBy={`workshops-${year.replace("/", "-")}`}
+            >
+              <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
+                {(w) => (
+                  <tr data-testid="console-workshop">
+                    <td>
+                      <Link href={`/console/workshops/${w.id}`}>{w.title}</Link>
+                      <span class="muted workshop-facts">
+                        {t("workshopFacts", {
+                          kind: t(KIND_KEYS[w.kind]),
+                          mode: t(MODE_KEYS[w.mode]),
+                          administrations: w.participatingAdministrations ?? "?",
+                          participants: w.participantCount,
+                        })}
+                      </span>
+                    </td>
+                    <td data-label={t("columnDates")}>{workshopDates(w.startsOn, w.endsOn)}</td>
+                    <td data-label={t("columnVenue")}>{w.location || "—"}</td>
+                    <td data-label={t("columnCampaign")}>
+                      <Show when={w.latestCampaign} fallback={campaignState(undefined, now)}>
+                        {(c) => <Link href={`/console/campaigns/${c().id}`}>{campaignState(c(), now)}</Link>}
+                      </Show>
+                    </td>
+                    <td class="number" data-label={t("columnReplies")}>
+                      {replyRate(w.latestCampaign)}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={(workshops() ?? []).filter((w) => w.fiscalYear === year)}>
-                    {(w) => (
-                      <tr data-testid="console-workshop">
-                        <td>
-                          <Link href={`/console/workshops/${w.id}`}>{w.title}</Link>
-                          <span class="muted workshop-facts">
-                            {t("workshopFacts", {
-                              kind: t(KIND_KEYS[w.kind]),
-                              mode: t(MODE_KEYS[w.mode]),
-                              administrations: w.participatingAdministrations ?? "?",
-                              participants: w.participantCount,
-                            })}
-                          </span>
-                        </td>
-                        <td data-label={t("columnDates")}>{workshopDates(w.startsOn, w.endsOn)}</td>
-                        <td data-label={t("columnVenue")}>{w.location || "—"}</td>
-                        <td data-label={t("columnCampaign")}>
-                          <Show when={w.latestCampaign} fallback={campaignState(undefined, now)}>
-                            {(c) => <Link href={`/console/campaigns/${c().id}`}>{campaignState(c(), now)}</Link>}
-                          </Show>
-                        </td>
-                        <td class="number" data-label={t("columnReplies")}>
-                          {replyRate(w.latestCampaign)}
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+                )}
+              </For>
+            </StackedTable>
           </section>
         )}
       </For>
