@@ -127,19 +127,7 @@ export const newWorkshop = z.strictObject(workshopFields);
 export type NewWorkshop = z.infer<typeof newWorkshop>;
 
 /** PATCH /api/console/workshops/:id: any subset; null clears an optional field; `version` as the form loaded it. */
-export const workshopChanges = z.strictObject({
-  version: recordVersion,
-  title: z.optional(workshopFields.title),
-  kind: z.optional(workshopFields.kind),
-  mode: z.optional(workshopFields.mode),
-  fiscalYear: workshopFields.fiscalYear,
-  startsOn: workshopFields.startsOn,
-  endsOn: workshopFields.endsOn,
-  location: workshopFields.location,
-  administrationCodes: workshopFields.administrationCodes,
-  month: workshopFields.month,
-  participatingAdministrations: workshopFields.participatingAdministrations,
-});
+export const workshopChanges = z.extend(z.partial(newWorkshop), { version: recordVersion });
 export type WorkshopChanges = z.infer<typeof workshopChanges>;
 
 /** A workshop's newest follow-up campaign as the workshops list shows it: what state it is in and who replied. */
@@ -180,13 +168,7 @@ export const participantFields = {
 };
 export const newParticipant = z.strictObject(participantFields);
 export type NewParticipant = z.infer<typeof newParticipant>;
-export const participantChanges = z.strictObject({
-  version: recordVersion,
-  name: z.optional(participantFields.name),
-  administrationCode: z.optional(participantFields.administrationCode),
-  email: z.optional(participantFields.email),
-  position: participantFields.position,
-});
+export const participantChanges = z.extend(z.partial(newParticipant), { version: recordVersion });
 export type ParticipantChanges = z.infer<typeof participantChanges>;
 
 export const participant = z.object({

@@ -4,40 +4,36 @@ import * as z from "zod/mini";
 
 // ---- tags and headings ----
 
-export const ANSWER_TAGS = [
-  "operational_improvement",
-  "strategic_empowerment",
-  "success_story",
-  "good_example",
-] as const;
-export const answerTag = z.enum(ANSWER_TAGS);
-export type AnswerTag = z.infer<typeof answerTag>;
-export const ANSWER_TAG_LABELS: Record<AnswerTag, string> = {
+/** A closed list of ids with an English label each, written once: the ids in order, their schema, their labels. */
+function labelledIds<Id extends string>(labels: Record<Id, string>) {
+  const ids = Object.keys(labels) as [Id, ...Id[]];
+  return { ids, schema: z.enum(ids), labels };
+}
+
+const answerTags = labelledIds({
   operational_improvement: "Operational improvement",
   strategic_empowerment: "Strategic empowerment",
   success_story: "Success story",
   good_example: "Good example",
-};
+});
+export const ANSWER_TAGS = answerTags.ids;
+export const answerTag = answerTags.schema;
+export type AnswerTag = z.infer<typeof answerTag>;
+export const ANSWER_TAG_LABELS = answerTags.labels;
 
 /** The Good Practice Report's headings, in the report's order. */
-export const REPORT_HEADINGS = [
-  "others_actions",
-  "operational_improvement",
-  "strategic_empowerment",
-  "direct_effects",
-  "work_improvement",
-  "new_projects",
-] as const;
-export const reportHeading = z.enum(REPORT_HEADINGS);
-export type ReportHeading = z.infer<typeof reportHeading>;
-export const REPORT_HEADING_LABELS: Record<ReportHeading, string> = {
+const reportHeadings = labelledIds({
   others_actions: "Others' actions",
   operational_improvement: "Operational improvement",
   strategic_empowerment: "Strategic empowerment",
   direct_effects: "Direct effects",
   work_improvement: "Work improvement",
   new_projects: "New projects",
-};
+});
+export const REPORT_HEADINGS = reportHeadings.ids;
+export const reportHeading = reportHeadings.schema;
+export type ReportHeading = z.infer<typeof reportHeading>;
+export const REPORT_HEADING_LABELS = reportHeadings.labels;
 
 export const MAX_EXCERPT_LENGTH = 1000;
 const id = z.string().check(z.minLength(1), z.maxLength(64));

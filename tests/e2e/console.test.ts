@@ -196,8 +196,8 @@ it("curates a good example, publishes feedback, and a participant who did not re
     .getByRole("link")
     .getAttribute("href"))!;
 
-  // Marcos never replied; his phone joins once online, then reads the feedback with no connection.
-  const phone = await openPhone();
+  // Marcos never replied; his phone, set to French, joins once online, then reads the feedback with no connection.
+  const phone = await openPhone({ locale: "fr-FR" });
   try {
     const p = phone.page;
     await openInvitationLink(p, marcosLink);
@@ -210,11 +210,11 @@ it("curates a good example, publishes feedback, and a participant who did not re
     const feedback = p.getByTestId("feedback");
     await feedback.waitFor();
     expect(await feedback.textContent()).toContain("Built a risk profile for fuel imports.");
-    expect(await feedback.textContent()).toContain("Table 2");
+    expect(await feedback.textContent()).toContain("Tableau 2 : ");
     // The tables' overall percentages also come as bars, each with its words and figure (one reply of two).
     const bars = feedback.getByTestId("percent-bars");
     expect(await bars.count()).toBeGreaterThan(0);
-    expect(await bars.first().textContent()).toMatch(/All workshops at a glance.*\d+%/);
+    expect(await bars.first().textContent()).toMatch(/Tous les ateliers en un coup d’œil.*\d+\s?%/);
   } finally {
     await phone.close();
   }

@@ -2,7 +2,8 @@
 // console's preview before publishing render the same thing.
 import { For } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import { REPORT_HEADINGS, REPORT_HEADING_LABELS, type ParticipantFeedback } from "../../shared/feedback";
+import { REPORT_HEADINGS, type ParticipantFeedback } from "../../shared/feedback";
+import { t } from "../i18n/feedbackMessages";
 import { PercentBars } from "./PercentBars";
 import { RowsTable } from "./RowsTable";
 
@@ -15,10 +16,8 @@ export function FeedbackBody(props: { feedback: ParticipantFeedback; headingLeve
       <For each={f().tables}>
         {(table) => (
           <section>
-            <Dynamic component={heading()}>
-              Table {table.number}: {table.title}
-            </Dynamic>
-            <PercentBars rows={table.rows} caption="All workshops at a glance" />
+            <Dynamic component={heading()}>{t("tableTitle", { number: table.number, title: table.title })}</Dynamic>
+            <PercentBars rows={table.rows} caption={t("allWorkshopsAtAGlance")} />
             <RowsTable rows={table.rows} />
           </section>
         )}
@@ -26,7 +25,7 @@ export function FeedbackBody(props: { feedback: ParticipantFeedback; headingLeve
       <For each={REPORT_HEADINGS.filter((h) => f().quotes.some((q) => q.heading === h))}>
         {(h) => (
           <section>
-            <Dynamic component={heading()}>{REPORT_HEADING_LABELS[h]}</Dynamic>
+            <Dynamic component={heading()}>{t(`heading_${h}`)}</Dynamic>
             <For each={f().quotes.filter((q) => q.heading === h)}>
               {(quote) => (
                 <blockquote class="quote">

@@ -1,5 +1,5 @@
 // The audit log: one row per console create, save and delete, written in the same transaction as the change.
-import { sql } from "kysely";
+import { sql, type RawBuilder, type UpdateResult } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import {
   auditChanges,
@@ -30,6 +30,26 @@ export interface AuditedChange {
 /** The columns every version-checked save sets beside its own: the next version, who saved and when. */
 export function savedBy(save: { editor: Editor; at: Date }) {
   return { version: sql<number>`version + 1`, updated_by: save.editor.id, updated_at: save.at.toISOString() };
+}
+
+/** The columns a revision-checked save of one part of a questionnaire row sets: the next revision, who saved and when. */
+export function revisedBy<Part extends "draft" | "report_bindings">(part: Part, save: { editor: Editor; at: Date }) {
+  return {
+    [`${part}_revision`]: sql<number>`${sql.ref(`${part}_revision`)} + 1`,
+    [`${part}_updated_at`]: save.at.toISOString(),
+    [`${part}_updated_by`]: save.editor.id,
+  } as Record<`${Part}_revision`, RawBuilder<number>> & Record<`${Part}_updated_at` | `${Part}_updated_by`, string>;
+}
+
+/** Audits a version- or revision-checked UPDATE in its transaction if it landed; false when it matched no row. */
+export async function auditIfLanded(
+  tx: OutriggerDatabase,
+  result: UpdateResult,
+  change: AuditedChange,
+): Promise<boolean> {
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await recordAudit(tx, change);
+  return true;
 }
 
 /** Writes the row; pass the change's own transaction so both land or neither does. */

@@ -1,7 +1,7 @@
 // Follow-up campaigns: one questionnaire version sent to one workshop's participants.
 // Kept whole past 300 lines: every campaign query reads the same row shape, the version-checked save beside the lists.
 import type { Campaign, CampaignStatus } from "../../shared/campaign";
-import { recordAudit, savedBy, type AuditedChange } from "./auditLog";
+import { auditIfLanded, recordAudit, savedBy, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import { latestPublishedVersion } from "./questionnaires";
 import { insertInvitationsInBatches, type NewInvitation } from "./invitations";
@@ -253,9 +253,7 @@ export async function updateCampaign(
         .where("id", "=", id)
         .where("version", "=", save.expectedVersion)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return false;
-      await recordAudit(tx, { ...save, action: "update", entityType: "campaign", entityId: id });
-      return true;
+      return auditIfLanded(tx, updated, { ...save, action: "update", entityType: "campaign", entityId: id });
     });
   } finally {
     forgetCampaigns();

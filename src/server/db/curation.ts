@@ -1,6 +1,6 @@
 // Answer tags (curation of free-text answers) and the feedback published per campaign.
 import type { AnswerTag, AnswerTagging, QuoteId, ReportHeading } from "../../shared/feedback";
-import { recordAudit, type Editor } from "./auditLog";
+import { auditIfLanded, recordAudit, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 
 function toTagging(r: {
@@ -293,8 +293,6 @@ export async function unpublishFeedback(
       .where("campaign_id", "=", campaignId)
       .where("published_at", "is not", null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
-    await recordAudit(tx, { ...change, action: "delete", entityType: "feedback", entityId: campaignId });
-    return true;
+    return auditIfLanded(tx, result, { ...change, action: "delete", entityType: "feedback", entityId: campaignId });
   });
 }

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from "uuid";
 import type { Participant } from "../../shared/console";
 import type { Insertable, Selectable } from "kysely";
-import { recordAudit, savedBy, type AuditedChange } from "./auditLog";
+import { auditIfLanded, recordAudit, savedBy, type AuditedChange } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 import type { ParticipantsTable } from "./schema";
 import type { VersionedSave } from "./workshopRecords";
@@ -160,9 +160,7 @@ export async function updateParticipant(
       .where("id", "=", id)
       .where("version", "=", save.expectedVersion)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
-    await recordAudit(tx, { ...save, action: "update", entityType: "participant", entityId: id });
-    return true;
+    return auditIfLanded(tx, updated, { ...save, action: "update", entityType: "participant", entityId: id });
   });
 }
 

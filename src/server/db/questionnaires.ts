@@ -10,8 +10,8 @@ import { shippedBindingsOf } from "../../shared/questionnaires/reportBindings";
 import { questionnaireContentHash } from "../questionnaires/contentHash";
 import type { OutriggerDatabase } from "./database";
 import type { QuestionnairesTable } from "./schema";
-import { sql, type Selectable } from "kysely";
-import { recordAudit, type Editor } from "./auditLog";
+import type { Selectable } from "kysely";
+import { auditIfLanded, revisedBy, type Editor } from "./auditLog";
 
 /** A change asked of a version in a state that does not allow it (e.g. editing a published version). */
 export class QuestionnaireVersionFrozen extends Error {
@@ -191,28 +191,20 @@ export async function updateDraft(
     const before = await findVersionRow(tx, id, version);
     const result = await tx
       .updateTable("questionnaires")
-      .set({
-        definition: JSON.stringify(definition),
-        draft_revision: sql<number>`draft_revision + 1`,
-        draft_updated_at: save.at.toISOString(),
-        draft_updated_by: save.editor.id,
-      })
+      .set({ definition: JSON.stringify(definition), ...revisedBy("draft", save) })
       .where("id", "=", id)
       .where("version", "=", version)
       .where("status", "=", "draft")
       .where("draft_revision", "=", save.expectedRevision)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
-    await recordAudit(tx, {
-      editor: save.editor,
-      at: save.at,
+    return auditIfLanded(tx, result, {
+      ...save,
       action: "update",
       entityType: "questionnaire_draft",
       entityId: `${id}/${version}`,
       before: before ? (JSON.parse(before.definition) as Record<string, unknown>) : undefined,
       after: definition,
     });
-    return true;
   });
   if (landed) return true;
   const row = await findVersionRow(db, id, version);

@@ -3,8 +3,7 @@
 import { questionnaireDefinition, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import { shippedReportBindings } from "../../shared/questionnaires/reportBindings";
 import { reportBindings, UNBOUND, type ReportBindings } from "../../shared/report/bindings";
-import { sql } from "kysely";
-import { recordAudit, type Editor } from "./auditLog";
+import { auditIfLanded, revisedBy, type Editor } from "./auditLog";
 import type { OutriggerDatabase } from "./database";
 
 function parseBindings(text: string | null): ReportBindings {
@@ -92,27 +91,19 @@ export async function replaceReportBindings(
     const before = await findReportBindings(tx, id, version);
     const result = await tx
       .updateTable("questionnaires")
-      .set({
-        report_bindings: JSON.stringify(bindings),
-        report_bindings_revision: sql<number>`report_bindings_revision + 1`,
-        report_bindings_updated_at: save.at.toISOString(),
-        report_bindings_updated_by: save.editor.id,
-      })
+      .set({ report_bindings: JSON.stringify(bindings), ...revisedBy("report_bindings", save) })
       .where("id", "=", id)
       .where("version", "=", version)
       .where("report_bindings_revision", "=", save.expectedRevision)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) return false;
-    await recordAudit(tx, {
-      editor: save.editor,
-      at: save.at,
+    return auditIfLanded(tx, result, {
+      ...save,
       action: "update",
       entityType: "report_bindings",
       entityId: `${id}/${version}`,
       before,
       after: bindings,
     });
-    return true;
   });
 }
 
