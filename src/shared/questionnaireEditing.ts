@@ -13,6 +13,7 @@ import type {
 } from "./questionnaire";
 import { allQuestions } from "./questionnaire";
 import { checkForPublish } from "./questionnaireChecks";
+import type { SayCheck } from "./questionnaireCheckWords";
 
 /** The types the participant's form displays, in the order the editor offers them. */
 export const EDITABLE_TYPES = [
@@ -295,8 +296,9 @@ export function questionsBefore(definition: QuestionnaireDefinition, id: string)
 export function problemsByPlace(
   definition: QuestionnaireDefinition,
   basedOn?: QuestionnaireDefinition,
+  say?: SayCheck,
 ): { errors: Map<string, FieldIssue[]>; warnings: FieldIssue[] } {
-  const check = checkForPublish(definition, basedOn);
+  const check = checkForPublish(definition, basedOn, say);
   const errors = new Map<string, FieldIssue[]>();
   for (const issue of check.errors) {
     const [, s, , q] = issue.path.split(".");
