@@ -26,20 +26,6 @@ export const EDITABLE_TYPES = [
   "choose_from_list",
 ] as const satisfies readonly QuestionType[];
 
-export const TYPE_NAMES: Record<QuestionType, string> = {
-  short_text: "Short text",
-  long_text: "Long text",
-  email: "E-mail address",
-  single_choice: "One choice",
-  multiple_choice: "Several choices",
-  yes_no: "Yes / no",
-  choose_from_list: "Member administration",
-  integer: "Whole number",
-  decimal: "Number",
-  date: "Date",
-  note: "Note (nothing to answer)",
-};
-
 /** A readable id from a label ("Made SOPs" → "made_sops"), unlike any of `taken`. */
 export function freshId(label: string, taken: Iterable<string>, fallback: string): string {
   const used = new Set(taken);

@@ -82,6 +82,17 @@ it("the editor, its question and condition editors, the preview, the report bind
   expect(await described.getByLabel("Condition 1 : critère").locator("option:checked").textContent()).toBe("est");
   expect(await described.getByLabel("Condition 1 : réponse").count()).toBe(1);
   expect(await described.getByRole("button", { name: "Ajouter une condition" }).count()).toBe(1);
+  // The draft's checks, in French: the question a condition reads moved below it is refused beside it, then fixed.
+  const effects = page.locator('[data-edit-question="directEffects"]');
+  await effects.getByRole("button", { name: "Descendre directEffects" }).click();
+  await described
+    .getByTestId("question-problems")
+    .getByText("« directEffectsDescription » dépend de « directEffects », qui n’est pas une question antérieure.")
+    .waitFor();
+  expect(await page.getByTestId("draft-checks").textContent()).toBe(
+    "1 problème(s) à corriger avant publication (indiqués à côté de chaque question).",
+  );
+  await effects.getByRole("button", { name: "Monter directEffects" }).click();
 
   // The preview: its frame in French, and an answer problem worded by the participant's French catalogue.
   await page.getByRole("heading", { name: "Aperçu à 360 px" }).waitFor();
