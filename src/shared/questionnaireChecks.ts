@@ -9,6 +9,7 @@ import {
   type QuestionnaireDefinition,
   type VisibilityCondition,
 } from "./questionnaire";
+import { sayCheckInEnglish, type SayCheck } from "./questionnaireCheckWords";
 
 export interface PublishCheck {
   errors: FieldIssue[];
@@ -35,18 +36,17 @@ function conditionIssues(
   question: Question,
   earlier: Map<string, Question>,
   path: string,
+  say: SayCheck,
 ): FieldIssue[] {
   const controller = earlier.get(condition.question);
   if (condition.question === question.id)
-    return [
-      { path, code: "condition_on_itself", message: `"${question.id}" cannot be shown depending on its own answer.` },
-    ];
+    return [{ path, code: "condition_on_itself", message: say("checkConditionOnItself", { id: question.id }) }];
   if (!controller)
     return [
       {
         path,
         code: "condition_on_later_question",
-        message: `"${question.id}" depends on "${condition.question}", which is not a question before it.`,
+        message: say("checkConditionOnLater", { id: question.id, controller: condition.question }),
       },
     ];
   const hasEquals = condition.equals !== undefined;
@@ -55,7 +55,7 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: `The condition on "${condition.question}" needs exactly one of "equals" or "includes".`,
+        message: say("checkEqualsOrIncludes", { controller: condition.question }),
       },
     ];
   if (condition.includes !== undefined && controller.type !== "multiple_choice")
@@ -63,7 +63,7 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: `"includes" only applies to a multiple-choice question; "${controller.id}" is ${controller.type}.`,
+        message: say("checkIncludesNeedsMultiple", { controller: controller.id, type: controller.type }),
       },
     ];
   if (hasEquals && controller.type === "multiple_choice")
@@ -71,17 +71,24 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: `"${controller.id}" allows several answers: use "includes", not "equals".`,
+        message: say("checkUseIncludes", { controller: controller.id }),
       },
     ];
   const values = optionValues(controller);
   const value = condition.equals ?? condition.includes ?? "";
   if (values && !values.includes(value))
-    return [{ path, code: "unknown_option", message: `"${controller.id}" has no option "${value}".` }];
+    return [
+      { path, code: "unknown_option", message: say("checkNoSuchOption", { controller: controller.id, option: value }) },
+    ];
   return [];
 }
 
-export function checkForPublish(definition: QuestionnaireDefinition, basedOn?: QuestionnaireDefinition): PublishCheck {
+/** The problems of a draft (English unless `say` words them in the console's language). */
+export function checkForPublish(
+  definition: QuestionnaireDefinition,
+  basedOn?: QuestionnaireDefinition,
+  say: SayCheck = sayCheckInEnglish,
+): PublishCheck {
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   const sectionIds = new Set<string>();
@@ -91,7 +98,7 @@ export function checkForPublish(definition: QuestionnaireDefinition, basedOn?: Q
       errors.push({
         path: `sections.${s}.id`,
         code: "duplicate_id",
-        message: `Two sections are called "${section.id}".`,
+        message: say("checkTwoSections", { id: section.id }),
       });
     sectionIds.add(section.id);
     section.questions.forEach((question, q) => {
@@ -100,7 +107,7 @@ export function checkForPublish(definition: QuestionnaireDefinition, basedOn?: Q
         errors.push({
           path: `${path}.id`,
           code: "duplicate_id",
-          message: `Two questions are called "${question.id}".`,
+          message: say("checkTwoQuestions", { id: question.id }),
         });
       const values =
         question.type === "single_choice" || question.type === "multiple_choice"
@@ -111,27 +118,31 @@ export function checkForPublish(definition: QuestionnaireDefinition, basedOn?: Q
         errors.push({
           path: `${path}.options`,
           code: "duplicate_id",
-          message: `"${question.id}" has two options "${repeated}".`,
+          message: say("checkTwoOptions", { id: question.id, option: repeated }),
         });
       if (question.visibleWhen)
         for (const c of answerConditions(question.visibleWhen))
-          errors.push(...conditionIssues(c, question, earlier, `${path}.visibleWhen`));
+          errors.push(...conditionIssues(c, question, earlier, `${path}.visibleWhen`, say));
       if (TYPES_NOT_YET_RENDERED.includes(question.type)) {
         warnings.push({
           path: `${path}.type`,
           code: "not_shown_on_phone",
-          message: `"${question.id}" is a ${question.type} question, which the phone's form does not display yet.`,
+          message: say("checkNotShownOnPhone", { id: question.id, type: question.type }),
         });
       }
       earlier.set(question.id, question);
     });
   });
-  if (basedOn) warnings.push(...lostOptions(definition, basedOn));
+  if (basedOn) warnings.push(...lostOptions(definition, basedOn, say));
   return { errors, warnings };
 }
 
 /** Options the earlier version had and this one dropped or renamed: its replies carry values the new version no longer knows. */
-function lostOptions(definition: QuestionnaireDefinition, basedOn: QuestionnaireDefinition): FieldIssue[] {
+function lostOptions(
+  definition: QuestionnaireDefinition,
+  basedOn: QuestionnaireDefinition,
+  say: SayCheck,
+): FieldIssue[] {
   const now = new Map(allQuestions(definition).map((q) => [q.id, q]));
   const out: FieldIssue[] = [];
   for (const before of allQuestions(basedOn)) {
@@ -143,7 +154,7 @@ function lostOptions(definition: QuestionnaireDefinition, basedOn: Questionnaire
       out.push({
         path: before.id,
         code: "option_removed",
-        message: `"${before.id}" no longer has option "${value}" (version ${basedOn.version} had it): reports comparing versions will not match it up.`,
+        message: say("checkOptionLost", { id: before.id, option: value, version: String(basedOn.version) }),
       });
     }
   }

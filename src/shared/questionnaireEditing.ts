@@ -13,6 +13,7 @@ import type {
 } from "./questionnaire";
 import { allQuestions } from "./questionnaire";
 import { checkForPublish } from "./questionnaireChecks";
+import type { SayCheck } from "./questionnaireCheckWords";
 
 /** The types the participant's form displays, in the order the editor offers them. */
 export const EDITABLE_TYPES = [
@@ -24,20 +25,6 @@ export const EDITABLE_TYPES = [
   "yes_no",
   "choose_from_list",
 ] as const satisfies readonly QuestionType[];
-
-export const TYPE_NAMES: Record<QuestionType, string> = {
-  short_text: "Short text",
-  long_text: "Long text",
-  email: "E-mail address",
-  single_choice: "One choice",
-  multiple_choice: "Several choices",
-  yes_no: "Yes / no",
-  choose_from_list: "Member administration",
-  integer: "Whole number",
-  decimal: "Number",
-  date: "Date",
-  note: "Note (nothing to answer)",
-};
 
 /** A readable id from a label ("Made SOPs" → "made_sops"), unlike any of `taken`. */
 export function freshId(label: string, taken: Iterable<string>, fallback: string): string {
@@ -295,8 +282,9 @@ export function questionsBefore(definition: QuestionnaireDefinition, id: string)
 export function problemsByPlace(
   definition: QuestionnaireDefinition,
   basedOn?: QuestionnaireDefinition,
+  say?: SayCheck,
 ): { errors: Map<string, FieldIssue[]>; warnings: FieldIssue[] } {
-  const check = checkForPublish(definition, basedOn);
+  const check = checkForPublish(definition, basedOn, say);
   const errors = new Map<string, FieldIssue[]>();
   for (const issue of check.errors) {
     const [, s, , q] = issue.path.split(".");

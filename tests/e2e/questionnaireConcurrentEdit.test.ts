@@ -70,7 +70,7 @@ it("a stale draft save is refused with a comparison, and 'Keep mine' saves over 
   await notice.waitFor({ state: "detached" });
   await expect.poll(() => ben.getByText("Draft saved.").count()).toBe(1);
   expect(await storedTitle()).toBe("Follow-up, Ben's wording");
-});
+}, 300_000);
 
 it("a stale bindings save is refused with a comparison; 'Use theirs' shows the saved bindings and the next save lands", async () => {
   const ana = (await openVersion("ana@example.org", 2)).getByTestId("version-bindings");
@@ -108,4 +108,4 @@ it("a stale bindings save is refused with a comparison; 'Use theirs' shows the s
     .executeTakeFirstOrThrow();
   expect(stored.report_bindings_revision).toBe(3);
   expect(JSON.parse(stored.report_bindings!)).toMatchObject({ efficiency: null, newProjects: null });
-});
+}, 300_000);

@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import { isMultipleChoiceAnswer, type Answers } from "../answers";
 import type { FieldIssue } from "../api";
 import { findQuestion, identifier, type QuestionnaireDefinition } from "../questionnaire";
+import { sayCheckInEnglish, type SayCheck } from "../questionnaireCheckWords";
 import { FOLLOW_UP_ACTIONS, type FollowUpAction } from "./types";
 
 const optionValues = z.array(identifier).check(z.maxLength(50));
@@ -77,17 +78,26 @@ export const BOUND_TABLES = {
 } as const satisfies Record<string, { number: number; needs: ReadonlyArray<keyof ReportBindings> }>;
 export type BoundTableKey = keyof typeof BOUND_TABLES;
 
-function missingOptions(path: string, values: readonly string[], known: ReadonlySet<string>): FieldIssue[] {
+function missingOptions(
+  path: string,
+  values: readonly string[],
+  known: ReadonlySet<string>,
+  say: SayCheck,
+): FieldIssue[] {
   return values
     .filter((v) => !known.has(v))
-    .map((v) => ({ path, code: "unknown_option", message: `The question has no option "${v}".` }));
+    .map((v) => ({ path, code: "unknown_option", message: say("bindingNoOption", { option: v }) }));
 }
 
 /**
  * What is wrong with the bindings for this definition, one issue per fault: a question that is missing or of the
  * wrong type, an option it lacks, an option bound to two columns. An empty list means every non-null binding reads.
  */
-export function bindingIssues(definition: QuestionnaireDefinition, bindings: ReportBindings): FieldIssue[] {
+export function bindingIssues(
+  definition: QuestionnaireDefinition,
+  bindings: ReportBindings,
+  say: SayCheck = sayCheckInEnglish,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const actions = bindings.followUpActions;
   if (actions) {
@@ -97,31 +107,31 @@ export function bindingIssues(definition: QuestionnaireDefinition, bindings: Rep
         path: "followUpActions.question",
         code: question ? "wrong_question_type" : "unknown_question",
         message: question
-          ? `Table 2 needs a multiple-choice question; "${actions.question}" is not one.`
-          : `There is no question "${actions.question}" in this version.`,
+          ? say("bindingNeedsMultiple", { question: actions.question })
+          : say("bindingNoQuestion", { question: actions.question }),
       });
     } else {
       const known = new Set(question.options.map((o) => o.value));
       const seen = new Set<string>();
       for (const column of FOLLOW_UP_ACTIONS) {
-        issues.push(...missingOptions(`followUpActions.columns.${column}`, actions.columns[column], known));
+        issues.push(...missingOptions(`followUpActions.columns.${column}`, actions.columns[column], known, say));
         for (const v of actions.columns[column]) {
           if (seen.has(v))
             issues.push({
               path: `followUpActions.columns.${column}`,
               code: "option_bound_twice",
-              message: `Option "${v}" feeds two columns; each option may feed one.`,
+              message: say("bindingFeedsTwoColumns", { option: v }),
             });
           seen.add(v);
         }
       }
-      issues.push(...missingOptions("followUpActions.noActionYet", actions.noActionYet, known));
+      issues.push(...missingOptions("followUpActions.noActionYet", actions.noActionYet, known, say));
       for (const v of actions.noActionYet)
         if (seen.has(v))
           issues.push({
             path: "followUpActions.noActionYet",
             code: "option_bound_twice",
-            message: `Option "${v}" cannot mean both an action and "no action yet".`,
+            message: say("bindingActionAndNone", { option: v }),
           });
     }
   }
@@ -134,15 +144,18 @@ export function bindingIssues(definition: QuestionnaireDefinition, bindings: Rep
         path: `${key}.question`,
         code: question ? "wrong_question_type" : "unknown_question",
         message: question
-          ? `A yes/no table needs a yes/no or single-choice question; "${binding.question}" is neither.`
-          : `There is no question "${binding.question}" in this version.`,
+          ? say("bindingNeedsYesNo", { question: binding.question })
+          : say("bindingNoQuestion", { question: binding.question }),
       });
       continue;
     }
     const known = new Set(question.type === "yes_no" ? ["yes", "no"] : question.options.map((o) => o.value));
-    issues.push(...missingOptions(`${key}.yes`, binding.yes, known), ...missingOptions(`${key}.no`, binding.no, known));
+    issues.push(
+      ...missingOptions(`${key}.yes`, binding.yes, known, say),
+      ...missingOptions(`${key}.no`, binding.no, known, say),
+    );
     for (const v of binding.yes.filter((y) => binding.no.includes(y)))
-      issues.push({ path: `${key}.no`, code: "option_bound_twice", message: `"${v}" cannot mean both yes and no.` });
+      issues.push({ path: `${key}.no`, code: "option_bound_twice", message: say("bindingYesAndNo", { option: v }) });
   }
   return issues;
 }

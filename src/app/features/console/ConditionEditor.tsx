@@ -12,13 +12,7 @@ import {
   type ConditionClause,
   type ConditionForm,
 } from "../../../shared/questionnaireEditing";
-
-const TEST_NAMES: Record<ConditionClause["test"], string> = {
-  equals: "is",
-  not_equals: "is not",
-  includes: "includes",
-  not_includes: "does not include",
-};
+import { editorText as t } from "./consoleText";
 
 const testsFor = (question: Question | undefined): ConditionClause["test"][] =>
   question?.type === "multiple_choice" ? ["includes", "not_includes"] : ["equals", "not_equals"];
@@ -46,9 +40,9 @@ export function ConditionEditor(props: {
         when={form()}
         fallback={
           <p>
-            Shown when: {describeCondition(props.question.visibleWhen)}.{" "}
+            {t("shownWhen", { condition: describeCondition(props.question.visibleWhen, t) })}{" "}
             <button type="button" class="button small" onClick={() => props.onChange(undefined)}>
-              Show always instead
+              {t("showAlways")}
             </button>
           </p>
         }
@@ -56,18 +50,18 @@ export function ConditionEditor(props: {
         {(current) => (
           <>
             <Show when={current().clauses.length > 1}>
-              <label for={`${prefix()}-join`}>Show this question when</label>
+              <label for={`${prefix()}-join`}>{t("showThisWhen")}</label>
               <select
                 id={`${prefix()}-join`}
                 value={current().join}
                 onChange={(e) => change({ ...current(), join: e.currentTarget.value as "all" | "any" })}
               >
-                <option value="all">all of these hold (and)</option>
-                <option value="any">any of these holds (or)</option>
+                <option value="all">{t("joinAll")}</option>
+                <option value="any">{t("joinAny")}</option>
               </select>
             </Show>
             <Show when={current().clauses.length === 0}>
-              <p class="muted">Always shown.</p>
+              <p class="muted">{t("alwaysShown")}</p>
             </Show>
             <For each={current().clauses}>
               {(clause, index) => {
@@ -76,7 +70,7 @@ export function ConditionEditor(props: {
                 const id = () => `${prefix()}-${index()}`;
                 return (
                   <div class="condition-clause" data-testid="condition-clause">
-                    <label for={`${id()}-question`}>Condition {index() + 1}: question</label>
+                    <label for={`${id()}-question`}>{t("conditionQuestion", { number: index() + 1 })}</label>
                     <select
                       id={`${id()}-question`}
                       value={clause.question}
@@ -86,11 +80,11 @@ export function ConditionEditor(props: {
                       }}
                     >
                       <Show when={!offered()}>
-                        <option value={clause.question}>{clause.question} (not a question before this one)</option>
+                        <option value={clause.question}>{t("notAQuestionBefore", { id: clause.question })}</option>
                       </Show>
                       <For each={earlier()}>{(q) => <option value={q.id}>{q.label}</option>}</For>
                     </select>
-                    <label for={`${id()}-test`}>Condition {index() + 1}: test</label>
+                    <label for={`${id()}-test`}>{t("conditionTest", { number: index() + 1 })}</label>
                     <select
                       id={`${id()}-test`}
                       value={clause.test}
@@ -101,9 +95,11 @@ export function ConditionEditor(props: {
                         })
                       }
                     >
-                      <For each={testsFor(controller())}>{(t) => <option value={t}>{TEST_NAMES[t]}</option>}</For>
+                      <For each={testsFor(controller())}>
+                        {(test) => <option value={test}>{t(`test_${test}`)}</option>}
+                      </For>
                     </select>
-                    <label for={`${id()}-value`}>Condition {index() + 1}: answer</label>
+                    <label for={`${id()}-value`}>{t("conditionAnswer", { number: index() + 1 })}</label>
                     <select
                       id={`${id()}-value`}
                       value={clause.value}
@@ -112,7 +108,7 @@ export function ConditionEditor(props: {
                       <Show
                         when={!controller() || !conditionValues(controller()!).some((o) => o.value === clause.value)}
                       >
-                        <option value={clause.value}>{clause.value} (no such option)</option>
+                        <option value={clause.value}>{t("noSuchOption", { value: clause.value })}</option>
                       </Show>
                       <For each={controller() ? conditionValues(controller()!) : []}>
                         {(o) => <option value={o.value}>{o.label}</option>}
@@ -125,22 +121,19 @@ export function ConditionEditor(props: {
                         change({ ...current(), clauses: current().clauses.filter((_, i) => i !== index()) })
                       }
                     >
-                      Remove condition {index() + 1}
+                      {t("removeCondition", { number: index() + 1 })}
                     </button>
                   </div>
                 );
               }}
             </For>
-            <Show
-              when={earlier().length > 0}
-              fallback={<p class="muted">No question with options comes before this one, so it is always shown.</p>}
-            >
+            <Show when={earlier().length > 0} fallback={<p class="muted">{t("noQuestionBefore")}</p>}>
               <button
                 type="button"
                 class="button small"
                 onClick={() => change({ ...current(), clauses: [...current().clauses, clauseFor(earlier()[0])] })}
               >
-                Add a condition
+                {t("addCondition")}
               </button>
             </Show>
           </>

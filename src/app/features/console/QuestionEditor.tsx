@@ -5,7 +5,6 @@ import type { Question, QuestionType, QuestionnaireDefinition } from "../../../s
 import { TEXT_LIMITS } from "../../../shared/questionnaire";
 import {
   EDITABLE_TYPES,
-  TYPE_NAMES,
   addOption,
   moveOption,
   relabelOption,
@@ -15,6 +14,7 @@ import {
   withType,
 } from "../../../shared/questionnaireEditing";
 import { ConditionEditor } from "./ConditionEditor";
+import { editorText as t } from "./consoleText";
 
 export interface QuestionEditorProps {
   definition: QuestionnaireDefinition;
@@ -50,7 +50,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
       <legend>
         {q().label} <span class="muted">({q().id})</span>
       </legend>
-      <label for={id("label")}>Question text</label>
+      <label for={id("label")}>{t("questionText")}</label>
       <textarea
         id={id("label")}
         rows={2}
@@ -58,15 +58,15 @@ export function QuestionEditor(props: QuestionEditorProps) {
         value={q().label}
         onInput={(e) => set({ label: e.currentTarget.value })}
       />
-      <label for={id("type")}>Type</label>
+      <label for={id("type")}>{t("type")}</label>
       <select
         id={id("type")}
         value={q().type}
         onChange={(e) => props.onChange((question) => withType(question, e.currentTarget.value as QuestionType))}
       >
-        <For each={types()}>{(t) => <option value={t}>{TYPE_NAMES[t]}</option>}</For>
+        <For each={types()}>{(type) => <option value={type}>{t(`type_${type}`)}</option>}</For>
       </select>
-      <label for={id("help")}>Hint (optional)</label>
+      <label for={id("help")}>{t("hint")}</label>
       <textarea
         id={id("help")}
         rows={2}
@@ -81,12 +81,12 @@ export function QuestionEditor(props: QuestionEditorProps) {
             checked={q().required}
             onChange={(e) => props.onChange((question) => withRequired(question, e.currentTarget.checked))}
           />
-          <span>An answer is required</span>
+          <span>{t("answerRequired")}</span>
         </label>
       </Show>
       <Show when={q().type === "short_text" || q().type === "long_text"}>
         <label for={id("max")}>
-          Longest answer in characters (blank: {TEXT_LIMITS[q().type as "short_text" | "long_text"].toLocaleString()})
+          {t("longestAnswer", { limit: TEXT_LIMITS[q().type as "short_text" | "long_text"] })}
         </label>
         <input
           id={id("max")}
@@ -106,7 +106,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
         />
       </Show>
       <Show when={q().type === "integer" || q().type === "decimal"}>
-        <label for={id("min")}>Smallest answer (blank: none)</label>
+        <label for={id("min")}>{t("smallestAnswer")}</label>
         <input
           id={id("min")}
           type="number"
@@ -115,7 +115,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
             set({ min: numberOrUndefined(e.currentTarget.value, q().type === "integer") } as Partial<Question>)
           }
         />
-        <label for={id("max")}>Largest answer (blank: none)</label>
+        <label for={id("max")}>{t("largestAnswer")}</label>
         <input
           id={id("max")}
           type="number"
@@ -126,13 +126,13 @@ export function QuestionEditor(props: QuestionEditorProps) {
         />
       </Show>
       <Show when={q().type === "yes_no"}>
-        <label for={id("yes")}>Label of "Yes"</label>
+        <label for={id("yes")}>{t("labelOfYes")}</label>
         <input
           id={id("yes")}
           value={(q() as { yesLabel?: string }).yesLabel ?? "Yes"}
           onInput={(e) => set({ yesLabel: e.currentTarget.value || undefined } as Partial<Question>)}
         />
-        <label for={id("no")}>Label of "No"</label>
+        <label for={id("no")}>{t("labelOfNo")}</label>
         <input
           id={id("no")}
           value={(q() as { noLabel?: string }).noLabel ?? "No"}
@@ -140,13 +140,14 @@ export function QuestionEditor(props: QuestionEditorProps) {
         />
       </Show>
       <Show when={q().type === "single_choice" || q().type === "multiple_choice"}>
-        <h4>Options</h4>
+        <h4>{t("options")}</h4>
         <ol class="option-list">
           <For each={options()}>
             {(option, index) => (
               <li data-option={option.value}>
                 <label for={id(`option-${option.value}`)}>
-                  Option {index() + 1} <span class="muted">(id {option.value}, kept when reworded)</span>
+                  {t("optionNumber", { number: index() + 1 })}{" "}
+                  <span class="muted">{t("optionIdKept", { id: option.value })}</span>
                 </label>
                 <input
                   id={id(`option-${option.value}`)}
@@ -166,7 +167,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
                       )
                     }
                   />
-                  <span>"Other": asks to specify</span>
+                  <span>{t("otherSpecify")}</span>
                 </label>
                 <Show when={q().type === "multiple_choice"}>
                   <label class="choice">
@@ -179,7 +180,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
                         )
                       }
                     />
-                    <span>Stands alone (like "none yet")</span>
+                    <span>{t("standsAlone")}</span>
                   </label>
                 </Show>
                 <div class="button-row">
@@ -188,21 +189,24 @@ export function QuestionEditor(props: QuestionEditorProps) {
                     class="button small"
                     onClick={() => props.onChange((x) => moveOption(x, option.value, -1))}
                   >
-                    Up<span class="visually-hidden"> option {index() + 1}</span>
+                    {t("optionUp")}
+                    <span class="visually-hidden">{t("whichOption", { number: index() + 1 })}</span>
                   </button>
                   <button
                     type="button"
                     class="button small"
                     onClick={() => props.onChange((x) => moveOption(x, option.value, 1))}
                   >
-                    Down<span class="visually-hidden"> option {index() + 1}</span>
+                    {t("optionDown")}
+                    <span class="visually-hidden">{t("whichOption", { number: index() + 1 })}</span>
                   </button>
                   <button
                     type="button"
                     class="button small"
                     onClick={() => props.onChange((x) => removeOption(x, option.value))}
                   >
-                    Remove<span class="visually-hidden"> option {index() + 1}</span>
+                    {t("optionRemove")}
+                    <span class="visually-hidden">{t("whichOption", { number: index() + 1 })}</span>
                   </button>
                 </div>
               </li>
@@ -220,14 +224,14 @@ export function QuestionEditor(props: QuestionEditorProps) {
             input.value = "";
           }}
         >
-          <label for={id("new-option")}>New option</label>
+          <label for={id("new-option")}>{t("newOption")}</label>
           <input id={id("new-option")} name="label" maxLength={300} />
           <button type="submit" class="button small">
-            Add option
+            {t("addOption")}
           </button>
         </form>
       </Show>
-      <h4>When it is shown</h4>
+      <h4>{t("whenShown")}</h4>
       <ConditionEditor definition={props.definition} question={q()} onChange={(visibleWhen) => set({ visibleWhen })} />
       <Show when={props.problems.length > 0}>
         <ul class="field-error" data-testid="question-problems">
@@ -236,13 +240,16 @@ export function QuestionEditor(props: QuestionEditorProps) {
       </Show>
       <div class="button-row">
         <button type="button" class="button small" onClick={() => props.onMove(-1)}>
-          Move up<span class="visually-hidden"> {q().id}</span>
+          {t("moveUp")}
+          <span class="visually-hidden"> {q().id}</span>
         </button>
         <button type="button" class="button small" onClick={() => props.onMove(1)}>
-          Move down<span class="visually-hidden"> {q().id}</span>
+          {t("moveDown")}
+          <span class="visually-hidden"> {q().id}</span>
         </button>
         <button type="button" class="button small danger" onClick={() => props.onRemove()}>
-          Remove question<span class="visually-hidden"> {q().id}</span>
+          {t("removeQuestion")}
+          <span class="visually-hidden"> {q().id}</span>
         </button>
       </div>
     </fieldset>

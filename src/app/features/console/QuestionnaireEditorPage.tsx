@@ -17,9 +17,12 @@ import { SectionEditor } from "./SectionEditor";
 import { VersionBindings } from "./VersionBindings";
 import { canChange } from "./consoleState";
 import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
+import { editorText as t } from "./consoleText";
 import "./questionnaireEditor.css";
 
 export default withConsoleLayout(QuestionnaireEditor);
+
+const STATUS_NAMES = { draft: "statusDraft", published: "statusPublished", retired: "statusRetired" } as const;
 
 interface Loaded {
   version: QuestionnaireVersionDetail;
@@ -44,10 +47,10 @@ function QuestionnaireEditor() {
   return (
     <main class="page console questionnaire-editor">
       <p>
-        <Link href="/console/questionnaires">All questionnaire versions</Link>
+        <Link href="/console/questionnaires">{t("allVersions")}</Link>
       </p>
-      <Show when={parseRef(params.ref)} fallback={<h1>There is no such questionnaire version</h1>}>
-        <Show when={loaded()} fallback={<p class="muted">Loading the questionnaire…</p>}>
+      <Show when={parseRef(params.ref)} fallback={<h1>{t("noSuchVersion")}</h1>}>
+        <Show when={loaded()} fallback={<p class="muted">{t("loading")}</p>}>
           {(found) => (
             <Show when={typeof found() !== "string" && (found() as Loaded)} fallback={<h1>{found() as string}</h1>}>
               {(ok) => <VersionEditor loaded={ok()} />}
@@ -78,7 +81,7 @@ function VersionEditor(props: { loaded: Loaded }) {
   const [reviewing, setReviewing] = createSignal(false);
   const [published, setPublished] = createSignal<{ hash: string; warnings: FieldIssue[] }>();
   const editable = () => canChange() && version().status === "draft";
-  const checks = createMemo(() => problemsByPlace(definition, basedOn));
+  const checks = createMemo(() => problemsByPlace(definition, basedOn, t));
   const errorCount = () => [...checks().errors.values()].reduce((n, list) => n + list.length, 0);
 
   // Questions and sections are matched by id, so the field being typed in keeps its place and focus.
@@ -106,7 +109,7 @@ function VersionEditor(props: { loaded: Loaded }) {
     setConflict(undefined);
     setDirty(false);
     setProblem(undefined);
-    setMessage("Draft saved.");
+    setMessage(t("draftSaved"));
     return true;
   };
   const review = async () => {
@@ -127,36 +130,36 @@ function VersionEditor(props: { loaded: Loaded }) {
     setReviewing(false);
     setPublished({ hash: result.body.version.contentHash ?? "", warnings: result.body.warnings });
   };
-  const changes = () => (basedOn ? diffDefinitions(basedOn, definition) : []);
+  const changes = () => (basedOn ? diffDefinitions(basedOn, definition, t) : []);
 
   return (
     <>
-      <h1>
-        {definition.title} — version {version().version}
-      </h1>
+      <h1>{t("titleVersion", { title: definition.title, version: version().version })}</h1>
       <p data-testid="version-status">
-        {version().status === "draft" ? "Draft" : version().status === "published" ? "Published" : "Retired"}
-        <Show when={version().basedOnVersion !== null}>, from version {version().basedOnVersion}</Show>.{" "}
+        {version().basedOnVersion === null
+          ? t("statusLine", { status: t(STATUS_NAMES[version().status]) })
+          : t("statusLineFrom", {
+              status: t(STATUS_NAMES[version().status]),
+              version: version().basedOnVersion ?? "",
+            })}{" "}
         <a href={xlsformPath(version().id, version().version)} download={`${version().id}-v${version().version}.xlsx`}>
-          Download as XLSForm
+          {t("downloadXlsform")}
         </a>
       </p>
       <Show when={!canChange()}>
         <p class="muted" data-testid="read-only">
-          You can read this questionnaire; only organisers change it.
+          {t("readOnlyViewer")}
         </p>
       </Show>
       <Show when={canChange() && version().status !== "draft"}>
         <p class="muted" data-testid="read-only">
-          A {version().status} version never changes: start a new draft from it on the questionnaires page.
+          {t(version().status === "retired" ? "readOnlyRetired" : "readOnlyPublished")}
         </p>
       </Show>
       <Show when={published()}>
         {(p) => (
           <div class="card" role="status">
-            <p>
-              Version {version().version} is published. Its content hash is {p().hash.slice(0, 12)}….
-            </p>
+            <p>{t("publishedNotice", { version: version().version, hash: p().hash.slice(0, 12) })}</p>
             <For each={p().warnings}>{(w) => <p class="muted">{w.message}</p>}</For>
           </div>
         )}
@@ -164,15 +167,15 @@ function VersionEditor(props: { loaded: Loaded }) {
       <div class="editor-columns">
         <div class="editor-main">
           <fieldset class="editor-fields" disabled={!editable()}>
-            <legend class="visually-hidden">Questionnaire</legend>
-            <label for="edit-title">Title</label>
+            <legend class="visually-hidden">{t("questionnaire")}</legend>
+            <label for="edit-title">{t("title")}</label>
             <input
               id="edit-title"
               maxLength={300}
               value={definition.title}
               onInput={(e) => apply((d) => ({ ...d, title: e.currentTarget.value }))}
             />
-            <label for="edit-intro">Introduction (optional)</label>
+            <label for="edit-intro">{t("introduction")}</label>
             <textarea
               id="edit-intro"
               rows={3}
@@ -204,10 +207,10 @@ function VersionEditor(props: { loaded: Loaded }) {
                 input.value = "";
               }}
             >
-              <label for="new-section">New section title</label>
+              <label for="new-section">{t("newSectionTitle")}</label>
               <input id="new-section" name="title" maxLength={300} />
               <button type="submit" class="button small">
-                Add section
+                {t("addSection")}
               </button>
             </form>
           </fieldset>
@@ -220,16 +223,14 @@ function VersionEditor(props: { loaded: Loaded }) {
           <Show when={editable()}>
             <div class="card editor-actions">
               <p data-testid="draft-checks">
-                {errorCount() === 0
-                  ? "Nothing stops publishing."
-                  : `${errorCount()} problem(s) to fix before publishing (shown beside each question).`}
+                {errorCount() === 0 ? t("nothingStopsPublishing") : t("problemsToFix", { count: errorCount() })}
               </p>
               <Show when={conflict()}>
                 {(changed) => (
                   <EditConflictNotice
                     conflict={changed()}
                     mine={{ title: definition.title, questions: allQuestions(definition).length }}
-                    labels={{ title: "Title", questions: "Questions" }}
+                    labels={{ title: t("title"), questions: t("questions") }}
                     onKeepMine={() => {
                       setVersion({ ...version(), revision: changed().current.version });
                       void save();
@@ -248,10 +249,10 @@ function VersionEditor(props: { loaded: Loaded }) {
               <p role="status">{message()}</p>
               <div class="button-row">
                 <button type="button" class="button" disabled={!dirty()} onClick={() => void save()}>
-                  Save draft
+                  {t("saveDraft")}
                 </button>
                 <button type="button" class="button primary" disabled={errorCount() > 0} onClick={() => void review()}>
-                  Publish…
+                  {t("publishEllipsis")}
                 </button>
               </div>
             </div>
@@ -259,23 +260,26 @@ function VersionEditor(props: { loaded: Loaded }) {
           <Show when={reviewing()}>
             <section class="card" aria-labelledby="diff-heading" data-testid="publish-diff">
               <h2 id="diff-heading">
-                What changes from version {version().basedOnVersion ?? "—"} to version {version().version}
+                {t("diffHeading", {
+                  from: version().basedOnVersion ?? t("noEarlierVersion"),
+                  version: version().version,
+                })}
               </h2>
-              <Show when={basedOn} fallback={<p>This version was not made from another one.</p>}>
-                <Show when={changes().length > 0} fallback={<p>Nothing changed.</p>}>
+              <Show when={basedOn} fallback={<p>{t("notMadeFromAnother")}</p>}>
+                <Show when={changes().length > 0} fallback={<p>{t("nothingChanged")}</p>}>
                   <ul>
                     <For each={changes()}>{(c) => <li class={`change-${c.kind}`}>{c.text}</li>}</For>
                   </ul>
                 </Show>
               </Show>
-              <For each={checks().warnings}>{(w) => <p class="muted">Note: {w.message}</p>}</For>
-              <p>Once published, this version never changes; campaigns can then use it.</p>
+              <For each={checks().warnings}>{(w) => <p class="muted">{t("note", { message: w.message })}</p>}</For>
+              <p>{t("neverChangesOncePublished")}</p>
               <div class="button-row">
                 <button type="button" class="button primary" onClick={() => void publish()}>
-                  Publish version {version().version}
+                  {t("publishVersion", { version: version().version })}
                 </button>
                 <button type="button" class="button" onClick={() => setReviewing(false)}>
-                  Keep editing
+                  {t("keepEditing")}
                 </button>
               </div>
             </section>

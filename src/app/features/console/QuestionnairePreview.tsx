@@ -2,12 +2,15 @@
 // conditions and answer checks applied as the questions are answered. Answers here are never saved or sent.
 import { For, Show, createResource, createSignal } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
-import { validateAnswer } from "../../../shared/answerValidation";
+import { validateAnswer, type ValidationContext } from "../../../shared/answerValidation";
 import type { Administration } from "../../../shared/directory";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import { isQuestionVisible } from "../../../shared/visibility";
 import { consoleRequest } from "../../sync/consoleClient";
 import { QuestionField } from "../survey/QuestionField";
+import { t as participantText } from "../../i18n/coreMessages";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
+import { editorText as t } from "./consoleText";
 
 export function QuestionnairePreview(props: { definition: QuestionnaireDefinition }) {
   const [answers, setAnswers] = createSignal<Answers>({});
@@ -23,20 +26,25 @@ export function QuestionnairePreview(props: { definition: QuestionnaireDefinitio
       else next[id] = value;
       return next;
     });
-  const codes = () => (administrations() ?? []).map((a) => a.code);
+  // Problems worded as the participant's form words them: its catalogue, the options' labels in the chosen language.
+  const checks = (): ValidationContext => ({
+    lists: { administrations: (administrations() ?? []).map((a) => a.code) },
+    say: participantText,
+    optionLabel: (option) => inChosenLanguage(option.label, option.labels),
+  });
 
   return (
     <section class="questionnaire-preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview at 360 px</h2>
-      <p class="muted">Answer it as a participant would; nothing here is saved.</p>
+      <h2 id="preview-heading">{t("previewHeading")}</h2>
+      <p class="muted">{t("previewExplained")}</p>
       <div class="preview-frame" data-testid="preview">
         <p class="preview-title">{props.definition.title}</p>
         <For each={props.definition.sections}>
           {(section) => (
             <div class="preview-section">
-              <h3>{section.title}</h3>
+              <h3>{inChosenLanguage(section.title, section.titles)}</h3>
               <Show when={section.description}>
-                <p class="help">{section.description}</p>
+                <p class="help">{inChosenLanguage(section.description ?? "", section.descriptions)}</p>
               </Show>
               <For each={section.questions.filter((q) => isQuestionVisible(q, answers(), props.definition))}>
                 {(question) => (
@@ -46,8 +54,7 @@ export function QuestionnairePreview(props: { definition: QuestionnaireDefinitio
                     administrations={administrations() ?? []}
                     error={
                       touched().has(question.id)
-                        ? validateAnswer(question, answers()[question.id], { lists: { administrations: codes() } })[0]
-                            ?.message
+                        ? validateAnswer(question, answers()[question.id], checks())[0]?.message
                         : undefined
                     }
                     onChange={(value) => setAnswer(question.id, value)}
@@ -60,7 +67,7 @@ export function QuestionnairePreview(props: { definition: QuestionnaireDefinitio
         </For>
       </div>
       <button type="button" class="button small" onClick={() => (setAnswers({}), setTouched(new Set<string>()))}>
-        Clear the preview's answers
+        {t("clearPreview")}
       </button>
     </section>
   );

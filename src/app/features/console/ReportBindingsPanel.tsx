@@ -1,5 +1,6 @@
 // Which question and options of one questionnaire version feed the report's tables; mounted by the version editor.
 import { For, Show, createUniqueId } from "solid-js";
+import { formattingLocale } from "../../i18n/language";
 import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
 import {
   BOUND_TABLES,
@@ -9,7 +10,7 @@ import {
   type ReportBindings,
   type YesNoTableKey,
 } from "../../../shared/report/bindings";
-import { FOLLOW_UP_ACTIONS, FOLLOW_UP_ACTION_LABELS } from "../../../shared/report/types";
+import { FOLLOW_UP_ACTIONS } from "../../../shared/report/types";
 import {
   bindableQuestions,
   optionsOf,
@@ -19,12 +20,10 @@ import {
   withYesNoQuestion,
   type ActionPlace,
 } from "./reportBindingEdits";
+import { editorText as t } from "./consoleText";
 
-const YES_NO_TITLES: Record<YesNoTableKey, string> = {
-  directEffects: "Table 3: direct effects (also Table 4)",
-  efficiency: "Table 5: work efficiency and effectiveness",
-  newProjects: "Table 6: new projects (also Table 7)",
-};
+/** The yes/no tables, in the panel's order (their titles are keyed `table_<key>` in the catalogue). */
+const YES_NO_TABLES: readonly YesNoTableKey[] = ["directEffects", "efficiency", "newProjects"];
 
 export function ReportBindingsPanel(props: {
   definition: QuestionnaireDefinition;
@@ -33,7 +32,7 @@ export function ReportBindingsPanel(props: {
   readOnly?: boolean;
 }) {
   const id = createUniqueId();
-  const issues = () => bindingIssues(props.definition, props.bindings);
+  const issues = () => bindingIssues(props.definition, props.bindings, t);
   const fed = () => new Set(fedTables(usableBindings(props.definition, props.bindings)));
   const unfed = () =>
     (Object.keys(BOUND_TABLES) as Array<keyof typeof BOUND_TABLES>)
@@ -41,27 +40,32 @@ export function ReportBindingsPanel(props: {
       .map((t) => BOUND_TABLES[t].number);
   const actions = () => props.bindings.followUpActions;
 
-  const actionPlaces: Array<{ place: ActionPlace; label: string }> = [
-    ...FOLLOW_UP_ACTIONS.map((a) => ({ place: a as ActionPlace, label: FOLLOW_UP_ACTION_LABELS[a] })),
-    { place: "noActionYet", label: "No action yet (answered, no action)" },
+  const actionPlaces = (): Array<{ place: ActionPlace; label: string }> => [
+    ...FOLLOW_UP_ACTIONS.map((a) => ({ place: a as ActionPlace, label: t(`action_${a}`) })),
+    { place: "noActionYet", label: t("noActionYet") },
   ];
+  const answerLabels = () => ({ yes: t("answerYes"), no: t("answerNo") });
 
   return (
     <section class="report-bindings" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Report tables</h2>
+      <h2 id={`${id}-title`}>{t("reportTables")}</h2>
       <p class="muted" role="status">
-        <Show when={unfed().length > 0} fallback="This version feeds Tables 2 to 7.">
-          Replies to this version are left out of Table{unfed().length > 1 ? "s" : ""} {unfed().join(", ")} until bound.
+        <Show when={unfed().length > 0} fallback={t("feedsEveryTable")}>
+          {t(unfed().length > 1 ? "leftOutOfTables" : "leftOutOfTable", {
+            tables: unfed()
+              .map((n) => n.toLocaleString(formattingLocale()))
+              .join(", "),
+          })}
         </Show>
       </p>
       <Show when={issues().length > 0}>
-        <ul class="field-error" aria-label="Bindings that do not read">
+        <ul class="field-error" aria-label={t("bindingsThatDoNotRead")}>
           <For each={issues()}>{(issue) => <li>{issue.message}</li>}</For>
         </ul>
       </Show>
 
       <fieldset class="choices" disabled={props.readOnly}>
-        <legend class="question-label">Table 2: follow-up actions (also Tables 4 and 7)</legend>
+        <legend class="question-label">{t("actionsTableLegend")}</legend>
         <QuestionSelect
           id={`${id}-actions`}
           questions={bindableQuestions(props.definition, "actions")}
@@ -70,11 +74,11 @@ export function ReportBindingsPanel(props: {
         />
         <Show when={actions()}>
           {(binding) => (
-            <For each={actionPlaces}>
+            <For each={actionPlaces()}>
               {({ place, label }) => (
                 <OptionChecks
                   legend={label}
-                  options={optionsOf(props.definition, binding().question)}
+                  options={optionsOf(props.definition, binding().question, answerLabels())}
                   isChecked={(value) =>
                     (place === "noActionYet" ? binding().noActionYet : binding().columns[place]).includes(value)
                   }
@@ -86,10 +90,10 @@ export function ReportBindingsPanel(props: {
         </Show>
       </fieldset>
 
-      <For each={Object.keys(YES_NO_TITLES) as YesNoTableKey[]}>
+      <For each={YES_NO_TABLES}>
         {(table) => (
           <fieldset class="choices" disabled={props.readOnly}>
-            <legend class="question-label">{YES_NO_TITLES[table]}</legend>
+            <legend class="question-label">{t(`table_${table}`)}</legend>
             <QuestionSelect
               id={`${id}-${table}`}
               questions={bindableQuestions(props.definition, "yesNo")}
@@ -103,8 +107,8 @@ export function ReportBindingsPanel(props: {
                 <For each={["yes", "no"] as const}>
                   {(side) => (
                     <OptionChecks
-                      legend={`Counts as ${side}`}
-                      options={optionsOf(props.definition, binding().question)}
+                      legend={t(side === "yes" ? "countsAsYes" : "countsAsNo")}
+                      options={optionsOf(props.definition, binding().question, answerLabels())}
                       isChecked={(value) => binding()[side].includes(value)}
                       onToggle={(value, checked) =>
                         props.onChange(withYesNoOption(props.bindings, table, side, value, checked))
@@ -130,9 +134,9 @@ function QuestionSelect(props: {
 }) {
   return (
     <>
-      <label for={props.id}>Question</label>
+      <label for={props.id}>{t("question")}</label>
       <select id={props.id} value={props.value ?? ""} onChange={(e) => props.onChange(e.currentTarget.value || null)}>
-        <option value="">Not bound</option>
+        <option value="">{t("notBound")}</option>
         <For each={props.questions}>{(q) => <option value={q.id}>{q.label}</option>}</For>
       </select>
     </>

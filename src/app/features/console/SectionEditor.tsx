@@ -4,7 +4,6 @@ import type { FieldIssue } from "../../../shared/api";
 import type { Question, QuestionType, QuestionnaireDefinition } from "../../../shared/questionnaire";
 import {
   EDITABLE_TYPES,
-  TYPE_NAMES,
   addQuestion,
   moveQuestion,
   removeQuestion,
@@ -12,6 +11,7 @@ import {
   updateSection,
 } from "../../../shared/questionnaireEditing";
 import { QuestionEditor } from "./QuestionEditor";
+import { editorText as t } from "./consoleText";
 
 export function SectionEditor(props: {
   definition: QuestionnaireDefinition;
@@ -27,8 +27,8 @@ export function SectionEditor(props: {
   const [newType, setNewType] = createSignal<QuestionType>("short_text");
   return (
     <section class="section-editor" aria-labelledby={id("heading")} data-edit-section={props.sectionId}>
-      <h2 id={id("heading")}>Section: {props.title}</h2>
-      <label for={id("title")}>Section title</label>
+      <h2 id={id("heading")}>{t("sectionHeading", { title: props.title })}</h2>
+      <label for={id("title")}>{t("sectionTitle")}</label>
       <input
         id={id("title")}
         maxLength={300}
@@ -38,7 +38,7 @@ export function SectionEditor(props: {
           props.apply((d) => updateSection(d, sectionId, { title }));
         }}
       />
-      <label for={id("description")}>Section description (optional)</label>
+      <label for={id("description")}>{t("sectionDescription")}</label>
       <textarea
         id={id("description")}
         rows={2}
@@ -74,19 +74,19 @@ export function SectionEditor(props: {
           input.value = "";
         }}
       >
-        <label for={id("new-question")}>New question in "{props.title}"</label>
+        <label for={id("new-question")}>{t("newQuestionIn", { title: props.title })}</label>
         <input id={id("new-question")} name="label" maxLength={1000} />
-        <label for={id("new-type")}>Its type</label>
+        <label for={id("new-type")}>{t("itsType")}</label>
         <select
           id={id("new-type")}
           value={newType()}
           onChange={(e) => setNewType(e.currentTarget.value as QuestionType)}
         >
-          <For each={EDITABLE_TYPES}>{(t) => <option value={t}>{TYPE_NAMES[t]}</option>}</For>
+          <For each={EDITABLE_TYPES}>{(type) => <option value={type}>{t(`type_${type}`)}</option>}</For>
         </select>
         <div class="button-row">
           <button type="submit" class="button small">
-            Add question
+            {t("addQuestion")}
           </button>
           <Show when={props.definition.sections.length > 1}>
             <button
@@ -97,7 +97,7 @@ export function SectionEditor(props: {
                 props.apply((d) => removeSection(d, sectionId));
               }}
             >
-              Remove section "{props.title}" and its questions
+              {t("removeSection", { title: props.title })}
             </button>
           </Show>
         </div>

@@ -9,14 +9,12 @@ import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditCon
 import { ReportBindingsPanel } from "./ReportBindingsPanel";
 import { canChange } from "./consoleState";
 import { versionPath } from "./questionnaireAddress";
+import { editorText as t } from "./consoleText";
 
-/** The report tables a conflict compares, in the panel's order. */
-const BINDING_LABELS: Record<string, string> = {
-  followUpActions: "Table 2: follow-up actions",
-  directEffects: "Table 3: direct effects",
-  efficiency: "Table 5: work efficiency and effectiveness",
-  newProjects: "Table 6: new projects",
-};
+/** The report tables a conflict compares, in the panel's order (their names are keyed `conflict_<table>`). */
+const BOUND_KEYS = ["followUpActions", "directEffects", "efficiency", "newProjects"] as const;
+const bindingLabels = (): Record<string, string> =>
+  Object.fromEntries(BOUND_KEYS.map((table) => [table, t(`conflict_${table}`)]));
 
 /** Each table's binding as the conflict notice shows it: "question (place: options; …)", or nothing when unbound. */
 function bindingsShown(bindings: unknown): Record<string, unknown> {
@@ -27,7 +25,7 @@ function bindingsShown(bindings: unknown): Record<string, unknown> {
     const each = Object.entries({ ...(columns as Record<string, unknown>), ...places });
     return `${String(question)} (${each.map(([place, values]) => `${place}: ${String(values)}`).join("; ")})`;
   };
-  return Object.fromEntries(Object.keys(BINDING_LABELS).map((table) => [table, shown(all[table])]));
+  return Object.fromEntries(BOUND_KEYS.map((table) => [table, shown(all[table])]));
 }
 
 export function VersionBindings(props: {
@@ -73,7 +71,7 @@ export function VersionBindings(props: {
     setConflict(undefined);
     setEdited(undefined);
     setProblem(undefined);
-    setMessage("Report bindings saved: the report reads this version's replies through them.");
+    setMessage(t("bindingsSaved"));
   };
   return (
     <Show when={current()}>
@@ -90,7 +88,7 @@ export function VersionBindings(props: {
           />
           <Show when={canChange()}>
             <Show when={props.definitionUnsaved && edited()}>
-              <p class="muted">Save the draft first: bindings are checked against the saved questions.</p>
+              <p class="muted">{t("saveDraftFirst")}</p>
             </Show>
             <button
               type="button"
@@ -98,7 +96,7 @@ export function VersionBindings(props: {
               disabled={edited() === undefined || props.definitionUnsaved}
               onClick={() => void save()}
             >
-              Save report bindings
+              {t("saveBindings")}
             </button>
           </Show>
           <Show when={conflict()}>
@@ -106,7 +104,7 @@ export function VersionBindings(props: {
               <EditConflictNotice
                 conflict={{ current: { ...changed().current, ...bindingsShown(changed().current.bindings) } }}
                 mine={bindingsShown(edited())}
-                labels={BINDING_LABELS}
+                labels={bindingLabels()}
                 onKeepMine={() => {
                   setRevision(changed().current.version);
                   setConflict(undefined);

@@ -15,14 +15,21 @@ export function bindableQuestions(definition: QuestionnaireDefinition, kind: "ac
   );
 }
 
-/** The answers a question offers, as the panel lists them ("yes"/"no" for a yes/no question). */
-export function optionsOf(definition: QuestionnaireDefinition, questionId: string): OptionChoice[] {
+/**
+ * The answers a question offers, as the panel lists them: a yes/no question's own labels, or when it sets none the
+ * panel's words for yes and no (English unless the console passes its language's).
+ */
+export function optionsOf(
+  definition: QuestionnaireDefinition,
+  questionId: string,
+  answerLabels: { yes: string; no: string } = { yes: "Yes", no: "No" },
+): OptionChoice[] {
   const question = allQuestions(definition).find((q) => q.id === questionId);
   if (!question) return [];
   if (question.type === "yes_no")
     return [
-      { value: "yes", label: question.yesLabel ?? "Yes" },
-      { value: "no", label: question.noLabel ?? "No" },
+      { value: "yes", label: question.yesLabel ?? answerLabels.yes },
+      { value: "no", label: question.noLabel ?? answerLabels.no },
     ];
   return "options" in question ? question.options.map((o) => ({ value: o.value, label: o.label })) : [];
 }

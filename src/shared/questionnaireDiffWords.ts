@@ -1,0 +1,66 @@
+// How the publish diff words each change, in English: the console's English editor catalogue takes these very entries
+// (src/app/features/console/messages/en/editor.ts), so another language translates each key once, and the diff's own
+// tests read the English sentences.
+export const DIFF_WORDS = {
+  diffNone: "(none)",
+  diffQuoted: '"{text}"',
+  diffAlwaysShown: "always shown",
+  diffAnd: " and ",
+  diffOr: " or ",
+  diffNot: "not ({condition})",
+  diffIncludes: '{question} includes "{value}"',
+  diffEquals: '{question} = "{value}"',
+  diffInLanguage: "{what} in {language}",
+  diffTranslationAdded: "{about} added: {text}.",
+  diffTranslationAddedLong: "{about} added.",
+  diffTranslationRemoved: "{about} removed (was {text}).",
+  diffTranslationRemovedLong: "{about} removed.",
+  diffTranslationChanged: "{about} changed from {from} to {to}.",
+  diffTranslationChangedLong: "{about} reworded.",
+  diffAsksToSpecify: "asks to specify",
+  diffStandsAlone: "stands alone",
+  diffTraitsJoin: ", ",
+  diffPlain: "plain",
+  diffDefaultLimit: "(default)",
+  diffRange: "{min} to {max}",
+  diffNoBound: "…",
+  diffOption: "{id}: option {option}",
+  diffOptionAdded: "{id}: option {label} ({option}) added.",
+  diffOptionReworded: "{id}: option {option} reworded from {from} to {to}.",
+  diffOptionRoleChanged: "{id}: option {option} changed from {from} to {to}.",
+  diffOptionRemoved: "{id}: option {label} ({option}) removed; replies that chose it keep it.",
+  diffOptionsReordered: "{id}: options put in a new order.",
+  diffQuestionText: "{id}: question text",
+  diffHint: "{id}: hint",
+  diffChanged: "{id}: {what} changed from {from} to {to}.",
+  diffWhatType: "type",
+  diffWhatQuestionText: "question text",
+  diffWhatHint: "hint",
+  diffWhatRequired: "required",
+  diffWhatShownWhen: "shown when",
+  diffWhatLimits: "length or range",
+  diffWhatYesLabel: "yes label",
+  diffWhatNoLabel: "no label",
+  diffYes: "yes",
+  diffNo: "no",
+  diffTitleChanged: "Title changed from {from} to {to}.",
+  diffIntroReworded: "Introduction reworded.",
+  diffIntroduction: "Introduction",
+  diffSectionAdded: "Section {title} added.",
+  diffSectionRenamed: "Section {id} renamed from {from} to {to}.",
+  diffSectionDescriptionReworded: "Section {title}: description reworded.",
+  diffSectionTitle: "Section {id}: title",
+  diffSectionDescription: "Section {id}: description",
+  diffSectionRemoved: "Section {title} removed.",
+  diffQuestionAdded: "Question {id} added ({type}): {label}.",
+  diffQuestionMoved: "{id}: moved from section {from} to {to}.",
+  diffQuestionRemoved: "Question {id} removed: {label}; its answers stay in older replies.",
+  diffQuestionsReordered: "Questions put in a new order.",
+};
+
+export type DiffWord = keyof typeof DIFF_WORDS;
+/** Words one part of a change: `{name}` placeholders filled with the given texts. */
+export type SayChange = (word: DiffWord, values?: Record<string, string>) => string;
+
+export const sayChangeInEnglish: SayChange = (word, values = {}) =>
+  DIFF_WORDS[word].replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
