@@ -10,6 +10,7 @@ import campaigns from "./messages/en/campaigns";
 import imports from "./messages/en/imports";
 import replies from "./messages/en/replies";
 import reports from "./messages/en/reports";
+import errors from "./messages/en/errors";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -21,3 +22,4 @@ export const campaignsText = defineCatalogue(campaigns, { fr: () => import("./me
 export const importsText = defineCatalogue(imports, { fr: () => import("./messages/fr/imports") });
 export const repliesText = defineCatalogue(replies, { fr: () => import("./messages/fr/replies") });
 export const reportsText = defineCatalogue(reports, { fr: () => import("./messages/fr/reports") });
+export const errorsText = defineCatalogue(errors, { fr: () => import("./messages/fr/errors") });
