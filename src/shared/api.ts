@@ -28,7 +28,21 @@ export const replyBatchRequest = z.strictObject({
     ),
 });
 
-export const fieldIssue = z.object({ path: z.string(), code: z.string(), message: z.string() });
+/** Where in an imported file a problem is (a sheet's row and column; a CSV's line as `row`). */
+export const filePlace = z.object({ sheet: z.optional(z.string()), row: z.number(), column: z.optional(z.string()) });
+export type FilePlace = z.infer<typeof filePlace>;
+
+/**
+ * One problem with a field or an imported file's cell. An import's problems also carry `place` and `reason` (the
+ * message's free English text without its place), so the console words the place in its own language.
+ */
+export const fieldIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  place: z.optional(filePlace),
+  reason: z.optional(z.string()),
+});
 export type FieldIssue = z.infer<typeof fieldIssue>;
 
 export const apiErrorBody = z.object({

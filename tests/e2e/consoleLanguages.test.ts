@@ -1,7 +1,8 @@
 // The console and the participant's library in French: the organiser switches the console's language in its bar and
 // the choice holds after a reload; a participant switches the app bar's language on the library. Each screen's visible
 // text and <html lang> follow, dates come through Intl in French, and the French screens are axe clean (the console's
-// workshops and a year's reply tracking).
+// workshops and a year's reply tracking). In French a refusal from the server shows the catalogue's French sentence and
+// the report as published comes with French captions, its downloads asked for in French.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addOrganiser } from "../integration/support/consoleClient";
@@ -69,6 +70,24 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
   expect(await page.getByRole("columnheader", { name: "Taux de réponse par administration" }).count()).toBe(1);
   expect(await page.getByRole("heading", { name: "Réponses au fil du temps" }).count()).toBe(1);
   expect(await seriousAxeViolations(page, "French console reply tracking")).toEqual([]);
+
+  // A refused action: adding an administration whose code is taken shows the French sentence, not the server's English.
+  await page.goto(`${app.server.url}/console/administrations`);
+  await page.locator("#a-code").fill("FJ");
+  await page.locator("#a-name").fill("Fidji");
+  await page.getByRole("button", { name: "Ajouter l’administration" }).click();
+  await page.getByText("Ce code d’administration est déjà utilisé.").waitFor();
+  expect(await page.getByText("is already used by").count()).toBe(0);
+
+  // The report as published: French captions and headings from the server, the downloads asked for in French.
+  await page.goto(`${app.server.url}/console/report/2022-23`);
+  await page.getByLabel("Telle que publiée").check();
+  await page.getByText("Tableau 1 : Réponses par atelier", { exact: true }).waitFor();
+  expect(await page.getByText("Tableau 2 : Suites données après l’atelier", { exact: true }).count()).toBe(1);
+  expect(await page.getByTestId("published-table-1").getByRole("columnheader", { name: "Atelier" }).count()).toBe(1);
+  expect(await page.getByRole("link", { name: "projet de rapport Word (DOCX)" }).getAttribute("href")).toMatch(
+    /\/draft\.docx\?lang=fr$/,
+  );
 });
 
 it("a participant switches the library to French in the app bar, and it is axe clean", async () => {

@@ -1,9 +1,9 @@
 // The report as published over HTTP: the tables worded and marked as printed (JSON, XLSX) and the Word draft,
-// all three with the same cells, administrations in the order their replies arrived.
+// all three with the same cells, administrations in the order their replies arrived; in French with ?lang=fr.
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cellText, type PublishedTable } from "../../src/shared/report";
-import { docxTables } from "../fixtures/docxTables";
+import { docxTables, documentXml } from "../fixtures/docxTables";
 import { consoleRequest } from "./support/consoleClient";
 import { seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
@@ -140,6 +140,43 @@ describe.each(ENGINES)("organiser console: the report as published and the Word 
     expect(
       inDocument.map((rows) => rows.map((cells) => cells.map((runs) => runs.map((r) => r.text).join("")))),
     ).toEqual(tables.map((t) => [t.header, ...t.rows.map((r) => r.cells.map(cellText))]));
+  });
+
+  it("words the published tables, their XLSX and the Word draft's tables in French with ?lang=fr, English without", async () => {
+    const french = await get("/api/console/report/2025-26/published?lang=fr");
+    const frenchTables = ((await french.json()) as { tables: PublishedTable[] }).tables;
+    expect(frenchTables[0].caption).toBe("Réponses par atelier");
+    expect(frenchTables[1].caption).toBe("Suites données après l’atelier");
+    expect(cellText(ourRow(frenchTables, 1).cells[1])).toBe(`${TITLE} (sept. 2025)`);
+
+    const sheetsOf = async (query: string) => {
+      const workbook = new ExcelJS.Workbook();
+      const res = await get(`/api/console/report/2025-26/published.xlsx${query}`);
+      await workbook.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+      return workbook.worksheets.map((w) => ({
+        name: w.name,
+        title: w.getRow(1).getCell(1).text,
+        header: w.getRow(2),
+      }));
+    };
+    const frenchSheets = await sheetsOf("?lang=fr");
+    expect(frenchSheets[0].name).toBe("Tableau 1");
+    expect(frenchSheets[0].title).toBe("Tableau 1\u202f: Réponses par atelier (exercice 2025/26)");
+    expect(frenchSheets[1].title).toBe("Tableau 2\u202f: Suites données après l’atelier (exercice 2025/26)");
+    expect(frenchSheets[0].header.getCell(2).text).toBe("Atelier");
+    const englishSheets = await sheetsOf("");
+    expect(englishSheets[0].title).toBe("Table 1: Replies per workshop (FY 2025/26)");
+    expect(englishSheets[0].header.getCell(2).text).toBe("Workshop");
+
+    const draftXml = async (query: string) =>
+      documentXml(new Uint8Array(await (await get(`/api/console/report/2025-26/draft.docx${query}`)).arrayBuffer()));
+    const frenchDraft = await draftXml("?lang=fr");
+    expect(frenchDraft).toContain("Tableau 2\u202f: Suites données après l’atelier");
+    expect(frenchDraft).toContain("Effets directs obtenus");
+    expect(frenchDraft).not.toContain("Follow-up actions taken after the workshop");
+    const englishDraft = await draftXml("");
+    expect(englishDraft).toContain("Table 2: Follow-up actions taken after the workshop");
+    expect(englishDraft).not.toContain("Suites données");
   });
 
   it("refuses a malformed fiscal year and a request without a session", async () => {

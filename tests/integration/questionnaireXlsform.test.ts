@@ -95,6 +95,8 @@ describe.each(ENGINES)("XLSForm import and export (%s)", (engine) => {
           code: "unsupported_xlsform",
           message:
             'Sheet "survey", row 2, column "type": repeats are not supported: a reply holds one answer per question.',
+          place: { sheet: "survey", row: 2, column: "type" },
+          reason: "repeats are not supported: a reply holds one answer per question",
         },
         expect.objectContaining({ path: "survey[5].calculation" }),
         expect.objectContaining({ path: "survey[5].type" }),

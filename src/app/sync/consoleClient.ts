@@ -1,7 +1,9 @@
 // The organiser console's link to the server. The console is an online tool for the office's staff, so
-// unlike the participant screens it reads from the server directly — but only through this module.
+// unlike the participant screens it reads from the server directly — but only through this module, which also words
+// every refusal in the console's language (wordedConsoleError), so screens show `error.message` as they get it.
 import type { ApiErrorBody } from "../../shared/api";
 import { CSRF_HEADER } from "../../shared/console";
+import { wordedConsoleError } from "../features/console/consoleErrors";
 
 /** A failure carries `current` when the server sent the record as it now stands (409 changed_elsewhere). */
 export type ConsoleResult<T> =
@@ -52,13 +54,19 @@ async function send<T>(
     return {
       ok: false,
       status: 0,
-      error: { code: "offline", message: "The server cannot be reached. The organiser console needs a connection." },
+      error: await wordedConsoleError(
+        { code: "offline", message: "The server cannot be reached. The organiser console needs a connection." },
+        0,
+      ),
     };
   }
   const parsed: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return { ok: true, status: response.status, body: parsed as T };
   const failure = parsed as { error?: ApiErrorBody; current?: Record<string, unknown> } | undefined;
-  const error = failure?.error ?? { code: "http_error", message: `The server answered ${response.status}.` };
+  const error = await wordedConsoleError(
+    failure?.error ?? { code: "http_error", message: `The server answered ${response.status}.` },
+    response.status,
+  );
   return failure?.current
     ? { ok: false, status: response.status, error, current: failure.current }
     : { ok: false, status: response.status, error };

@@ -3,13 +3,14 @@ import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { HTTPException } from "hono/http-exception";
 import type { ApiError, FieldIssue } from "../../shared/api";
+import type { ApiErrorCode } from "../../shared/apiErrorCodes";
 import { isDiskFull } from "../db/storageErrors";
 import type { Logger } from "../observability/logger";
 import { requestIdOf } from "../observability/requestLog";
 
 /** What a full disk answers, from any route: a temporary failure, so phones keep what they sent and try later. */
 export const DISK_FULL_STATUS = 507;
-export const DISK_FULL_CODE = "insufficient_storage";
+export const DISK_FULL_CODE: ApiErrorCode = "insufficient_storage";
 export const DISK_FULL_MESSAGE =
   "The server's disk is full, so nothing could be saved. Nothing is lost on your side: please try again later.";
 
@@ -17,7 +18,7 @@ export const DISK_FULL_MESSAGE =
 export class ApiProblem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: FieldIssue[],
   ) {
@@ -26,21 +27,21 @@ export class ApiProblem extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, details?: FieldIssue[]): ApiError {
+export function errorBody(code: ApiErrorCode, message: string, details?: FieldIssue[]): ApiError {
   return { error: details && details.length > 0 ? { code, message, details } : { code, message } };
 }
 
 export function jsonError(
   c: Context,
   status: ContentfulStatusCode,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   details?: FieldIssue[],
 ): Response {
   return c.json(errorBody(code, message, details), status);
 }
 
-const MESSAGES_BY_STATUS: Partial<Record<number, [string, string]>> = {
+const MESSAGES_BY_STATUS: Partial<Record<number, [ApiErrorCode, string]>> = {
   400: ["bad_request", "The request could not be understood."],
   404: ["not_found", "There is nothing at this address."],
   405: ["method_not_allowed", "This address does not accept that kind of request."],

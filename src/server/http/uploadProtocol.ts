@@ -2,7 +2,7 @@
 // the invitation in `Authorization` and the Upload-Metadata header. The routes and the tus server are in uploads.ts.
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { invitationCode } from "../../shared/reply";
-import { errorBody } from "./errors";
+import type { ApiError } from "../../shared/api";
 import { normaliseInvitationCode } from "./invitations";
 
 export const TUS_VERSION = "1.0.0";
@@ -26,9 +26,15 @@ export function isRefusal(value: unknown): value is TusRefusal {
   );
 }
 
+/**
+ * The error envelope of an upload refusal. Its codes are the attachment checks' own (only the phone's uploader reads
+ * them, never the console), so they are not among the API_ERROR_CODES that errorBody() takes.
+ */
+const uploadErrorBody = (code: string, message: string): ApiError => ({ error: { code, message } });
+
 /** A refusal as JSON, thrown from a tus hook (the body is written as is). */
 export function jsonRefusal(status: number, code: string, message: string): TusRefusal {
-  return { status_code: status, body: JSON.stringify(errorBody(code, message)) };
+  return { status_code: status, body: JSON.stringify(uploadErrorBody(code, message)) };
 }
 
 export const NOT_REGISTERED = {
@@ -43,7 +49,7 @@ export function refuseJson(
   message: string,
   extra: Record<string, string> = {},
 ): Response {
-  return new Response(JSON.stringify(errorBody(code, message)), {
+  return new Response(JSON.stringify(uploadErrorBody(code, message)), {
     status,
     headers: {
       "Tus-Resumable": TUS_VERSION,

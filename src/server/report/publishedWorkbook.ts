@@ -1,6 +1,12 @@
 // The "as published" XLSX: one worksheet per report table, cells worded as printed, NB marks as real underline / bold.
 import ExcelJS from "exceljs";
-import { cellText, type PublishedCell, type PublishedTable } from "../../shared/report";
+import {
+  PUBLISHED_WORDING,
+  cellText,
+  type PublishedCell,
+  type PublishedTable,
+  type ReportLanguage,
+} from "../../shared/report";
 
 /** Whole numbers become numbers (so Excel does not flag them as text); everything else stays text. */
 function cellValue(cell: PublishedCell): ExcelJS.CellValue {
@@ -16,14 +22,19 @@ function cellValue(cell: PublishedCell): ExcelJS.CellValue {
   return /^\d+$/.test(text) ? Number(text) : text;
 }
 
-export async function publishedWorkbook(fiscalYear: string, tables: readonly PublishedTable[]): Promise<Uint8Array> {
+export async function publishedWorkbook(
+  fiscalYear: string,
+  tables: readonly PublishedTable[],
+  language: ReportLanguage = "en",
+): Promise<Uint8Array> {
+  const w = PUBLISHED_WORDING[language];
   const workbook = new ExcelJS.Workbook();
   // A fixed date: the same report gives the same workbook.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(`Table ${table.number}`);
-    sheet.addRow([`Table ${table.number}: ${table.caption} (FY ${fiscalYear})`]).font = { bold: true };
+    const sheet = workbook.addWorksheet(w.sheetName(table.number));
+    sheet.addRow([`${w.tableTitle(table.number, table.caption)} ${w.ofFiscalYear(fiscalYear)}`]).font = { bold: true };
     const header = sheet.addRow(table.header);
     header.font = { bold: true };
     for (const row of table.rows) {

@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { DraftBlock, PublishedTable } from "../../shared/report";
+import { PUBLISHED_WORDING, type DraftBlock, type PublishedTable, type ReportLanguage } from "../../shared/report";
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const borders = { top: border, bottom: border, left: border, right: border };
@@ -54,7 +54,7 @@ function wordTable(table: PublishedTable): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
 }
 
-function blockChildren(block: DraftBlock): Array<Paragraph | Table> {
+function blockChildren(block: DraftBlock, language: ReportLanguage): Array<Paragraph | Table> {
   switch (block.type) {
     case "title":
       return [
@@ -83,7 +83,7 @@ function blockChildren(block: DraftBlock): Array<Paragraph | Table> {
         new Paragraph({
           style: "Caption",
           keepNext: true,
-          children: [new TextRun(`Table ${block.table.number}: ${block.table.caption}`)],
+          children: [new TextRun(PUBLISHED_WORDING[language].tableTitle(block.table.number, block.table.caption))],
         }),
         wordTable(block.table),
         ...block.table.notes.map(
@@ -99,12 +99,12 @@ function blockChildren(block: DraftBlock): Array<Paragraph | Table> {
   }
 }
 
-/** The outline as a .docx file. */
-export async function wordDraft(outline: readonly DraftBlock[]): Promise<Uint8Array> {
+/** The outline as a .docx file; `language` words the tables' titles as the outline's blocks are worded. */
+export async function wordDraft(outline: readonly DraftBlock[], language: ReportLanguage = "en"): Promise<Uint8Array> {
   const document = new Document({
     creator: "Outrigger",
     title: outline.find((b) => b.type === "title")?.lines.join(" – ") ?? "Good Practice Report",
-    sections: [{ children: outline.flatMap(blockChildren) }],
+    sections: [{ children: outline.flatMap((block) => blockChildren(block, language)) }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -6,6 +6,7 @@ export * from "./replyReading";
 export * from "./tables";
 export * from "./report";
 export * from "./publishedLayout";
+export * from "./publishedWording";
 export * from "./workshopOrder";
 export * from "./reportDraft";
 export * from "./reportOrder";

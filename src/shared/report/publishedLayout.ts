@@ -1,17 +1,17 @@
 // Tables 1–7 laid out as the office publishes them: rows of text cells carrying the report's marks.
 // The analytic tables (tables.ts) hold every figure; this layout picks and words them the way the
-// printed report does, so the console, the "as published" XLSX and the Word draft show the same cells.
+// printed report does, so the console, the "as published" XLSX and the Word draft show the same cells, in English
+// (the printed report's words) or French (publishedWording.ts).
 import { formatPercent } from "./percent";
+import { PUBLISHED_WORDING, countWithPercentIn, type PublishedWording, type ReportLanguage } from "./publishedWording";
 import type { SurveyReport } from "./report";
 import { normalizeAdministrationCode } from "./replyReading";
 import {
   FOLLOW_UP_ACTIONS,
-  FOLLOW_UP_ACTION_LABELS,
   type CrossTable,
   type Percent,
   type ReportReply,
   type ReportTable,
-  type WorkshopKind,
   type YesNoRow,
 } from "./types";
 
@@ -46,14 +46,12 @@ export interface PublishedTable {
 /** Where the report prints nothing to count. */
 export const PRINTED_DASH = "-";
 
-const MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
-
-/** "2022-11" → "Nov. 2022"; null for anything that is not a year and month (read as text, never as a Date). */
-export function publishedMonth(month: string | undefined): string | null {
+/** "2022-11" → "Nov. 2022" ("nov. 2022"); null for anything that is not a year and month (read as text, not a Date). */
+export function publishedMonth(month: string | undefined, language: ReportLanguage = "en"): string | null {
   const m = /^(\d{4})-(\d{2})/.exec(month ?? "");
   if (!m) return null;
   const index = Number(m[2]) - 1;
-  return index >= 0 && index < 12 ? `${MONTHS[index]} ${m[1]}` : null;
+  return index >= 0 && index < 12 ? `${PUBLISHED_WORDING[language].months[index]} ${m[1]}` : null;
 }
 
 /** "32 (73%)", or just "32" where there is nothing to divide by. */
@@ -68,19 +66,14 @@ export function cellText(cell: PublishedCell): string {
 
 const text = (value: string | number): PublishedCell => ({ runs: [{ text: String(value) }] });
 
-const KIND_TOTAL_LABELS: Record<WorkshopKind, string> = {
-  "sub-regional": "Sub-regional workshops",
-  regional: "Regional workshops",
-  national: "National workshops",
-};
-
-function table1(report: SurveyReport): PublishedTable {
+function table1(report: SurveyReport, language: ReportLanguage): PublishedTable {
   const t = report.tables.replies;
-  const monthOf = new Map(report.workshops.map((w) => [w.id, publishedMonth(w.month)]));
+  const w = PUBLISHED_WORDING[language];
+  const monthOf = new Map(report.workshops.map((workshop) => [workshop.id, publishedMonth(workshop.month, language)]));
   return {
     number: 1,
-    caption: "Replies per workshop",
-    header: ["No.", "Workshop", "Participating administrations", "Replies"],
+    caption: w.table1.caption,
+    header: [w.table1.number, w.workshop, w.table1.participating, w.replies],
     rows: [
       ...t.rows.map((r) => {
         const month = monthOf.get(r.workshopId);
@@ -98,43 +91,44 @@ function table1(report: SurveyReport): PublishedTable {
         kind: "subtotal" as const,
         cells: [
           text(""),
-          text(KIND_TOTAL_LABELS[s.kind]),
+          text(w.kindTotals[s.kind]),
           text(s.participatingAdministrations),
-          text(countWithPercent(s.replies, s.ratePerAdministration)),
+          text(countWithPercentIn(w, s.replies, s.ratePerAdministration)),
         ],
       })),
       {
         kind: "total",
         cells: [
           text(""),
-          text("Total"),
+          text(w.total),
           text(t.total.participatingAdministrations),
-          text(countWithPercent(t.total.replies, t.total.ratePerAdministration)),
+          text(countWithPercentIn(w, t.total.replies, t.total.ratePerAdministration)),
         ],
       },
     ],
-    notes: ["The reply rate is the number of replies divided by the number of participating administrations."],
+    notes: [w.table1.note],
   };
 }
 
-function table2(report: SurveyReport): PublishedTable {
+function table2(report: SurveyReport, w: PublishedWording): PublishedTable {
   const t = report.tables.followUpActions;
   return {
     number: 2,
-    caption: "Follow-up actions taken after the workshop",
-    header: ["Workshop", ...FOLLOW_UP_ACTIONS.map((a) => FOLLOW_UP_ACTION_LABELS[a])],
+    caption: w.table2.caption,
+    header: [w.workshop, ...FOLLOW_UP_ACTIONS.map((a) => w.table2.actions[a])],
     rows: [
       ...t.rows.map((r) => ({
         kind: "workshop" as const,
         cells: [text(r.number), ...FOLLOW_UP_ACTIONS.map((a) => text(r.actions[a].count))],
       })),
-      { kind: "total", cells: [text("Total"), ...FOLLOW_UP_ACTIONS.map((a) => text(t.total.actions[a].count))] },
+      { kind: "total", cells: [text(w.total), ...FOLLOW_UP_ACTIONS.map((a) => text(t.total.actions[a].count))] },
     ],
     notes: [],
   };
 }
 
 function yesNo(
+  w: PublishedWording,
   number: number,
   caption: string,
   t: ReportTable<YesNoRow>,
@@ -144,7 +138,7 @@ function yesNo(
   return {
     number,
     caption,
-    header: ["Workshop", "Replies", "Yes", ...(withNo ? ["No"] : [])],
+    header: [w.workshop, w.replies, w.yes, ...(withNo ? [w.no] : [])],
     rows: [
       ...t.rows.map((r) => ({
         kind: "workshop" as const,
@@ -153,10 +147,10 @@ function yesNo(
       {
         kind: "total",
         cells: [
-          text("Total"),
+          text(w.total),
           text(t.total.replies),
-          text(countWithPercent(t.total.yes, t.total.yesPercent)),
-          ...(withNo ? [text(countWithPercent(t.total.no, t.total.noPercent))] : []),
+          text(countWithPercentIn(w, t.total.yes, t.total.yesPercent)),
+          ...(withNo ? [text(countWithPercentIn(w, t.total.no, t.total.noPercent))] : []),
         ],
       },
     ],
@@ -187,6 +181,7 @@ interface CrossWording<K extends string> {
 }
 
 function crossLayout<K extends string>(
+  w: PublishedWording,
   t: CrossTable<K>,
   wording: CrossWording<K>,
   arrival: Map<string, Map<string, number>>,
@@ -208,17 +203,17 @@ function crossLayout<K extends string>(
     return { runs };
   };
   const total = t.total.columns;
-  const marked = (k: K) => text(countWithPercent(total[k].marked, total[k].percent));
+  const marked = (k: K) => text(countWithPercentIn(w, total[k].marked, total[k].percent));
   return {
     number: wording.number,
     caption: wording.caption,
-    header: ["Workshop", ...columns.map((k) => total[k].label)],
+    header: [w.workshop, ...columns.map((k) => w.crossColumns?.[k] ?? total[k].label)],
     rows: [
       ...t.rows.map((r) => ({
         kind: "workshop" as const,
         cells: [text(r.number), ...columns.map((k) => listCell(r.workshopId, k, r.administrations[k]))],
       })),
-      { kind: "total", cells: [text("Total"), ...columns.map((k) => text(total[k].entries))] },
+      { kind: "total", cells: [text(w.total), ...columns.map((k) => text(total[k].entries))] },
       {
         kind: "summary",
         cells: [text(wording.ledTo), ...wording.actions.map(marked), text(PRINTED_DASH)],
@@ -235,49 +230,32 @@ function crossLayout<K extends string>(
 /**
  * Tables 1–7 as published, workshops numbered in the report's order (the order of report.workshops).
  * `repliesInArrivalOrder` are the replies the report counted, oldest first: Tables 4 and 7 list a
- * workshop's administrations in the order their replies arrived, as the office types them.
+ * workshop's administrations in the order their replies arrived, as the office types them. Worded in `language`.
  */
-export function publishedTables(report: SurveyReport, repliesInArrivalOrder: readonly ReportReply[]): PublishedTable[] {
+export function publishedTables(
+  report: SurveyReport,
+  repliesInArrivalOrder: readonly ReportReply[],
+  language: ReportLanguage = "en",
+): PublishedTable[] {
   const arrival = arrivalPositions(repliesInArrivalOrder);
   const t = report.tables;
+  const w = PUBLISHED_WORDING[language];
   return [
-    table1(report),
-    table2(report),
-    yesNo(3, "Direct effects observed from applying the lessons learnt", t.directEffects, false, [
-      '"No" includes "not yet".',
-    ]),
+    table1(report, language),
+    table2(report, w),
+    yesNo(w, 3, w.table3.caption, t.directEffects, false, [w.table3.note]),
     crossLayout(
+      w,
       t.effectsByAction,
-      {
-        number: 4,
-        caption: "Administrations that shared materials or organized in-house workshops, and direct effects",
-        actions: ["shared", "inhouse"],
-        outcome: "effects",
-        ledTo: "Presumably led to direct effects",
-        attributedTo: "Attributed to sharing and/or in-house workshops",
-        notes: [
-          "NB1: Underlined administrations also realized direct effects.",
-          "NB2: Administrations in bold also shared materials and/or organized an in-house workshop.",
-        ],
-      },
+      { number: 4, actions: ["shared", "inhouse"], outcome: "effects", ...w.table4 },
       arrival,
     ),
-    yesNo(5, "Improvement of work efficiency and effectiveness", t.efficiency, false),
-    yesNo(6, "New or enhanced modernization projects", t.newProjects, true),
+    yesNo(w, 5, w.table5.caption, t.efficiency, false),
+    yesNo(w, 6, w.table6.caption, t.newProjects, true),
     crossLayout(
+      w,
       t.projectsByAction,
-      {
-        number: 7,
-        caption: "Administrations that submitted reports or made recommendations, and new projects",
-        actions: ["reports", "recommendations"],
-        outcome: "projects",
-        ledTo: "Presumably led to new projects",
-        attributedTo: "Attributed to reports and/or recommendations",
-        notes: [
-          "NB1: Underlined administrations also initiated new projects.",
-          "NB2: Administrations in bold also submitted reports and/or made recommendations.",
-        ],
-      },
+      { number: 7, actions: ["reports", "recommendations"], outcome: "projects", ...w.table7 },
       arrival,
     ),
   ];

@@ -2,6 +2,7 @@
 import { For, Show, createResource, createSignal } from "solid-js";
 import { fiscalYearToPath } from "../../../shared/console";
 import type { PublishedTable } from "../../../shared/report";
+import { currentLanguage } from "../../i18n/language";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, useParams } from "../../ui/router";
 import { RowsTable } from "../../ui/RowsTable";
@@ -33,13 +34,13 @@ function Report() {
     },
   );
   const [layout, setLayout] = createSignal<"analytic" | "published">("analytic");
-  // Fetched the first time the organiser asks for the published layout, then kept.
+  // Fetched the first time the organiser asks for the published layout, then kept (again in another language).
   const [published] = createResource(
-    () => (layout() === "published" ? params.fiscalYear : undefined),
-    async (fy) => {
+    () => (layout() === "published" ? { fy: params.fiscalYear, language: currentLanguage() } : undefined),
+    async ({ fy, language }) => {
       const result = await consoleRequest<{ tables: PublishedTable[] }>(
         "GET",
-        `/report/${encodeURIComponent(fy)}/published`,
+        `/report/${encodeURIComponent(fy)}/published?lang=${language}`,
       );
       return result.ok ? result.body.tables : { problem: result.error.message };
     },
@@ -67,8 +68,8 @@ function Report() {
                     <a href={`${base()}/export.xlsx`}>{t("allTablesXlsx")}</a> ·{" "}
                     <a href={`${base()}/replies.csv`}>{t("rawRepliesCsv")}</a> ·{" "}
                     <a href={`${base()}/export.json`}>{t("json")}</a> ·{" "}
-                    <a href={`${base()}/published.xlsx`}>{t("publishedXlsx")}</a> ·{" "}
-                    <a href={`${base()}/draft.docx`}>{t("wordDraft")}</a> ·{" "}
+                    <a href={`${base()}/published.xlsx?lang=${currentLanguage()}`}>{t("publishedXlsx")}</a> ·{" "}
+                    <a href={`${base()}/draft.docx?lang=${currentLanguage()}`}>{t("wordDraft")}</a> ·{" "}
                     <button type="button" class="button small" onClick={() => window.print()}>
                       {t("print")}
                     </button>

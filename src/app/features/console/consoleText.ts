@@ -11,6 +11,7 @@ import imports from "./messages/en/imports";
 import replies from "./messages/en/replies";
 import reports from "./messages/en/reports";
 import editor from "./messages/en/editor";
+import errors from "./messages/en/errors";
 
 export const frameText = defineCatalogue(frame, { fr: () => import("./messages/fr/frame") });
 export const adminText = defineCatalogue(admin, { fr: () => import("./messages/fr/admin") });
@@ -23,3 +24,4 @@ export const importsText = defineCatalogue(imports, { fr: () => import("./messag
 export const repliesText = defineCatalogue(replies, { fr: () => import("./messages/fr/replies") });
 export const reportsText = defineCatalogue(reports, { fr: () => import("./messages/fr/reports") });
 export const editorText = defineCatalogue(editor, { fr: () => import("./messages/fr/editor") });
+export const errorsText = defineCatalogue(errors, { fr: () => import("./messages/fr/errors") });

@@ -1,5 +1,8 @@
-// The dashboard chart's text equivalent: replies per day in a sentence, from none to one day to many.
+// The dashboard chart's text equivalent: replies per day in a sentence, from none to one day to many, worded from the
+// replies catalogue in the console's language, its days through Intl.
 import { formatCalendarDate } from "../../../shared/calendarDate";
+import { formattingLocale } from "../../i18n/language";
+import { repliesText as t } from "./consoleText";
 
 export interface RepliesOnDay {
   /** The day the replies arrived, as the server counts days. */
@@ -8,14 +11,20 @@ export interface RepliesOnDay {
   cumulative: number;
 }
 
-const replies = (n: number) => `${n} ${n === 1 ? "reply" : "replies"}`;
-
-export function repliesOverTimeSummary(days: readonly RepliesOnDay[], locales?: string): string {
-  if (days.length === 0) return "No replies yet.";
+export function repliesOverTimeSummary(days: readonly RepliesOnDay[], locales: string = formattingLocale()): string {
+  if (days.length === 0) return t("overTimeNone");
   const day = (d: RepliesOnDay) => formatCalendarDate(d.date, locales);
   const total = days[days.length - 1].cumulative;
   if (days.length === 1)
-    return total === 1 ? `1 reply, on ${day(days[0])}.` : `${replies(total)}, all on ${day(days[0])}.`;
+    return total === 1
+      ? t("overTimeOneReply", { day: day(days[0]) })
+      : t("overTimeAllOnDay", { count: total, day: day(days[0]) });
   const busiest = days.reduce((most, d) => (d.replies > most.replies ? d : most));
-  return `${replies(total)} from ${day(days[0])} to ${day(days[days.length - 1])}; the most in one day: ${busiest.replies} on ${day(busiest)}.`;
+  return t(total === 1 ? "overTimeSpanOneReply" : "overTimeSpan", {
+    count: total,
+    first: day(days[0]),
+    last: day(days[days.length - 1]),
+    most: busiest.replies,
+    busiest: day(busiest),
+  });
 }

@@ -16,7 +16,11 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function idParam(value: string | undefined, what: "reply" | "question"): string {
   if (value === undefined || !ID.test(value))
-    throw new ApiProblem(400, `invalid_${what}_id`, `This is not a ${what} id.`);
+    throw new ApiProblem(
+      400,
+      what === "reply" ? "invalid_reply_id" : "invalid_question_id",
+      `This is not a ${what} id.`,
+    );
   // Reply ids are stored in lower case whatever case they came in; question ids are names and keep theirs.
   return what === "reply" ? canonicalId(value) : value;
 }

@@ -110,6 +110,8 @@ export function earlierRoundRoutes(): Hono<ConsoleEnv> {
             path: `row ${i.row}${i.column === "" ? "" : `.${i.column}`}`,
             code: "replies_file_refused",
             message: importIssueLine(i),
+            place: { row: i.row, ...(i.column === "" ? {} : { column: i.column }) },
+            reason: i.message,
           })),
         );
       if (c.req.query("preview") === "1")

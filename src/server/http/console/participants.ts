@@ -119,6 +119,8 @@ export function participantRoutes(): Hono<ConsoleEnv> {
             path: `line ${r.line}.${e.field}`,
             code: "invalid_row",
             message: `Line ${r.line}: ${e.message}`,
+            place: { row: r.line, column: e.field },
+            reason: e.message,
           })),
         );
         return c.json(

@@ -37,6 +37,8 @@ function issueOf(i: XlsformIssue): FieldIssue {
     path: `${i.sheet}[${i.row}].${i.column}`,
     code: "unsupported_xlsform",
     message: `Sheet "${i.sheet}", row ${i.row}, column "${i.column}": ${i.message}.`,
+    place: { sheet: i.sheet, row: i.row, column: i.column },
+    reason: i.message,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
 import { BOUND_TABLES, type BoundTableKey } from "../../../shared/report/bindings";
+import { reportLanguageOf } from "../../../shared/report/publishedWording";
 import { fiscalYearRange } from "../../../shared/report/fiscalYear";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
@@ -111,9 +112,14 @@ export function reportRoutes(): Hono<ConsoleEnv> {
     });
   });
 
-  // Tables 1–7 worded and marked as the office prints them: what the screen's "As published" view shows.
+  // Tables 1–7 worded and marked as the office prints them: what the screen's "As published" view shows. This, the
+  // published XLSX and the Word draft are worded in `?lang=` (en, the default, or fr), the console's language.
   routes.get("/report/:fiscalYear/published", async (c) => {
-    const { built, tables } = await publishedReportOf(c.var.deps.db, fiscalYearParam(c));
+    const { built, tables } = await publishedReportOf(
+      c.var.deps.db,
+      fiscalYearParam(c),
+      reportLanguageOf(c.req.query("lang")),
+    );
     return c.json({ fiscalYear: built.report.fiscalYear, tables });
   });
 
@@ -141,10 +147,11 @@ export function reportRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/report/:fiscalYear/published.xlsx", async (c) => {
     const fiscalYear = fiscalYearParam(c);
-    const { tables } = await publishedReportOf(c.var.deps.db, fiscalYear);
+    const language = reportLanguageOf(c.req.query("lang"));
+    const { tables } = await publishedReportOf(c.var.deps.db, fiscalYear, language);
     return download(
       c,
-      await publishedWorkbook(fiscalYear, tables),
+      await publishedWorkbook(fiscalYear, tables, language),
       XLSX_TYPE,
       `${baseName(fiscalYear)}-as-published.xlsx`,
     );
@@ -152,7 +159,13 @@ export function reportRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/report/:fiscalYear/draft.docx", async (c) => {
     const fiscalYear = fiscalYearParam(c);
-    return download(c, await wordDraftOf(c.var.deps.db, fiscalYear), DOCX_TYPE, `${baseName(fiscalYear)}-draft.docx`);
+    const language = reportLanguageOf(c.req.query("lang"));
+    return download(
+      c,
+      await wordDraftOf(c.var.deps.db, fiscalYear, language),
+      DOCX_TYPE,
+      `${baseName(fiscalYear)}-draft.docx`,
+    );
   });
 
   routes.get("/report/:fiscalYear/export.json", async (c) => {

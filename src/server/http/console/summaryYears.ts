@@ -56,6 +56,8 @@ function issueDetail(i: SummarySheetIssue) {
     path: `${i.sheet}[${i.row}].${i.column}`,
     code: "summary_sheet_refused",
     message: `${where}: ${i.message}.`,
+    place: { sheet: i.sheet, row: i.row, ...(i.column === "" ? {} : { column: i.column }) },
+    reason: i.message,
   };
 }
 

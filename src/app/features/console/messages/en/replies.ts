@@ -20,6 +20,11 @@ export default {
   percent: "{value}%",
   repliesOverTime: "Replies over time",
   repliesPerDay: "Replies per day. {summary}",
+  overTimeNone: "No replies yet.",
+  overTimeOneReply: "1 reply, on {day}.",
+  overTimeAllOnDay: "{count} replies, all on {day}.",
+  overTimeSpanOneReply: "1 reply from {first} to {last}; the most in one day: {most} on {busiest}.",
+  overTimeSpan: "{count} replies from {first} to {last}; the most in one day: {most} on {busiest}.",
 
   replyNotFound: "Reply not found",
   fiscalYear: "FY {year}",

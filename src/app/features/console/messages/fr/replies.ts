@@ -20,6 +20,11 @@ const french: Translation<typeof english> = {
   total: "Total ({workshops})",
   percent: "{value} %",
   repliesOverTime: "Réponses au fil du temps",
+  overTimeNone: "Aucune réponse pour l’instant.",
+  overTimeOneReply: "1 réponse, le {day}.",
+  overTimeAllOnDay: "{count} réponses, toutes le {day}.",
+  overTimeSpanOneReply: "1 réponse du {first} au {last} ; le plus en un jour : {most} le {busiest}.",
+  overTimeSpan: "{count} réponses du {first} au {last} ; le plus en un jour : {most} le {busiest}.",
   repliesPerDay: "Réponses par jour. {summary}",
 
   replyNotFound: "Réponse introuvable",
