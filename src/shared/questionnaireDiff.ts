@@ -145,6 +145,7 @@ export function diffDefinitions(before: QuestionnaireDefinition, after: Question
       kind: "changed",
       text: `Title changed from ${quoted(before.title)} to ${quoted(after.title)}.`,
     });
+  changes.push(...translationChanges("questionnaire", "Title", before.titles, after.titles));
   if ((before.intro ?? "") !== (after.intro ?? ""))
     changes.push({ subject: "questionnaire", kind: "changed", text: "Introduction reworded." });
   changes.push(...translationChanges("questionnaire", "Introduction", before.intros, after.intros, true));

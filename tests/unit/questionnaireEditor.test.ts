@@ -199,7 +199,9 @@ describe("the diff shown before publishing", () => {
     none.labels = { fr: "Je n’ai encore pris aucune mesure de suivi" };
     after.sections[0].titles = { fr: "À propos de vous" };
     after.sections[0].descriptions = { fr: "Prérempli depuis votre invitation." };
+    after.titles = { fr: "Questionnaire de suivi" };
     expect(diffDefinitions(before, after).map((c) => c.text)).toEqual([
+      'Title in fr added: "Questionnaire de suivi".',
       'Section respondent: title in fr added: "À propos de vous".',
       "Section respondent: description in fr added.",
       'followUpActions: option none_yet in fr added: "Je n’ai encore pris aucune mesure de suivi".',

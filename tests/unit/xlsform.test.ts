@@ -49,6 +49,7 @@ describe("XLSForm round trip", () => {
       id: "needs",
       version: 1,
       title: "Needs",
+      titles: { fr: "Besoins de formation" },
       sections: [
         {
           id: "s",
@@ -72,7 +73,19 @@ describe("XLSForm round trip", () => {
     expect(sheets.survey.columns).toEqual(
       expect.arrayContaining(["label::English (en)", "label::French (fr)", "hint::French (fr)"]),
     );
+    expect(sheets.settings.rows[0].cells).toMatchObject({
+      form_title: "Needs",
+      "form_title::French (fr)": "Besoins de formation",
+    });
     expect(xlsformToDefinition(sheets, "needs", 1).definition).toEqual(translated);
+  });
+
+  it("carries a French title through an .xlsx file and back, and nothing else changes", async () => {
+    const titled: QuestionnaireDefinition = { ...followUpV2, titles: { fr: "Questionnaire de suivi" } };
+    const bytes = await writeXlsformWorkbook(definitionToXlsform(titled, ADMINS));
+    const read = xlsformToDefinition(await readXlsformWorkbook(bytes), titled.id, titled.version);
+    expect(read.issues).toEqual([]);
+    expect(read.definition).toEqual(titled);
   });
 });
 
@@ -177,6 +190,35 @@ describe("XLSForm import", () => {
     });
     // And the same definition, written out again, reads back unchanged: numbers, dates, notes, translations, or_other's option, combined conditions.
     expect(xlsformToDefinition(definitionToXlsform(read.definition!), "risk", 4).definition).toEqual(read.definition);
+  });
+
+  it("reads the title in other languages from settings' form_title::French (fr), as KoboToolbox writes it", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"]], [], {
+        settings: {
+          form_title: "Risk management follow-up",
+          "form_title::French (fr)": "Suivi de la gestion des risques",
+          form_id: "risk",
+        },
+      }),
+      "risk",
+      1,
+    );
+    expect(read.issues).toEqual([]);
+    expect(read.definition?.titles).toEqual({ fr: "Suivi de la gestion des risques" });
+    // The loose questions' section is titled with the form's title, so it is translated with it.
+    expect(read.definition?.sections[0].titles).toEqual({ fr: "Suivi de la gestion des risques" });
+  });
+
+  it("takes the English title column as the main one when every form_title column names its language", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"]], [], {
+        settings: { "form_title::French (fr)": "Suivi", "form_title::English (en)": "Follow-up", form_id: "risk" },
+      }),
+      "risk",
+      1,
+    );
+    expect([read.definition?.title, read.definition?.titles]).toEqual(["Follow-up", { fr: "Suivi" }]);
   });
 
   it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {

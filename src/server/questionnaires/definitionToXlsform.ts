@@ -21,6 +21,7 @@ type Row = Record<string, string | undefined>;
 function languagesOf(definition: QuestionnaireDefinition): string[] {
   const found = new Set<string>();
   const add = (t?: Record<string, string>) => Object.keys(t ?? {}).forEach((l) => found.add(l));
+  add(definition.titles);
   add(definition.intros);
   for (const s of definition.sections) {
     add(s.titles);
@@ -142,13 +143,25 @@ export function definitionToXlsform(
 
   const surveyColumns = ["type", "name", ...labelColumns, ...hintColumns, ...SURVEY_RULE_COLUMNS];
   const choiceColumns = ["list_name", "name", ...labelColumns, "outrigger_role"];
+  // The main title stays in plain `form_title`, the column KoboToolbox and ODK read; translations beside it.
+  const titleTranslations = Object.entries(definition.titles ?? {}).map(([l, t]) => [
+    languageColumn("form_title", l),
+    t,
+  ]);
   const settings: Row = {
     form_title: definition.title,
+    ...Object.fromEntries(titleTranslations),
     form_id: definition.id,
     version: String(definition.version),
     default_language: languages.length > 0 ? "English (en)" : undefined,
   };
-  const settingsColumns = ["form_title", "form_id", "version", ...(languages.length > 0 ? ["default_language"] : [])];
+  const settingsColumns = [
+    "form_title",
+    ...titleTranslations.map(([column]) => column),
+    "form_id",
+    "version",
+    ...(languages.length > 0 ? ["default_language"] : []),
+  ];
   const toValues = (columns: string[], rows: Row[]) => rows.map((r) => columns.map((c) => r[c]));
   return {
     survey: sheetOf(surveyColumns, toValues(surveyColumns, survey)),
