@@ -2,6 +2,7 @@
 // What standard XLSForm has no column for travels in `outrigger_*` columns, which ODK tools ignore:
 // outrigger_type (email, yes_no, administrations), outrigger_prefill, and a choice's outrigger_role (specify, exclusive).
 import type { ChoiceOption, Question, QuestionnaireDefinition } from "../../shared/questionnaire";
+import { translationLanguages } from "../../shared/questionnaireLanguages";
 import { writeConstraint, writeRelevant } from "./xlsformExpressions";
 import { languageColumn, sheetOf, SURVEY_RULE_COLUMNS, type XlsformSheets } from "./xlsformSheets";
 
@@ -17,23 +18,6 @@ export interface ListEntry {
 
 type Texts = { text?: string; translations?: Record<string, string> };
 type Row = Record<string, string | undefined>;
-
-function languagesOf(definition: QuestionnaireDefinition): string[] {
-  const found = new Set<string>();
-  const add = (t?: Record<string, string>) => Object.keys(t ?? {}).forEach((l) => found.add(l));
-  add(definition.titles);
-  add(definition.intros);
-  for (const s of definition.sections) {
-    add(s.titles);
-    add(s.descriptions);
-    for (const q of s.questions) {
-      add(q.labels);
-      add(q.helps);
-      if (q.type === "single_choice" || q.type === "multiple_choice") q.options.forEach((o) => add(o.labels));
-    }
-  }
-  return [...found].sort();
-}
 
 function listName(question: Question): string {
   return question.id === ADMINISTRATIONS_LIST ? `${question.id}_options` : question.id;
@@ -90,7 +74,7 @@ export function definitionToXlsform(
   definition: QuestionnaireDefinition,
   administrations: ListEntry[] = [],
 ): XlsformSheets {
-  const languages = languagesOf(definition);
+  const languages = translationLanguages(definition);
   // With translations, the English text gets its language too, so every label column names one.
   const main = (base: string) => (languages.length > 0 ? languageColumn(base, "en") : base);
   const textCells = (base: string, texts: Texts): Row => ({
