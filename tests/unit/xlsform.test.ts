@@ -7,6 +7,9 @@ import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDe
 import { readXlsformWorkbook, writeXlsformWorkbook } from "../../src/server/questionnaires/xlsformWorkbook";
 import { form, SURVEY_COLUMNS } from "./support/xlsformRows";
 
+const pick = (cells: Record<string, string>, columns: string[]) =>
+  Object.fromEntries(Object.entries(cells).filter(([c]) => columns.includes(c)));
+
 const ADMINS = [
   { code: "FJ", name: "Fiji" },
   { code: "TO", name: "Tonga" },
@@ -163,14 +166,10 @@ describe("XLSForm import", () => {
             },
             {
               id: "effects",
-              type: "single_choice",
+              type: "yes_no",
               label: "Any effects?",
               required: true,
               visibleWhen: { not: { question: "actions", includes: "nothing" } },
-              options: [
-                { value: "yes", label: "Yes" },
-                { value: "no", label: "No" },
-              ],
             },
             {
               id: "thanks",
@@ -220,6 +219,79 @@ describe("XLSForm import", () => {
     );
     expect([read.definition?.title, read.definition?.titles]).toEqual(["Follow-up", { fr: "Suivi" }]);
   });
+
+  it("reads a hand-written select_one whose choices are exactly yes and no as a yes/no question, keeping other words", () => {
+    const read = xlsformToDefinition(
+      form(
+        [
+          ["select_one yn", "effects", "Any effects?"],
+          ["select_one ny", "started", "Started a project?"],
+          ["select_one ynm", "maybe", "Will you?"],
+          ["select_one yn or_other", "other", "Anything?"],
+        ],
+        [
+          ["yn", "yes", "Yes"],
+          ["yn", "no", "No"],
+          ["ny", "no", "Not yet"],
+          ["ny", "yes", "Yes, started"],
+          ["ynm", "yes", "Yes"],
+          ["ynm", "no", "No"],
+          ["ynm", "maybe", "Maybe"],
+        ],
+      ),
+      "risk",
+      1,
+    );
+    expect(read.issues).toEqual([]);
+    const [effects, started, maybe, other] = read.definition!.sections[0].questions;
+    expect(effects).toEqual({ id: "effects", type: "yes_no", label: "Any effects?", required: false });
+    expect(started).toMatchObject({ type: "yes_no", yesLabel: "Yes, started", noLabel: "Not yet" });
+    // More than yes and no, or "or_other": the organiser asked for a choice, and gets one.
+    expect([maybe.type, other.type]).toEqual(["single_choice", "single_choice"]);
+  });
+
+  it("keeps a yes/no list with translated labels as a single choice, so its French words are not lost", () => {
+    const read = xlsformToDefinition(
+      form(
+        [["select_one yn", "effects", "Any effects?"]],
+        [
+          ["yn", "yes", "Yes", "Oui"],
+          ["yn", "no", "No", "Non"],
+        ],
+        { choiceColumns: ["list_name", "name", "label", "label::French (fr)"] },
+      ),
+      "risk",
+      1,
+    );
+    expect(read.definition?.sections[0].questions[0]).toMatchObject({
+      type: "single_choice",
+      options: [
+        { value: "yes", labels: { fr: "Oui" } },
+        { value: "no", labels: { fr: "Non" } },
+      ],
+    });
+  });
+
+  it.each([
+    ["v1", followUpV1],
+    ["v2", followUpV2],
+  ])(
+    "brings %s's yes/no questions back as yes/no even when a tool dropped the outrigger_* columns",
+    (_name, definition) => {
+      const sheets = definitionToXlsform(definition, ADMINS);
+      const columns = sheets.survey.columns.filter((c) => !c.startsWith("outrigger_"));
+      const stripped = {
+        ...sheets,
+        survey: { columns, rows: sheets.survey.rows.map((r) => ({ ...r, cells: pick(r.cells, columns) })) },
+      };
+      const read = xlsformToDefinition(stripped, definition.id, definition.version);
+      expect(read.issues).toEqual([]);
+      const yesNoIds = (d: QuestionnaireDefinition) =>
+        d.sections.flatMap((s) => s.questions).flatMap((q) => (q.type === "yes_no" ? [q.id] : []));
+      expect(yesNoIds(definition)).toEqual(["directEffects", "efficiencyImproved", "newProjects"]);
+      expect(yesNoIds(read.definition!)).toEqual(yesNoIds(definition));
+    },
+  );
 
   it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {
     const read = xlsformToDefinition(
