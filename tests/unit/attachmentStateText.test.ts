@@ -1,6 +1,6 @@
 // An attachment's line says where its file is in the participant's language: English by default, French on a French phone.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
+import { attachmentRefusalText, attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as replyMessages } from "../../src/app/i18n/replyMessages";
 
@@ -32,5 +32,26 @@ describe("an attachment's line", () => {
     expect(attachmentStateText(uploading)).toBe("envoi en cours, 25 %");
     expect(attachmentStateText({ ...uploading, state: "uploaded" })).toBe("reçu par l’organisateur");
     expect(attachmentStateText(refused)).toBe("refusé par le serveur : not a PDF");
+  });
+
+  it("words the picker's refusals (wrong type, too big, too many, not what it says) in French on a phone in French", async () => {
+    chooseLanguage("fr");
+    await replyMessages.load();
+    expect(attachmentRefusalText({ kind: "type", name: "page.html" })).toMatch(
+      /^« page\.html » ne peut pas être joint/,
+    );
+    expect(attachmentRefusalText({ kind: "size", name: "film.pdf", megabytes: 31.46, limitMegabytes: 20 })).toBe(
+      "« film.pdf » fait 31,5 Mo ; les fichiers jusqu’à 20 Mo peuvent être joints.",
+    );
+    expect(attachmentRefusalText({ kind: "count", max: 5 })).toBe("Une réponse peut avoir au plus 5 pièces jointes.");
+    expect(attachmentRefusalText({ kind: "content", name: "invoice.pdf" })).toMatch(
+      /^« invoice\.pdf » n’est pas vraiment/,
+    );
+  });
+
+  it("words the picker's refusals in English by default", () => {
+    expect(attachmentRefusalText({ kind: "size", name: "film.pdf", megabytes: 31.46, limitMegabytes: 20 })).toBe(
+      "“film.pdf” is 31.5 MB; files up to 20 MB can be attached.",
+    );
   });
 });
