@@ -113,6 +113,8 @@ export const questionnaireDefinition = z.strictObject({
   id: identifier,
   version: z.int().check(z.positive()),
   title: z.string().check(z.minLength(1), z.maxLength(300)),
+  /** Optional like every translation, so versions published before it keep their canonical JSON and content hash. */
+  titles: translations(300),
   intro: z.optional(z.string().check(z.maxLength(4000))),
   intros: translations(4000),
   sections: z.array(section).check(z.minLength(1)),

@@ -182,6 +182,7 @@ export function diffDefinitions(
       kind: "changed",
       text: say("diffTitleChanged", { from: quoted(say, before.title), to: quoted(say, after.title) }),
     });
+  changes.push(...translationChanges(say, "questionnaire", say("diffTitle"), before.titles, after.titles));
   if ((before.intro ?? "") !== (after.intro ?? ""))
     changes.push({ subject: "questionnaire", kind: "changed", text: say("diffIntroReworded") });
   changes.push(...translationChanges(say, "questionnaire", say("diffIntroduction"), before.intros, after.intros, true));

@@ -43,6 +43,7 @@ export const DIFF_WORDS = {
   diffWhatNoLabel: "no label",
   diffYes: "yes",
   diffNo: "no",
+  diffTitle: "Title",
   diffTitleChanged: "Title changed from {from} to {to}.",
   diffIntroReworded: "Introduction reworded.",
   diffIntroduction: "Introduction",

@@ -247,7 +247,7 @@ describe("attachments over a bad link", () => {
       .setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00\x03\x00") });
     await page
       .getByRole("alert")
-      .getByText(/"invoice\.pdf" is not really a PDF/)
+      .getByText(/“invoice\.pdf” is not really the kind of file its name says/)
       .waitFor();
     // A real PNG signature, then filler: the server and the phone check the leading bytes.
     const photo = Buffer.concat([

@@ -19,6 +19,7 @@ const app = appForThisFile({ phone: {} });
 const FR = "label::French (fr)";
 const FR_HINT = "hint::French (fr)";
 const NONE_YET = { en: "I have not taken any follow-up action yet", fr: "Je n’ai encore pris aucune mesure de suivi" };
+const TITLE = { en: "Follow-up questionnaire 2026", fr: "Questionnaire de suivi 2026" };
 const EDITED_LABEL = "Has your work become more efficient or effective since the workshop?";
 
 /** The organiser's form as they would write it in a spreadsheet: English and French columns, lists, a condition. */
@@ -134,7 +135,11 @@ async function xlsformFile(): Promise<Buffer> {
     surveyRows(),
   );
   sheet("choices", ["list_name", "name", "label", FR, "outrigger_role"], choiceRows());
-  sheet("settings", ["form_title", "form_id"], [{ form_title: "Follow-up questionnaire 2026", form_id: "follow-up" }]);
+  sheet(
+    "settings",
+    ["form_title", "form_title::French (fr)", "form_id"],
+    [{ form_title: TITLE.en, "form_title::French (fr)": TITLE.fr, form_id: "follow-up" }],
+  );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -233,6 +238,8 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
   });
   await page.getByRole("heading", { name: /version 3$/ }).waitFor();
   expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 2\./);
+  // The title's French column sits in its own field beside the English title.
+  expect(await page.getByLabel("Title in French (fr, optional)").inputValue()).toBe(TITLE.fr);
 
   // One question reworded in the editor (its French text, from the spreadsheet, stays).
   const efficiency = page.locator('[data-edit-question="efficiencyImproved"]');
@@ -264,6 +271,7 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
   );
   expect(changes).toContain(`followUpActions: option none_yet in fr added: "${NONE_YET.fr}".`);
   expect(changes).toContain('Section actions: title in fr added: "Actions de suivi".');
+  expect(changes).toContain(`Title in fr added: "${TITLE.fr}".`);
   await page.getByRole("button", { name: "Publish version 3" }).click();
   await expect.poll(() => page.getByTestId("version-status").textContent()).toMatch(/^Published, from version 2\./);
 
@@ -310,6 +318,7 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
   const p = phone.page;
   await p.goto(link);
   await p.getByRole("heading", { name: "À propos de vous" }).waitFor();
+  expect(await p.getByRole("heading", { level: 1 }).textContent()).toBe(TITLE.fr);
   await waitForOfflineReady(p);
   expect(await p.getByLabel("Votre nom").inputValue()).toBe("Mele Kalo");
   await phone.context.setOffline(true);

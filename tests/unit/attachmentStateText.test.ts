@@ -1,8 +1,11 @@
-// An attachment's line says where its file is in the participant's language: English by default, French on a French phone.
+// An attachment's line, the picker's refusals and the in-house log's summary speak the participant's language: English by
+// default, French on a French phone.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
+import { attachmentRefusalText, attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as replyMessages } from "../../src/app/i18n/replyMessages";
+import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
+import { summariseSessions } from "../../src/app/features/survey/inhouseSummary";
 
 const uploading = { state: "uploading", size: 2000, bytesUploaded: 500 } as const;
 const refused = { state: "failed", size: 10, bytesUploaded: 0, problem: "not a PDF" } as const;
@@ -32,5 +35,62 @@ describe("an attachment's line", () => {
     expect(attachmentStateText(uploading)).toBe("envoi en cours, 25 %");
     expect(attachmentStateText({ ...uploading, state: "uploaded" })).toBe("reçu par l’organisateur");
     expect(attachmentStateText(refused)).toBe("refusé par le serveur : not a PDF");
+  });
+
+  it("words the picker's refusals (wrong type, too big, too many, not what it says) in French on a phone in French", async () => {
+    chooseLanguage("fr");
+    await replyMessages.load();
+    expect(attachmentRefusalText({ kind: "type", name: "page.html" })).toMatch(
+      /^« page\.html » ne peut pas être joint/,
+    );
+    expect(attachmentRefusalText({ kind: "size", name: "film.pdf", megabytes: 31.46, limitMegabytes: 20 })).toBe(
+      "« film.pdf » fait 31,5 Mo ; les fichiers jusqu’à 20 Mo peuvent être joints.",
+    );
+    expect(attachmentRefusalText({ kind: "count", max: 5 })).toBe("Une réponse peut avoir au plus 5 pièces jointes.");
+    expect(attachmentRefusalText({ kind: "content", name: "invoice.pdf" })).toMatch(
+      /^« invoice\.pdf » n’est pas vraiment/,
+    );
+  });
+
+  it("words the picker's refusals in English by default", () => {
+    expect(attachmentRefusalText({ kind: "size", name: "film.pdf", megabytes: 31.46, limitMegabytes: 20 })).toBe(
+      "“film.pdf” is 31.5 MB; files up to 20 MB can be attached.",
+    );
+  });
+});
+
+describe("the in-house log's summary for the answers", () => {
+  const sessions = [
+    {
+      id: "s1",
+      date: "2026-11-02",
+      topic: "Valuation",
+      attendees: 1,
+      materialIds: [],
+      createdAt: "2026-11-02T08:00:00Z",
+    },
+    { id: "s2", date: "2026-11-20", topic: "RKC", attendees: 12, materialIds: [], createdAt: "2026-11-20T08:00:00Z" },
+  ];
+  beforeEach(() => {
+    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
+  });
+  afterEach(() => {
+    chooseLanguage("en");
+    Reflect.deleteProperty(globalThis, "localStorage");
+    Reflect.deleteProperty(globalThis, "document");
+  });
+
+  it("is written in English on an English phone, one attendee and several counted right", () => {
+    expect(summariseSessions(sessions)).toMatch(
+      /^Ran 2 in-house sessions for 13 colleagues — .*2026: Valuation \(1 attendee\); .*2026: RKC \(12 attendees\)\.$/,
+    );
+  });
+
+  it("is written in French on a phone in French, dates included", async () => {
+    chooseLanguage("fr");
+    await trainerMessages.load();
+    expect(summariseSessions(sessions.slice(1))).toBe(
+      "Animé une session interne pour 12 collègues — 20 nov. 2026 : RKC (12 participants).",
+    );
   });
 });

@@ -65,6 +65,15 @@ describe("the survey's context", () => {
     expect(await db.drafts.count()).toBe(1);
   });
 
+  it("names on the home screen the questionnaire the draft is pinned to, not a newer one that arrived", async () => {
+    await loadSurveyContext(INVITATION_CODE);
+    const v2 = invitation({ questionnaire: { ...followUpV2(), title: "Newer title" } });
+    v2.campaign.questionnaireVersion = 2;
+    await saveInvitation(v2);
+    const [item] = await listJoinedCampaigns();
+    expect(item.questionnaire?.title).toBe(invitation().questionnaire.title);
+  });
+
   it("stays on the draft's version after a newer questionnaire arrives", async () => {
     await loadSurveyContext(INVITATION_CODE);
     const v2 = invitation({ questionnaire: followUpV2() });

@@ -77,10 +77,12 @@ describe("a copy of one's own reply", () => {
       const definition: QuestionnaireDefinition = structuredClone(followUpV1);
       const actions = definition.sections.find((s) => s.id === "actions")!;
       actions.titles = { fr: "Actions de suivi" };
+      definition.titles = { fr: "Questionnaire de suivi" };
       actions.questions.find((q) => q.id === "followUpActions")!.labels = {
         fr: "Quelles actions de suivi avez-vous menées ?",
       };
       const text = replyCopyText({ entry: entry(), definition, administrations });
+      expect(text.split("\n")[0]).toBe("Questionnaire de suivi");
       expect(text).toContain("Invitation : DEMO-TO1");
       expect(text).toContain("État : Envoyée");
       expect(text).toContain("Accusé de réception : R-7Q2M");

@@ -1,7 +1,13 @@
 // The workshops list's words for a workshop's dates, its campaign's state and its reply rate.
 import { describe, expect, it } from "vitest";
 import type { WorkshopCampaignFigures } from "../../src/shared/console";
-import { campaignState, replyRate, workshopDates } from "../../src/app/features/console/workshopOverview";
+import { deletionRefusal } from "../../src/app/features/console/deletionRefusal";
+import {
+  campaignState,
+  replyRate,
+  workshopDates,
+  workshopMonth,
+} from "../../src/app/features/console/workshopOverview";
 
 const campaign = (changes: Partial<WorkshopCampaignFigures> = {}): WorkshopCampaignFigures => ({
   id: "c1",
@@ -20,6 +26,20 @@ describe("the workshops list's overview words", () => {
     expect(workshopDates("2025-08-04", "2025-08-04", "en-GB")).toBe("4 Aug 2025");
     expect(workshopDates("2025-08-04", null, "en-GB")).toBe("4 Aug 2025");
     expect(workshopDates(undefined, undefined, "en-GB")).toBe("—");
+  });
+
+  it("writes a workshop's month out in the console's language, the same month in every time zone", () => {
+    expect(workshopMonth("2023-08", "en-GB")).toBe("August 2023");
+    expect(workshopMonth("2023-01", "fr-FR")).toBe("janvier 2023");
+    expect(workshopMonth("sometime", "en-GB")).toBe("sometime");
+  });
+
+  it("words a refused deletion from the catalogue by its code, and keeps the server's sentence for any other", () => {
+    const refusal = deletionRefusal({ code: "workshop_has_replies", message: "server words" });
+    expect(refusal).toMatch(/^Participants of this workshop have replied/);
+    expect(deletionRefusal({ code: "forbidden", message: "Only organisers may do this." })).toBe(
+      "Only organisers may do this.",
+    );
   });
 
   it("words the reply rate as replied of invited with a whole percentage", () => {

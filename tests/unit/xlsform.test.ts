@@ -7,6 +7,9 @@ import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDe
 import { readXlsformWorkbook, writeXlsformWorkbook } from "../../src/server/questionnaires/xlsformWorkbook";
 import { form, SURVEY_COLUMNS } from "./support/xlsformRows";
 
+const pick = (cells: Record<string, string>, columns: string[]) =>
+  Object.fromEntries(Object.entries(cells).filter(([c]) => columns.includes(c)));
+
 const ADMINS = [
   { code: "FJ", name: "Fiji" },
   { code: "TO", name: "Tonga" },
@@ -49,6 +52,7 @@ describe("XLSForm round trip", () => {
       id: "needs",
       version: 1,
       title: "Needs",
+      titles: { fr: "Besoins de formation" },
       sections: [
         {
           id: "s",
@@ -72,7 +76,19 @@ describe("XLSForm round trip", () => {
     expect(sheets.survey.columns).toEqual(
       expect.arrayContaining(["label::English (en)", "label::French (fr)", "hint::French (fr)"]),
     );
+    expect(sheets.settings.rows[0].cells).toMatchObject({
+      form_title: "Needs",
+      "form_title::French (fr)": "Besoins de formation",
+    });
     expect(xlsformToDefinition(sheets, "needs", 1).definition).toEqual(translated);
+  });
+
+  it("carries a French title through an .xlsx file and back, and nothing else changes", async () => {
+    const titled: QuestionnaireDefinition = { ...followUpV2, titles: { fr: "Questionnaire de suivi" } };
+    const bytes = await writeXlsformWorkbook(definitionToXlsform(titled, ADMINS));
+    const read = xlsformToDefinition(await readXlsformWorkbook(bytes), titled.id, titled.version);
+    expect(read.issues).toEqual([]);
+    expect(read.definition).toEqual(titled);
   });
 });
 
@@ -150,14 +166,10 @@ describe("XLSForm import", () => {
             },
             {
               id: "effects",
-              type: "single_choice",
+              type: "yes_no",
               label: "Any effects?",
               required: true,
               visibleWhen: { not: { question: "actions", includes: "nothing" } },
-              options: [
-                { value: "yes", label: "Yes" },
-                { value: "no", label: "No" },
-              ],
             },
             {
               id: "thanks",
@@ -178,6 +190,108 @@ describe("XLSForm import", () => {
     // And the same definition, written out again, reads back unchanged: numbers, dates, notes, translations, or_other's option, combined conditions.
     expect(xlsformToDefinition(definitionToXlsform(read.definition!), "risk", 4).definition).toEqual(read.definition);
   });
+
+  it("reads the title in other languages from settings' form_title::French (fr), as KoboToolbox writes it", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"]], [], {
+        settings: {
+          form_title: "Risk management follow-up",
+          "form_title::French (fr)": "Suivi de la gestion des risques",
+          form_id: "risk",
+        },
+      }),
+      "risk",
+      1,
+    );
+    expect(read.issues).toEqual([]);
+    expect(read.definition?.titles).toEqual({ fr: "Suivi de la gestion des risques" });
+    // The loose questions' section is titled with the form's title, so it is translated with it.
+    expect(read.definition?.sections[0].titles).toEqual({ fr: "Suivi de la gestion des risques" });
+  });
+
+  it("takes the English title column as the main one when every form_title column names its language", () => {
+    const read = xlsformToDefinition(
+      form([["text", "unit", "Your unit"]], [], {
+        settings: { "form_title::French (fr)": "Suivi", "form_title::English (en)": "Follow-up", form_id: "risk" },
+      }),
+      "risk",
+      1,
+    );
+    expect([read.definition?.title, read.definition?.titles]).toEqual(["Follow-up", { fr: "Suivi" }]);
+  });
+
+  it("reads a hand-written select_one whose choices are exactly yes and no as a yes/no question, keeping other words", () => {
+    const read = xlsformToDefinition(
+      form(
+        [
+          ["select_one yn", "effects", "Any effects?"],
+          ["select_one ny", "started", "Started a project?"],
+          ["select_one ynm", "maybe", "Will you?"],
+          ["select_one yn or_other", "other", "Anything?"],
+        ],
+        [
+          ["yn", "yes", "Yes"],
+          ["yn", "no", "No"],
+          ["ny", "no", "Not yet"],
+          ["ny", "yes", "Yes, started"],
+          ["ynm", "yes", "Yes"],
+          ["ynm", "no", "No"],
+          ["ynm", "maybe", "Maybe"],
+        ],
+      ),
+      "risk",
+      1,
+    );
+    expect(read.issues).toEqual([]);
+    const [effects, started, maybe, other] = read.definition!.sections[0].questions;
+    expect(effects).toEqual({ id: "effects", type: "yes_no", label: "Any effects?", required: false });
+    expect(started).toMatchObject({ type: "yes_no", yesLabel: "Yes, started", noLabel: "Not yet" });
+    // More than yes and no, or "or_other": the organiser asked for a choice, and gets one.
+    expect([maybe.type, other.type]).toEqual(["single_choice", "single_choice"]);
+  });
+
+  it("keeps a yes/no list with translated labels as a single choice, so its French words are not lost", () => {
+    const read = xlsformToDefinition(
+      form(
+        [["select_one yn", "effects", "Any effects?"]],
+        [
+          ["yn", "yes", "Yes", "Oui"],
+          ["yn", "no", "No", "Non"],
+        ],
+        { choiceColumns: ["list_name", "name", "label", "label::French (fr)"] },
+      ),
+      "risk",
+      1,
+    );
+    expect(read.definition?.sections[0].questions[0]).toMatchObject({
+      type: "single_choice",
+      options: [
+        { value: "yes", labels: { fr: "Oui" } },
+        { value: "no", labels: { fr: "Non" } },
+      ],
+    });
+  });
+
+  it.each([
+    ["v1", followUpV1],
+    ["v2", followUpV2],
+  ])(
+    "brings %s's yes/no questions back as yes/no even when a tool dropped the outrigger_* columns",
+    (_name, definition) => {
+      const sheets = definitionToXlsform(definition, ADMINS);
+      const columns = sheets.survey.columns.filter((c) => !c.startsWith("outrigger_"));
+      const stripped = {
+        ...sheets,
+        survey: { columns, rows: sheets.survey.rows.map((r) => ({ ...r, cells: pick(r.cells, columns) })) },
+      };
+      const read = xlsformToDefinition(stripped, definition.id, definition.version);
+      expect(read.issues).toEqual([]);
+      const yesNoIds = (d: QuestionnaireDefinition) =>
+        d.sections.flatMap((s) => s.questions).flatMap((q) => (q.type === "yes_no" ? [q.id] : []));
+      expect(yesNoIds(definition)).toEqual(["directEffects", "efficiencyImproved", "newProjects"]);
+      expect(yesNoIds(read.definition!)).toEqual(yesNoIds(definition));
+    },
+  );
 
   it("puts questions outside any group into a section named after the form, as KoboToolbox forms often have them", () => {
     const read = xlsformToDefinition(

@@ -8,29 +8,31 @@ const MB = 1024 * 1024;
 /** Enough for every binary signature; plain text is checked whole (valid UTF-8 throughout). */
 const SIGNATURE_BYTES = 64;
 
-export type AddAttachmentResult = { ok: true } | { ok: false; message: string };
+/** Why a file was not let onto the phone, as data: the screen words it in the participant's language. */
+export type AttachmentRefusal =
+  | { kind: "type"; name: string }
+  | { kind: "size"; name: string; megabytes: number; limitMegabytes: number }
+  | { kind: "count"; max: number }
+  | { kind: "content"; name: string };
+export type AddAttachmentResult = { ok: true } | { ok: false; refusal: AttachmentRefusal };
 
 export async function addAttachment(
   replyId: string,
   file: File,
   database: OutriggerDb = defaultDb,
 ): Promise<AddAttachmentResult> {
-  if (!isAttachmentType(file.type))
-    return {
-      ok: false,
-      message: `"${file.name}" cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.`,
-    };
+  if (!isAttachmentType(file.type)) return { ok: false, refusal: { kind: "type", name: file.name } };
   if (file.size > MAX_ATTACHMENT_BYTES)
     return {
       ok: false,
-      message: `"${file.name}" is ${(file.size / MB).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / MB} MB can be attached.`,
+      refusal: { kind: "size", name: file.name, megabytes: file.size / MB, limitMegabytes: MAX_ATTACHMENT_BYTES / MB },
     };
   if ((await database.attachments.where("replyId").equals(replyId).count()) >= MAX_ATTACHMENTS_PER_REPLY)
-    return { ok: false, message: `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.` };
+    return { ok: false, refusal: { kind: "count", max: MAX_ATTACHMENTS_PER_REPLY } };
   // The same check the server makes when the upload completes: refused here, the participant can pick the right file now.
   const head = new Uint8Array(await (file.type === "text/plain" ? file : file.slice(0, SIGNATURE_BYTES)).arrayBuffer());
   const verdict = checkAttachmentContent(file.type, head, file.name);
-  if (!verdict.ok) return { ok: false, message: verdict.message };
+  if (!verdict.ok) return { ok: false, refusal: { kind: "content", name: file.name } };
   await database.attachments.add({
     id: uuidv7(),
     replyId,

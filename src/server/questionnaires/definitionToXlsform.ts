@@ -2,6 +2,7 @@
 // What standard XLSForm has no column for travels in `outrigger_*` columns, which ODK tools ignore:
 // outrigger_type (email, yes_no, administrations), outrigger_prefill, and a choice's outrigger_role (specify, exclusive).
 import type { ChoiceOption, Question, QuestionnaireDefinition } from "../../shared/questionnaire";
+import { translationLanguages } from "../../shared/questionnaireLanguages";
 import { writeConstraint, writeRelevant } from "./xlsformExpressions";
 import { languageColumn, sheetOf, SURVEY_RULE_COLUMNS, type XlsformSheets } from "./xlsformSheets";
 
@@ -17,22 +18,6 @@ export interface ListEntry {
 
 type Texts = { text?: string; translations?: Record<string, string> };
 type Row = Record<string, string | undefined>;
-
-function languagesOf(definition: QuestionnaireDefinition): string[] {
-  const found = new Set<string>();
-  const add = (t?: Record<string, string>) => Object.keys(t ?? {}).forEach((l) => found.add(l));
-  add(definition.intros);
-  for (const s of definition.sections) {
-    add(s.titles);
-    add(s.descriptions);
-    for (const q of s.questions) {
-      add(q.labels);
-      add(q.helps);
-      if (q.type === "single_choice" || q.type === "multiple_choice") q.options.forEach((o) => add(o.labels));
-    }
-  }
-  return [...found].sort();
-}
 
 function listName(question: Question): string {
   return question.id === ADMINISTRATIONS_LIST ? `${question.id}_options` : question.id;
@@ -89,7 +74,7 @@ export function definitionToXlsform(
   definition: QuestionnaireDefinition,
   administrations: ListEntry[] = [],
 ): XlsformSheets {
-  const languages = languagesOf(definition);
+  const languages = translationLanguages(definition);
   // With translations, the English text gets its language too, so every label column names one.
   const main = (base: string) => (languages.length > 0 ? languageColumn(base, "en") : base);
   const textCells = (base: string, texts: Texts): Row => ({
@@ -142,13 +127,25 @@ export function definitionToXlsform(
 
   const surveyColumns = ["type", "name", ...labelColumns, ...hintColumns, ...SURVEY_RULE_COLUMNS];
   const choiceColumns = ["list_name", "name", ...labelColumns, "outrigger_role"];
+  // The main title stays in plain `form_title`, the column KoboToolbox and ODK read; translations beside it.
+  const titleTranslations = Object.entries(definition.titles ?? {}).map(([l, t]) => [
+    languageColumn("form_title", l),
+    t,
+  ]);
   const settings: Row = {
     form_title: definition.title,
+    ...Object.fromEntries(titleTranslations),
     form_id: definition.id,
     version: String(definition.version),
     default_language: languages.length > 0 ? "English (en)" : undefined,
   };
-  const settingsColumns = ["form_title", "form_id", "version", ...(languages.length > 0 ? ["default_language"] : [])];
+  const settingsColumns = [
+    "form_title",
+    ...titleTranslations.map(([column]) => column),
+    "form_id",
+    "version",
+    ...(languages.length > 0 ? ["default_language"] : []),
+  ];
   const toValues = (columns: string[], rows: Row[]) => rows.map((r) => columns.map((c) => r[c]));
   return {
     survey: sheetOf(surveyColumns, toValues(surveyColumns, survey)),

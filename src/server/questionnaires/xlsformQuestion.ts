@@ -14,6 +14,30 @@ export interface QuestionContext {
   refuse: (column: string, message: string) => void;
 }
 
+/**
+ * A `select_one` list written by hand as KoboToolbox users do (choices named exactly `yes` and `no`, in either order,
+ * with no role and no translated label) is the phone's yes/no question, as `outrigger_type yes_no` would make it: so a
+ * form whose outrigger_* columns were lost comes back as it left. With translated labels it stays a single choice,
+ * which keeps them (a yes/no question's words come from the app's catalogue).
+ */
+function yesNoPair(options: ChoiceOption[]): { yes: ChoiceOption; no: ChoiceOption } | undefined {
+  const yes = options.find((o) => o.value === "yes");
+  const no = options.find((o) => o.value === "no");
+  if (options.length !== 2 || !yes || !no) return undefined;
+  if (options.some((o) => o.labels || o.specify || o.exclusive)) return undefined;
+  return { yes, no };
+}
+
+function yesNoQuestion(base: object, extra: object, yes: ChoiceOption, no: ChoiceOption): Question {
+  return {
+    ...base,
+    ...extra,
+    type: "yes_no",
+    ...(yes.label !== "Yes" ? { yesLabel: yes.label } : {}),
+    ...(no.label !== "No" ? { noLabel: no.label } : {}),
+  } as Question;
+}
+
 /** One survey row as a question, or undefined after refusing it. */
 export function questionOf(
   r: SheetRow,
@@ -93,14 +117,10 @@ export function questionOf(
           "outrigger_type",
           "a yes_no question cannot keep translated yes/no labels: remove outrigger_type to import it as a single choice",
         );
-      return {
-        ...base,
-        ...extra,
-        type: "yes_no",
-        ...(yes.label !== "Yes" ? { yesLabel: yes.label } : {}),
-        ...(no.label !== "No" ? { noLabel: no.label } : {}),
-      } as Question;
+      return yesNoQuestion(base, extra, yes, no);
     }
+    const plainYesNo = word.toLowerCase() === "select_one" && !orOther && yesNoPair(options);
+    if (plainYesNo) return yesNoQuestion(base, extra, plainYesNo.yes, plainYesNo.no);
     return {
       ...base,
       ...extra,

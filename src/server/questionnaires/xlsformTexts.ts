@@ -1,7 +1,7 @@
 // Which XLSForm columns hold the main (English) text and which hold translations, and reading a row's texts from them.
 import { splitLanguageColumn } from "./xlsformSheets";
 
-/** For `label` and `hint`: the column of the main text, and translation columns by language code. */
+/** For each text column (`label`, `hint`; settings' `form_title`): the column of the main text, and translation columns by language code. */
 export interface LanguageColumns {
   main: Record<string, string | undefined>;
   translations: Record<string, Record<string, string>>;
@@ -15,12 +15,13 @@ export function languageColumnsOf(
   columns: string[],
   defaultLanguage: string | undefined,
   refuse: (column: string, message: string) => void,
+  bases: readonly string[] = ["label", "hint"],
 ): LanguageColumns {
   const result: LanguageColumns = { main: {}, translations: {} };
   const defaultCode = defaultLanguage
     ? (splitLanguageColumn(`x::${defaultLanguage}`).language ?? defaultLanguage.trim().toLowerCase())
     : undefined;
-  for (const base of ["label", "hint"]) {
+  for (const base of bases) {
     const candidates = [...new Set(columns)].filter((c) => splitLanguageColumn(c).base === base);
     const main =
       candidates.find((c) => c === base) ??
@@ -38,16 +39,16 @@ export function languageColumnsOf(
   return result;
 }
 
-/** A row's main text and its translations (only the non-empty ones) for `label` or `hint`. */
+/** A row's main text and its translations (only the non-empty ones) for `label`, `hint` or `form_title`. */
 export function textsOf(
   cells: Record<string, string>,
-  base: "label" | "hint",
+  base: "label" | "hint" | "form_title",
   columns: LanguageColumns,
 ): { text?: string; translations?: Record<string, string> } {
   const main = columns.main[base];
   const text = main ? cells[main]?.trim() || undefined : undefined;
   const translations = Object.fromEntries(
-    Object.entries(columns.translations[base])
+    Object.entries(columns.translations[base] ?? {})
       .map(([column, language]) => [language, cells[column]?.trim() ?? ""])
       .filter(([, t]) => t !== ""),
   );

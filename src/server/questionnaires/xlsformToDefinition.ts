@@ -59,8 +59,17 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
   unknownColumns("settings", sheets.settings, SETTINGS_COLUMNS);
 
   const settings = sheets.settings.rows[0]?.cells ?? {};
-  const title = settings.form_title?.trim();
-  if (!title) refuse("settings", 2, "form_title", "the form needs a title (form_title)");
+  // The title in other languages, as `form_title::French (fr)`, read like a label's columns.
+  const titleColumns = languageColumnsOf(
+    sheets.settings.columns,
+    settings.default_language,
+    (column, message) => refuse("settings", 1, column, message),
+    ["form_title"],
+  );
+  const titleTexts = textsOf(settings, "form_title", titleColumns);
+  const title = titleTexts.text;
+  if (!title)
+    refuse("settings", 2, titleColumns.main.form_title ?? "form_title", "the form needs a title (form_title)");
   if (settings.form_id && settings.form_id.trim() !== id)
     refuse(
       "settings",
@@ -116,6 +125,7 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
         (loose = {
           id: sections.length === 0 ? "main" : `main_${sections.length + 1}`,
           title: title || id,
+          ...(titleTexts.translations ? { titles: titleTexts.translations } : {}),
           questions: [],
         }),
       );
@@ -180,6 +190,7 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
     id,
     version,
     title,
+    ...(titleTexts.translations ? { titles: titleTexts.translations } : {}),
     ...(intro?.text ? { intro: intro.text } : {}),
     ...(intro?.translations ? { intros: intro.translations } : {}),
     sections,

@@ -3,9 +3,9 @@ import { Show, createSignal } from "solid-js";
 import { consoleRequest } from "../../sync/consoleClient";
 import { navigate } from "../../ui/router";
 import { frameText as t } from "./consoleText";
+import { deletionRefusal } from "./deletionRefusal";
 
 const DELETE_LABELS = { workshop: "deleteWorkshop", campaign: "deleteCampaign" } as const;
-
 export function ConfirmDeletion(props: {
   /** What is deleted: the button names it. */
   what: keyof typeof DELETE_LABELS;
@@ -20,7 +20,7 @@ export function ConfirmDeletion(props: {
   const [message, setMessage] = createSignal<string>();
   const remove = async () => {
     const result = await consoleRequest("DELETE", props.apiPath);
-    if (!result.ok) return setMessage(result.error.message);
+    if (!result.ok) return setMessage(deletionRefusal(result.error));
     navigate(props.afterwards);
   };
   return (

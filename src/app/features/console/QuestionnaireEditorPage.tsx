@@ -14,6 +14,7 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { QuestionnairePreview } from "./QuestionnairePreview";
 import { SectionEditor } from "./SectionEditor";
+import { TitleTranslations } from "./TitleTranslations";
 import { VersionBindings } from "./VersionBindings";
 import { canChange } from "./consoleState";
 import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
@@ -175,6 +176,7 @@ function VersionEditor(props: { loaded: Loaded }) {
               value={definition.title}
               onInput={(e) => apply((d) => ({ ...d, title: e.currentTarget.value }))}
             />
+            <TitleTranslations definition={definition} apply={apply} />
             <label for="edit-intro">{t("introduction")}</label>
             <textarea
               id="edit-intro"

@@ -11,7 +11,7 @@ import { WorkshopForm } from "./WorkshopsPage";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { workshopsText as t } from "./consoleText";
-import { KIND_KEYS, MODE_KEYS } from "./workshopOverview";
+import { KIND_KEYS, MODE_KEYS, workshopMonth } from "./workshopOverview";
 import "../../ui/stackedTables.css";
 
 export default withConsoleLayout(WorkshopDetail);
@@ -49,7 +49,7 @@ function WorkshopDetail() {
                 kind: t(KIND_KEYS[w().kind]),
                 mode: t(MODE_KEYS[w().mode]),
               })}
-              {w().month ? ` · ${w().month}` : ""}
+              {w().month ? ` · ${workshopMonth(w().month!)}` : ""}
             </p>
             <h1>{w().title}</h1>
             <p class="muted">

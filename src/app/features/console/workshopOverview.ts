@@ -25,6 +25,15 @@ export function workshopDates(
   return `${formatCalendarDate(days[0], locales)} – ${formatCalendarDate(days[1], locales)}`;
 }
 
+/** A workshop's month ("2023-08", when its days are not known) as "August 2023" / "août 2023"; anything else as is. */
+export function workshopMonth(month: string, locales = formattingLocale()): string {
+  const parts = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!parts) return month;
+  return new Intl.DateTimeFormat(locales, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, 1)),
+  );
+}
+
 /**
  * The newest campaign's state in words: an open campaign is "scheduled" until it opens, "open" until its due day
  * ends, then open for late replies or (when it takes none) past its due day.

@@ -11,6 +11,7 @@ import { OfflineReadiness } from "./OfflineReadiness";
 import { runsInstalled } from "../../ui/installOffer";
 import { t } from "../../i18n/coreMessages";
 import { formattingLocale } from "../../i18n/language";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
 import { OUTBOX_STATE_MESSAGES } from "./outboxStateMessages";
 
 export function HomePage() {
@@ -39,6 +40,9 @@ export function HomePage() {
               {(item) => (
                 <li class="card" data-testid="campaign-card">
                   <h2>{item.workshop?.title ?? t("workshop")}</h2>
+                  <Show when={item.questionnaire}>
+                    {(q) => <p data-testid="questionnaire-title">{inChosenLanguage(q().title, q().titles)}</p>}
+                  </Show>
                   <p class="muted">
                     {t("replyBy", { date: formatCalendarDate(item.joined.campaign.dueOn, formattingLocale()) })}
                     {item.joined.campaign.lateRepliesAccepted ? t("lateRepliesWelcome") : ""}

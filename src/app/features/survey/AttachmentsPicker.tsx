@@ -7,7 +7,7 @@ import { formatBytes } from "../library/formatBytes";
 import { FormProblem } from "../../ui/FormProblem";
 import { FilePicker } from "../../ui/FilePicker";
 import { t } from "../../i18n/replyMessages";
-import { attachmentStateText } from "./attachmentStateText";
+import { attachmentRefusalText, attachmentStateText } from "./attachmentStateText";
 
 export function AttachmentList(props: { replyId: string; editable: boolean }) {
   const attachments = createLiveQuery(() => listReplyAttachments(props.replyId));
@@ -44,7 +44,7 @@ export function AttachmentsPicker(props: { replyId: string }) {
     setProblem(undefined);
     for (const file of Array.from(files ?? [])) {
       const result = await addAttachment(props.replyId, file);
-      if (!result.ok) setProblem(result.message);
+      if (!result.ok) setProblem(attachmentRefusalText(result.refusal));
     }
   };
   return (

@@ -3,10 +3,13 @@ import { Show, createSignal } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import {
   answersHoldInhouseSummary,
+  inhouseLogTarget,
   inhouseSummaryAnswers,
   questionnaireTakesInhouseLog,
 } from "../../../shared/inhouseSuggestion";
-import type { QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { findQuestion, type QuestionnaireDefinition } from "../../../shared/questionnaire";
+import { inChosenLanguage } from "../../i18n/questionnaireText";
+import { t } from "../../i18n/trainerMessages";
 import { listInhouseSessions } from "../../store/inhouseLog";
 import { createLiveQuery } from "../../ui/createLiveQuery";
 import { summariseSessions } from "./inhouseSummary";
@@ -20,6 +23,14 @@ export function InhouseLogSuggestion(props: {
   const [dismissed, setDismissed] = createSignal(false);
   const [added, setAdded] = createSignal(false);
   const applies = () => questionnaireTakesInhouseLog(props.definition);
+  // The option it ticks, named as the participant reads it in the form.
+  const option = () => {
+    const target = inhouseLogTarget(props.definition);
+    const question = target && findQuestion(props.definition, target.question);
+    const ticked =
+      question?.type === "multiple_choice" ? question.options.find((o) => o.value === target!.option) : undefined;
+    return ticked ? inChosenLanguage(ticked.label, ticked.labels) : "";
+  };
   const summary = () => summariseSessions(sessions() ?? []);
   const apply = () => {
     for (const [questionId, value] of inhouseSummaryAnswers(props.definition, props.answers, summary()))
@@ -29,7 +40,7 @@ export function InhouseLogSuggestion(props: {
   return (
     <>
       <p role="status" data-testid="inhouse-added">
-        {added() ? 'Added to your answers: "Organized an in-house workshop" and the sessions below it.' : ""}
+        {added() ? t("inhouseAdded", { option: option() }) : ""}
       </p>
       <Show
         when={
@@ -39,22 +50,17 @@ export function InhouseLogSuggestion(props: {
           !answersHoldInhouseSummary(props.definition, props.answers, summary())
         }
       >
-        <div
-          class="banner banner-info"
-          role="region"
-          aria-label="From your in-house workshop log"
-          data-testid="inhouse-suggestion"
-        >
+        <div class="banner banner-info" role="region" aria-label={t("inhouseFromLog")} data-testid="inhouse-suggestion">
           <p>
-            <strong>From your in-house workshop log:</strong> {summary()}
+            <strong>{t("inhouseFromLogLead")}</strong> {summary()}
           </p>
-          <p>Add "Organized an in-house workshop" and this description to your answers? You can still edit them.</p>
+          <p>{t("inhouseOffer", { option: option() })}</p>
           <div class="button-row">
             <button type="button" class="button primary" onClick={apply}>
-              Add to my answers
+              {t("inhouseAccept")}
             </button>
             <button type="button" class="button" onClick={() => setDismissed(true)}>
-              No, thanks
+              {t("inhouseDecline")}
             </button>
           </div>
         </div>

@@ -172,7 +172,7 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
     <form class="survey" onSubmit={(e) => e.preventDefault()} novalidate>
       <header class="survey-head">
         <p class="eyebrow">{props.context.workshopTitle}</p>
-        <h1>{definition.title}</h1>
+        <h1>{inChosenLanguage(definition.title, definition.titles)}</h1>
         <p class="muted">
           {t("replyByDate", { date: formatCalendarDate(props.context.dueOn, formattingLocale()) })} ·{" "}
           <span data-testid="saved-note">{t("savedOnPhone", { time: formatDateTime(savedAt()) })}</span>

@@ -25,7 +25,7 @@ export interface ReplyCopySource {
  */
 export function replyCopyText({ entry, definition, workshopTitle, administrations }: ReplyCopySource): string {
   const { reply, receipt } = entry;
-  const lines = [definition.title, ...(workshopTitle ? [workshopTitle] : []), ""];
+  const lines = [inChosenLanguage(definition.title, definition.titles), ...(workshopTitle ? [workshopTitle] : []), ""];
   lines.push(t("copyInvitation", { code: reply.invitationCode }));
   lines.push(t("copySubmitted", { time: formatDateTime(reply.submittedAt) }));
   lines.push(t("copyState", { state: tCore(OUTBOX_STATE_MESSAGES[entry.state]) }));

@@ -46,6 +46,12 @@ export default {
   attachmentUploaded: "received by the organiser",
   attachmentFailed: "refused by the server",
   attachmentFailedBecause: "refused by the server: {problem}",
+  attachmentRefusedType:
+    "“{name}” cannot be attached: use a PDF, a photo (JPEG, PNG, WebP), a Word or PowerPoint file, or plain text.",
+  attachmentRefusedSize: "“{name}” is {size} MB; files up to {limit} MB can be attached.",
+  attachmentRefusedCount: "A reply can have at most {max} attachments.",
+  attachmentRefusedContent:
+    "“{name}” is not really the kind of file its name says: its content does not match, so it cannot be attached.",
   remove: "Remove",
   removeAttachment: "Remove {name}",
 };

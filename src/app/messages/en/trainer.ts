@@ -101,4 +101,16 @@ export default {
   deleteSessionFromLog: "Delete this session from the log?",
   keepIt: "Keep it",
   yesDelete: "Yes, delete",
+
+  // The log offered on the questionnaire (InhouseLogSuggestion.tsx), and the summary it writes into the answers.
+  inhouseAdded: "Added to your answers: “{option}” and the sessions below it.",
+  inhouseFromLog: "From your in-house workshop log",
+  inhouseFromLogLead: "From your in-house workshop log:",
+  inhouseOffer: "Add “{option}” and this description to your answers? You can still edit them.",
+  inhouseAccept: "Add to my answers",
+  inhouseDecline: "No, thanks",
+  inhouseSummaryOne: "Ran an in-house session for {total} colleagues — {sessions}.",
+  inhouseSummaryMany: "Ran {count} in-house sessions for {total} colleagues — {sessions}.",
+  inhouseSessionOne: "{date}: {topic} ({count} attendee)",
+  inhouseSessionMany: "{date}: {topic} ({count} attendees)",
 };

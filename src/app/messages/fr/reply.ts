@@ -49,6 +49,12 @@ const french: Translation<typeof english> = {
   attachmentUploaded: "reçu par l’organisateur",
   attachmentFailed: "refusé par le serveur",
   attachmentFailedBecause: "refusé par le serveur : {problem}",
+  attachmentRefusedType:
+    "« {name} » ne peut pas être joint : utilisez un PDF, une photo (JPEG, PNG, WebP), un fichier Word ou PowerPoint, ou du texte brut.",
+  attachmentRefusedSize: "« {name} » fait {size} Mo ; les fichiers jusqu’à {limit} Mo peuvent être joints.",
+  attachmentRefusedCount: "Une réponse peut avoir au plus {max} pièces jointes.",
+  attachmentRefusedContent:
+    "« {name} » n’est pas vraiment le type de fichier qu’indique son nom : son contenu ne correspond pas, il ne peut donc pas être joint.",
   remove: "Retirer",
   removeAttachment: "Retirer {name}",
 };

@@ -109,5 +109,16 @@ const french: Translation<typeof english> = {
   deleteSessionFromLog: "Supprimer cette séance du journal ?",
   keepIt: "La garder",
   yesDelete: "Oui, supprimer",
+
+  inhouseAdded: "Ajouté à vos réponses : « {option} » et les sessions ci-dessous.",
+  inhouseFromLog: "Depuis votre journal des ateliers internes",
+  inhouseFromLogLead: "Depuis votre journal des ateliers internes :",
+  inhouseOffer: "Ajouter « {option} » et cette description à vos réponses ? Vous pourrez encore les modifier.",
+  inhouseAccept: "Ajouter à mes réponses",
+  inhouseDecline: "Non merci",
+  inhouseSummaryOne: "Animé une session interne pour {total} collègues — {sessions}.",
+  inhouseSummaryMany: "Animé {count} sessions internes pour {total} collègues — {sessions}.",
+  inhouseSessionOne: "{date} : {topic} ({count} participant)",
+  inhouseSessionMany: "{date} : {topic} ({count} participants)",
 };
 export default french;

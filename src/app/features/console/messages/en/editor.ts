@@ -24,6 +24,7 @@ export default {
   title: "Title",
   questions: "Questions",
   introduction: "Introduction (optional)",
+  titleInLanguage: "Title in {language} ({code}, optional)",
   newSectionTitle: "New section title",
   addSection: "Add section",
   nothingStopsPublishing: "Nothing stops publishing.",

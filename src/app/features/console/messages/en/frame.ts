@@ -38,6 +38,12 @@ export default {
   deleteCampaign: "Delete this campaign…",
   deleteForGood: "Delete for good",
   keepIt: "Keep it",
+  deleteRefusedCampaignHasReplies:
+    "This campaign has replies, so it cannot be deleted: close it instead (its replies stay counted).",
+  deleteRefusedWorkshopHasReplies:
+    "Participants of this workshop have replied, so it cannot be deleted: its replies count in the report.",
+  deleteRefusedWorkshopHasMaterials:
+    "This workshop has training materials that phones may hold, so it cannot be deleted from here.",
 
   pageNotFound: "Page not found",
   goToConsole: "Go to the console",

@@ -40,6 +40,12 @@ const french: Translation<typeof english> = {
   deleteCampaign: "Supprimer ce questionnaire de suivi…",
   deleteForGood: "Supprimer définitivement",
   keepIt: "Conserver",
+  deleteRefusedCampaignHasReplies:
+    "Ce questionnaire de suivi a reçu des réponses : il ne peut pas être supprimé. Clôturez-le plutôt (ses réponses restent comptées).",
+  deleteRefusedWorkshopHasReplies:
+    "Des participants de cet atelier ont répondu : il ne peut pas être supprimé, car leurs réponses comptent dans le rapport.",
+  deleteRefusedWorkshopHasMaterials:
+    "Cet atelier a des supports de formation que des téléphones peuvent détenir : il ne peut pas être supprimé ici.",
 
   pageNotFound: "Page introuvable",
   goToConsole: "Aller à la console",
