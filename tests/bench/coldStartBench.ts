@@ -2,7 +2,8 @@
 // from IndexedDB): the service worker installed on a first online visit, then each run a new browser on the same
 // profile, offline, 4× CPU throttle, time to the first question and long tasks over 200 ms. Interleaved, N each.
 // Knobs: COLD_START_RUNS (default 8), COLD_START_DIST (another Outrigger build than dist/),
-// COLD_START_PROFILE=dir (a CPU profile of each Outrigger start there; read with tests/bench/cpuProfileSummary.ts).
+// COLD_START_PROFILE=dir (a CPU profile of each Outrigger start there; read with tests/bench/cpuProfileSummary.ts),
+// COLD_START_BEFORE=dir (an earlier build measured in the same session, interleaved: a before/after on one machine).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,30 +105,24 @@ const median = (values: number[]) => {
 export async function benchColdStart(repoRoot: string, workDir: string): Promise<void> {
   const yardstickDir = join(workDir, "yardstick");
   await buildYardstick(yardstickDir);
-  const outrigger = await startServer({
-    port: 0,
-    dataDir: mkdtempSync(join(workDir, "data-")),
-    quiet: true,
-    staticDir: process.env.COLD_START_DIST ?? join(repoRoot, "dist"),
-  });
-  const yardstick = await startServer({
-    port: 0,
-    dataDir: mkdtempSync(join(workDir, "data-")),
-    quiet: true,
-    staticDir: yardstickDir,
-  });
+  const serve = (staticDir: string) =>
+    startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir });
+  const builds: Array<[string, string]> = [["Outrigger", process.env.COLD_START_DIST ?? join(repoRoot, "dist")]];
+  if (process.env.COLD_START_BEFORE) builds.unshift(["before", process.env.COLD_START_BEFORE]);
+  const outriggers = await Promise.all(builds.map(([, dir]) => serve(dir)));
+  const yardstick = await serve(yardstickDir);
   const contenders: Contender[] = [
-    {
-      name: "Outrigger",
+    ...builds.map(([name], i) => ({
+      name,
       profile: mkdtempSync(join(tmpdir(), "outrigger-cold-")),
-      origin: outrigger.url,
+      origin: outriggers[i].url,
       path: "/survey/DEMO-TO1",
-    },
+    })),
     { name: "yardstick", profile: mkdtempSync(join(tmpdir(), "yardstick-cold-")), origin: yardstick.url, path: "/" },
   ];
   try {
-    await install(contenders[0], "/join/DEMO-TO1");
-    await install(contenders[1], "/");
+    for (const contender of contenders)
+      await install(contender, contender.name === "yardstick" ? "/" : "/join/DEMO-TO1");
     const results = new Map<string, ColdStart[]>(contenders.map((c) => [c.name, []]));
     for (let run = 0; run < RUNS; run++)
       for (const contender of run % 2 ? [...contenders].reverse() : contenders)
@@ -152,11 +147,12 @@ export async function benchColdStart(repoRoot: string, workDir: string): Promise
         `  ${name.padEnd(10)} median ${median(times).toFixed(0)} ms (range ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}), long tasks > 200 ms: ${runs.map((r) => r.longTasksOver200).join(" ")}`,
       );
     }
-    const ratio = medians.get("Outrigger")! / medians.get("yardstick")!;
-    console.log(`  ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);
+    for (const [name] of builds) {
+      const ratio = medians.get(name)! / medians.get("yardstick")!;
+      console.log(`  ${name} ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);
+    }
   } finally {
-    await outrigger.close();
-    await yardstick.close();
+    for (const server of [...outriggers, yardstick]) await server.close();
     for (const c of contenders) rmSync(c.profile, { recursive: true, force: true });
   }
 }
