@@ -156,6 +156,30 @@ function webManifestLinkedLater(): Plugin {
   };
 }
 
+/**
+ * A returning phone (its database exists, store/databaseName.ts) needs the store's chunk (Dexie) for the first
+ * question, but the app asks for it only once its own code has run. A few bytes of inline script in index.html,
+ * before the app's module, start fetching it at once when localStorage says the database is there; a first visit
+ * fetches nothing more (tests/e2e/storePreload.test.ts). The server's CSP allows the script by its hash.
+ */
+function storeChunkPreloaded(): Plugin {
+  // store/databaseName.ts HAS_DATABASE_KEY (the config does not import the app's modules).
+  const HAS_DATABASE_KEY_OF_STORE = "outrigger-has-database";
+  return {
+    name: "outrigger:store-chunk-preloaded",
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const page = bundle["index.html"];
+      const store = Object.values(bundle).find((file) => file.type === "chunk" && file.name === "store");
+      if (page?.type !== "asset" || typeof page.source !== "string" || !store) return;
+      const check =
+        `<script>try{localStorage.getItem(${JSON.stringify(HAS_DATABASE_KEY_OF_STORE)})&&document.head.appendChild(` +
+        `Object.assign(document.createElement("link"),{rel:"modulepreload",crossOrigin:"",id:"store-preload",href:"/${store.fileName}"}))}catch(e){}</script>`;
+      page.source = page.source.replace(/(\s*)<script type="module"/, `$1${check}$1<script type="module"`);
+    },
+  };
+}
+
 interface ManifestEntry {
   url: string;
   revision: string | null;
@@ -240,6 +264,7 @@ export default defineConfig({
         },
       }),
     webManifestLinkedLater(),
+    storeChunkPreloaded(),
   ],
   test: {
     root: rootDir,

@@ -1,7 +1,10 @@
 // Offline cold start, Outrigger against a bare yardstick (Solid + Dexie + zod/mini + workbox-window, one question
 // from IndexedDB): the service worker installed on a first online visit, then each run a new browser on the same
 // profile, offline, 4× CPU throttle, time to the first question and long tasks over 200 ms. Interleaved, N each.
-import { mkdtempSync, rmSync } from "node:fs";
+// Knobs: COLD_START_RUNS (default 8), COLD_START_DIST (another Outrigger build than dist/),
+// COLD_START_PROFILE=dir (a CPU profile of each Outrigger start there; read with tests/bench/cpuProfileSummary.ts),
+// COLD_START_BEFORE=dir (an earlier build measured in the same session, interleaved: a before/after on one machine).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -9,7 +12,8 @@ import { startServer } from "../../src/server/serve";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { buildYardstick } from "./yardstick/build";
 
-const RUNS = 8;
+const RUNS = Number(process.env.COLD_START_RUNS ?? 8);
+const PROFILE_DIR = process.env.COLD_START_PROFILE;
 const CPU_SLOWDOWN = 4;
 
 interface Contender {
@@ -52,7 +56,7 @@ async function install(contender: Contender, firstVisitPath: string): Promise<vo
   await context.close();
 }
 
-async function coldStart(contender: Contender): Promise<ColdStart> {
+async function coldStart(contender: Contender, profileFile?: string): Promise<ColdStart> {
   const context = await openProfile(contender.profile);
   try {
     await context.setOffline(true);
@@ -75,8 +79,14 @@ async function coldStart(contender: Contender): Promise<ColdStart> {
       });
       seen.observe(document, { childList: true, subtree: true });
     });
+    if (profileFile) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     await page.goto(`${contender.origin}${contender.path}`);
     await page.locator("[data-question]").first().waitFor({ timeout: 60_000 });
+    if (profileFile) writeFileSync(profileFile, JSON.stringify((await cdp.send("Profiler.stop")).profile));
     return await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[]; firstQuestionAt: number };
       return { firstQuestionMs: w.firstQuestionAt, longTasksOver200: w.longTasks.filter((d) => d > 200).length };
@@ -95,34 +105,37 @@ const median = (values: number[]) => {
 export async function benchColdStart(repoRoot: string, workDir: string): Promise<void> {
   const yardstickDir = join(workDir, "yardstick");
   await buildYardstick(yardstickDir);
-  const outrigger = await startServer({
-    port: 0,
-    dataDir: mkdtempSync(join(workDir, "data-")),
-    quiet: true,
-    staticDir: join(repoRoot, "dist"),
-  });
-  const yardstick = await startServer({
-    port: 0,
-    dataDir: mkdtempSync(join(workDir, "data-")),
-    quiet: true,
-    staticDir: yardstickDir,
-  });
+  const serve = (staticDir: string) =>
+    startServer({ port: 0, dataDir: mkdtempSync(join(workDir, "data-")), quiet: true, staticDir });
+  const builds: Array<[string, string]> = [["Outrigger", process.env.COLD_START_DIST ?? join(repoRoot, "dist")]];
+  if (process.env.COLD_START_BEFORE) builds.unshift(["before", process.env.COLD_START_BEFORE]);
+  const outriggers = await Promise.all(builds.map(([, dir]) => serve(dir)));
+  const yardstick = await serve(yardstickDir);
   const contenders: Contender[] = [
-    {
-      name: "Outrigger",
+    ...builds.map(([name], i) => ({
+      name,
       profile: mkdtempSync(join(tmpdir(), "outrigger-cold-")),
-      origin: outrigger.url,
+      origin: outriggers[i].url,
       path: "/survey/DEMO-TO1",
-    },
+    })),
     { name: "yardstick", profile: mkdtempSync(join(tmpdir(), "yardstick-cold-")), origin: yardstick.url, path: "/" },
   ];
   try {
-    await install(contenders[0], "/join/DEMO-TO1");
-    await install(contenders[1], "/");
+    for (const contender of contenders)
+      await install(contender, contender.name === "yardstick" ? "/" : "/join/DEMO-TO1");
     const results = new Map<string, ColdStart[]>(contenders.map((c) => [c.name, []]));
     for (let run = 0; run < RUNS; run++)
       for (const contender of run % 2 ? [...contenders].reverse() : contenders)
-        results.get(contender.name)!.push(await coldStart(contender));
+        results
+          .get(contender.name)!
+          .push(
+            await coldStart(
+              contender,
+              PROFILE_DIR && contender.name === "Outrigger"
+                ? join(PROFILE_DIR, `outrigger-${run}.cpuprofile`)
+                : undefined,
+            ),
+          );
     console.log(
       `\n## Offline cold start (${RUNS} runs each, interleaved, ${CPU_SLOWDOWN}× CPU throttle; time to the first question)`,
     );
@@ -134,11 +147,12 @@ export async function benchColdStart(repoRoot: string, workDir: string): Promise
         `  ${name.padEnd(10)} median ${median(times).toFixed(0)} ms (range ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}), long tasks > 200 ms: ${runs.map((r) => r.longTasksOver200).join(" ")}`,
       );
     }
-    const ratio = medians.get("Outrigger")! / medians.get("yardstick")!;
-    console.log(`  ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);
+    for (const [name] of builds) {
+      const ratio = medians.get(name)! / medians.get("yardstick")!;
+      console.log(`  ${name} ratio ${ratio.toFixed(2)} — ${ratio <= 1.1 ? "within" : "OVER"} the 1.1 target`);
+    }
   } finally {
-    await outrigger.close();
-    await yardstick.close();
+    for (const server of [...outriggers, yardstick]) await server.close();
     for (const c of contenders) rmSync(c.profile, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,10 @@
 // Every catalogue in every language has each key English has, no other, with the same {placeholders}: a translation
 // that lacks a message, or renames a placeholder, fails here (and the compiler refuses it, via Translation<English>).
+// Numbers put into placeholders read as the language's own formatting writes them.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fillPlaceholders } from "../../src/app/i18n/catalogue";
 import { LANGUAGES } from "../../src/app/i18n/languages";
 
 const appDir = join(import.meta.dirname, "../../src/app");
@@ -60,4 +62,12 @@ describe("catalogue completeness", () => {
         expect(translated, `no ${language} catalogue beside ${englishFile}`).toBeDefined();
         expect(catalogueProblems(english, translated?.default ?? {})).toEqual([]);
       });
+});
+
+describe("numbers in placeholders", () => {
+  const tags = Object.keys(LANGUAGES).flatMap((language) => [language, `${language}-CA`, `${language}-u-nu-arab`]);
+  it.each(tags)("read in %s as Intl writes them, small whole numbers included", (tag) => {
+    for (const value of [0, 7, 60, 99, 999, 1000, 4321, 12345, 2.5, -3])
+      expect(fillPlaceholders("{n} %", { n: value }, tag)).toBe(`${value.toLocaleString(tag)} %`);
+  });
 });

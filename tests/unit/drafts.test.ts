@@ -6,10 +6,12 @@ import { db, OutriggerDb } from "../../src/app/store/db";
 import {
   createDraftWriter,
   findOrStartDraft,
+  loadQuestionnaire,
   saveAnswer,
   setSectionIndex,
   submitDraft,
 } from "../../src/app/store/drafts";
+import { followUpV2 as shippedV2 } from "../../src/shared/questionnaires";
 import { uuidV7 } from "../../src/shared/reply";
 import { COMPLETING_ANSWERS, followUpV2, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
 
@@ -24,6 +26,14 @@ afterEach(() => {
 
 /** fake-indexeddb schedules with setImmediate, so only the clock and setTimeout are faked. */
 const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+
+describe("a draft's questionnaire", () => {
+  it("is the version shipped with the app when the phone holds no copy of it, and none for a version never shipped", async () => {
+    await db.questionnaires.clear();
+    expect(await loadQuestionnaire("follow-up", 2)).toEqual(shippedV2);
+    expect(await loadQuestionnaire("follow-up", 99)).toBeUndefined();
+  });
+});
 
 describe("starting a draft", () => {
   it("pre-fills answers from the invitation through each question's prefillFrom", async () => {

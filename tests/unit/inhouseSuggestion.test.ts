@@ -84,6 +84,9 @@ describe("where the in-house log goes in the follow-up questionnaire", () => {
   });
 
   it("ships v1's and v2's targets as valid data naming questions and an option those versions have", () => {
+    expect(shippedInhouseLogTargets.map(({ id, version }) => `${id}@${version}`)).toEqual(
+      [followUpV1, followUpV2].map(({ id, version }) => `${id}@${version}`),
+    );
     for (const { id, version, target } of shippedInhouseLogTargets) {
       expect(inhouseLogTargetSchema.parse({ option: target.option, description: target.description })).toBeTruthy();
       const definition = [followUpV1, followUpV2].find((d) => d.id === id && d.version === version)!;

@@ -5,7 +5,7 @@ import { validateAnswers } from "../../shared/answerValidation";
 import type { AnswerValue } from "../../shared/answers";
 import { APP_VERSION } from "../../shared/appVersion";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
-import { bundledQuestionnaires } from "../../shared/questionnaires";
+import { findShippedQuestionnaire } from "../../shared/questionnaires/shippedOnDemand";
 import { reply as replySchema, type ReplyInput } from "../../shared/reply";
 import { withoutHiddenAnswers } from "../../shared/visibility";
 import { saveInvitation } from "./campaigns";
@@ -24,7 +24,7 @@ export async function loadQuestionnaire(
   database: OutriggerDb = db,
 ): Promise<QuestionnaireDefinition | undefined> {
   const stored = await database.questionnaires.get(questionnaireKey(id, version));
-  return stored?.definition ?? bundledQuestionnaires.find((q) => q.id === id && q.version === version);
+  return stored?.definition ?? findShippedQuestionnaire(id, version);
 }
 
 /** The draft for an invitation, started (pinned to today's questionnaire version, pre-filled) when there is none. */

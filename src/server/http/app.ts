@@ -1,4 +1,5 @@
 // The Hono application: API routes, JSON errors, and the built PWA.
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { MAX_JSON_BODY_BYTES, type ReplyResult } from "../../shared/api";
@@ -24,7 +25,7 @@ import { replyAttachmentRoutes } from "./replyAttachments";
 import { replyRoutes } from "./replies";
 import { signingKeyRoutes } from "./signingKey";
 import { defaultUploadDir, uploadRoutes } from "./uploads";
-import { securityHeaders } from "./securityHeaders";
+import { inlineScriptHashes, securityHeaders } from "./securityHeaders";
 import { registerStaticFiles } from "./staticFiles";
 import { registerMetricsRoute } from "./metricsRoute";
 import { defaultLogger, type Logger } from "../observability/logger";
@@ -110,7 +111,13 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   registerErrorHandlers(app, logger);
   app.use("*", requestContext());
-  app.use("*", securityHeaders({ trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1" }));
+  app.use(
+    "*",
+    securityHeaders({
+      trustProxy: trustProxy ?? process.env.TRUST_PROXY === "1",
+      inlineScripts: inlineScriptsOf(staticDir),
+    }),
+  );
   // Phones on slow, metered links: the app shell and JSON go out gzip-compressed when the browser accepts it.
   const gzip = compress({ encoding: "gzip" });
   const compressExceptBlobs: MiddlewareHandler = (c, next) => (isBlobPath(c.req.path) ? next() : gzip(c, next));
@@ -159,4 +166,10 @@ function observeReplyBatch(
       logger.error({ event: "reply_storage_refused", route, replyId: result.id }, "The database refused a reply.");
   }
   return metrics.recordReplyBatch(route, results);
+}
+
+/** The hashes of the built index.html's inline scripts, for the page's CSP; none when no build is served. */
+function inlineScriptsOf(staticDir: string): string[] {
+  const page = join(staticDir, "index.html");
+  return existsSync(page) ? inlineScriptHashes(readFileSync(page, "utf8")) : [];
 }

@@ -11,7 +11,10 @@ const HSTS = "max-age=31536000; includeSubDomains";
 /** The handout frame (srcdoc) inherits the page's CSP: its one <style> is allowed by hash, not by 'unsafe-inline'. */
 const handoutStyleHash = `'sha256-${createHash("sha256").update(HANDOUT_FRAME_STYLE).digest("base64")}'`;
 
-/** The app's policy: only our own scripts (index.html has no inline script) and our own server to talk to. */
+/**
+ * The app's policy: only our own scripts and our own server to talk to. index.html's one inline script (the store
+ * chunk's early fetch, vite.config.ts storeChunkPreloaded) is allowed by its hash, read from the served build.
+ */
 export const APP_CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -43,10 +46,24 @@ export function isHttpsRequest(c: Context, trustProxy: boolean): boolean {
  *
  * @example app.use("*", securityHeaders({ trustProxy: process.env.TRUST_PROXY === "1" }));
  */
-export function securityHeaders({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler {
+/** The CSP source of each inline `<script>` in a page, so exactly those run and nothing injected beside them. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([^<]*)<\/script>/g)].map(
+    ([, script]) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`,
+  );
+}
+
+export function securityHeaders({
+  trustProxy,
+  inlineScripts = [],
+}: {
+  trustProxy: boolean;
+  /** Hashes of index.html's inline scripts (inlineScriptHashes). */
+  inlineScripts?: string[];
+}): MiddlewareHandler {
   const addHeaders = secureHeaders({
     overwrite: false,
-    contentSecurityPolicy: APP_CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: { ...APP_CONTENT_SECURITY_POLICY, scriptSrc: ["'self'", ...inlineScripts] },
     xFrameOptions: "DENY",
     referrerPolicy: "no-referrer",
     xContentTypeOptions: true,
