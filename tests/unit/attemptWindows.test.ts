@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   createMemoryAttemptLedger,
   secondsUntilBelowLimit,
+  SWEEP_ABOVE_KEYS,
   type RecentAttempts,
 } from "../../src/server/auth/attemptWindows";
 
@@ -75,6 +76,38 @@ describe("memory attempt ledger", () => {
     expect(await countOf(ledger, "k", t0)).toEqual([]);
     expect((await ledger.reserve(["k"], t0 + 1, () => 0)).allowed).toBe(true);
     expect(await countOf(ledger, "k", t0 + 1)).toEqual([t0 + 1]);
+  });
+
+  it("taking back an attempt that is no longer counted removes none of the others", async () => {
+    const ledger = createMemoryAttemptLedger(WINDOW_MS);
+    await ledger.reserve(["k"], t0, () => 0);
+    const second = await ledger.reserve(["k"], t0 + 1, () => 0);
+    if (!second.allowed) throw new Error("expected the second attempt to be allowed");
+    await second.takeBack(["k"]);
+    await second.takeBack(["k"]);
+    expect(await countOf(ledger, "k", t0 + 1)).toEqual([t0]);
+    expect(ledger.trackedKeys()).toBe(1);
+  });
+
+  it("a key whose attempts are all taken back or expired is no longer held", async () => {
+    const ledger = createMemoryAttemptLedger(WINDOW_MS);
+    const only = await ledger.reserve(["taken", "expiring"], t0, () => 0);
+    if (!only.allowed) throw new Error("expected the attempt to be allowed");
+    await only.takeBack(["taken"]);
+    expect(ledger.trackedKeys()).toBe(1);
+    await countOf(ledger, "expiring", t0 + WINDOW_MS);
+    expect(ledger.trackedKeys()).toBe(0);
+  });
+
+  it(`past ${SWEEP_ABOVE_KEYS} keys held, a reservation sweeps every expired key, so guessing cannot grow memory without end`, async () => {
+    const ledger = createMemoryAttemptLedger(WINDOW_MS);
+    for (let i = 0; i < SWEEP_ABOVE_KEYS; i++) await ledger.reserve([`guess-${i}`], t0, () => 0);
+    // At the limit itself nothing is swept yet.
+    await ledger.reserve(["fresh"], t0 + WINDOW_MS, () => 0);
+    expect(ledger.trackedKeys()).toBe(SWEEP_ABOVE_KEYS + 1);
+    await ledger.reserve(["fresher"], t0 + WINDOW_MS, () => 0);
+    expect(ledger.trackedKeys()).toBe(2);
+    expect(await countOf(ledger, "fresh", t0 + WINDOW_MS)).toEqual([t0 + WINDOW_MS]);
   });
 
   it("forgetting a key removes all its attempts and no other key's", async () => {
