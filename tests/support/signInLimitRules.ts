@@ -85,6 +85,27 @@ export function describeSignInLimitRules(name: string, makeLimiter: () => Promis
       ).toBe(true);
     });
 
+    it("a right password from a busy source takes its attempt back from the source's and the account's counts", async () => {
+      const limiter = await makeLimiter();
+      for (let i = 0; i < SIGN_IN_FAILURES_PER_SOURCE - 1; i++)
+        await limiter.reserve(`guess${i}@example.org`, "10.6.0.1", start);
+      const right = await limiter.reserve("org@example.org", "10.6.0.1", start);
+      if (!right.allowed) throw new Error("expected the right password's attempt to be allowed");
+      await right.succeeded();
+      // Only the guesses count for the source: one more is still under its cap, the one after is not.
+      expect(await allowed(limiter, "other@example.org", "10.6.0.1", start)).toBe(true);
+      expect(await allowed(limiter, "third@example.org", "10.6.0.1", start)).toBe(false);
+    });
+
+    it("each account's slowdown counts that account's failures only", async () => {
+      const limiter = await makeLimiter();
+      for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT_BEFORE_SLOWDOWN; i++)
+        expect(await allowed(limiter, `user${i}@example.org`, `198.51.100.${i}`, later(i))).toBe(true);
+      expect(
+        await allowed(limiter, "quiet@example.org", "10.5.0.1", later(SIGN_IN_FAILURES_PER_ACCOUNT_BEFORE_SLOWDOWN)),
+      ).toBe(true);
+    });
+
     it("the wait ends when the oldest counted failure leaves the window", async () => {
       const limiter = await makeLimiter();
       for (let i = 0; i < SIGN_IN_FAILURES_PER_ACCOUNT_AND_SOURCE; i++)

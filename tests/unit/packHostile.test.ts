@@ -202,6 +202,26 @@ describe("hostile packs refused whole, nothing stored", () => {
       "too_large",
     ],
     [
+      "README.txt listed as a material",
+      () => {
+        const files = [listed[0], { ...listed[1], path: "README.txt" }];
+        return rawZip([
+          { name: "manifest.json", data: manifestFor(files) },
+          ...files.map((f) => ({ name: f.path, data: f.bytes })),
+        ]);
+      },
+      "bad_manifest",
+    ],
+    [
+      "one material listed under two paths",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[1].materialId = "one")) },
+          ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+        ]),
+      "duplicate_entry",
+    ],
+    [
       "a manifest.json that is a zip bomb",
       () => rawZip([{ name: "manifest.json", stored: bomb, method: 8, size: 1000 }]),
       "zip_bomb",

@@ -40,10 +40,13 @@ export interface AttemptLedger {
 }
 
 /** Past this many tracked keys, expired ones are swept, so guessing many e-mails or codes cannot grow memory without end. */
-const SWEEP_ABOVE_KEYS = 10_000;
+export const SWEEP_ABOVE_KEYS = 10_000;
 
 /** The ledger of one process: a restart forgets the counts. Reservations are atomic because nothing in them awaits. */
-export function createMemoryAttemptLedger(windowMs: number): AttemptLedger {
+export function createMemoryAttemptLedger(windowMs: number): AttemptLedger & {
+  /** How many keys are held in memory (for the tests of the sweep). */
+  trackedKeys(): number;
+} {
   const times = new Map<string, number[]>();
   const recent = (key: string, now: number): number[] => {
     const kept = (times.get(key) ?? []).filter((t) => now - t < windowMs);
@@ -52,6 +55,7 @@ export function createMemoryAttemptLedger(windowMs: number): AttemptLedger {
     return kept;
   };
   return {
+    trackedKeys: () => times.size,
     peek: (_keys, now, waitSeconds) => Promise.resolve(waitSeconds((key) => recent(key, now))),
     reserve(keys, now, waitSeconds) {
       const wait = waitSeconds((key) => recent(key, now));
