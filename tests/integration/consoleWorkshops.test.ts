@@ -115,6 +115,29 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     expect(consoleWorkshop.parse(await res.json()).fiscalYear).toBe("2024/25");
   });
 
+  it("a fiscal year the organiser gave against the dates stays when only the title is edited", async () => {
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      title: "Workshop on Post-Clearance Audit",
+      kind: "regional",
+      mode: "virtual",
+      startsOn: "2024-06-24",
+      endsOn: "2024-06-28",
+      fiscalYear: "2024/25",
+    });
+    expect(res.status).toBe(201);
+    const created = consoleWorkshop.parse(await res.json());
+    expect(created.fiscalYear).toBe("2024/25");
+    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${created.id}`, seeded.me, {
+      version: 1,
+      title: "Workshop on Post-Clearance Audit (PCA)",
+    });
+    expect(edited.status).toBe(200);
+    expect(consoleWorkshop.parse(await edited.json())).toMatchObject({
+      title: "Workshop on Post-Clearance Audit (PCA)",
+      fiscalYear: "2024/25",
+    });
+  });
+
   it("refuses a workshop that ends before it starts, has no dates nor fiscal year, or names an unknown administration", async () => {
     const base = { title: "T", kind: "national", mode: "virtual" };
     const backwards = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
