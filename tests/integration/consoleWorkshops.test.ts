@@ -103,6 +103,41 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
     expect(consoleWorkshop.parse(await edited.json()).fiscalYear).toBe("2024/25");
   });
 
+  it("a one-day workshop, ending the day it starts, is accepted and takes that day's fiscal year", async () => {
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      title: "One-day Briefing on the Revised Kyoto Convention",
+      kind: "national",
+      mode: "in-person",
+      startsOn: "2024-07-01",
+      endsOn: "2024-07-01",
+    });
+    expect(res.status).toBe(201);
+    expect(consoleWorkshop.parse(await res.json()).fiscalYear).toBe("2024/25");
+  });
+
+  it("a fiscal year the organiser gave against the dates stays when only the title is edited", async () => {
+    const res = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      title: "Workshop on Post-Clearance Audit",
+      kind: "regional",
+      mode: "virtual",
+      startsOn: "2024-06-24",
+      endsOn: "2024-06-28",
+      fiscalYear: "2024/25",
+    });
+    expect(res.status).toBe(201);
+    const created = consoleWorkshop.parse(await res.json());
+    expect(created.fiscalYear).toBe("2024/25");
+    const edited = await consoleRequest(seeded.app, "PATCH", `/api/console/workshops/${created.id}`, seeded.me, {
+      version: 1,
+      title: "Workshop on Post-Clearance Audit (PCA)",
+    });
+    expect(edited.status).toBe(200);
+    expect(consoleWorkshop.parse(await edited.json())).toMatchObject({
+      title: "Workshop on Post-Clearance Audit (PCA)",
+      fiscalYear: "2024/25",
+    });
+  });
+
   it("refuses a workshop that ends before it starts, has no dates nor fiscal year, or names an unknown administration", async () => {
     const base = { title: "T", kind: "national", mode: "virtual" };
     const backwards = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
@@ -111,16 +146,49 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       endsOn: "2024-05-01",
     });
     expect(backwards.status).toBe(400);
-    expect((await errorOf(backwards)).details?.[0].path).toBe("endsOn");
+    expect((await errorOf(backwards)).details).toEqual([
+      { path: "endsOn", code: "dates_out_of_order", message: "The workshop cannot end before it starts." },
+    ]);
     const undated = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, base);
     expect(undated.status).toBe(400);
+    expect((await errorOf(undated)).details).toEqual([
+      {
+        path: "fiscalYear",
+        code: "missing_field",
+        message: "Give the workshop's dates, its month or its fiscal year.",
+      },
+    ]);
+    const notAYear = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
+      ...base,
+      fiscalYear: "2024/26",
+    });
+    expect(notAYear.status).toBe(400);
+    expect((await errorOf(notAYear)).details).toEqual([
+      { path: "fiscalYear", code: "invalid_format", message: '"2024/26" is not a fiscal year such as 2024/25.' },
+    ]);
     const unknown = await consoleRequest(seeded.app, "POST", "/api/console/workshops", seeded.me, {
       ...base,
       fiscalYear: "2024/25",
-      administrationCodes: ["SB"],
+      administrationCodes: ["SB", "FJ", "XX"],
     });
     expect(unknown.status).toBe(422);
-    expect((await errorOf(unknown)).code).toBe("unknown_administration");
+    const unknownError = await errorOf(unknown);
+    expect(unknownError.code).toBe("unknown_administration");
+    expect(unknownError.message).toBe(
+      "Unknown administration code(s): SB, XX. Add them to the administrations list first.",
+    );
+    expect(unknownError.details).toEqual([
+      {
+        path: "administrationCodes",
+        code: "unknown_administration",
+        message: '"SB" is not in the administrations list.',
+      },
+      {
+        path: "administrationCodes",
+        code: "unknown_administration",
+        message: '"XX" is not in the administrations list.',
+      },
+    ]);
     const missing = await consoleRequest(seeded.app, "GET", "/api/console/workshops/no-such-workshop", seeded.me);
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe("workshop_not_found");

@@ -110,7 +110,10 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
         id: reply.id,
         outcome: "conflict",
         status: 409,
-        error: { code: "reply_conflict" },
+        error: {
+          code: "reply_conflict",
+          message: "A different reply with the same id is already stored. The stored reply was kept.",
+        },
       });
       const row = await ctx.db
         .selectFrom("replies")
@@ -301,6 +304,22 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
         [refused.id, "rejected"],
         [fresh.id, "rejected"],
         ["not-a-reply", "rejected"],
+      ]);
+    });
+
+    it("an item that is null, a number or has a non-text id is rejected with an empty id; the rest is stored", async () => {
+      const good = validReply();
+      const { results } = await postBatch(app, [null, 7, { ...validReply(), id: 42 }, good]);
+      expect(results.map((r) => [r.id, r.outcome])).toEqual([
+        ["", "rejected"],
+        ["", "rejected"],
+        ["", "rejected"],
+        [good.id, "stored"],
+      ]);
+      expect(results.slice(0, 3).map((r) => (r.outcome === "rejected" ? r.error.code : r.outcome))).toEqual([
+        "invalid_reply",
+        "invalid_reply",
+        "invalid_reply",
       ]);
     });
 

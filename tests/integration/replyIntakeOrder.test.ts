@@ -123,4 +123,18 @@ describe.each(ENGINES)("reply intake, checks before the stored look-up (%s)", (e
     expect(again.body.results[0].outcome).toBe("already_stored");
     expect((await send([validReply()], source)).status).toBe(429);
   });
+
+  it("a batch naming one unknown code many times counts as one failed look-up: its source can still send", async () => {
+    const source = "203.0.113.41";
+    const unknownCode = Array.from({ length: INVITATION_LOOKUP_FAILURES_PER_SOURCE + 1 }, () =>
+      validReply({ invitationCode: "NOBODY-99" }),
+    );
+    const first = await send(unknownCode, source);
+    expect(first.status).toBe(200);
+    expect(new Set(first.body.results.map((r) => (r.outcome === "rejected" ? r.error.code : r.outcome)))).toEqual(
+      new Set(["unknown_invitation"]),
+    );
+    const next = await send([validReply({ invitationCode: "NOBODY-98" })], source);
+    expect(next.status).toBe(200);
+  });
 });

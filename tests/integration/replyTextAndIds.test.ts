@@ -114,6 +114,7 @@ describe.each(ENGINES)("replies the database could not store (%s)", (engine) => 
       [after.id, "stored"],
     ]);
     expect(rejectionOf(results[1]).code).toBe("storage_refused");
+    expect(results[1]).toMatchObject({ error: { message: expect.stringContaining("contact the organiser") } });
     expect(await countReplies(seeded.ctx.db, { id: refused.id })).toBe(0);
     expect(await countReplies(seeded.ctx.db, { id: after.id })).toBe(1);
   });

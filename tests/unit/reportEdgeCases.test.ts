@@ -170,6 +170,23 @@ describe("an administration with two respondents", () => {
   });
 });
 
+describe("a reply with a blank administration code", () => {
+  const workshops = [workshop("w", "sub-regional")];
+  const replies = [complete("w", "FJ"), complete("w", "  ")];
+
+  it("counts in replies but not as a responding administration", () => {
+    expect(repliesTable(workshops, replies).total).toMatchObject({ replies: 2, respondingAdministrations: 1 });
+    expect(directEffectsTable(workshops, replies).total.yes).toBe(2);
+  });
+
+  it("cannot be listed, so tables 4 and 7 leave it out", () => {
+    const t4 = effectsByActionTable(workshops, replies);
+    expect(t4.rows[0].respondingAdministrations).toBe(1);
+    expect(t4.rows[0].administrations.shared.map((a) => a.code)).toEqual(["FJ"]);
+    expect(t4.total.columns.shared).toMatchObject({ entries: 1, marked: 1 });
+  });
+});
+
 describe("workshop lists", () => {
   it("a national workshop adds a national subtotal; totals still sum every workshop", () => {
     const workshops = [workshop("s", "sub-regional"), workshop("n", "national", 1, 8), workshop("r", "regional")];
