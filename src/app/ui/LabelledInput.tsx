@@ -1,6 +1,8 @@
 // A label and the text-like input it names, kept in step with one string value; every other input attribute passes through.
 import { splitProps, type JSX } from "solid-js";
 
+// Inputs only: a <select> given its attributes by spread gets its value before its options exist and shows the first
+// option instead (solidjs/solid#1754), so selects keep their hand-written label.
 type InputAttributes = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onInput">;
 
 export function LabelledInput(
