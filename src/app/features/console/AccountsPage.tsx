@@ -7,6 +7,7 @@ import { FormProblem } from "../../ui/FormProblem";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange, session } from "./consoleState";
 import { adminText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 export default withConsoleLayout(Accounts);
 
@@ -98,15 +99,13 @@ function AccountCard(props: { account: Account; changed: () => void }) {
           }
         >
           <form onSubmit={(e) => void reset(e)}>
-            <label for={passwordId()}>
-              {t("newPasswordFor", { name: props.account.name, count: MIN_PASSWORD_LENGTH })}
-            </label>
-            <input
+            <LabelledInput
               id={passwordId()}
+              label={t("newPasswordFor", { name: props.account.name, count: MIN_PASSWORD_LENGTH })}
               type="text"
               autocomplete="off"
               value={newPassword()}
-              onInput={(e) => setNewPassword(e.currentTarget.value)}
+              onValue={setNewPassword}
               required
             />
             <button type="submit" class="button primary small">
@@ -152,15 +151,14 @@ function AddAccountForm(props: { added: () => void }) {
   return (
     <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-account">
       <h2 id="add-account">{t("addAccount")}</h2>
-      <label for="acc-name">{t("name")}</label>
-      <input id="acc-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-      <label for="acc-email">{t("email")}</label>
-      <input
+      <LabelledInput id="acc-name" label={t("name")} value={name()} onValue={setName} required />
+      <LabelledInput
         id="acc-email"
+        label={t("email")}
         type="email"
         autocomplete="off"
         value={email()}
-        onInput={(e) => setEmail(e.currentTarget.value)}
+        onValue={setEmail}
         required
       />
       <label for="acc-role">{t("role")}</label>
@@ -169,13 +167,13 @@ function AddAccountForm(props: { added: () => void }) {
           {(r) => <option value={r}>{t(ROLE_NAMES[r])}</option>}
         </For>
       </select>
-      <label for="acc-password">{t("initialPassword", { count: MIN_PASSWORD_LENGTH })}</label>
-      <input
+      <LabelledInput
         id="acc-password"
+        label={t("initialPassword", { count: MIN_PASSWORD_LENGTH })}
         type="text"
         autocomplete="off"
         value={password()}
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        onValue={setPassword}
         required
       />
       <FormProblem problem={problem()} />

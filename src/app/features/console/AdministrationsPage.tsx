@@ -6,6 +6,7 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { adminText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 export default withConsoleLayout(Administrations);
 
@@ -50,10 +51,15 @@ function Administrations() {
       <Show when={canChange()}>
         <form class="card" onSubmit={(e) => void add(e)} aria-labelledby="add-administration">
           <h2 id="add-administration">{t("addAdministration")}</h2>
-          <label for="a-code">{t("administrationCode")}</label>
-          <input id="a-code" value={code()} maxLength={3} onInput={(e) => setCode(e.currentTarget.value)} required />
-          <label for="a-name">{t("name")}</label>
-          <input id="a-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+          <LabelledInput
+            id="a-code"
+            label={t("administrationCode")}
+            value={code()}
+            maxLength={3}
+            onValue={setCode}
+            required
+          />
+          <LabelledInput id="a-name" label={t("name")} value={name()} onValue={setName} required />
           <label for="a-region">{t("subRegion")}</label>
           <select id="a-region" value={subRegion()} onChange={(e) => setSubRegion(e.currentTarget.value as SubRegion)}>
             <For each={SUB_REGIONS}>{(r) => <option value={r}>{SUB_REGION_NAMES[r]}</option>}</For>

@@ -10,6 +10,7 @@ import { canChange } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { formattingLocale } from "../../i18n/language";
 import { workshopsText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 const FOLLOW_UP_QUESTIONNAIRE = "follow-up";
 const STATUS_KEYS = { open: "statusOpen", closed: "statusClosed", withdrawn: "statusWithdrawn" } as const;
@@ -106,10 +107,8 @@ export function CampaignsSection(props: { workshopId: string; participantCount: 
               )}
             </For>
           </select>
-          <label for="c-opens">{t("opensOnOptional")}</label>
-          <input id="c-opens" type="date" value={opensOn()} onInput={(e) => setOpensOn(e.currentTarget.value)} />
-          <label for="c-due">{t("dueOnOptional")}</label>
-          <input id="c-due" type="date" value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+          <LabelledInput id="c-opens" label={t("opensOnOptional")} type="date" value={opensOn()} onValue={setOpensOn} />
+          <LabelledInput id="c-due" label={t("dueOnOptional")} type="date" value={dueOn()} onValue={setDueOn} />
           <label class="choice">
             <input type="checkbox" checked={late()} onChange={(e) => setLate(e.currentTarget.checked)} />
             <span>{t("acceptLate")}</span>

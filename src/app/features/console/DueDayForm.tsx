@@ -1,6 +1,7 @@
 // The campaign page's due-date form: a calendar day, sent as typed (never through UTC).
 import { createSignal } from "solid-js";
 import { campaignsText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 /** Moves the due date (a calendar day, sent as typed: never through UTC). The server refuses one before opening. */
 export function DueDayForm(props: { dueOn: string; onChange: (dueOn: string) => void }) {
@@ -15,13 +16,13 @@ export function DueDayForm(props: { dueOn: string; onChange: (dueOn: string) => 
         if (day() !== "") props.onChange(day());
       }}
     >
-      <label for="campaign-due-day">{t("dueDate")}</label>
-      <input
+      <LabelledInput
         id="campaign-due-day"
+        label={t("dueDate")}
         type="date"
         required
         value={day()}
-        onInput={(e) => setPicked(e.currentTarget.value)}
+        onValue={setPicked}
       />
       <button type="submit" class="button small">
         {t("changeDueDate")}

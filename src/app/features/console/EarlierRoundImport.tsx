@@ -4,6 +4,7 @@ import { fiscalYearToPath } from "../../../shared/console";
 import { consoleUpload } from "../../sync/consoleClient";
 import { FilePicker } from "../../ui/FilePicker";
 import { importsText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -52,8 +53,7 @@ export function EarlierRoundImport(props: { onImported: () => void }) {
     <section class="card" aria-labelledby="earlier-round">
       <h2 id="earlier-round">{t("earlierHeading")}</h2>
       <p class="muted">{t("earlierIntro")}</p>
-      <label for="earlier-round-year">{t("earlierYear")}</label>
-      <input id="earlier-round-year" value={fiscalYear()} onInput={(e) => setFiscalYear(e.currentTarget.value)} />
+      <LabelledInput id="earlier-round-year" label={t("earlierYear")} value={fiscalYear()} onValue={setFiscalYear} />
       <FilePicker
         id="earlier-round-file"
         label={t("earlierFile")}

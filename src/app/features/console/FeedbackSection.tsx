@@ -18,6 +18,7 @@ import { canChange } from "./consoleState";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { repliesText as t } from "./consoleText";
 import "./organiserYear.css";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 const fieldLabels = () => ({ title: t("fieldTitle"), message: t("fieldMessage"), tables: t("fieldTables") });
 
@@ -125,8 +126,12 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
         )}
       </Show>
       <Show when={canChange()}>
-        <label for="feedback-title">{t("fieldTitle")}</label>
-        <input id="feedback-title" value={title()} onInput={(e) => edited(setTitle)(e.currentTarget.value)} />
+        <LabelledInput
+          id="feedback-title"
+          label={t("fieldTitle")}
+          value={title()}
+          onValue={(value) => edited(setTitle)(value)}
+        />
         <label for="feedback-message">{t("fieldMessage")}</label>
         <textarea
           id="feedback-message"

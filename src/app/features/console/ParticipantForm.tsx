@@ -6,6 +6,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
 import { workshopsText as t } from "./consoleText";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 export function ParticipantForm(props: { workshopId: string; onAdded: () => void }) {
   const [administrations] = createResource(async () => {
@@ -34,8 +35,7 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
   return (
     <form class="card" onSubmit={(e) => void submit(e)} aria-labelledby="add-participant">
       <h2 id="add-participant">{t("addParticipant")}</h2>
-      <label for="p-name">{t("columnName")}</label>
-      <input id="p-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
+      <LabelledInput id="p-name" label={t("columnName")} value={name()} onValue={setName} required />
       <label for="p-administration">{t("columnAdministration")}</label>
       <select
         id="p-administration"
@@ -46,10 +46,8 @@ export function ParticipantForm(props: { workshopId: string; onAdded: () => void
         <option value="">{t("chooseOption")}</option>
         <For each={administrations()}>{(a) => <option value={a.code}>{a.name}</option>}</For>
       </select>
-      <label for="p-email">{t("emailAddress")}</label>
-      <input id="p-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
-      <label for="p-position">{t("positionOptional")}</label>
-      <input id="p-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
+      <LabelledInput id="p-email" label={t("emailAddress")} type="email" value={email()} onValue={setEmail} required />
+      <LabelledInput id="p-position" label={t("positionOptional")} value={position()} onValue={setPosition} />
       <FormProblem problem={problem()} />
       <button type="submit" class="button primary">
         {t("addParticipantButton")}
@@ -110,12 +108,9 @@ export function ParticipantEditForm(props: { participant: Participant; onDone: (
   return (
     <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="edit-participant">
       <h2 id="edit-participant">{t("editName", { name: props.participant.name })}</h2>
-      <label for="e-name">{t("columnName")}</label>
-      <input id="e-name" value={name()} onInput={(e) => setName(e.currentTarget.value)} required />
-      <label for="e-email">{t("emailAddress")}</label>
-      <input id="e-email" type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} required />
-      <label for="e-position">{t("position")}</label>
-      <input id="e-position" value={position()} onInput={(e) => setPosition(e.currentTarget.value)} />
+      <LabelledInput id="e-name" label={t("columnName")} value={name()} onValue={setName} required />
+      <LabelledInput id="e-email" label={t("emailAddress")} type="email" value={email()} onValue={setEmail} required />
+      <LabelledInput id="e-position" label={t("position")} value={position()} onValue={setPosition} />
       <FormProblem problem={problem()} />
       <Show when={conflict()}>
         {(c) => (

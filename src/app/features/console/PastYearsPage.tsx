@@ -19,6 +19,7 @@ import { canChange } from "./consoleState";
 import { reportsText as t } from "./consoleText";
 import { YES_NO, draftOf, emptyDraft, workshopOf, type WorkshopDraft } from "./summaryDraft";
 import "./pastYears.css";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 export default withConsoleLayout(PastYears);
 
@@ -30,14 +31,14 @@ const problemOf = (result: ConsoleResult<unknown>): string | undefined =>
 function NumberField(props: { id: string; label: string; value: string; onValue: (value: string) => void }) {
   return (
     <span class="summary-field">
-      <label for={props.id}>{props.label}</label>
-      <input
+      <LabelledInput
         id={props.id}
+        label={props.label}
         type="number"
         inputmode="numeric"
         min="0"
         value={props.value}
-        onInput={(e) => props.onValue(e.currentTarget.value)}
+        onValue={props.onValue}
       />
     </span>
   );
@@ -133,11 +134,11 @@ function PastYears() {
       <Show when={canChange()}>
         <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="enter-year">
           <h2 id="enter-year">{t("enterYear")}</h2>
-          <label for="summary-year">{t("fiscalYearField")}</label>
-          <input
+          <LabelledInput
             id="summary-year"
+            label={t("fiscalYearField")}
             value={fiscalYear()}
-            onInput={(e) => setFiscalYear(e.currentTarget.value)}
+            onValue={setFiscalYear}
             required
           />
 
@@ -161,11 +162,11 @@ function PastYears() {
               return (
                 <fieldset class="summary-workshop">
                   <legend>{t("workshopNumber", { number: i + 1 })}</legend>
-                  <label for={id("title")}>{t("fieldTitle")}</label>
-                  <input
+                  <LabelledInput
                     id={id("title")}
+                    label={t("fieldTitle")}
                     value={w().title}
-                    onInput={(e) => set((d) => (d.title = e.currentTarget.value))}
+                    onValue={(value) => set((d) => (d.title = value))}
                   />
                   <label for={id("kind")}>{t("fieldKind")}</label>
                   <select
@@ -177,12 +178,12 @@ function PastYears() {
                     <option value="sub-regional">{t("kindSubRegional")}</option>
                     <option value="national">{t("kindNational")}</option>
                   </select>
-                  <label for={id("month")}>{t("fieldMonth")}</label>
-                  <input
+                  <LabelledInput
                     id={id("month")}
+                    label={t("fieldMonth")}
                     type="month"
                     value={w().month}
-                    onInput={(e) => set((d) => (d.month = e.currentTarget.value))}
+                    onValue={(value) => set((d) => (d.month = value))}
                   />
                   <div class="summary-numbers">
                     <NumberField
@@ -237,14 +238,12 @@ function PastYears() {
                     <p class="muted">{t("listsHint")}</p>
                     <For each={SUMMARY_LIST_COLUMNS}>
                       {(k) => (
-                        <>
-                          <label for={id(`list-${k}`)}>{t("listCodes", { label: t(`list_${k}`) })}</label>
-                          <input
-                            id={id(`list-${k}`)}
-                            value={w().lists[k]}
-                            onInput={(e) => set((d) => (d.lists[k] = e.currentTarget.value))}
-                          />
-                        </>
+                        <LabelledInput
+                          id={id(`list-${k}`)}
+                          label={t("listCodes", { label: t(`list_${k}`) })}
+                          value={w().lists[k]}
+                          onValue={(value) => set((d) => (d.lists[k] = value))}
+                        />
                       )}
                     </For>
                   </details>

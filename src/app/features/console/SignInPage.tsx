@@ -8,6 +8,7 @@ import { signedIn } from "./consoleState";
 import { FormProblem } from "../../ui/FormProblem";
 import { frameText as t } from "./consoleText";
 import LanguageControl from "../settings/LanguageControl";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 export function SignInPage(props: { setupToken?: string }) {
   const [email, setEmail] = createSignal("");
@@ -42,33 +43,31 @@ export function SignInPage(props: { setupToken?: string }) {
       <h1>{setup() ? t("createFirstOrganiser") : t("organiserConsole")}</h1>
       <form class="card" onSubmit={(e) => void submit(e)}>
         <Show when={setup()}>
-          <label for="organiser-name">{t("yourName")}</label>
-          <input
+          <LabelledInput
             id="organiser-name"
+            label={t("yourName")}
             autocomplete="name"
             value={name()}
-            onInput={(e) => setName(e.currentTarget.value)}
+            onValue={setName}
             required
           />
         </Show>
-        <label for="organiser-email">{t("emailAddress")}</label>
-        <input
+        <LabelledInput
           id="organiser-email"
+          label={t("emailAddress")}
           type="email"
           autocomplete="username"
           value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
+          onValue={setEmail}
           required
         />
-        <label for="organiser-password">
-          {setup() ? t("passwordAtLeast", { count: MIN_PASSWORD_LENGTH }) : t("password")}
-        </label>
-        <input
+        <LabelledInput
           id="organiser-password"
+          label={setup() ? t("passwordAtLeast", { count: MIN_PASSWORD_LENGTH }) : t("password")}
           type="password"
           autocomplete={setup() ? "new-password" : "current-password"}
           value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
+          onValue={setPassword}
           required
         />
         <FormProblem problem={problem()} />

@@ -15,6 +15,7 @@ import { KIND_KEYS, MODE_KEYS, campaignState, replyRate, workshopDates } from ".
 import { workshopsText as t } from "./consoleText";
 import "./consoleOverview.css";
 import { StackedTable } from "../../ui/StackedTable";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 /** The workshop form's fields as the conflict comparison names them. */
 const fieldLabels = () => ({
@@ -225,8 +226,13 @@ export function WorkshopForm(props: {
           </For>
         </select>
       </Show>
-      <label for="w-title">{t("fieldTitle")}</label>
-      <input id="w-title" value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} required />
+      <LabelledInput
+        id="w-title"
+        label={t("fieldTitle")}
+        value={form().title}
+        onValue={(value) => update({ title: value })}
+        required
+      />
       <label for="w-kind">{t("fieldKind")}</label>
       <select
         id="w-kind"
@@ -247,33 +253,33 @@ export function WorkshopForm(props: {
         <option value="virtual">{t("modeVirtual")}</option>
         <option value="hybrid">{t("modeHybrid")}</option>
       </select>
-      <label for="w-starts">{t("fieldFirstDay")}</label>
-      <input
+      <LabelledInput
         id="w-starts"
+        label={t("fieldFirstDay")}
         type="date"
         value={form().startsOn ?? ""}
-        onInput={(e) => update({ startsOn: e.currentTarget.value })}
+        onValue={(value) => update({ startsOn: value })}
       />
-      <label for="w-ends">{t("fieldLastDay")}</label>
-      <input
+      <LabelledInput
         id="w-ends"
+        label={t("fieldLastDay")}
         type="date"
         value={form().endsOn ?? ""}
-        onInput={(e) => update({ endsOn: e.currentTarget.value })}
+        onValue={(value) => update({ endsOn: value })}
       />
-      <label for="w-month">{t("fieldMonthUnknownDays")}</label>
-      <input
+      <LabelledInput
         id="w-month"
+        label={t("fieldMonthUnknownDays")}
         type="month"
         placeholder="2020-11"
         value={form().month ?? ""}
-        onInput={(e) => update({ month: e.currentTarget.value })}
+        onValue={(value) => update({ month: value })}
       />
-      <label for="w-location">{t("fieldLocation")}</label>
-      <input
+      <LabelledInput
         id="w-location"
+        label={t("fieldLocation")}
         value={form().location ?? ""}
-        onInput={(e) => update({ location: e.currentTarget.value })}
+        onValue={(value) => update({ location: value })}
       />
       <fieldset class="choices">
         <legend class="question-label">{t("participatingAdministrations")}</legend>
@@ -297,15 +303,15 @@ export function WorkshopForm(props: {
           )}
         </For>
       </fieldset>
-      <label for="w-count">{t("administrationCount")}</label>
-      <input
+      <LabelledInput
         id="w-count"
+        label={t("administrationCount")}
         type="number"
         min="0"
         max="1000"
         inputmode="numeric"
         value={count()}
-        onInput={(e) => setCount(e.currentTarget.value)}
+        onValue={setCount}
       />
       <FormProblem problem={problem()} />
       <Show when={conflict()}>

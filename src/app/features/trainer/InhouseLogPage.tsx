@@ -8,6 +8,7 @@ import { Link } from "../../ui/router";
 import { FormProblem } from "../../ui/FormProblem";
 import { formattingLocale } from "../../i18n/language";
 import { t } from "../../i18n/trainerMessages";
+import { LabelledInput } from "../../ui/LabelledInput";
 
 // The device's own today: in Suva at 09:30 the UTC date is still yesterday.
 const today = () => localCalendarDate(new Date());
@@ -60,33 +61,33 @@ export default function InhouseLogPage() {
       <p>{t("logExplained")}</p>
       <form class="card" onSubmit={(e) => void save(e)} novalidate>
         <h2>{t("addSession")}</h2>
-        <label for="session-date">{t("date")}</label>
-        <input
+        <LabelledInput
           id="session-date"
+          label={t("date")}
           type="date"
           value={date()}
           max={today()}
-          onInput={(e) => setDate(e.currentTarget.value)}
+          onValue={setDate}
           required
         />
-        <label for="session-topic">{t("topic")}</label>
-        <input
+        <LabelledInput
           id="session-topic"
+          label={t("topic")}
           type="text"
           maxLength={300}
           value={topic()}
-          onInput={(e) => setTopic(e.currentTarget.value)}
+          onValue={setTopic}
           placeholder={t("topicExample")}
           required
         />
-        <label for="session-attendees">{t("attendeeCount")}</label>
-        <input
+        <LabelledInput
           id="session-attendees"
+          label={t("attendeeCount")}
           type="number"
           inputmode="numeric"
           min="1"
           value={attendees()}
-          onInput={(e) => setAttendees(e.currentTarget.value)}
+          onValue={setAttendees}
           required
         />
         <fieldset class="choices">
