@@ -174,29 +174,28 @@ export const participantFeedback = z.object({
 });
 export type ParticipantFeedback = z.infer<typeof participantFeedback>;
 
-/** GET/PUT /api/console/campaigns/:id/feedback: what was published, and what participants see. */
-export const consoleFeedback = z.object({
-  campaignId: z.string(),
+/** What an organiser published, as the console shows the current version and every earlier one. */
+const publishedFeedbackFields = {
+  version: z.int(),
   title: z.string(),
   message: z.string(),
   tables: z.array(z.int()),
   quoteIds: z.array(quoteId),
   publishedAt: z.string(),
   publishedBy: z.string(),
-  version: z.int(),
+};
+
+/** GET/PUT /api/console/campaigns/:id/feedback: what was published, and what participants see. */
+export const consoleFeedback = z.object({
+  campaignId: z.string(),
+  ...publishedFeedbackFields,
   preview: participantFeedback,
 });
 export type ConsoleFeedback = z.infer<typeof consoleFeedback>;
 
 /** One published version of a campaign's feedback, as it was published (every version is kept). */
 export const feedbackVersion = z.object({
-  version: z.int(),
-  title: z.string(),
-  message: z.string(),
-  tables: z.array(z.int()),
-  quoteIds: z.array(quoteId),
-  publishedAt: z.string(),
-  publishedBy: z.string(),
+  ...publishedFeedbackFields,
   /** The organiser's name; null when the account is gone. */
   publishedByName: z.nullable(z.string()),
 });

@@ -8,6 +8,7 @@ import { TagAndHeadingSelects } from "./TagAndHeadingSelects";
 import { canChange } from "./consoleState";
 import { Link } from "../../ui/router";
 import { repliesText as t } from "./consoleText";
+import { reportHeadingName } from "../../i18n/feedbackMessages";
 
 export const answerKey = (a: { replyId: string; questionId: string }): string => `${a.replyId}/${a.questionId}`;
 
@@ -96,7 +97,7 @@ export function AnswerCard(props: {
           {(savedTag) => (
             <p class="tag-state tagged">
               {t(`tag_${savedTag()}`)}
-              {a().heading ? ` · ${t(`heading_${a().heading!}`)}` : ""}
+              {a().heading ? ` · ${reportHeadingName(a().heading!)}` : ""}
               {a().quote ? t("quotedMark") : ""}
             </p>
           )}

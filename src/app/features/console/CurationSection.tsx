@@ -17,6 +17,7 @@ import { AnswerCard, answerKey } from "./AnswerCard";
 import { canChange } from "./consoleState";
 import { repliesText as t } from "./consoleText";
 import "./organiserYear.css";
+import { reportHeadingName } from "../../i18n/feedbackMessages";
 
 interface AnswerFilter {
   workshop: string;
@@ -90,7 +91,7 @@ export function CurationSection(props: { fiscalYearPath: string }) {
           <For each={quotes()}>
             {(group) => (
               <>
-                <h3>{t(`heading_${group.heading}`)}</h3>
+                <h3>{reportHeadingName(group.heading)}</h3>
                 <For each={group.quotes}>
                   {(q) => (
                     <blockquote class="quote" data-testid="report-quote">

@@ -19,6 +19,7 @@ import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditCon
 import { repliesText as t } from "./consoleText";
 import "./organiserYear.css";
 import { LabelledInput } from "../../ui/LabelledInput";
+import { reportHeadingName } from "../../i18n/feedbackMessages";
 
 const fieldLabels = () => ({ title: t("fieldTitle"), message: t("fieldMessage"), tables: t("fieldTables") });
 
@@ -176,7 +177,7 @@ export function FeedbackSection(props: { campaignId: string; fiscalYear: string;
                     }}
                   />
                   <span>
-                    <em>{t("quoteHeading", { heading: t(`heading_${q.heading}`) })}</em> {q.text.slice(0, 140)}{" "}
+                    <em>{t("quoteHeading", { heading: reportHeadingName(q.heading) })}</em> {q.text.slice(0, 140)}{" "}
                     <span class="muted">({q.administration.name})</span>
                   </span>
                 </label>

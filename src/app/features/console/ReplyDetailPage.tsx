@@ -10,6 +10,7 @@ import { answerText } from "../survey/answerText";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { repliesText as t } from "./consoleText";
 import { formattingLocale } from "../../i18n/language";
+import { reportHeadingName } from "../../i18n/feedbackMessages";
 
 export default withConsoleLayout(ReplyDetailPage);
 
@@ -116,7 +117,7 @@ function ReplyDetailPage() {
                                               : "taggedQuoted",
                                           {
                                             tag: t(`tag_${tagged().tag}`),
-                                            heading: t(`heading_${tagged().heading}`),
+                                            heading: reportHeadingName(tagged().heading),
                                             excerpt: tagged().excerpt ?? "",
                                           },
                                         )}

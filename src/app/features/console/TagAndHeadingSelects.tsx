@@ -2,6 +2,7 @@
 import { For } from "solid-js";
 import { ANSWER_TAGS, REPORT_HEADINGS, type AnswerTag, type ReportHeading } from "../../../shared/feedback";
 import { repliesText as t } from "./consoleText";
+import { reportHeadingName } from "../../i18n/feedbackMessages";
 
 export function TagAndHeadingSelects(props: {
   /** Makes the select ids unique on the page: `${idPrefix}-tag`, `${idPrefix}-heading`. */
@@ -32,7 +33,7 @@ export function TagAndHeadingSelects(props: {
         onChange={(e) => props.onHeading(e.currentTarget.value as ReportHeading | "")}
       >
         <option value="">{props.noHeading}</option>
-        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{t(`heading_${h}`)}</option>}</For>
+        <For each={REPORT_HEADINGS}>{(h) => <option value={h}>{reportHeadingName(h)}</option>}</For>
       </select>
     </>
   );

@@ -1,6 +1,7 @@
 // English text of the console's reply screens (DashboardPage, ReplyDetailPage, TagAndHeadingSelects,
 // AnswerCard, CurationSection, FeedbackSection); ../fr/replies.ts
-// translates every key. Tag and heading names are keyed by their id: the shared English labels stay for exports.
+// translates every key. Tag names are keyed by their id (report headings are named by the feedback catalogue, as on
+// the phone); the shared English labels stay for exports.
 export default {
   workshops: "Workshops",
   reportTables: "Report tables",
@@ -55,12 +56,6 @@ export default {
   tag_strategic_empowerment: "Strategic empowerment",
   tag_success_story: "Success story",
   tag_good_example: "Good example",
-  heading_others_actions: "Others' actions",
-  heading_operational_improvement: "Operational improvement",
-  heading_strategic_empowerment: "Strategic empowerment",
-  heading_direct_effects: "Direct effects",
-  heading_work_improvement: "Work improvement",
-  heading_new_projects: "New projects",
 
   excerptNotInAnswer:
     "These words are not in the answer. Select the words to quote in the answer, or leave the excerpt empty to quote all of it.",

@@ -56,12 +56,6 @@ const french: Translation<typeof english> = {
   tag_strategic_empowerment: "Renforcement stratégique",
   tag_success_story: "Réussite",
   tag_good_example: "Bon exemple",
-  heading_others_actions: "Actions d’autres administrations",
-  heading_operational_improvement: "Amélioration opérationnelle",
-  heading_strategic_empowerment: "Renforcement stratégique",
-  heading_direct_effects: "Effets directs",
-  heading_work_improvement: "Amélioration du travail",
-  heading_new_projects: "Nouveaux projets",
 
   excerptNotInAnswer:
     "Ces mots ne figurent pas dans la réponse. Sélectionnez dans la réponse les mots à citer, ou laissez l’extrait vide pour la citer en entier.",
