@@ -1,8 +1,9 @@
 // Every kind of file that is not an honest pack is refused cleanly, with its code, before anything is stored
 // (or, for one bad entry inside an otherwise sound pack, that entry alone is refused).
-import { Deflate, Inflate, zipSync } from "fflate";
+// Kept whole past 300 lines: every case is a variation of one honest pack and its manifest builder.
+import { Deflate, deflateSync, Inflate, zipSync } from "fflate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { PackManifestInput } from "../../src/shared/pack";
+import { MAX_PACK_ENTRIES, MAX_PACK_MANIFEST_BYTES, type PackManifestInput } from "../../src/shared/pack";
 import { PackError, readPack, type PackErrorCode } from "../../src/shared/packs";
 import {
   bytesSource,
@@ -76,6 +77,20 @@ function deflatedZeros(megabytes: number): Uint8Array {
   for (let i = 0; i < megabytes; i++) deflate.push(zeros, i === megabytes - 1);
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+/**
+ * `bytes` deflated, preceded by empty stored blocks (5 bytes each, unpacking to nothing) until the whole is at least
+ * `atLeast` bytes: a valid deflate stream whose compressed size says nothing about what it unpacks to.
+ */
+function paddedDeflate(bytes: Uint8Array, atLeast: number): Uint8Array {
+  const deflated = deflateSync(bytes);
+  const emptyBlock = [0x00, 0x00, 0x00, 0xff, 0xff]; // not final, stored, LEN 0, NLEN 0xffff
+  const blocks = Math.ceil(Math.max(0, atLeast - deflated.length) / emptyBlock.length);
+  const out = new Uint8Array(blocks * emptyBlock.length + deflated.length);
+  for (let i = 0; i < blocks; i++) out.set(emptyBlock, i * emptyBlock.length);
+  out.set(deflated, blocks * emptyBlock.length);
   return out;
 }
 
@@ -202,6 +217,45 @@ describe("hostile packs refused whole, nothing stored", () => {
       "too_large",
     ],
     [
+      "a manifest.json whose compressed data runs past 1 MiB (empty deflate blocks before it)",
+      () =>
+        rawZip([
+          {
+            name: "manifest.json",
+            stored: paddedDeflate(manifestFor(), MAX_PACK_MANIFEST_BYTES + 1),
+            method: 8,
+            size: manifestFor().length,
+          },
+          ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+        ]),
+      "too_large",
+    ],
+    [
+      "a manifest.json that unpacks to less than it declares",
+      () =>
+        rawZip([
+          { name: "manifest.json", data: manifestFor(), method: 8, size: manifestFor().length + 100 },
+          ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+        ]),
+      "bad_manifest",
+    ],
+    [
+      "more signed materials than a pack may have",
+      () =>
+        rawZip([
+          {
+            name: "manifest.json",
+            data: manifestFor(listed, (m) => {
+              const filler = m.manifest.materials[0];
+              for (let i = m.manifest.materials.length; i <= MAX_PACK_ENTRIES; i++)
+                m.manifest.materials.push({ ...filler, id: `filler-${i}` });
+            }),
+          },
+          ...listed.map((f) => ({ name: f.path, data: f.bytes })),
+        ]),
+      "too_large",
+    ],
+    [
       "README.txt listed as a material",
       () => {
         const files = [listed[0], { ...listed[1], path: "README.txt" }];
@@ -318,6 +372,14 @@ describe("hostile packs refused whole, nothing stored", () => {
   });
 });
 
+/** Entry one claims 1,999 bytes (and the zip agrees) under the signed SHA-256 of the 2,000-byte material. */
+const oneMisSized = (): Uint8Array =>
+  rawZip([
+    { name: "manifest.json", data: manifestFor(listed, (m) => void (m.entries[0].size = one.length - 1)) },
+    { name: listed[0].path, data: one.subarray(0, one.length - 1) },
+    { name: listed[1].path, data: two },
+  ]);
+
 describe("one bad entry refused, the rest imported", () => {
   it("stops inflating a zip bomb early and fast, storing none of it", async () => {
     const small = new Uint8Array(1000);
@@ -361,6 +423,20 @@ describe("one bad entry refused, the rest imported", () => {
     expect(written).toBe(one.length + two.length);
     expect(store.files.has(sha256Of(small))).toBe(false);
     expect(store.open.size).toBe(0);
+  });
+
+  it("refuses, without reading it, a file whose size differs from the signed material's even with the same hash", async () => {
+    const store = memoryStore();
+    const result = await readPack(bytesSource(oneMisSized()), store);
+    expect(result.refused).toEqual([expect.objectContaining({ path: listed[0].path, code: "not_in_signed_manifest" })]);
+    expect(result.imported.map((e) => e.materialId)).toEqual(["two"]);
+    expect(store.calls).not.toContain(`begin ${sha256Of(one).slice(0, 8)}`);
+  });
+
+  it("does not count a file as already on the phone when its size differs from the signed material's", async () => {
+    const result = await readPack(bytesSource(oneMisSized()), memoryStore({ [sha256Of(one)]: one }));
+    expect(result.alreadyPresent).toEqual([]);
+    expect(result.refused).toEqual([expect.objectContaining({ path: listed[0].path, code: "not_in_signed_manifest" })]);
   });
 
   it("refuses a deflated entry whose data is corrupt", async () => {
