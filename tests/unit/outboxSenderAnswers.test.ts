@@ -120,6 +120,61 @@ describe("the outbox sender", () => {
     expect(outcome).toEqual({ contact: false, unreachable: true, retry: true, sentAny: true, problem: undefined });
   });
 
+  it("a server that does not answer in time leaves the reply waiting and says it took too long", async () => {
+    const id = await queueReply();
+    const clock = fakeClock(NOW);
+    // The fetch hangs until the client's own timer aborts it, as a stalled link does.
+    const fetch: typeof globalThis.fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+        clock.advance(1000);
+      });
+    const platform = fakePlatform({ db, fetch, clock });
+    const outcome = await sendOutbox(platform, createApiClient({ ...platform, timeoutMs: 1000 }));
+    expect((await db.outbox.get(id))?.state).toBe("waiting");
+    expect(outcome).toEqual({
+      contact: false,
+      unreachable: true,
+      retry: true,
+      sentAny: true,
+      problem: "The server took too long to answer.",
+    });
+  });
+
+  it("a lone reply met by our server's 503 waits for a retry instead of needing attention", async () => {
+    const id = await queueReply();
+    const { outcome, posts } = await sendAgainst(() =>
+      json(503, { error: { code: "unavailable", message: "The server is restarting" } }),
+    );
+    expect(posts).toEqual([[id]]);
+    expect(await db.outbox.get(id)).toMatchObject({ state: "waiting" });
+    expect(outcome).toMatchObject({ contact: true, unreachable: false, retry: true });
+  });
+
+  it("only a 400 marks a batch unreadable: a 500 naming an invalid batch leaves the lone reply waiting", async () => {
+    const id = await queueReply();
+    const { outcome } = await sendAgainst(() =>
+      json(500, { error: { code: "invalid_batch", message: "Something broke while reading" } }),
+    );
+    expect(await db.outbox.get(id)).toMatchObject({ state: "waiting" });
+    expect(outcome).toMatchObject({ contact: true, retry: true });
+  });
+
+  it("a 413 with our own JSON error makes a lone reply too large with the app's sentence, not the server's", async () => {
+    const id = await queueReply();
+    const { outcome } = await sendAgainst(() =>
+      json(413, { error: { code: "payload_too_large", message: "Body over 1 MiB" } }),
+    );
+    expect(await db.outbox.get(id)).toMatchObject({
+      state: "needs_attention",
+      problem: {
+        code: "payload_too_large",
+        message: "This reply is too large to send. Save it as a file and send it to the organiser another way.",
+      },
+    });
+    expect(outcome).toMatchObject({ contact: true, retry: false });
+  });
+
   it("results that spell the reply ids in upper case still mark those replies sent", async () => {
     const id = await queueReply();
     const { outcome } = await sendAgainst((replies) =>
