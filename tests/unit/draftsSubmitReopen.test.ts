@@ -114,4 +114,15 @@ describe("reopening a refused reply", () => {
     expect(draft.sectionIndex).toBe(0);
     expect(await db.outbox.get(id)).toBeUndefined();
   });
+
+  it("opens the named answer's section from the shipped questionnaire when the phone stored no copy of it", async () => {
+    const id = await refusedEntryId({
+      code: "invalid_answers",
+      message: "Some answers need fixing.",
+      details: [{ path: "answers.efficiencyComment", code: "too_long", message: "Too long" }],
+    });
+    await db.questionnaires.clear();
+    const draft = await reopenForFix(id, NOW);
+    expect(draft.sectionIndex).toBe(followUpV1.sections.findIndex((s) => s.id === "effects"));
+  });
 });

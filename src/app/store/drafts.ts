@@ -199,9 +199,9 @@ export async function reopenForFix(outboxId: string, now = new Date(), database:
     if (entry.state !== "needs_attention")
       throw new Error(`Only a reply that needs attention can be reopened (this one is ${entry.state})`);
     const { reply } = entry;
-    const definition = (
-      await database.questionnaires.get(questionnaireKey(reply.questionnaireId, reply.questionnaireVersion))
-    )?.definition;
+    // The same copy the survey screen will show (a shipped version when the phone stored none), so the section opened
+    // is the one holding the refused answer.
+    const definition = await loadQuestionnaire(reply.questionnaireId, reply.questionnaireVersion, database);
     const draft: Draft = {
       id: reply.id,
       invitationCode: reply.invitationCode,
