@@ -1,0 +1,52 @@
+// A refused pack reads in the chosen language: every refusal readPack can give has an English sentence identical to
+// the pack's own and a French one, its bracketed detail kept; an export's problem keeps its own sentence.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { packProblemText } from "../../src/app/features/trainer/packProblemText";
+import { chooseLanguage } from "../../src/app/i18n/language";
+import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
+import { PACK_REFUSALS, PackError } from "../../src/shared/packs";
+import { refuse } from "../../src/shared/packs/errors";
+
+const codes = Object.keys(PACK_REFUSALS) as (keyof typeof PACK_REFUSALS)[];
+const exportProblem = new PackError("too_large", "A pack holds at most 500 files; choose fewer materials.");
+
+describe("a refused pack's sentence", () => {
+  beforeEach(() => {
+    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
+  });
+  afterEach(() => {
+    chooseLanguage("en");
+    Reflect.deleteProperty(globalThis, "localStorage");
+    Reflect.deleteProperty(globalThis, "document");
+  });
+
+  it("reads in English exactly as the pack reader wrote it, with or without a detail", () => {
+    for (const code of codes) {
+      expect(packProblemText(refuse(code), "fallback")).toBe(PACK_REFUSALS[code]);
+      expect(packProblemText(refuse(code, "the file ended early"), "fallback")).toBe(
+        `${PACK_REFUSALS[code]} (the file ended early)`,
+      );
+    }
+  });
+
+  it("reads in French on a French phone for every refusal, the detail kept as written", async () => {
+    chooseLanguage("fr");
+    await trainerMessages.load();
+    expect(packProblemText(refuse("encrypted", "a.pdf"), "")).toBe(
+      "Ce paquet est protégé par un mot de passe, rien n’a donc été importé. Les paquets Outrigger ne sont jamais chiffrés. (a.pdf)",
+    );
+    for (const code of codes) {
+      const french = packProblemText(refuse(code, "x"), "");
+      expect(french, code).not.toBe(`${PACK_REFUSALS[code]} (x)`);
+      expect(french, code).toMatch(/ \(x\)$/);
+    }
+  });
+
+  it("keeps an export's own sentence, any other error's message, and the fallback when there is no message", async () => {
+    chooseLanguage("fr");
+    await trainerMessages.load();
+    expect(packProblemText(exportProblem, "")).toBe(exportProblem.message);
+    expect(packProblemText(new Error("Disk is full."), "")).toBe("Disk is full.");
+    expect(packProblemText("not an error", "Le paquet n’a pas pu être créé.")).toBe("Le paquet n’a pas pu être créé.");
+  });
+});
