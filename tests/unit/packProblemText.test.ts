@@ -1,14 +1,18 @@
-// A refused pack reads in the chosen language: every refusal readPack can give has an English sentence identical to
-// the pack's own and a French one, its bracketed detail kept; an export's problem keeps its own sentence.
+// A refused pack, or one that could not be made, reads in the chosen language: every refusal readPack can give and every
+// problem writePack can give has an English sentence identical to the pack code's own and a French one, its values kept.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { packProblemText } from "../../src/app/features/trainer/packProblemText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
-import { PACK_REFUSALS, PackError } from "../../src/shared/packs";
+import { PACK_EXPORT_PROBLEMS, PACK_REFUSALS, PackError, PackExportError } from "../../src/shared/packs";
 import { refuse } from "../../src/shared/packs/errors";
 
 const codes = Object.keys(PACK_REFUSALS) as (keyof typeof PACK_REFUSALS)[];
-const exportProblem = new PackError("too_large", "A pack holds at most 500 files; choose fewer materials.");
+const exportProblems = (Object.keys(PACK_EXPORT_PROBLEMS) as (keyof typeof PACK_EXPORT_PROBLEMS)[]).map(
+  (problem) =>
+    new PackExportError("bad_input", problem, { title: "Slides", detail: "12 bytes instead of 10", max: 500 }),
+);
+const unworded = new PackError("too_large", "Some other sentence.");
 
 describe("a refused pack's sentence", () => {
   beforeEach(() => {
@@ -42,10 +46,33 @@ describe("a refused pack's sentence", () => {
     }
   });
 
-  it("keeps an export's own sentence, any other error's message, and the fallback when there is no message", async () => {
+  it("words every problem making a pack in English as writePack writes it, and in French with its values", async () => {
+    for (const error of exportProblems) expect(packProblemText(error, "")).toBe(error.message);
+    expect(
+      packProblemText(
+        exportProblems.find((e) => e.problem === "chosen_twice"),
+        "",
+      ),
+    ).toBe("“Slides” was chosen twice.");
     chooseLanguage("fr");
     await trainerMessages.load();
-    expect(packProblemText(exportProblem, "")).toBe(exportProblem.message);
+    expect(
+      packProblemText(
+        exportProblems.find((e) => e.problem === "chosen_twice"),
+        "",
+      ),
+    ).toBe("« Slides » a été choisi deux fois.");
+    for (const error of exportProblems) {
+      const french = packProblemText(error, "");
+      expect(french, error.problem).not.toBe(error.message);
+      expect(french, error.problem).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it("keeps another pack error's own sentence, any other error's message, and the fallback when there is no message", async () => {
+    chooseLanguage("fr");
+    await trainerMessages.load();
+    expect(packProblemText(unworded, "")).toBe(unworded.message);
     expect(packProblemText(new Error("Disk is full."), "")).toBe("Disk is full.");
     expect(packProblemText("not an error", "Le paquet n’a pas pu être créé.")).toBe("Le paquet n’a pas pu être créé.");
   });

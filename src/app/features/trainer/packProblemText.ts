@@ -1,7 +1,7 @@
-// Why a pack was refused, in the chosen language: a refusal's code picks the catalogue's sentence, and its detail in
-// brackets (for whoever the participant asks for help) follows as written. An export's problem, or any other failure,
-// shows its own sentence; with no message at all, the screen's fallback.
-import { PACK_REFUSALS, PackError } from "../../../shared/packs";
+// Why a pack was refused or could not be made, in the chosen language: a refusal's code picks the catalogue's sentence,
+// and its detail in brackets (for whoever the participant asks for help) follows as written; a problem making a pack
+// is worded with its values (the material's title). Any other failure shows its own message; none, the fallback.
+import { type PACK_EXPORT_PROBLEMS, PACK_REFUSALS, PackError, PackExportError } from "../../../shared/packs";
 import { t } from "../../i18n/trainerMessages";
 import type english from "../../messages/en/trainer";
 
@@ -22,6 +22,18 @@ export const PACK_REFUSAL_KEYS = {
   zip_bomb: "packZipBomb",
 } as const satisfies Record<keyof typeof PACK_REFUSALS, keyof typeof english>;
 
+/** The catalogue key of each problem making a pack; the compiler refuses a problem added without one here. */
+export const PACK_EXPORT_KEYS = {
+  too_many_files: "packExportTooManyFiles",
+  not_in_manifest: "packExportNotInManifest",
+  chosen_twice: "packExportChosenTwice",
+  file_too_big: "packExportFileTooBig",
+  total_too_big: "packExportTotalTooBig",
+  invalid_manifest: "packExportInvalidManifest",
+  manifest_too_long: "packExportManifestTooLong",
+  source_damaged: "packExportSourceDamaged",
+} as const satisfies Record<keyof typeof PACK_EXPORT_PROBLEMS, keyof typeof english>;
+
 /** The detail `refuse()` put after the refusal's sentence: "" for none, undefined when the message is another sentence. */
 function refusalDetail(sentence: string, message: string): string | undefined {
   if (message === sentence) return "";
@@ -31,6 +43,10 @@ function refusalDetail(sentence: string, message: string): string | undefined {
 
 export function packProblemText(error: unknown, fallback: string): string {
   if (!(error instanceof Error)) return fallback;
+  if (error instanceof PackExportError) {
+    const key = (PACK_EXPORT_KEYS as Partial<Record<string, keyof typeof english>>)[error.problem];
+    return key ? t(key, { ...error.values }) : error.message;
+  }
   if (error instanceof PackError && error.code in PACK_REFUSAL_KEYS) {
     const code = error.code as keyof typeof PACK_REFUSAL_KEYS;
     const detail = refusalDetail(PACK_REFUSALS[code], error.message);

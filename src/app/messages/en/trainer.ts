@@ -128,4 +128,15 @@ export default {
   packUnsupportedCompression: "This pack uses a kind of compression Outrigger does not read, so nothing was imported.",
   packEncrypted: "This pack is password-protected, so nothing was imported. Outrigger packs are never encrypted.",
   packZipBomb: "This pack's list of contents unpacks to far more than it declares, so nothing was imported.",
+
+  packExportTooManyFiles: "A pack holds at most {max} files; choose fewer materials.",
+  packExportNotInManifest:
+    "“{title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.",
+  packExportChosenTwice: "“{title}” was chosen twice.",
+  packExportFileTooBig: "“{title}” is too big for a pack.",
+  packExportTotalTooBig: "These materials together are bigger than one pack can hold (4 GB); choose fewer.",
+  packExportInvalidManifest: "The pack's list of contents is not valid: {detail}",
+  packExportManifestTooLong: "This workshop's list of materials is too long for one pack.",
+  packExportSourceDamaged:
+    "“{title}” on this phone does not match its checksum ({detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.",
 };

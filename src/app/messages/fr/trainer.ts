@@ -142,5 +142,16 @@ const french: Translation<typeof english> = {
     "Ce paquet est protégé par un mot de passe, rien n’a donc été importé. Les paquets Outrigger ne sont jamais chiffrés.",
   packZipBomb:
     "La liste de contenu de ce paquet se décompresse en bien plus qu’elle n’annonce, rien n’a donc été importé.",
+
+  packExportTooManyFiles: "Un paquet contient au plus {max} fichiers ; choisissez moins de supports.",
+  packExportNotInManifest:
+    "« {title} » n’est pas dans la liste des supports de cet atelier (ou a changé depuis), il ne peut donc pas aller dans le paquet. Mettez la liste à jour et réessayez.",
+  packExportChosenTwice: "« {title} » a été choisi deux fois.",
+  packExportFileTooBig: "« {title} » est trop gros pour un paquet.",
+  packExportTotalTooBig: "Ensemble, ces supports dépassent ce qu’un paquet peut contenir (4 Go) ; choisissez-en moins.",
+  packExportInvalidManifest: "La liste de contenu du paquet n’est pas valide : {detail}",
+  packExportManifestTooLong: "La liste des supports de cet atelier est trop longue pour un seul paquet.",
+  packExportSourceDamaged:
+    "« {title} » sur ce téléphone ne correspond pas à sa somme de contrôle ({detail}), le paquet n’a donc pas été fait. Retirez ce support du téléphone, téléchargez-le à nouveau, puis faites le paquet.",
 };
 export default french;
