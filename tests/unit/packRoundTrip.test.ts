@@ -376,7 +376,7 @@ describe("damaged files", () => {
     }
   });
 
-  it("refuses to export a material that is not in the manifest", async () => {
+  it("refuses to export a material that is not in the manifest, naming the problem and the material for the screen", async () => {
     const stray = material("stray", "Stray", "stray.pdf", annexA);
     await expect(
       writePack(
@@ -388,7 +388,7 @@ describe("damaged files", () => {
         },
         memorySink(),
       ),
-    ).rejects.toMatchObject({ code: "bad_input" });
+    ).rejects.toMatchObject({ code: "bad_input", problem: "not_in_manifest", values: { title: "Stray" } });
   });
 });
 

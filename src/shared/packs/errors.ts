@@ -62,6 +62,35 @@ export const PACK_REFUSALS: Record<Exclude<PackErrorCode, "source_damaged" | "ba
 export const refuse = (code: keyof typeof PACK_REFUSALS, detail?: string): PackError =>
   new PackError(code, detail ? `${PACK_REFUSALS[code]} (${detail})` : PACK_REFUSALS[code]);
 
+/** Why a pack could not be made, each with its sentence; `{name}` stands for a value the problem carries. */
+export const PACK_EXPORT_PROBLEMS = {
+  too_many_files: "A pack holds at most {max} files; choose fewer materials.",
+  not_in_manifest:
+    "“{title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.",
+  chosen_twice: "“{title}” was chosen twice.",
+  file_too_big: "“{title}” is too big for a pack.",
+  total_too_big: "These materials together are bigger than one pack can hold (4 GB); choose fewer.",
+  invalid_manifest: "The pack's list of contents is not valid: {detail}",
+  manifest_too_long: "This workshop's list of materials is too long for one pack.",
+  source_damaged:
+    "“{title}” on this phone does not match its checksum ({detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.",
+} as const;
+export type PackExportProblem = keyof typeof PACK_EXPORT_PROBLEMS;
+
+/** A pack that could not be made: its problem and values, so a screen can word it in its own language. */
+export class PackExportError extends PackError {
+  readonly problem: PackExportProblem;
+  readonly values: Readonly<Record<string, string | number>>;
+  constructor(code: PackErrorCode, problem: PackExportProblem, values: Record<string, string | number> = {}) {
+    super(
+      code,
+      PACK_EXPORT_PROBLEMS[problem].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)),
+    );
+    this.problem = problem;
+    this.values = values;
+  }
+}
+
 /** What a cancelled operation throws: the signal's reason, or a plain AbortError where the platform gives none. */
 export function abortReason(signal: AbortSignal): unknown {
   if (signal.reason !== undefined) return signal.reason;

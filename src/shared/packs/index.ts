@@ -1,5 +1,13 @@
 // Packs: a workshop's materials as one ordinary zip, written and read as streams on phones and in Node alike.
-export { PACK_ERROR_CODES, PACK_REFUSALS, PackError, type PackErrorCode } from "./errors";
+export {
+  PACK_ERROR_CODES,
+  PACK_EXPORT_PROBLEMS,
+  PACK_REFUSALS,
+  PackError,
+  PackExportError,
+  type PackErrorCode,
+  type PackExportProblem,
+} from "./errors";
 export {
   extensionOf,
   isSafeZipPath,

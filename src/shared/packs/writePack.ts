@@ -6,7 +6,7 @@ import type { Workshop } from "../directory";
 import type { Material } from "../materials";
 import * as pack from "../pack";
 import type { ManifestSignature } from "../signing";
-import { abortReason, PackError } from "./errors";
+import { abortReason, PackExportError } from "./errors";
 import { PACK_README_PATH, packPaths } from "./paths";
 
 /** Where the zip goes: an OPFS writable, a Blob collector, a Node file. Each write is awaited before more is read. */
@@ -131,27 +131,20 @@ export async function writePack(
   throwIfAborted(signal);
   const materials = new Map(input.manifest.materials.map((m) => [m.id, m]));
   if (input.files.length > pack.MAX_PACK_ENTRIES)
-    throw new PackError("too_large", `A pack holds at most ${pack.MAX_PACK_ENTRIES} files; choose fewer materials.`);
+    throw new PackExportError("too_large", "too_many_files", { max: pack.MAX_PACK_ENTRIES });
   const seen = new Set<string>();
   for (const { material } of input.files) {
     const listed = materials.get(material.id);
     if (!listed || listed.sha256 !== material.sha256 || listed.size !== material.size) {
-      throw new PackError(
-        "bad_input",
-        `“${material.title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.`,
-      );
+      throw new PackExportError("bad_input", "not_in_manifest", { title: material.title });
     }
-    if (seen.has(material.id)) throw new PackError("bad_input", `“${material.title}” was chosen twice.`);
+    if (seen.has(material.id)) throw new PackExportError("bad_input", "chosen_twice", { title: material.title });
     seen.add(material.id);
     if (material.size > pack.MAX_PACK_ENTRY_BYTES)
-      throw new PackError("too_large", `“${material.title}” is too big for a pack.`);
+      throw new PackExportError("too_large", "file_too_big", { title: material.title });
   }
   const totalBytes = input.files.reduce((sum, f) => sum + f.material.size, 0);
-  if (totalBytes > MAX_ZIP_BYTES)
-    throw new PackError(
-      "too_large",
-      "These materials together are bigger than one pack can hold (4 GB); choose fewer.",
-    );
+  if (totalBytes > MAX_ZIP_BYTES) throw new PackExportError("too_large", "total_too_big");
 
   const paths = packPaths(input.files.map((f) => f.material));
   const entries: pack.PackEntry[] = input.files.map((f, i) => ({
@@ -178,14 +171,12 @@ export async function writePack(
   };
   const checked = pack.packManifest.safeParse(candidate);
   if (!checked.success)
-    throw new PackError(
-      "bad_input",
-      `The pack's list of contents is not valid: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
-    );
+    throw new PackExportError("bad_input", "invalid_manifest", {
+      detail: checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    });
   const manifest = checked.data;
   const manifestBytes = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-  if (manifestBytes.length > pack.MAX_PACK_MANIFEST_BYTES)
-    throw new PackError("too_large", "This workshop's list of materials is too long for one pack.");
+  if (manifestBytes.length > pack.MAX_PACK_MANIFEST_BYTES) throw new PackExportError("too_large", "manifest_too_long");
 
   // fflate calls back synchronously; its chunks wait here until the sink has taken the previous ones.
   const queue: Uint8Array[] = [];
@@ -238,10 +229,7 @@ export async function writePack(
       const hasher = sha256.create();
       let size = 0;
       const damaged = (detail: string) =>
-        new PackError(
-          "source_damaged",
-          `“${material.title}” on this phone does not match its checksum (${detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.`,
-        );
+        new PackExportError("source_damaged", "source_damaged", { title: material.title, detail });
       for await (const piece of read()) {
         for (let at = 0; at < piece.length; at += MAX_PUSH_BYTES) {
           throwIfAborted(signal);

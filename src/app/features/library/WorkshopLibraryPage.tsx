@@ -17,6 +17,7 @@ import { createLiveDownloads, describePace, type LiveDownloads } from "./liveDow
 import { MeteredQuestion } from "./MeteredQuestion";
 import { PauseResumeAll } from "./PauseResumeAll";
 import { StoragePanel } from "./StoragePanel";
+import { libraryProblemText } from "./libraryProblemText";
 
 const IN_PROGRESS = new Set(["queued", "downloading", "verifying"]);
 const PACE_WORDS = { bytes: formatBytes, timeLeft: formatTimeLeft };
@@ -35,7 +36,7 @@ export default function WorkshopLibraryPage() {
     setLoading(false);
     // Files of kept materials that changed on the server were queued by the refresh: fetch them now.
     if (result.ok && result.queuedBlobs.length > 0) void downloader.resumeInterrupted();
-    if (!result.ok && !(await hasManifest(params.workshopId))) setNotice(result.message);
+    if (!result.ok && !(await hasManifest(params.workshopId))) setNotice(libraryProblemText(result));
   });
 
   const overall = () => {
@@ -54,7 +55,7 @@ export default function WorkshopLibraryPage() {
 
   const download = async (materials: Material[]) => {
     const result = await downloader.makeAvailableOffline(materials.map((m) => m.id));
-    if (!result.ok) return setNotice(result.message);
+    if (!result.ok) return setNotice(libraryProblemText(result));
     // The PDF viewer is not precached; the service worker keeps it now, while there is a connection, so these open offline.
     if (materials.some((m) => m.contentType === "application/pdf")) keepPdfViewerUnlessSavingData();
   };

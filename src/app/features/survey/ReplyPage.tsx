@@ -11,6 +11,7 @@ import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
 import { keepReplyCopy } from "./replyCopy";
+import { outboxProblemText, relayExportProblemText } from "./replyProblemText";
 import { t as tCore } from "../../i18n/coreMessages";
 import { t } from "../../i18n/replyMessages";
 import { inChosenLanguage } from "../../i18n/questionnaireText";
@@ -100,7 +101,7 @@ export function ReplyPage() {
                         onClick={async () => {
                           const { shareReplyForDelivery } = await import("./relayExport");
                           const result = await shareReplyForDelivery(entry().id);
-                          setRelayProblem(result.ok ? undefined : result.message);
+                          setRelayProblem(result.ok ? undefined : relayExportProblemText(result));
                         }}
                       >
                         {t("giveToDeliver")}
@@ -114,7 +115,7 @@ export function ReplyPage() {
                   <Show when={entry().state === "needs_attention"}>
                     <div class="problem" role="alert" data-testid="reply-problem">
                       <p>
-                        <strong>{t("reason")}</strong> {entry().problem?.message}
+                        <strong>{t("reason")}</strong> {outboxProblemText(entry().problem)}
                       </p>
                       <Show when={(entry().problem?.details ?? []).length > 0}>
                         <ul>

@@ -8,6 +8,7 @@ import { Link } from "../../ui/router";
 import { formatBytes } from "../library/formatBytes";
 import { FilePicker } from "../../ui/FilePicker";
 import { t } from "../../i18n/trainerMessages";
+import { packProblemText } from "./packProblemText";
 
 /** The service worker puts a file shared to the app (Web Share Target) here; see sw.ts. */
 export const SHARED_PACK_CACHE = "outrigger-shared-pack";
@@ -47,7 +48,7 @@ export default function ImportPackPage() {
       await recordImportedPack(outcome);
       setResult(outcome);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : t("couldNotImport"));
+      setProblem(packProblemText(error, t("couldNotImport")));
     } finally {
       setBusy(false);
       setProgress(undefined);

@@ -11,6 +11,7 @@ import { formatBytes, kindLabel } from "../library/formatBytes";
 import { openInAnotherApp } from "../library/openInAnotherApp";
 import { createPackFile } from "./packFile";
 import { t } from "../../i18n/trainerMessages";
+import { packProblemText } from "./packProblemText";
 
 function packFileName(title: string): string {
   const short = title
@@ -59,7 +60,7 @@ export default function SharePackPage() {
       );
       setPack(await target.file());
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : t("packCouldNotBeMade"));
+      setProblem(packProblemText(error, t("packCouldNotBeMade")));
     } finally {
       setProgress(undefined);
     }

@@ -117,4 +117,10 @@ export default {
   pageView: "Page view",
   pageOfTitle: "Page {number} of {title}",
   exitPresentation: "Exit",
+
+  notEnoughSpace: "This needs {needed} but the phone has {available} free. Remove other materials or free some space.",
+  manifestOffline: "You seem to be offline. The list of materials will be updated when a connection returns.",
+  manifestNotAllowed:
+    "Your invitation does not open this workshop's materials. Check that you joined with the invitation from your e-mail.",
+  manifestServerError: "The server could not send the list of materials just now. Please try again in a few minutes.",
 };

@@ -113,4 +113,30 @@ export default {
   inhouseSummaryMany: "Ran {count} in-house sessions for {total} colleagues — {sessions}.",
   inhouseSessionOne: "{date}: {topic} ({count} attendee)",
   inhouseSessionMany: "{date}: {topic} ({count} attendees)",
+
+  packNotAZip: "This file is not an Outrigger pack (it is not a zip file).",
+  packDamagedZip:
+    "This pack is damaged (its list of contents does not add up), so nothing was imported. Ask for the file again.",
+  packZip64: "This pack is too big or was made by another program (zip64), so nothing was imported.",
+  packNoManifest: "This zip file is not an Outrigger pack (it has no manifest.json), so nothing was imported.",
+  packBadManifest: "This pack's list of contents (manifest.json) is not readable, so nothing was imported.",
+  packUnsupportedVersion: "This pack was made by a different version of Outrigger. Update the app, then try again.",
+  packTooLarge: "This pack claims more files or bigger files than any workshop pack has, so nothing was imported.",
+  packUnsafePath: "This pack contains a file name that could write outside its folder, so nothing was imported.",
+  packDuplicateEntry: "This pack contains the same file name twice, so nothing was imported.",
+  packSizeMismatch: "This pack's files do not have the sizes its list of contents says, so nothing was imported.",
+  packUnsupportedCompression: "This pack uses a kind of compression Outrigger does not read, so nothing was imported.",
+  packEncrypted: "This pack is password-protected, so nothing was imported. Outrigger packs are never encrypted.",
+  packZipBomb: "This pack's list of contents unpacks to far more than it declares, so nothing was imported.",
+
+  packExportTooManyFiles: "A pack holds at most {max} files; choose fewer materials.",
+  packExportNotInManifest:
+    "“{title}” is not in this workshop's list of materials (or has changed since), so it cannot go in the pack. Update the list and try again.",
+  packExportChosenTwice: "“{title}” was chosen twice.",
+  packExportFileTooBig: "“{title}” is too big for a pack.",
+  packExportTotalTooBig: "These materials together are bigger than one pack can hold (4 GB); choose fewer.",
+  packExportInvalidManifest: "The pack's list of contents is not valid: {detail}",
+  packExportManifestTooLong: "This workshop's list of materials is too long for one pack.",
+  packExportSourceDamaged:
+    "“{title}” on this phone does not match its checksum ({detail}), so the pack was not made. Remove this material from the phone, download it again, then make the pack.",
 };

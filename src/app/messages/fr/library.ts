@@ -121,5 +121,14 @@ const french: Translation<typeof english> = {
   pageView: "Vue de la page",
   pageOfTitle: "Page {number} de {title}",
   exitPresentation: "Quitter",
+
+  notEnoughSpace:
+    "Il faut {needed}, mais le téléphone n’a que {available} de libre. Retirez d’autres supports ou libérez de la place.",
+  manifestOffline:
+    "Vous semblez être hors connexion. La liste des supports sera mise à jour au retour de la connexion.",
+  manifestNotAllowed:
+    "Votre invitation n’ouvre pas les supports de cet atelier. Vérifiez que vous avez rejoint l’atelier avec l’invitation reçue par e-mail.",
+  manifestServerError:
+    "Le serveur n’a pas pu envoyer la liste des supports pour le moment. Réessayez dans quelques minutes.",
 };
 export default french;

@@ -120,5 +120,38 @@ const french: Translation<typeof english> = {
   inhouseSummaryMany: "Animé {count} sessions internes pour {total} collègues — {sessions}.",
   inhouseSessionOne: "{date} : {topic} ({count} participant)",
   inhouseSessionMany: "{date} : {topic} ({count} participants)",
+
+  packNotAZip: "Ce fichier n’est pas un paquet Outrigger (ce n’est pas un fichier zip).",
+  packDamagedZip:
+    "Ce paquet est endommagé (sa liste de contenu ne tient pas), rien n’a donc été importé. Demandez à nouveau le fichier.",
+  packZip64: "Ce paquet est trop gros ou a été fait par un autre programme (zip64), rien n’a donc été importé.",
+  packNoManifest:
+    "Ce fichier zip n’est pas un paquet Outrigger (il n’a pas de manifest.json), rien n’a donc été importé.",
+  packBadManifest: "La liste de contenu de ce paquet (manifest.json) est illisible, rien n’a donc été importé.",
+  packUnsupportedVersion:
+    "Ce paquet a été fait par une autre version d’Outrigger. Mettez l’application à jour, puis réessayez.",
+  packTooLarge:
+    "Ce paquet annonce plus de fichiers ou des fichiers plus gros qu’aucun paquet d’atelier, rien n’a donc été importé.",
+  packUnsafePath:
+    "Ce paquet contient un nom de fichier qui pourrait écrire hors de son dossier, rien n’a donc été importé.",
+  packDuplicateEntry: "Ce paquet contient deux fois le même nom de fichier, rien n’a donc été importé.",
+  packSizeMismatch:
+    "Les fichiers de ce paquet n’ont pas les tailles qu’annonce sa liste de contenu, rien n’a donc été importé.",
+  packUnsupportedCompression: "Ce paquet utilise une compression qu’Outrigger ne lit pas, rien n’a donc été importé.",
+  packEncrypted:
+    "Ce paquet est protégé par un mot de passe, rien n’a donc été importé. Les paquets Outrigger ne sont jamais chiffrés.",
+  packZipBomb:
+    "La liste de contenu de ce paquet se décompresse en bien plus qu’elle n’annonce, rien n’a donc été importé.",
+
+  packExportTooManyFiles: "Un paquet contient au plus {max} fichiers ; choisissez moins de supports.",
+  packExportNotInManifest:
+    "« {title} » n’est pas dans la liste des supports de cet atelier (ou a changé depuis), il ne peut donc pas aller dans le paquet. Mettez la liste à jour et réessayez.",
+  packExportChosenTwice: "« {title} » a été choisi deux fois.",
+  packExportFileTooBig: "« {title} » est trop gros pour un paquet.",
+  packExportTotalTooBig: "Ensemble, ces supports dépassent ce qu’un paquet peut contenir (4 Go) ; choisissez-en moins.",
+  packExportInvalidManifest: "La liste de contenu du paquet n’est pas valide : {detail}",
+  packExportManifestTooLong: "La liste des supports de cet atelier est trop longue pour un seul paquet.",
+  packExportSourceDamaged:
+    "« {title} » sur ce téléphone ne correspond pas à sa somme de contrôle ({detail}), le paquet n’a donc pas été fait. Retirez ce support du téléphone, téléchargez-le à nouveau, puis faites le paquet.",
 };
 export default french;
