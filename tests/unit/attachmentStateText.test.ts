@@ -1,24 +1,18 @@
 // An attachment's line, the picker's refusals and the in-house log's summary speak the participant's language: English by
 // default, French on a French phone.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { attachmentRefusalText, attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as replyMessages } from "../../src/app/i18n/replyMessages";
 import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
 import { summariseSessions } from "../../src/app/features/survey/inhouseSummary";
+import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 const uploading = { state: "uploading", size: 2000, bytesUploaded: 500 } as const;
 const refused = { state: "failed", size: 10, bytesUploaded: 0, problem: "not a PDF" } as const;
 
 describe("an attachment's line", () => {
-  beforeEach(() => {
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
-  });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("says in English how far the upload is, that it arrived, or why it was refused", () => {
     expect(attachmentStateText(uploading)).toBe("uploading 25%");
@@ -71,14 +65,7 @@ describe("the in-house log's summary for the answers", () => {
     },
     { id: "s2", date: "2026-11-20", topic: "RKC", attendees: 12, materialIds: [], createdAt: "2026-11-20T08:00:00Z" },
   ];
-  beforeEach(() => {
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
-  });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("is written in English on an English phone, one attendee and several counted right", () => {
     expect(summariseSessions(sessions)).toMatch(

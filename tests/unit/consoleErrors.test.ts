@@ -1,6 +1,6 @@
 // The console words every server refusal from its catalogue: each error code the server can answer with has a sentence,
 // French shows it (an import's row problems placed in French around their reason), English keeps the server's message.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API_ERROR_CODES } from "../../src/shared/apiErrorCodes";
 import {
   CONSOLE_CLIENT_ERROR_CODES,
@@ -10,16 +10,10 @@ import {
 import english from "../../src/app/features/console/messages/en/errors";
 import french from "../../src/app/features/console/messages/fr/errors";
 import { chooseLanguage } from "../../src/app/i18n/language";
+import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 describe("the console's wording of server refusals", () => {
-  beforeEach(() => {
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
-  });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("has a catalogue sentence for every error code the server answers with, and for the client's own", () => {
     const keys = CONSOLE_ERROR_KEYS as Record<string, string | undefined>;

@@ -1,12 +1,13 @@
 // The library's refusals from the sync layer (no room, the list of materials not fetched) read in the chosen language:
 // English exactly as the layer writes it, French on a French phone, for every reason the layer gives.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { libraryProblemText, type LibraryProblem } from "../../src/app/features/library/libraryProblemText";
 import { t as coreMessages } from "../../src/app/i18n/coreMessages";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as libraryMessages } from "../../src/app/i18n/libraryMessages";
 import { MANIFEST_MESSAGES } from "../../src/app/sync/materialsManifest";
 import { refusalIfTooBig } from "../../src/app/sync/storageBudget";
+import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 const MB = 1024 * 1024;
 const noRoom = refusalIfTooBig(48 * MB, { quota: 100 * MB, usage: 88 * MB })!;
@@ -17,14 +18,7 @@ const everyProblem: LibraryProblem[] = [
 ];
 
 describe("the library's refusals", () => {
-  beforeEach(() => {
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
-  });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("read in English exactly as the sync layer writes them", () => {
     expect(libraryProblemText(noRoom)).toBe(

@@ -1,11 +1,12 @@
 // A refused pack, or one that could not be made, reads in the chosen language: every refusal readPack can give and every
 // problem writePack can give has an English sentence identical to the pack code's own and a French one, its values kept.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { packProblemText } from "../../src/app/features/trainer/packProblemText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
 import { PACK_EXPORT_PROBLEMS, PACK_REFUSALS, PackError, PackExportError } from "../../src/shared/packs";
 import { refuse } from "../../src/shared/packs/errors";
+import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 const codes = Object.keys(PACK_REFUSALS) as (keyof typeof PACK_REFUSALS)[];
 const exportProblems = (Object.keys(PACK_EXPORT_PROBLEMS) as (keyof typeof PACK_EXPORT_PROBLEMS)[]).map(
@@ -15,14 +16,7 @@ const exportProblems = (Object.keys(PACK_EXPORT_PROBLEMS) as (keyof typeof PACK_
 const unworded = new PackError("too_large", "Some other sentence.");
 
 describe("a refused pack's sentence", () => {
-  beforeEach(() => {
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
-  });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("reads in English exactly as the pack reader wrote it, with or without a detail", () => {
     for (const code of codes) {

@@ -1,7 +1,7 @@
 // A sent reply's problems made on the phone read in the chosen language: the outbox's "too large" (as the sender
 // really writes it after a 413) and each reason a reply cannot be given to a colleague, English exactly as before.
 import "fake-indexeddb/auto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { RELAY_EXPORT_REFUSALS, shareReplyForDelivery } from "../../src/app/features/survey/relayExport";
 import { outboxProblemText, relayExportProblemText } from "../../src/app/features/survey/replyProblemText";
 import { chooseLanguage } from "../../src/app/i18n/language";
@@ -13,6 +13,7 @@ import { createApiClient } from "../../src/app/sync/apiClient";
 import { sendOutbox } from "../../src/app/sync/outboxSender";
 import { fakeClock, fakePlatform } from "./support/fakePlatform";
 import { COMPLETING_ANSWERS, invitation, INVITATION_CODE, resetDb } from "./support/fixtures";
+import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 
@@ -40,13 +41,8 @@ const relayRefusals = Object.entries(RELAY_EXPORT_REFUSALS).map(([reason, messag
 describe("a sent reply's problems", () => {
   beforeEach(async () => {
     await resetDb();
-    Object.assign(globalThis, { localStorage: {}, document: { documentElement: { lang: "", dir: "" } } });
   });
-  afterEach(() => {
-    chooseLanguage("en");
-    Reflect.deleteProperty(globalThis, "localStorage");
-    Reflect.deleteProperty(globalThis, "document");
-  });
+  allowLanguageChoiceInEachTest();
 
   it("read in English exactly as the outbox sender and the relay file write them", async () => {
     const problem = await tooLargeProblem();
