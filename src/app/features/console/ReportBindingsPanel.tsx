@@ -20,7 +20,7 @@ import {
   withYesNoQuestion,
   type ActionPlace,
 } from "./reportBindingEdits";
-import { editorText as t } from "./consoleText";
+import { editorText as t, reportsText } from "./consoleText";
 
 /** The yes/no tables, in the panel's order (their titles are keyed `table_<key>` in the catalogue). */
 const YES_NO_TABLES: readonly YesNoTableKey[] = ["directEffects", "efficiency", "newProjects"];
@@ -41,7 +41,7 @@ export function ReportBindingsPanel(props: {
   const actions = () => props.bindings.followUpActions;
 
   const actionPlaces = (): Array<{ place: ActionPlace; label: string }> => [
-    ...FOLLOW_UP_ACTIONS.map((a) => ({ place: a as ActionPlace, label: t(`action_${a}`) })),
+    ...FOLLOW_UP_ACTIONS.map((a) => ({ place: a as ActionPlace, label: reportsText(`action_${a}`) })),
     { place: "noActionYet", label: t("noActionYet") },
   ];
   const answerLabels = () => ({ yes: t("answerYes"), no: t("answerNo") });
