@@ -41,11 +41,6 @@ export function isHttpsRequest(c: Context, trustProxy: boolean): boolean {
   return trustProxy && (c.req.header("X-Forwarded-Proto") ?? "").split(",")[0].trim().toLowerCase() === "https";
 }
 
-/**
- * Adds the headers once the route has answered (errors included).
- *
- * @example app.use("*", securityHeaders({ trustProxy: process.env.TRUST_PROXY === "1" }));
- */
 /** The CSP source of each inline `<script>` in a page, so exactly those run and nothing injected beside them. */
 export function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(/<script>([^<]*)<\/script>/g)].map(
@@ -53,6 +48,11 @@ export function inlineScriptHashes(html: string): string[] {
   );
 }
 
+/**
+ * Adds the headers once the route has answered (errors included).
+ *
+ * @example app.use("*", securityHeaders({ trustProxy: process.env.TRUST_PROXY === "1" }));
+ */
 export function securityHeaders({
   trustProxy,
   inlineScripts = [],
