@@ -158,6 +158,21 @@ export const consoleWorkshop = z.extend(workshop, {
 export type ConsoleWorkshop = z.infer<typeof consoleWorkshop>;
 export const workshopList = z.object({ workshops: z.array(consoleWorkshop) });
 
+/** A workshop's fields as its form edits them and the audit log compares them, absent facts as null. */
+export function workshopFormValues(w: ConsoleWorkshop) {
+  return {
+    title: w.title,
+    kind: w.kind,
+    mode: w.mode,
+    fiscalYear: w.fiscalYear,
+    startsOn: w.startsOn ?? null,
+    endsOn: w.endsOn ?? null,
+    location: w.location ?? null,
+    month: w.month ?? null,
+    administrationCodes: w.administrationCodes,
+  } satisfies NewWorkshop;
+}
+
 // ---- participants ----
 
 export const participantFields = {

@@ -2,7 +2,7 @@
 // to add one.
 // Kept whole past 300 lines: the list, the demo-data card and the add/edit form share one resource and its refetch.
 import { For, Show, createResource, createSignal } from "solid-js";
-import type { ConsoleWorkshop, NewWorkshop } from "../../../shared/console";
+import { workshopFormValues, type ConsoleWorkshop, type NewWorkshop } from "../../../shared/console";
 import { SUB_REGIONS, SUB_REGION_NAMES, type Administration } from "../../../shared/directory";
 import { consoleRequest } from "../../sync/consoleClient";
 import { Link, navigate } from "../../ui/router";
@@ -29,17 +29,10 @@ const fieldLabels = () => ({
   administrationCodes: t("fieldAdministrations"),
 });
 
+/** The form's values from a saved workshop: the fiscal year is left out, so new dates move it with them. */
 function formValuesOf(w: ConsoleWorkshop): NewWorkshop {
-  return {
-    title: w.title,
-    kind: w.kind,
-    mode: w.mode,
-    startsOn: w.startsOn ?? null,
-    endsOn: w.endsOn ?? null,
-    location: w.location ?? null,
-    month: w.month ?? null,
-    administrationCodes: w.administrationCodes,
-  };
+  const { fiscalYear: _derivedFromDates, ...values } = workshopFormValues(w);
+  return values;
 }
 
 export default withConsoleLayout(Workshops);

@@ -2,7 +2,7 @@
 // the form loaded, else 409 changed_elsewhere) and deleted while nobody has replied (DELETE /:id); each change audited.
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
-import { newWorkshop, workshopChanges, type ConsoleWorkshop } from "../../../shared/console";
+import { newWorkshop, workshopChanges, workshopFormValues, type ConsoleWorkshop } from "../../../shared/console";
 import { fiscalYearOf, fiscalYearRange } from "../../../shared/report/fiscalYear";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
 import type { OutriggerDatabase } from "../../db/database";
@@ -69,17 +69,7 @@ function formFields(w: WorkshopValues & { administrationCodes: string[] }): Reco
 }
 
 function formFieldsOf(w: ConsoleWorkshop): Record<string, unknown> {
-  return formFields({
-    title: w.title,
-    kind: w.kind,
-    mode: w.mode,
-    fiscalYear: w.fiscalYear,
-    startsOn: w.startsOn ?? null,
-    endsOn: w.endsOn ?? null,
-    location: w.location ?? null,
-    month: w.month ?? null,
-    administrationCodes: w.administrationCodes,
-  });
+  return formFields(workshopFormValues(w));
 }
 
 export async function workshopOr404(db: OutriggerDatabase, id: string): Promise<ConsoleWorkshop> {
