@@ -1,11 +1,13 @@
 // Whether a save fits: the browser's estimate against the bytes still to fetch, counted from what the phone holds; and the request to keep it.
 import "fake-indexeddb/auto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChunkStore } from "../../src/app/store/chunkStore";
 import { db, type BlobState, type MaterialFile } from "../../src/app/store/db";
 import { PERSIST_META_KEY } from "../../src/app/store/persistentStorage";
 import type { Sha256Hex } from "../../src/shared/materials";
+import { formatBytes } from "../../src/app/store/library";
 import {
+  browserStorage,
   createStorageBudget,
   refusalIfTooBig,
   spaceNeeded,
@@ -35,12 +37,34 @@ describe("storage budget", () => {
     });
   });
 
+  it("the refusal's sentence names both sizes, for a screen that has no wording of its own", () => {
+    const message = refusalIfTooBig(10 * MB + 1, { usage: 5 * MB, quota: 15 * MB })?.message;
+    expect(message).toContain(formatBytes(10 * MB + 1));
+    expect(message).toContain(formatBytes(10 * MB));
+  });
+
   it("usage above the quota counts as no room, never as negative room", () => {
     expect(refusalIfTooBig(1, { usage: 20 * MB, quota: 15 * MB })).toMatchObject({ availableBytes: 0 });
   });
 
   it("a browser that gives no quota is not second-guessed", () => {
     expect(refusalIfTooBig(10 * MB, { usage: 5 * MB })).toBeUndefined();
+  });
+});
+
+describe("the browser's storage", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("is navigator.storage where the browser has it, and nothing where it has no Storage API or no navigator", () => {
+    const storage = { estimate: async () => ({}), persist: async () => true };
+    vi.stubGlobal("navigator", { storage });
+    expect(browserStorage()).toBe(storage);
+    vi.stubGlobal("navigator", {});
+    expect(browserStorage()).toBeUndefined();
+    vi.stubGlobal("navigator", undefined);
+    expect(browserStorage()).toBeUndefined();
   });
 });
 
