@@ -166,6 +166,7 @@ export function validateAnswers(
   answers: Answers,
   context: ValidationContext = {},
 ): AnswerIssue[] {
+  const { say = sayInEnglish } = context;
   const issues: AnswerIssue[] = [];
   // Plain loops rather than a flat list and a set: the server runs this for every reply it takes.
   for (const id of Object.keys(answers)) {
@@ -173,7 +174,7 @@ export function validateAnswers(
       issues.push({
         question: id,
         code: "unknown_question",
-        message: sayInEnglish("issueUnknownQuestion"),
+        message: say("issueUnknownQuestion"),
       });
   }
   for (const section of definition.sections)
@@ -184,7 +185,7 @@ export function validateAnswers(
           issues.push({
             question: question.id,
             code: "hidden_question",
-            message: sayInEnglish("issueHiddenQuestion"),
+            message: say("issueHiddenQuestion"),
           });
         continue;
       }

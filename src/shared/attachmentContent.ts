@@ -1,9 +1,11 @@
 // What an attachment really is: its leading bytes (magic numbers) must match the type it is declared as, and its
 // name is cleaned of tricks (bidi overrides, control characters, paths, executable double extensions).
 // Used by the phone before queueing a file and by the server before registering a finished upload.
+import type { AttachmentRefusalCode } from "./attachmentRefusalCodes";
 import type { AttachmentType } from "./attachments";
 
-export type ContentVerdict = { ok: true } | { ok: false; code: "attachment_content_mismatch"; message: string };
+export type ContentVerdict =
+  { ok: true } | { ok: false; code: Extract<AttachmentRefusalCode, "attachment_content_mismatch">; message: string };
 
 const ascii = (text: string): number[] => Array.from(text, (ch) => ch.charCodeAt(0));
 

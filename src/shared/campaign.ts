@@ -1,6 +1,7 @@
 // A follow-up campaign: one questionnaire version sent to one workshop's participants, due on a calendar day.
 import * as z from "zod/mini";
 import { calendarDate, type CalendarDate } from "./calendarDate";
+import type { ReplyRefusalCode } from "./replyRefusalCodes";
 
 export const campaignStatus = z.enum(["open", "closed", "withdrawn"]);
 export type CampaignStatus = z.infer<typeof campaignStatus>;
@@ -69,7 +70,11 @@ export function isAfterDueDay(dueOn: CalendarDate, now: Date): boolean {
 
 export type CampaignAcceptance =
   | { accepted: true; late: boolean }
-  | { accepted: false; code: "campaign_not_open_yet" | "campaign_closed" | "campaign_withdrawn"; message: string };
+  | {
+      accepted: false;
+      code: Extract<ReplyRefusalCode, "campaign_not_open_yet" | "campaign_closed" | "campaign_withdrawn">;
+      message: string;
+    };
 
 /** Whether a reply arriving at `now` is taken: late replies count when the campaign allows them. */
 export function campaignAcceptsReplies(c: Campaign, now: Date): CampaignAcceptance {

@@ -233,6 +233,36 @@ describe("participant on a phone", () => {
       "Drafted an SOP for canine deployment.",
     );
   });
+
+  it("says on a French phone why the server refused a reply, and which answer and why, in French", async () => {
+    const phone = await openPhone();
+    const { context, page } = phone;
+    await sendReplyOffline(phone, app.proxy.url, "DEMO-FJ3", { application: "Trained the risk team." });
+    await setInEveryRecord(page, "outbox", ["reply", "answers", "application"], "Trained the risk team. ".repeat(300));
+    await context.setOffline(false);
+    await expectReplyState(page, STATE_TEXT.needsAttention);
+
+    await page.evaluate(() => localStorage.setItem("outrigger.language", "fr"));
+    await page.reload();
+    const problem = page.getByTestId("reply-problem");
+    await expect
+      .poll(() => problem.textContent())
+      .toMatch(/^Motif : Certaines réponses sont à revoir avant que cette réponse puisse être acceptée\./);
+    expect(await problem.textContent()).toMatch(
+      /How did you apply what you learnt to your work\? : Veuillez rester sous 5\s000 caractères \(actuellement 6\s900\)\./,
+    );
+
+    await page.getByRole("button", { name: "Corriger et renvoyer" }).click();
+    await expect
+      .poll(() => page.locator("#q-application-error").textContent())
+      .toMatch(/^Veuillez rester sous 5\s000 caractères/);
+    await page
+      .getByText(
+        "Le serveur de l’organisateur n’a pas pu accepter votre réponse : Certaines réponses sont à revoir avant que cette réponse puisse être acceptée. Corrigez",
+        { exact: false },
+      )
+      .waitFor();
+  });
 });
 
 describe("attachments over a bad link", () => {

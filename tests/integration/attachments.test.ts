@@ -1,9 +1,11 @@
 // Reply attachments over tus 1.0.0 against a real listening server: create, resume after a dropped connection,
-// refusals (type, size, someone else's reply, no invitation, a sixth file), and the console list and download.
+// refusals (type, size, someone else's reply, no invitation, a sixth file, each a participant can meet with a code the
+// phone words), and the console list and download.
 import { createHash, randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ATTACHMENT_REFUSAL_CODES } from "../../src/shared/attachmentRefusalCodes";
 import { consoleAttachmentList, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REPLY } from "../../src/shared/attachments";
 import type { RunningServer } from "../../src/server/serve";
 import { validReply } from "./support/replyFixtures";
@@ -228,6 +230,27 @@ describe.each(ENGINES)("tus uploads of reply attachments (%s)", (engine) => {
     expect(none.headers.get("tus-resumable")).toBe("1.0.0");
     expect((await create("NOSUCH-CODE", meta(), 10)).status).toBe(401);
     expect((await fetch(`${server.url}/api/uploads/${uuidv7()}`, { method: "HEAD", headers: TUS })).status).toBe(401);
+  });
+
+  it("answers each refusal a participant can meet with a code of the shared list, and the list holds no other", async () => {
+    const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+    const reply = validReply({ invitationCode: "DEMO-VU2" });
+    await sentReply(server.url, reply);
+    const refused = [
+      await create("DEMO-TO1", meta({ filetype: "text/html", filename: "page.html" }), 10),
+      await create("DEMO-TO1", meta(), MAX_ATTACHMENT_BYTES + 1),
+      await create("DEMO-TO1", meta({ replyId: replyOfVu2.id }), 10),
+      await create("DEMO-TO1", meta({ replyId: uuidv7() }), 10),
+      await create("NOSUCH-CODE", meta(), 10),
+    ];
+    const notAPdf = await create("DEMO-VU2", meta({ replyId: reply.id }), 10);
+    expect(notAPdf.status).toBe(201);
+    refused.push(await patch("DEMO-VU2", notAPdf.headers.get("location")!, 0, Buffer.from("<html>hi!\n")));
+    for (let i = 1; i < MAX_ATTACHMENTS_PER_REPLY; i++)
+      expect((await create("DEMO-VU2", meta({ replyId: reply.id, filetype: "text/plain" }), 5)).status).toBe(201);
+    refused.push(await create("DEMO-VU2", meta({ replyId: reply.id, filetype: "text/plain" }), 5));
+    const codes = await Promise.all(refused.map(codeOf));
+    expect([...codes].sort()).toEqual([...ATTACHMENT_REFUSAL_CODES].sort());
   });
 
   it(`refuses attachment number ${MAX_ATTACHMENTS_PER_REPLY + 1} of a reply`, async () => {

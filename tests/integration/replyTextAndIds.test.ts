@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Hono } from "hono";
-import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -21,31 +20,15 @@ import { countReplies } from "../../src/server/db/replies";
 import { consoleRequest, type SignedIn } from "./support/consoleClient";
 import { seededApp, seededConsole, type SeededDatabase, signedInOrganiser } from "./support/consoleFixtures";
 import { workshopWithReply } from "./support/curationFixtures";
-import { validAnswers, validReply } from "./support/replyFixtures";
+import { refuseRowsWithAppVersion, validAnswers, validReply } from "./support/replyFixtures";
 import { errorOf, postBatch } from "./support/requests";
-import { ENGINES, type Engine } from "./support/testDatabase";
+import { ENGINES } from "./support/testDatabase";
 
 const NUL = "\u0000";
 
 function rejectionOf(result: ReplyResult | undefined): { code: string; details: { path: string; code: string }[] } {
   if (result?.outcome !== "rejected") throw new Error(`expected a rejection, got ${JSON.stringify(result)}`);
   return { code: result.error.code, details: (result.error.details ?? []).map(({ path, code }) => ({ path, code })) };
-}
-
-/** Makes the database itself refuse any reply row whose app_version is `version` (a per-row refusal we control). */
-async function refuseRowsWithAppVersion(db: SeededDatabase["db"], engine: Engine, version: string): Promise<void> {
-  if (engine === "sqlite") {
-    await sql`create trigger refuse_test_rows before insert on replies when new.app_version = ${sql.lit(version)} begin select raise(abort, 'refused by the test trigger'); end`.execute(
-      db,
-    );
-    return;
-  }
-  await sql`create function refuse_test_rows() returns trigger language plpgsql as $$ begin if new.app_version = ${sql.lit(version)} then raise exception 'refused by the test trigger' using errcode = 'check_violation'; end if; return new; end $$`.execute(
-    db,
-  );
-  await sql`create trigger refuse_test_rows before insert on replies for each row execute function refuse_test_rows()`.execute(
-    db,
-  );
 }
 
 describe.each(ENGINES)("replies the database could not store (%s)", (engine) => {

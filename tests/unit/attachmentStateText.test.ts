@@ -2,14 +2,16 @@
 // default, French on a French phone.
 import { describe, expect, it } from "vitest";
 import { attachmentRefusalText, attachmentStateText } from "../../src/app/features/survey/attachmentStateText";
+import { ATTACHMENT_REFUSAL_CODES } from "../../src/shared/attachmentRefusalCodes";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as replyMessages } from "../../src/app/i18n/replyMessages";
 import { t as trainerMessages } from "../../src/app/i18n/trainerMessages";
 import { summariseSessions } from "../../src/app/features/survey/inhouseSummary";
 import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
-const uploading = { state: "uploading", size: 2000, bytesUploaded: 500 } as const;
-const refused = { state: "failed", size: 10, bytesUploaded: 0, problem: "not a PDF" } as const;
+const uploading = { name: "report.pdf", state: "uploading", size: 2000, bytesUploaded: 500 } as const;
+const refused = { name: "invoice.pdf", state: "failed", size: 10, bytesUploaded: 0, problem: "not a PDF" } as const;
+const SERVER_SENTENCE = "The server's own sentence.";
 
 describe("an attachment's line", () => {
   allowLanguageChoiceInEachTest();
@@ -29,6 +31,24 @@ describe("an attachment's line", () => {
     expect(attachmentStateText(uploading)).toBe("envoi en cours, 25 %");
     expect(attachmentStateText({ ...uploading, state: "uploaded" })).toBe("reçu par l’organisateur");
     expect(attachmentStateText(refused)).toBe("refusé par le serveur : not a PDF");
+  });
+
+  it("words every code the server refuses an uploaded file with in French, and keeps the sentence of an unknown one", async () => {
+    const refusedWith = (problemCode: string) => ({ ...refused, problem: SERVER_SENTENCE, problemCode });
+    expect(attachmentStateText(refusedWith("attachment_content_mismatch"))).toBe(
+      `refused by the server: ${SERVER_SENTENCE}`,
+    );
+    chooseLanguage("fr");
+    await replyMessages.load();
+    for (const code of ATTACHMENT_REFUSAL_CODES) {
+      const worded = attachmentStateText(refusedWith(code));
+      expect(worded, code).toMatch(/^refusé par le serveur : \S/);
+      expect(worded, code).not.toContain(SERVER_SENTENCE);
+    }
+    expect(attachmentStateText(refusedWith("attachment_content_mismatch"))).toMatch(
+      /^refusé par le serveur : « invoice\.pdf » n’est pas vraiment/,
+    );
+    expect(attachmentStateText(refusedWith("from_a_newer_server"))).toBe(`refusé par le serveur : ${SERVER_SENTENCE}`);
   });
 
   it("words the picker's refusals (wrong type, too big, too many, not what it says) in French on a phone in French", async () => {

@@ -105,12 +105,12 @@ describe("attachment uploads on the phone", () => {
     expect(stored?.file).toBeUndefined();
   });
 
-  it("shows the server's reason when it refuses the file, and keeps it", async () => {
+  it("keeps the server's reason and its code when it refuses the file, and keeps the file", async () => {
     const attachment = await queueSentReplyWithAttachment();
     await uploadAttachments({
       ...fakePlatform({ db, baseUrl: "" }),
       transport: fakeTransport(
-        { kind: "refused", message: "This file is not really a PDF." },
+        { kind: "refused", message: "This file is not really a PDF.", code: "attachment_content_mismatch" },
         () => [],
         () => attachment,
       ),
@@ -118,6 +118,7 @@ describe("attachment uploads on the phone", () => {
     const stored = await db.attachments.get(attachment.id);
     expect(stored?.state).toBe("failed");
     expect(stored?.problem).toBe("This file is not really a PDF.");
+    expect(stored?.problemCode).toBe("attachment_content_mismatch");
     expect(stored?.file).toBeInstanceOf(Blob);
   });
 });

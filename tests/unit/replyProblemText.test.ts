@@ -3,7 +3,7 @@
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { RELAY_EXPORT_REFUSALS, shareReplyForDelivery } from "../../src/app/features/survey/relayExport";
-import { outboxProblemText, relayExportProblemText } from "../../src/app/features/survey/replyProblemText";
+import { replyProblemText, relayExportProblemText } from "../../src/app/features/survey/replyProblemText";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { t as replyProblemMessages } from "../../src/app/i18n/replyProblemMessages";
 import { saveInvitation } from "../../src/app/store/campaigns";
@@ -46,10 +46,10 @@ describe("a sent reply's problems", () => {
 
   it("read in English exactly as the outbox sender and the relay file write them", async () => {
     const problem = await tooLargeProblem();
-    expect(outboxProblemText(problem)).toBe(
+    expect(replyProblemText(problem)).toBe(
       "This reply is too large to send. Save it as a file and send it to the organiser another way.",
     );
-    expect(outboxProblemText(problem)).toBe(problem.message);
+    expect(replyProblemText(problem)).toBe(problem.message);
     expect(await shareReplyForDelivery("no-such-reply")).toMatchObject({ ok: false, reason: "not_on_phone" });
     for (const refusal of relayRefusals) expect(relayExportProblemText(refusal)).toBe(refusal.message);
   });
@@ -58,7 +58,7 @@ describe("a sent reply's problems", () => {
     const problem = await tooLargeProblem();
     chooseLanguage("fr");
     await replyProblemMessages.load();
-    expect(outboxProblemText(problem)).toBe(
+    expect(replyProblemText(problem)).toBe(
       "Cette réponse est trop volumineuse pour être envoyée. Enregistrez-la dans un fichier et transmettez-la à l’organisateur autrement.",
     );
     for (const refusal of relayRefusals)
@@ -69,7 +69,7 @@ describe("a sent reply's problems", () => {
     chooseLanguage("fr");
     await replyProblemMessages.load();
     const invalidBatch = { code: "invalid_batch", message: "The batch is not a list of replies" };
-    expect(outboxProblemText(invalidBatch)).toBe(invalidBatch.message);
-    expect(outboxProblemText(undefined)).toBeUndefined();
+    expect(replyProblemText(invalidBatch)).toBe(invalidBatch.message);
+    expect(replyProblemText(undefined)).toBeUndefined();
   });
 });

@@ -76,16 +76,17 @@ export async function markAttachmentReceived(id: string, database: OutriggerDb =
     bytesUploaded: attachment.size,
     file: undefined,
     problem: undefined,
+    problemCode: undefined,
   });
 }
 
-/** Refused for good (type, size, content): the file stays on the phone with the server's reason. */
+/** Refused for good (type, size, content): the file stays on the phone with the server's reason and its code. */
 export async function markAttachmentRefused(
   id: string,
-  problem: string,
+  refusal: { message: string; code?: string },
   database: OutriggerDb = defaultDb,
 ): Promise<void> {
-  await database.attachments.update(id, { state: "failed", problem });
+  await database.attachments.update(id, { state: "failed", problem: refusal.message, problemCode: refusal.code });
 }
 
 /** A reply's attachments in the order they were added (the picker's list). */

@@ -187,7 +187,9 @@ export interface PhoneAttachment {
   state: AttachmentState;
   uploadUrl?: string;
   bytesUploaded: number;
+  /** The server's sentence for a refused file, and its code (src/shared/attachmentRefusalCodes.ts) when it sent one. */
   problem?: string;
+  problemCode?: string;
   addedAt: string;
 }
 

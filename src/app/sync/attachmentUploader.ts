@@ -21,7 +21,9 @@ const UPLOAD_ENDPOINT = "/api/uploads/";
 const CHUNK_BYTES = 512 * 1024;
 const REFUSED_DEFAULT = "The server refused this file.";
 
-export type SendOutcome = { kind: "complete" } | { kind: "unreachable" } | { kind: "refused"; message: string };
+/** A refusal's `code` is one of src/shared/attachmentRefusalCodes.ts when the server sent one (older servers: none). */
+export type SendOutcome =
+  { kind: "complete" } | { kind: "unreachable" } | { kind: "refused"; message: string; code?: string };
 
 export interface SendProgress {
   onUploadUrl(url: string): void;
@@ -42,17 +44,19 @@ export interface TusTransportOptions {
   fileSource?: (file: Blob) => Promise<Blob | Buffer>;
 }
 
-/** The sentence of a JSON error `{ error: { message } }` the server sent with a refusal; a HEAD answer has no body. */
-function refusalMessage(status: number, body: string | undefined): string {
+/** The code and sentence of a JSON error `{ error: { code, message } }` the server sent; a HEAD answer has no body. */
+function refusalOf(status: number, body: string | undefined): { message: string; code?: string } {
   if (!body)
     return status === 422
-      ? "The server found that this file is not what its type says, and refused it."
-      : REFUSED_DEFAULT;
+      ? { message: "The server found that this file is not what its type says, and refused it." }
+      : { message: REFUSED_DEFAULT };
   try {
     const parsed = apiError.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.error.message : REFUSED_DEFAULT;
+    return parsed.success
+      ? { message: parsed.data.error.message, code: parsed.data.error.code }
+      : { message: REFUSED_DEFAULT };
   } catch {
-    return body.trim() || REFUSED_DEFAULT;
+    return { message: body.trim() || REFUSED_DEFAULT };
   }
 }
 
@@ -90,7 +94,7 @@ export function tusTransport(deps: Partial<Platform> = {}, options: TusTransport
             // A refusal (4xx) will not change by retrying; anything else (no answer, 5xx) is tried again later,
             // and so is 429 (too many unknown invitation codes from this network, perhaps by someone else).
             if (status && status >= 400 && status < 500 && status !== 429)
-              resolve({ kind: "refused", message: refusalMessage(status, response?.getBody()) });
+              resolve({ kind: "refused", ...refusalOf(status, response?.getBody()) });
             else resolve({ kind: "unreachable" });
           },
         });
@@ -149,7 +153,7 @@ async function uploadOne(
     },
   });
   if (outcome.kind === "refused") {
-    await markAttachmentRefused(attachment.id, outcome.message, database);
+    await markAttachmentRefused(attachment.id, { message: outcome.message, code: outcome.code }, database);
     return true;
   }
   if (outcome.kind === "unreachable") return false;

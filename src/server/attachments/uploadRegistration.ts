@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkAttachmentContent } from "../../shared/attachmentContent";
+import type { AttachmentRefusalCode } from "../../shared/attachmentRefusalCodes";
 import {
   type AttachmentUpload,
   insertAttachment,
@@ -18,13 +19,13 @@ export type RegistrationOutcome =
   | { state: "unfinished"; offset: number }
   /** The bytes are gone (expired, or removed by hand): nothing to register. */
   | { state: "missing" }
-  | { state: "refused"; code: string; message: string };
+  | { state: "refused"; code: AttachmentRefusalCode; message: string };
 
 /** Checks a finished file before it is listed; a refusal deletes the bytes and is kept. */
 export type ContentCheck = (
   upload: AttachmentUpload,
   bytes: Uint8Array,
-) => { ok: true } | { ok: false; code: string; message: string };
+) => { ok: true } | { ok: false; code: AttachmentRefusalCode; message: string };
 
 export interface UploadRegistrarDeps {
   db: OutriggerDatabase;

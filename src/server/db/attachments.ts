@@ -1,4 +1,5 @@
 // Reply attachments: the tus uploads begun (owner, per-reply count) and the finished files.
+import { isAttachmentRefusalCode, type AttachmentRefusalCode } from "../../shared/attachmentRefusalCodes";
 import type { OutriggerDatabase } from "./database";
 
 /** What an upload begun and a finished attachment both say about the file. */
@@ -13,7 +14,7 @@ interface AttachmentFile {
 
 export interface AttachmentUpload extends AttachmentFile {
   /** When the finished file was refused: why (its bytes are deleted). */
-  refusal?: { code: string; message: string };
+  refusal?: { code: AttachmentRefusalCode; message: string };
   createdAt?: string;
 }
 
@@ -64,7 +65,12 @@ type AttachmentUploadRow = AttachmentFileRow & {
 
 function toAttachmentUpload(row: AttachmentUploadRow): AttachmentUpload {
   const upload: AttachmentUpload = { ...toAttachmentFile(row), createdAt: row.created_at };
-  if (row.refused_code !== null) upload.refusal = { code: row.refused_code, message: row.refused_message ?? "" };
+  // Only the content check records a refusal; a code this build does not know reads as that check's.
+  if (row.refused_code !== null)
+    upload.refusal = {
+      code: isAttachmentRefusalCode(row.refused_code) ? row.refused_code : "attachment_content_mismatch",
+      message: row.refused_message ?? "",
+    };
   return upload;
 }
 
@@ -90,7 +96,7 @@ export async function listUnregisteredUploads(db: OutriggerDatabase): Promise<At
 export async function recordUploadRefusal(
   db: OutriggerDatabase,
   id: string,
-  refusal: { code: string; message: string },
+  refusal: { code: AttachmentRefusalCode; message: string },
 ): Promise<void> {
   await db
     .updateTable("attachment_uploads")

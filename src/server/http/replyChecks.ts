@@ -4,9 +4,10 @@ import { validateAnswers } from "../../shared/answerValidation";
 import { campaignAcceptsReplies, type Campaign } from "../../shared/campaign";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { Reply } from "../../shared/reply";
+import type { ReplyRefusalCode } from "../../shared/replyRefusalCodes";
 import type { Invitation } from "../db/invitations";
 
-export function rejected(id: string, code: string, message: string, details?: FieldIssue[]): ReplyResult {
+export function rejected(id: string, code: ReplyRefusalCode, message: string, details?: FieldIssue[]): ReplyResult {
   return {
     id,
     outcome: "rejected",

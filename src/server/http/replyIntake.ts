@@ -5,6 +5,7 @@ import type { Campaign } from "../../shared/campaign";
 import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 import { parseReply } from "../../shared/replyParse";
+import type { ReplyRefusalCode } from "../../shared/replyRefusalCodes";
 import type { OutriggerDatabase } from "../db/database";
 import type { Invitation } from "../db/invitations";
 import { referenceData } from "../db/referenceCache";
@@ -43,7 +44,7 @@ function fromStored(id: string, stored: StoredReplyFingerprint, contentHash: str
     outcome: "conflict",
     status: 409,
     error: {
-      code: "reply_conflict",
+      code: "reply_conflict" satisfies ReplyRefusalCode,
       message: "A different reply with the same id is already stored. The stored reply was kept.",
     },
   };

@@ -3,6 +3,7 @@
 import { INVITATION_AUTH_SCHEME } from "../../shared/materials";
 import { invitationCode } from "../../shared/reply";
 import type { ApiError } from "../../shared/api";
+import type { AttachmentRefusalCode } from "../../shared/attachmentRefusalCodes";
 import { normaliseInvitationCode } from "./invitations";
 
 export const TUS_VERSION = "1.0.0";
@@ -26,26 +27,29 @@ export function isRefusal(value: unknown): value is TusRefusal {
   );
 }
 
-/**
- * The error envelope of an upload refusal. Its codes are the attachment checks' own (only the phone's uploader reads
- * them, never the console), so they are not among the API_ERROR_CODES that errorBody() takes.
- */
-const uploadErrorBody = (code: string, message: string): ApiError => ({ error: { code, message } });
-
-/** A refusal as JSON, thrown from a tus hook (the body is written as is). */
-export function jsonRefusal(status: number, code: string, message: string): TusRefusal {
-  return { status_code: status, body: JSON.stringify(uploadErrorBody(code, message)) };
-}
-
 export const NOT_REGISTERED = {
   code: "attachment_not_registered",
   message: "Your file arrived but could not be recorded yet. It will be sent again; please keep it on your phone.",
-};
+} as const;
+
+/** A refusal for good (src/shared/attachmentRefusalCodes.ts), or "not registered yet" to try again. */
+type UploadErrorCode = AttachmentRefusalCode | typeof NOT_REGISTERED.code;
+
+/**
+ * The error envelope of an upload refusal. Its codes are the uploads' own (only the phone's uploader reads them, never
+ * the console), so they are not among the API_ERROR_CODES that errorBody() takes.
+ */
+const uploadErrorBody = (code: UploadErrorCode, message: string): ApiError => ({ error: { code, message } });
+
+/** A refusal as JSON, thrown from a tus hook (the body is written as is). */
+export function jsonRefusal(status: number, code: UploadErrorCode, message: string): TusRefusal {
+  return { status_code: status, body: JSON.stringify(uploadErrorBody(code, message)) };
+}
 
 /** A JSON refusal sent before the request reaches @tus/server. */
 export function refuseJson(
   status: number,
-  code: string,
+  code: UploadErrorCode,
   message: string,
   extra: Record<string, string> = {},
 ): Response {

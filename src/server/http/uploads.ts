@@ -1,8 +1,9 @@
 // /api/uploads: reply attachments sent from the phone with tus 1.0.0 (resumable uploads, https://tus.io/protocols/resumable-upload).
 // POST creates an upload (its id is the phone's attachmentId), HEAD tells the offset, PATCH appends, OPTIONS lists the protocol.
 // Every request but OPTIONS needs `Authorization: Invitation <CODE>`; HEAD and PATCH only from the invitation that created the upload.
-// Refusals are tus-style: a 4xx status with a plain sentence as the text body; refusals of a finished file (its content)
-// and "not registered yet, try again" (503) are JSON `{ error: { code, message } }` (the wire helpers are in uploadProtocol.ts).
+// Refusals are tus-style, a 4xx status with a plain sentence as the text body, except those a participant can meet (type,
+// size, count, content, whose reply, which invitation: codes of src/shared/attachmentRefusalCodes.ts, worded by the phone)
+// and "not registered yet, try again" (503): JSON `{ error: { code, message } }` (the wire helpers are in uploadProtocol.ts).
 // A finished upload is answered as complete only once it is registered (see ../attachments/uploadRegistration.ts).
 import { resolve } from "node:path";
 import type { HttpBindings } from "@hono/node-server";
@@ -47,6 +48,13 @@ import {
   parseUploadMetadata,
   describeIssue,
 } from "./uploadProtocol";
+
+/** Said alike whether our hook or @tus/server (its maxSize) finds the file too large. */
+const TOO_LARGE = jsonRefusal(
+  413,
+  "attachment_too_large",
+  `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`,
+);
 
 export function defaultUploadDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.DATA_DIR ?? "data", "uploads");
@@ -99,31 +107,40 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
       onUploadCreate: async (req, upload) => {
         const code = invitationCodeOfHeader(req.headers.get("authorization"));
         if (code === undefined || (await findInvitation(db, code)) === undefined)
-          throw refusal(401, 'Send your invitation code as "Authorization: Invitation <code>".');
+          throw jsonRefusal(
+            401,
+            "unknown_invitation",
+            'Send your invitation code as "Authorization: Invitation <code>".',
+          );
         if (upload.sizeIsDeferred || upload.size === undefined)
           throw refusal(400, "Send Upload-Length: the size of the file must be known when its upload starts.");
         const parsed = uploadMetadata.safeParse(upload.metadata ?? {});
         if (!parsed.success) {
           const filetype = upload.metadata?.filetype;
           if (typeof filetype === "string" && filetype !== "" && !isAttachmentType(filetype))
-            throw refusal(
+            throw jsonRefusal(
               415,
+              "attachment_type_refused",
               `Files of type ${filetype} cannot be attached: send a PDF, JPEG, PNG, WebP, Word (.docx), PowerPoint (.pptx) or plain text file.`,
             );
           throw refusal(400, `The upload metadata is missing or invalid: ${describeIssue(parsed.error)}.`);
         }
         const meta = parsed.data;
-        if (upload.size > MAX_ATTACHMENT_BYTES)
-          throw refusal(
-            413,
-            `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`,
-          );
+        if (upload.size > MAX_ATTACHMENT_BYTES) throw TOO_LARGE;
         const owner = await findReplyInvitationCode(db, meta.replyId);
         if (owner === undefined)
-          throw refusal(404, "No reply has this replyId: send the reply first, then its attachments.");
-        if (owner !== code) throw refusal(403, "This reply was not sent with your invitation.");
+          throw jsonRefusal(
+            404,
+            "reply_not_received",
+            "No reply has this replyId: send the reply first, then its attachments.",
+          );
+        if (owner !== code) throw jsonRefusal(403, "reply_not_yours", "This reply was not sent with your invitation.");
         if ((await countAttachmentUploads(db, meta.replyId, upload.id)) >= MAX_ATTACHMENTS_PER_REPLY)
-          throw refusal(422, `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`);
+          throw jsonRefusal(
+            422,
+            "too_many_attachments",
+            `A reply can have at most ${MAX_ATTACHMENTS_PER_REPLY} attachments.`,
+          );
         await insertAttachmentUpload(
           db,
           {
@@ -149,11 +166,7 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
         return {};
       },
       onResponseError: (_req, err) => {
-        if (isRefusal(err) && err.status_code === 413)
-          return refusal(
-            413,
-            `This file is larger than the ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB limit for attachments.`,
-          );
+        if (isRefusal(err) && err.status_code === 413) return TOO_LARGE;
         if (isRefusal(err) && (err.status_code < 500 || err.body.includes(NOT_REGISTERED.code))) return undefined;
         // tus clients retry a 5xx later; the phone keeps the file meanwhile.
         if (isDiskFull(err)) return refusal(DISK_FULL_STATUS, DISK_FULL_MESSAGE);
@@ -201,7 +214,11 @@ export function uploadRoutes(deps: AppDeps, uploadDir: string): Hono {
     if (lookup.limited)
       return refuse(429, TOO_MANY_LOOKUPS_SENTENCE, { "Retry-After": String(lookup.retryAfterSeconds) });
     if (lookup.found === undefined)
-      return refuse(401, "No invitation has this code. Please check it against your invitation message.");
+      return refuseJson(
+        401,
+        "unknown_invitation",
+        "No invitation has this code. Please check it against your invitation message.",
+      );
 
     const rest = c.req.path.slice(UPLOADS_PATH.length).replace(/^\/+|\/+$/g, "");
     if (method === "POST") {

@@ -1,4 +1,6 @@
-// Valid replies to the seeded demo campaign (newest questionnaire version), and campaigns in other states to send them to.
+// Valid replies to the seeded demo campaign (newest questionnaire version), campaigns in other states to send them to,
+// and a database made to refuse one reply row.
+import { sql } from "kysely";
 import { v7 as uuidv7 } from "uuid";
 import type { Answers } from "../../../src/shared/answers";
 import type { Campaign } from "../../../src/shared/campaign";
@@ -8,6 +10,7 @@ import type { OutriggerDatabase } from "../../../src/server/db/database";
 import { insertInvitations } from "../../../src/server/db/invitations";
 import { followUpLatest } from "../../../src/shared/questionnaires";
 import { DEMO_CAMPAIGN_ID, DEMO_WORKSHOP_ID } from "../../../src/server/db/seedData";
+import type { Engine } from "./testDatabase";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -73,4 +76,20 @@ export async function addCampaign(
     now,
   );
   return invitationCode;
+}
+
+/** Makes the database itself refuse any reply row whose app_version is `version` (a per-row refusal we control). */
+export async function refuseRowsWithAppVersion(db: OutriggerDatabase, engine: Engine, version: string): Promise<void> {
+  if (engine === "sqlite") {
+    await sql`create trigger refuse_test_rows before insert on replies when new.app_version = ${sql.lit(version)} begin select raise(abort, 'refused by the test trigger'); end`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`create function refuse_test_rows() returns trigger language plpgsql as $$ begin if new.app_version = ${sql.lit(version)} then raise exception 'refused by the test trigger' using errcode = 'check_violation'; end if; return new; end $$`.execute(
+    db,
+  );
+  await sql`create trigger refuse_test_rows before insert on replies for each row execute function refuse_test_rows()`.execute(
+    db,
+  );
 }

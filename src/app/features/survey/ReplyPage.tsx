@@ -11,7 +11,7 @@ import { formatDateTime } from "../../ui/formatTime";
 import { answerText } from "./answerText";
 import { AttachmentList } from "./AttachmentsPicker";
 import { keepReplyCopy } from "./replyCopy";
-import { outboxProblemText, relayExportProblemText } from "./replyProblemText";
+import { answerProblemLines, relayExportProblemText, replyProblemText } from "./replyProblemText";
 import { t as tCore } from "../../i18n/coreMessages";
 import { t } from "../../i18n/replyMessages";
 import { inChosenLanguage } from "../../i18n/questionnaireText";
@@ -31,6 +31,12 @@ export function ReplyPage() {
   const [confirmingDiscard, setConfirmingDiscard] = createSignal(false);
   const [relayProblem, setRelayProblem] = createSignal<string>();
   const view = createLiveQuery(() => loadReplyView(params.id));
+  const problemLines = () => {
+    const current = view();
+    const entry = current?.entry;
+    if (!current || !entry) return [];
+    return answerProblemLines(entry.problem, current.definition, entry.reply.answers, current.administrations ?? []);
+  };
 
   const download = async () => {
     const file = await exportReplyFile(params.id);
@@ -115,11 +121,11 @@ export function ReplyPage() {
                   <Show when={entry().state === "needs_attention"}>
                     <div class="problem" role="alert" data-testid="reply-problem">
                       <p>
-                        <strong>{t("reason")}</strong> {outboxProblemText(entry().problem)}
+                        <strong>{t("reason")}</strong> {replyProblemText(entry().problem)}
                       </p>
-                      <Show when={(entry().problem?.details ?? []).length > 0}>
+                      <Show when={problemLines().length > 0}>
                         <ul>
-                          <For each={entry().problem?.details}>{(d) => <li>{d.message}</li>}</For>
+                          <For each={problemLines()}>{(line) => <li>{line}</li>}</For>
                         </ul>
                       </Show>
                     </div>

@@ -1,6 +1,6 @@
 // The questionnaire form itself: its steps, one section at a time, the review step and handing the reply to the outbox.
 import { Link, useNavigate } from "../../ui/router";
-import { For, Show, createMemo, createSignal, lazy, onCleanup, onMount } from "solid-js";
+import { For, Show, createMemo, createResource, createSignal, lazy, onCleanup, onMount } from "solid-js";
 import type { AnswerValue, Answers } from "../../../shared/answers";
 import { isAnswered } from "../../../shared/answers";
 import { validateAnswer, type ValidationContext } from "../../../shared/answerValidation";
@@ -16,6 +16,7 @@ import { formatCalendarDate } from "../../../shared/calendarDate";
 import { markFirstScreenShown } from "../../ui/firstScreen";
 import { QuestionField } from "./QuestionField";
 import { ReviewStep } from "./ReviewStep";
+import { serverAnswerIssues } from "./serverAnswerIssues";
 import { t } from "../../i18n/coreMessages";
 import { formattingLocale } from "../../i18n/language";
 import { inChosenLanguage } from "../../i18n/questionnaireText";
@@ -49,10 +50,9 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
   const [showAllErrors, setShowAllErrors] = createSignal(false);
   const [submitting, setSubmitting] = createSignal(false);
   const [savedAt, setSavedAt] = createSignal<string>(draft.updatedAt);
-  const serverErrors = new Map<string, string>(
-    (draft.serverIssues?.details ?? []).map((d) => [d.path.replace(/^answers\./, ""), d.message]),
+  const [serverIssueQuestions, setServerIssueQuestions] = createSignal(
+    new Set((draft.serverIssues?.details ?? []).map((d) => d.path.replace(/^answers\./, ""))),
   );
-  const [serverIssueQuestions, setServerIssueQuestions] = createSignal(new Set(serverErrors.keys()));
 
   const [persistence, setPersistence] = createSignal<PersistenceState>();
   void persistenceAnswer.then(setPersistence, () => setPersistence("refused"));
@@ -95,11 +95,20 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
     say: t,
     optionLabel: (option) => inChosenLanguage(option.label, option.labels),
   };
+  // The server's answer problems, worded as the phone's own checks word them (re-read when the language changes).
+  const serverErrors = createMemo(() =>
+    serverAnswerIssues(draft.serverIssues?.details, definition, draft.answers, checks),
+  );
+  // Why the server refused, in the chosen language: its wording comes with the reply screen's chunk, fetched only here.
+  const [refusalWording] = createResource(
+    () => draft.serverIssues,
+    () => import("./replyProblemText").catch(() => undefined), // Offline and not stored: the server's sentence.
+  );
 
   const errorFor = (questionId: string): string | undefined => {
     const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
     if (!question) return undefined;
-    if (serverIssueQuestions().has(questionId)) return serverErrors.get(questionId);
+    if (serverIssueQuestions().has(questionId)) return serverErrors().get(questionId);
     if (!showAllErrors() && !touched().has(questionId)) return undefined;
     return validateAnswer(question, answers()[questionId], checks)[0]?.message;
   };
@@ -191,7 +200,9 @@ export function SurveyForm(props: { context: SurveyScreenContext }) {
         </Show>
         <Show when={draft.serverIssues && serverIssueQuestions().size > 0}>
           <p class="banner banner-error" role="alert">
-            {t("serverRefused", { reason: draft.serverIssues?.message ?? "" })}
+            {t("serverRefused", {
+              reason: refusalWording()?.replyProblemText(draft.serverIssues) ?? draft.serverIssues?.message ?? "",
+            })}
           </p>
         </Show>
         <div class="progress" aria-label={t("progress")}>

@@ -9,6 +9,7 @@ import { formatDateTime } from "../../ui/formatTime";
 import { Link } from "../../ui/router";
 import { FilePicker } from "../../ui/FilePicker";
 import { t } from "../../i18n/trainerMessages";
+import { replyProblemText } from "../survey/replyProblemText";
 
 const STATE_LABELS = {
   waiting: "relayWaiting",
@@ -108,7 +109,7 @@ export default function DeliverRepliesPage() {
                   })}
                 </p>
                 <Show when={e.receipt}>{(r) => <p>{t("receiptId", { id: r().receiptId })}</p>}</Show>
-                <Show when={e.problem}>{(p) => <p class="field-error">{p().message}</p>}</Show>
+                <Show when={e.problem}>{(p) => <p class="field-error">{replyProblemText(p())}</p>}</Show>
               </li>
             )}
           </For>

@@ -52,6 +52,10 @@ export default {
   attachmentRefusedCount: "A reply can have at most {max} attachments.",
   attachmentRefusedContent:
     "“{name}” is not really the kind of file its name says: its content does not match, so it cannot be attached.",
+  attachmentRefusedNoReply: "The server has not received the reply this file belongs to.",
+  attachmentRefusedNotYours: "The reply this file belongs to was sent with another invitation.",
+  attachmentRefusedInvitation:
+    "The server does not know this invitation. Please check it against your invitation message.",
   remove: "Remove",
   removeAttachment: "Remove {name}",
 };

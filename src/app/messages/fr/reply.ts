@@ -55,6 +55,10 @@ const french: Translation<typeof english> = {
   attachmentRefusedCount: "Une réponse peut avoir au plus {max} pièces jointes.",
   attachmentRefusedContent:
     "« {name} » n’est pas vraiment le type de fichier qu’indique son nom : son contenu ne correspond pas, il ne peut donc pas être joint.",
+  attachmentRefusedNoReply: "Le serveur n’a pas reçu la réponse à laquelle appartient ce fichier.",
+  attachmentRefusedNotYours: "La réponse à laquelle appartient ce fichier a été envoyée avec une autre invitation.",
+  attachmentRefusedInvitation:
+    "Le serveur ne connaît pas cette invitation. Vérifiez-la d’après votre message d’invitation.",
   remove: "Retirer",
   removeAttachment: "Retirer {name}",
 };
