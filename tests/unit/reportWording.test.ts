@@ -71,6 +71,17 @@ describe("the report's computed text, worded by language", () => {
     );
     expect(french.join("\n")).toContain("(de juillet 2022 à juin 2023)");
     expect(DRAFT_WORDING.fr.number(1234)).toBe("1\u202f234");
+    const quoted = draftOutline(
+      {
+        ...input("fr"),
+        quotes: {
+          fiscalYear: "2022/23",
+          headings: [{ heading: "direct_effects", label: "Direct effects", quotes: [] }],
+        },
+      },
+      "fr",
+    );
+    expect(quoted.find((b) => b.type === "bullets")).toMatchObject({ heading: "Effets directs" });
     expect(ENGLISH_DRAFT_PHRASES.filter((phrase) => french.some((text) => text.includes(phrase)))).toEqual([]);
   });
 
