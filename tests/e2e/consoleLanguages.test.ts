@@ -2,7 +2,8 @@
 // the choice holds after a reload; a participant switches the app bar's language on the library. Each screen's visible
 // text and <html lang> follow, dates come through Intl in French, and the French screens are axe clean (the console's
 // workshops and a year's reply tracking). In French a refusal from the server shows the catalogue's French sentence and
-// the report as published comes with French captions, its downloads asked for in French.
+// the report comes with French tables (analytic and as published), its downloads asked for in French, and the trends
+// name their figures in French.
 import { expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addOrganiser } from "../integration/support/consoleClient";
@@ -79,8 +80,12 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
   await page.getByText("Ce code d’administration est déjà utilisé.").waitFor();
   expect(await page.getByText("is already used by").count()).toBe(0);
 
-  // The report as published: French captions and headings from the server, the downloads asked for in French.
+  // The analytic tables headed in French by the server; then the report as published: French captions and headings
+  // from the server, the downloads asked for in French.
   await page.goto(`${app.server.url}/console/report/2022-23`);
+  await page.getByRole("heading", { name: "Tableau 2 Suites données" }).waitFor();
+  expect(await page.getByTestId("report-table-1").getByRole("columnheader", { name: "Atelier" }).count()).toBe(1);
+  expect(await page.locator("main").textContent()).not.toMatch(/Participating administrations|Follow-up actions/);
   await page.getByLabel("Telle que publiée").check();
   await page.getByText("Tableau 1 : Réponses par atelier", { exact: true }).waitFor();
   expect(await page.getByText("Tableau 2 : Suites données après l’atelier", { exact: true }).count()).toBe(1);
@@ -88,6 +93,12 @@ it("the console switches to French in its own bar, keeps it after a reload, and 
   expect(await page.getByRole("link", { name: "projet de rapport Word (DOCX)" }).getAttribute("href")).toMatch(
     /\/draft\.docx\?lang=fr$/,
   );
+
+  // The trends: each figure named from the console's catalogue by its key.
+  await page.goto(`${app.server.url}/console/trends`);
+  await page.getByRole("table", { name: "Taux de réponse (par administration) (tableau 1)" }).waitFor();
+  expect(await page.getByRole("table", { name: "Effets directs constatés (tableau 3)" }).count()).toBe(1);
+  expect(await page.locator("main").textContent()).not.toMatch(/Reply rate|Observed direct effects|Shared materials/);
 });
 
 it("a participant switches the library to French in the app bar, and it is axe clean", async () => {

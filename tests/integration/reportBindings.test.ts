@@ -180,10 +180,11 @@ describe.each(ENGINES)("report bindings (%s)", (engine) => {
     expect(unbound.report.leftOut.directEffects).toEqual([]);
     const screen = (await (
       await consoleRequest(seeded.app, "GET", "/api/console/report/2025-26/tables", seeded.viewer)
-    ).json()) as { leftOut: Array<{ table: number; replyIds: string[] }> };
-    expect(screen.leftOut.map((l) => [l.table, l.replyIds])).toEqual([
-      [6, [reply.id]],
-      [7, [reply.id]],
+    ).json()) as { leftOut: Array<{ table: number; replyIds: string[]; unbound: string[]; reason?: string }> };
+    // Codes, not a sentence: the console words the reason in its own language.
+    expect(screen.leftOut.map((l) => [l.table, l.replyIds, l.unbound, l.reason])).toEqual([
+      [6, [reply.id], ["newProjects"], undefined],
+      [7, [reply.id], ["newProjects"], undefined],
     ]);
 
     const bound: ReportBindings = {

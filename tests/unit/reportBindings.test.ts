@@ -145,6 +145,7 @@ describe("report bindings", () => {
           version: 3,
           replies: v3Ids.length,
           replyIds: v3Ids,
+          unbound: ["directEffects"],
           reason: expect.stringContaining("version 3") as string,
         },
       ]);

@@ -1,8 +1,10 @@
 // Exports of the report: each table as rows with one key and label per column (for CSV, XLSX and JSON), and the CSV writer.
 import { ANSWER_TAG_LABELS, type ReportQuotes } from "../../shared/feedback";
 import {
+  ANALYTIC_WORDING,
   FOLLOW_UP_ACTIONS,
-  FOLLOW_UP_ACTION_LABELS,
+  type AnalyticTableKey,
+  type AnalyticWording,
   type CrossRow,
   type CrossTable,
   type CrossWorkshopLists,
@@ -12,7 +14,6 @@ import {
   type SubtotalScope,
   type SurveyReport,
   type TotalScope,
-  type WorkshopKind,
   type WorkshopScope,
   type YesNoRow,
   type YearComparison,
@@ -24,18 +25,11 @@ export type { Cell, Row, Sheet } from "./xlsx";
 type AnyScope = WorkshopScope | SubtotalScope | TotalScope;
 type AnyTable = ReportTable<RepliesRow> | ReportTable<FollowUpActionsRow> | ReportTable<YesNoRow> | CrossTable<string>;
 
-const KIND_LABELS: Record<WorkshopKind, string> = {
-  regional: "Regional",
-  "sub-regional": "Sub-regional",
-  national: "National",
-};
-
 /** The first three cells of every row: number, workshop (or subtotal / total), kind. */
-function scopeCells(row: AnyScope): Cell[] {
-  if (row.scope === "workshop") return [row.number, row.title, KIND_LABELS[row.kind]];
-  if (row.scope === "subtotal")
-    return [null, `${KIND_LABELS[row.kind]} workshops (${row.workshops})`, KIND_LABELS[row.kind]];
-  return [null, `Total (${row.workshops} workshops)`, null];
+function scopeCells(row: AnyScope, w: AnalyticWording): Cell[] {
+  if (row.scope === "workshop") return [row.number, row.title, w.kinds[row.kind]];
+  if (row.scope === "subtotal") return [null, w.subtotal(row.kind, row.workshops), w.kinds[row.kind]];
+  return [null, w.total(row.workshops), null];
 }
 
 /** A column of an exported table: its key (the JSON's) and its label (the CSV's and XLSX's header). */
@@ -43,52 +37,52 @@ export interface ExportColumn {
   key: string;
   label: string;
 }
+type ColumnKey = keyof AnalyticWording["columns"];
+/** The columns of `keys`, headed in `w`'s words. */
+const columns = (w: AnalyticWording, ...keys: ColumnKey[]): ExportColumn[] =>
+  keys.map((key) => ({ key, label: w.columns[key] }));
 const column = (key: string, label: string): ExportColumn => ({ key, label });
 
-const SCOPE_COLUMNS: ExportColumn[] = [column("number", "#"), column("workshop", "Workshop"), column("kind", "Kind")];
+const scopeColumns = (w: AnalyticWording) => columns(w, "number", "workshop", "kind");
 
-const REPLIES_COLUMNS: ExportColumn[] = [
-  ...SCOPE_COLUMNS,
-  column("participatingAdministrations", "Participating administrations"),
-  column("invitedParticipants", "Invited participants"),
-  column("replies", "Replies"),
-  column("respondingAdministrations", "Responding administrations"),
-  column("ratePerAdministration", "Reply rate per administration (%)"),
-  column("ratePerParticipant", "Reply rate per participant (%)"),
+const repliesColumns = (w: AnalyticWording): ExportColumn[] => [
+  ...scopeColumns(w),
+  ...columns(
+    w,
+    "participatingAdministrations",
+    "invitedParticipants",
+    "replies",
+    "respondingAdministrations",
+    "ratePerAdministration",
+    "ratePerParticipant",
+  ),
 ];
 
-const ACTIONS_COLUMNS: ExportColumn[] = [
-  ...SCOPE_COLUMNS,
-  column("replies", "Replies"),
-  column("answered", "Answered"),
-  column("noActionYet", "No action yet"),
+const actionsColumns = (w: AnalyticWording): ExportColumn[] => [
+  ...scopeColumns(w),
+  ...columns(w, "replies", "answered", "noActionYet"),
   ...FOLLOW_UP_ACTIONS.flatMap((a) => [
-    column(`actions.${a}.count`, FOLLOW_UP_ACTION_LABELS[a]),
-    column(`actions.${a}.percent`, `${FOLLOW_UP_ACTION_LABELS[a]} (%)`),
+    column(`actions.${a}.count`, w.actions[a]),
+    column(`actions.${a}.percent`, w.percentOf(w.actions[a])),
   ]),
 ];
 
-const YES_NO_COLUMNS: ExportColumn[] = [
-  ...SCOPE_COLUMNS,
-  column("replies", "Replies"),
-  column("yes", "Yes"),
-  column("no", "No"),
-  column("unanswered", "Unanswered"),
-  column("yesPercent", "Yes (%)"),
-  column("noPercent", "No (%)"),
+const yesNoColumns = (w: AnalyticWording): ExportColumn[] => [
+  ...scopeColumns(w),
+  ...columns(w, "replies", "yes", "no", "unanswered", "yesPercent", "noPercent"),
 ];
 
-function crossColumns(table: CrossTable<string>): ExportColumn[] {
+function crossColumns(table: CrossTable<string>, w: AnalyticWording): ExportColumn[] {
   return [
-    ...SCOPE_COLUMNS,
-    column("respondingAdministrations", "Responding administrations"),
+    ...scopeColumns(w),
+    ...columns(w, "respondingAdministrations"),
     ...Object.keys(table.total.columns).flatMap((k) => {
-      const label = table.total.columns[k].label;
+      const label = w.crossColumns?.[k] ?? table.total.columns[k].label;
       return [
-        column(`columns.${k}.administrations`, `${label}: administrations (* = in both)`),
-        column(`columns.${k}.entries`, `${label}: entries`),
-        column(`columns.${k}.marked`, `${label}: in both`),
-        column(`columns.${k}.percent`, `${label}: in both (%)`),
+        column(`columns.${k}.administrations`, w.cross.administrations(label)),
+        column(`columns.${k}.entries`, w.cross.entries(label)),
+        column(`columns.${k}.marked`, w.cross.marked(label)),
+        column(`columns.${k}.percent`, w.cross.percent(label)),
       ];
     }),
   ];
@@ -100,12 +94,12 @@ function allRows<R>(table: ReportTable<R, unknown>): Array<AnyScope & R> {
   return [...table.rows, ...table.subtotals, table.total] as Array<AnyScope & R>;
 }
 
-function repliesRows(table: ReportTable<RepliesRow>): Row[] {
-  const header = labels(REPLIES_COLUMNS);
+function repliesRows(table: ReportTable<RepliesRow>, w: AnalyticWording): Row[] {
+  const header = labels(repliesColumns(w));
   return [
     header,
     ...allRows(table).map((r) => [
-      ...scopeCells(r),
+      ...scopeCells(r, w),
       r.participatingAdministrations,
       r.invitedParticipants,
       r.replies,
@@ -116,12 +110,12 @@ function repliesRows(table: ReportTable<RepliesRow>): Row[] {
   ];
 }
 
-function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
-  const header = labels(ACTIONS_COLUMNS);
+function followUpActionsRows(table: ReportTable<FollowUpActionsRow>, w: AnalyticWording): Row[] {
+  const header = labels(actionsColumns(w));
   return [
     header,
     ...allRows(table).map((r) => [
-      ...scopeCells(r),
+      ...scopeCells(r, w),
       r.replies,
       r.answered,
       r.noActionYet,
@@ -130,11 +124,19 @@ function followUpActionsRows(table: ReportTable<FollowUpActionsRow>): Row[] {
   ];
 }
 
-function yesNoRows(table: ReportTable<YesNoRow>): Row[] {
-  const header = labels(YES_NO_COLUMNS);
+function yesNoRows(table: ReportTable<YesNoRow>, w: AnalyticWording): Row[] {
+  const header = labels(yesNoColumns(w));
   return [
     header,
-    ...allRows(table).map((r) => [...scopeCells(r), r.replies, r.yes, r.no, r.unanswered, r.yesPercent, r.noPercent]),
+    ...allRows(table).map((r) => [
+      ...scopeCells(r, w),
+      r.replies,
+      r.yes,
+      r.no,
+      r.unanswered,
+      r.yesPercent,
+      r.noPercent,
+    ]),
   ];
 }
 
@@ -143,14 +145,14 @@ function listed(a: { code: string; marked: boolean }): string {
   return a.marked ? `${a.code}*` : a.code;
 }
 
-function crossRows(table: CrossTable<string>): Row[] {
+function crossRows(table: CrossTable<string>, w: AnalyticWording): Row[] {
   const keys = Object.keys(table.total.columns);
-  const header = labels(crossColumns(table));
+  const header = labels(crossColumns(table, w));
   const rows = allRows(table) as Array<AnyScope & CrossRow<string> & Partial<CrossWorkshopLists<string>>>;
   return [
     header,
     ...rows.map((r) => [
-      ...scopeCells(r),
+      ...scopeCells(r, w),
       r.respondingAdministrations,
       ...keys.flatMap((k) => {
         const c = r.columns[k];
@@ -164,42 +166,45 @@ function crossRows(table: CrossTable<string>): Row[] {
 /**
  * One report table as a header row and one row per workshop, subtotal and total. Counts are
  * numbers; percentages are numbers 0–100 (whole percents) or empty where there is nothing to divide by.
+ * Headings and row labels in English (the exports' words) unless another wording is given.
  */
-export function tableToRows(table: AnyTable): Row[] {
+export function tableToRows(table: AnyTable, w: AnalyticWording = ANALYTIC_WORDING.en): Row[] {
   const sample = table.total as unknown as Record<string, unknown>;
-  if ("columns" in sample) return crossRows(table as CrossTable<string>);
-  if ("actions" in sample) return followUpActionsRows(table as ReportTable<FollowUpActionsRow>);
-  if ("participatingAdministrations" in sample) return repliesRows(table as ReportTable<RepliesRow>);
-  return yesNoRows(table as ReportTable<YesNoRow>);
+  if ("columns" in sample) return crossRows(table as CrossTable<string>, w);
+  if ("actions" in sample) return followUpActionsRows(table as ReportTable<FollowUpActionsRow>, w);
+  if ("participatingAdministrations" in sample) return repliesRows(table as ReportTable<RepliesRow>, w);
+  return yesNoRows(table as ReportTable<YesNoRow>, w);
 }
 
 /** The key and label of each column tableToRows gives, in its order. */
-export function tableColumns(table: AnyTable): ExportColumn[] {
+export function tableColumns(table: AnyTable, w: AnalyticWording = ANALYTIC_WORDING.en): ExportColumn[] {
   const sample = table.total as unknown as Record<string, unknown>;
-  if ("columns" in sample) return crossColumns(table as CrossTable<string>);
-  if ("actions" in sample) return ACTIONS_COLUMNS;
-  if ("participatingAdministrations" in sample) return REPLIES_COLUMNS;
-  return YES_NO_COLUMNS;
+  if ("columns" in sample) return crossColumns(table as CrossTable<string>, w);
+  if ("actions" in sample) return actionsColumns(w);
+  if ("participatingAdministrations" in sample) return repliesColumns(w);
+  return yesNoColumns(w);
 }
 
-export type ReportTableKey = keyof SurveyReport["tables"];
+export type ReportTableKey = AnalyticTableKey;
 
 /** The seven tables in the report's order, with their number and title. */
-export const REPORT_TABLES: ReadonlyArray<{ key: ReportTableKey; number: number; title: string }> = [
-  { key: "replies", number: 1, title: "Replies" },
-  { key: "followUpActions", number: 2, title: "Follow-up actions" },
-  { key: "directEffects", number: 3, title: "Direct effects" },
-  { key: "effectsByAction", number: 4, title: "Direct effects x actions" },
-  { key: "efficiency", number: 5, title: "Efficiency" },
-  { key: "newProjects", number: 6, title: "New projects" },
-  { key: "projectsByAction", number: 7, title: "New projects x actions" },
-];
+export const REPORT_TABLES: ReadonlyArray<{ key: ReportTableKey; number: number; title: string }> = (
+  [
+    "replies",
+    "followUpActions",
+    "directEffects",
+    "effectsByAction",
+    "efficiency",
+    "newProjects",
+    "projectsByAction",
+  ] as const
+).map((key, i) => ({ key, number: i + 1, title: ANALYTIC_WORDING.en.titles[key] }));
 
-/** One sheet per table ("Table 2 Follow-up actions"), in the report's order. */
-export function reportToSheets(report: SurveyReport): Sheet[] {
+/** One sheet per table ("Table 2 Follow-up actions"), in the report's order; English unless another wording is given. */
+export function reportToSheets(report: SurveyReport, w: AnalyticWording = ANALYTIC_WORDING.en): Sheet[] {
   return REPORT_TABLES.map((t) => ({
-    name: `Table ${t.number} ${t.title}`,
-    rows: tableToRows(report.tables[t.key] as AnyTable),
+    name: w.sheetName(t.number, w.titles[t.key]),
+    rows: tableToRows(report.tables[t.key] as AnyTable, w),
   }));
 }
 

@@ -27,5 +27,8 @@ export async function wordDraftOf(
 ): Promise<Uint8Array> {
   const { built, tables } = await publishedReportOf(db, fiscalYear, language);
   const quotes = await reportQuotesOf(db, fiscalYear);
-  return wordDraft(draftOutline({ report: built.report, comparison: built.comparison, tables, quotes }), language);
+  return wordDraft(
+    draftOutline({ report: built.report, comparison: built.comparison, tables, quotes }, language),
+    language,
+  );
 }

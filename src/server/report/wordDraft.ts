@@ -14,7 +14,13 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { PUBLISHED_WORDING, type DraftBlock, type PublishedTable, type ReportLanguage } from "../../shared/report";
+import {
+  DRAFT_WORDING,
+  PUBLISHED_WORDING,
+  type DraftBlock,
+  type PublishedTable,
+  type ReportLanguage,
+} from "../../shared/report";
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: "808080" };
 const borders = { top: border, bottom: border, left: border, right: border };
@@ -99,11 +105,11 @@ function blockChildren(block: DraftBlock, language: ReportLanguage): Array<Parag
   }
 }
 
-/** The outline as a .docx file; `language` words the tables' titles as the outline's blocks are worded. */
+/** The outline as a .docx file; `language` words the tables' titles, as the outline was worded (`draftOutline`). */
 export async function wordDraft(outline: readonly DraftBlock[], language: ReportLanguage = "en"): Promise<Uint8Array> {
   const document = new Document({
     creator: "Outrigger",
-    title: outline.find((b) => b.type === "title")?.lines.join(" – ") ?? "Good Practice Report",
+    title: outline.find((b) => b.type === "title")?.lines.join(" – ") ?? DRAFT_WORDING[language].title(0, "")[0],
     sections: [{ children: outline.flatMap((block) => blockChildren(block, language)) }],
   });
   return new Uint8Array(await Packer.toBuffer(document));

@@ -9,6 +9,8 @@ export * from "./publishedLayout";
 export * from "./publishedWording";
 export * from "./workshopOrder";
 export * from "./reportDraft";
+export * from "./draftWording";
+export * from "./analyticWording";
 export * from "./reportOrder";
 export * from "./summaryYear";
 export * from "./summarySheet";

@@ -69,6 +69,7 @@ function leftOutReplies(
         version,
         replies: 0,
         replyIds: [],
+        unbound: [...unbound],
         reason:
           `Table ${BOUND_TABLES[table].number} cannot count replies to ${questionnaireId || "the questionnaire"}` +
           `${version === null ? "" : ` version ${version}`}: that version has no usable binding for ${unbound.join(" and ")}.`,

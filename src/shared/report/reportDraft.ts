@@ -2,10 +2,11 @@
 // ready to be written out as a Word draft. Plain data, so the wording is tested without opening a document.
 import type { ReportHeading, ReportQuotes } from "../feedback";
 import { fiscalYearRange, previousFiscalYear, surveyYearOf } from "./fiscalYear";
-import { formatPercent } from "./percent";
+import { DRAFT_WORDING, type DraftFigure, type DraftShare } from "./draftWording";
 import type { PublishedTable } from "./publishedLayout";
+import type { ReportLanguage } from "./publishedWording";
 import type { SurveyReport, YearComparison } from "./report";
-import { FOLLOW_UP_ACTIONS, type FollowUpAction } from "./types";
+import { FOLLOW_UP_ACTIONS } from "./types";
 
 export type DraftBlock =
   | { type: "title"; lines: string[] }
@@ -22,38 +23,10 @@ export interface DraftInput {
   quotes: ReportQuotes;
 }
 
-/** How each action reads in a sentence ("58 (83%) shared the training materials with colleagues"). */
-const ACTION_SENTENCES: Record<FollowUpAction, string> = {
-  shared_materials: "shared the training materials with colleagues",
-  submitted_report: "submitted a report to management",
-  made_recommendations: "made specific recommendations to senior officials",
-  inhouse_workshop: "organized an in-house workshop or training",
-  developed_manuals: "developed operational manuals or SOPs",
-  other: "took other actions",
-};
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-function monthYear(isoDate: string): string {
-  const [year, month] = isoDate.split("-");
-  return `${MONTHS[Number(month) - 1]} ${year}`;
-}
-
-export function draftOutline(input: DraftInput): DraftBlock[] {
+/** The draft's blocks, worded in `language` (English, the default, or French: `DRAFT_WORDING`). */
+export function draftOutline(input: DraftInput, language: ReportLanguage = "en"): DraftBlock[] {
   const { report, comparison, tables, quotes } = input;
+  const w = DRAFT_WORDING[language];
   const t = report.tables;
   const survey = surveyYearOf(report.fiscalYear);
   const lastSurvey = surveyYearOf(previousFiscalYear(report.fiscalYear));
@@ -62,127 +35,111 @@ export function draftOutline(input: DraftInput): DraftBlock[] {
   /** " (compared to 56% in 2022)" where last year's figure is known, else nothing. */
   const compared = (key: string): string => {
     const previous = figure.get(key)?.previous ?? null;
-    return previous === null ? "" : ` (compared to ${formatPercent(previous)} in ${lastSurvey})`;
+    return previous === null ? "" : w.compared(w.percent(previous), lastSurvey);
   };
+  const pct = (value: number | null) => w.percent(value);
+  const share = (percent: number | null, key: string): DraftShare => ({
+    percent: pct(percent),
+    compared: compared(key),
+  });
+  const count = (value: number, percent: number | null, key: string): DraftFigure => ({
+    count: w.number(value),
+    ...share(percent, key),
+  });
   const table = (n: number): DraftBlock => ({ type: "table", table: tables[n - 1] });
   const quotesUnder = (...headings: ReportHeading[]): DraftBlock[] =>
     quotes.headings
       .filter((h) => headings.includes(h.heading))
       .map((h) => ({
         type: "bullets" as const,
-        heading: h.label,
-        items: h.quotes.map((q) => `${q.text} (${q.administration.name}, ${q.workshop.title})`),
+        heading: w.quoteHeadings?.[h.heading] ?? h.label,
+        items: h.quotes.map((q) =>
+          w.quote({ text: q.text, administration: q.administration.name, workshop: q.workshop.title }),
+        ),
       }));
-  const pct = (value: number | null) => formatPercent(value);
-  const replies = t.replies.total.replies;
+  const replies = w.number(t.replies.total.replies);
   const subRegional = t.replies.subtotals.find((s) => s.kind === "sub-regional");
   const regional = t.replies.subtotals.find((s) => s.kind === "regional");
   const actions = t.followUpActions.total.actions;
   const effects = t.effectsByAction.total.columns;
   const projects = t.projectsByAction.total.columns;
+  const heading = (level: 1 | 2, text: string): DraftBlock => ({ type: "heading", level, text });
+  const paragraph = (text: string): DraftBlock => ({ type: "paragraph", text });
 
   return [
-    {
-      type: "title",
-      lines: [
-        "Good Practice Report",
-        "Survey on follow-up actions taken after participation in regional workshops",
-        `Survey ${survey} (FY ${report.fiscalYear})`,
-      ],
-    },
-    { type: "heading", level: 1, text: "1 Introduction" },
-    {
-      type: "paragraph",
-      text:
-        `Survey ${survey} covers the ${report.workshops.length} regional and sub-regional workshops held in ` +
-        `FY ${report.fiscalYear} (${monthYear(range.firstDay)} to ${monthYear(range.lastDay)}). About six months ` +
-        "after each workshop, every participant was asked what they had done with what they learnt.",
-    },
-    { type: "heading", level: 1, text: "2 Findings" },
-    { type: "heading", level: 2, text: "2.1 Replies" },
-    {
-      type: "paragraph",
-      text:
-        `The total number of replies to Survey ${survey} is ${replies}. The overall reply rate, replies divided ` +
-        `by participating administrations, is ${pct(t.replies.total.ratePerAdministration)}` +
-        `${compared("replies.ratePerAdministration")}.` +
+    { type: "title", lines: w.title(survey, report.fiscalYear) },
+    heading(1, w.headings.introduction),
+    paragraph(
+      w.introduction({
+        survey,
+        workshops: w.number(report.workshops.length),
+        fiscalYear: report.fiscalYear,
+        from: w.monthYear(range.firstDay),
+        to: w.monthYear(range.lastDay),
+      }),
+    ),
+    heading(1, w.headings.findings),
+    heading(2, w.headings.replies),
+    paragraph(
+      w.replies({
+        survey,
+        replies,
+        rate: pct(t.replies.total.ratePerAdministration),
+        compared: compared("replies.ratePerAdministration"),
+      }) +
         (subRegional && regional && subRegional.workshops > 0 && regional.workshops > 0
-          ? ` It is ${pct(subRegional.ratePerAdministration)} for sub-regional workshops and ` +
-            `${pct(regional.ratePerAdministration)} for regional workshops.`
+          ? w.repliesByKind({
+              subRegional: pct(subRegional.ratePerAdministration),
+              regional: pct(regional.ratePerAdministration),
+            })
           : ""),
-    },
+    ),
     table(1),
-    { type: "heading", level: 2, text: "2.2 Follow-up actions" },
-    {
-      type: "paragraph",
-      text:
-        `Of the ${replies} respondents, ` +
-        FOLLOW_UP_ACTIONS.map(
-          (a) =>
-            `${actions[a].count} (${pct(actions[a].percent)}) ${ACTION_SENTENCES[a]}${compared(`followUpActions.${a}`)}`,
-        ).join("; ") +
-        ".",
-    },
+    heading(2, w.headings.actions),
+    paragraph(
+      w.actions(
+        replies,
+        FOLLOW_UP_ACTIONS.map((a) =>
+          w.actionItem(count(actions[a].count, actions[a].percent, `followUpActions.${a}`), w.actionSentences[a]),
+        ),
+      ),
+    ),
     table(2),
     ...quotesUnder("others_actions"),
-    { type: "heading", level: 2, text: "2.3 Applying what was learnt" },
-    {
-      type: "paragraph",
-      text: "Respondents described how they applied the lessons learnt; their answers fall under two headings.",
-    },
+    heading(2, w.headings.applying),
+    paragraph(w.applying),
     ...quotesUnder("operational_improvement", "strategic_empowerment"),
-    { type: "heading", level: 2, text: "2.4 Direct effects" },
-    {
-      type: "paragraph",
-      text:
-        `${t.directEffects.total.yes} respondents (${pct(t.directEffects.total.yesPercent)}) observed direct ` +
-        `effects from applying the lessons learnt${compared("directEffects.yes")}.`,
-    },
+    heading(2, w.headings.directEffects),
+    paragraph(w.directEffects(count(t.directEffects.total.yes, t.directEffects.total.yesPercent, "directEffects.yes"))),
     table(3),
-    {
-      type: "paragraph",
-      text:
-        `Of the administrations that shared materials, ${pct(effects.shared.percent)} also realized direct effects` +
-        `${compared("effectsByAction.shared")}; of those that organized an in-house workshop, ` +
-        `${pct(effects.inhouse.percent)}${compared("effectsByAction.inhouse")}. ` +
-        `${pct(effects.effects.percent)} of the direct effects are attributed to sharing materials and/or ` +
-        `in-house workshops${compared("effectsByAction.effects")}.`,
-    },
+    paragraph(
+      w.effectsByAction({
+        shared: share(effects.shared.percent, "effectsByAction.shared"),
+        inhouse: share(effects.inhouse.percent, "effectsByAction.inhouse"),
+        effects: share(effects.effects.percent, "effectsByAction.effects"),
+      }),
+    ),
     table(4),
     ...quotesUnder("direct_effects"),
-    { type: "heading", level: 2, text: "2.5 Work efficiency and effectiveness" },
-    {
-      type: "paragraph",
-      text:
-        `${t.efficiency.total.yes} respondents (${pct(t.efficiency.total.yesPercent)}) said the workshop ` +
-        `improved the work efficiency and effectiveness of their administration${compared("efficiency.yes")}.`,
-    },
+    heading(2, w.headings.efficiency),
+    paragraph(w.efficiency(count(t.efficiency.total.yes, t.efficiency.total.yesPercent, "efficiency.yes"))),
     table(5),
     ...quotesUnder("work_improvement"),
-    { type: "heading", level: 2, text: "2.6 New modernization projects" },
-    {
-      type: "paragraph",
-      text:
-        `${t.newProjects.total.yes} respondents (${pct(t.newProjects.total.yesPercent)}) said their ` +
-        `administration initiated new or enhanced modernization projects inspired by the workshop` +
-        `${compared("newProjects.yes")}.`,
-    },
+    heading(2, w.headings.newProjects),
+    paragraph(w.newProjects(count(t.newProjects.total.yes, t.newProjects.total.yesPercent, "newProjects.yes"))),
     table(6),
-    {
-      type: "paragraph",
-      text:
-        `${pct(projects.projects.percent)} of the new projects are attributed to submitted reports and/or ` +
-        `recommendations${compared("projectsByAction.projects")}.`,
-    },
+    paragraph(w.projectsByAction(share(projects.projects.percent, "projectsByAction.projects"))),
     table(7),
     ...quotesUnder("new_projects"),
-    { type: "heading", level: 1, text: "3 Conclusion" },
-    {
-      type: "paragraph",
-      text:
-        `Survey ${survey} received ${replies} replies. ${pct(actions.shared_materials.percent)} of respondents ` +
-        `shared the training materials, ${pct(t.directEffects.total.yesPercent)} observed direct effects and ` +
-        `${pct(t.efficiency.total.yesPercent)} saw their work become more efficient and effective.`,
-    },
+    heading(1, w.headings.conclusion),
+    paragraph(
+      w.conclusion({
+        survey,
+        replies,
+        shared: pct(actions.shared_materials.percent),
+        effects: pct(t.directEffects.total.yesPercent),
+        efficiency: pct(t.efficiency.total.yesPercent),
+      }),
+    ),
   ];
 }

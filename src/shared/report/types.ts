@@ -45,6 +45,9 @@ export interface LeftOutReplies {
   replies: number;
   /** The ids of those replies, where known. */
   replyIds: string[];
+  /** The bindings (of `ReportBindings`) the table needs and this version lacks: what a screen words the reason from. */
+  unbound: string[];
+  /** The reason in English, as the data exports carry it. */
   reason: string;
 }
 

@@ -10,26 +10,36 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { CurationSection } from "./CurationSection";
 import { PublishedReportTables } from "./PublishedReportTables";
 import { reportsText as t } from "./consoleText";
+import { comparisonLine, leftOutReason, type ComparedFigure, type LeftOutGroup } from "./reportWords";
 
 type Cell = string | number | null;
 interface ReportTables {
   fiscalYear: string;
   replies: number;
   sheets: { name: string; rows: Cell[][] }[];
-  comparison: { label: string; text: string | null }[];
+  /** The headline figures' keys and percents, this year's and last year's (worded here, in the console's language). */
+  comparison: ComparedFigure[];
+  previousFiscalYear: string | null;
   previousSource: "replies" | "summary" | "workshops" | null;
   /** Per table number, replies of a version not bound to that table, left out of it. */
-  leftOut: { table: number; replies: number; replyIds: string[]; reason: string }[];
+  leftOut: (LeftOutGroup & { replies: number; replyIds: string[] })[];
 }
 
 export default withConsoleLayout(Report);
 
+/** The figures both years have. */
+const compared = (report: ReportTables) => report.comparison.filter((c) => c.previous !== null && c.current !== null);
+
 function Report() {
   const params = useParams<{ fiscalYear: string }>();
+  // The analytic tables come headed in the console's language, so a change of language fetches them again.
   const [tables] = createResource(
-    () => params.fiscalYear,
-    async (fy) => {
-      const result = await consoleRequest<ReportTables>("GET", `/report/${encodeURIComponent(fy)}/tables`);
+    () => ({ fy: params.fiscalYear, language: currentLanguage() }),
+    async ({ fy, language }) => {
+      const result = await consoleRequest<ReportTables>(
+        "GET",
+        `/report/${encodeURIComponent(fy)}/tables?lang=${language}`,
+      );
       return result.ok ? result.body : { problem: result.error.message };
     },
   );
@@ -74,13 +84,13 @@ function Report() {
                       {t("print")}
                     </button>
                   </p>
-                  <Show when={report.comparison.some((c) => c.text)}>
+                  <Show when={report.previousFiscalYear !== null && compared(report).length > 0}>
                     <Show when={report.previousSource === "summary"}>
                       <p class="muted">{t("lastYearFromSummary")}</p>
                     </Show>
                     <ul data-testid="year-comparison">
-                      <For each={report.comparison.filter((c) => c.text)}>
-                        {(c) => <li>{t("comparisonLine", { label: c.label, text: c.text ?? "" })}</li>}
+                      <For each={compared(report)}>
+                        {(c) => <li>{comparisonLine(c, report.previousFiscalYear ?? "", report.fiscalYear)}</li>}
                       </For>
                     </ul>
                   </Show>
@@ -119,7 +129,7 @@ function Report() {
                               <div class="banner banner-info" role="note" data-testid={`left-out-${left.table}`}>
                                 <p>
                                   {t(left.replies === 1 ? "leftOutOne" : "leftOutMany", {
-                                    reason: left.reason,
+                                    reason: leftOutReason(left),
                                     count: left.replies,
                                   })}
                                 </p>

@@ -7,6 +7,7 @@ import { consoleRequest } from "../../sync/consoleClient";
 import { Link } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { reportsText as t } from "./consoleText";
+import { figureName } from "./reportWords";
 import "./pastYears.css";
 
 export default withConsoleLayout(Trends);
@@ -107,7 +108,10 @@ function Trends() {
                     {(indicator) => (
                       <TrendTable
                         id={`trend-${indicator.key}`}
-                        title={t("trendTitle", { label: indicator.label, table: indicator.table })}
+                        title={t("trendTitle", {
+                          label: figureName(indicator.key, indicator.label),
+                          table: indicator.table,
+                        })}
                         years={list}
                         indicatorKey={indicator.key}
                       />
@@ -134,7 +138,7 @@ function Trends() {
               {(indicator) => (
                 <TrendTable
                   id={`trend-${series.subRegion}-${indicator.key}`}
-                  title={t("trendTitle", { label: indicator.label, table: indicator.table })}
+                  title={t("trendTitle", { label: figureName(indicator.key, indicator.label), table: indicator.table })}
                   years={series.years}
                   indicatorKey={indicator.key}
                 />

@@ -6,6 +6,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { fiscalYearFromPath, fiscalYearToPath } from "../../../shared/console";
 import { BOUND_TABLES, type BoundTableKey } from "../../../shared/report/bindings";
+import { ANALYTIC_WORDING } from "../../../shared/report/analyticWording";
 import { reportLanguageOf } from "../../../shared/report/publishedWording";
 import { fiscalYearRange } from "../../../shared/report/fiscalYear";
 import { requireOrganiser, requireSession, type ConsoleEnv } from "../../auth/middleware";
@@ -96,18 +97,20 @@ export function reportRoutes(): Hono<ConsoleEnv> {
 
   routes.get("/report/:fiscalYear", async (c) => c.json(await buildReport(c.var.deps.db, fiscalYearParam(c))));
 
-  // The seven tables as rows, exactly as the exports have them: what the console's report screen shows.
+  // The seven tables as rows, as the exports have them but headed in `?lang=` (the console's language), with the
+  // comparison and left-out replies as figures and codes: the console words those from its own catalogue.
   routes.get("/report/:fiscalYear/tables", async (c) => {
-    const { report, comparison, previousSource } = await buildReport(c.var.deps.db, fiscalYearParam(c));
+    const { report, previous, comparison, previousSource } = await buildReport(c.var.deps.db, fiscalYearParam(c));
     return c.json({
       fiscalYear: report.fiscalYear,
       replies: report.replies,
-      sheets: reportToSheets(report),
-      comparison: comparison.map((x) => ({ label: x.label, text: x.longText ?? x.text })),
+      sheets: reportToSheets(report, ANALYTIC_WORDING[reportLanguageOf(c.req.query("lang"))]),
+      previousFiscalYear: previous?.fiscalYear ?? null,
+      comparison: comparison.map(({ key, table, previous, current }) => ({ key, table, previous, current })),
       previousSource,
       // Per table number, the replies it could not count (their version does not feed it), for the screen to say so.
       leftOut: (Object.keys(report.leftOut) as BoundTableKey[]).flatMap((key) =>
-        report.leftOut[key].map((group) => ({ table: BOUND_TABLES[key].number, ...group })),
+        report.leftOut[key].map(({ reason: _english, ...group }) => ({ table: BOUND_TABLES[key].number, ...group })),
       ),
     });
   });

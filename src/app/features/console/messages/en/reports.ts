@@ -1,5 +1,6 @@
 // English text of the console's report screens (ReportPage, PublishedReportTables, TrendsPage, PastYearsPage);
-// ../fr/reports.ts translates every key. Table names, sheets and figures computed by the server stay as it sends them.
+// ../fr/reports.ts translates every key. The server sends the analytic tables worded (?lang=), and figures and codes
+// (headline figure keys, percents, the bindings a version lacks) that reportWords.ts words from the keys below.
 export default {
   workshops: "Workshops",
   pastYears: "Past years",
@@ -20,6 +21,16 @@ export default {
   csv: "CSV",
   leftOutOne: "{reason} Left out: {count} reply.",
   leftOutMany: "{reason} Left out: {count} replies.",
+  comparisonChange: "{previous} in {previousYear} → {current} in {year}",
+  leftOutReason:
+    "Table {table} cannot count replies to {questionnaire} version {version}: that version has no usable binding for {bindings}.",
+  leftOutReasonUnversioned:
+    "Table {table} cannot count replies to {questionnaire}: that version has no usable binding for {bindings}.",
+  leftOutTheQuestionnaire: "the questionnaire",
+  "binding.followUpActions": "followUpActions",
+  "binding.directEffects": "directEffects",
+  "binding.efficiency": "efficiency",
+  "binding.newProjects": "newProjects",
   whichReplies: "Which replies",
   tableCaption: "Table {number}: {caption}",
 
@@ -37,6 +48,25 @@ export default {
   subRegionReplies:
     "Replies from its administrations, in years whose replies are here: {years}. Reply rates are not split by sub-region.",
   subRegionYear: "FY {year}: {replies}",
+
+  // The headline figures by key (src/shared/report/report.ts headlineFigures): year comparisons and trends.
+  "figure.replies.ratePerAdministration": "Reply rate (per administration)",
+  "figure.replies.ratePerParticipant": "Reply rate (per invited participant)",
+  "figure.followUpActions.shared_materials": "Shared materials",
+  "figure.followUpActions.submitted_report": "Submitted reports",
+  "figure.followUpActions.made_recommendations": "Made recommendations",
+  "figure.followUpActions.inhouse_workshop": "In-house workshop",
+  "figure.followUpActions.developed_manuals": "Developed manuals / SOPs",
+  "figure.followUpActions.other": "Others",
+  "figure.directEffects.yes": "Observed direct effects",
+  "figure.effectsByAction.shared": "Shared materials and realized direct effects",
+  "figure.effectsByAction.inhouse": "Organized in-house workshop and realized direct effects",
+  "figure.effectsByAction.effects": "Realized direct effects after sharing and/or in-house workshop",
+  "figure.efficiency.yes": "Improved work efficiency and effectiveness",
+  "figure.newProjects.yes": "Initiated new projects",
+  "figure.projectsByAction.reports": "Submitted reports and initiated new projects",
+  "figure.projectsByAction.recommendations": "Made recommendations and initiated new projects",
+  "figure.projectsByAction.projects": "Initiated new projects after reports and/or recommendations",
 
   pastYearsHeading: "Past years",
   pastYearsIntro:

@@ -22,6 +22,16 @@ const french: Translation<typeof english> = {
   csv: "CSV",
   leftOutOne: "{reason} Non comptée : {count} réponse.",
   leftOutMany: "{reason} Non comptées : {count} réponses.",
+  comparisonChange: "{previous} en {previousYear} → {current} en {year}",
+  leftOutReason:
+    "Le tableau {table} ne peut pas compter les réponses à « {questionnaire} » version {version} : cette version n’a pas de liaison utilisable pour {bindings}.",
+  leftOutReasonUnversioned:
+    "Le tableau {table} ne peut pas compter les réponses à « {questionnaire} » : cette version n’a pas de liaison utilisable pour {bindings}.",
+  leftOutTheQuestionnaire: "questionnaire sans nom",
+  "binding.followUpActions": "les suites données (tableau 2)",
+  "binding.directEffects": "les effets directs (tableau 3)",
+  "binding.efficiency": "l’efficience (tableau 5)",
+  "binding.newProjects": "les nouveaux projets (tableau 6)",
   whichReplies: "Quelles réponses",
   tableCaption: "Tableau {number} : {caption}",
 
@@ -39,6 +49,24 @@ const french: Translation<typeof english> = {
   subRegionReplies:
     "Réponses de ses administrations des douanes, pour les années dont les réponses sont ici : {years}. Les taux de réponse ne sont pas ventilés par sous-région.",
   subRegionYear: "Exercice {year} : {replies}",
+
+  "figure.replies.ratePerAdministration": "Taux de réponse (par administration)",
+  "figure.replies.ratePerParticipant": "Taux de réponse (par participant invité)",
+  "figure.followUpActions.shared_materials": "Supports partagés",
+  "figure.followUpActions.submitted_report": "Rapports remis",
+  "figure.followUpActions.made_recommendations": "Recommandations formulées",
+  "figure.followUpActions.inhouse_workshop": "Atelier interne",
+  "figure.followUpActions.developed_manuals": "Manuels / procédures élaborés",
+  "figure.followUpActions.other": "Autres",
+  "figure.directEffects.yes": "Effets directs constatés",
+  "figure.effectsByAction.shared": "Supports partagés et effets directs obtenus",
+  "figure.effectsByAction.inhouse": "Atelier interne organisé et effets directs obtenus",
+  "figure.effectsByAction.effects": "Effets directs obtenus après partage et/ou atelier interne",
+  "figure.efficiency.yes": "Efficience et efficacité du travail améliorées",
+  "figure.newProjects.yes": "Nouveaux projets lancés",
+  "figure.projectsByAction.reports": "Rapports remis et nouveaux projets lancés",
+  "figure.projectsByAction.recommendations": "Recommandations formulées et nouveaux projets lancés",
+  "figure.projectsByAction.projects": "Nouveaux projets lancés après rapports et/ou recommandations",
 
   pastYearsHeading: "Années passées",
   pastYearsIntro:
