@@ -106,4 +106,4 @@ it("an organiser writes the questionnaire's French in the editor, previews it in
   ]);
   await page.getByRole("button", { name: "Publish version 3" }).click();
   await expect.poll(() => page.getByTestId("version-status").textContent()).toMatch(/^Published, from version 2\./);
-}, 240_000);
+}, 600_000);
