@@ -94,8 +94,13 @@ it("the editor, its question and condition editors, the preview, the report bind
   );
   await effects.getByRole("button", { name: "Monter directEffects" }).click();
 
-  // The preview: its frame in French, and an answer problem worded by the participant's French catalogue.
+  // The preview: its frame in French and, once the questionnaire's text is chosen in French, an answer problem worded by
+  // the participant's French catalogue (in English text, the preview is an English participant's form).
   await page.getByRole("heading", { name: "Aperçu à 360 px" }).waitFor();
+  const textLanguages = page.getByRole("group", { name: "Texte du questionnaire en" });
+  expect(await textLanguages.getByLabel("English").isChecked()).toBe(true);
+  await textLanguages.getByLabel("Français").check();
+  expect(await page.getByTestId("translation-count").textContent()).toBe("Textes traduits en français : 0 sur 41");
   const preview = page.getByTestId("preview");
   await preview.locator('[data-question="directEffects"]').getByLabel("Oui").check();
   await preview.locator('[data-question="email"] input').fill("nobody");

@@ -238,8 +238,11 @@ it("an XLSForm in English and French becomes v3, a French phone answers it offli
   });
   await page.getByRole("heading", { name: /version 3$/ }).waitFor();
   expect(await page.getByTestId("version-status").textContent()).toMatch(/^Draft, from version 2\./);
-  // The title's French column sits in its own field beside the English title.
-  expect(await page.getByLabel("Title in French (fr, optional)").inputValue()).toBe(TITLE.fr);
+  // The spreadsheet's French columns are the editor's French text: the title's, for one.
+  const textLanguages = page.getByRole("group", { name: "Questionnaire text in" });
+  await textLanguages.getByLabel("Français").check();
+  expect(await page.getByLabel("Title in French", { exact: true }).inputValue()).toBe(TITLE.fr);
+  await textLanguages.getByLabel("English").check();
 
   // One question reworded in the editor (its French text, from the spreadsheet, stays).
   const efficiency = page.locator('[data-edit-question="efficiencyImproved"]');

@@ -1,8 +1,10 @@
 // Which language the app speaks, and what it falls back to: the phone's own when the app has it, a saved choice over
-// that, English text until a translation has arrived, and a questionnaire's English where it has no translation.
+// that, English text until a translation has arrived, a questionnaire's English where it has no translation, and a
+// part of the page (the editor's preview) speaking a language of its own.
+import { createComponent, createRoot } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { preferredLanguage } from "../../src/app/i18n/languages";
-import { chooseLanguage, currentLanguage, startingLanguage } from "../../src/app/i18n/language";
+import { SpeakingIn, chooseLanguage, currentLanguage, startingLanguage } from "../../src/app/i18n/language";
 import { defineCatalogue } from "../../src/app/i18n/catalogue";
 import { inChosenLanguage } from "../../src/app/i18n/questionnaireText";
 import { formatBytes } from "../../src/app/store/byteSizes";
@@ -71,6 +73,24 @@ describe("once chosen", () => {
     expect(inChosenLanguage("Yes", { "fr-FR": "Oui" })).toBe("Oui");
     expect(inChosenLanguage("Yes", { es: "Sí" })).toBe("Yes");
     expect(inChosenLanguage("Yes", undefined)).toBe("Yes");
+  });
+
+  it("speaks another language inside SpeakingIn (the editor's preview) and the app's outside it", () => {
+    chooseLanguage("en");
+    const inside = createRoot((dispose) => {
+      let seen: string[] = [];
+      createComponent(SpeakingIn, {
+        value: () => "fr",
+        get children() {
+          seen = [currentLanguage(), inChosenLanguage("Yes", { fr: "Oui" })];
+          return null;
+        },
+      });
+      dispose();
+      return seen;
+    });
+    expect(inside).toEqual(["fr", "Oui"]);
+    expect([currentLanguage(), inChosenLanguage("Yes", { fr: "Oui" })]).toEqual(["en", "Yes"]);
   });
 
   it("writes sizes with the language's decimal mark and units", async () => {

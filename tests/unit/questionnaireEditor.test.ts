@@ -21,29 +21,11 @@ import {
   withRequired,
   withType,
 } from "../../src/shared/questionnaireEditing";
-import { titleLanguages, withTitleIn } from "../../src/shared/questionnaireLanguages";
 
 const actions = (definition = followUpV2) => findQuestion(definition, "followUpActions")!;
 const texts = (definition = followUpV2) => diffDefinitions(followUpV2, definition).map((c) => c.text);
 
 describe("editing a draft", () => {
-  it("sets the title in another language and removes it when emptied, leaving a definition that parses", () => {
-    const titled = withTitleIn(followUpV2, "fr", "Questionnaire de suivi");
-    expect(titled.titles).toEqual({ fr: "Questionnaire de suivi" });
-    expect(questionnaireDefinition.safeParse(titled).success).toBe(true);
-    const emptied = withTitleIn(titled, "fr", "  ");
-    // No empty `titles` left behind: the schema would refuse nothing, but the content hash would differ from v2's.
-    expect(emptied).toEqual(followUpV2);
-  });
-
-  it("offers a title field for each language the definition has texts in, else for French", () => {
-    expect(titleLanguages(followUpV2)).toEqual(["fr"]);
-    const withPortuguese = structuredClone(followUpV2);
-    withPortuguese.sections[0].titles = { pt: "Sobre você" };
-    withPortuguese.intros = { es: "Hola" };
-    expect(titleLanguages(withPortuguese)).toEqual(["es", "pt"]);
-  });
-
   it("an option keeps the id it was given when added, however its label is reworded later", () => {
     const added = addOption(actions(), "Briefed the port authority");
     const reworded = relabelOption(added, "briefed_the_port_authority", "Briefed port and border agencies");

@@ -1,13 +1,22 @@
 // The language the app speaks: chosen in the settings, else the phone's; kept in localStorage so it holds offline and
 // applies before the first render (no flash of another language), and set on <html lang dir> for a screen reader,
 // hyphenation and right-to-left layout.
-import { createSignal } from "solid-js";
+import { createContext, createSignal, useContext } from "solid-js";
 import { LANGUAGES, isLanguage, preferredLanguage, type Language } from "./languages";
 
 const CHOICE_KEY = "outrigger.language";
 
-const [currentLanguage, setCurrentLanguage] = createSignal<Language>("en");
-export { currentLanguage };
+const [chosenLanguage, setCurrentLanguage] = createSignal<Language>("en");
+
+/**
+ * A part of the page that speaks another language than the app's choice: the console editor's preview, which shows the
+ * questionnaire as a participant in the language being edited sees it (catalogue words included).
+ */
+const LanguageHere = createContext<() => Language>();
+export const SpeakingIn = LanguageHere.Provider;
+
+/** The app's language, or the one of the part of the page being rendered (SpeakingIn). */
+export const currentLanguage = (): Language => useContext(LanguageHere)?.() ?? chosenLanguage();
 
 function savedChoice(): string | undefined {
   try {

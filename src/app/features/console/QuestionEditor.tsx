@@ -13,7 +13,10 @@ import {
   withRequired,
   withType,
 } from "../../../shared/questionnaireEditing";
+import type { TextPlace } from "../../../shared/questionnaireLanguages";
+import type { Language } from "../../i18n/languages";
 import { ConditionEditor } from "./ConditionEditor";
+import { TranslatableField } from "./TranslatableField";
 import { editorText as t } from "./consoleText";
 
 export interface QuestionEditorProps {
@@ -21,6 +24,9 @@ export interface QuestionEditorProps {
   question: Question;
   problems: FieldIssue[];
   onChange: (change: (question: Question) => Question) => void;
+  /** The language its texts are edited in (English, or a translation through `translate`). */
+  language: Language;
+  translate: (place: TextPlace, text: string) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
@@ -50,13 +56,16 @@ export function QuestionEditor(props: QuestionEditorProps) {
       <legend>
         {q().label} <span class="muted">({q().id})</span>
       </legend>
-      <label for={id("label")}>{t("questionText")}</label>
-      <textarea
+      <TranslatableField
         id={id("label")}
-        rows={2}
+        label={t("questionText")}
+        language={props.language}
+        english={q().label}
+        translations={q().labels}
         maxLength={1000}
-        value={q().label}
-        onInput={(e) => set({ label: e.currentTarget.value })}
+        rows={2}
+        onEnglish={(label) => set({ label })}
+        onTranslation={(text) => props.translate({ kind: "questionLabel", question: q().id }, text)}
       />
       <label for={id("type")}>{t("type")}</label>
       <select
@@ -66,13 +75,16 @@ export function QuestionEditor(props: QuestionEditorProps) {
       >
         <For each={types()}>{(type) => <option value={type}>{t(`type_${type}`)}</option>}</For>
       </select>
-      <label for={id("help")}>{t("hint")}</label>
-      <textarea
+      <TranslatableField
         id={id("help")}
-        rows={2}
+        label={t("hint")}
+        language={props.language}
+        english={q().help ?? ""}
+        translations={q().helps}
         maxLength={2000}
-        value={q().help ?? ""}
-        onInput={(e) => set({ help: e.currentTarget.value === "" ? undefined : e.currentTarget.value })}
+        rows={2}
+        onEnglish={(help) => set({ help: help === "" ? undefined : help })}
+        onTranslation={(text) => props.translate({ kind: "questionHint", question: q().id }, text)}
       />
       <Show when={q().type !== "note"}>
         <label class="choice">
@@ -145,16 +157,21 @@ export function QuestionEditor(props: QuestionEditorProps) {
           <For each={options()}>
             {(option, index) => (
               <li data-option={option.value}>
-                <label for={id(`option-${option.value}`)}>
-                  {t("optionNumber", { number: index() + 1 })}{" "}
-                  <span class="muted">{t("optionIdKept", { id: option.value })}</span>
-                </label>
-                <input
+                <TranslatableField
                   id={id(`option-${option.value}`)}
+                  label={
+                    <>
+                      {t("optionNumber", { number: index() + 1 })}{" "}
+                      <span class="muted">{t("optionIdKept", { id: option.value })}</span>
+                    </>
+                  }
+                  language={props.language}
+                  english={option.label}
+                  translations={option.labels}
                   maxLength={300}
-                  value={option.label}
-                  onInput={(e) =>
-                    props.onChange((question) => relabelOption(question, option.value, e.currentTarget.value))
+                  onEnglish={(label) => props.onChange((question) => relabelOption(question, option.value, label))}
+                  onTranslation={(text) =>
+                    props.translate({ kind: "optionLabel", question: q().id, option: option.value }, text)
                   }
                 />
                 <label class="choice">

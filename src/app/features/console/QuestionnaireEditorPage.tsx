@@ -1,20 +1,24 @@
-// One questionnaire version in the editor: a draft is edited, previewed, saved and published (after reading what
-// changed since the version it came from); published and retired versions, and every version for a viewer, read only.
+// One questionnaire version in the editor: a draft is edited (its English text, or its translation into another
+// language), previewed, saved and published (after reading what changed since the version it came from); published
+// and retired versions, and every version for a viewer, read only.
 import { For, Show, createMemo, createResource, createSignal, onCleanup } from "solid-js";
 import { createStore, reconcile, unwrap } from "solid-js/store";
 import type { FieldIssue } from "../../../shared/api";
 import { allQuestions, type Question, type QuestionnaireDefinition } from "../../../shared/questionnaire";
-import { diffDefinitions } from "../../../shared/questionnaireDiff";
 import { addSection, problemsByPlace, updateQuestion } from "../../../shared/questionnaireEditing";
+import { withTranslation, type TextPlace } from "../../../shared/questionnaireLanguages";
 import type { QuestionnaireVersionDetail, QuestionnaireVersionResult } from "../../../shared/questionnaireVersions";
+import type { Language } from "../../i18n/languages";
 import { consoleRequest } from "../../sync/consoleClient";
 import { FormProblem } from "../../ui/FormProblem";
 import { Link, useParams } from "../../ui/router";
 import { withConsoleLayout } from "./ConsoleLayout";
 import { EditConflictNotice, editConflictOf, type EditConflict } from "./EditConflictNotice";
+import { PublishReview } from "./PublishReview";
 import { QuestionnairePreview } from "./QuestionnairePreview";
 import { SectionEditor } from "./SectionEditor";
-import { TitleTranslations } from "./TitleTranslations";
+import { TextLanguageChoice } from "./TextLanguageChoice";
+import { TranslatableField } from "./TranslatableField";
 import { VersionBindings } from "./VersionBindings";
 import { canChange } from "./consoleState";
 import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
@@ -93,6 +97,12 @@ function VersionEditor(props: { loaded: Loaded }) {
   };
   const changeQuestion = (id: string) => (change: (q: Question) => Question) =>
     apply((d) => updateQuestion(d, id, change));
+  // English is the base text; another language's fields write its translations, saved with the rest of the draft.
+  const [textLanguage, setTextLanguage] = createSignal<Language>("en");
+  const translate = (place: TextPlace, text: string) => {
+    const language = textLanguage();
+    apply((d) => withTranslation(d, place, language, text));
+  };
 
   const save = async (): Promise<boolean> => {
     const result = await consoleRequest<QuestionnaireVersionResult>(
@@ -131,7 +141,6 @@ function VersionEditor(props: { loaded: Loaded }) {
     setReviewing(false);
     setPublished({ hash: result.body.version.contentHash ?? "", warnings: result.body.warnings });
   };
-  const changes = () => (basedOn ? diffDefinitions(basedOn, definition, t) : []);
 
   return (
     <>
@@ -165,25 +174,31 @@ function VersionEditor(props: { loaded: Loaded }) {
           </div>
         )}
       </Show>
+      <TextLanguageChoice definition={definition} language={textLanguage()} onChoose={setTextLanguage} />
       <div class="editor-columns">
         <div class="editor-main">
           <fieldset class="editor-fields" disabled={!editable()}>
             <legend class="visually-hidden">{t("questionnaire")}</legend>
-            <label for="edit-title">{t("title")}</label>
-            <input
+            <TranslatableField
               id="edit-title"
+              label={t("title")}
+              language={textLanguage()}
+              english={definition.title}
+              translations={definition.titles}
               maxLength={300}
-              value={definition.title}
-              onInput={(e) => apply((d) => ({ ...d, title: e.currentTarget.value }))}
+              onEnglish={(title) => apply((d) => ({ ...d, title }))}
+              onTranslation={(text) => translate({ kind: "title" }, text)}
             />
-            <TitleTranslations definition={definition} apply={apply} />
-            <label for="edit-intro">{t("introduction")}</label>
-            <textarea
+            <TranslatableField
               id="edit-intro"
-              rows={3}
+              label={t("introduction")}
+              language={textLanguage()}
+              english={definition.intro ?? ""}
+              translations={definition.intros}
               maxLength={4000}
-              value={definition.intro ?? ""}
-              onInput={(e) => apply((d) => ({ ...d, intro: e.currentTarget.value || undefined }))}
+              rows={3}
+              onEnglish={(intro) => apply((d) => ({ ...d, intro: intro || undefined }))}
+              onTranslation={(text) => translate({ kind: "intro" }, text)}
             />
             <For each={definition.sections}>
               {(section) => (
@@ -191,9 +206,13 @@ function VersionEditor(props: { loaded: Loaded }) {
                   definition={definition}
                   sectionId={section.id}
                   title={section.title}
+                  titles={section.titles}
                   description={section.description}
+                  descriptions={section.descriptions}
                   questions={section.questions}
                   problems={checks().errors}
+                  language={textLanguage()}
+                  translate={translate}
                   apply={apply}
                   changeQuestion={changeQuestion}
                 />
@@ -260,34 +279,18 @@ function VersionEditor(props: { loaded: Loaded }) {
             </div>
           </Show>
           <Show when={reviewing()}>
-            <section class="card" aria-labelledby="diff-heading" data-testid="publish-diff">
-              <h2 id="diff-heading">
-                {t("diffHeading", {
-                  from: version().basedOnVersion ?? t("noEarlierVersion"),
-                  version: version().version,
-                })}
-              </h2>
-              <Show when={basedOn} fallback={<p>{t("notMadeFromAnother")}</p>}>
-                <Show when={changes().length > 0} fallback={<p>{t("nothingChanged")}</p>}>
-                  <ul>
-                    <For each={changes()}>{(c) => <li class={`change-${c.kind}`}>{c.text}</li>}</For>
-                  </ul>
-                </Show>
-              </Show>
-              <For each={checks().warnings}>{(w) => <p class="muted">{t("note", { message: w.message })}</p>}</For>
-              <p>{t("neverChangesOncePublished")}</p>
-              <div class="button-row">
-                <button type="button" class="button primary" onClick={() => void publish()}>
-                  {t("publishVersion", { version: version().version })}
-                </button>
-                <button type="button" class="button" onClick={() => setReviewing(false)}>
-                  {t("keepEditing")}
-                </button>
-              </div>
-            </section>
+            <PublishReview
+              definition={definition}
+              basedOn={basedOn}
+              from={version().basedOnVersion}
+              version={version().version}
+              warnings={checks().warnings}
+              onPublish={() => void publish()}
+              onKeepEditing={() => setReviewing(false)}
+            />
           </Show>
         </div>
-        <QuestionnairePreview definition={definition} />
+        <QuestionnairePreview definition={definition} language={textLanguage()} />
       </div>
     </>
   );

@@ -10,16 +10,24 @@ import {
   removeSection,
   updateSection,
 } from "../../../shared/questionnaireEditing";
+import type { TextPlace } from "../../../shared/questionnaireLanguages";
+import type { Language } from "../../i18n/languages";
 import { QuestionEditor } from "./QuestionEditor";
+import { TranslatableField } from "./TranslatableField";
 import { editorText as t } from "./consoleText";
 
 export function SectionEditor(props: {
   definition: QuestionnaireDefinition;
   sectionId: string;
   title: string;
+  titles: Record<string, string> | undefined;
   description: string | undefined;
+  descriptions: Record<string, string> | undefined;
   questions: Question[];
   problems: Map<string, FieldIssue[]>;
+  /** The language its texts are edited in (English, or a translation through `translate`). */
+  language: Language;
+  translate: (place: TextPlace, text: string) => void;
   apply: (change: (d: QuestionnaireDefinition) => QuestionnaireDefinition) => void;
   changeQuestion: (id: string) => (change: (q: Question) => Question) => void;
 }) {
@@ -28,26 +36,32 @@ export function SectionEditor(props: {
   return (
     <section class="section-editor" aria-labelledby={id("heading")} data-edit-section={props.sectionId}>
       <h2 id={id("heading")}>{t("sectionHeading", { title: props.title })}</h2>
-      <label for={id("title")}>{t("sectionTitle")}</label>
-      <input
+      <TranslatableField
         id={id("title")}
+        label={t("sectionTitle")}
+        language={props.language}
+        english={props.title}
+        translations={props.titles}
         maxLength={300}
-        value={props.title}
-        onInput={(e) => {
-          const [sectionId, title] = [props.sectionId, e.currentTarget.value];
+        onEnglish={(title) => {
+          const sectionId = props.sectionId;
           props.apply((d) => updateSection(d, sectionId, { title }));
         }}
+        onTranslation={(text) => props.translate({ kind: "sectionTitle", section: props.sectionId }, text)}
       />
-      <label for={id("description")}>{t("sectionDescription")}</label>
-      <textarea
+      <TranslatableField
         id={id("description")}
-        rows={2}
+        label={t("sectionDescription")}
+        language={props.language}
+        english={props.description ?? ""}
+        translations={props.descriptions}
         maxLength={2000}
-        value={props.description ?? ""}
-        onInput={(e) => {
-          const [sectionId, description] = [props.sectionId, e.currentTarget.value || undefined];
+        rows={2}
+        onEnglish={(text) => {
+          const [sectionId, description] = [props.sectionId, text || undefined];
           props.apply((d) => updateSection(d, sectionId, { description }));
         }}
+        onTranslation={(text) => props.translate({ kind: "sectionDescription", section: props.sectionId }, text)}
       />
       <For each={props.problems.get(props.sectionId) ?? []}>{(p) => <p class="field-error">{p.message}</p>}</For>
       <For each={props.questions}>
@@ -57,6 +71,8 @@ export function SectionEditor(props: {
             question={question}
             problems={props.problems.get(question.id) ?? []}
             onChange={props.changeQuestion(question.id)}
+            language={props.language}
+            translate={props.translate}
             onMove={(by) => props.apply((d) => moveQuestion(d, question.id, by))}
             onRemove={() => props.apply((d) => removeQuestion(d, question.id))}
           />

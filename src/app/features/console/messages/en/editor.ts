@@ -24,7 +24,6 @@ export default {
   title: "Title",
   questions: "Questions",
   introduction: "Introduction (optional)",
-  titleInLanguage: "Title in {language} ({code}, optional)",
   newSectionTitle: "New section title",
   addSection: "Add section",
   nothingStopsPublishing: "Nothing stops publishing.",
@@ -40,6 +39,14 @@ export default {
   neverChangesOncePublished: "Once published, this version never changes; campaigns can then use it.",
   publishVersion: "Publish version {version}",
   keepEditing: "Keep editing",
+
+  textLanguage: "Questionnaire text in",
+  textLanguageExplained:
+    "English is the base text; another language translates it, and a text left untranslated shows in English.",
+  translationCount: "{language}: {translated} of {total} texts translated",
+  inLanguage: "in {language}",
+  notTranslated: "not translated — English shown",
+  englishReference: "English:",
 
   sectionHeading: "Section: {title}",
   sectionTitle: "Section title",

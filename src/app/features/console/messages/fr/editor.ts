@@ -23,7 +23,6 @@ const french: Translation<typeof english> = {
   title: "Titre",
   questions: "Questions",
   introduction: "Introduction (facultative)",
-  titleInLanguage: "Titre en {language} ({code}, facultatif)",
   newSectionTitle: "Titre de la nouvelle rubrique",
   addSection: "Ajouter la rubrique",
   nothingStopsPublishing: "Rien n’empêche la publication.",
@@ -39,6 +38,14 @@ const french: Translation<typeof english> = {
   neverChangesOncePublished: "Une fois publiée, cette version ne change plus ; les campagnes peuvent alors l’utiliser.",
   publishVersion: "Publier la version {version}",
   keepEditing: "Poursuivre la modification",
+
+  textLanguage: "Texte du questionnaire en",
+  textLanguageExplained:
+    "L’anglais est le texte de base ; une autre langue le traduit, et un texte non traduit s’affiche en anglais.",
+  translationCount: "Textes traduits en {language} : {translated} sur {total}",
+  inLanguage: "en {language}",
+  notTranslated: "non traduit — le texte anglais s’affiche",
+  englishReference: "Anglais :",
 
   sectionHeading: "Rubrique : {title}",
   sectionTitle: "Titre de la rubrique",
