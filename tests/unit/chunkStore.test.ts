@@ -37,9 +37,9 @@ describe("chunk store", () => {
     expect(await db.blobs.get(A)).toMatchObject({ storedBytes: 10, chunkCount: 1, bytesPerSecond: 5, updatedAt: AT });
     expect(await db.blobChunks.count()).toBe(1);
 
-    await expect(store.append(chunk(B, 0), { storedBytes: 10, chunkCount: 1, updatedAt: AT })).rejects.toBeInstanceOf(
-      FileRemovedError,
-    );
+    const refused = store.append(chunk(B, 0), { storedBytes: 10, chunkCount: 1, updatedAt: AT });
+    await expect(refused).rejects.toBeInstanceOf(FileRemovedError);
+    await expect(refused).rejects.toThrow("the file was removed");
     expect(await db.blobChunks.count()).toBe(1);
     expect(await db.blobs.get(B)).toBeUndefined();
   });
@@ -147,5 +147,13 @@ describe("chunk store", () => {
       materialFileRow("e", { state: "queued", updatedAt: "2026-11-20T09:00:04.000Z" }),
     ]);
     expect((await store.unfinished()).map((row) => row.sha256)).toEqual(["f1", "f2", "f3", "e"]);
+  });
+
+  it("files changed in the same millisecond keep one order, by file, however they were stored", async () => {
+    const same = "2026-11-20T09:00:00.000Z";
+    await db.blobs.bulkPut(
+      ["f3", "f1", "f2"].map((sha256) => materialFileRow(sha256, { state: "queued", updatedAt: same })),
+    );
+    expect((await store.unfinished()).map((row) => row.sha256)).toEqual(["f1", "f2", "f3"]);
   });
 });
