@@ -216,7 +216,6 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
           return await takeReplies([ours], {
             db: racing,
             now: () => clock,
-            questionnaires: new Map(),
             findInvitation: (code) => findInvitation(racing, code),
           });
         } finally {

@@ -20,7 +20,7 @@ function fileReplyId(item: unknown): string {
 
 export async function takeRelayedReplies(
   items: readonly unknown[],
-  deps: AppDeps & Pick<IntakeDeps, "questionnaires" | "findInvitation">,
+  deps: AppDeps & Pick<IntakeDeps, "findInvitation">,
 ): Promise<ReplyResult[]> {
   const results: ReplyResult[] = new Array(items.length);
   const relayKeys = new Map<string, Promise<string | undefined>>();

@@ -2,7 +2,6 @@
 import { randomUUID } from "node:crypto";
 import type { ReplyResult } from "../../shared/api";
 import type { Campaign } from "../../shared/campaign";
-import type { QuestionnaireDefinition } from "../../shared/questionnaire";
 import type { Reply, ReplyReceipt } from "../../shared/reply";
 import { parseReply } from "../../shared/replyParse";
 import type { ReplyRefusalCode } from "../../shared/replyRefusalCodes";
@@ -18,14 +17,9 @@ import { fieldIssuesFromZod } from "./zodIssues";
 
 export { rejected, replyContentHash };
 
-/** Questionnaire versions never change once stored, so they can be kept for the life of the process. */
-export type QuestionnaireCache = Map<string, Promise<QuestionnaireDefinition | undefined>>;
-
 export interface IntakeDeps {
   db: OutriggerDatabase;
   now: () => Date;
-  /** A cache of the caller's own; by default the database's reference cache (db/referenceCache.ts) keeps them. */
-  questionnaires?: QuestionnaireCache;
   /** The invitation a reply names; limited per source by the route (invitationLookup.ts), which may refuse the request. */
   findInvitation: (code: string) => Promise<Invitation | undefined>;
   /**
@@ -92,7 +86,7 @@ interface Candidate {
 
 /** What the checks of a batch read: each campaign, invitation and the code list asked once per batch; across batches the reference cache answers. */
 function batchLookups(
-  { db, questionnaires }: IntakeDeps,
+  { db }: IntakeDeps,
   findInvitation: (code: string) => Promise<Invitation | undefined>,
   now: Date,
 ) {
@@ -100,20 +94,8 @@ function batchLookups(
   const campaignById = perRequest((id) => reference.campaign(id));
   const invitationByCode = perRequest(findInvitation);
   let administrationCodes: Promise<string[]> | undefined;
-  const questionnaire = (c: Campaign) => {
-    if (!questionnaires) return reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
-    const key = `${c.questionnaireId}@${c.questionnaireVersion}`;
-    let found = questionnaires.get(key);
-    if (!found) {
-      found = reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
-      questionnaires.set(key, found);
-      found.then(
-        (d) => d ?? questionnaires.delete(key),
-        () => questionnaires.delete(key),
-      );
-    }
-    return found;
-  };
+  // Versions never change once stored: the database's reference cache (db/referenceCache.ts) keeps them.
+  const questionnaire = (c: Campaign) => reference.questionnaire(c.questionnaireId, c.questionnaireVersion);
   return async (reply: Reply) =>
     checkReply(reply, {
       campaign: await campaignById(reply.campaignId),
