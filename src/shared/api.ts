@@ -33,8 +33,16 @@ export const filePlace = z.object({ sheet: z.optional(z.string()), row: z.number
 export type FilePlace = z.infer<typeof filePlace>;
 
 /**
+ * A problem as data, so a client words it in its own language: `code` names an entry of one of the shared English
+ * word lists (importProblemWords.ts, fieldProblemWords.ts, questionnaireCheckWords.ts), `params` fill its `{name}`s.
+ */
+export const problemWords = z.object({ code: z.string(), params: z.optional(z.record(z.string(), z.string())) });
+export type ProblemWords = z.infer<typeof problemWords>;
+
+/**
  * One problem with a field or an imported file's cell. An import's problems also carry `place` and `reason` (the
- * message's free English text without its place), so the console words the place in its own language.
+ * message's English text without its place), so the console words the place in its own language; `problem` is the
+ * reason (or the whole message) as data, absent where the server has only free text (a schema's own sentence).
  */
 export const fieldIssue = z.object({
   path: z.string(),
@@ -42,6 +50,7 @@ export const fieldIssue = z.object({
   message: z.string(),
   place: z.optional(filePlace),
   reason: z.optional(z.string()),
+  problem: z.optional(problemWords),
 });
 export type FieldIssue = z.infer<typeof fieldIssue>;
 

@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { administration, subRegion, workshop } from "./directory";
 import { calendarDate } from "./calendarDate";
+import { problemWords } from "./api";
 import { recordVersion } from "./editConflicts";
 import { campaignStatus } from "./campaign";
 import { MAX_PASSWORD_LENGTH } from "./passwordPolicy";
@@ -217,7 +218,8 @@ export const participantImportRequest = z.strictObject({
 });
 export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
 
-export const importRowError = z.object({ field: z.string(), message: z.string() });
+/** A line's problem: `problem` is its code and parameters (importProblemWords.ts), `message` the English words. */
+export const importRowError = z.object({ field: z.string(), message: z.string(), problem: z.optional(problemWords) });
 export type ImportRowError = z.infer<typeof importRowError>;
 export const importRow = z.object({
   /** 1-based line of the CSV where the row starts (the header is line 1). */

@@ -29,3 +29,12 @@ export type SayCheck = (word: CheckWord, values?: Record<string, string>) => str
 
 export const sayCheckInEnglish: SayCheck = (word, values = {}) =>
   CHECK_WORDS[word].replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
+
+/** One problem's message in the given words, with the problem as data so a client words it in its own language. */
+export function saidCheck(
+  say: SayCheck,
+  word: CheckWord,
+  values: Record<string, string> = {},
+): { message: string; problem: { code: CheckWord; params: Record<string, string> } } {
+  return { message: say(word, values), problem: { code: word, params: values } };
+}

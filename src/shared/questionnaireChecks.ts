@@ -9,7 +9,7 @@ import {
   type QuestionnaireDefinition,
   type VisibilityCondition,
 } from "./questionnaire";
-import { sayCheckInEnglish, type SayCheck } from "./questionnaireCheckWords";
+import { saidCheck, sayCheckInEnglish, type SayCheck } from "./questionnaireCheckWords";
 
 export interface PublishCheck {
   errors: FieldIssue[];
@@ -40,13 +40,13 @@ function conditionIssues(
 ): FieldIssue[] {
   const controller = earlier.get(condition.question);
   if (condition.question === question.id)
-    return [{ path, code: "condition_on_itself", message: say("checkConditionOnItself", { id: question.id }) }];
+    return [{ path, code: "condition_on_itself", ...saidCheck(say, "checkConditionOnItself", { id: question.id }) }];
   if (!controller)
     return [
       {
         path,
         code: "condition_on_later_question",
-        message: say("checkConditionOnLater", { id: question.id, controller: condition.question }),
+        ...saidCheck(say, "checkConditionOnLater", { id: question.id, controller: condition.question }),
       },
     ];
   const hasEquals = condition.equals !== undefined;
@@ -55,7 +55,7 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: say("checkEqualsOrIncludes", { controller: condition.question }),
+        ...saidCheck(say, "checkEqualsOrIncludes", { controller: condition.question }),
       },
     ];
   if (condition.includes !== undefined && controller.type !== "multiple_choice")
@@ -63,7 +63,7 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: say("checkIncludesNeedsMultiple", { controller: controller.id, type: controller.type }),
+        ...saidCheck(say, "checkIncludesNeedsMultiple", { controller: controller.id, type: controller.type }),
       },
     ];
   if (hasEquals && controller.type === "multiple_choice")
@@ -71,14 +71,18 @@ function conditionIssues(
       {
         path,
         code: "invalid_condition",
-        message: say("checkUseIncludes", { controller: controller.id }),
+        ...saidCheck(say, "checkUseIncludes", { controller: controller.id }),
       },
     ];
   const values = optionValues(controller);
   const value = condition.equals ?? condition.includes ?? "";
   if (values && !values.includes(value))
     return [
-      { path, code: "unknown_option", message: say("checkNoSuchOption", { controller: controller.id, option: value }) },
+      {
+        path,
+        code: "unknown_option",
+        ...saidCheck(say, "checkNoSuchOption", { controller: controller.id, option: value }),
+      },
     ];
   return [];
 }
@@ -98,7 +102,7 @@ export function checkForPublish(
       errors.push({
         path: `sections.${s}.id`,
         code: "duplicate_id",
-        message: say("checkTwoSections", { id: section.id }),
+        ...saidCheck(say, "checkTwoSections", { id: section.id }),
       });
     sectionIds.add(section.id);
     section.questions.forEach((question, q) => {
@@ -107,7 +111,7 @@ export function checkForPublish(
         errors.push({
           path: `${path}.id`,
           code: "duplicate_id",
-          message: say("checkTwoQuestions", { id: question.id }),
+          ...saidCheck(say, "checkTwoQuestions", { id: question.id }),
         });
       const values =
         question.type === "single_choice" || question.type === "multiple_choice"
@@ -118,7 +122,7 @@ export function checkForPublish(
         errors.push({
           path: `${path}.options`,
           code: "duplicate_id",
-          message: say("checkTwoOptions", { id: question.id, option: repeated }),
+          ...saidCheck(say, "checkTwoOptions", { id: question.id, option: repeated }),
         });
       if (question.visibleWhen)
         for (const c of answerConditions(question.visibleWhen))
@@ -127,7 +131,7 @@ export function checkForPublish(
         warnings.push({
           path: `${path}.type`,
           code: "not_shown_on_phone",
-          message: say("checkNotShownOnPhone", { id: question.id, type: question.type }),
+          ...saidCheck(say, "checkNotShownOnPhone", { id: question.id, type: question.type }),
         });
       }
       earlier.set(question.id, question);
@@ -154,7 +158,7 @@ function lostOptions(
       out.push({
         path: before.id,
         code: "option_removed",
-        message: say("checkOptionLost", { id: before.id, option: value, version: String(basedOn.version) }),
+        ...saidCheck(say, "checkOptionLost", { id: before.id, option: value, version: String(basedOn.version) }),
       });
     }
   }

@@ -324,8 +324,13 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
       expect(byLine.get(3)?.errors.map((e) => e.field)).toEqual(["email"]);
       expect(byLine.get(4)?.errors.map((e) => e.field)).toEqual(["administration"]);
       expect(byLine.get(5)?.errors).toEqual([
-        { field: "email", message: expect.stringContaining("not an e-mail address") },
+        {
+          field: "email",
+          message: expect.stringContaining("not an e-mail address"),
+          problem: { code: "participantNotEmail", params: { email: "grace.example.org" } },
+        },
       ]);
+      expect(byLine.get(4)?.errors[0].problem?.code).toBe("participantUnknownAdministration");
       expect(byLine.get(6)?.errors.map((e) => e.field)).toEqual(["row"]);
       expect(byLine.get(7)?.values).toMatchObject({ name: 'Tevita "Tev" Fonua', position: "Line one\nline two" });
       expect(byLine.get(7)?.errors).toEqual([]);

@@ -168,6 +168,7 @@ describe.each(ENGINES)("questionnaire version lifecycle (%s)", (engine) => {
         path: "sections.3.questions.0.visibleWhen",
         code: "condition_on_later_question",
         message: '"directEffects" depends on "newProjects", which is not a question before it.',
+        problem: { code: "checkConditionOnLater", params: { id: "directEffects", controller: "newProjects" } },
       },
     ]);
   });

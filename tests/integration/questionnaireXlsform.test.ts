@@ -7,6 +7,7 @@ import {
   XLSX_CONTENT_TYPE,
 } from "../../src/shared/questionnaireVersions";
 import { followUpV2 } from "../../src/shared/questionnaires";
+import { IMPORT_PROBLEM_WORDS, sayImportProblem, type ImportProblem } from "../../src/shared/importProblemWords";
 import { createApp } from "../../src/server/http/app";
 import { definitionToXlsform } from "../../src/server/questionnaires/definitionToXlsform";
 import { sheetOf } from "../../src/server/questionnaires/xlsformSheets";
@@ -97,12 +98,18 @@ describe.each(ENGINES)("XLSForm import and export (%s)", (engine) => {
             'Sheet "survey", row 2, column "type": repeats are not supported: a reply holds one answer per question.',
           place: { sheet: "survey", row: 2, column: "type" },
           reason: "repeats are not supported: a reply holds one answer per question",
+          problem: { code: "xlsformRepeat" },
         },
         expect.objectContaining({ path: "survey[5].calculation" }),
         expect.objectContaining({ path: "survey[5].type" }),
         expect.objectContaining({ path: "survey[6].choice_filter" }),
       ]),
     );
+    // Every refusal is a code of the shared list, worded from it: the console words each one in its language.
+    for (const detail of error.details ?? []) {
+      expect(Object.keys(IMPORT_PROBLEM_WORDS)).toContain(detail.problem?.code);
+      expect(detail.reason).toBe(sayImportProblem(detail.problem as ImportProblem));
+    }
     expect(await versionsStored()).toEqual([3, 2, 1]);
   });
 

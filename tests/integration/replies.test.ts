@@ -378,14 +378,21 @@ describe.each(ENGINES)("POST /api/replies (%s)", (engine) => {
       const error = await rejection(reply);
       expect(error.code).toBe("invalid_reply");
       expect(error.details).toEqual([
-        { path: "submittedAt", code: "missing_field", message: '"submittedAt" is missing.' },
+        {
+          path: "submittedAt",
+          code: "missing_field",
+          message: '"submittedAt" is missing.',
+          problem: { code: "fieldMissing", params: { field: '"submittedAt"' } },
+        },
       ]);
     });
 
     it("a reply with an extra field is rejected as invalid_reply naming the field", async () => {
       const error = await rejection({ ...validReply(), deviceId: "abc" });
       expect(error.code).toBe("invalid_reply");
-      expect(error.details).toEqual([{ path: "deviceId", code: "unexpected_field", message: expect.any(String) }]);
+      expect(error.details).toEqual([
+        { path: "deviceId", code: "unexpected_field", message: expect.any(String), problem: expect.any(Object) },
+      ]);
     });
 
     it("a reply whose id is not a UUID v7 is rejected with a plain message", async () => {

@@ -45,7 +45,15 @@ describe("the summary sheet", () => {
     const result = readSummarySheet(sheetOf([...REQUIRED, "Notes"], []));
     expect(result).toEqual({
       ok: false,
-      issues: [{ sheet: "Summary", row: 1, column: "Notes", message: "this column is not one the sheet has" }],
+      issues: [
+        {
+          sheet: "Summary",
+          row: 1,
+          column: "Notes",
+          message: "this column is not one the sheet has",
+          problem: { code: "summaryUnknownColumn" },
+        },
+      ],
     });
   });
 
@@ -67,7 +75,13 @@ describe("the summary sheet", () => {
       sheetOf(header, [["W", "S", "3", "2", "2", "0", "0", "0", "0", "0", "0", "0", "0", "FJ, Tonga"]]),
     );
     expect(!result.ok && result.issues).toEqual([
-      { sheet: "Summary", row: 2, column: "Table 4 shared", message: '"TONGA" is not an administration code like FJ' },
+      {
+        sheet: "Summary",
+        row: 2,
+        column: "Table 4 shared",
+        message: '"TONGA" is not an administration code like FJ',
+        problem: { code: "summaryNotAdministrationCode", params: { value: "TONGA" } },
+      },
     ]);
   });
 });

@@ -30,30 +30,35 @@ describe("XLSForm import refusals", () => {
           row: 2,
           column: "type",
           message: "repeats are not supported: a reply holds one answer per question",
+          problem: { code: "xlsformRepeat" },
         },
         {
           sheet: "survey",
           row: 5,
           column: "calculation",
           message: expect.stringContaining("calculations are not supported"),
+          problem: { code: "xlsformCalculationColumn" },
         },
         {
           sheet: "survey",
           row: 5,
           column: "type",
           message: expect.stringContaining("calculate rows are not supported"),
+          problem: { code: "xlsformCalculateRow" },
         },
         {
           sheet: "survey",
           row: 6,
           column: "choice_filter",
           message: expect.stringContaining("choice filters (cascading selects) are not supported"),
+          problem: { code: "xlsformChoiceFilterColumn" },
         },
         {
           sheet: "choices",
           row: 2,
           column: "country",
           message: expect.stringContaining('the column "country" is not supported'),
+          problem: { code: "xlsformUnknownColumn", params: { column: "country" } },
         },
       ]),
     );
@@ -91,6 +96,7 @@ describe("XLSForm import refusals", () => {
         row: 2,
         column: "form_id",
         message: expect.stringContaining('form_id is "risk" but this is questionnaire "follow-up"'),
+        problem: { code: "xlsformOtherFormId", params: { formId: "risk", id: "follow-up" } },
       },
     ]);
   });

@@ -1,10 +1,11 @@
 // The small part of XPath Outrigger understands in XLSForm: `relevant` (=, !=, selected, not, and, or) and
 // `constraint` (string lengths, numeric ranges). Anything else is refused with a reason, never guessed at.
+import { importProblem, type ImportProblem, type ImportProblemCode } from "../../shared/importProblemWords";
 import type { VisibilityCondition } from "../../shared/questionnaire";
 
 type Token = { kind: "ref" | "string" | "number" | "word" | "symbol"; text: string };
 
-function tokenize(expression: string): Token[] | string {
+function tokenize(expression: string): Token[] | ImportProblem {
   const tokens: Token[] = [];
   const pattern =
     /\s*(?:\$\{([^}]+)\}|'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_-]*)|(!=|<=|>=|[=<>(),.]))/y;
@@ -13,7 +14,7 @@ function tokenize(expression: string): Token[] | string {
     if (expression.slice(at).trim() === "") break;
     pattern.lastIndex = at;
     const m = pattern.exec(expression);
-    if (!m) return `cannot read "${expression.slice(at).trim()}"`;
+    if (!m) return importProblem("xlsformRelevantUnreadable", { text: expression.slice(at).trim() });
     at = pattern.lastIndex;
     if (m[1] !== undefined) tokens.push({ kind: "ref", text: m[1].trim() });
     else if (m[2] !== undefined || m[3] !== undefined) tokens.push({ kind: "string", text: m[2] ?? m[3] });
@@ -24,23 +25,40 @@ function tokenize(expression: string): Token[] | string {
   return tokens;
 }
 
-class Unreadable extends Error {}
+class Unreadable extends Error {
+  constructor(readonly problem: ImportProblem) {
+    super(problem.code);
+  }
+}
+
+/** What `take` expected: the problem when another token stands there, and when the expression ended. */
+const EXPECTED = {
+  reference: ["xlsformRelevantReferenceFound", "xlsformRelevantReferenceAtEnd"],
+  optionName: ["xlsformRelevantOptionNameFound", "xlsformRelevantOptionNameAtEnd"],
+  condition: ["xlsformRelevantConditionFound", "xlsformRelevantConditionAtEnd"],
+  value: ["xlsformRelevantValueFound", "xlsformRelevantValueAtEnd"],
+} as const satisfies Record<string, readonly [ImportProblemCode, ImportProblemCode]>;
 
 /** Parses a `relevant` expression into a visibility condition, or says why it cannot. */
-export function parseRelevant(expression: string): { condition: VisibilityCondition } | { problem: string } {
+export function parseRelevant(expression: string): { condition: VisibilityCondition } | { problem: ImportProblem } {
   const tokens = tokenize(expression);
-  if (typeof tokens === "string") return { problem: tokens };
+  if (!Array.isArray(tokens)) return { problem: tokens };
   let i = 0;
   const peek = () => tokens[i];
   const isWord = (text: string) => peek()?.kind === "word" && peek()?.text === text;
   const expect = (text: string) => {
     if (peek()?.text !== text)
-      throw new Unreadable(`expected "${text}"${peek() ? ` before "${peek().text}"` : " at the end"}`);
+      throw new Unreadable(
+        peek()
+          ? importProblem("xlsformRelevantExpectedBefore", { expected: text, found: peek().text })
+          : importProblem("xlsformRelevantExpectedAtEnd", { expected: text }),
+      );
     i++;
   };
-  const take = (kind: Token["kind"], what: string): string => {
+  const take = (kind: Token["kind"], what: keyof typeof EXPECTED): string => {
     const t = peek();
-    if (t?.kind !== kind) throw new Unreadable(`expected ${what}${t ? ` but found "${t.text}"` : " at the end"}`);
+    const [found, atEnd] = EXPECTED[what];
+    if (t?.kind !== kind) throw new Unreadable(t ? importProblem(found, { found: t.text }) : importProblem(atEnd));
     i++;
     return t.text;
   };
@@ -76,26 +94,30 @@ export function parseRelevant(expression: string): { condition: VisibilityCondit
     if (isWord("selected")) {
       i++;
       expect("(");
-      const question = take("ref", "a ${question} reference");
+      const question = take("ref", "reference");
       expect(",");
-      const value = take("string", "a quoted option name");
+      const value = take("string", "optionName");
       expect(")");
       return { question, includes: value };
     }
-    const question = take("ref", "a ${question} reference, selected(...) or not(...)");
+    const question = take("ref", "condition");
     const operator = peek()?.text;
     if (operator !== "=" && operator !== "!=")
-      throw new Unreadable(`only = and != compare an answer (found "${operator ?? "nothing"}")`);
+      throw new Unreadable(
+        operator === undefined
+          ? importProblem("xlsformRelevantOperatorAtEnd")
+          : importProblem("xlsformRelevantOperator", { found: operator }),
+      );
     i++;
-    const value = take("string", "a quoted value");
+    const value = take("string", "value");
     return operator === "=" ? { question, equals: value } : { not: { question, equals: value } };
   };
   try {
     const condition = orExpr();
-    if (i < tokens.length) throw new Unreadable(`unexpected "${tokens[i].text}"`);
+    if (i < tokens.length) throw new Unreadable(importProblem("xlsformRelevantUnexpected", { found: tokens[i].text }));
     return { condition };
   } catch (error) {
-    if (error instanceof Unreadable) return { problem: error.message };
+    if (error instanceof Unreadable) return { problem: error.problem };
     throw error;
   }
 }
@@ -117,7 +139,7 @@ export function writeRelevant(condition: VisibilityCondition): string {
 export type Constraint = { maxLength: number } | { min?: number; max?: number };
 
 /** Reads `string-length(.) <= 500` or `. >= 0 and . <= 100` (either bound alone too). */
-export function parseConstraint(expression: string): { constraint: Constraint } | { problem: string } {
+export function parseConstraint(expression: string): { constraint: Constraint } | { problem: ImportProblem } {
   const text = expression.trim();
   const length = /^string-length\(\s*\.\s*\)\s*<=\s*(\d+)$/.exec(text);
   if (length) return { constraint: { maxLength: Number(length[1]) } };
@@ -125,8 +147,7 @@ export function parseConstraint(expression: string): { constraint: Constraint } 
   for (const part of text.split(/\s+and\s+/)) {
     const m = /^\.\s*(>=|<=)\s*(-?\d+(?:\.\d+)?)$/.exec(part.trim());
     const key = m?.[1] === ">=" ? "min" : "max";
-    if (!m || bounds[key] !== undefined)
-      return { problem: `only "string-length(.) <= N" or ". >= A and . <= B" can be kept, not "${text}"` };
+    if (!m || bounds[key] !== undefined) return { problem: importProblem("xlsformConstraintUnsupported", { text }) };
     bounds[key] = Number(m[2]);
   }
   return { constraint: bounds };

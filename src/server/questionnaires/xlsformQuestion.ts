@@ -1,6 +1,7 @@
 // One XLSForm survey row read as a question: its type, texts, required, relevant, constraint and Outrigger's markers.
 import type { ChoiceOption, Question } from "../../shared/questionnaire";
 import { identifier } from "../../shared/questionnaire";
+import { importProblem as p, type ImportProblem } from "../../shared/importProblemWords";
 import { ADMINISTRATIONS_LIST } from "./definitionToXlsform";
 import { parseConstraint, parseRelevant } from "./xlsformExpressions";
 import { unusableName, type SheetRow } from "./xlsformSheets";
@@ -11,7 +12,7 @@ const PREFILLS = new Set(["participantName", "email", "administrationCode", "pos
 export interface QuestionContext {
   languages: LanguageColumns;
   optionsOf: (list: string, at: SheetRow) => ChoiceOption[] | undefined;
-  refuse: (column: string, message: string) => void;
+  refuse: (column: string, problem: ImportProblem) => void;
 }
 
 /**
@@ -50,10 +51,9 @@ export function questionOf(
   if (!identifier.safeParse(name).success) return void refuse("name", unusableName("question", name));
   const label = textsOf(r.cells, "label", languages);
   const hint = textsOf(r.cells, "hint", languages);
-  if (!label.text) refuse("label", "the question needs a label");
+  if (!label.text) refuse("label", p("xlsformQuestionNeedsLabel"));
   const required = yesNo(cell("required"));
-  if (required === undefined)
-    refuse("required", `required is "yes" or "no", not "${cell("required")}" (conditions are not supported there)`);
+  if (required === undefined) refuse("required", p("xlsformRequiredYesNo", { value: cell("required") }));
   const base = {
     id: name,
     label: label.text ?? name,
@@ -65,26 +65,21 @@ export function questionOf(
   const extra: Partial<Record<"visibleWhen" | "prefillFrom", unknown>> = {};
   if (cell("relevant")) {
     const read = parseRelevant(cell("relevant"));
-    if ("problem" in read)
-      refuse(
-        "relevant",
-        `cannot use this condition: ${read.problem}. Supported: \${q} = 'x', \${q} != 'x', selected(\${q}, 'x'), not(...), and, or`,
-      );
+    if ("problem" in read) refuse("relevant", read.problem);
     else extra.visibleWhen = read.condition;
   }
   const prefill = cell("outrigger_prefill");
   if (prefill && !PREFILLS.has(prefill))
-    refuse("outrigger_prefill", `outrigger_prefill is one of ${[...PREFILLS].join(", ")}`);
+    refuse("outrigger_prefill", p("xlsformPrefillUnknown", { prefills: [...PREFILLS].join(", ") }));
   if (prefill) extra.prefillFrom = prefill;
   const marker = cell("outrigger_type");
   const appearance = cell("appearance");
   const constraint = cell("constraint") ? parseConstraint(cell("constraint")) : undefined;
-  if (constraint && "problem" in constraint) refuse("constraint", `cannot use this constraint: ${constraint.problem}`);
+  if (constraint && "problem" in constraint) refuse("constraint", constraint.problem);
   const bounds = constraint && "constraint" in constraint ? constraint.constraint : undefined;
-  const misplaced = (what: string) =>
-    refuse(what === "appearance" ? "appearance" : "constraint", `this ${what} does not apply to a ${type} question`);
+  const misplaced = () => refuse("constraint", p("xlsformConstraintMisplaced", { type }));
   if (appearance && !(kind === "text" && appearance === "multiline"))
-    refuse("appearance", `the appearance "${appearance}" is not supported (only "multiline" on text)`);
+    refuse("appearance", p("xlsformAppearanceUnsupported", { appearance }));
   if (
     marker &&
     !(
@@ -92,31 +87,26 @@ export function questionOf(
       (kind.startsWith("select one ") && (marker === "yes_no" || marker === ADMINISTRATIONS_LIST))
     )
   )
-    refuse("outrigger_type", `outrigger_type "${marker}" does not apply to a ${type} question`);
+    refuse("outrigger_type", p("xlsformOutriggerTypeMisplaced", { marker, type }));
 
   const [word, list, orOther, ...rest] = type.split(" ");
   const select = /^select_(one|multiple)$/i.test(word);
   if (select && (!list || rest.length > 0 || (orOther !== undefined && orOther.toLowerCase() !== "or_other")))
-    return void refuse("type", `write a choice question as "${word} <list>" or "${word} <list> or_other"`);
+    return void refuse("type", p("xlsformChoiceTypeWritten", { word }));
   if (select) {
-    if (bounds) misplaced("constraint");
+    if (bounds) misplaced();
     if (marker === ADMINISTRATIONS_LIST)
       return { ...base, ...extra, type: "choose_from_list", list: "administrations" } as Question;
     let options = optionsOf(list, r) ?? [];
     if (orOther) {
-      if (options.some((o) => o.value === "other"))
-        refuse("type", `or_other adds an option "other", and the list "${list}" already has one`);
+      if (options.some((o) => o.value === "other")) refuse("type", p("xlsformOtherTwice", { list }));
       options = [...options, { value: "other", label: "Other", specify: true }];
     }
     if (marker === "yes_no") {
       const [yes, no, ...more] = options;
       if (yes?.value !== "yes" || no?.value !== "no" || more.length > 0 || orOther)
-        return void refuse("outrigger_type", `a yes_no question's list has exactly the options "yes" and "no"`);
-      if (yes.labels || no.labels)
-        return void refuse(
-          "outrigger_type",
-          "a yes_no question cannot keep translated yes/no labels: remove outrigger_type to import it as a single choice",
-        );
+        return void refuse("outrigger_type", p("xlsformYesNoOptions"));
+      if (yes.labels || no.labels) return void refuse("outrigger_type", p("xlsformYesNoTranslated"));
       return yesNoQuestion(base, extra, yes, no);
     }
     const plainYesNo = word.toLowerCase() === "select_one" && !orOther && yesNoPair(options);
@@ -128,10 +118,10 @@ export function questionOf(
       options,
     } as Question;
   }
-  if (type.includes(" ")) return void refuse("type", `"${type}": only select_one and select_multiple take a list`);
+  if (type.includes(" ")) return void refuse("type", p("xlsformListOnChoicesOnly", { type }));
   switch (kind) {
     case "text":
-      if (bounds && !("maxLength" in bounds)) misplaced("constraint");
+      if (bounds && !("maxLength" in bounds)) misplaced();
       if (marker === "email") return { ...base, ...extra, type: "email" } as Question;
       return {
         ...base,
@@ -141,28 +131,25 @@ export function questionOf(
       } as Question;
     case "integer":
     case "decimal":
-      if (bounds && "maxLength" in bounds) misplaced("constraint");
+      if (bounds && "maxLength" in bounds) misplaced();
       if (
         kind === "integer" &&
         bounds &&
         !("maxLength" in bounds) &&
         [bounds.min, bounds.max].some((b) => b !== undefined && !Number.isInteger(b))
       )
-        refuse("constraint", "an integer question's bounds are whole numbers");
+        refuse("constraint", p("xlsformIntegerBounds"));
       return { ...base, ...extra, type: kind, ...(bounds && !("maxLength" in bounds) ? bounds : {}) } as Question;
     case "date":
     case "note":
-      if (bounds) misplaced("constraint");
-      if (kind === "note" && base.required) refuse("required", "a note takes no answer, so it cannot be required");
+      if (bounds) misplaced();
+      if (kind === "note" && base.required) refuse("required", p("xlsformNoteRequired"));
       return { ...base, ...extra, type: kind, ...(kind === "note" ? { required: false } : {}) } as Question;
     case "calculate":
-      return void refuse("type", "calculate rows are not supported: a reply holds only what the respondent answered");
+      return void refuse("type", p("xlsformCalculateRow"));
     case "":
-      return void refuse("type", "the row has no type");
+      return void refuse("type", p("xlsformNoType"));
     default:
-      return void refuse(
-        "type",
-        `the type "${type}" is not supported (supported: text, integer, decimal, date, note, select_one, select_multiple, begin group, end group)`,
-      );
+      return void refuse("type", p("xlsformUnknownType", { type }));
   }
 }

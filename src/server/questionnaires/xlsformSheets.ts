@@ -1,4 +1,5 @@
 // XLSForm as plain rows (sheet → header → cells), so the mapping to and from definitions is testable without files.
+import { importProblem, type ImportProblem } from "../../shared/importProblemWords";
 
 /** The survey columns after the texts (type, name, labels and hints), as Outrigger writes them and accepts them. */
 export const SURVEY_RULE_COLUMNS = [
@@ -33,7 +34,9 @@ export interface XlsformIssue {
   sheet: "survey" | "choices" | "settings";
   row: number;
   column: string;
+  /** The problem in English (sayImportProblem of `problem`). */
   message: string;
+  problem: ImportProblem;
 }
 
 export const emptySheet = (): XlsformSheet => ({ columns: [], rows: [] });
@@ -71,7 +74,13 @@ export function languageColumn(base: string, code: string): string {
   return `${base}::${name} (${code})`;
 }
 
+const UNUSABLE_NAMES = {
+  option: "xlsformUnusableOptionName",
+  group: "xlsformUnusableGroupName",
+  question: "xlsformUnusableQuestionName",
+} as const;
+
 /** Why a name cannot be an option, group or question id (they follow the definition's `identifier`). */
-export function unusableName(what: "option" | "group" | "question", name: string): string {
-  return `"${name}" is not a usable ${what} name (a letter, then letters, digits, _ or -)`;
+export function unusableName(what: "option" | "group" | "question", name: string): ImportProblem {
+  return importProblem(UNUSABLE_NAMES[what], { name });
 }

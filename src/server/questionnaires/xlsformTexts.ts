@@ -1,4 +1,5 @@
 // Which XLSForm columns hold the main (English) text and which hold translations, and reading a row's texts from them.
+import { importProblem, type ImportProblem } from "../../shared/importProblemWords";
 import { splitLanguageColumn } from "./xlsformSheets";
 
 /** For each text column (`label`, `hint`; settings' `form_title`): the column of the main text, and translation columns by language code. */
@@ -14,7 +15,7 @@ export interface LanguageColumns {
 export function languageColumnsOf(
   columns: string[],
   defaultLanguage: string | undefined,
-  refuse: (column: string, message: string) => void,
+  refuse: (column: string, problem: ImportProblem) => void,
   bases: readonly string[] = ["label", "hint"],
 ): LanguageColumns {
   const result: LanguageColumns = { main: {}, translations: {} };
@@ -32,7 +33,7 @@ export function languageColumnsOf(
     result.translations[base] = {};
     for (const c of candidates.filter((c) => c !== main)) {
       const { language } = splitLanguageColumn(c);
-      if (!language) refuse(c, `name the language with its code, e.g. "${base}::French (fr)"`);
+      if (!language) refuse(c, importProblem("xlsformLanguageWithoutCode", { base }));
       else result.translations[base][c] = language;
     }
   }

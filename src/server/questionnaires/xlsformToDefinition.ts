@@ -7,6 +7,12 @@ import {
   type QuestionnaireDefinition,
   type Section,
 } from "../../shared/questionnaire";
+import {
+  importProblem,
+  sayImportProblem,
+  type ImportProblem,
+  type ImportProblemCode,
+} from "../../shared/importProblemWords";
 import { INTRO_NOTE } from "./definitionToXlsform";
 import { questionOf } from "./xlsformQuestion";
 import { languageColumnsOf, textsOf, type LanguageColumns } from "./xlsformTexts";
@@ -26,21 +32,22 @@ const SURVEY_COLUMNS = new Set(["type", "name", "label", "hint", ...SURVEY_RULE_
 const CHOICE_COLUMNS = new Set(["list_name", "name", "label", "outrigger_role"]);
 const SETTINGS_COLUMNS = new Set(["form_title", "form_id", "version", "default_language"]);
 /** Why well-known columns cannot be kept, in the organiser's words. */
-const COLUMN_REASONS: Record<string, string> = {
-  calculation: "calculations are not supported: a reply holds only what the respondent answered",
-  choice_filter: "choice filters (cascading selects) are not supported: every option of a question is always offered",
-  constraint_message: "custom constraint messages are not supported: the form says what is wrong in its own words",
-  required_message: "custom required messages are not supported",
-  default: "default answers are not supported",
-  read_only: "read-only questions are not supported",
-  repeat_count: "repeats are not supported",
+const COLUMN_REASONS: Record<string, ImportProblemCode> = {
+  calculation: "xlsformCalculationColumn",
+  choice_filter: "xlsformChoiceFilterColumn",
+  constraint_message: "xlsformConstraintMessageColumn",
+  required_message: "xlsformRequiredMessageColumn",
+  default: "xlsformDefaultColumn",
+  read_only: "xlsformReadOnlyColumn",
+  repeat_count: "xlsformRepeatCountColumn",
 };
+const p = importProblem;
 
 /** Reads the sheets as version `version` of questionnaire `id` (form_id, if given, must be the same). */
 export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: number): XlsformReading {
   const issues: XlsformIssue[] = [];
-  const refuse = (sheet: XlsformIssue["sheet"], row: number, column: string, message: string) =>
-    issues.push({ sheet, row, column, message });
+  const refuse = (sheet: XlsformIssue["sheet"], row: number, column: string, problem: ImportProblem) =>
+    issues.push({ sheet, row, column, message: sayImportProblem(problem), problem });
   const unknownColumns = (sheet: XlsformIssue["sheet"], data: XlsformSheet, known: Set<string>) => {
     for (const r of data.rows)
       for (const [column, value] of Object.entries(r.cells)) {
@@ -50,7 +57,7 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
             sheet,
             r.row,
             column,
-            COLUMN_REASONS[base] ?? `the column "${column}" is not supported, and its value would be lost`,
+            Object.hasOwn(COLUMN_REASONS, base) ? p(COLUMN_REASONS[base]) : p("xlsformUnknownColumn", { column }),
           );
       }
   };
@@ -63,47 +70,40 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
   const titleColumns = languageColumnsOf(
     sheets.settings.columns,
     settings.default_language,
-    (column, message) => refuse("settings", 1, column, message),
+    (column, problem) => refuse("settings", 1, column, problem),
     ["form_title"],
   );
   const titleTexts = textsOf(settings, "form_title", titleColumns);
   const title = titleTexts.text;
-  if (!title)
-    refuse("settings", 2, titleColumns.main.form_title ?? "form_title", "the form needs a title (form_title)");
+  if (!title) refuse("settings", 2, titleColumns.main.form_title ?? "form_title", p("xlsformNeedsTitle"));
   if (settings.form_id && settings.form_id.trim() !== id)
-    refuse(
-      "settings",
-      2,
-      "form_id",
-      `form_id is "${settings.form_id}" but this is questionnaire "${id}": import it there, or change form_id`,
-    );
+    refuse("settings", 2, "form_id", p("xlsformOtherFormId", { formId: settings.form_id, id }));
   const languages: LanguageColumns = languageColumnsOf(
     [...sheets.survey.columns, ...sheets.choices.columns],
     settings.default_language,
-    (column, message) => refuse(sheets.survey.columns.includes(column) ? "survey" : "choices", 1, column, message),
+    (column, problem) => refuse(sheets.survey.columns.includes(column) ? "survey" : "choices", 1, column, problem),
   );
 
   const lists = new Map<string, SheetRow[]>();
   for (const r of sheets.choices.rows) {
     const list = r.cells.list_name?.trim();
     if (!list) {
-      if (Object.keys(r.cells).length > 0)
-        refuse("choices", r.row, "list_name", "a choice needs the list it belongs to");
+      if (Object.keys(r.cells).length > 0) refuse("choices", r.row, "list_name", p("xlsformChoiceWithoutList"));
       continue;
     }
     lists.set(list, [...(lists.get(list) ?? []), r]);
   }
   const optionsOf = (list: string, at: SheetRow): ChoiceOption[] | undefined => {
     const rows = lists.get(list);
-    if (!rows) return void refuse("survey", at.row, "type", `there is no choices list "${list}" in the choices sheet`);
+    if (!rows) return void refuse("survey", at.row, "type", p("xlsformNoSuchList", { list }));
     return rows.map((r) => {
       const value = r.cells.name?.trim() ?? "";
       if (!identifier.safeParse(value).success) refuse("choices", r.row, "name", unusableName("option", value));
       const texts = textsOf(r.cells, "label", languages);
-      if (!texts.text) refuse("choices", r.row, "label", "the option needs a label");
+      if (!texts.text) refuse("choices", r.row, "label", p("xlsformOptionNeedsLabel"));
       const role = r.cells.outrigger_role?.trim() ?? "";
       if (role !== "" && role !== "specify" && role !== "exclusive")
-        refuse("choices", r.row, "outrigger_role", `outrigger_role is "specify", "exclusive" or empty, not "${role}"`);
+        refuse("choices", r.row, "outrigger_role", p("xlsformOptionRole", { role }));
       return {
         value,
         label: texts.text ?? "",
@@ -139,13 +139,12 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
     if (type === "" && Object.keys(r.cells).length === 0) continue;
     const kind = type.toLowerCase().replace("_", " ");
     if (kind === "begin group") {
-      if (open) refuse("survey", r.row, "type", "groups inside groups are not supported: sections do not nest");
-      if (cell("relevant"))
-        refuse("survey", r.row, "relevant", "a condition on a whole group is not supported: put it on each question");
+      if (open) refuse("survey", r.row, "type", p("xlsformNestedGroups"));
+      if (cell("relevant")) refuse("survey", r.row, "relevant", p("xlsformGroupCondition"));
       const texts = textsOf(r.cells, "label", languages);
       const hints = textsOf(r.cells, "hint", languages);
       if (!identifier.safeParse(name).success) refuse("survey", r.row, "name", unusableName("group", name));
-      if (!texts.text) refuse("survey", r.row, "label", "the group needs a label: it is the section's title");
+      if (!texts.text) refuse("survey", r.row, "label", p("xlsformGroupNeedsLabel"));
       open = {
         id: name,
         title: texts.text ?? name,
@@ -159,22 +158,21 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
       continue;
     }
     if (kind === "end group") {
-      if (!open) refuse("survey", r.row, "type", "end group without a begin group");
+      if (!open) refuse("survey", r.row, "type", p("xlsformEndWithoutBegin"));
       open = undefined;
       continue;
     }
     if (kind === "begin repeat" || kind === "end repeat") {
-      if (kind === "begin repeat")
-        refuse("survey", r.row, "type", "repeats are not supported: a reply holds one answer per question");
+      if (kind === "begin repeat") refuse("survey", r.row, "type", p("xlsformRepeat"));
       continue;
     }
     const question = questionOf(r, kind, type, {
       languages,
       optionsOf,
-      refuse: (column, message) => refuse("survey", r.row, column, message),
+      refuse: (column, problem) => refuse("survey", r.row, column, problem),
     });
     if (!question) continue;
-    if (names.has(question.id)) refuse("survey", r.row, "name", `another row is already called "${question.id}"`);
+    if (names.has(question.id)) refuse("survey", r.row, "name", p("xlsformNameTaken", { name: question.id }));
     names.add(question.id);
     if (question.type === "note" && question.id === INTRO_NOTE && sections.length === 0 && intro === undefined) {
       intro = { text: question.label, translations: question.labels };
@@ -182,8 +180,8 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
     }
     current().questions.push(question);
   }
-  if (open) refuse("survey", sheets.survey.rows.at(-1)?.row ?? 1, "type", `the group "${open.id}" has no end group`);
-  if (sections.length === 0) refuse("survey", 1, "type", "the form has no questions");
+  if (open) refuse("survey", sheets.survey.rows.at(-1)?.row ?? 1, "type", p("xlsformGroupNotEnded", { id: open.id }));
+  if (sections.length === 0) refuse("survey", 1, "type", p("xlsformNoQuestions"));
   if (issues.length > 0) return { issues };
 
   const candidate = {
@@ -198,12 +196,10 @@ export function xlsformToDefinition(sheets: XlsformSheets, id: string, version: 
   const parsed = questionnaireDefinition.safeParse(candidate);
   if (!parsed.success)
     return {
-      issues: parsed.error.issues.map((i) => ({
-        sheet: "survey",
-        row: 1,
-        column: i.path.join("."),
-        message: `not a valid questionnaire: ${i.message}`,
-      })),
+      issues: parsed.error.issues.map((i) => {
+        const problem = p("xlsformNotAQuestionnaire", { detail: i.message });
+        return { sheet: "survey", row: 1, column: i.path.join("."), message: sayImportProblem(problem), problem };
+      }),
     };
   return { definition: parsed.data, issues: [] };
 }

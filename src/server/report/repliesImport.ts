@@ -2,6 +2,7 @@
 // sheet): every cell checked, option labels turned back into option ids, all problems listed by row and column.
 import type { Answers } from "../../shared/answers";
 import { validateAnswers } from "../../shared/answerValidation";
+import { importProblem as p, sayImportProblem, type ImportProblem } from "../../shared/importProblemWords";
 import { fiscalYearOf } from "../../shared/report/fiscalYear";
 import { allQuestions, findQuestion, type Question, type QuestionnaireDefinition } from "../../shared/questionnaire";
 import { INVITATION_CODE_PATTERN, UUID_V7_PATTERN } from "../../shared/reply";
@@ -41,6 +42,8 @@ export interface ImportIssue {
   /** The column's header; "" for a problem with the whole row. */
   column: string;
   message: string;
+  /** The problem as data (its English is `message`); absent for an answer's own problem (answerIssueWords.ts). */
+  problem?: ImportProblem;
 }
 
 export type RepliesImportResult =
@@ -98,14 +101,14 @@ function answerOf(
   question: Question,
   cell: string,
   specify: string,
-  problem: (message: string) => void,
+  problem: (problem: ImportProblem) => void,
 ): Answers[string] | undefined {
   if (question.type === "multiple_choice") {
     if (cell === "" && specify === "") return undefined;
     const choices: string[] = [];
     for (const label of cell === "" ? [] : cell.split("; ").map((l) => l.trim())) {
       const value = optionValue(question, label);
-      if (value === undefined) problem(`"${label}" is not one of this question's options`);
+      if (value === undefined) problem(p("repliesNotAnOption", { value: label }));
       else choices.push(value);
     }
     return specify === "" ? { choices } : { choices, specify };
@@ -113,7 +116,7 @@ function answerOf(
   if (cell === "") return undefined;
   const value = optionValue(question, cell);
   if (value === undefined) {
-    problem(`"${cell}" is not one of this question's answers`);
+    problem(p("repliesNotAnAnswer", { value: cell }));
     return undefined;
   }
   return value;
@@ -129,54 +132,51 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
   let header: string[] | undefined;
 
   for (const { row, cells } of file.rows) {
-    const issue = (column: string, message: string) => issues.push({ row, column, message });
+    const issue = (column: string, problem: ImportProblem) =>
+      issues.push({ row, column, message: sayImportProblem(problem), problem });
     if (cells[0]?.trim() === REPLY_FACT_COLUMNS[0]) {
       header = cells.map((c) => c.trim());
       const missing = REPLY_FACT_COLUMNS.filter((c) => !header!.includes(c));
-      if (missing.length > 0)
-        issue(
-          "",
-          `the header lacks ${missing.map((c) => `"${c}"`).join(", ")}: export the replies again from Outrigger`,
-        );
+      if (missing.length > 0) issue("", p("repliesHeaderLacks", { columns: missing.map((c) => `"${c}"`).join(", ") }));
       continue;
     }
     if (!header) {
-      issue("", `no header row above this one: the file should start with "${REPLY_FACT_COLUMNS[0]}"`);
+      issue("", p("repliesNoHeader", { column: REPLY_FACT_COLUMNS[0] }));
       break;
     }
     if (replies.length >= MAX_IMPORTED_REPLIES) {
-      issue("", `a file may hold at most ${MAX_IMPORTED_REPLIES} replies`);
+      issue("", p("repliesTooMany", { max: String(MAX_IMPORTED_REPLIES) }));
       break;
     }
     const columns = header;
     const at = (column: string) => exportedText(cells[columns.indexOf(column)]).trim();
 
     const id = at("Reply id").toLowerCase();
-    if (!UUID_V7_PATTERN.test(id)) issue("Reply id", `"${at("Reply id")}" is not a reply id (a UUID version 7)`);
-    else if (seenIds.has(id)) issue("Reply id", `the same reply id is already on row ${seenIds.get(id)}`);
+    if (!UUID_V7_PATTERN.test(id)) issue("Reply id", p("repliesNotReplyId", { value: at("Reply id") }));
+    else if (seenIds.has(id)) issue("Reply id", p("repliesIdTwice", { row: String(seenIds.get(id)) }));
     else seenIds.set(id, row);
 
     const title = at("Workshop");
-    if (title === "" || title.length > 400) issue("Workshop", "give the workshop's title (at most 400 characters)");
+    if (title === "" || title.length > 400) issue("Workshop", p("repliesWorkshopTitle"));
     const administrationCode = at("Administration").toUpperCase();
     if (administrationCode !== "" && !knownAdministrations.has(administrationCode))
-      issue("Administration", `"${administrationCode}" is not in the administrations list`);
+      issue("Administration", p("repliesUnknownAdministration", { code: administrationCode }));
     const invitationCode = at("Invitation code").toUpperCase();
     if (!INVITATION_CODE_PATTERN.test(invitationCode))
-      issue("Invitation code", `"${at("Invitation code")}" is not an invitation code`);
+      issue("Invitation code", p("repliesNotInvitationCode", { value: at("Invitation code") }));
     for (const column of ["Submitted at", "Received at"])
       if (!ISO_INSTANT.test(at(column)) || Number.isNaN(Date.parse(at(column))))
-        issue(column, `"${at(column)}" is not a time such as 2023-01-10T08:20:00.000Z`);
+        issue(column, p("repliesNotTime", { value: at(column) }));
     const counted = at("Counted").toLowerCase();
-    if (counted !== "yes" && counted !== "no") issue("Counted", `"${at("Counted")}" is not yes or no`);
+    if (counted !== "yes" && counted !== "no") issue("Counted", p("repliesNotYesNo", { value: at("Counted") }));
 
     const kind = at("Workshop kind").toLowerCase();
     if (!(KINDS as readonly string[]).includes(kind))
-      issue("Workshop kind", `"${at("Workshop kind")}" is not a kind: regional, sub-regional or national`);
+      issue("Workshop kind", p("repliesNotKind", { value: at("Workshop kind") }));
     const month = at("Workshop month");
-    if (month !== "" && !MONTH.test(month)) issue("Workshop month", `"${month}" is not a month such as 2022-11`);
+    if (month !== "" && !MONTH.test(month)) issue("Workshop month", p("repliesNotMonth", { value: month }));
     else if (month !== "" && fiscalYearOf(`${month}-01`) !== context.fiscalYear)
-      issue("Workshop month", `${month} is not in FY ${context.fiscalYear}`);
+      issue("Workshop month", p("repliesMonthOutsideYear", { month, fiscalYear: context.fiscalYear }));
     const counts: Partial<Record<"participatingAdministrations" | "invitedParticipants", number>> = {};
     for (const [column, key] of [
       ["Participating administrations", "participatingAdministrations"],
@@ -184,7 +184,7 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
     ] as const) {
       const text = at(column);
       if (text === "") continue;
-      if (!WHOLE_NUMBER.test(text)) issue(column, `"${text}" is not a whole number`);
+      if (!WHOLE_NUMBER.test(text)) issue(column, p("repliesNotWholeNumber", { value: text }));
       else counts[key] = Number(text);
     }
     if (title !== "" && (KINDS as readonly string[]).includes(kind)) {
@@ -197,7 +197,7 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
       const earlier = workshops.get(title);
       if (!earlier) workshops.set(title, { ...facts, row });
       else if (JSON.stringify({ ...earlier, row: 0 }) !== JSON.stringify({ ...facts, row: 0 }))
-        issue("Workshop", `this workshop's kind, month or counts differ from row ${earlier.row}`);
+        issue("Workshop", p("repliesWorkshopDiffers", { row: String(earlier.row) }));
     }
 
     const questionnaireId = at("Questionnaire");
@@ -206,7 +206,7 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
     if (!definition) {
       issue(
         "Questionnaire version",
-        `this server has no version ${at("Questionnaire version")} of "${questionnaireId}"`,
+        p("repliesNoVersion", { version: at("Questionnaire version"), questionnaire: questionnaireId }),
       );
       continue;
     }
@@ -214,7 +214,7 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
     for (const question of allQuestions(definition)) {
       const column = columns.indexOf(question.label);
       if (column < 0) {
-        issue(question.label, `the column is missing: the header is not version ${questionnaireVersion}'s`);
+        issue(question.label, p("repliesColumnMissing", { version: String(questionnaireVersion) }));
         continue;
       }
       const specify = hasSpecifyColumn(question) ? at(`${question.label} (specify)`) : "";
@@ -224,7 +224,11 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
     for (const problem of validateAnswers(definition, answers, {
       lists: { administrations: context.administrations },
     }))
-      issue(findQuestion(definition, problem.question)?.label ?? problem.question, problem.message);
+      issues.push({
+        row,
+        column: findQuestion(definition, problem.question)?.label ?? problem.question,
+        message: problem.message,
+      });
 
     replies.push({
       id,
@@ -240,7 +244,12 @@ export function readRepliesImport(file: ImportRows, context: ImportContext): Rep
     });
   }
   if (issues.length === 0 && replies.length === 0)
-    issues.push({ row: 1, column: "", message: "the file holds no replies" });
+    issues.push({
+      row: 1,
+      column: "",
+      message: sayImportProblem(p("repliesNoReplies")),
+      problem: p("repliesNoReplies"),
+    });
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, workshops: [...workshops.values()].map(({ row: _row, ...w }) => w), replies };
 }

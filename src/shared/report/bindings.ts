@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import { isMultipleChoiceAnswer, type Answers } from "../answers";
 import type { FieldIssue } from "../api";
 import { findQuestion, identifier, type QuestionnaireDefinition } from "../questionnaire";
-import { sayCheckInEnglish, type SayCheck } from "../questionnaireCheckWords";
+import { saidCheck, sayCheckInEnglish, type SayCheck } from "../questionnaireCheckWords";
 import { FOLLOW_UP_ACTIONS, type FollowUpAction } from "./types";
 
 const optionValues = z.array(identifier).check(z.maxLength(50));
@@ -86,7 +86,7 @@ function missingOptions(
 ): FieldIssue[] {
   return values
     .filter((v) => !known.has(v))
-    .map((v) => ({ path, code: "unknown_option", message: say("bindingNoOption", { option: v }) }));
+    .map((v) => ({ path, code: "unknown_option", ...saidCheck(say, "bindingNoOption", { option: v }) }));
 }
 
 /**
@@ -106,9 +106,9 @@ export function bindingIssues(
       issues.push({
         path: "followUpActions.question",
         code: question ? "wrong_question_type" : "unknown_question",
-        message: question
-          ? say("bindingNeedsMultiple", { question: actions.question })
-          : say("bindingNoQuestion", { question: actions.question }),
+        ...(question
+          ? saidCheck(say, "bindingNeedsMultiple", { question: actions.question })
+          : saidCheck(say, "bindingNoQuestion", { question: actions.question })),
       });
     } else {
       const known = new Set(question.options.map((o) => o.value));
@@ -120,7 +120,7 @@ export function bindingIssues(
             issues.push({
               path: `followUpActions.columns.${column}`,
               code: "option_bound_twice",
-              message: say("bindingFeedsTwoColumns", { option: v }),
+              ...saidCheck(say, "bindingFeedsTwoColumns", { option: v }),
             });
           seen.add(v);
         }
@@ -131,7 +131,7 @@ export function bindingIssues(
           issues.push({
             path: "followUpActions.noActionYet",
             code: "option_bound_twice",
-            message: say("bindingActionAndNone", { option: v }),
+            ...saidCheck(say, "bindingActionAndNone", { option: v }),
           });
     }
   }
@@ -143,9 +143,9 @@ export function bindingIssues(
       issues.push({
         path: `${key}.question`,
         code: question ? "wrong_question_type" : "unknown_question",
-        message: question
-          ? say("bindingNeedsYesNo", { question: binding.question })
-          : say("bindingNoQuestion", { question: binding.question }),
+        ...(question
+          ? saidCheck(say, "bindingNeedsYesNo", { question: binding.question })
+          : saidCheck(say, "bindingNoQuestion", { question: binding.question })),
       });
       continue;
     }
@@ -155,7 +155,11 @@ export function bindingIssues(
       ...missingOptions(`${key}.no`, binding.no, known, say),
     );
     for (const v of binding.yes.filter((y) => binding.no.includes(y)))
-      issues.push({ path: `${key}.no`, code: "option_bound_twice", message: say("bindingYesAndNo", { option: v }) });
+      issues.push({
+        path: `${key}.no`,
+        code: "option_bound_twice",
+        ...saidCheck(say, "bindingYesAndNo", { option: v }),
+      });
   }
   return issues;
 }

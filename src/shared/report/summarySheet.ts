@@ -8,6 +8,7 @@ import {
   type SummaryYesNo,
 } from "./summaryYear";
 import { FOLLOW_UP_ACTIONS, type FollowUpAction, type WorkshopKind } from "./types";
+import { importProblem as p, sayImportProblem, type ImportProblem } from "../importProblemWords";
 
 type NumberKey =
   | "administrations"
@@ -81,7 +82,17 @@ export interface SummarySheetIssue {
   /** The column's header as the template writes it ("" for the whole row). */
   column: string;
   message: string;
+  /** The problem as data (its English is `message`); absent for a schema's own sentence. */
+  problem?: ImportProblem;
 }
+
+const issueAt = (sheet: string, row: number, column: string, problem: ImportProblem): SummarySheetIssue => ({
+  sheet,
+  row,
+  column,
+  message: sayImportProblem(problem),
+  problem,
+});
 
 export type SummarySheetResult =
   { ok: true; workshops: SummaryWorkshop[] } | { ok: false; issues: SummarySheetIssue[] };
@@ -95,31 +106,23 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
   sheet.header.forEach((text, i) => {
     const column = SUMMARY_SHEET_COLUMNS.find((c) => normalise(c.header) === normalise(text));
     if (column) position.set(column.key, i);
-    else if (text.trim() !== "")
-      issues.push({ sheet: sheet.name, row: 1, column: text.trim(), message: "this column is not one the sheet has" });
+    else if (text.trim() !== "") issues.push(issueAt(sheet.name, 1, text.trim(), p("summaryUnknownColumn")));
   });
   for (const c of SUMMARY_SHEET_COLUMNS)
-    if (c.required && !position.has(c.key))
-      issues.push({ sheet: sheet.name, row: 1, column: c.header, message: "this column is missing from the header" });
+    if (c.required && !position.has(c.key)) issues.push(issueAt(sheet.name, 1, c.header, p("summaryMissingColumn")));
   if (issues.length > 0) return { ok: false, issues };
-  if (sheet.rows.length === 0)
-    return { ok: false, issues: [{ sheet: sheet.name, row: 2, column: "", message: "the sheet has no workshops" }] };
+  if (sheet.rows.length === 0) return { ok: false, issues: [issueAt(sheet.name, 2, "", p("summaryNoWorkshops"))] };
   if (sheet.rows.length > MAX_SUMMARY_WORKSHOPS) {
     const row = sheet.rows[MAX_SUMMARY_WORKSHOPS].row;
-    const message = `a year may hold at most ${MAX_SUMMARY_WORKSHOPS} workshops; this is one too many`;
-    return { ok: false, issues: [{ sheet: sheet.name, row, column: "", message }] };
+    const tooMany = p("summaryTooManyWorkshops", { max: String(MAX_SUMMARY_WORKSHOPS) });
+    return { ok: false, issues: [issueAt(sheet.name, row, "", tooMany)] };
   }
 
   const workshops: SummaryWorkshop[] = [];
   for (const { row, cells } of sheet.rows) {
     const rowIssues: SummarySheetIssue[] = [];
-    const refuse = (key: SummarySheetColumn["key"], message: string) =>
-      rowIssues.push({
-        sheet: sheet.name,
-        row,
-        column: SUMMARY_SHEET_COLUMNS.find((c) => c.key === key)!.header,
-        message,
-      });
+    const refuse = (key: SummarySheetColumn["key"], problem: ImportProblem) =>
+      rowIssues.push(issueAt(sheet.name, row, SUMMARY_SHEET_COLUMNS.find((c) => c.key === key)!.header, problem));
     const text = (key: SummarySheetColumn["key"]) => {
       const i = position.get(key);
       return i === undefined ? "" : (cells[i] ?? "").trim();
@@ -127,25 +130,24 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
     const whole = (key: NumberKey): number | undefined => {
       const value = text(key);
       if (value === "") {
-        if (SUMMARY_SHEET_COLUMNS.find((c) => c.key === key)!.required) refuse(key, "a number is needed here");
+        if (SUMMARY_SHEET_COLUMNS.find((c) => c.key === key)!.required) refuse(key, p("summaryNumberNeeded"));
         return undefined;
       }
       if (!/^\d{1,6}$/.test(value)) {
-        refuse(key, `"${value}" is not a whole number of 0 or more`);
+        refuse(key, p("summaryNotWholeNumber", { value }));
         return undefined;
       }
       return Number(value);
     };
 
     const title = text("workshop");
-    if (title === "") refuse("workshop", "the workshop's title is missing");
-    else if (title.length > 300) refuse("workshop", "the title is longer than 300 characters");
+    if (title === "") refuse("workshop", p("summaryTitleMissing"));
+    else if (title.length > 300) refuse("workshop", p("summaryTitleTooLong"));
     const kindText = normalise(text("kind"));
     const kind = KIND_WORDS[kindText];
-    if (!kind) refuse("kind", `"${text("kind")}" is not a kind: write regional, sub-regional or national`);
+    if (!kind) refuse("kind", p("summaryNotKind", { value: text("kind") }));
     const month = text("month");
-    if (month !== "" && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      refuse("month", `"${month}" is not a month: write it like 2022-11`);
+    if (month !== "" && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) refuse("month", p("summaryNotMonth", { value: month }));
     const administrations = whole("administrations");
     const invited = whole("invited");
     const replies = whole("replies");
@@ -156,7 +158,7 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
       // The published Tables 3 and 5 print only "yes": the rest of the replies are taken as "no".
       const no = whole(noKey) ?? Math.max(0, (replies ?? 0) - yes);
       if (replies !== undefined && yes + no > replies)
-        refuse(yesKey, `Yes (${yes}) and No (${no}) together are more than the ${replies} replies`);
+        refuse(yesKey, p("summaryYesNoOverReplies", { yes: String(yes), no: String(no), replies: String(replies) }));
       return { yes, no };
     };
     const directEffects = yesNo("effects_yes", "effects_no");
@@ -164,7 +166,8 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
     const newProjects = yesNo("projects_yes", "projects_no");
     if (replies !== undefined)
       for (const a of FOLLOW_UP_ACTIONS)
-        if (actions[a] > replies) refuse(a, `${actions[a]} respondents is more than the ${replies} replies`);
+        if (actions[a] > replies)
+          refuse(a, p("summaryActionOverReplies", { count: String(actions[a]), replies: String(replies) }));
 
     // A row with every list cell blank has no Tables 4 and 7 lists (as when the columns are left out).
     let lists: SummaryAdministrations | undefined;
@@ -176,7 +179,7 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
           .filter((c) => c !== "")
           .map((c) => c.toUpperCase());
         const bad = codes.find((c) => !/^[A-Z]{2,3}$/.test(c));
-        if (bad !== undefined) refuse(`list_${k}`, `"${bad}" is not an administration code like FJ`);
+        if (bad !== undefined) refuse(`list_${k}`, p("summaryNotAdministrationCode", { value: bad }));
         lists[k] = codes;
       }
     }
@@ -197,13 +200,15 @@ export function readSummarySheet(sheet: PlainSheet): SummarySheetResult {
       };
       const parsed = summaryWorkshop.safeParse(candidate);
       if (parsed.success) workshops.push(parsed.data);
-      else
-        rowIssues.push({
-          sheet: sheet.name,
-          row,
-          column: "",
-          message: parsed.error.issues[0]?.message ?? "this row cannot be read",
-        });
+      else {
+        // A schema's own sentence stays free English text; with none, the row is said unreadable.
+        const said = parsed.error.issues[0]?.message;
+        rowIssues.push(
+          said === undefined
+            ? issueAt(sheet.name, row, "", p("summaryRowUnreadable"))
+            : { sheet: sheet.name, row, column: "", message: said },
+        );
+      }
     }
     issues.push(...rowIssues);
   }

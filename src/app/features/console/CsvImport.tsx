@@ -5,6 +5,7 @@ import type { ImportPreview, ImportRow } from "../../../shared/console";
 import type { ColumnChoices, ImportTarget, LineFix } from "../../../shared/importMapping";
 import { consoleRequest } from "../../sync/consoleClient";
 import { importsText as t } from "./consoleText";
+import { wordedProblem } from "./consoleErrors";
 
 const TARGET_LABELS = {
   ignore: "targetIgnore",
@@ -149,7 +150,8 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
               <li>
                 <span>
                   {t(r().fixed ? "lineCorrectedProblems" : "lineProblems", { line: String(r().line) })}
-                  {[...r().errors.map((e) => e.message), ...r().warnings].join("; ") || t("noProblemsLeft")}
+                  {[...r().errors.map((e) => wordedProblem(e.problem, e.message)), ...r().warnings].join("; ") ||
+                    t("noProblemsLeft")}
                 </span>
                 <Show when={r().errors.length > 0 || r().fixed}>
                   <label class="choice">

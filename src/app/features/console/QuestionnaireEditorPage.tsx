@@ -23,6 +23,7 @@ import { VersionBindings } from "./VersionBindings";
 import { canChange } from "./consoleState";
 import { parseRef, versionPath, xlsformPath } from "./questionnaireAddress";
 import { editorText as t } from "./consoleText";
+import { wordedProblem } from "./consoleErrors";
 import "./questionnaireEditor.css";
 
 export default withConsoleLayout(QuestionnaireEditor);
@@ -170,7 +171,7 @@ function VersionEditor(props: { loaded: Loaded }) {
         {(p) => (
           <div class="card" role="status">
             <p>{t("publishedNotice", { version: version().version, hash: p().hash.slice(0, 12) })}</p>
-            <For each={p().warnings}>{(w) => <p class="muted">{w.message}</p>}</For>
+            <For each={p().warnings}>{(w) => <p class="muted">{wordedProblem(w.problem, w.message)}</p>}</For>
           </div>
         )}
       </Show>

@@ -1,11 +1,15 @@
-// The server's refusals in the console's language: every error code maps to a sentence of the errors catalogue, and
-// an import's row problems are placed (sheet, row, column) in that language around their free-text reason. English
-// keeps the server's own message, which names the specifics; a code the console does not know keeps it too.
-import type { ApiErrorBody, FieldIssue } from "../../../shared/api";
+// The server's refusals in the console's language: every error code maps to a sentence of the errors catalogue, an
+// import's row problems are placed (sheet, row, column) in that language around their reason, and a problem sent as
+// data (import problem, field problem, editor check) is worded from its catalogue. English keeps the server's own
+// message, which names the specifics; a code the console does not know keeps it too.
+import type { ApiErrorBody, FieldIssue, ProblemWords } from "../../../shared/api";
 import type { ApiErrorCode } from "../../../shared/apiErrorCodes";
+import { FIELD_PROBLEM_WORDS } from "../../../shared/fieldProblemWords";
+import { IMPORT_PROBLEM_WORDS } from "../../../shared/importProblemWords";
+import { CHECK_WORDS } from "../../../shared/questionnaireCheckWords";
 import { currentLanguage } from "../../i18n/language";
 import type english from "./messages/en/errors";
-import { errorsText as t } from "./consoleText";
+import { editorText, errorsText as t, importsText } from "./consoleText";
 
 type ErrorKey = keyof typeof english;
 
@@ -104,10 +108,49 @@ export const CONSOLE_ERROR_KEYS: Record<ApiErrorCode | (typeof CONSOLE_CLIENT_ER
 const isKnownCode = (code: string): code is keyof typeof CONSOLE_ERROR_KEYS =>
   Object.prototype.hasOwnProperty.call(CONSOLE_ERROR_KEYS, code);
 
-/** An import's problem with its place worded in the chosen language; any other detail as the server wrote it. */
+const has = (words: object, code: string) => Object.prototype.hasOwnProperty.call(words, code);
+
+/** The field's own label where the console's forms have one (by the path's last part), else its name quoted. */
+const FIELD_LABEL_KEYS: Record<string, ErrorKey> = {
+  name: "fieldLabelName",
+  email: "fieldLabelEmail",
+  position: "fieldLabelPosition",
+  administrationCode: "fieldLabelAdministration",
+  title: "fieldLabelTitle",
+  code: "fieldLabelCode",
+  password: "fieldLabelPassword",
+  location: "fieldLabelLocation",
+  startsOn: "fieldLabelStartsOn",
+  endsOn: "fieldLabelEndsOn",
+  dueOn: "fieldLabelDueOn",
+};
+
+function fieldLabel(path: string): string {
+  if (path === "") return t("fieldWholeValue");
+  const last = path.split(".").at(-1) ?? path;
+  return t("fieldNamed", { label: has(FIELD_LABEL_KEYS, last) ? t(FIELD_LABEL_KEYS[last]) : path });
+}
+
+/**
+ * A problem the server (or the import's preview) sent as data, in the chosen language: the sentence of the catalogue
+ * whose shared English list has its code, a field problem naming the field by its label; else the server's words.
+ */
+export function wordedProblem(problem: ProblemWords | undefined, serverWords: string, path = ""): string {
+  if (!problem) return serverWords;
+  const { code, params = {} } = problem;
+  if (has(IMPORT_PROBLEM_WORDS, code)) return importsText(code as keyof typeof IMPORT_PROBLEM_WORDS, params);
+  if (has(CHECK_WORDS, code)) return editorText(code as keyof typeof CHECK_WORDS, params);
+  if (has(FIELD_PROBLEM_WORDS, code))
+    return t(code as keyof typeof FIELD_PROBLEM_WORDS, { ...params, field: fieldLabel(path) });
+  return serverWords;
+}
+
+/** A detail in the chosen language: an import's problem placed there, any other worded from its problem if it has one. */
 function placedIssue(issue: FieldIssue): FieldIssue {
-  const { place, reason } = issue;
-  if (!place || reason === undefined) return issue;
+  const { place } = issue;
+  if (!place || issue.reason === undefined)
+    return issue.problem ? { ...issue, message: wordedProblem(issue.problem, issue.message, issue.path) } : issue;
+  const reason = wordedProblem(issue.problem, issue.reason);
   const values = { row: place.row, reason, sheet: place.sheet ?? "", column: place.column ?? "" };
   const key: ErrorKey =
     issue.code === "invalid_row"
@@ -125,7 +168,10 @@ function placedIssue(issue: FieldIssue): FieldIssue {
 /** The error as the console shows it, in the chosen language (its catalogue fetched first if need be). */
 export async function wordedConsoleError(error: ApiErrorBody, status: number): Promise<ApiErrorBody> {
   if (currentLanguage() === "en") return error;
-  await t.load();
+  await Promise.all([
+    t.load(),
+    ...(error.details?.some((d) => d.problem) ? [importsText.load(), editorText.load()] : []),
+  ]);
   const message = isKnownCode(error.code) ? t(CONSOLE_ERROR_KEYS[error.code], { status }) : error.message;
   return error.details ? { ...error, message, details: error.details.map(placedIssue) } : { ...error, message };
 }

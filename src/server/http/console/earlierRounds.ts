@@ -112,6 +112,7 @@ export function earlierRoundRoutes(): Hono<ConsoleEnv> {
             message: importIssueLine(i),
             place: { row: i.row, ...(i.column === "" ? {} : { column: i.column }) },
             reason: i.message,
+            ...(i.problem ? { problem: i.problem } : {}),
           })),
         );
       if (c.req.query("preview") === "1")

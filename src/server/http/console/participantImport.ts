@@ -5,12 +5,19 @@ import { CsvSyntaxError, parseCsv } from "../../../shared/csv";
 import { mapImportColumns, resolveAdministration, type ColumnMapping } from "../../../shared/importColumns";
 import { choicesOf, mappingOf, type ColumnChoices, type LineFix } from "../../../shared/importMapping";
 import type { Administration } from "../../../shared/directory";
+import { importProblem, sayImportProblem, type ImportProblemCode } from "../../../shared/importProblemWords";
 import type { ParticipantValues } from "../../db/participants";
 import { ApiProblem } from "../errors";
 
 const emailCheck = participantFields.email;
 const nameCheck = participantFields.name;
 const positionCheck = z.string().check(z.maxLength(200));
+
+/** A line's problem in a field, as data and in English. */
+function rowError(field: string, code: ImportProblemCode, params?: Record<string, string>): ImportRowError {
+  const problem = importProblem(code, params);
+  return { field, message: sayImportProblem(problem), problem };
+}
 
 export interface ImportContext {
   administrations: readonly Pick<Administration, "code" | "name">[];
@@ -111,37 +118,30 @@ export async function checkParticipantCsv(csv: string, context: ImportContext): 
     let code: string | undefined;
     // A corrected line is read from its corrected cells, so a line short of columns can be mended too.
     if (fix === undefined && record.fields.length !== headerFields.length) {
-      errors.push({
-        field: "row",
-        message: `This line has ${record.fields.length} column(s); the header has ${headerFields.length}. Put values holding commas in double quotes.`,
-      });
+      errors.push(
+        rowError("row", "participantColumnCount", {
+          count: String(record.fields.length),
+          header: String(headerFields.length),
+        }),
+      );
     } else {
       if (!nameCheck.safeParse(values.name).success)
-        errors.push({
-          field: "name",
-          message: values.name === "" ? "The name is missing." : "The name is too long (at most 200 characters).",
-        });
+        errors.push(rowError("name", values.name === "" ? "participantNameMissing" : "participantNameTooLong"));
       code = resolveAdministration(values.administration, context.administrations);
-      if (values.administration === "")
-        errors.push({ field: "administration", message: "The administration is missing." });
+      if (values.administration === "") errors.push(rowError("administration", "participantAdministrationMissing"));
       else if (code === undefined)
-        errors.push({
-          field: "administration",
-          message: `"${values.administration}" is not in the administrations list (use its name or code, e.g. Fiji or FJ).`,
-        });
+        errors.push(rowError("administration", "participantUnknownAdministration", { value: values.administration }));
       else if (!context.workshopAdministrations.has(code))
         warnings.push(`${code} is not among this workshop's administrations.`);
       const email = values.email;
       const emailKey = email.toLowerCase();
-      if (email === "") errors.push({ field: "email", message: "The e-mail address is missing." });
-      else if (!emailCheck.safeParse(email).success)
-        errors.push({ field: "email", message: `"${email}" is not an e-mail address.` });
+      if (email === "") errors.push(rowError("email", "participantEmailMissing"));
+      else if (!emailCheck.safeParse(email).success) errors.push(rowError("email", "participantNotEmail", { email }));
       else if (context.existingEmails.has(emailKey))
-        errors.push({ field: "email", message: `${email} is already a participant of this workshop.` });
-      else if (!skipped && seen.has(emailKey))
-        errors.push({ field: "email", message: `${email} appears twice in this file.` });
+        errors.push(rowError("email", "participantAlreadyInWorkshop", { email }));
+      else if (!skipped && seen.has(emailKey)) errors.push(rowError("email", "participantEmailTwice", { email }));
       if (!positionCheck.safeParse(values.position).success)
-        errors.push({ field: "position", message: "The position is too long (at most 200 characters)." });
+        errors.push(rowError("position", "participantPositionTooLong"));
       // A skipped line does not claim its address, so the copy the organiser keeps is not flagged as a duplicate.
       if (!skipped) seen.add(emailKey);
     }

@@ -121,6 +121,7 @@ export function participantRoutes(): Hono<ConsoleEnv> {
             message: `Line ${r.line}: ${e.message}`,
             place: { row: r.line, column: e.field },
             reason: e.message,
+            ...(e.problem ? { problem: e.problem } : {}),
           })),
         );
         return c.json(

@@ -39,6 +39,7 @@ function issueOf(i: XlsformIssue): FieldIssue {
     message: `Sheet "${i.sheet}", row ${i.row}, column "${i.column}": ${i.message}.`,
     place: { sheet: i.sheet, row: i.row, column: i.column },
     reason: i.message,
+    problem: i.problem,
   };
 }
 

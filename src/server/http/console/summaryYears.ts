@@ -58,6 +58,7 @@ function issueDetail(i: SummarySheetIssue) {
     message: `${where}: ${i.message}.`,
     place: { sheet: i.sheet, row: i.row, ...(i.column === "" ? {} : { column: i.column }) },
     reason: i.message,
+    ...(i.problem ? { problem: i.problem } : {}),
   };
 }
 

@@ -1,6 +1,9 @@
 // English text of the server's refusals as the console words them (consoleErrors.ts maps each error code to a key);
 // ../fr/errors.ts translates every key. In English the console shows the server's own message, which names the
-// specifics (which code, how many rows); these sentences are what other languages say in their place.
+// specifics (which code, how many rows); these sentences are what other languages say in their place. A refused form's
+// field problems are FIELD_PROBLEM_WORDS (src/shared, the server's very words), `{field}` a field label below.
+import { FIELD_PROBLEM_WORDS } from "../../../../../shared/fieldProblemWords";
+
 export default {
   offline: "The server cannot be reached. The organiser console needs a connection.",
   httpError: "The server answered with an error ({status}).",
@@ -90,4 +93,19 @@ export default {
   placeRowColumn: "Row {row}, column “{column}”: {reason}",
   placeSheetRow: "Sheet “{sheet}”, row {row}: {reason}",
   placeSheetRowColumn: "Sheet “{sheet}”, row {row}, column “{column}”: {reason}",
+
+  ...FIELD_PROBLEM_WORDS,
+  fieldNamed: "“{label}”",
+  fieldWholeValue: "The value",
+  fieldLabelName: "Name",
+  fieldLabelEmail: "E-mail",
+  fieldLabelPosition: "Position",
+  fieldLabelAdministration: "Administration",
+  fieldLabelTitle: "Title",
+  fieldLabelCode: "Code",
+  fieldLabelPassword: "Password",
+  fieldLabelLocation: "Location",
+  fieldLabelStartsOn: "Start date",
+  fieldLabelEndsOn: "End date",
+  fieldLabelDueOn: "Due date",
 };

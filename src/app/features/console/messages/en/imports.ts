@@ -1,4 +1,7 @@
-// English text of the console's imports (CsvImport, EarlierRoundImport); ../fr/imports.ts translates every key.
+// English text of the console's imports (CsvImport, EarlierRoundImport); ../fr/imports.ts translates every key. The
+// problems an import finds in a row are IMPORT_PROBLEM_WORDS (src/shared), the very words the server says.
+import { IMPORT_PROBLEM_WORDS } from "../../../../../shared/importProblemWords";
+
 export default {
   targetIgnore: "Ignore",
   targetName: "Name",
@@ -39,4 +42,6 @@ export default {
   earlierAlreadyHere: ", {count} of them already here",
   earlierNewWorkshops: "; {count} workshop(s) to add",
   importTheseReplies: "Import these replies",
+
+  ...IMPORT_PROBLEM_WORDS,
 };
