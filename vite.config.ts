@@ -253,6 +253,9 @@ export default defineConfig({
           ],
         },
         injectManifest: {
+          // A classic script in one file: the Background Sync work is imported lazily (sw/backgroundEvents.ts), and
+          // only a library build leaves out Vite's preload helper, whose import.meta a classic worker cannot parse.
+          rollupFormat: "iife",
           // pdf.js (viewer chunk and worker) is listed but kept at runtime, on the app's request; see sw.ts.
           globPatterns: ["**/*.{js,mjs,css,html,svg,png,ico}"],
           // The organiser console (code and styles) is for the office's staff, online: a participant's phone never

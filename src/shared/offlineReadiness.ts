@@ -19,7 +19,9 @@ export interface StoredForOffline {
   stored: number;
 }
 
-export type OfflineReadiness = { kind: "unavailable" } | { kind: "ready" } | { kind: "getting-ready"; percent: number };
+/** "checking": the shell is stored but the phone's data not yet read (a moment at each start): nothing to say yet. */
+export type OfflineReadiness =
+  { kind: "unavailable" } | { kind: "checking" } | { kind: "ready" } | { kind: "getting-ready"; percent: number };
 
 /**
  * Ready only when the service worker has stored the whole shell and every joined workshop's questionnaire and
@@ -28,6 +30,7 @@ export type OfflineReadiness = { kind: "unavailable" } | { kind: "ready" } | { k
  */
 export function deriveOfflineReadiness(shell: ShellProgress, data: StoredForOffline | undefined): OfflineReadiness {
   if (shell.state === "unavailable") return { kind: "unavailable" };
+  if (shell.state === "ready" && data === undefined) return { kind: "checking" };
   const dataKnown = data ?? { items: 1, stored: 0 };
   if (shell.state === "ready" && dataKnown.stored >= dataKnown.items) return { kind: "ready" };
   const shellTotal = shell.state === "installing" ? shell.total : 1;

@@ -67,6 +67,9 @@ it(
 
     await page.reload();
     await page.getByRole("heading", { name: "About you" }).waitFor();
+    // A page the worker already controls never flashes "getting ready, 0%" while the phone's data is being read.
+    await readiness.filter({ hasText: "Ready to use offline" }).waitFor();
+    expect(await readinessWordings(page)).toEqual(["Ready to use offline ✓"]);
     await page.getByRole("button", { name: /^(Next|Review)$/ }).click();
     await page.getByRole("heading", { name: "Follow-up actions", exact: true }).waitFor();
     await page.getByLabel(/Shared or circulated the training materials/).check();

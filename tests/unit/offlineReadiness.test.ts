@@ -28,8 +28,9 @@ describe("deriving offline readiness", () => {
     });
   });
 
-  it("is not ready before the phone's data has been read", () => {
-    expect(deriveOfflineReadiness({ state: "ready" }, undefined).kind).toBe("getting-ready");
+  it("is not ready before the phone's data has been read, and with the shell stored says no percentage meanwhile", () => {
+    expect(deriveOfflineReadiness({ state: "ready" }, undefined)).toEqual({ kind: "checking" });
+    expect(deriveOfflineReadiness({ state: "installing", done: 1, total: 4 }, undefined).kind).toBe("getting-ready");
   });
 
   it("is ready once the shell is stored and every questionnaire and materials list is on the phone", () => {

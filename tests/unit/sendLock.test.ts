@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { saveInvitation } from "../../src/app/store/campaigns";
 import { db } from "../../src/app/store/db";
 import { findOrStartDraft, saveAnswer, submitDraft } from "../../src/app/store/drafts";
-import { sendOutboxFromWorker } from "../../src/app/sw/backgroundEvents";
+import { sendOutboxFromWorker } from "../../src/app/sw/wakeUpWork";
 import type { Platform } from "../../src/app/sync/platform";
 import { OUTBOX_SEND_LOCK } from "../../src/app/sync/sendLock";
 import { createSyncEngine } from "../../src/app/sync/syncEngine";

@@ -16,6 +16,8 @@ export function watchOfflineShell(): void {
   // The development server registers no service worker: nothing could ever say ready.
   if (!("serviceWorker" in navigator) || !import.meta.env.PROD) return void setOfflineShell({ state: "unavailable" });
   const container = navigator.serviceWorker;
+  // A page a worker controls has an active one, so its precache is whole: said at once, not after a "starting" moment.
+  if (container.controller) setOfflineShell({ state: "ready" });
   container.addEventListener("message", (event: MessageEvent) => {
     if ((event.data as { type?: unknown } | null)?.type !== PRECACHE_PROGRESS_TYPE) return;
     const progress = precacheProgressMessage.safeParse(event.data);
