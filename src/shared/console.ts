@@ -221,13 +221,15 @@ export type ParticipantImportRequest = z.infer<typeof participantImportRequest>;
 /** A line's problem: `problem` is its code and parameters (importProblemWords.ts), `message` the English words. */
 export const importRowError = z.object({ field: z.string(), message: z.string(), problem: z.optional(problemWords) });
 export type ImportRowError = z.infer<typeof importRowError>;
+/** Worth a look but not refused, e.g. an administration that is not among the workshop's; worded as an error is. */
+export const importRowWarning = z.object({ message: z.string(), problem: z.optional(problemWords) });
+export type ImportRowWarning = z.infer<typeof importRowWarning>;
 export const importRow = z.object({
   /** 1-based line of the CSV where the row starts (the header is line 1). */
   line: z.number(),
   values: z.record(z.string(), z.string()),
   errors: z.array(importRowError),
-  /** Worth a look but not refused, e.g. an administration that is not among the workshop's. */
-  warnings: z.array(z.string()),
+  warnings: z.array(importRowWarning),
   /** True when the organiser asked to leave this line out. */
   skipped: z.boolean(),
   /** True when the values are the organiser's corrections, not the file's. */

@@ -122,6 +122,8 @@ export const IMPORT_PROBLEM_WORDS = {
   participantAlreadyInWorkshop: "{email} is already a participant of this workshop.",
   participantEmailTwice: "{email} appears twice in this file.",
   participantPositionTooLong: "The position is too long (at most 200 characters).",
+  /** A warning, not a refusal: the line is imported. */
+  participantOutsideWorkshop: "{code} is not among this workshop's administrations.",
 };
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEM_WORDS;

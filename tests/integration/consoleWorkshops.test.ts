@@ -318,7 +318,13 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
           position: "Officer, Tariff and Valuation",
         },
         errors: [],
-        warnings: ["WS is not among this workshop's administrations."], // the workshop is now FJ and VU only
+        // the workshop is now FJ and VU only
+        warnings: [
+          {
+            message: "WS is not among this workshop's administrations.",
+            problem: { code: "participantOutsideWorkshop", params: { code: "WS" } },
+          },
+        ],
         skipped: false,
       });
       expect(byLine.get(3)?.errors.map((e) => e.field)).toEqual(["email"]);
@@ -440,7 +446,9 @@ describe.each(ENGINES)("organiser console: workshops and people (%s)", (engine) 
         email: "ana.k@example.org",
         position: "Senior Officer",
       });
-      expect(preview.rows[4]?.warnings).toEqual(["HK is not among this workshop's administrations."]);
+      expect(preview.rows[4]?.warnings.map((w) => w.message)).toEqual([
+        "HK is not among this workshop's administrations.",
+      ]);
       expect(preview.rows.slice(0, 4).every((r) => r.warnings.length === 0)).toBe(true);
     });
 

@@ -13,7 +13,8 @@ import { fieldIssuesFromZod } from "../../src/server/http/zodIssues";
 import { checkParticipantCsv } from "../../src/server/http/console/participantImport";
 import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDefinition";
 import type { XlsformIssue } from "../../src/server/questionnaires/xlsformSheets";
-import { wordedConsoleError } from "../../src/app/features/console/consoleErrors";
+import { wordedConsoleError, wordedProblem } from "../../src/app/features/console/consoleErrors";
+import { importsText } from "../../src/app/features/console/consoleText";
 import englishErrors from "../../src/app/features/console/messages/en/errors";
 import frenchErrors from "../../src/app/features/console/messages/fr/errors";
 import englishImports from "../../src/app/features/console/messages/en/imports";
@@ -98,6 +99,22 @@ describe("problems sent as data", () => {
     const worded = await wordedConsoleError(refusal("csv_has_errors", details), 422);
     expect(worded.details?.[0].message).toBe(
       "Ligne 2 : « Atlantis » n’est pas dans la liste des administrations (utilisez son nom ou son code, p. ex. Fiji ou FJ).",
+    );
+  });
+
+  it("words a CSV line's administration outside the workshop as a warning in French, and in English as before", async () => {
+    const checked = await checkParticipantCsv("Name,E-mail,Administration\nAna,ana@example.org,FJ\n", {
+      administrations: [{ code: "FJ", name: "Fiji" }],
+      workshopAdministrations: new Set(["VU"]),
+      existingEmails: new Set(),
+      skipLines: new Set(),
+    });
+    const [warning] = checked.rows[0].warnings;
+    expect(warning.message).toBe("FJ is not among this workshop's administrations.");
+    chooseLanguage("fr");
+    await importsText.load();
+    expect(wordedProblem(warning.problem, warning.message)).toBe(
+      "FJ ne fait pas partie des administrations de cet atelier.",
     );
   });
 

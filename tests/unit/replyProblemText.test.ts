@@ -1,5 +1,6 @@
 // A sent reply's problems made on the phone read in the chosen language: the outbox's "too large" (as the sender
-// really writes it after a 413) and each reason a reply cannot be given to a colleague, English exactly as before.
+// really writes it after a 413), a whole batch's refusal kept on a lone reply, and each reason a reply cannot be
+// given to a colleague, English exactly as before.
 import "fake-indexeddb/auto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { RELAY_EXPORT_REFUSALS, shareReplyForDelivery } from "../../src/app/features/survey/relayExport";
@@ -17,20 +18,29 @@ import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
 const NOW = new Date("2023-06-10T10:00:00Z");
 
-/** The problem the outbox sender stores on a lone reply the server (or a proxy) refuses as too large. */
-async function tooLargeProblem() {
+/** The problem the outbox sender stores on a lone reply the server (or a proxy) refuses with `refusal`. */
+async function storedProblem(refusal: () => Response) {
   await saveInvitation(invitation({ code: INVITATION_CODE }));
   const draft = await findOrStartDraft(INVITATION_CODE);
   for (const [id, value] of Object.entries(COMPLETING_ANSWERS)) await saveAnswer(draft.id, id, value);
   const submitted = await submitDraft(draft.id, NOW);
   if (!submitted.ok) throw new Error("fixture reply is invalid");
-  const fetch: typeof globalThis.fetch = async () => new Response("Too large", { status: 413 });
+  const fetch: typeof globalThis.fetch = async () => refusal();
   const platform = fakePlatform({ db, fetch, clock: fakeClock(NOW) });
   await sendOutbox(platform, createApiClient({ ...platform, timeoutMs: 1000 }));
   const problem = (await db.outbox.get(submitted.entry.id))?.problem;
   if (!problem) throw new Error("the sender stored no problem");
   return problem;
 }
+
+const tooLargeProblem = () => storedProblem(() => new Response("Too large", { status: 413 }));
+
+/** The server's words for a batch it could not read, as replies.ts answers. */
+const UNREADABLE_BATCH = {
+  code: "invalid_batch",
+  message: 'The body must be { "replies": [...] } with 1 to 50 replies.',
+};
+const unreadableBatchProblem = () => storedProblem(() => Response.json({ error: UNREADABLE_BATCH }, { status: 400 }));
 
 const relayRefusals = Object.entries(RELAY_EXPORT_REFUSALS).map(([reason, message]) => ({
   ok: false as const,
@@ -65,11 +75,15 @@ describe("a sent reply's problems", () => {
       expect(relayExportProblemText(refusal), refusal.reason).not.toBe(refusal.message);
   });
 
-  it("keeps the server's own sentence for a refusal the server worded", async () => {
+  it("reads a lone reply's unreadable-batch refusal as the server worded it in English, and in French on a French phone", async () => {
+    const problem = await unreadableBatchProblem();
+    expect(problem.code).toBe("invalid_batch");
+    expect(replyProblemText(problem)).toBe(UNREADABLE_BATCH.message);
     chooseLanguage("fr");
     await replyProblemMessages.load();
-    const invalidBatch = { code: "invalid_batch", message: "The batch is not a list of replies" };
-    expect(replyProblemText(invalidBatch)).toBe(invalidBatch.message);
+    expect(replyProblemText(problem)).toBe(
+      "Le serveur n’a pas pu lire cette réponse telle qu’elle a été envoyée. Veuillez contacter l’organisateur.",
+    );
     expect(replyProblemText(undefined)).toBeUndefined();
   });
 });

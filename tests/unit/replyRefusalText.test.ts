@@ -71,7 +71,8 @@ describe("the server's refusal of a reply, on the phone", () => {
     for (const language of Object.keys(LANGUAGES) as Language[]) {
       if (language === "en") continue;
       await inLanguage(language);
-      for (const code of REPLY_REFUSAL_CODES) {
+      // A whole batch's refusal, which the outbox sender keeps on a lone reply, is worded too.
+      for (const code of [...REPLY_REFUSAL_CODES, "invalid_batch", "malformed_json"]) {
         const worded = replyProblemText({ code, message: SERVER_SENTENCE });
         expect(worded, `${language} ${code}`).not.toBe(SERVER_SENTENCE);
         expect(worded?.trim(), `${language} ${code}`).not.toBe("");

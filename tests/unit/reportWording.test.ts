@@ -17,7 +17,7 @@ import {
 import { reportToSheets } from "../../src/server/report";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { reportsText } from "../../src/app/features/console/consoleText";
-import { comparisonLine, figureName, leftOutReason } from "../../src/app/features/console/reportWords";
+import { cellNumber, comparisonLine, figureName, leftOutReason } from "../../src/app/features/console/reportWords";
 import english from "../../src/app/features/console/messages/en/reports";
 import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
 import { ENGLISH_ANALYTIC_PHRASES, ENGLISH_DRAFT_PHRASES } from "../fixtures/reportEnglishPhrases";
@@ -187,5 +187,12 @@ describe("the console's wording of the report's comparisons, left-out replies an
       "Le tableau 6 ne peut pas compter les réponses à « questionnaire sans nom » : cette version n’a pas de liaison " +
         "utilisable pour les nouveaux projets (tableau 6).",
     );
+  });
+
+  it("writes the analytic tables' cell numbers grouped in the console's language", () => {
+    expect(cellNumber(1234.5)).toBe("1,234.5");
+    chooseLanguage("fr");
+    expect(cellNumber(1234.5)).toBe("1\u202f234,5");
+    expect(cellNumber(87)).toBe("87");
   });
 });

@@ -25,7 +25,7 @@ export interface Translator<English extends Messages> {
  * 0–999 in ASCII digits with no grouping, so those skip Intl (tests/unit/catalogues.test.ts checks each language); a
  * tag asking for other digits ("-u-nu-…") does not.
  */
-function formatNumber(value: number, language: string): string {
+export function formatNumber(value: number, language: string): string {
   const plain = Number.isInteger(value) && value >= 0 && value < 1000 && !language.includes("-u-");
   return plain ? String(value) : value.toLocaleString(language);
 }

@@ -4,7 +4,12 @@ import { StackedTable } from "./StackedTable";
 
 export type RowsTableCell = string | number | null;
 
-export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
+/** `formatNumber` writes a number cell (the console passes its language's); without it, plain digits. */
+export function RowsTable(props: {
+  rows: RowsTableCell[][];
+  testId?: string;
+  formatNumber?: (value: number) => string;
+}) {
   const columnNames = () => (props.rows[0] ?? []).map((cell) => String(cell ?? ""));
   return (
     <StackedTable columns={columnNames()} testId={props.testId}>
@@ -17,7 +22,7 @@ export function RowsTable(props: { rows: RowsTableCell[][]; testId?: string }) {
                   class={typeof cell === "number" ? "number" : undefined}
                   data-label={columnNames()[column()] || undefined}
                 >
-                  {cell ?? ""}
+                  {typeof cell === "number" && props.formatNumber ? props.formatNumber(cell) : (cell ?? "")}
                 </td>
               )}
             </For>

@@ -150,7 +150,7 @@ export function CsvImport(props: { workshopId: string; onImported: () => void })
               <li>
                 <span>
                   {t(r().fixed ? "lineCorrectedProblems" : "lineProblems", { line: String(r().line) })}
-                  {[...r().errors.map((e) => wordedProblem(e.problem, e.message)), ...r().warnings].join("; ") ||
+                  {[...r().errors, ...r().warnings].map((p) => wordedProblem(p.problem, p.message)).join("; ") ||
                     t("noProblemsLeft")}
                 </span>
                 <Show when={r().errors.length > 0 || r().fixed}>

@@ -10,7 +10,7 @@ import { withConsoleLayout } from "./ConsoleLayout";
 import { CurationSection } from "./CurationSection";
 import { PublishedReportTables } from "./PublishedReportTables";
 import { reportsText as t } from "./consoleText";
-import { comparisonLine, leftOutReason, type ComparedFigure, type LeftOutGroup } from "./reportWords";
+import { cellNumber, comparisonLine, leftOutReason, type ComparedFigure, type LeftOutGroup } from "./reportWords";
 
 type Cell = string | number | null;
 interface ReportTables {
@@ -123,7 +123,11 @@ function Report() {
                           <p class="no-print">
                             <a href={`${base()}/tables/${index() + 1}.csv`}>{t("csv")}</a>
                           </p>
-                          <RowsTable rows={sheet.rows} testId={`report-table-${index() + 1}`} />
+                          <RowsTable
+                            rows={sheet.rows}
+                            testId={`report-table-${index() + 1}`}
+                            formatNumber={cellNumber}
+                          />
                           <For each={report.leftOut.filter((l) => l.table === index() + 1)}>
                             {(left) => (
                               <div class="banner banner-info" role="note" data-testid={`left-out-${left.table}`}>

@@ -1,5 +1,6 @@
 // The report's computed words on the console's screens (year comparisons, left-out replies, trend indicators), from
 // the reports catalogue: the server sends figures and codes, so they read in the console's language.
+import { formatNumber } from "../../i18n/catalogue";
 import { formattingLocale } from "../../i18n/language";
 import { reportsText as t } from "./consoleText";
 import english from "./messages/en/reports";
@@ -12,6 +13,9 @@ export function figureName(key: string, fallback: string): string {
   const entry = `figure.${key}`;
   return isReportsKey(entry) ? t(entry) : fallback;
 }
+
+/** A number in an analytic table's cell, grouped as the console's language writes it ("1 234,5" in French). */
+export const cellNumber = (value: number): string => formatNumber(value, formattingLocale());
 
 /** "66%", or an en dash where there is nothing to divide by. */
 export const percentText = (value: number | null): string => (value === null ? "–" : t("percent", { value }));

@@ -17,7 +17,7 @@ import { serverAnswerIssues } from "./serverAnswerIssues";
 
 type Key = keyof typeof english;
 
-/** The codes the outbox sender writes itself (a 413, or a batch of one the server could not read). */
+/** The codes the outbox sender writes itself (a 413 with no words of the server's). */
 export const OUTBOX_PROBLEM_KEYS = { payload_too_large: "replyTooLarge" } as const satisfies Partial<
   Record<ApiErrorCode, Key>
 >;
@@ -40,6 +40,12 @@ export const REPLY_REFUSAL_KEYS = {
   invalid_signature: "refusedInvalidSignature",
 } as const satisfies Record<ReplyRefusalCode, Key>;
 
+/** A whole batch the server could not read, which the outbox sender keeps on a lone reply (outboxSender.ts). */
+export const BATCH_REFUSAL_KEYS = {
+  invalid_batch: "refusedUnreadableBatch",
+  malformed_json: "refusedUnreadableBatch",
+} as const satisfies Partial<Record<ApiErrorCode, Key>>;
+
 /** The catalogue key of each refusal; the compiler refuses a refusal added to relayExport.ts without one here. */
 export const RELAY_EXPORT_KEYS = {
   not_on_phone: "relayNotOnPhone",
@@ -57,7 +63,7 @@ export function replyProblemText(problem: ApiErrorBody | undefined): string | un
   if (!problem) return undefined;
   const own = keyOf(OUTBOX_PROBLEM_KEYS, problem.code);
   if (own) return t(own);
-  const refusal = keyOf(REPLY_REFUSAL_KEYS, problem.code);
+  const refusal = keyOf(REPLY_REFUSAL_KEYS, problem.code) ?? keyOf(BATCH_REFUSAL_KEYS, problem.code);
   return refusal && currentLanguage() !== "en" ? t(refusal) : problem.message;
 }
 

@@ -24,6 +24,7 @@ export default {
   refusedConflict: "A different reply with the same id is already stored. The stored reply was kept.",
   refusedInvalidSignature:
     "This reply file was changed after it was signed, or was not made by the invited participant's app.",
+  refusedUnreadableBatch: "The server could not read this reply as it was sent. Please contact the organiser.",
   /** One answer problem the server found, with the question it belongs to. */
   answerProblem: "{question}: {problem}",
 };

@@ -29,6 +29,8 @@ const french: Translation<typeof english> = {
     "Une autre réponse avec le même identifiant est déjà enregistrée. La réponse enregistrée a été conservée.",
   refusedInvalidSignature:
     "Ce fichier de réponse a été modifié après sa signature, ou n’a pas été fait par l’application du participant invité.",
+  refusedUnreadableBatch:
+    "Le serveur n’a pas pu lire cette réponse telle qu’elle a été envoyée. Veuillez contacter l’organisateur.",
   answerProblem: "{question} : {problem}",
 };
 export default french;

@@ -1,11 +1,22 @@
 // Checks a participants CSV row by row, without writing anything: headers as registration exports write them, administrations by code or name.
 import * as z from "zod/mini";
-import { MAX_CSV_ROWS, participantFields, type ImportRow, type ImportRowError } from "../../../shared/console";
+import {
+  MAX_CSV_ROWS,
+  participantFields,
+  type ImportRow,
+  type ImportRowError,
+  type ImportRowWarning,
+} from "../../../shared/console";
 import { CsvSyntaxError, parseCsv } from "../../../shared/csv";
 import { mapImportColumns, resolveAdministration, type ColumnMapping } from "../../../shared/importColumns";
 import { choicesOf, mappingOf, type ColumnChoices, type LineFix } from "../../../shared/importMapping";
 import type { Administration } from "../../../shared/directory";
-import { importProblem, sayImportProblem, type ImportProblemCode } from "../../../shared/importProblemWords";
+import {
+  importProblem,
+  sayImportProblem,
+  type ImportProblem,
+  type ImportProblemCode,
+} from "../../../shared/importProblemWords";
 import type { ParticipantValues } from "../../db/participants";
 import { ApiProblem } from "../errors";
 
@@ -13,10 +24,12 @@ const emailCheck = participantFields.email;
 const nameCheck = participantFields.name;
 const positionCheck = z.string().check(z.maxLength(200));
 
+/** A problem as data and in English. */
+const worded = (problem: ImportProblem) => ({ message: sayImportProblem(problem), problem });
+
 /** A line's problem in a field, as data and in English. */
 function rowError(field: string, code: ImportProblemCode, params?: Record<string, string>): ImportRowError {
-  const problem = importProblem(code, params);
-  return { field, message: sayImportProblem(problem), problem };
+  return { field, ...worded(importProblem(code, params)) };
 }
 
 export interface ImportContext {
@@ -114,7 +127,7 @@ export async function checkParticipantCsv(csv: string, context: ImportContext): 
     };
     const skipped = context.skipLines.has(record.line);
     const errors: ImportRowError[] = [];
-    const warnings: string[] = [];
+    const warnings: ImportRowWarning[] = [];
     let code: string | undefined;
     // A corrected line is read from its corrected cells, so a line short of columns can be mended too.
     if (fix === undefined && record.fields.length !== headerFields.length) {
@@ -132,7 +145,7 @@ export async function checkParticipantCsv(csv: string, context: ImportContext): 
       else if (code === undefined)
         errors.push(rowError("administration", "participantUnknownAdministration", { value: values.administration }));
       else if (!context.workshopAdministrations.has(code))
-        warnings.push(`${code} is not among this workshop's administrations.`);
+        warnings.push(worded(importProblem("participantOutsideWorkshop", { code })));
       const email = values.email;
       const emailKey = email.toLowerCase();
       if (email === "") errors.push(rowError("email", "participantEmailMissing"));

@@ -170,5 +170,6 @@ const french: Translation<typeof english> = {
   participantAlreadyInWorkshop: "{email} participe déjà à cet atelier.",
   participantEmailTwice: "{email} figure deux fois dans ce fichier.",
   participantPositionTooLong: "La fonction est trop longue (200 caractères au plus).",
+  participantOutsideWorkshop: "{code} ne fait pas partie des administrations de cet atelier.",
 };
 export default french;
