@@ -140,12 +140,9 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
       controller.abort();
     }, setup.stallTimeoutMs);
   };
-  const stopped = (): TransferResult | undefined =>
-    control.stop === "pause" || control.stop === "cancel"
-      ? { outcome: "stopped" }
-      : control.stop === "timeout"
-        ? { outcome: "network" }
-        : undefined;
+  /** A request or body cut short: stopped if the participant paused or cancelled; a stall or a lost connection is tried later. */
+  const interruptedOutcome = (): TransferResult =>
+    control.stop === "pause" || control.stop === "cancel" ? { outcome: "stopped" } : { outcome: "network" };
 
   try {
     armStallTimer();
@@ -159,7 +156,7 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
         cache: "no-store",
       });
     } catch {
-      return stopped() ?? { outcome: "network" };
+      return interruptedOutcome();
     }
 
     const plan = planForAnswer(response.status, response.headers.get("Content-Range"), progress.storedBytes);
@@ -244,7 +241,7 @@ export async function transferFile(setup: TransferSetup, request: TransferReques
     } finally {
       controller.signal.removeEventListener("abort", onAbort);
     }
-    if (interrupted) return stopped() ?? { outcome: "network" };
+    if (interrupted) return interruptedOutcome();
     // A body that ended early without an error: ask for the rest.
     if (progress.storedBytes < row.size) return { outcome: "network" };
     return { outcome: "received", progress };
