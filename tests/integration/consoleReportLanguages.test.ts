@@ -12,7 +12,7 @@ import {
   ENGLISH_SCREEN_PHRASES,
 } from "../fixtures/reportEnglishPhrases";
 import { consoleRequest } from "./support/consoleClient";
-import { seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
+import { PACIFIC_RISK_WORKSHOP, seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { postBatch } from "./support/requests";
 import { ENGINES } from "./support/testDatabase";
@@ -41,15 +41,7 @@ describe.each(ENGINES)("organiser console: the report's computed text in the con
 
   beforeAll(async () => {
     // This year: one workshop, four administrations, one reply; last year: its published figures (50% reply rate).
-    const { campaign, code } = await workshopWithCampaign(seeded.app, seeded.me, {
-      title: "Sub-regional Workshop on Risk Management for the Pacific",
-      kind: "sub-regional",
-      mode: "in-person",
-      startsOn: "2025-09-08",
-      endsOn: "2025-09-12",
-      administrationCodes: ["FJ", "TO", "VU", "WS"],
-      participants: [{ name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" }],
-    });
+    const { campaign, code } = await workshopWithCampaign(seeded.app, seeded.me, PACIFIC_RISK_WORKSHOP);
     const batch = await postBatch(seeded.app, [
       validReply({
         campaignId: campaign.campaign.id,

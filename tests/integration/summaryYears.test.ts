@@ -11,7 +11,7 @@ import {
 } from "../../src/shared/report";
 import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
 import { consoleRequest } from "./support/consoleClient";
-import { seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
+import { PACIFIC_RISK_WORKSHOP, seededConsole, workshopWithCampaign } from "./support/consoleFixtures";
 import { validAnswers, validReply } from "./support/replyFixtures";
 import { postBatch } from "./support/requests";
 import { ENGINES } from "./support/testDatabase";
@@ -49,15 +49,7 @@ describe.each(ENGINES)("organiser console: past years as published figures (%s)"
 
   beforeAll(async () => {
     // This year (FY 2025/26): one workshop, 4 administrations, one reply; last year has no workshops at all.
-    const { campaign, code } = await workshopWithCampaign(seeded.app, seeded.me, {
-      title: "Sub-regional Workshop on Risk Management for the Pacific",
-      kind: "sub-regional",
-      mode: "in-person",
-      startsOn: "2025-09-08",
-      endsOn: "2025-09-12",
-      administrationCodes: ["FJ", "TO", "VU", "WS"],
-      participants: [{ name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" }],
-    });
+    const { campaign, code } = await workshopWithCampaign(seeded.app, seeded.me, PACIFIC_RISK_WORKSHOP);
     const batch = await postBatch(seeded.app, [
       validReply({
         campaignId: campaign.campaign.id,

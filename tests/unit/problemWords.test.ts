@@ -12,7 +12,7 @@ import { followUpV2 } from "../../src/shared/questionnaires";
 import { fieldIssuesFromZod } from "../../src/server/http/zodIssues";
 import { checkParticipantCsv } from "../../src/server/http/console/participantImport";
 import { xlsformToDefinition } from "../../src/server/questionnaires/xlsformToDefinition";
-import type { XlsformIssue } from "../../src/server/questionnaires/xlsformSheets";
+import { xlsformIssueDetail } from "../../src/server/http/console/questionnaireXlsform";
 import { wordedConsoleError, wordedProblem } from "../../src/app/features/console/consoleErrors";
 import { importsText } from "../../src/app/features/console/consoleText";
 import englishErrors from "../../src/app/features/console/messages/en/errors";
@@ -30,16 +30,6 @@ const LISTS = [
   { name: "field problems", words: FIELD_PROBLEM_WORDS, catalogues: { en: englishErrors, fr: frenchErrors } },
   { name: "editor checks", words: CHECK_WORDS, catalogues: { en: englishEditor, fr: frenchEditor } },
 ];
-
-/** A refused XLSForm's detail, as the import route sends it. */
-const xlsformDetail = (i: XlsformIssue): FieldIssue => ({
-  path: `${i.sheet}[${i.row}].${i.column}`,
-  code: "unsupported_xlsform",
-  message: `Sheet "${i.sheet}", row ${i.row}, column "${i.column}": ${i.message}.`,
-  place: { sheet: i.sheet, row: i.row, column: i.column },
-  reason: i.message,
-  problem: i.problem,
-});
 
 const refusal = (code: string, details: FieldIssue[]): ApiErrorBody => ({ code, message: "Refused.", details });
 
@@ -70,7 +60,7 @@ describe("problems sent as data", () => {
       "risk",
       1,
     );
-    const worded = await wordedConsoleError(refusal("unsupported_xlsform", issues.map(xlsformDetail)), 422);
+    const worded = await wordedConsoleError(refusal("unsupported_xlsform", issues.map(xlsformIssueDetail)), 422);
     expect(worded.details?.map((d) => d.message)).toEqual([
       "Feuille « survey », ligne 2, colonne « type » : les répétitions ne sont pas prises en charge : une réponse contient une seule réponse par question",
       "Feuille « survey », ligne 5, colonne « relevant » : condition inutilisable : seuls = et != comparent une réponse (trouvé : « > »). Possible : ${q} = 'x', ${q} != 'x', selected(${q}, 'x'), not(...), and, or",

@@ -7,26 +7,13 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import type { ReportQuotes } from "../../src/shared/feedback";
-import {
-  cellText,
-  compareYears,
-  computeReport,
-  draftOutline,
-  publishedTables,
-  type ReportReply,
-} from "../../src/shared/report";
+import { cellText, compareYears, draftOutline, publishedTables } from "../../src/shared/report";
 import { wordDraft } from "../../src/server/report";
 import { docxParagraphs, docxTables, documentXml } from "../fixtures/docxTables";
-import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
+import { FY2022_23_REPLIES, fy2022_23WithPreviousYear } from "../fixtures/reportFy2022_23";
 
-const report = computeReport({ fiscalYear: "2022/23", workshops: FY2022_23_WORKSHOPS, replies: FY2022_23_REPLIES });
 // Last year: the same workshops with 78 replies (eight more for workshop 9): a reply rate of 56%.
-const extra: ReportReply[] = FY2022_23_REPLIES.filter((r) => r.workshopId === "fy2023-w9").slice(0, 8);
-const previous = computeReport({
-  fiscalYear: "2021/22",
-  workshops: FY2022_23_WORKSHOPS.map((w) => ({ ...w, fiscalYear: "2021/22" })),
-  replies: [...FY2022_23_REPLIES, ...extra],
-});
+const { report, previous } = fy2022_23WithPreviousYear();
 const tables = publishedTables(report, FY2022_23_REPLIES);
 const quotes: ReportQuotes = {
   fiscalYear: "2022/23",

@@ -7,29 +7,22 @@ import {
   BOUND_TABLES,
   DRAFT_WORDING,
   compareYears,
-  computeReport,
   draftOutline,
   headlineFigures,
   publishedTables,
   type DraftBlock,
-  type ReportReply,
 } from "../../src/shared/report";
 import { reportToSheets } from "../../src/server/report";
 import { chooseLanguage } from "../../src/app/i18n/language";
 import { reportsText } from "../../src/app/features/console/consoleText";
 import { cellNumber, comparisonLine, figureName, leftOutReason } from "../../src/app/features/console/reportWords";
 import english from "../../src/app/features/console/messages/en/reports";
-import { FY2022_23_REPLIES, FY2022_23_WORKSHOPS } from "../fixtures/reportFy2022_23";
+import { FY2022_23_REPLIES, fy2022_23WithPreviousYear } from "../fixtures/reportFy2022_23";
 import { ENGLISH_ANALYTIC_PHRASES, ENGLISH_DRAFT_PHRASES } from "../fixtures/reportEnglishPhrases";
 import { allowLanguageChoiceInEachTest } from "./support/languageChoice";
 
-const report = computeReport({ fiscalYear: "2022/23", workshops: FY2022_23_WORKSHOPS, replies: FY2022_23_REPLIES });
-const extra: ReportReply[] = FY2022_23_REPLIES.filter((r) => r.workshopId === "fy2023-w9").slice(0, 8);
-const previous = computeReport({
-  fiscalYear: "2021/22",
-  workshops: FY2022_23_WORKSHOPS.map((w) => ({ ...w, fiscalYear: "2021/22" })),
-  replies: [...FY2022_23_REPLIES, ...extra],
-});
+// Last year: the same workshops with 78 replies (eight more for workshop 9): a reply rate of 56%.
+const { report, previous } = fy2022_23WithPreviousYear();
 const input = (language: "en" | "fr") => ({
   report,
   comparison: compareYears(report, previous),

@@ -108,6 +108,17 @@ export async function workshopWithCampaign(
   };
 }
 
+/** FY 2025/26's one workshop of the report-year tests: four administrations, Fiji's participant invited. */
+export const PACIFIC_RISK_WORKSHOP: WorkshopSetup = {
+  title: "Sub-regional Workshop on Risk Management for the Pacific",
+  kind: "sub-regional",
+  mode: "in-person",
+  startsOn: "2025-09-08",
+  endsOn: "2025-09-12",
+  administrationCodes: ["FJ", "TO", "VU", "WS"],
+  participants: [{ name: "Mereani Tuilau", administrationCode: "FJ", email: "mereani@example.org" }],
+};
+
 export interface SeededConsole {
   ctx: SeededDatabase;
   app: Hono;

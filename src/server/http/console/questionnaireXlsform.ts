@@ -32,7 +32,8 @@ import { versionOr404, versionParam } from "./questionnaires";
 
 const ACCEPTED_TYPES = new Set([XLSX_CONTENT_TYPE, "application/octet-stream"]);
 
-function issueOf(i: XlsformIssue): FieldIssue {
+/** A refused XLSForm's detail: its place for the console to word, the English sentence for anyone else. */
+export function xlsformIssueDetail(i: XlsformIssue): FieldIssue {
   return {
     path: `${i.sheet}[${i.row}].${i.column}`,
     code: "unsupported_xlsform",
@@ -77,7 +78,7 @@ export function questionnaireXlsformRoutes(): Hono<ConsoleEnv> {
           422,
           "unsupported_xlsform",
           `The form cannot be imported as it is: ${read.issues.length} thing(s) in it cannot be kept. Nothing was saved.`,
-          read.issues.map(issueOf),
+          read.issues.map(xlsformIssueDetail),
         );
       // Compared with the newest published version, so lost options are flagged as a draft edited by hand would be.
       const basedOnVersion = (await latestPublishedVersion(db, id)) ?? null;
